@@ -1,0 +1,51 @@
+package org.pkiaas.audit.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.tenant.boundary.Caller;
+
+/**
+ * Records every {@link Audited} call. The actor is the method's {@link Caller} argument; the object
+ * is what the method returns when that is {@link Identified}, otherwise the argument that
+ * {@link Audited#objectIdArgument()} names. A failure is written in its own transaction so it survives the
+ * rollback of the failed action.
+ */
+@Audited
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class AuditInterceptor {
+
+    @Inject
+    AuditLog auditLog;
+
+    @AroundInvoke
+    public Object record(InvocationContext ctx) throws Exception {
+        Audited audited = ctx.getMethod().getAnnotation(Audited.class);
+        String action = audited.value().isEmpty() ? ctx.getMethod().getName() : audited.value();
+        Object[] parameters = ctx.getParameters();
+        Caller caller = null;
+        for (Object parameter : parameters) {
+            if (parameter instanceof Caller c) {
+                caller = c;
+                break;
+            }
+        }
+        int idIndex = audited.objectIdArgument();
+        String argumentId = idIndex >= 0 && idIndex < parameters.length && parameters[idIndex] != null
+                ? parameters[idIndex].toString() : null;
+        try {
+            Object result = ctx.proceed();
+            String objectId = result instanceof Identified identified ? identified.id() : argumentId;
+            auditLog.success(caller, action, audited.objectType(), objectId);
+            return result;
+        } catch (Exception e) {
+            String detail = e instanceof PkiaasException ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")";
+            auditLog.failure(caller, action, audited.objectType(), argumentId, detail);
+            throw e;
+        }
+    }
+}

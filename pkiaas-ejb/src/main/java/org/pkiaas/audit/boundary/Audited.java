@@ -1,0 +1,33 @@
+package org.pkiaas.audit.boundary;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a boundary method as an administrative action: {@link AuditInterceptor} records its
+ * outcome, success or failure, in the audit log.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Audited {
+
+    /** The action's name, such as {@code ca.create}. */
+    @Nonbinding
+    String value() default "";
+
+    /** The kind of object acted on, such as {@code CA}. */
+    @Nonbinding
+    String objectType() default "";
+
+    /**
+     * The position of the argument that holds the id of the object acted on, or -1 when the object
+     * is what the method returns ({@link Identified}). Never point at an argument holding a secret.
+     */
+    @Nonbinding
+    int objectIdArgument() default -1;
+}

@@ -1,0 +1,39 @@
+package org.pkiaas.ca.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.pkiaas.ca.entity.CaStatus;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.problem.NotFoundException;
+
+/**
+ * What a CA publishes to anyone, without sign-in: its certificate and chain, the targets of the
+ * AIA caIssuers URLs in the certificates it issues.
+ */
+@Stateless
+public class CaPublication {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The DER certificate of an active CA. */
+    public byte[] certificate(String caId) {
+        return active(caId).certificate();
+    }
+
+    /** The CA's certificate followed by its issuers up to the root, PEM. */
+    public String chainPem(String caId) {
+        CertificateAuthority ca = active(caId);
+        String issuers = ca.chainPem() == null ? "" : ca.chainPem();
+        return org.pkiaas.signing.Pem.certificate(ca.certificate()) + issuers;
+    }
+
+    private CertificateAuthority active(String caId) {
+        CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
+        if (ca == null || ca.status() != CaStatus.ACTIVE) {
+            throw new NotFoundException("Certificate authority", caId);
+        }
+        return ca;
+    }
+}

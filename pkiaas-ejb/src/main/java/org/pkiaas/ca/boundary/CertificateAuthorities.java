@@ -1,0 +1,210 @@
+package org.pkiaas.ca.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.ca.control.AiaFetcher;
+import org.pkiaas.ca.control.CaCertificateBuilder;
+import org.pkiaas.ca.control.CaCertificateImport;
+import org.pkiaas.ca.control.CaCreation;
+import org.pkiaas.ca.entity.CaStatus;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.SerialNumbers;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.ocsp.control.ResponderCertificates;
+import org.pkiaas.problem.ConflictException;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.signing.CaSigner;
+import org.pkiaas.signing.CaSigners;
+import org.pkiaas.signing.KeySpec;
+import org.pkiaas.signing.KeyWrapper;
+import org.pkiaas.signing.Pem;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.template.entity.StarterTemplate;
+import org.pkiaas.tenant.boundary.Caller;
+
+/**
+ * The lifecycle of certificate authorities: create (root or CSR-only intermediate), read, edit,
+ * import the signed certificate, delete. Every method is scoped to the caller's own CAs; another
+ * owner's CA is "not found".
+ */
+@Stateless
+public class CertificateAuthorities {
+
+    private static final String KIND = "Certificate authority";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    KeyWrapper keyWrapper;
+
+    @Inject
+    CaSigners signers;
+
+    @Inject
+    ResponderCertificates responders;
+
+    @Inject
+    PkiaasConfig config;
+
+    @Audited(value = "ca.create", objectType = "CA")
+    public CertificateAuthority create(Caller caller, NewCertificateAuthority request) {
+        CaCreation creation = CaCreation.of(request);
+        KeyPair keyPair = creation.keyPair();
+        CertificateAuthority ca = new CertificateAuthority(caller.accountId(), creation.name(), creation.subject().toString(),
+                creation.backend(), creation.keySpec(), creation.signatureAlgorithm(), creation.validityDays(),
+                creation.pathLength(), creation.keyUsage(), creation.extendedKeyUsage(), keyPair.getPublic().getEncoded());
+        ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
+        em.persist(ca);
+        CaSigner signer = signers.forCa(ca);
+        if (creation.csrOnly()) {
+            PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
+            ca.awaitCertificate(encoded(csr));
+        } else {
+            X509CertificateHolder certificate = CaCertificateBuilder.selfSigned(creation.profile(), signer);
+            ca.activate(certificate.getSubject().toString(), encoded(certificate), null,
+                    SerialNumbers.hex(certificate.getSerialNumber()), certificate.getNotBefore().toInstant(),
+                    certificate.getNotAfter().toInstant());
+            responders.issue(ca);
+        }
+        em.persist(new CertificateTemplate(ca.id(), StarterTemplate.WEB_SERVER.displayName(), StarterTemplate.WEB_SERVER,
+                "TLS server certificates; created with the CA"));
+        return ca;
+    }
+
+    public List<CertificateAuthority> list(Caller caller) {
+        return em.createNamedQuery("CertificateAuthority.byOwner", CertificateAuthority.class)
+                .setParameter("ownerId", caller.accountId()).getResultList();
+    }
+
+    public CertificateAuthority get(Caller caller, String caId) {
+        CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
+        if (ca == null || !ca.ownedBy(caller.accountId())) {
+            throw new NotFoundException(KIND, caId);
+        }
+        return ca;
+    }
+
+    @Audited(value = "ca.update", objectType = "CA", objectIdArgument = 1)
+    public CertificateAuthority change(Caller caller, String caId, CaChanges changes) {
+        CertificateAuthority ca = get(caller, caId);
+        if (changes.cpsText() != null || changes.cpsUrl() != null) {
+            String url = changes.cpsUrl() != null ? changes.cpsUrl().trim() : ca.cpsUrl();
+            if (url != null && !url.isEmpty() && !url.matches("https?://\\S+")) {
+                throw new InvalidInputException("cpsUrl", "The CPS URL must be an http or https URL");
+            }
+            ca.changeCps(changes.cpsText() != null ? changes.cpsText() : ca.cpsText(), url == null || url.isEmpty() ? null : url);
+        }
+        if (changes.serviceKeyType() != null || changes.serviceKeySize() != null || changes.serviceCurve() != null
+                || changes.serviceSignatureHash() != null) {
+            ca.changeServiceCertificates(serviceKeySpec(ca, changes), serviceHash(ca, changes.serviceSignatureHash()));
+        }
+        return ca;
+    }
+
+    @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
+    public void delete(Caller caller, String caId) {
+        CertificateAuthority ca = get(caller, caId);
+        for (String query : List.of("ServiceCredential.deleteByCa", "IssuedCertificate.deleteByCa", "CertificateTemplate.deleteByCa")) {
+            em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
+        }
+        em.remove(ca);
+        signers.forget(ca.id());
+    }
+
+    /** The PEM CSR of a CA created with "CSR only". */
+    public String csrPem(Caller caller, String caId) {
+        CertificateAuthority ca = get(caller, caId);
+        if (ca.csr() == null) {
+            throw new ConflictException("This CA was not created with \"CSR only\" and has no CSR");
+        }
+        return Pem.encode("CERTIFICATE REQUEST", ca.csr());
+    }
+
+    @Audited(value = "ca.certificate.import", objectType = "CA", objectIdArgument = 1)
+    public CertificateAuthority importCertificate(Caller caller, String caId, String certificatePem, String chainPem) {
+        CertificateAuthority ca = get(caller, caId);
+        if (ca.status() != CaStatus.AWAITING_CERTIFICATE) {
+            throw new ConflictException("This CA already has its certificate");
+        }
+        var chain = new CaCertificateImport(AiaFetcher::issuersOf).verify(ca.publicKey(), certificatePem, chainPem, new Date());
+        X509CertificateHolder certificate = chain.certificate();
+        ca.activate(certificate.getSubject().toString(), encoded(certificate), chain.issuersPem(),
+                SerialNumbers.hex(chain.serial()), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
+        responders.issue(ca);
+        return ca;
+    }
+
+    public ServiceUrls serviceUrls(Caller caller, String caId) {
+        return ServiceUrls.of(config.publicUrl(), get(caller, caId).id());
+    }
+
+    public List<IssuedCertificate> issuedCertificates(Caller caller, String caId) {
+        CertificateAuthority ca = get(caller, caId);
+        return em.createNamedQuery("IssuedCertificate.byCa", IssuedCertificate.class).setParameter("caId", ca.id())
+                .setMaxResults(1000).getResultList();
+    }
+
+    public List<CertificateTemplate> templates(Caller caller, String caId) {
+        CertificateAuthority ca = get(caller, caId);
+        return em.createNamedQuery("CertificateTemplate.byCa", CertificateTemplate.class).setParameter("caId", ca.id())
+                .getResultList();
+    }
+
+    private static KeySpec serviceKeySpec(CertificateAuthority ca, CaChanges changes) {
+        if (changes.serviceKeyType() == null && changes.serviceKeySize() == null && changes.serviceCurve() == null) {
+            return ca.serviceKeySpec();
+        }
+        String type = changes.serviceKeyType() != null ? changes.serviceKeyType() : ca.serviceKeySpec().algorithm().name();
+        try {
+            KeySpec spec = KeySpec.parse(type, changes.serviceKeySize(), changes.serviceCurve(), null);
+            if (spec.algorithm() == org.pkiaas.signing.KeyAlgorithm.ML_DSA || spec.algorithm() == org.pkiaas.signing.KeyAlgorithm.SLH_DSA) {
+                throw new InvalidInputException("serviceKeyType", "Service certificates use RSA, EC or ED25519 keys");
+            }
+            return spec;
+        } catch (InvalidInputException e) {
+            String field = e.field().startsWith("service") ? e.field()
+                    : "service" + Character.toUpperCase(e.field().charAt(0)) + e.field().substring(1);
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
+    private static String serviceHash(CertificateAuthority ca, String requested) {
+        if (requested == null) {
+            return ca.serviceSignatureHash();
+        }
+        String hash = requested.trim().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("SHA256", "SHA384", "SHA512").contains(hash)) {
+            throw new InvalidInputException("serviceSignatureHash", "The hash is SHA256, SHA384 or SHA512");
+        }
+        return hash;
+    }
+
+    private static byte[] encoded(X509CertificateHolder certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] encoded(PKCS10CertificationRequest csr) {
+        try {
+            return csr.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

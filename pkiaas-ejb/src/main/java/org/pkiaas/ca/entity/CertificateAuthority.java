@@ -1,0 +1,292 @@
+package org.pkiaas.ca.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.certificate.control.KeyUsages;
+import org.pkiaas.signing.KeySpec;
+
+/**
+ * A certificate authority: its key (wrapped), its certificate once it has one, and the settings
+ * its services use. Belongs to exactly one owner account.
+ */
+@Entity
+@Table(name = "certificate_authority")
+@NamedQuery(name = "CertificateAuthority.byOwner",
+        query = "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId ORDER BY c.createdAt, c.id")
+public class CertificateAuthority implements Identified {
+
+    @Id
+    private String id;
+
+    @Column(name = "owner_id", nullable = false)
+    private String ownerId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "subject_dn", nullable = false)
+    private String subjectDn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CaStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_backend", nullable = false)
+    private KeyBackend keyBackend;
+
+    @Column(name = "key_algorithm", nullable = false)
+    private String keyAlgorithm;
+
+    @Column(name = "key_spec", nullable = false)
+    private String keySpec;
+
+    @Column(name = "signature_algorithm", nullable = false)
+    private String signatureAlgorithm;
+
+    @Column(name = "validity_days", nullable = false)
+    private int validityDays;
+
+    @Column(name = "path_length")
+    private Integer pathLength;
+
+    @Column(name = "key_usage", nullable = false)
+    private String keyUsage;
+
+    @Column(name = "extended_key_usage", nullable = false)
+    private String extendedKeyUsage;
+
+    @Lob
+    @Column(name = "wrapped_private_key", nullable = false)
+    private byte[] wrappedPrivateKey;
+
+    @Lob
+    @Column(name = "public_key", nullable = false)
+    private byte[] publicKey;
+
+    @Lob
+    @Column
+    private byte[] certificate;
+
+    @Lob
+    @Column(name = "chain_pem")
+    private String chainPem;
+
+    @Lob
+    @Column
+    private byte[] csr;
+
+    @Column(name = "serial_number")
+    private String serialNumber;
+
+    @Column(name = "not_before")
+    private Instant notBefore;
+
+    @Column(name = "not_after")
+    private Instant notAfter;
+
+    @Lob
+    @Column(name = "cps_text")
+    private String cpsText;
+
+    @Column(name = "cps_url")
+    private String cpsUrl;
+
+    @Column(name = "service_key_algorithm", nullable = false)
+    private String serviceKeyAlgorithm;
+
+    @Column(name = "service_key_spec", nullable = false)
+    private String serviceKeySpec;
+
+    @Column(name = "service_signature_hash", nullable = false)
+    private String serviceSignatureHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected CertificateAuthority() {
+        // JPA
+    }
+
+    public CertificateAuthority(String ownerId, String name, String subjectDn, KeyBackend keyBackend, KeySpec keySpec,
+            String signatureAlgorithm, int validityDays, Integer pathLength, List<String> keyUsage,
+            List<String> extendedKeyUsage, byte[] publicKey) {
+        this.id = UUID.randomUUID().toString();
+        this.ownerId = Objects.requireNonNull(ownerId);
+        this.name = Objects.requireNonNull(name);
+        this.subjectDn = Objects.requireNonNull(subjectDn);
+        this.status = CaStatus.AWAITING_CERTIFICATE;
+        this.keyBackend = Objects.requireNonNull(keyBackend);
+        this.keyAlgorithm = keySpec.algorithm().name();
+        this.keySpec = keySpec.parameter();
+        this.signatureAlgorithm = Objects.requireNonNull(signatureAlgorithm);
+        this.validityDays = validityDays;
+        this.pathLength = pathLength;
+        this.keyUsage = KeyUsages.join(keyUsage);
+        this.extendedKeyUsage = KeyUsages.join(extendedKeyUsage);
+        this.publicKey = Objects.requireNonNull(publicKey).clone();
+        this.serviceKeyAlgorithm = "EC";
+        this.serviceKeySpec = "P-256";
+        this.serviceSignatureHash = "SHA256";
+        this.createdAt = Instant.now();
+    }
+
+    /** The additional data this CA's key is wrapped with: the key decrypts only for this CA. */
+    public String wrappingContext() {
+        return "ca:" + id;
+    }
+
+    public void storeWrappedKey(byte[] wrapped) {
+        this.wrappedPrivateKey = Objects.requireNonNull(wrapped).clone();
+    }
+
+    public void awaitCertificate(byte[] csrDer) {
+        this.csr = Objects.requireNonNull(csrDer).clone();
+        this.status = CaStatus.AWAITING_CERTIFICATE;
+    }
+
+    /** Takes the CA's own certificate and becomes able to sign. */
+    public void activate(String subjectDn, byte[] certificateDer, String chainPem, String serialNumber, Instant notBefore,
+            Instant notAfter) {
+        this.subjectDn = Objects.requireNonNull(subjectDn);
+        this.certificate = Objects.requireNonNull(certificateDer).clone();
+        this.chainPem = chainPem;
+        this.serialNumber = Objects.requireNonNull(serialNumber);
+        this.notBefore = Objects.requireNonNull(notBefore);
+        this.notAfter = Objects.requireNonNull(notAfter);
+        this.status = CaStatus.ACTIVE;
+    }
+
+    public void changeCps(String text, String url) {
+        this.cpsText = text;
+        this.cpsUrl = url;
+    }
+
+    public void changeServiceCertificates(KeySpec keySpec, String hash) {
+        this.serviceKeyAlgorithm = keySpec.algorithm().name();
+        this.serviceKeySpec = keySpec.parameter();
+        this.serviceSignatureHash = Objects.requireNonNull(hash);
+    }
+
+    public boolean ownedBy(String accountId) {
+        return ownerId.equals(accountId);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public String ownerId() {
+        return ownerId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String subjectDn() {
+        return subjectDn;
+    }
+
+    public CaStatus status() {
+        return status;
+    }
+
+    public KeyBackend keyBackend() {
+        return keyBackend;
+    }
+
+    public KeySpec keySpec() {
+        return KeySpec.of(keyAlgorithm, keySpec);
+    }
+
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    public int validityDays() {
+        return validityDays;
+    }
+
+    public Integer pathLength() {
+        return pathLength;
+    }
+
+    public List<String> keyUsage() {
+        return KeyUsages.split(keyUsage);
+    }
+
+    public List<String> extendedKeyUsage() {
+        return KeyUsages.split(extendedKeyUsage);
+    }
+
+    public byte[] wrappedPrivateKey() {
+        return wrappedPrivateKey.clone();
+    }
+
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
+    /** The CA's DER certificate, or {@code null} while it awaits one. */
+    public byte[] certificate() {
+        return certificate == null ? null : certificate.clone();
+    }
+
+    /** The issuers above this CA (PEM, nearest first); empty for a root. */
+    public String chainPem() {
+        return chainPem;
+    }
+
+    public byte[] csr() {
+        return csr == null ? null : csr.clone();
+    }
+
+    public String serialNumber() {
+        return serialNumber;
+    }
+
+    public Instant notBefore() {
+        return notBefore;
+    }
+
+    public Instant notAfter() {
+        return notAfter;
+    }
+
+    public String cpsText() {
+        return cpsText;
+    }
+
+    public String cpsUrl() {
+        return cpsUrl;
+    }
+
+    public KeySpec serviceKeySpec() {
+        return KeySpec.of(serviceKeyAlgorithm, serviceKeySpec);
+    }
+
+    public String serviceSignatureHash() {
+        return serviceSignatureHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,77 @@
+package org.pkiaas.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The product's settings, read through MicroProfile Config: each key may be given as a system
+ * property ({@code pkiaas.public.url}) or an environment variable ({@code PKIAAS_PUBLIC_URL}).
+ * docs/operator-guide.md lists them.
+ */
+@ApplicationScoped
+public class PkiaasConfig {
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.public.url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.signup.enabled", defaultValue = "false")
+    boolean signupEnabledByDefault;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.admin.user", defaultValue = "admin")
+    String adminUser;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.admin.password")
+    Optional<String> adminPassword;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.master.key")
+    Optional<String> masterKey;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.master.key.file")
+    Optional<String> masterKeyFile;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.ocsp.responder.validity.days", defaultValue = "90")
+    int responderValidityDays;
+
+    /** The base URL written into certificates and shown as service URLs, without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public boolean signupEnabledByDefault() {
+        return signupEnabledByDefault;
+    }
+
+    public String adminUser() {
+        return adminUser;
+    }
+
+    public Optional<String> adminPassword() {
+        return adminPassword.filter(p -> !p.isBlank());
+    }
+
+    /** The master key itself (base64), when the operator supplies it, e.g. from a credential store. */
+    public Optional<String> masterKey() {
+        return masterKey.filter(k -> !k.isBlank());
+    }
+
+    /** Where the generated master key lives when none is supplied: beside the server's data. */
+    public Path masterKeyFile() {
+        return masterKeyFile.filter(f -> !f.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir", "."), "pkiaas", "master.key"));
+    }
+
+    public int responderValidityDays() {
+        return responderValidityDays;
+    }
+}

@@ -1,0 +1,60 @@
+package org.pkiaas.schema;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date with the Flyway migrations under {@code db/migration} before
+ * anything else starts. The same scripts serve H2 and MariaDB; the few types that differ are
+ * placeholders filled in here.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/PkiaasDS")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        Map<String, String> types = typesFor(databaseProduct());
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(types)
+                .load()
+                .migrate();
+        LOG.info(() -> "PKIaaS schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+
+    private String databaseProduct() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
+        }
+    }
+
+    static Map<String, String> typesFor(String product) {
+        if (product.contains("h2")) {
+            return Map.of("datetime", "TIMESTAMP(3)", "blob", "BLOB", "text", "CLOB");
+        }
+        // MariaDB / MySQL: DATETIME has no 2038 limit, LONGBLOB holds SLH-DSA certificates.
+        return Map.of("datetime", "DATETIME(3)", "blob", "LONGBLOB", "text", "LONGTEXT");
+    }
+}

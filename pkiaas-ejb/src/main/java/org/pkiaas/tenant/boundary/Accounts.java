@@ -1,0 +1,145 @@
+package org.pkiaas.tenant.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.problem.ConflictException;
+import org.pkiaas.problem.ForbiddenException;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.UnauthenticatedException;
+import org.pkiaas.tenant.control.PasswordHasher;
+import org.pkiaas.tenant.control.VerifiedPasswords;
+import org.pkiaas.tenant.entity.Account;
+import org.pkiaas.tenant.entity.Role;
+
+/** Local accounts: sign-in, creation by administrators, self-service sign-up, password changes. */
+@Stateless
+public class Accounts {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,99}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    VerifiedPasswords verifiedPasswords;
+
+    /** Checks a username and password; the same answer for an unknown user and a wrong password. */
+    public Caller authenticate(String username, String password) {
+        Optional<Account> account = find(username);
+        String given = password == null ? "" : password;
+        String stored = account.map(Account::passwordHash).orElse(null);
+        boolean valid = stored != null && verifiedPasswords.contains(username, given, stored)
+                || PasswordHasher.verify(given, stored);
+        if (!valid || account.isEmpty() || !account.get().enabled()) {
+            throw new UnauthenticatedException("Invalid username or password");
+        }
+        verifiedPasswords.remember(username, given, stored);
+        return callerOf(account.get());
+    }
+
+    @Audited(value = "account.create", objectType = "ACCOUNT")
+    public Account create(Caller caller, String username, String password, String role) {
+        requireAdmin(caller);
+        Role parsedRole = parseRole(role);
+        return persistNew(username, password, parsedRole);
+    }
+
+    @Audited(value = "account.signup", objectType = "ACCOUNT")
+    public Account signUp(String username, String password) {
+        if (!settings.signupEnabled()) {
+            throw new ForbiddenException("Self-service sign-up is switched off on this server");
+        }
+        return persistNew(username, password, Role.USER);
+    }
+
+    public List<Account> list(Caller caller) {
+        requireAdmin(caller);
+        return em.createNamedQuery("Account.all", Account.class).getResultList();
+    }
+
+    public Account me(Caller caller) {
+        return em.find(Account.class, caller.accountId());
+    }
+
+    @Audited(value = "account.password.change", objectType = "ACCOUNT")
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        Account account = em.find(Account.class, caller.accountId());
+        if (!PasswordHasher.verify(currentPassword == null ? "" : currentPassword, account.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "The current password is not correct");
+        }
+        validatePassword("newPassword", newPassword);
+        account.changePasswordHash(PasswordHasher.hash(newPassword));
+    }
+
+    /** Whether any account exists yet; the first start creates the administrator when none does. */
+    public boolean none() {
+        return em.createNamedQuery("Account.count", Long.class).getSingleResult() == 0L;
+    }
+
+    /** Creates the first administrator; called once, at first start, by {@link AdminBootstrap}. */
+    public Account createInitialAdmin(String username, String password) {
+        return persistNew(username, password, Role.ADMIN);
+    }
+
+    private Account persistNew(String username, String password, Role role) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidInputException("username",
+                    "A username has 3 to 100 characters: letters, digits and . _ @ - (starting with a letter or digit)");
+        }
+        validatePassword("password", password);
+        if (find(username).isPresent()) {
+            throw new ConflictException("The username '" + username + "' is taken");
+        }
+        Account account = new Account(username, PasswordHasher.hash(password), role);
+        em.persist(account);
+        return account;
+    }
+
+    private Optional<Account> find(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Account.findByUsername", Account.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only an administrator may do this");
+        }
+    }
+
+    private static void validatePassword(String field, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException(field, "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.length() > 1024) {
+            throw new InvalidInputException(field, "A password has at most 1024 characters");
+        }
+    }
+
+    private static Role parseRole(String role) {
+        if (role == null || role.isBlank()) {
+            return Role.USER;
+        }
+        try {
+            return Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("role", "The role is ADMIN or USER");
+        }
+    }
+
+    private static Caller callerOf(Account account) {
+        return new Caller(account.id(), account.username(), account.role());
+    }
+}

@@ -1,0 +1,37 @@
+package org.pkiaas.tenant.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.tenant.entity.Setting;
+
+/** Installation-wide switches that administrators change at run time. */
+@Stateless
+public class Settings {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PkiaasConfig config;
+
+    /** Whether anyone may create an account; until an administrator decides, the configured default. */
+    public boolean signupEnabled() {
+        Setting setting = em.find(Setting.class, Setting.SIGNUP_ENABLED);
+        return setting == null ? config.signupEnabledByDefault() : Boolean.parseBoolean(setting.value());
+    }
+
+    @Audited(value = "settings.signup", objectType = "SETTING")
+    public void changeSignupEnabled(Caller caller, boolean enabled) {
+        Accounts.requireAdmin(caller);
+        Setting setting = em.find(Setting.class, Setting.SIGNUP_ENABLED);
+        if (setting == null) {
+            em.persist(new Setting(Setting.SIGNUP_ENABLED, Boolean.toString(enabled)));
+        } else {
+            setting.change(Boolean.toString(enabled));
+        }
+    }
+}

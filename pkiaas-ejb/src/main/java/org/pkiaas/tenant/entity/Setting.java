@@ -1,0 +1,38 @@
+package org.pkiaas.tenant.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Objects;
+
+/** An installation-wide setting that administrators change at run time. */
+@Entity
+@Table(name = "app_setting")
+public class Setting {
+
+    public static final String SIGNUP_ENABLED = "signup.enabled";
+
+    @Id
+    private String name;
+
+    @Column(name = "setting_value", nullable = false)
+    private String value;
+
+    protected Setting() {
+        // JPA
+    }
+
+    public Setting(String name, String value) {
+        this.name = Objects.requireNonNull(name);
+        this.value = Objects.requireNonNull(value);
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public void change(String newValue) {
+        this.value = Objects.requireNonNull(newValue);
+    }
+}

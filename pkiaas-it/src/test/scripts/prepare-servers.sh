@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Lays out the two WildFly servers the integration tests run on, each configured by the same
+# wildfly-config/configure.sh that operators use, and gives the MariaDB one an empty database.
+#   prepare-servers.sh DEPLOY_DIR SERVERS_DIR
+set -euo pipefail
+deploy="${1:?deploy dir}"
+servers="${2:?servers dir}"
+here="$(cd "$(dirname "$0")" && pwd)"
+module="$(cd "$here/../../.." && pwd)"
+configure="$module/../wildfly-config/configure.sh"
+
+rm -rf "$servers"
+mkdir -p "$servers"
+unzip -q "$deploy/wildfly-dist.zip" -d "$servers/unpacked"
+dist="$(ls -d "$servers"/unpacked/wildfly-*)"
+cp -a "$dist" "$servers/h2"
+mv "$dist" "$servers/mariadb"
+rm -rf "$servers/unpacked"
+"$configure" "$servers/h2" h2
+"$configure" "$servers/mariadb" mariadb "$deploy/mariadb-java-client.jar"
+
+# MariaDB: running, with an empty database for this run.
+"$here/ensure-mariadb.sh"
+mariadb --protocol=socket -uroot <<'SQL'
+DROP DATABASE IF EXISTS pkiaas_it;
+CREATE DATABASE pkiaas_it CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE USER IF NOT EXISTS 'pkiaas_it'@'localhost' IDENTIFIED BY 'pkiaas_it';
+CREATE USER IF NOT EXISTS 'pkiaas_it'@'127.0.0.1' IDENTIFIED BY 'pkiaas_it';
+GRANT ALL PRIVILEGES ON pkiaas_it.* TO 'pkiaas_it'@'localhost';
+GRANT ALL PRIVILEGES ON pkiaas_it.* TO 'pkiaas_it'@'127.0.0.1';
+FLUSH PRIVILEGES;
+SQL
+
+# The independent verifiers the end-to-end tests call.
+(cd "$module/src/test/js" && npm ci --no-audit --no-fund --loglevel=error)
+echo "prepare-servers.sh: servers in $servers (h2, mariadb)"

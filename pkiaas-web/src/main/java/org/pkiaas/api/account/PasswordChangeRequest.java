@@ -1,0 +1,9 @@
+package org.pkiaas.api.account;
+
+public record PasswordChangeRequest(String currentPassword, String newPassword) {
+
+    @Override
+    public String toString() {
+        return "PasswordChangeRequest[***]";
+    }
+}

@@ -1,0 +1,121 @@
+package org.pkiaas.api.ca;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.ca.boundary.CaChanges;
+import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.boundary.NewCertificateAuthority;
+import org.pkiaas.ca.boundary.ServiceUrls;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.problem.InvalidInputException;
+
+/** Certificate authorities of the signed-in account. */
+@Path("cas")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CertificateAuthoritiesResource {
+
+    static final String PEM_CSR = "application/pkcs10";
+
+    @Inject
+    CertificateAuthorities cas;
+
+    @Inject
+    RequestCaller caller;
+
+    @Inject
+    PkiaasConfig config;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    public Response create(NewCertificateAuthority request) {
+        if (request == null) {
+            throw new InvalidInputException("subject.commonName", "A JSON body describing the CA is required");
+        }
+        CertificateAuthority ca = cas.create(caller.get(), request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(ca.id()).build()).entity(response(ca)).build();
+    }
+
+    @GET
+    public List<CaResponse> list() {
+        return cas.list(caller.get()).stream().map(this::response).toList();
+    }
+
+    @GET
+    @Path("{caId}")
+    public CaResponse get(@PathParam("caId") String caId) {
+        return response(cas.get(caller.get(), caId));
+    }
+
+    @PATCH
+    @Path("{caId}")
+    public CaResponse change(@PathParam("caId") String caId, CaChanges changes) {
+        if (changes == null) {
+            throw new InvalidInputException("cpsText", "A JSON body with the fields to change is required");
+        }
+        return response(cas.change(caller.get(), caId, changes));
+    }
+
+    /** Irreversible: removes the CA with its templates and certificates. */
+    @DELETE
+    @Path("{caId}")
+    public Response delete(@PathParam("caId") String caId) {
+        cas.delete(caller.get(), caId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{caId}/csr")
+    @Produces({PEM_CSR, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public Response csr(@PathParam("caId") String caId) {
+        String pem = cas.csrPem(caller.get(), caId);
+        return Response.ok(pem).build();
+    }
+
+    @POST
+    @Path("{caId}/certificate")
+    public CaResponse importCertificate(@PathParam("caId") String caId, CertificateImportRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("certificatePem", "A JSON body with certificatePem is required");
+        }
+        return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem()));
+    }
+
+    @GET
+    @Path("{caId}/urls")
+    public ServiceUrls urls(@PathParam("caId") String caId) {
+        return cas.serviceUrls(caller.get(), caId);
+    }
+
+    @GET
+    @Path("{caId}/certificates")
+    public List<IssuedCertificateResponse> certificates(@PathParam("caId") String caId) {
+        return cas.issuedCertificates(caller.get(), caId).stream().map(IssuedCertificateResponse::of).toList();
+    }
+
+    @GET
+    @Path("{caId}/templates")
+    public List<TemplateSummary> templates(@PathParam("caId") String caId) {
+        return cas.templates(caller.get(), caId).stream().map(TemplateSummary::of).toList();
+    }
+
+    private CaResponse response(CertificateAuthority ca) {
+        return CaResponse.of(ca, config.publicUrl());
+    }
+}

@@ -1,0 +1,58 @@
+package org.pkiaas.api.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.pkiaas.problem.PkiaasException;
+
+/**
+ * Everything else: JAX-RS's own errors (unknown path, wrong method or media type), unreadable
+ * JSON, and unexpected failures. The client gets a problem document with an incident id; the stack
+ * trace goes only to the server log.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        Throwable cause = unwrap(exception);
+        if (cause instanceof PkiaasException pkiaas) {
+            return PkiaasExceptionMapper.toProblem(pkiaas);
+        }
+        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+            return Problem.of(Status.BAD_REQUEST, "malformed-body", "The request body is not valid JSON for this operation",
+                    null).toResponse();
+        }
+        if (cause instanceof WebApplicationException web) {
+            Status status = Status.fromStatusCode(web.getResponse().getStatus());
+            Status shown = status == null ? Status.BAD_REQUEST : status;
+            return Problem.of(shown, "http-" + shown.getStatusCode(), shown.getReasonPhrase(), null).toResponse();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Incident " + incident, exception);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal",
+                "The request could not be completed (incident " + incident + ")", null).toResponse();
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while ((current instanceof EJBException || current instanceof jakarta.ejb.EJBTransactionRolledbackException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof ProcessingException && current.getCause() instanceof JsonbException) {
+            return current.getCause();
+        }
+        return current;
+    }
+}

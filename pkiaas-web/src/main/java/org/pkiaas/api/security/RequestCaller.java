@@ -1,0 +1,23 @@
+package org.pkiaas.api.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.pkiaas.problem.UnauthenticatedException;
+import org.pkiaas.tenant.boundary.Caller;
+
+/** The account the current request was authenticated as; set by {@link Authenticator}. */
+@RequestScoped
+public class RequestCaller {
+
+    private Caller caller;
+
+    void set(Caller authenticated) {
+        this.caller = authenticated;
+    }
+
+    public Caller get() {
+        if (caller == null) {
+            throw new UnauthenticatedException("Sign in with HTTP Basic or an API token");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Configures a WildFly 39 installation for PKIaaS, offline (the server must be stopped).
+#
+#   wildfly-config/configure.sh JBOSS_HOME [h2|mariadb] [MARIADB_DRIVER_JAR]
+#
+# h2 (default): the embedded database under the server's data directory.
+# mariadb: installs the MariaDB JDBC driver as module org.mariadb.jdbc (from MARIADB_DRIVER_JAR,
+# or the one the build copied to wildfly-config/target/drivers) and points PkiaasDS at MariaDB.
+# The same scripts configure the servers the build, the tests and the README use.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+jboss_home="${1:?usage: configure.sh JBOSS_HOME [h2|mariadb] [MARIADB_DRIVER_JAR]}"
+database="${2:-h2}"
+cli="$jboss_home/bin/jboss-cli.sh"
+[ -x "$cli" ] || { echo "configure.sh: $jboss_home is not a WildFly installation" >&2; exit 2; }
+
+run() {
+    # The CLI must not inherit a JAVA_OPTS meant for the server.
+    JAVA_OPTS="-Xmx256m" "$cli" --file="$here/cli/$1" >"$jboss_home/standalone/log/configure-${1%.cli}.log" 2>&1 || {
+        echo "configure.sh: cli/$1 failed; see $jboss_home/standalone/log/configure-${1%.cli}.log" >&2
+        tail -20 "$jboss_home/standalone/log/configure-${1%.cli}.log" >&2
+        exit 1
+    }
+}
+
+mkdir -p "$jboss_home/standalone/log"
+run server.cli
+case "$database" in
+    h2)
+        run datasource-h2.cli
+        ;;
+    mariadb)
+        driver="${3:-$(ls "$here"/target/drivers/mariadb-java-client-*.jar 2>/dev/null | head -1)}"
+        [ -f "$driver" ] || { echo "configure.sh: no MariaDB driver jar; build wildfly-config first or pass its path" >&2; exit 2; }
+        module_dir="$jboss_home/modules/org/mariadb/jdbc/main"
+        mkdir -p "$module_dir"
+        cp "$driver" "$module_dir/mariadb-java-client.jar"
+        cat >"$module_dir/module.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<module xmlns="urn:jboss:module:1.9" name="org.mariadb.jdbc">
+  <resources>
+    <resource-root path="mariadb-java-client.jar"/>
+  </resources>
+  <dependencies>
+    <module name="java.se"/>
+    <module name="jakarta.transaction.api"/>
+  </dependencies>
+</module>
+XML
+        run datasource-mariadb.cli
+        ;;
+    *)
+        echo "configure.sh: database is h2 or mariadb, not '$database'" >&2
+        exit 2
+        ;;
+esac
+echo "configure.sh: $jboss_home configured for PKIaaS ($database)"
