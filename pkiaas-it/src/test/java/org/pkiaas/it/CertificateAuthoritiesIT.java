@@ -113,6 +113,9 @@ class CertificateAuthoritiesIT extends ServerIT {
         X509CertificateHolder certificate = Pki.certificate(created.getString("certificatePem"));
         assertArrayEquals(keys.getPublic().getEncoded(), certificate.getSubjectPublicKeyInfo().toASN1Primitive().getEncoded());
         assertFalse(created.toString().contains("PRIVATE KEY"), "the key is never returned");
+        String encrypted = Pki.encryptedPem(Pki.ecKeyPair().getPrivate(), "right-password");
+        assertEquals("IMPORTED", create(ca("IT Encrypted Key").add("privateKeyPem", encrypted)
+                .add("privateKeyPassword", "right-password")).getString("keyBackend"));
     }
 
     @Test
@@ -128,6 +131,10 @@ class CertificateAuthoritiesIT extends ServerIT {
                 "signatureAlgorithm");
         assertInvalid(owner.post("/api/v1/cas", ca("x").add("privateKeyPem", "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----").build()),
                 "privateKeyPem");
+        String encrypted = Pki.encryptedPem(Pki.ecKeyPair().getPrivate(), "right-password");
+        assertInvalid(owner.post("/api/v1/cas", ca("x").add("privateKeyPem", encrypted).add("privateKeyPassword", "wrong").build()),
+                "privateKeyPassword");
+        assertInvalid(owner.post("/api/v1/cas", ca("x").add("privateKeyPem", encrypted).build()), "privateKeyPassword");
         assertInvalid(owner.post("/api/v1/cas", ca("x").add("keyType", "EC").add("keyUsage", Json.createArrayBuilder().add("cRLSign")).build()),
                 "keyUsage");
         assertProblem(owner.post("/api/v1/cas", "{\"subject\": "), 400);

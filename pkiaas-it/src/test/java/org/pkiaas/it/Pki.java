@@ -116,6 +116,17 @@ public final class Pki {
         return out.toString();
     }
 
+    /** A private key as encrypted PKCS#8 PEM (AES-256-CBC, PBKDF2). */
+    public static String encryptedPem(java.security.PrivateKey key, String password) {
+        try {
+            var encryptor = new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                    org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC).setProvider(BC).setPassword(password.toCharArray()).build();
+            return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, encryptor).generate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean signedBy(X509CertificateHolder certificate, X509CertificateHolder issuer) {
         try {
             return certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC).build(issuer));

@@ -1,0 +1,75 @@
+package org.pkiaas.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The console's public sign-up page, driven as a browser would: GET the form, POST it back. */
+class SignupPageIT extends ServerIT {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    private String get() throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/signup.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String submit(String page, String username, String password, String confirmation) throws Exception {
+        Matcher state = VIEW_STATE.matcher(page);
+        assertTrue(state.find(), "the form carries its view state");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("signup", "signup");
+        form.put("signup:username", username);
+        form.put("signup:password", password);
+        form.put("signup:confirmation", confirmation);
+        form.put("signup:create", "");
+        form.put("jakarta.faces.ViewState", state.group(1));
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/signup.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    @Test
+    void signUpThroughThePageWhenSwitchedOn() throws Exception {
+        admin.put("/api/v1/settings", Json.createObjectBuilder().add("signupEnabled", false).build());
+        assertTrue(get().contains("Self-service sign-up is switched off"));
+
+        admin.put("/api/v1/settings", Json.createObjectBuilder().add("signupEnabled", true).build());
+        try {
+            String name = "page-" + UUID.randomUUID().toString().substring(0, 8);
+            String refused = submit(get(), name, "short", "short");
+            assertTrue(refused.contains("A password has at least 10 characters"), "field-level message");
+            assertTrue(refused.contains("value=\"" + name + "\""), "what the user typed is kept");
+
+            String mismatch = submit(get(), name, "long-enough-pw", "other-long-pw");
+            assertTrue(mismatch.contains("The two passwords differ"));
+
+            String done = submit(get(), name, "long-enough-pw", "long-enough-pw");
+            assertTrue(done.contains("is ready"), done);
+            assertEquals(200, Api.basic(name, "long-enough-pw").get("/api/v1/accounts/me").status());
+        } finally {
+            admin.put("/api/v1/settings", Json.createObjectBuilder().add("signupEnabled", false).build());
+        }
+    }
+}
