@@ -11,6 +11,8 @@ configure="$module/../wildfly-config/configure.sh"
 
 rm -rf "$servers"
 mkdir -p "$servers"
+# failsafe merges into an existing summary: start each run without the last run's results
+rm -rf "$(dirname "$servers")"/failsafe-reports-*
 unzip -q "$deploy/wildfly-dist.zip" -d "$servers/unpacked"
 dist="$(ls -d "$servers"/unpacked/wildfly-*)"
 cp -a "$dist" "$servers/h2"

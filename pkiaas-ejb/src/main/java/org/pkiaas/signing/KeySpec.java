@@ -74,15 +74,20 @@ public record KeySpec(KeyAlgorithm algorithm, String parameter) {
 
     /** The spec of an existing public key, for imported keys. */
     public static KeySpec of(PublicKey key) {
+        return of(key, "privateKeyPem");
+    }
+
+    /** The spec of a public key; an unsupported key is refused naming {@code field}. */
+    public static KeySpec of(PublicKey key, String field) {
         if (key instanceof RSAPublicKey rsa) {
             int bits = rsa.getModulus().bitLength();
             if (bits < 2048 || bits > 8192) {
-                throw new InvalidInputException("privateKeyPem", "RSA keys of 2048 to 8192 bits are accepted, not " + bits);
+                throw new InvalidInputException(field, "RSA keys of 2048 to 8192 bits are accepted, not " + bits);
             }
             return new KeySpec(KeyAlgorithm.RSA, Integer.toString(bits));
         }
         if (key instanceof java.security.interfaces.ECPublicKey) {
-            return new KeySpec(KeyAlgorithm.EC, curveOf(key));
+            return new KeySpec(KeyAlgorithm.EC, curveOf(key, field));
         }
         if ("Ed25519".equalsIgnoreCase(key.getAlgorithm()) || "EdDSA".equalsIgnoreCase(key.getAlgorithm())) {
             return new KeySpec(KeyAlgorithm.ED25519, "Ed25519");
@@ -93,7 +98,7 @@ public record KeySpec(KeyAlgorithm algorithm, String parameter) {
         if (key instanceof SLHDSAKey slhdsa) {
             return new KeySpec(KeyAlgorithm.SLH_DSA, slhdsa.getParameterSpec().getName().toUpperCase(Locale.ROOT));
         }
-        throw new InvalidInputException("privateKeyPem", "Keys of type " + key.getAlgorithm() + " are not supported");
+        throw new InvalidInputException(field, "Keys of type " + key.getAlgorithm() + " are not supported");
     }
 
     public KeyPair generate() {
@@ -193,11 +198,11 @@ public record KeySpec(KeyAlgorithm algorithm, String parameter) {
     }
 
     /** The NIST curve named in the key's SubjectPublicKeyInfo; any other curve or explicit parameters are refused. */
-    private static String curveOf(PublicKey key) {
+    private static String curveOf(PublicKey key, String field) {
         var parameters = SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getParameters();
         String curve = parameters instanceof ASN1ObjectIdentifier oid ? CURVE_BY_OID.get(oid.getId()) : null;
         if (curve == null) {
-            throw new InvalidInputException("privateKeyPem", "Only keys on the named curves " + CURVES + " are supported");
+            throw new InvalidInputException(field, "Only keys on the named curves " + CURVES + " are supported");
         }
         return curve;
     }

@@ -78,7 +78,7 @@ class ConformanceIT extends ServerIT {
         assertTrue(Tools.ok(dir, "openssl", "verify", "-CAfile", "root.pem", "-untrusted", "intermediate.pem", "intermediate.pem")
                 .contains("intermediate.pem: OK"));
         write("chain.pem", Api.anonymous().get("/pki/ca/" + id + ".pem").text());
-        write("responder.pem", user.get("/api/v1/cas/" + id + "/certificates").array().getJsonObject(0).getString("certificatePem"));
+        write("responder.pem", user.get("/api/v1/cas/" + id + "/certificates").json().getJsonArray("items").getJsonObject(0).getString("certificatePem"));
         String verified = Tools.ok(dir, "openssl", "verify", "-CAfile", "root.pem", "-untrusted", "chain.pem", "-purpose", "ocsphelper",
                 "responder.pem");
         assertTrue(verified.contains("responder.pem: OK"), verified);

@@ -19,7 +19,6 @@ import org.pkiaas.ca.control.CaCreation;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SerialNumbers;
-import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ocsp.control.ResponderCertificates;
 import org.pkiaas.problem.ConflictException;
@@ -79,8 +78,8 @@ public class CertificateAuthorities {
                     certificate.getNotAfter().toInstant());
             responders.issue(ca);
         }
-        em.persist(new CertificateTemplate(ca.id(), StarterTemplate.WEB_SERVER.displayName(), StarterTemplate.WEB_SERVER,
-                "TLS server certificates; created with the CA"));
+        em.persist(new CertificateTemplate(ca.id(), StarterTemplate.WEB_SERVER, StarterTemplate.WEB_SERVER
+                .defaults(StarterTemplate.WEB_SERVER.displayName(), "TLS server certificates; created with the CA")));
         return ca;
     }
 
@@ -117,7 +116,8 @@ public class CertificateAuthorities {
     @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
     public void delete(Caller caller, String caId) {
         CertificateAuthority ca = get(caller, caId);
-        for (String query : List.of("ServiceCredential.deleteByCa", "IssuedCertificate.deleteByCa", "CertificateTemplate.deleteByCa")) {
+        for (String query : List.of("ServiceCredential.deleteByCa", "CertificateRequest.deleteByCa", "IssuedCertificate.deleteByCa",
+                "CertificateTemplate.deleteByCa")) {
             em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
         }
         em.remove(ca);
@@ -149,18 +149,6 @@ public class CertificateAuthorities {
 
     public ServiceUrls serviceUrls(Caller caller, String caId) {
         return ServiceUrls.of(config.publicUrl(), get(caller, caId).id());
-    }
-
-    public List<IssuedCertificate> issuedCertificates(Caller caller, String caId) {
-        CertificateAuthority ca = get(caller, caId);
-        return em.createNamedQuery("IssuedCertificate.byCa", IssuedCertificate.class).setParameter("caId", ca.id())
-                .setMaxResults(1000).getResultList();
-    }
-
-    public List<CertificateTemplate> templates(Caller caller, String caId) {
-        CertificateAuthority ca = get(caller, caId);
-        return em.createNamedQuery("CertificateTemplate.byCa", CertificateTemplate.class).setParameter("caId", ca.id())
-                .getResultList();
     }
 
     private static KeySpec serviceKeySpec(CertificateAuthority ca, CaChanges changes) {

@@ -18,7 +18,12 @@ public final class KeyIdentifiers {
     }
 
     public static SubjectKeyIdentifier subject(PublicKey key) {
-        return UTILS.createSubjectKeyIdentifier(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+        return subject(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+    }
+
+    /** Hashes the key bits exactly as they stand in the certificate (a compressed EC point stays compressed). */
+    public static SubjectKeyIdentifier subject(SubjectPublicKeyInfo key) {
+        return UTILS.createSubjectKeyIdentifier(key);
     }
 
     /** The AKI for certificates issued by {@code issuer}: its own SKI when present, else computed. */

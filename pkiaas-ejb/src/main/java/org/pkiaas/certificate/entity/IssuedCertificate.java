@@ -18,6 +18,13 @@ import java.util.UUID;
 @NamedQuery(name = "IssuedCertificate.byCa",
         query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId ORDER BY c.createdAt DESC, c.id")
 @NamedQuery(name = "IssuedCertificate.deleteByCa", query = "DELETE FROM IssuedCertificate c WHERE c.caId = :caId")
+@NamedQuery(name = "IssuedCertificate.countSerial",
+        query = "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
+@NamedQuery(name = "IssuedCertificate.countActiveByTemplate", query = "SELECT COUNT(c) FROM IssuedCertificate c"
+        + " WHERE c.templateId = :templateId AND c.status <> org.pkiaas.certificate.entity.CertificateStatus.REVOKED"
+        + " AND c.notAfter > :now")
+@NamedQuery(name = "IssuedCertificate.detachTemplate",
+        query = "UPDATE IssuedCertificate c SET c.templateId = NULL WHERE c.templateId = :templateId")
 public class IssuedCertificate {
 
     @Id
@@ -57,8 +64,18 @@ public class IssuedCertificate {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "revocation_reason")
-    private String revocationReason;
+    private RevocationReason revocationReason;
+
+    @Column(name = "invalidity_date")
+    private Instant invalidityDate;
+
+    @Column(name = "request_id")
+    private String requestId;
+
+    @Column(name = "subject_alt_names")
+    private String subjectAltNames;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -69,6 +86,13 @@ public class IssuedCertificate {
 
     public IssuedCertificate(String caId, String templateId, String serialNumber, String subjectDn, Instant notBefore,
             Instant notAfter, byte[] der, CertificatePurpose purpose) {
+        this(caId, templateId, null, serialNumber, subjectDn, null, notBefore, notAfter, der, purpose);
+    }
+
+    public IssuedCertificate(String caId, String templateId, String requestId, String serialNumber, String subjectDn,
+            String subjectAltNames, Instant notBefore, Instant notAfter, byte[] der, CertificatePurpose purpose) {
+        this.requestId = requestId;
+        this.subjectAltNames = subjectAltNames;
         this.id = UUID.randomUUID().toString();
         this.caId = Objects.requireNonNull(caId);
         this.templateId = templateId;
@@ -126,7 +150,39 @@ public class IssuedCertificate {
         return revokedAt;
     }
 
-    public String revocationReason() {
+    public RevocationReason revocationReason() {
         return revocationReason;
+    }
+
+    public Instant invalidityDate() {
+        return invalidityDate;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** {@code TYPE:value} names, comma-separated, as issued. */
+    public String subjectAltNames() {
+        return subjectAltNames;
+    }
+
+    public boolean activeAt(Instant now) {
+        return status != CertificateStatus.REVOKED && now.isBefore(notAfter);
+    }
+
+    /** Revokes; certificateHold puts the certificate on hold, from where it can be released or revoked for good. */
+    public void revoke(RevocationReason reason, Instant at, Instant invalidity) {
+        this.status = reason == RevocationReason.CERTIFICATE_HOLD ? CertificateStatus.ON_HOLD : CertificateStatus.REVOKED;
+        this.revocationReason = reason;
+        this.revokedAt = at;
+        this.invalidityDate = invalidity;
+    }
+
+    public void releaseHold() {
+        this.status = CertificateStatus.VALID;
+        this.revocationReason = null;
+        this.revokedAt = null;
+        this.invalidityDate = null;
     }
 }

@@ -23,8 +23,12 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.problem.InvalidInputException;
 
-/** Certificate authorities of the signed-in account. */
-@Path("cas")
+/**
+ * Certificate authorities of the signed-in account. Every API resource class sits at the root
+ * path: JAX-RS picks one root class before matching methods, so {@code cas/{caId}/templates} in
+ * another class would never be reached behind a class at {@code cas}.
+ */
+@Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CertificateAuthoritiesResource {
@@ -44,27 +48,29 @@ public class CertificateAuthoritiesResource {
     UriInfo uriInfo;
 
     @POST
+    @Path("cas")
     public Response create(NewCertificateAuthority request) {
         if (request == null) {
             throw new InvalidInputException("subject.commonName", "A JSON body describing the CA is required");
         }
         CertificateAuthority ca = cas.create(caller.get(), request);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(ca.id()).build()).entity(response(ca)).build();
+        return Response.created(uriInfo.getBaseUriBuilder().path("cas").path(ca.id()).build()).entity(response(ca)).build();
     }
 
     @GET
+    @Path("cas")
     public List<CaResponse> list() {
         return cas.list(caller.get()).stream().map(this::response).toList();
     }
 
     @GET
-    @Path("{caId}")
+    @Path("cas/{caId}")
     public CaResponse get(@PathParam("caId") String caId) {
         return response(cas.get(caller.get(), caId));
     }
 
     @PATCH
-    @Path("{caId}")
+    @Path("cas/{caId}")
     public CaResponse change(@PathParam("caId") String caId, CaChanges changes) {
         if (changes == null) {
             throw new InvalidInputException("cpsText", "A JSON body with the fields to change is required");
@@ -74,14 +80,14 @@ public class CertificateAuthoritiesResource {
 
     /** Irreversible: removes the CA with its templates and certificates. */
     @DELETE
-    @Path("{caId}")
+    @Path("cas/{caId}")
     public Response delete(@PathParam("caId") String caId) {
         cas.delete(caller.get(), caId);
         return Response.noContent().build();
     }
 
     @GET
-    @Path("{caId}/csr")
+    @Path("cas/{caId}/csr")
     @Produces({PEM_CSR, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     public Response csr(@PathParam("caId") String caId) {
         String pem = cas.csrPem(caller.get(), caId);
@@ -89,7 +95,7 @@ public class CertificateAuthoritiesResource {
     }
 
     @POST
-    @Path("{caId}/certificate")
+    @Path("cas/{caId}/certificate")
     public CaResponse importCertificate(@PathParam("caId") String caId, CertificateImportRequest request) {
         if (request == null) {
             throw new InvalidInputException("certificatePem", "A JSON body with certificatePem is required");
@@ -98,21 +104,9 @@ public class CertificateAuthoritiesResource {
     }
 
     @GET
-    @Path("{caId}/urls")
+    @Path("cas/{caId}/urls")
     public ServiceUrls urls(@PathParam("caId") String caId) {
         return cas.serviceUrls(caller.get(), caId);
-    }
-
-    @GET
-    @Path("{caId}/certificates")
-    public List<IssuedCertificateResponse> certificates(@PathParam("caId") String caId) {
-        return cas.issuedCertificates(caller.get(), caId).stream().map(IssuedCertificateResponse::of).toList();
-    }
-
-    @GET
-    @Path("{caId}/templates")
-    public List<TemplateSummary> templates(@PathParam("caId") String caId) {
-        return cas.templates(caller.get(), caId).stream().map(TemplateSummary::of).toList();
     }
 
     private CaResponse response(CertificateAuthority ca) {

@@ -1,0 +1,131 @@
+package org.pkiaas.issuance.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestKind;
+import org.pkiaas.issuance.entity.RequestStatus;
+import org.pkiaas.problem.ConflictException;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.template.boundary.Templates;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.tenant.boundary.Caller;
+
+/**
+ * The approval queue: requests submitted under a template wait here until someone signs,
+ * approves or declines them (user guide 2.5, 2.6). Signing goes through {@link IssuanceService}.
+ */
+@Stateless
+public class CertificateRequests {
+
+    private static final String KIND = "Certificate request";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    CertificateAuthorities cas;
+
+    @Inject
+    IssuanceService issuance;
+
+    /** Queues an administrator's CSR; the template's rules are checked now, so a doomed request never waits. */
+    @Audited(value = "request.submit", objectType = "REQUEST")
+    public CertificateRequest submitCsr(Caller caller, String templateId, String csrPem) {
+        CertificateTemplate template = templates.get(caller, templateId);
+        if (!template.enabled()) {
+            throw new ConflictException("The template '" + template.name() + "' is disabled");
+        }
+        PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
+        Request request = CsrReader.request("csr", csr);
+        CertificateProfile.check(template.settings(), request);
+        CertificateRequest queued = new CertificateRequest(template.caId(), template.id(), RequestKind.CSR, CsrReader.der(csr),
+                request.subject().toString(), SubjectAltNames.join(request.subjectAltNames()), null, caller.username());
+        em.persist(queued);
+        return queued;
+    }
+
+    public List<CertificateRequest> list(Caller caller, String caId, RequestStatus status) {
+        CertificateAuthority ca = cas.get(caller, caId);
+        var query = status == null
+                ? em.createNamedQuery("CertificateRequest.byCa", CertificateRequest.class)
+                : em.createNamedQuery("CertificateRequest.byCaAndStatus", CertificateRequest.class).setParameter("status", status);
+        return query.setParameter("caId", ca.id()).setMaxResults(1000).getResultList();
+    }
+
+    public CertificateRequest get(Caller caller, String requestId) {
+        CertificateRequest request = requestId == null ? null : em.find(CertificateRequest.class, requestId);
+        if (request == null) {
+            throw new NotFoundException(KIND, requestId);
+        }
+        try {
+            cas.get(caller, request.caId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException(KIND, requestId);
+        }
+        return request;
+    }
+
+    /** Issues the certificate of a pending CSR request, with the signer's overrides. */
+    @Audited(value = "request.sign", objectType = "REQUEST", objectIdArgument = 1)
+    public IssuedCertificate sign(Caller caller, String requestId, SignOverrides overrides) {
+        CertificateRequest queued = get(caller, requestId);
+        if (queued.status() != RequestStatus.PENDING) {
+            throw new ConflictException("This request is " + queued.status() + "; only pending requests can be signed");
+        }
+        if (queued.csr() == null) {
+            throw new ConflictException("This request has no key yet: approve it, and the certificate is issued when it is claimed");
+        }
+        CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+        CertificateAuthority ca = cas.get(caller, queued.caId());
+        Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
+        IssuedCertificate issued = issuance.issue(ca, template, request, (overrides == null ? SignOverrides.NONE : overrides).toProfile(),
+                queued.id(), caller.username());
+        queued.issued(issued.id());
+        return issued;
+    }
+
+    /** Approves a request whose key comes later, at claim, fixing what the certificate will say. */
+    @Audited(value = "request.approve", objectType = "REQUEST", objectIdArgument = 1)
+    public CertificateRequest approve(Caller caller, String requestId, SignOverrides overrides) {
+        CertificateRequest queued = get(caller, requestId);
+        if (queued.csr() != null) {
+            throw new ConflictException("This request carries a CSR: sign it instead of approving it");
+        }
+        SignOverrides changes = overrides == null ? SignOverrides.NONE : overrides;
+        CertificateProfile.Overrides parsed = changes.toProfile();
+        if (parsed.validityDays() != null && (parsed.validityDays() < 1 || parsed.validityDays() > 36500)) {
+            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
+        }
+        queued.approve(parsed.subject() != null ? parsed.subject().toString() : queued.subjectDn(),
+                parsed.subjectAltNames() != null ? SubjectAltNames.join(parsed.subjectAltNames()) : queued.subjectAltNames(),
+                parsed.validityDays());
+        return queued;
+    }
+
+    @Audited(value = "request.decline", objectType = "REQUEST", objectIdArgument = 1)
+    public CertificateRequest decline(Caller caller, String requestId, String reason) {
+        CertificateRequest queued = get(caller, requestId);
+        if (reason != null && reason.length() > 1000) {
+            throw new InvalidInputException("reason", "A reason has at most 1000 characters");
+        }
+        queued.decline(reason == null || reason.isBlank() ? null : reason.trim());
+        return queued;
+    }
+}

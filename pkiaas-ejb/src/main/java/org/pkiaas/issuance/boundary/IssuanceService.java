@@ -1,0 +1,106 @@
+package org.pkiaas.issuance.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Instant;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.ca.entity.CaStatus;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.SerialNumbers;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.entity.CertificatePurpose;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.CertificateProfile.Overrides;
+import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
+import org.pkiaas.problem.ConflictException;
+import org.pkiaas.signing.CaSigners;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/**
+ * The one path every certificate takes, whichever channel gathered the request: template policy
+ * and profile, a unique random serial, the CA's signer, the stored certificate, and the
+ * {@link CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves
+ * nothing behind.
+ */
+@Stateless
+public class IssuanceService {
+
+    private static final int SERIAL_ATTEMPTS = 5;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CaSigners signers;
+
+    @Inject
+    PkiaasConfig config;
+
+    @Inject
+    Event<CertificateIssued> issuedEvent;
+
+    public IssuedCertificate issue(CertificateAuthority ca, CertificateTemplate template, Request request, Overrides overrides,
+            String requestId, String issuedBy) {
+        if (ca.status() != CaStatus.ACTIVE) {
+            throw new ConflictException("The CA has no certificate yet: import its signed certificate first");
+        }
+        TemplateSettings settings = template.settings();
+        if (!settings.general().enabled()) {
+            throw new ConflictException("The template '" + template.name() + "' is disabled");
+        }
+        Instant now = Instant.now();
+        if (!now.isBefore(ca.notAfter())) {
+            throw new ConflictException("The CA's certificate has expired");
+        }
+        CertificateProfile.Issuer issuer = new CertificateProfile.Issuer(ca.id(), holder(ca.certificate()), ca.keySpec(),
+                ca.signatureAlgorithm(), config.publicUrl(), ca.cpsUrl());
+        BigInteger serial = uniqueSerial(ca.id());
+        ToBeSigned tbs = CertificateProfile.build(settings, issuer, request, overrides, serial, now);
+        X509CertificateHolder certificate = tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
+        IssuedCertificate issued = new IssuedCertificate(ca.id(), template.id(), requestId, SerialNumbers.hex(serial),
+                tbs.subject().toString(), SubjectAltNames.join(tbs.subjectAltNames()), tbs.notBefore(), tbs.notAfter(),
+                encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
+        em.persist(issued);
+        issuedEvent.fire(new CertificateIssued(issued, issuedBy));
+        return issued;
+    }
+
+    /** A fresh serial not yet used by this CA; the database's unique key is the final guard. */
+    private BigInteger uniqueSerial(String caId) {
+        for (int attempt = 0; attempt < SERIAL_ATTEMPTS; attempt++) {
+            BigInteger serial = SerialNumbers.random();
+            long used = em.createNamedQuery("IssuedCertificate.countSerial", Long.class).setParameter("caId", caId)
+                    .setParameter("serial", SerialNumbers.hex(serial)).getSingleResult();
+            if (used == 0) {
+                return serial;
+            }
+        }
+        throw new IllegalStateException("No unused serial number after " + SERIAL_ATTEMPTS + " attempts");
+    }
+
+    private static X509CertificateHolder holder(byte[] der) {
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] encoded(X509CertificateHolder certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

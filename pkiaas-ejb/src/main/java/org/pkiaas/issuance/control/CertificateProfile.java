@@ -1,0 +1,276 @@
+package org.pkiaas.issuance.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.PolicyQualifierId;
+import org.bouncycastle.asn1.x509.PolicyQualifierInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.pkiaas.certificate.control.KeyIdentifiers;
+import org.pkiaas.certificate.control.KeyUsages;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.KeyAlgorithm;
+import org.pkiaas.signing.KeySpec;
+import org.pkiaas.template.entity.SanType;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/**
+ * The certificate a template, a request and the signer's overrides make: a pure function from
+ * those inputs to the to-be-signed certificate (RFC 5280 §4.1) and its extensions (§4.2). It
+ * enforces the template's rules on the request: key type and size, subject alternative name types,
+ * and which requested extensions may be copied.
+ */
+public final class CertificateProfile {
+
+    static final Duration BACKDATE = Duration.ofMinutes(5);
+    /** Extensions the template itself decides; a CSR never supplies these. */
+    private static final Set<ASN1ObjectIdentifier> GOVERNED = Set.of(Extension.basicConstraints, Extension.keyUsage,
+            Extension.extendedKeyUsage, Extension.subjectKeyIdentifier, Extension.authorityKeyIdentifier,
+            Extension.subjectAlternativeName, Extension.authorityInfoAccess, Extension.cRLDistributionPoints,
+            Extension.certificatePolicies, Extension.freshestCRL, OCSPObjectIdentifiers.id_pkix_ocsp_nocheck,
+            Extension.nameConstraints, Extension.policyConstraints, Extension.inhibitAnyPolicy, Extension.policyMappings);
+
+    /** The issuing CA as the profile needs it. */
+    public record Issuer(String caId, X509CertificateHolder certificate, KeySpec keySpec, String signatureAlgorithm,
+            String publicUrl, String cpsUrl) {
+    }
+
+    /** What a request asks for: its key, subject, names and (from a CSR) requested extensions. */
+    public record Request(SubjectPublicKeyInfo publicKey, X500Name subject, List<SubjectAltNames.Name> subjectAltNames,
+            Extensions requestedExtensions) {
+    }
+
+    /** What the person signing may change; null fields keep the request's or template's value. */
+    public record Overrides(X500Name subject, List<SubjectAltNames.Name> subjectAltNames, Integer validityDays) {
+
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    /** The certificate to sign, with the facts the issuance records. */
+    public record ToBeSigned(X509v3CertificateBuilder builder, String signatureAlgorithm, X500Name subject,
+            List<SubjectAltNames.Name> subjectAltNames, Instant notBefore, Instant notAfter) {
+    }
+
+    private CertificateProfile() {
+    }
+
+    public static ToBeSigned build(TemplateSettings template, Issuer issuer, Request request, Overrides overrides,
+            BigInteger serial, Instant now) {
+        KeySpec key = checkKey(template, request.publicKey());
+        X500Name subject = subject(template, request.subject(), overrides.subject());
+        List<SubjectAltNames.Name> names = overrides.subjectAltNames() != null ? overrides.subjectAltNames()
+                : request.subjectAltNames();
+        checkNames(template, names);
+        if (subject.getRDNs().length == 0 && names.isEmpty()) {
+            throw new InvalidInputException("subject", "A certificate needs a subject or at least one subject alternative name");
+        }
+        int days = overrides.validityDays() != null ? overrides.validityDays() : template.general().validityDays();
+        if (days < 1 || days > 36500) {
+            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
+        }
+        Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
+        Instant notAfter = notBefore.plus(days, ChronoUnit.DAYS);
+        Instant caNotAfter = issuer.certificate().getNotAfter().toInstant();
+        if (notAfter.isAfter(caNotAfter)) {
+            notAfter = caNotAfter; // a certificate never outlives its issuer
+        }
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer.certificate().getSubject(), serial,
+                Date.from(notBefore), Date.from(notAfter), subject, request.publicKey());
+        try {
+            addExtensions(builder, template, issuer, request, key, subject, names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String algorithm = template.general().signatureAlgorithm() != null ? template.general().signatureAlgorithm()
+                : issuer.signatureAlgorithm();
+        return new ToBeSigned(builder, algorithm, subject, names, notBefore, notAfter);
+    }
+
+    private static void addExtensions(X509v3CertificateBuilder builder, TemplateSettings template, Issuer issuer,
+            Request request, KeySpec key, X500Name subject, List<SubjectAltNames.Name> names) throws IOException {
+        TemplateSettings.Constraints constraints = template.basicConstraints();
+        builder.addExtension(Extension.basicConstraints, true, !constraints.ca() ? new BasicConstraints(false)
+                : constraints.pathLength() == null ? new BasicConstraints(true) : new BasicConstraints(constraints.pathLength()));
+        List<String> keyUsage = usableKeyUsage(template.keyUsage().keyUsage(), key);
+        if (!keyUsage.isEmpty()) {
+            builder.addExtension(Extension.keyUsage, true, KeyUsages.keyUsage(keyUsage));
+        }
+        if (!template.keyUsage().extendedKeyUsage().isEmpty()) {
+            builder.addExtension(Extension.extendedKeyUsage, template.keyUsage().extendedKeyUsageCritical(),
+                    KeyUsages.extendedKeyUsage(template.keyUsage().extendedKeyUsage()));
+        }
+        builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(request.publicKey()));
+        builder.addExtension(Extension.authorityKeyIdentifier, false, KeyIdentifiers.authority(issuer.certificate()));
+        if (!names.isEmpty()) {
+            // RFC 5280 §4.2.1.6: critical when the subject is empty
+            builder.addExtension(Extension.subjectAlternativeName, subject.getRDNs().length == 0, SubjectAltNames.encode(names));
+        }
+        addDistribution(builder, template.distribution(), issuer);
+        if (template.keyUsage().ocspNoCheck()) {
+            builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
+        }
+        if (template.requests().allowCsrExtensions() && request.requestedExtensions() != null) {
+            for (ASN1ObjectIdentifier oid : request.requestedExtensions().getExtensionOIDs()) {
+                if (!GOVERNED.contains(oid)) {
+                    builder.addExtension(request.requestedExtensions().getExtension(oid));
+                }
+            }
+        }
+    }
+
+    private static void addDistribution(X509v3CertificateBuilder builder, TemplateSettings.Distribution distribution,
+            Issuer issuer) throws IOException {
+        String base = issuer.publicUrl();
+        List<AccessDescription> access = new ArrayList<>();
+        if (distribution.includeAia()) {
+            String caIssuers = distribution.caIssuersUrl() != null ? distribution.caIssuersUrl()
+                    : base + "/pki/ca/" + issuer.caId() + ".crt";
+            access.add(new AccessDescription(AccessDescription.id_ad_caIssuers, uri(caIssuers)));
+        }
+        if (distribution.includeOcsp()) {
+            access.add(new AccessDescription(AccessDescription.id_ad_ocsp, uri(base + "/pki/ocsp/" + issuer.caId())));
+        }
+        if (!access.isEmpty()) {
+            builder.addExtension(Extension.authorityInfoAccess, false,
+                    new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
+        }
+        if (distribution.includeCrl()) {
+            builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoints(base + "/pki/crl/" + issuer.caId() + ".crl"));
+        }
+        if (distribution.includeFreshestCrl()) {
+            builder.addExtension(Extension.freshestCRL, false, distributionPoints(base + "/pki/crl/" + issuer.caId() + "-delta.crl"));
+        }
+        if (distribution.includePolicies()) {
+            String cps = issuer.cpsUrl() != null ? issuer.cpsUrl() : base + "/cps/" + issuer.caId();
+            PolicyQualifierInfo qualifier = new PolicyQualifierInfo(PolicyQualifierId.id_qt_cps, new DERIA5String(cps));
+            builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(
+                    new ASN1ObjectIdentifier(distribution.policyOid()), new org.bouncycastle.asn1.DERSequence(qualifier))));
+        }
+    }
+
+    private static CRLDistPoint distributionPoints(String url) {
+        DistributionPointName name = new DistributionPointName(new GeneralNames(uri(url)));
+        return new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)});
+    }
+
+    private static GeneralName uri(String url) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+    }
+
+    /** Keys that cannot encrypt get no encipherment usages (RFC 5480 §3, RFC 8410 §5, RFC 9881). */
+    static List<String> usableKeyUsage(List<String> keyUsage, KeySpec key) {
+        if (key.algorithm() == KeyAlgorithm.RSA) {
+            return keyUsage;
+        }
+        List<String> usable = new ArrayList<>(keyUsage);
+        usable.remove("keyEncipherment");
+        usable.remove("dataEncipherment");
+        if (key.algorithm() != KeyAlgorithm.EC) {
+            usable.remove("keyAgreement");
+        }
+        return usable;
+    }
+
+    /** The template's rules on a request, checked before it is queued: key and name types. */
+    public static void check(TemplateSettings template, Request request) {
+        checkKey(template, request.publicKey());
+        checkNames(template, request.subjectAltNames());
+    }
+
+    static KeySpec checkKey(TemplateSettings template, SubjectPublicKeyInfo publicKey) {
+        KeySpec key = KeySpec.of(publicKey(publicKey), "csr");
+        TemplateSettings.Requests rules = template.requests();
+        if (!rules.allowedKeyTypes().contains(key.algorithm().name())) {
+            throw new InvalidInputException("csr", "This template does not accept " + key + " keys; it accepts "
+                    + rules.allowedKeyTypes());
+        }
+        if (key.algorithm() == KeyAlgorithm.RSA && Integer.parseInt(key.parameter()) < rules.minimumRsaBits()) {
+            throw new InvalidInputException("csr", "This template requires RSA keys of at least " + rules.minimumRsaBits() + " bits");
+        }
+        return key;
+    }
+
+    static void checkNames(TemplateSettings template, List<SubjectAltNames.Name> names) {
+        List<SanType> allowed = template.requests().allowedSanTypes();
+        for (SubjectAltNames.Name name : names) {
+            if (!allowed.contains(name.type())) {
+                throw new InvalidInputException("subjectAltNames", "This template does not allow " + name.type()
+                        + " names (" + name + "); it allows " + allowed);
+            }
+        }
+    }
+
+    /**
+     * The subject: the override when given; else the request's, with the template's defaults
+     * replacing or adding their attributes unless the template takes the subject as the CSR supplies it.
+     */
+    static X500Name subject(TemplateSettings template, X500Name requested, X500Name override) {
+        if (override != null) {
+            return override;
+        }
+        X500Name base = requested == null ? new X500Name(new RDN[0]) : requested;
+        TemplateSettings.Subject policy = template.subject();
+        if (policy.suppliedByCsr()) {
+            return base;
+        }
+        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
+        addAttribute(subject, BCStyle.C, policy.country(), base);
+        addAttribute(subject, BCStyle.ST, policy.state(), base);
+        addAttribute(subject, BCStyle.L, policy.locality(), base);
+        addAttribute(subject, BCStyle.O, policy.organization(), base);
+        addAttribute(subject, BCStyle.OU, policy.organizationalUnit(), base);
+        for (RDN rdn : base.getRDNs(BCStyle.CN)) {
+            subject.addRDN(rdn.getFirst());
+        }
+        return subject.build();
+    }
+
+    private static void addAttribute(X500NameBuilder subject, ASN1ObjectIdentifier type, String fixed, X500Name base) {
+        if (fixed != null) {
+            subject.addRDN(type, fixed);
+            return;
+        }
+        for (RDN rdn : base.getRDNs(type)) {
+            subject.addRDN(rdn.getFirst());
+        }
+    }
+
+    static PublicKey publicKey(SubjectPublicKeyInfo info) {
+        try {
+            return org.pkiaas.signing.CaSigners.publicKey(info.getEncoded());
+        } catch (IOException | IllegalStateException e) {
+            throw new InvalidInputException("csr", "The public key in the request cannot be read");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.pkiaas.issuance.control;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Base64;
+import java.util.List;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.BouncyCastle;
+
+/**
+ * Reads a PKCS#10 certification request (RFC 2986) given as PEM (RFC 7468 §7) or base64 DER,
+ * checks its self-signature (proof of possession), and extracts what the profile needs: the key,
+ * the subject, the subjectAltName and other extensions of its extensionRequest attribute
+ * (RFC 2985 §5.4.2).
+ */
+public final class CsrReader {
+
+    private static final int MAX_LENGTH = 256 * 1024;
+
+    private CsrReader() {
+    }
+
+    public static PKCS10CertificationRequest parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "A CSR (PEM, -----BEGIN CERTIFICATE REQUEST-----) is required");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidInputException(field, "The CSR is larger than " + MAX_LENGTH / 1024 + " KiB");
+        }
+        PKCS10CertificationRequest csr;
+        try {
+            if (text.contains("-----BEGIN")) {
+                try (PEMParser parser = new PEMParser(new StringReader(text))) {
+                    Object parsed = parser.readObject();
+                    if (!(parsed instanceof PKCS10CertificationRequest request)) {
+                        throw new InvalidInputException(field, "Expected a CERTIFICATE REQUEST block");
+                    }
+                    csr = request;
+                }
+            } else {
+                csr = new PKCS10CertificationRequest(Base64.getMimeDecoder().decode(text.trim()));
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw new InvalidInputException(field, "The CSR could not be parsed");
+        }
+        verify(field, csr);
+        return csr;
+    }
+
+    public static byte[] der(PKCS10CertificationRequest csr) {
+        try {
+            return csr.getEncoded();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static PKCS10CertificationRequest fromDer(byte[] der) {
+        try {
+            return new PKCS10CertificationRequest(der);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The profile's view of the request: key, subject, names and requested extensions. */
+    public static Request request(String field, PKCS10CertificationRequest csr) {
+        Extensions requested = requestedExtensions(csr);
+        GeneralNames names = requested == null ? null : GeneralNames.fromExtensions(requested, Extension.subjectAlternativeName);
+        List<SubjectAltNames.Name> parsed = SubjectAltNames.of(field, names);
+        return new Request(csr.getSubjectPublicKeyInfo(), csr.getSubject(), parsed, requested);
+    }
+
+    static Extensions requestedExtensions(PKCS10CertificationRequest csr) {
+        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+            if (attribute.getAttrValues().size() > 0) {
+                return Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
+            }
+        }
+        return null;
+    }
+
+    private static void verify(String field, PKCS10CertificationRequest csr) {
+        boolean valid;
+        try {
+            valid = csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER)
+                    .build(csr.getSubjectPublicKeyInfo()));
+        } catch (Exception e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new InvalidInputException(field, "The CSR's signature does not verify with its own key");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.pkiaas.issuance.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.problem.ConflictException;
+
+/** A request for a certificate under a template, on its way through approval to issuance. */
+@Entity
+@Table(name = "certificate_request")
+@NamedQuery(name = "CertificateRequest.byCa",
+        query = "SELECT r FROM CertificateRequest r WHERE r.caId = :caId ORDER BY r.createdAt DESC, r.id")
+@NamedQuery(name = "CertificateRequest.byCaAndStatus",
+        query = "SELECT r FROM CertificateRequest r WHERE r.caId = :caId AND r.status = :status ORDER BY r.createdAt DESC, r.id")
+@NamedQuery(name = "CertificateRequest.deleteByCa", query = "DELETE FROM CertificateRequest r WHERE r.caId = :caId")
+@NamedQuery(name = "CertificateRequest.deleteByTemplate",
+        query = "DELETE FROM CertificateRequest r WHERE r.templateId = :templateId")
+public class CertificateRequest implements Identified {
+
+    @Id
+    private String id;
+    @Column(name = "ca_id", nullable = false)
+    private String caId;
+    @Column(name = "template_id", nullable = false)
+    private String templateId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequestKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RequestStatus status;
+    @Lob
+    private byte[] csr;
+    @Column(name = "subject_dn")
+    private String subjectDn;
+    @Column(name = "subject_alt_names")
+    private String subjectAltNames;
+    @Column(name = "validity_days")
+    private Integer validityDays;
+    @Column(name = "requester_email")
+    private String requesterEmail;
+    @Column(name = "decline_reason")
+    private String declineReason;
+    @Column(name = "certificate_id")
+    private String certificateId;
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    private int version;
+
+    protected CertificateRequest() {
+        // JPA
+    }
+
+    /**
+     * @param subjectDn the subject asked for (from the CSR, or the form)
+     * @param subjectAltNames {@code TYPE:value} names, comma-separated
+     */
+    public CertificateRequest(String caId, String templateId, RequestKind kind, byte[] csr, String subjectDn,
+            String subjectAltNames, String requesterEmail, String createdBy) {
+        this.id = UUID.randomUUID().toString();
+        this.caId = Objects.requireNonNull(caId);
+        this.templateId = Objects.requireNonNull(templateId);
+        this.kind = Objects.requireNonNull(kind);
+        this.status = RequestStatus.PENDING;
+        this.csr = csr == null ? null : csr.clone();
+        this.subjectDn = subjectDn;
+        this.subjectAltNames = subjectAltNames;
+        this.requesterEmail = requesterEmail;
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void issued(String issuedCertificateId) {
+        requireStatus(RequestStatus.PENDING, RequestStatus.APPROVED);
+        this.certificateId = Objects.requireNonNull(issuedCertificateId);
+        this.status = RequestStatus.ISSUED;
+        this.updatedAt = Instant.now();
+    }
+
+    public void decline(String reason) {
+        requireStatus(RequestStatus.PENDING, RequestStatus.APPROVED);
+        this.declineReason = reason;
+        this.status = RequestStatus.DECLINED;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Fixes what the certificate will say, for requests whose key arrives later, at claim. */
+    public void approve(String approvedSubjectDn, String approvedSubjectAltNames, Integer approvedValidityDays) {
+        requireStatus(RequestStatus.PENDING);
+        this.subjectDn = approvedSubjectDn;
+        this.subjectAltNames = approvedSubjectAltNames;
+        this.validityDays = approvedValidityDays;
+        this.status = RequestStatus.APPROVED;
+        this.updatedAt = Instant.now();
+    }
+
+    private void requireStatus(RequestStatus... allowed) {
+        for (RequestStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new ConflictException("This request is " + status + "; that is not possible any more");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public String caId() {
+        return caId;
+    }
+
+    public String templateId() {
+        return templateId;
+    }
+
+    public RequestKind kind() {
+        return kind;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public byte[] csr() {
+        return csr == null ? null : csr.clone();
+    }
+
+    public String subjectDn() {
+        return subjectDn;
+    }
+
+    public String subjectAltNames() {
+        return subjectAltNames;
+    }
+
+    public Integer validityDays() {
+        return validityDays;
+    }
+
+    public String requesterEmail() {
+        return requesterEmail;
+    }
+
+    public String declineReason() {
+        return declineReason;
+    }
+
+    public String certificateId() {
+        return certificateId;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,182 @@
+package org.pkiaas.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pkiaas.it.Problems.assertInvalid;
+import static org.pkiaas.it.Problems.assertProblem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.junit.jupiter.api.Test;
+
+/** Submit CSR → pending → sign (with overrides) / decline → issued certificates → revoke, hold, release. */
+class IssuanceIT extends ServerIT {
+
+    private final Api owner = Api.newUser();
+    private final JsonObject ca = owner.post("/api/v1/cas",
+            CertificateAuthoritiesIT.ca("Issuance Root").add("keyType", "EC").build()).json();
+    private final String caId = ca.getString("id");
+    private final String webServer = owner.get("/api/v1/cas/" + caId + "/templates").array().getJsonObject(0).getString("id");
+
+    private JsonObject submit(String templateId, String csr) {
+        Api.Reply reply = owner.post("/api/v1/templates/" + templateId + "/requests", Json.createObjectBuilder().add("csr", csr).build());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    private String csr(String cn, String... dns) {
+        return Csrs.csr(Csrs.keys("EC"), "CN=" + cn, List.of(dns));
+    }
+
+    @Test
+    void csrWaitsForApprovalAndIsSignedWithOverrides() throws Exception {
+        JsonObject pending = submit(webServer, csr("app.example.test", "app.example.test"));
+        assertEquals("PENDING", pending.getString("status"));
+        assertEquals("CSR", pending.getString("kind"));
+        assertEquals("CN=app.example.test", pending.getString("subject"));
+        assertEquals(List.of("DNS:app.example.test"), pending.getJsonArray("subjectAltNames").getValuesAs(JsonValue::toString)
+                .stream().map(s -> s.replace("\"", "")).toList());
+        assertTrue(owner.get("/api/v1/cas/" + caId + "/requests?status=PENDING").array().stream()
+                .anyMatch(r -> r.asJsonObject().getString("id").equals(pending.getString("id"))));
+
+        Api.Reply signed = owner.post("/api/v1/requests/" + pending.getString("id") + "/sign", Json.createObjectBuilder()
+                .add("subject", "O=Example,CN=www.example.test")
+                .add("subjectAltNames", Json.createArrayBuilder().add("DNS:www.example.test").add("DNS:example.test"))
+                .add("validityDays", 30).build());
+        assertEquals(200, signed.status(), signed::toString);
+        JsonObject issued = signed.json();
+        assertEquals("VALID", issued.getString("status"));
+        assertEquals(webServer, issued.getString("templateId"));
+        X509CertificateHolder certificate = Pki.certificate(issued.getString("certificatePem"));
+        assertEquals("O=Example,CN=www.example.test", certificate.getSubject().toString());
+        assertEquals(2, GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName).getNames().length);
+        assertEquals(Duration.ofDays(30), Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()));
+        assertTrue(Pki.signedBy(certificate, Pki.certificate(ca.getString("certificatePem"))));
+
+        JsonObject after = owner.get("/api/v1/requests/" + pending.getString("id")).json();
+        assertEquals("ISSUED", after.getString("status"));
+        assertEquals(issued.getString("id"), after.getString("certificateId"));
+        assertProblem(owner.post("/api/v1/requests/" + pending.getString("id") + "/sign", JsonValue.EMPTY_JSON_OBJECT), 409);
+        assertProblem(owner.post("/api/v1/requests/" + pending.getString("id") + "/decline", JsonValue.EMPTY_JSON_OBJECT), 409);
+    }
+
+    @Test
+    void declineApproveAndBulkActions() {
+        JsonObject declined = submit(webServer, csr("declined.example.test"));
+        JsonObject result = owner.post("/api/v1/requests/" + declined.getString("id") + "/decline",
+                Json.createObjectBuilder().add("reason", "not ours").build()).json();
+        assertEquals("DECLINED", result.getString("status"));
+        assertEquals("not ours", result.getString("declineReason"));
+        assertProblem(owner.post("/api/v1/requests/" + submit(webServer, csr("a.example.test")).getString("id") + "/approve",
+                JsonValue.EMPTY_JSON_OBJECT), 409);
+
+        String first = submit(webServer, csr("bulk1.example.test", "bulk1.example.test")).getString("id");
+        String second = submit(webServer, csr("bulk2.example.test", "bulk2.example.test")).getString("id");
+        JsonArray outcomes = owner.post("/api/v1/requests/bulk", Json.createObjectBuilder().add("action", "sign")
+                .add("ids", Json.createArrayBuilder().add(first).add("no-such-request").add(second).add(declined.getString("id")))
+                .build()).array();
+        assertEquals(List.of("OK", "FAILED", "OK", "FAILED"), outcomes.stream().map(o -> o.asJsonObject().getString("outcome")).toList());
+        assertEquals("Certificate request no-such-request was not found", outcomes.getJsonObject(1).getString("detail"));
+        assertFalse(outcomes.getJsonObject(0).isNull("certificateId"));
+        assertEquals("ISSUED", owner.get("/api/v1/requests/" + second).json().getString("status"));
+        assertInvalid(owner.post("/api/v1/requests/bulk", Json.createObjectBuilder().add("action", "explode")
+                .add("ids", Json.createArrayBuilder().add(first)).build()), "action");
+    }
+
+    @Test
+    void badRequestsAreRefusedAndLeaveNothingBehind() throws Exception {
+        int before = owner.get("/api/v1/cas/" + caId + "/requests").array().size();
+        assertInvalid(owner.post("/api/v1/templates/" + webServer + "/requests", Json.createObjectBuilder().add("csr", "garbage").build()), "csr");
+        String good = csr("tampered.example.test");
+        String body = good.substring(good.indexOf('\n') + 1, good.indexOf("-----END"));
+        char[] chars = body.toCharArray();
+        chars[chars.length / 2] = chars[chars.length / 2] == 'A' ? 'B' : 'A';
+        String tampered = "-----BEGIN CERTIFICATE REQUEST-----\n" + new String(chars) + "-----END CERTIFICATE REQUEST-----\n";
+        assertInvalid(owner.post("/api/v1/templates/" + webServer + "/requests", Json.createObjectBuilder().add("csr", tampered).build()), "csr");
+
+        String smime = owner.post("/api/v1/cas/" + caId + "/templates", Json.createObjectBuilder().add("name", "Mail")
+                .add("starter", "SMIME").build()).json().getString("id");
+        JsonObject settings = owner.get("/api/v1/templates/" + smime).json();
+        assertEquals(200, owner.put("/api/v1/templates/" + smime, Json.createObjectBuilder()
+                .add("requests", Json.createObjectBuilder(settings.getJsonObject("requests"))
+                        .add("allowedKeyTypes", Json.createArrayBuilder().add("RSA"))).build()).status());
+        JsonObject refusedKey = assertInvalid(owner.post("/api/v1/templates/" + smime + "/requests",
+                Json.createObjectBuilder().add("csr", csr("someone")).build()), "csr");
+        assertTrue(refusedKey.getString("detail").contains("does not accept"), refusedKey::toString);
+        assertInvalid(owner.post("/api/v1/templates/" + smime + "/requests", Json.createObjectBuilder()
+                .add("csr", Csrs.csr(Csrs.keys("RSA"), "CN=someone", List.of("host.example.test"))).build()), "subjectAltNames");
+        assertEquals(before, owner.get("/api/v1/cas/" + caId + "/requests").array().size(), "refused requests are not queued");
+
+        String pending = submit(webServer, csr("override.example.test")).getString("id");
+        assertInvalid(owner.post("/api/v1/requests/" + pending + "/sign", Json.createObjectBuilder()
+                .add("subjectAltNames", Json.createArrayBuilder().add("EMAIL:x@example.test")).build()), "subjectAltNames");
+        assertInvalid(owner.post("/api/v1/requests/" + pending + "/sign", Json.createObjectBuilder().add("validityDays", 0).build()),
+                "validityDays");
+        assertEquals("PENDING", owner.get("/api/v1/requests/" + pending).json().getString("status"), "a failed sign changes nothing");
+        assertEquals(0, owner.get("/api/v1/cas/" + caId + "/certificates?templateId=" + webServer + "&subject=override")
+                .json().getInt("total"), "no certificate row is left behind");
+
+        Api stranger = Api.newUser();
+        assertProblem(stranger.post("/api/v1/templates/" + webServer + "/requests", Json.createObjectBuilder().add("csr", good).build()), 404);
+        assertProblem(stranger.post("/api/v1/requests/" + pending + "/sign", JsonValue.EMPTY_JSON_OBJECT), 404);
+        assertProblem(stranger.get("/api/v1/cas/" + caId + "/requests"), 404);
+    }
+
+    private JsonObject issue(String cn) {
+        String id = submit(webServer, csr(cn, cn)).getString("id");
+        return owner.post("/api/v1/requests/" + id + "/sign", JsonValue.EMPTY_JSON_OBJECT).json();
+    }
+
+    @Test
+    void certificatesAreListedDownloadedRevokedAndReleased() throws Exception {
+        JsonObject first = issue("one.list.test");
+        JsonObject second = issue("two.list.test");
+        JsonObject page = owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1").json();
+        assertEquals(2, page.getInt("total"));
+        assertEquals(1, page.getJsonArray("items").size());
+        assertEquals(second.getString("id"), page.getJsonArray("items").getJsonObject(0).getString("id"), "newest first");
+        assertEquals(1, owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1&page=1").json()
+                .getJsonArray("items").size());
+        assertInvalid(owner.get("/api/v1/cas/" + caId + "/certificates?status=WEIRD"), "status");
+        assertInvalid(owner.get("/api/v1/cas/" + caId + "/certificates?expiresBefore=tomorrow"), "expiresBefore");
+        assertEquals(0, owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&expiresBefore="
+                + Instant.now().plus(Duration.ofDays(30))).json().getInt("total"));
+
+        String id = first.getString("id");
+        X509CertificateHolder certificate = Pki.certificate(first.getString("certificatePem"));
+        Api.Reply pem = owner.get("/api/v1/certificates/" + id, "application/x-pem-file");
+        assertEquals(certificate, Pki.certificate(pem.text()));
+        Api.Reply der = owner.get("/api/v1/certificates/" + id, "application/pkix-cert");
+        assertEquals("application/pkix-cert", der.contentType());
+        assertEquals(certificate, new X509CertificateHolder(der.bytes()));
+        Api.Reply p7 = owner.get("/api/v1/certificates/" + id, "application/pkcs7-mime");
+        assertEquals(2, new CMSSignedData(p7.bytes()).getCertificates().getMatches(null).size());
+        assertEquals(2, Pki.certificates(owner.get("/api/v1/certificates/" + id + "?format=chain").text()).size());
+
+        JsonObject held = owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder()
+                .add("reason", "certificateHold").build()).json();
+        assertEquals("ON_HOLD", held.getString("status"));
+        assertEquals("VALID", owner.post("/api/v1/certificates/" + id + "/release", JsonValue.EMPTY_JSON_OBJECT).json().getString("status"));
+        assertProblem(owner.post("/api/v1/certificates/" + id + "/release", JsonValue.EMPTY_JSON_OBJECT), 409);
+        assertInvalid(owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder().add("reason", "boredom").build()), "reason");
+        String compromised = Instant.now().minus(Duration.ofDays(1)).toString();
+        JsonObject revoked = owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder()
+                .add("reason", "keyCompromise").add("invalidityDate", compromised).build()).json();
+        assertEquals("REVOKED", revoked.getString("status"));
+        assertEquals("keyCompromise", revoked.getString("revocationReason"));
+        assertProblem(owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder().add("reason", "superseded").build()), 409);
+        assertEquals(1, owner.get("/api/v1/cas/" + caId + "/certificates?status=REVOKED").json().getInt("total"));
+        assertProblem(Api.newUser().get("/api/v1/certificates/" + id), 404);
+        assertProblem(Api.newUser().post("/api/v1/certificates/" + second.getString("id") + "/revoke", JsonValue.EMPTY_JSON_OBJECT), 404);
+    }
+}

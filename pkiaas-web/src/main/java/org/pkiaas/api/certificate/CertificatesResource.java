@@ -1,0 +1,138 @@
+package org.pkiaas.api.certificate;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.certificate.boundary.CertificateFilter;
+import org.pkiaas.certificate.boundary.Certificates;
+import org.pkiaas.certificate.boundary.Page;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.revocation.boundary.RevocationService;
+import org.pkiaas.signing.Pem;
+
+/** Issued certificates: list, download in every usual format, revoke, release from hold. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CertificatesResource {
+
+    static final String PEM = "application/x-pem-file";
+    static final String DER = "application/pkix-cert";
+    static final String PKCS7 = "application/pkcs7-mime";
+
+    public record CertificatePage(List<IssuedCertificateResponse> items, long total, int page, int size) {
+    }
+
+    /** @param reason an RFC 5280 name, e.g. keyCompromise; certificateHold puts it on hold */
+    public record RevocationRequest(String reason, String invalidityDate) {
+    }
+
+    @Inject
+    Certificates certificates;
+
+    @Inject
+    RevocationService revocation;
+
+    @Inject
+    RequestCaller caller;
+
+    @GET
+    @Path("cas/{caId}/certificates")
+    public CertificatePage list(@PathParam("caId") String caId, @QueryParam("status") String status,
+            @QueryParam("templateId") String templateId, @QueryParam("subject") String subject,
+            @QueryParam("expiresAfter") String expiresAfter, @QueryParam("expiresBefore") String expiresBefore,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        CertificateFilter filter = new CertificateFilter(status, templateId, subject, instant("expiresAfter", expiresAfter),
+                instant("expiresBefore", expiresBefore));
+        Page<IssuedCertificate> found = certificates.list(caller.get(), caId, filter, page, size);
+        return new CertificatePage(found.items().stream().map(IssuedCertificateResponse::of).toList(), found.total(),
+                found.page(), found.size());
+    }
+
+    /**
+     * One certificate: JSON by default; PEM, DER or a PKCS#7 chain by {@code Accept}
+     * ({@value #PEM}, {@value #DER}, {@value #PKCS7}) or by {@code ?format=pem|der|chain|p7b}.
+     */
+    @GET
+    @Path("certificates/{id}")
+    @Produces({MediaType.APPLICATION_JSON, PEM, DER, PKCS7})
+    public Response get(@PathParam("id") String id, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        IssuedCertificate certificate = certificates.get(caller.get(), id);
+        String wanted = format != null ? format.toLowerCase(Locale.ROOT) : fromAccept(headers);
+        return switch (wanted) {
+            case "pem" -> download(Pem.certificate(certificate.der()), PEM, certificate, "pem");
+            case "der" -> download(certificate.der(), DER, certificate, "cer");
+            case "chain" -> download(certificates.chainPem(caller.get(), id), PEM, certificate, "chain.pem");
+            case "p7b" -> download(Pkcs7.certsOnly(certificates.chainPem(caller.get(), id)), PKCS7, certificate, "p7b");
+            case "json" -> Response.ok(IssuedCertificateResponse.of(certificate), MediaType.APPLICATION_JSON).build();
+            default -> throw new InvalidInputException("format", "The format is json, pem, der, chain or p7b");
+        };
+    }
+
+    @POST
+    @Path("certificates/{id}/revoke")
+    public IssuedCertificateResponse revoke(@PathParam("id") String id, RevocationRequest request) {
+        RevocationRequest body = request == null ? new RevocationRequest(null, null) : request;
+        return IssuedCertificateResponse.of(revocation.revoke(caller.get(), id, body.reason(),
+                instant("invalidityDate", body.invalidityDate())));
+    }
+
+    @POST
+    @Path("certificates/{id}/release")
+    public IssuedCertificateResponse release(@PathParam("id") String id) {
+        return IssuedCertificateResponse.of(revocation.releaseHold(caller.get(), id));
+    }
+
+    private static String fromAccept(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            String name = type.getType() + "/" + type.getSubtype();
+            switch (name) {
+                case PEM, "application/pem-certificate-chain" -> {
+                    return "pem";
+                }
+                case DER -> {
+                    return "der";
+                }
+                case PKCS7, "application/x-pkcs7-certificates" -> {
+                    return "p7b";
+                }
+                default -> {
+                    // keep looking
+                }
+            }
+        }
+        return "json";
+    }
+
+    private static Response download(Object body, String type, IssuedCertificate certificate, String extension) {
+        return Response.ok(body, type).header("Content-Disposition",
+                "attachment; filename=\"" + certificate.serialNumber() + "." + extension + "\"").build();
+    }
+
+    static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not an ISO 8601 instant such as 2026-12-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.pkiaas.api.issuance;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.pkiaas.api.certificate.IssuedCertificateResponse;
+import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.issuance.boundary.CertificateRequests;
+import org.pkiaas.issuance.boundary.SignOverrides;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestStatus;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.PkiaasException;
+
+/** Submitting CSRs and working the approval queue (user guide 2.5.2, 2.6). */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RequestsResource {
+
+    public record CsrSubmission(String csr) {
+    }
+
+    public record Decline(String reason) {
+    }
+
+    /**
+     * One action on many requests; each succeeds or fails on its own.
+     *
+     * @param action sign, approve or decline
+     */
+    public record BulkAction(String action, List<String> ids, String reason, SignOverrides overrides) {
+    }
+
+    /** @param outcome OK or FAILED */
+    public record BulkOutcome(String id, String outcome, String status, String certificateId, String detail) {
+    }
+
+    @Inject
+    CertificateRequests requests;
+
+    @Inject
+    RequestCaller caller;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Path("templates/{templateId}/requests")
+    public Response submit(@PathParam("templateId") String templateId, CsrSubmission submission) {
+        CertificateRequest request = requests.submitCsr(caller.get(), templateId, submission == null ? null : submission.csr());
+        return Response.created(uriInfo.getBaseUriBuilder().path("requests").path(request.id()).build())
+                .entity(RequestResponse.of(request)).build();
+    }
+
+    @GET
+    @Path("cas/{caId}/requests")
+    public List<RequestResponse> list(@PathParam("caId") String caId, @QueryParam("status") String status) {
+        return requests.list(caller.get(), caId, status(status)).stream().map(RequestResponse::of).toList();
+    }
+
+    @GET
+    @Path("requests/{id}")
+    public RequestResponse get(@PathParam("id") String id) {
+        return RequestResponse.of(requests.get(caller.get(), id));
+    }
+
+    @POST
+    @Path("requests/{id}/sign")
+    public IssuedCertificateResponse sign(@PathParam("id") String id, SignOverrides overrides) {
+        return IssuedCertificateResponse.of(requests.sign(caller.get(), id, overrides));
+    }
+
+    @POST
+    @Path("requests/{id}/approve")
+    public RequestResponse approve(@PathParam("id") String id, SignOverrides overrides) {
+        return RequestResponse.of(requests.approve(caller.get(), id, overrides));
+    }
+
+    @POST
+    @Path("requests/{id}/decline")
+    public RequestResponse decline(@PathParam("id") String id, Decline decline) {
+        return RequestResponse.of(requests.decline(caller.get(), id, decline == null ? null : decline.reason()));
+    }
+
+    /** Each id in its own transaction: one failure does not undo the others. */
+    @POST
+    @Path("requests/bulk")
+    public List<BulkOutcome> bulk(BulkAction bulk) {
+        if (bulk == null || bulk.ids() == null || bulk.ids().isEmpty()) {
+            throw new InvalidInputException("ids", "List the ids of the requests to act on");
+        }
+        if (bulk.ids().size() > 500) {
+            throw new InvalidInputException("ids", "At most 500 requests at once");
+        }
+        String action = bulk.action() == null ? "" : bulk.action().trim().toLowerCase(Locale.ROOT);
+        if (!List.of("sign", "approve", "decline").contains(action)) {
+            throw new InvalidInputException("action", "The action is sign, approve or decline");
+        }
+        List<BulkOutcome> outcomes = new ArrayList<>();
+        for (String id : bulk.ids()) {
+            try {
+                outcomes.add(switch (action) {
+                    case "sign" -> {
+                        IssuedCertificate issued = requests.sign(caller.get(), id, bulk.overrides());
+                        yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
+                    }
+                    case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()));
+                    default -> ok(requests.decline(caller.get(), id, bulk.reason()));
+                });
+            } catch (PkiaasException e) {
+                outcomes.add(new BulkOutcome(id, "FAILED", null, null, e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static BulkOutcome ok(CertificateRequest request) {
+        return new BulkOutcome(request.id(), "OK", request.status().name(), request.certificateId(), null);
+    }
+
+    private static RequestStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return RequestStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "The status is PENDING, APPROVED, ISSUED or DECLINED");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.pkiaas.api.template;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.template.boundary.Templates;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.template.entity.StarterTemplate;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/** Certificate templates (user guide 4). */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TemplatesResource {
+
+    /** {@code starter}: a starter's name (WEB_SERVER, CODE_SIGNING, …) or display name; default Web Server. */
+    public record NewTemplate(String name, String starter, String description) {
+    }
+
+    public record Starter(String name, String displayName) {
+    }
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    RequestCaller caller;
+
+    @Inject
+    PkiaasConfig config;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("templates/starters")
+    public List<Starter> starters() {
+        caller.get();
+        return Arrays.stream(StarterTemplate.values()).map(s -> new Starter(s.name(), s.displayName())).toList();
+    }
+
+    @POST
+    @Path("cas/{caId}/templates")
+    public Response create(@PathParam("caId") String caId, NewTemplate request) {
+        NewTemplate body = request == null ? new NewTemplate(null, null, null) : request;
+        CertificateTemplate template = templates.create(caller.get(), caId, body.name(), body.starter(), body.description());
+        return Response.created(uriInfo.getBaseUriBuilder().path("templates").path(template.id()).build())
+                .entity(response(template)).build();
+    }
+
+    @GET
+    @Path("cas/{caId}/templates")
+    public List<TemplateResponse> list(@PathParam("caId") String caId) {
+        return templates.list(caller.get(), caId).stream().map(this::response).toList();
+    }
+
+    @GET
+    @Path("templates/{id}")
+    public TemplateResponse get(@PathParam("id") String id) {
+        return response(templates.get(caller.get(), id));
+    }
+
+    /** Replaces the sections given; sections left out stay as they are. */
+    @PUT
+    @Path("templates/{id}")
+    public TemplateResponse update(@PathParam("id") String id, TemplateSettings settings) {
+        if (settings == null) {
+            throw new InvalidInputException("name", "A JSON body with the template's settings is required");
+        }
+        return response(templates.update(caller.get(), id, settings));
+    }
+
+    @DELETE
+    @Path("templates/{id}")
+    public Response delete(@PathParam("id") String id) {
+        templates.delete(caller.get(), id);
+        return Response.noContent().build();
+    }
+
+    private TemplateResponse response(CertificateTemplate template) {
+        return TemplateResponse.of(template, config.publicUrl());
+    }
+}
