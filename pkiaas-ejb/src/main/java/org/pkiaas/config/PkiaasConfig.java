@@ -42,6 +42,15 @@ public class PkiaasConfig {
     @ConfigProperty(name = "pkiaas.ocsp.responder.validity.days", defaultValue = "90")
     int responderValidityDays;
 
+    @Inject
+    @ConfigProperty(name = "pkiaas.claim.validity.days", defaultValue = "7")
+    int claimValidityDays;
+
+    /** How long a claim link stays usable. */
+    public int claimValidityDays() {
+        return claimValidityDays;
+    }
+
     /** The base URL written into certificates and shown as service URLs, without a trailing slash. */
     public String publicUrl() {
         return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;

@@ -11,4 +11,13 @@ public class NotFoundException extends PkiaasException {
     public NotFoundException(String kind, String id) {
         super(kind + " " + id + " was not found");
     }
+
+    private NotFoundException(String detail) {
+        super(detail);
+    }
+
+    /** A not-found whose detail is given whole. */
+    public static NotFoundException because(String detail) {
+        return new NotFoundException(detail);
+    }
 }

@@ -18,6 +18,8 @@ import java.util.UUID;
 @NamedQuery(name = "IssuedCertificate.byCa",
         query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId ORDER BY c.createdAt DESC, c.id")
 @NamedQuery(name = "IssuedCertificate.deleteByCa", query = "DELETE FROM IssuedCertificate c WHERE c.caId = :caId")
+@NamedQuery(name = "IssuedCertificate.byPublicKey", query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId"
+        + " AND c.publicKeySha256 = :hash ORDER BY c.notAfter DESC")
 @NamedQuery(name = "IssuedCertificate.countSerial",
         query = "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(name = "IssuedCertificate.countActiveByTemplate", query = "SELECT COUNT(c) FROM IssuedCertificate c"
@@ -77,6 +79,9 @@ public class IssuedCertificate {
     @Column(name = "subject_alt_names")
     private String subjectAltNames;
 
+    @Column(name = "public_key_sha256")
+    private String publicKeySha256;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -93,6 +98,7 @@ public class IssuedCertificate {
             String subjectAltNames, Instant notBefore, Instant notAfter, byte[] der, CertificatePurpose purpose) {
         this.requestId = requestId;
         this.subjectAltNames = subjectAltNames;
+        this.publicKeySha256 = publicKeyHash(der);
         this.id = UUID.randomUUID().toString();
         this.caId = Objects.requireNonNull(caId);
         this.templateId = templateId;
@@ -165,6 +171,16 @@ public class IssuedCertificate {
     /** {@code TYPE:value} names, comma-separated, as issued. */
     public String subjectAltNames() {
         return subjectAltNames;
+    }
+
+    /** SHA-256 (hex) of the certificate's SubjectPublicKeyInfo, as issued. */
+    public static String publicKeyHash(byte[] certificateDer) {
+        try {
+            byte[] spki = org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer).getSubjectPublicKeyInfo().getEncoded();
+            return org.pkiaas.signing.Fingerprints.sha256Hex(spki);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public boolean activeAt(Instant now) {

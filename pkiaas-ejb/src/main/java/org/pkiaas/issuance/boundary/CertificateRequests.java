@@ -13,6 +13,7 @@ import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
@@ -45,13 +46,25 @@ public class CertificateRequests {
     @Inject
     IssuanceService issuance;
 
+    @Inject
+    ClaimLinks claimLinks;
+
+    @Inject
+    org.pkiaas.mail.boundary.Mailer mailer;
+
+    /** An approved request and its freshly opened claim link (the token is shown this once). */
+    public record Approval(CertificateRequest request, ClaimLinks.Link link) implements org.pkiaas.audit.boundary.Identified {
+
+        @Override
+        public String id() {
+            return request.id();
+        }
+    }
+
     /** Queues an administrator's CSR; the template's rules are checked now, so a doomed request never waits. */
     @Audited(value = "request.submit", objectType = "REQUEST")
     public CertificateRequest submitCsr(Caller caller, String templateId, String csrPem) {
-        CertificateTemplate template = templates.get(caller, templateId);
-        if (!template.enabled()) {
-            throw new ConflictException("The template '" + template.name() + "' is disabled");
-        }
+        CertificateTemplate template = templates.getEnabled(caller, templateId);
         PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
         Request request = CsrReader.request("csr", csr);
         CertificateProfile.check(template.settings(), request);
@@ -98,12 +111,21 @@ public class CertificateRequests {
         IssuedCertificate issued = issuance.issue(ca, template, request, (overrides == null ? SignOverrides.NONE : overrides).toProfile(),
                 queued.id(), caller.username());
         queued.issued(issued.id());
+        if (queued.requesterEmail() != null) {
+            mailer.queue(queued.requesterEmail(), "Your certificate has been issued",
+                    "Hello,\n\nYour certificate request for " + issued.subjectDn() + " was approved. The certificate and its"
+                            + " issuing CA follow; install it with the private key you made the request with.\n\n"
+                            + org.pkiaas.signing.Pem.certificate(issued.der()) + org.pkiaas.signing.Pem.certificate(ca.certificate()));
+        }
         return issued;
     }
 
-    /** Approves a request whose key comes later, at claim, fixing what the certificate will say. */
+    /**
+     * Approves a request whose key comes later, at claim, fixing what the certificate will say,
+     * and opens its claim link (mailed to the requester when there is an address).
+     */
     @Audited(value = "request.approve", objectType = "REQUEST", objectIdArgument = 1)
-    public CertificateRequest approve(Caller caller, String requestId, SignOverrides overrides) {
+    public Approval approve(Caller caller, String requestId, SignOverrides overrides) {
         CertificateRequest queued = get(caller, requestId);
         if (queued.csr() != null) {
             throw new ConflictException("This request carries a CSR: sign it instead of approving it");
@@ -113,10 +135,28 @@ public class CertificateRequests {
         if (parsed.validityDays() != null && (parsed.validityDays() < 1 || parsed.validityDays() > 36500)) {
             throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
         }
+        CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+        if (parsed.subjectAltNames() != null) {
+            CertificateProfile.checkNames(template.settings(), parsed.subjectAltNames());
+        }
         queued.approve(parsed.subject() != null ? parsed.subject().toString() : queued.subjectDn(),
                 parsed.subjectAltNames() != null ? SubjectAltNames.join(parsed.subjectAltNames()) : queued.subjectAltNames(),
                 parsed.validityDays());
-        return queued;
+        return new Approval(queued, claimLinks.offer(queued, template.name()));
+    }
+
+    /** Sends the claim mail again, with a fresh link: the old one stops working. */
+    @Audited(value = "request.resend", objectType = "REQUEST", objectIdArgument = 1)
+    public Approval resend(Caller caller, String requestId) {
+        CertificateRequest queued = get(caller, requestId);
+        if (queued.status() != RequestStatus.APPROVED) {
+            throw new ConflictException("Only approved, unclaimed requests have a claim mail to send again");
+        }
+        if (queued.requesterEmail() == null) {
+            throw new ConflictException("This request has no email address to send to");
+        }
+        CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+        return new Approval(queued, claimLinks.offer(queued, template.name()));
     }
 
     @Audited(value = "request.decline", objectType = "REQUEST", objectIdArgument = 1)

@@ -221,7 +221,7 @@ public final class CertificateProfile {
         return key;
     }
 
-    static void checkNames(TemplateSettings template, List<SubjectAltNames.Name> names) {
+    public static void checkNames(TemplateSettings template, List<SubjectAltNames.Name> names) {
         List<SanType> allowed = template.requests().allowedSanTypes();
         for (SubjectAltNames.Name name : names) {
             if (!allowed.contains(name.type())) {

@@ -23,6 +23,8 @@ import org.pkiaas.problem.ConflictException;
 @NamedQuery(name = "CertificateRequest.byCaAndStatus",
         query = "SELECT r FROM CertificateRequest r WHERE r.caId = :caId AND r.status = :status ORDER BY r.createdAt DESC, r.id")
 @NamedQuery(name = "CertificateRequest.deleteByCa", query = "DELETE FROM CertificateRequest r WHERE r.caId = :caId")
+@NamedQuery(name = "CertificateRequest.byClaimToken",
+        query = "SELECT r FROM CertificateRequest r WHERE r.claimTokenHash = :hash")
 @NamedQuery(name = "CertificateRequest.deleteByTemplate",
         query = "DELETE FROM CertificateRequest r WHERE r.templateId = :templateId")
 public class CertificateRequest implements Identified {
@@ -53,6 +55,12 @@ public class CertificateRequest implements Identified {
     private String declineReason;
     @Column(name = "certificate_id")
     private String certificateId;
+    @Column(name = "claim_token_hash")
+    private String claimTokenHash;
+    @Column(name = "claim_expires_at")
+    private Instant claimExpiresAt;
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
     @Column(name = "created_at", nullable = false)
@@ -108,6 +116,32 @@ public class CertificateRequest implements Identified {
         this.validityDays = approvedValidityDays;
         this.status = RequestStatus.APPROVED;
         this.updatedAt = Instant.now();
+    }
+
+    /** Opens (or replaces) the claim link of an approved request; only the token's hash is kept. */
+    public void offerClaim(String tokenHash, Instant expiresAt) {
+        requireStatus(RequestStatus.APPROVED);
+        this.claimTokenHash = Objects.requireNonNull(tokenHash);
+        this.claimExpiresAt = Objects.requireNonNull(expiresAt);
+        this.updatedAt = Instant.now();
+    }
+
+    /** Records the claim; the link is spent whatever happens next. */
+    public void claimed(String issuedCertificateId, Instant at) {
+        issued(issuedCertificateId);
+        this.claimedAt = at;
+    }
+
+    public boolean claimExpiredAt(Instant now) {
+        return claimExpiresAt == null || !now.isBefore(claimExpiresAt);
+    }
+
+    public Instant claimExpiresAt() {
+        return claimExpiresAt;
+    }
+
+    public Instant claimedAt() {
+        return claimedAt;
     }
 
     private void requireStatus(RequestStatus... allowed) {

@@ -31,6 +31,12 @@ public class Templates {
     @Inject
     CertificateAuthorities cas;
 
+    @Inject
+    org.pkiaas.mail.boundary.Mailer mailer;
+
+    @Inject
+    org.pkiaas.config.PkiaasConfig config;
+
     @Audited(value = "template.create", objectType = "TEMPLATE")
     public CertificateTemplate create(Caller caller, String caId, String name, String starterName, String description) {
         CertificateAuthority ca = cas.get(caller, caId);
@@ -63,6 +69,15 @@ public class Templates {
         return template;
     }
 
+    /** The template, if it is the caller's and enabled: the condition for queuing anything under it. */
+    public CertificateTemplate getEnabled(Caller caller, String templateId) {
+        CertificateTemplate template = get(caller, templateId);
+        if (!template.enabled()) {
+            throw new ConflictException("The template '" + template.name() + "' is disabled");
+        }
+        return template;
+    }
+
     @Audited(value = "template.update", objectType = "TEMPLATE", objectIdArgument = 1)
     public CertificateTemplate update(Caller caller, String templateId, TemplateSettings requested) {
         CertificateTemplate template = get(caller, templateId);
@@ -89,6 +104,23 @@ public class Templates {
         em.createNamedQuery("CertificateRequest.deleteByTemplate").setParameter("templateId", template.id()).executeUpdate();
         em.createNamedQuery("IssuedCertificate.detachTemplate").setParameter("templateId", template.id()).executeUpdate();
         em.remove(template);
+    }
+
+    /** Mails someone the template's public request page (user guide 2.5.1); the template must take public requests. */
+    @Audited(value = "template.invite", objectType = "TEMPLATE", objectIdArgument = 1)
+    public String invite(Caller caller, String templateId, String email) {
+        CertificateTemplate template = get(caller, templateId);
+        if (!template.settings().general().allowPublicRequests()) {
+            throw new ConflictException("Switch on public requests for this template before inviting anyone");
+        }
+        if (email == null || !email.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 320) {
+            throw new InvalidInputException("email", "'" + email + "' is not an email address");
+        }
+        String link = config.publicUrl() + "/request.html?template=" + template.id();
+        mailer.queue(email.trim(), "You are invited to request a certificate",
+                "Hello,\n\nYou can ask for a " + template.name() + " certificate here:\n\n  " + link
+                        + "\n\nAn administrator reviews each request; you get an email when yours is approved.\n");
+        return link;
     }
 
     private void requireUniqueName(String caId, String name, String exceptId) {

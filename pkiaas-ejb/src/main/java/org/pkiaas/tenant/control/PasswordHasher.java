@@ -65,15 +65,6 @@ public final class PasswordHasher {
 
     /** SHA-256 hex of a high-entropy secret such as an API token. */
     public static String sha256Hex(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return hex.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return org.pkiaas.signing.Fingerprints.sha256Hex(secret.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -19,6 +19,7 @@ import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.boundary.CertificateRequests;
+import org.pkiaas.issuance.boundary.PreApprovals;
 import org.pkiaas.issuance.boundary.SignOverrides;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
@@ -53,6 +54,9 @@ public class RequestsResource {
     CertificateRequests requests;
 
     @Inject
+    PreApprovals preApprovals;
+
+    @Inject
     RequestCaller caller;
 
     @Context
@@ -84,10 +88,34 @@ public class RequestsResource {
         return IssuedCertificateResponse.of(requests.sign(caller.get(), id, overrides));
     }
 
+    /** Approves a request without a key; the answer carries the claim link (also mailed to the requester). */
     @POST
     @Path("requests/{id}/approve")
-    public RequestResponse approve(@PathParam("id") String id, SignOverrides overrides) {
-        return RequestResponse.of(requests.approve(caller.get(), id, overrides));
+    public ClaimResponse approve(@PathParam("id") String id, SignOverrides overrides) {
+        return ClaimResponse.of(requests.approve(caller.get(), id, overrides));
+    }
+
+    /** Mails the claim link again; the previous link stops working. */
+    @POST
+    @Path("requests/{id}/resend")
+    public ClaimResponse resend(@PathParam("id") String id) {
+        return ClaimResponse.of(requests.resend(caller.get(), id));
+    }
+
+    @POST
+    @Path("templates/{templateId}/preapproved")
+    public Response preApprove(@PathParam("templateId") String templateId, PreApprovals.PreApproval approval) {
+        if (approval == null) {
+            throw new InvalidInputException("subject", "A JSON body with the subject and names to approve is required");
+        }
+        PreApprovals.Outcome outcome = preApprovals.create(caller.get(), templateId, approval);
+        ClaimResponse body = outcome.link() == null
+                ? new ClaimResponse(outcome.request().id(), RequestResponse.of(outcome.request()), null, null, null,
+                        IssuedCertificateResponse.of(outcome.certificate()))
+                : new ClaimResponse(outcome.request().id(), RequestResponse.of(outcome.request()), outcome.link().token(),
+                        outcome.link().url(), outcome.link().expiresAt(), null);
+        return Response.created(uriInfo.getBaseUriBuilder().path("requests").path(outcome.request().id()).build())
+                .entity(body).build();
     }
 
     @POST
@@ -118,7 +146,7 @@ public class RequestsResource {
                         IssuedCertificate issued = requests.sign(caller.get(), id, bulk.overrides());
                         yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
                     }
-                    case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()));
+                    case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()).request());
                     default -> ok(requests.decline(caller.get(), id, bulk.reason()));
                 });
             } catch (PkiaasException e) {

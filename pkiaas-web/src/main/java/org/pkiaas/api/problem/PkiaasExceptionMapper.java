@@ -32,6 +32,9 @@ public class PkiaasExceptionMapper implements ExceptionMapper<PkiaasException> {
         if (exception instanceof ConflictException) {
             return Problem.of(Status.CONFLICT, "conflict", detail, null).toResponse();
         }
+        if (exception instanceof org.pkiaas.problem.GoneException) {
+            return Problem.of(Status.GONE, "gone", detail, null).toResponse();
+        }
         if (exception instanceof ForbiddenException) {
             return Problem.of(Status.FORBIDDEN, "forbidden", detail, null).toResponse();
         }

@@ -29,6 +29,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof PkiaasException pkiaas) {
             return PkiaasExceptionMapper.toProblem(pkiaas);
         }
+        if (cause instanceof jakarta.persistence.OptimisticLockException
+                || cause instanceof jakarta.ejb.EJBTransactionRolledbackException && exception.toString().contains("OptimisticLock")) {
+            return Problem.of(Status.CONFLICT, "concurrent-change", "Someone changed this at the same moment; try again", null)
+                    .toResponse();
+        }
         if (cause instanceof JsonbException || cause instanceof ProcessingException) {
             return Problem.of(Status.BAD_REQUEST, "malformed-body", "The request body is not valid JSON for this operation",
                     null).toResponse();

@@ -19,6 +19,6 @@ public record TemplateResponse(String id, String caId, String starter, Instant c
         TemplateSettings s = template.settings();
         return new TemplateResponse(template.id(), template.caId(), template.starter().name(), template.createdAt(), s.name(),
                 s.general(), s.subject(), s.keyUsage(), s.basicConstraints(), s.distribution(), s.requests(), s.scep(),
-                s.ctLogUrls(), new Urls(publicUrl + "/request/" + template.id(), publicUrl + "/pki/scep/" + template.id()));
+                s.ctLogUrls(), new Urls(publicUrl + "/request.html?template=" + template.id(), publicUrl + "/pki/scep/" + template.id()));
     }
 }

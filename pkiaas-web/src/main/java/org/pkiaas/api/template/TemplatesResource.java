@@ -93,6 +93,20 @@ public class TemplatesResource {
         return Response.noContent().build();
     }
 
+    public record Invitation(String email) {
+    }
+
+    public record Invited(String email, String publicRequestUrl) {
+    }
+
+    /** Mails the public request page's link to someone. */
+    @POST
+    @Path("templates/{id}/invitations")
+    public Invited invite(@PathParam("id") String id, Invitation invitation) {
+        String email = invitation == null ? null : invitation.email();
+        return new Invited(email, templates.invite(caller.get(), id, email));
+    }
+
     private TemplateResponse response(CertificateTemplate template) {
         return TemplateResponse.of(template, config.publicUrl());
     }

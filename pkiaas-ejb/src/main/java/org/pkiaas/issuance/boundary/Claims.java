@@ -1,0 +1,88 @@
+package org.pkiaas.issuance.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.issuance.control.CertificateProfile.Overrides;
+import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.ClaimLinks;
+import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestStatus;
+import org.pkiaas.problem.ConflictException;
+import org.pkiaas.problem.GoneException;
+import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.template.entity.CertificateTemplate;
+
+/**
+ * Claiming an approved request with its link (user guide 2.5.3): the holder brings a key, as a
+ * CSR made anywhere (in the browser, the private key stays there). What the certificate says was
+ * fixed at approval; the CSR's own subject and names are overridden.
+ */
+@Stateless
+public class Claims {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IssuanceService issuance;
+
+    /** What the link gives; the request and its template and CA, for the claim page to show. */
+    public record Offer(CertificateRequest request, CertificateTemplate template, CertificateAuthority ca) {
+    }
+
+    public Offer describe(String token) {
+        CertificateRequest request = open(token);
+        return new Offer(request, em.find(CertificateTemplate.class, request.templateId()),
+                em.find(CertificateAuthority.class, request.caId()));
+    }
+
+    @Audited(value = "request.claim", objectType = "REQUEST")
+    public IssuedCertificate claim(String token, String csrPem) {
+        CertificateRequest request = open(token);
+        Request fromCsr = CsrReader.request("csr", CsrReader.parse("csr", csrPem));
+        X500Name subject = SignOverrides.subjectName(request.subjectDn());
+        Overrides approved = new Overrides(subject == null ? new X500Name(new RDN[0]) : subject,
+                request.subjectAltNames() == null || request.subjectAltNames().isBlank() ? List.of()
+                        : SubjectAltNames.parse("subjectAltNames", List.of(request.subjectAltNames().split(","))),
+                request.validityDays());
+        IssuedCertificate issued = issuance.issue(em.find(CertificateAuthority.class, request.caId()),
+                em.find(CertificateTemplate.class, request.templateId()), fromCsr, approved, request.id(), "claim");
+        request.claimed(issued.id(), Instant.now());
+        return issued;
+    }
+
+    /** The CA that issued a claimed certificate. */
+    public CertificateAuthority issuerOf(IssuedCertificate certificate) {
+        return em.find(CertificateAuthority.class, certificate.caId());
+    }
+
+    private CertificateRequest open(String token) {
+        CertificateRequest request = token == null || token.isBlank() ? null
+                : em.createNamedQuery("CertificateRequest.byClaimToken", CertificateRequest.class)
+                        .setParameter("hash", ClaimLinks.hash(token.trim())).getResultStream().findFirst().orElse(null);
+        if (request == null) {
+            throw NotFoundException.because("This claim link is not valid: check that it was copied whole");
+        }
+        if (request.status() == RequestStatus.ISSUED) {
+            throw new ConflictException("This claim link has been used: the certificate was issued on " + request.claimedAt());
+        }
+        if (request.status() != RequestStatus.APPROVED) {
+            throw new ConflictException("This request is " + request.status() + " and cannot be claimed");
+        }
+        if (request.claimExpiredAt(Instant.now())) {
+            throw new GoneException("This claim link expired on " + request.claimExpiresAt() + "; ask for a new one");
+        }
+        return request;
+    }
+}

@@ -1,0 +1,121 @@
+package org.pkiaas.issuance.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.ca.entity.CaStatus;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.entity.CertificateStatus;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.certificate.entity.RevocationReason;
+import org.pkiaas.issuance.control.CertificateProfile.Overrides;
+import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.problem.ConflictException;
+import org.pkiaas.problem.ForbiddenException;
+import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.revocation.boundary.CertificateRevoked;
+import org.pkiaas.signing.Fingerprints;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/**
+ * Renewal authorised by a valid certificate (user guide 4.3.1, General). The holder proves
+ * possession of the certificate's key by signing the renewal CSR with that same key: the CSR's
+ * public key must be the key of a certificate this CA issued that is still valid (not expired,
+ * revoked or on hold). The new certificate certifies the same key; getting a new key is a new
+ * request. The template decides whether renewal is allowed, how close to expiry, whether subject
+ * and names are copied from the old certificate, and whether the old one is revoked (superseded).
+ */
+@Stateless
+public class Renewals {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IssuanceService issuance;
+
+    @Inject
+    jakarta.enterprise.event.Event<CertificateRevoked> revoked;
+
+    /** The new certificate and the one it renews. */
+    public record Renewal(IssuedCertificate certificate, IssuedCertificate renewed, CertificateAuthority ca)
+            implements org.pkiaas.audit.boundary.Identified {
+
+        @Override
+        public String id() {
+            return certificate.id();
+        }
+    }
+
+    @Audited(value = "certificate.renew", objectType = "CERTIFICATE")
+    public Renewal renew(String caId, String csrPem) {
+        CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
+        if (ca == null || ca.status() != CaStatus.ACTIVE) {
+            throw new NotFoundException("Certificate authority", caId);
+        }
+        PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem); // its signature proves possession of the key
+        IssuedCertificate old = currentCertificateFor(ca, csr);
+        CertificateTemplate template = old.templateId() == null ? null : em.find(CertificateTemplate.class, old.templateId());
+        if (template == null || !template.settings().general().renewalAllowed()) {
+            throw new ForbiddenException("The template of this certificate does not allow renewal with a valid certificate");
+        }
+        TemplateSettings settings = template.settings();
+        Duration left = Duration.between(Instant.now(), old.notAfter());
+        if (left.toDays() > settings.general().renewalWindowDays()) {
+            throw new ConflictException("Renewal opens " + settings.general().renewalWindowDays() + " days before expiry; this"
+                    + " certificate is valid until " + old.notAfter());
+        }
+        Request fromCsr = CsrReader.request("csr", csr);
+        Overrides overrides = Overrides.NONE;
+        if (settings.general().renewalCopySubject()) {
+            X509CertificateHolder previous = holder(old.der());
+            List<SubjectAltNames.Name> names = SubjectAltNames.of("csr", org.bouncycastle.asn1.x509.GeneralNames.fromExtensions(
+                    previous.getExtensions(), org.bouncycastle.asn1.x509.Extension.subjectAlternativeName));
+            overrides = new Overrides(previous.getSubject() == null ? new X500Name(new org.bouncycastle.asn1.x500.RDN[0])
+                    : previous.getSubject(), names, null);
+        }
+        IssuedCertificate renewed = issuance.issue(ca, template, fromCsr, overrides, old.requestId(), "renewal:" + old.serialNumber());
+        if (settings.general().renewalAutoRevoke()) {
+            old.revoke(RevocationReason.SUPERSEDED, Instant.now(), null);
+            revoked.fire(new CertificateRevoked(old));
+        }
+        return new Renewal(renewed, old, ca);
+    }
+
+    private IssuedCertificate currentCertificateFor(CertificateAuthority ca, PKCS10CertificationRequest csr) {
+        String keyHash;
+        try {
+            keyHash = Fingerprints.sha256Hex(csr.getSubjectPublicKeyInfo().getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant now = Instant.now();
+        return em.createNamedQuery("IssuedCertificate.byPublicKey", IssuedCertificate.class).setParameter("caId", ca.id())
+                .setParameter("hash", keyHash).getResultStream()
+                .filter(c -> c.status() == CertificateStatus.VALID && now.isBefore(c.notAfter()))
+                .findFirst()
+                .orElseThrow(() -> new ForbiddenException("No valid certificate of this CA has the key that signed this CSR:"
+                        + " sign the renewal CSR with the key of the certificate to renew"));
+    }
+
+    private static X509CertificateHolder holder(byte[] der) {
+        try {
+            return new X509CertificateHolder(der);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

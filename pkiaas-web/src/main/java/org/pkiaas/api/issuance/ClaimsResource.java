@@ -1,0 +1,66 @@
+package org.pkiaas.api.issuance;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.pkiaas.api.security.Public;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.issuance.boundary.Claims;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.signing.Pem;
+
+/**
+ * Claim links, for the holder (no sign-in: the link's token is the credential). The claim page
+ * calls these; the key is made where the holder chooses, and only its CSR comes here.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ClaimsResource {
+
+    public record ClaimOffer(String requestId, String templateName, String caName, String subject,
+            List<String> subjectAltNames, Integer validityDays, Instant expiresAt) {
+    }
+
+    public record ClaimSubmission(String csr) {
+    }
+
+    /** The certificate, and its issuing CA with that CA's issuers (PEM), for the holder to install with the key. */
+    public record ClaimedCertificate(String certificateId, String certificatePem, String chainPem) {
+    }
+
+    @Inject
+    Claims claims;
+
+    @GET
+    @Path("claims/{token}")
+    @Public
+    public ClaimOffer describe(@PathParam("token") String token) {
+        Claims.Offer offer = claims.describe(token);
+        CertificateRequest request = offer.request();
+        String names = request.subjectAltNames();
+        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.subjectDn(),
+                names == null || names.isBlank() ? List.of() : List.of(names.split(",")), request.validityDays(),
+                request.claimExpiresAt());
+    }
+
+    @POST
+    @Path("claims/{token}")
+    @Public
+    public Response claim(@PathParam("token") String token, ClaimSubmission submission) {
+        IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
+        CertificateAuthority ca = claims.issuerOf(issued);
+        String chain = Pem.certificate(ca.certificate()) + (ca.chainPem() == null ? "" : ca.chainPem());
+        return Response.status(Response.Status.CREATED)
+                .entity(new ClaimedCertificate(issued.id(), Pem.certificate(issued.der()), chain)).build();
+    }
+}

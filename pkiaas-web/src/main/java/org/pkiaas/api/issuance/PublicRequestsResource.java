@@ -1,0 +1,56 @@
+package org.pkiaas.api.issuance;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.pkiaas.api.security.Public;
+import org.pkiaas.issuance.boundary.PublicRequests;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/** A template's public request endpoint (user guide 2.5.1): open to anyone while the template allows it. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PublicRequestsResource {
+
+    public record PublicOffer(String templateId, String templateName, String caName, String description,
+            List<String> allowedKeyTypes, List<String> allowedSanTypes) {
+    }
+
+    public record Submitted(String id, String status) {
+    }
+
+    @Inject
+    PublicRequests publicRequests;
+
+    @GET
+    @Path("templates/{templateId}/public")
+    @Public
+    public PublicOffer offer(@PathParam("templateId") String templateId) {
+        PublicRequests.Offer offer = publicRequests.offer(templateId);
+        TemplateSettings settings = offer.template().settings();
+        return new PublicOffer(offer.template().id(), offer.template().name(), offer.ca().name(),
+                settings.general().description(), settings.requests().allowedKeyTypes(),
+                settings.requests().allowedSanTypes().stream().map(Enum::name).toList());
+    }
+
+    @POST
+    @Path("templates/{templateId}/public")
+    @Public
+    public Response submit(@PathParam("templateId") String templateId, PublicRequests.PublicRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("email", "A JSON body with your email and a CSR or a subject is required");
+        }
+        CertificateRequest submitted = publicRequests.submit(templateId, request);
+        return Response.status(Response.Status.CREATED).entity(new Submitted(submitted.id(), submitted.status().name())).build();
+    }
+}

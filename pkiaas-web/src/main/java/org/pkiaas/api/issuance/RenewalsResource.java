@@ -1,0 +1,46 @@
+package org.pkiaas.api.issuance;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.pkiaas.api.security.Public;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.issuance.boundary.Renewals;
+import org.pkiaas.signing.Pem;
+
+/**
+ * Renewal with a valid certificate, for holders (no sign-in): the CSR must be signed with the key
+ * of the certificate being renewed, e.g. {@code openssl req -new -key current.key -subj /CN=x}.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RenewalsResource {
+
+    public record RenewalRequest(String csr) {
+    }
+
+    public record Renewed(String certificateId, String certificatePem, String chainPem, String renewedSerialNumber,
+            boolean renewedRevoked) {
+    }
+
+    @Inject
+    Renewals renewals;
+
+    @POST
+    @Path("cas/{caId}/renewals")
+    @Public
+    public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
+        Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
+        CertificateAuthority ca = renewal.ca();
+        String chain = Pem.certificate(ca.certificate()) + (ca.chainPem() == null ? "" : ca.chainPem());
+        return Response.status(Response.Status.CREATED).entity(new Renewed(renewal.certificate().id(),
+                Pem.certificate(renewal.certificate().der()), chain, renewal.renewed().serialNumber(),
+                renewal.renewed().status() != org.pkiaas.certificate.entity.CertificateStatus.VALID)).build();
+    }
+}
