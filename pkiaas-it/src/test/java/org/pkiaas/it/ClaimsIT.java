@@ -107,6 +107,10 @@ class ClaimsIT extends ServerIT {
         MailServer.awaitMessage(email, text -> text.contains(second), Duration.ofSeconds(30));
         assertProblem(Api.anonymous().get("/api/v1/claims/" + first), 404);
         assertEquals(200, Api.anonymous().get("/api/v1/claims/" + second).status());
+        var bulk = owner.post("/api/v1/requests/bulk", Json.createObjectBuilder().add("action", "resend").add("ids",
+                Json.createArrayBuilder().add(created.getString("id")).add(redeemed.json().getString("id"))).build()).array();
+        assertEquals(List.of("OK", "FAILED"), bulk.stream().map(o -> o.asJsonObject().getString("outcome")).toList());
+        assertProblem(Api.anonymous().get("/api/v1/claims/" + second), 404);
 
         assertInvalid(owner.post("/api/v1/templates/" + clients + "/preapproved", Json.createObjectBuilder()
                 .add("subjectAltNames", Json.createArrayBuilder().add("IP:10.0.0.1")).build()), "subjectAltNames");

@@ -29,6 +29,11 @@ public class CaPublication {
         return org.pkiaas.signing.Pem.certificate(ca.certificate()) + issuers;
     }
 
+    /** An active CA, for its public pages (the CPS page): name, subject, CPS and certificate. */
+    public CertificateAuthority publicView(String caId) {
+        return active(caId);
+    }
+
     private CertificateAuthority active(String caId) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
         if (ca == null || ca.status() != CaStatus.ACTIVE) {

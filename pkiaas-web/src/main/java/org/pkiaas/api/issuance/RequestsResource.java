@@ -41,7 +41,7 @@ public class RequestsResource {
     /**
      * One action on many requests; each succeeds or fails on its own.
      *
-     * @param action sign, approve or decline
+     * @param action sign, approve, decline or resend
      */
     public record BulkAction(String action, List<String> ids, String reason, SignOverrides overrides) {
     }
@@ -135,8 +135,8 @@ public class RequestsResource {
             throw new InvalidInputException("ids", "At most 500 requests at once");
         }
         String action = bulk.action() == null ? "" : bulk.action().trim().toLowerCase(Locale.ROOT);
-        if (!List.of("sign", "approve", "decline").contains(action)) {
-            throw new InvalidInputException("action", "The action is sign, approve or decline");
+        if (!List.of("sign", "approve", "decline", "resend").contains(action)) {
+            throw new InvalidInputException("action", "The action is sign, approve, decline or resend");
         }
         List<BulkOutcome> outcomes = new ArrayList<>();
         for (String id : bulk.ids()) {
@@ -147,6 +147,7 @@ public class RequestsResource {
                         yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
                     }
                     case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()).request());
+                    case "resend" -> ok(requests.resend(caller.get(), id).request());
                     default -> ok(requests.decline(caller.get(), id, bulk.reason()));
                 });
             } catch (PkiaasException e) {

@@ -1,0 +1,227 @@
+package org.pkiaas.bench;
+
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+
+/**
+ * Certificates issued per second through the REST API (CSR submit, then sign: two calls, as an
+ * integrator does), with a P-256 CA and N concurrent clients, beside the in-memory rate of the
+ * work that cannot be avoided: building and signing a comparable certificate with Bouncy Castle and
+ * a P-256 key, on as many threads. Both run in the same process, one after the other, so the
+ * machine's load affects them alike.
+ *
+ * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds]}; prints a
+ * Markdown section.
+ */
+public final class IssuanceBenchmark {
+
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final String base;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private IssuanceBenchmark(String base, String user, String password) {
+        this.base = base;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static void main(String[] args) throws Exception {
+        IssuanceBenchmark benchmark = new IssuanceBenchmark(args[0], args[1], args[2]);
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        System.out.println(benchmark.run(clients, Duration.ofSeconds(seconds)));
+    }
+
+    private String run(int clients, Duration duration) throws Exception {
+        String caId = id(post("/api/v1/cas", "{\"name\":\"Benchmark CA " + Instant.now() + "\",\"subject\":{\"commonName\":\"Benchmark CA\"},"
+                + "\"keyType\":\"EC\",\"curve\":\"P-256\"}"));
+        String templateId = id(get("/api/v1/cas/" + caId + "/templates"));
+        List<String> csrs = csrs(4000);
+        Result warmUp = measureApi(templateId, csrs, clients, Duration.ofSeconds(10));
+        Result api = measureApi(templateId, csrs, clients, duration);
+        Result baseline = measureBaseline(Math.min(clients, Runtime.getRuntime().availableProcessors()), duration);
+        Result baselineOne = measureBaseline(1, Duration.ofSeconds(10));
+        return report(clients, duration, warmUp, api, baseline, baselineOne);
+    }
+
+    private record Result(long operations, Duration elapsed, List<Long> submitMicros, List<Long> signMicros, int failures) {
+
+        double perSecond() {
+            return operations / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private Result measureApi(String templateId, List<String> csrs, int clients, Duration duration) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> submit = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> sign = new ConcurrentLinkedQueue<>();
+        Instant start = Instant.now();
+        Instant end = start.plus(duration);
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            new Thread(() -> {
+                try {
+                    while (Instant.now().isBefore(end)) {
+                        String csr = csrs.get(next.getAndIncrement() % csrs.size());
+                        long t0 = System.nanoTime();
+                        String request = id(post("/api/v1/templates/" + templateId + "/requests",
+                                "{\"csr\":\"" + csr.replace("\n", "\\n") + "\"}"));
+                        long t1 = System.nanoTime();
+                        post("/api/v1/requests/" + request + "/sign", "{}");
+                        long t2 = System.nanoTime();
+                        submit.add((t1 - t0) / 1000);
+                        sign.add((t2 - t1) / 1000);
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        return new Result(sign.size(), Duration.between(start, Instant.now()), new ArrayList<>(submit), new ArrayList<>(sign),
+                failures.get());
+    }
+
+    /** Builds and signs end-entity certificates in memory: the floor of what issuance costs. */
+    private static Result measureBaseline(int threads, Duration duration) throws Exception {
+        KeyPair ca = p256();
+        KeyPair subject = p256();
+        AtomicInteger count = new AtomicInteger();
+        Instant start = Instant.now();
+        Instant end = start.plus(duration);
+        CountDownLatch done = new CountDownLatch(threads);
+        SecureRandom random = new SecureRandom();
+        for (int t = 0; t < threads; t++) {
+            new Thread(() -> {
+                try {
+                    while (Instant.now().isBefore(end)) {
+                        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(new X500Name("CN=Benchmark CA"),
+                                new BigInteger(127, random), new Date(), new Date(System.currentTimeMillis() + 86_400_000L),
+                                new X500Name("CN=host.example.test"), SubjectPublicKeyInfo.getInstance(subject.getPublic().getEncoded()));
+                        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                        ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(ca.getPrivate());
+                        builder.build(signer).getEncoded();
+                        count.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        return new Result(count.get(), Duration.between(start, Instant.now()), List.of(), List.of(), 0);
+    }
+
+    private static List<String> csrs(int count) throws Exception {
+        List<String> csrs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            KeyPair keys = p256();
+            var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=host" + i + ".example.test"), keys.getPublic())
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(keys.getPrivate()));
+            StringWriter pem = new StringWriter();
+            try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+                writer.writeObject(csr);
+            }
+            csrs.add(pem.toString());
+        }
+        return csrs;
+    }
+
+    private static KeyPair p256() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private String get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+    }
+
+    private String post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private String send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String id(String json) {
+        Matcher matcher = ID.matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No id in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    private static long percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static String report(int clients, Duration duration, Result warmUp, Result api, Result baseline, Result one) {
+        return String.format("""
+                | measure | result |
+                |---|---|
+                | certificates issued through the REST API (submit + sign), %d clients, %d s | **%.0f /s** (%d certificates, %d client errors) |
+                | in-memory baseline: build and sign a comparable certificate with BC, P-256, %d threads | %.0f /s |
+                | in-memory baseline, 1 thread | %.0f /s |
+                | API rate as a share of the in-memory rate | %.1f %% |
+                | latency of CSR submit (p50 / p99) | %.1f ms / %.1f ms |
+                | latency of sign (p50 / p99) | %.1f ms / %.1f ms |
+                | warm-up run before the measurement (10 s) | %.0f /s |
+                """, clients, duration.toSeconds(), api.perSecond(), api.operations(), api.failures(),
+                Math.min(clients, Runtime.getRuntime().availableProcessors()), baseline.perSecond(), one.perSecond(),
+                100 * api.perSecond() / baseline.perSecond(),
+                percentile(api.submitMicros(), 0.5) / 1000.0, percentile(api.submitMicros(), 0.99) / 1000.0,
+                percentile(api.signMicros(), 0.5) / 1000.0, percentile(api.signMicros(), 0.99) / 1000.0, warmUp.perSecond());
+    }
+}
