@@ -4,13 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.KeyPair;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.control.AiaFetcher;
 import org.pkiaas.ca.control.CaCertificateBuilder;
@@ -70,10 +69,10 @@ public class CertificateAuthorities {
         CaSigner signer = signers.forCa(ca);
         if (creation.csrOnly()) {
             PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
-            ca.awaitCertificate(encoded(csr));
+            ca.awaitCertificate(Der.encoded(csr));
         } else {
             X509CertificateHolder certificate = CaCertificateBuilder.selfSigned(creation.profile(), signer);
-            ca.activate(certificate.getSubject().toString(), encoded(certificate), null,
+            ca.activate(certificate.getSubject().toString(), Der.encoded(certificate), null,
                     SerialNumbers.hex(certificate.getSerialNumber()), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant());
             responders.issue(ca);
@@ -141,7 +140,7 @@ public class CertificateAuthorities {
         }
         var chain = new CaCertificateImport(AiaFetcher::issuersOf).verify(ca.publicKey(), certificatePem, chainPem, new Date());
         X509CertificateHolder certificate = chain.certificate();
-        ca.activate(certificate.getSubject().toString(), encoded(certificate), chain.issuersPem(),
+        ca.activate(certificate.getSubject().toString(), Der.encoded(certificate), chain.issuersPem(),
                 SerialNumbers.hex(chain.serial()), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
         responders.issue(ca);
         return ca;
@@ -178,21 +177,5 @@ public class CertificateAuthorities {
             throw new InvalidInputException("serviceSignatureHash", "The hash is SHA256, SHA384 or SHA512");
         }
         return hash;
-    }
-
-    private static byte[] encoded(X509CertificateHolder certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] encoded(PKCS10CertificationRequest csr) {
-        try {
-            return csr.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.signing.Pem;
@@ -31,7 +32,7 @@ public final class CaCertificateImport {
 
         public String issuersPem() {
             StringBuilder pem = new StringBuilder();
-            issuers.forEach(c -> pem.append(Pem.certificate(encoded(c))));
+            issuers.forEach(c -> pem.append(Pem.certificate(Der.encoded(c))));
             return pem.toString();
         }
 
@@ -49,7 +50,7 @@ public final class CaCertificateImport {
     public VerifiedChain verify(byte[] caPublicKey, String certificatePem, String chainPem, Date now) {
         List<X509CertificateHolder> given = Pem.certificates("certificatePem", certificatePem);
         X509CertificateHolder certificate = given.get(0);
-        if (!Arrays.equals(encoded(certificate.getSubjectPublicKeyInfo()), caPublicKey)) {
+        if (!Arrays.equals(Der.encoded(certificate.getSubjectPublicKeyInfo()), caPublicKey)) {
             throw new InvalidInputException("certificatePem", "The certificate's public key does not match this CA's key");
         }
         requireCa("certificatePem", certificate, "The certificate");
@@ -129,22 +130,6 @@ public final class CaCertificateImport {
         if (!certificate.isValidOn(now)) {
             throw new InvalidInputException(field, who + " is not valid now (valid " + certificate.getNotBefore()
                     + " to " + certificate.getNotAfter() + ")");
-        }
-    }
-
-    private static byte[] encoded(org.bouncycastle.asn1.ASN1Object object) {
-        try {
-            return object.getEncoded("DER");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    static byte[] encoded(X509CertificateHolder certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -5,11 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SerialNumbers;
@@ -62,14 +61,14 @@ public class IssuanceService {
         if (!now.isBefore(ca.notAfter())) {
             throw new ConflictException("The CA's certificate has expired");
         }
-        CertificateProfile.Issuer issuer = new CertificateProfile.Issuer(ca.id(), holder(ca.certificate()), ca.keySpec(),
+        CertificateProfile.Issuer issuer = new CertificateProfile.Issuer(ca.id(), Der.certificate(ca.certificate()), ca.keySpec(),
                 ca.signatureAlgorithm(), config.publicUrl(), ca.cpsUrl());
         BigInteger serial = uniqueSerial(ca.id());
         ToBeSigned tbs = CertificateProfile.build(settings, issuer, request, overrides, serial, now);
         X509CertificateHolder certificate = tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
         IssuedCertificate issued = new IssuedCertificate(ca.id(), template.id(), requestId, SerialNumbers.hex(serial),
                 tbs.subject().toString(), SubjectAltNames.join(tbs.subjectAltNames()), tbs.notBefore(), tbs.notAfter(),
-                encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
+                Der.encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
         em.persist(issued);
         issuedEvent.fire(new CertificateIssued(issued, issuedBy));
         return issued;
@@ -86,21 +85,5 @@ public class IssuanceService {
             }
         }
         throw new IllegalStateException("No unused serial number after " + SERIAL_ATTEMPTS + " attempts");
-    }
-
-    private static X509CertificateHolder holder(byte[] der) {
-        try {
-            return new X509CertificateHolder(der);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] encoded(X509CertificateHolder certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -81,7 +82,7 @@ public class Renewals {
         Request fromCsr = CsrReader.request("csr", csr);
         Overrides overrides = Overrides.NONE;
         if (settings.general().renewalCopySubject()) {
-            X509CertificateHolder previous = holder(old.der());
+            X509CertificateHolder previous = Der.certificate(old.der());
             List<SubjectAltNames.Name> names = SubjectAltNames.of("csr", org.bouncycastle.asn1.x509.GeneralNames.fromExtensions(
                     previous.getExtensions(), org.bouncycastle.asn1.x509.Extension.subjectAlternativeName));
             overrides = new Overrides(previous.getSubject() == null ? new X500Name(new org.bouncycastle.asn1.x500.RDN[0])
@@ -109,13 +110,5 @@ public class Renewals {
                 .findFirst()
                 .orElseThrow(() -> new ForbiddenException("No valid certificate of this CA has the key that signed this CSR:"
                         + " sign the renewal CSR with the key of the certificate to renew"));
-    }
-
-    private static X509CertificateHolder holder(byte[] der) {
-        try {
-            return new X509CertificateHolder(der);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
@@ -57,7 +58,7 @@ public class ResponderCertificates {
     PkiaasConfig config;
 
     public IssuedCertificate issue(CertificateAuthority ca) {
-        X509CertificateHolder caCertificate = holder(ca.certificate());
+        X509CertificateHolder caCertificate = Der.certificate(ca.certificate());
         KeySpec keySpec = ca.serviceKeySpec();
         KeyPair keyPair = keySpec.generate();
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.MINUTES);
@@ -82,7 +83,7 @@ public class ResponderCertificates {
         }
         X509CertificateHolder certificate = builder.build(signers.forCa(ca).contentSigner());
         IssuedCertificate issued = new IssuedCertificate(ca.id(), null, SerialNumbers.hex(serial), subject.toString(),
-                notBefore, notAfter, encoded(certificate), CertificatePurpose.OCSP_RESPONDER);
+                notBefore, notAfter, Der.encoded(certificate), CertificatePurpose.OCSP_RESPONDER);
         em.persist(issued);
         String credentialId = ServiceCredential.newId();
         byte[] wrapped = keyWrapper.wrap(keyPair.getPrivate(), ServiceCredential.wrappingContext(credentialId));
@@ -97,21 +98,5 @@ public class ResponderCertificates {
         String cn = caName + " OCSP Responder";
         name.addRDN(BCStyle.CN, cn.length() > 64 ? cn.substring(0, 64) : cn);
         return name.build();
-    }
-
-    private static X509CertificateHolder holder(byte[] der) {
-        try {
-            return new X509CertificateHolder(der);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] encoded(X509CertificateHolder certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
