@@ -24,9 +24,7 @@ public class CaPublication {
 
     /** The CA's certificate followed by its issuers up to the root, PEM. */
     public String chainPem(String caId) {
-        CertificateAuthority ca = active(caId);
-        String issuers = ca.chainPem() == null ? "" : ca.chainPem();
-        return org.pkiaas.signing.Pem.certificate(ca.certificate()) + issuers;
+        return active(caId).certificateChainPem();
     }
 
     /** An active CA, for its public pages (the CPS page): name, subject, CPS and certificate. */

@@ -254,6 +254,14 @@ public class CertificateAuthority implements Identified {
         return chainPem;
     }
 
+    /** The CA's certificate followed by its issuers up to the root (PEM): what a relying party needs above a leaf. */
+    public String certificateChainPem() {
+        if (certificate == null) {
+            throw new IllegalStateException("The CA " + id + " has no certificate yet");
+        }
+        return org.pkiaas.signing.Pem.certificate(certificate) + (chainPem == null ? "" : chainPem);
+    }
+
     public byte[] csr() {
         return csr == null ? null : csr.clone();
     }

@@ -68,7 +68,7 @@ public class Certificates {
     public String chainPem(Caller caller, String certificateId) {
         IssuedCertificate certificate = get(caller, certificateId);
         CertificateAuthority ca = cas.get(caller, certificate.caId());
-        return Pem.certificate(certificate.der()) + Pem.certificate(ca.certificate()) + (ca.chainPem() == null ? "" : ca.chainPem());
+        return Pem.certificate(certificate.der()) + ca.certificateChainPem();
     }
 
     private static String where(String caId, CertificateFilter filter, Map<String, Object> parameters) {

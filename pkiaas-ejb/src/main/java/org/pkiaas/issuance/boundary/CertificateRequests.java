@@ -114,8 +114,8 @@ public class CertificateRequests {
         if (queued.requesterEmail() != null) {
             mailer.queue(queued.requesterEmail(), "Your certificate has been issued",
                     "Hello,\n\nYour certificate request for " + issued.subjectDn() + " was approved. The certificate and its"
-                            + " issuing CA follow; install it with the private key you made the request with.\n\n"
-                            + org.pkiaas.signing.Pem.certificate(issued.der()) + org.pkiaas.signing.Pem.certificate(ca.certificate()));
+                            + " issuing CAs up to the root follow; install it with the private key you made the request with.\n\n"
+                            + org.pkiaas.signing.Pem.certificate(issued.der()) + ca.certificateChainPem());
         }
         return issued;
     }

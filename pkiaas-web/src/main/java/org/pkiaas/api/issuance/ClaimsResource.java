@@ -59,7 +59,7 @@ public class ClaimsResource {
     public Response claim(@PathParam("token") String token, ClaimSubmission submission) {
         IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
         CertificateAuthority ca = claims.issuerOf(issued);
-        String chain = Pem.certificate(ca.certificate()) + (ca.chainPem() == null ? "" : ca.chainPem());
+        String chain = ca.certificateChainPem();
         return Response.status(Response.Status.CREATED)
                 .entity(new ClaimedCertificate(issued.id(), Pem.certificate(issued.der()), chain)).build();
     }

@@ -38,7 +38,7 @@ public class RenewalsResource {
     public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
         Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
         CertificateAuthority ca = renewal.ca();
-        String chain = Pem.certificate(ca.certificate()) + (ca.chainPem() == null ? "" : ca.chainPem());
+        String chain = ca.certificateChainPem();
         return Response.status(Response.Status.CREATED).entity(new Renewed(renewal.certificate().id(),
                 Pem.certificate(renewal.certificate().der()), chain, renewal.renewed().serialNumber(),
                 renewal.renewed().status() != org.pkiaas.certificate.entity.CertificateStatus.VALID)).build();
