@@ -29,8 +29,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof PkiaasException pkiaas) {
             return PkiaasExceptionMapper.toProblem(pkiaas);
         }
-        if (cause instanceof jakarta.persistence.OptimisticLockException
-                || cause instanceof jakarta.ejb.EJBTransactionRolledbackException && exception.toString().contains("OptimisticLock")) {
+        if (causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
             return Problem.of(Status.CONFLICT, "concurrent-change", "Someone changed this at the same moment; try again", null)
                     .toResponse();
         }
@@ -47,6 +46,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Incident " + incident, exception);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal",
                 "The request could not be completed (incident " + incident + ")", null).toResponse();
+    }
+
+    /** Whether {@code type} is anywhere in the cause chain (the container wraps a failed commit several times). */
+    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable current = exception; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (type.isInstance(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {
