@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Lays out the two WildFly servers the integration tests run on, each configured by the same
 # wildfly-config/configure.sh that operators use, and gives the MariaDB one an empty database.
-#   prepare-servers.sh DEPLOY_DIR SERVERS_DIR
+#   prepare-servers.sh DEPLOY_DIR SERVERS_DIR [DATABASE]
 set -euo pipefail
 deploy="${1:?deploy dir}"
 servers="${2:?servers dir}"
+db="${3:-pkiaas_it}"
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(cd "$here/../../.." && pwd)"
 configure="$module/../wildfly-config/configure.sh"
@@ -23,13 +24,13 @@ rm -rf "$servers/unpacked"
 
 # MariaDB: running, with an empty database for this run.
 "$here/ensure-mariadb.sh"
-mariadb --protocol=socket -uroot <<'SQL'
-DROP DATABASE IF EXISTS pkiaas_it;
-CREATE DATABASE pkiaas_it CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+mariadb --protocol=socket -uroot <<SQL
+DROP DATABASE IF EXISTS \`$db\`;
+CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE USER IF NOT EXISTS 'pkiaas_it'@'localhost' IDENTIFIED BY 'pkiaas_it';
 CREATE USER IF NOT EXISTS 'pkiaas_it'@'127.0.0.1' IDENTIFIED BY 'pkiaas_it';
-GRANT ALL PRIVILEGES ON pkiaas_it.* TO 'pkiaas_it'@'localhost';
-GRANT ALL PRIVILEGES ON pkiaas_it.* TO 'pkiaas_it'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON \`$db\`.* TO 'pkiaas_it'@'localhost';
+GRANT ALL PRIVILEGES ON \`$db\`.* TO 'pkiaas_it'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
 
