@@ -1,39 +1,25 @@
 package org.pkiaas.bench;
 
-import java.io.StringWriter;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * Certificates issued per second through the REST API (CSR submit, then sign: two calls, as an
@@ -47,16 +33,12 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 public final class IssuanceBenchmark {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final java.security.Provider BC = BenchApi.BC;
 
-    private final String base;
-    private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final BenchApi api;
 
     private IssuanceBenchmark(String base, String user, String password) {
-        this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.api = new BenchApi(base, user, password);
     }
 
     public static void main(String[] args) throws Exception {
@@ -123,79 +105,41 @@ public final class IssuanceBenchmark {
     private static Result measureBaseline(int threads, Duration duration) throws Exception {
         KeyPair ca = p256();
         KeyPair subject = p256();
-        AtomicInteger count = new AtomicInteger();
-        Instant start = Instant.now();
-        Instant end = start.plus(duration);
-        CountDownLatch done = new CountDownLatch(threads);
         SecureRandom random = new SecureRandom();
-        for (int t = 0; t < threads; t++) {
-            new Thread(() -> {
-                try {
-                    while (Instant.now().isBefore(end)) {
-                        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(new X500Name("CN=Benchmark CA"),
-                                new BigInteger(127, random), new Date(), new Date(System.currentTimeMillis() + 86_400_000L),
-                                new X500Name("CN=host.example.test"), SubjectPublicKeyInfo.getInstance(subject.getPublic().getEncoded()));
-                        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-                        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-                        ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(ca.getPrivate());
-                        builder.build(signer).getEncoded();
-                        count.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    done.countDown();
-                }
-            }).start();
-        }
-        done.await();
-        return new Result(count.get(), Duration.between(start, Instant.now()), List.of(), List.of(), 0);
+        InMemory.Count count = InMemory.repeat(threads, duration, () -> {
+            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(new X500Name("CN=Benchmark CA"),
+                    new BigInteger(127, random), new Date(), new Date(System.currentTimeMillis() + 86_400_000L),
+                    new X500Name("CN=host.example.test"), SubjectPublicKeyInfo.getInstance(subject.getPublic().getEncoded()));
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(ca.getPrivate());
+            builder.build(signer).getEncoded();
+        });
+        return new Result(count.operations(), count.elapsed(), List.of(), List.of(), 0);
     }
 
     private static List<String> csrs(int count) throws Exception {
         List<String> csrs = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            KeyPair keys = p256();
-            var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=host" + i + ".example.test"), keys.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(keys.getPrivate()));
-            StringWriter pem = new StringWriter();
-            try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-                writer.writeObject(csr);
-            }
-            csrs.add(pem.toString());
+            csrs.add(BenchApi.csr("host" + i + ".example.test"));
         }
         return csrs;
     }
 
     private static KeyPair p256() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
+        return BenchApi.p256();
     }
 
     private String get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+        return api.get(path);
     }
 
     private String post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private String send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-        return response.body();
+        return api.post(path, json);
     }
 
     private static String id(String json) {
-        Matcher matcher = ID.matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No id in " + json);
-        }
-        return matcher.group(1);
+        return BenchApi.id(json);
     }
 
     private static long percentile(List<Long> values, double p) {
