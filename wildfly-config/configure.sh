@@ -26,6 +26,7 @@ run() {
 
 mkdir -p "$jboss_home/standalone/log"
 run server.cli
+run batch-detach.cli
 case "$database" in
     h2)
         run datasource-h2.cli
@@ -55,4 +56,5 @@ XML
         exit 2
         ;;
 esac
+run batch.cli
 echo "configure.sh: $jboss_home configured for PKIaaS ($database)"

@@ -3,6 +3,7 @@ package org.pkiaas.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,6 +46,60 @@ public class PkiaasConfig {
     @Inject
     @ConfigProperty(name = "pkiaas.claim.validity.days", defaultValue = "7")
     int claimValidityDays;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.crl.delta.validity.hours", defaultValue = "24")
+    int deltaCrlValidityHours;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.ocsp.response.validity.hours", defaultValue = "24")
+    int ocspResponseValidityHours;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.interval.minutes", defaultValue = "15")
+    int crlRegenerationIntervalMinutes;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.margin.hours", defaultValue = "72")
+    int crlRegenerationMarginHours;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.interval.minutes", defaultValue = "60")
+    int signerRenewalIntervalMinutes;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.margin.days", defaultValue = "14")
+    int signerRenewalMarginDays;
+
+    /** How long a delta CRL is valid (never longer than its base). */
+    public Duration deltaCrlValidity() {
+        return Duration.ofHours(deltaCrlValidityHours);
+    }
+
+    /** An OCSP response's nextUpdate, after its thisUpdate (RFC 6960 §4.2.2.1). */
+    public Duration ocspResponseValidity() {
+        return Duration.ofHours(ocspResponseValidityHours);
+    }
+
+    /** How often the crl-regeneration job is started. */
+    public Duration crlRegenerationInterval() {
+        return Duration.ofMinutes(crlRegenerationIntervalMinutes);
+    }
+
+    /** A CRL whose nextUpdate is closer than this is rebuilt by the crl-regeneration job. */
+    public Duration crlRegenerationMargin() {
+        return Duration.ofHours(crlRegenerationMarginHours);
+    }
+
+    /** How often the ocsp-signer-renewal job is started. */
+    public Duration signerRenewalInterval() {
+        return Duration.ofMinutes(signerRenewalIntervalMinutes);
+    }
+
+    /** A responder certificate expiring sooner than this is replaced by the ocsp-signer-renewal job. */
+    public Duration signerRenewalMargin() {
+        return Duration.ofDays(signerRenewalMarginDays);
+    }
 
     /** How long a claim link stays usable. */
     public int claimValidityDays() {

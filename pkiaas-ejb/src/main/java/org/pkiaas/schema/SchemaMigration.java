@@ -7,9 +7,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,14 +35,37 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         Map<String, String> types = typesFor(databaseProduct());
-        var result = Flyway.configure(getClass().getClassLoader())
+        var configuration = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(types)
-                .load()
-                .migrate();
+                .placeholders(types);
+        if (onlyBatchTables()) {
+            // The batch subsystem made its job repository tables before this ran, in a database
+            // that is otherwise new: start the history below V1 rather than refuse a "non-empty" schema.
+            configuration.baselineOnMigrate(true).baselineVersion("0");
+        }
+        var result = configuration.load().migrate();
         LOG.info(() -> "PKIaaS schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+    }
+
+    /** The tables JBeret's JDBC job repository creates in the same database (see wildfly-config/cli/batch.cli). */
+    static final Set<String> BATCH_TABLES = Set.of("JOB_INSTANCE", "JOB_EXECUTION", "STEP_EXECUTION", "PARTITION_EXECUTION");
+
+    /** True when the database holds JBeret's tables and nothing else: no PKIaaS schema yet, no foreign tables. */
+    private boolean onlyBatchTables() {
+        try (Connection connection = dataSource.getConnection()) {
+            Set<String> tables = new HashSet<>();
+            try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
+                    new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+                }
+            }
+            return !tables.isEmpty() && BATCH_TABLES.containsAll(tables);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
+        }
     }
 
     private String databaseProduct() {

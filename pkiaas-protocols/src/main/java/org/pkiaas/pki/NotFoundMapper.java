@@ -1,4 +1,4 @@
-package org.pkiaas.pki.aia;
+package org.pkiaas.pki;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -19,6 +19,7 @@ import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.ocsp.control.ResponderCertificates;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
@@ -57,6 +58,9 @@ public class CertificateAuthorities {
     @Inject
     PkiaasConfig config;
 
+    @Inject
+    CrlStates crlStates;
+
     @Audited(value = "ca.create", objectType = "CA")
     public CertificateAuthority create(Caller caller, NewCertificateAuthority request) {
         CaCreation creation = CaCreation.of(request);
@@ -66,6 +70,7 @@ public class CertificateAuthorities {
                 creation.pathLength(), creation.keyUsage(), creation.extendedKeyUsage(), keyPair.getPublic().getEncoded());
         ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
         em.persist(ca);
+        crlStates.create(ca.id());
         CaSigner signer = signers.forCa(ca);
         if (creation.csrOnly()) {
             PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
@@ -109,6 +114,14 @@ public class CertificateAuthorities {
                 || changes.serviceSignatureHash() != null) {
             ca.changeServiceCertificates(serviceKeySpec(ca, changes), serviceHash(ca, changes.serviceSignatureHash()));
         }
+        if (changes.crlValidityDays() != null) {
+            int days = changes.crlValidityDays();
+            if (days < 1 || days > 366) {
+                throw new InvalidInputException("crlValidityDays", "A CRL is valid for 1 to 366 days");
+            }
+            ca.changeCrlValidity(days);
+            crlStates.changed(ca.id());
+        }
         return ca;
     }
 
@@ -119,6 +132,7 @@ public class CertificateAuthorities {
                 "CertificateTemplate.deleteByCa")) {
             em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
         }
+        crlStates.delete(ca.id());
         em.remove(ca);
         signers.forget(ca.id());
     }

@@ -23,6 +23,8 @@ import org.pkiaas.signing.KeySpec;
  */
 @Entity
 @Table(name = "certificate_authority")
+@NamedQuery(name = "CertificateAuthority.activeIds",
+        query = "SELECT c.id FROM CertificateAuthority c WHERE c.status = org.pkiaas.ca.entity.CaStatus.ACTIVE ORDER BY c.id")
 @NamedQuery(name = "CertificateAuthority.byOwner",
         query = "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId ORDER BY c.createdAt, c.id")
 public class CertificateAuthority implements Identified {
@@ -113,11 +115,17 @@ public class CertificateAuthority implements Identified {
     @Column(name = "service_signature_hash", nullable = false)
     private String serviceSignatureHash;
 
+    @Column(name = "crl_validity_days", nullable = false)
+    private int crlValidityDays;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Version
     private int version;
+
+    /** A complete CRL's life, from thisUpdate to nextUpdate, unless the CA says otherwise. */
+    public static final int DEFAULT_CRL_VALIDITY_DAYS = 30;
 
     protected CertificateAuthority() {
         // JPA
@@ -143,6 +151,7 @@ public class CertificateAuthority implements Identified {
         this.serviceKeyAlgorithm = "EC";
         this.serviceKeySpec = "P-256";
         this.serviceSignatureHash = "SHA256";
+        this.crlValidityDays = DEFAULT_CRL_VALIDITY_DAYS;
         this.createdAt = Instant.now();
     }
 
@@ -181,6 +190,15 @@ public class CertificateAuthority implements Identified {
         this.serviceKeyAlgorithm = keySpec.algorithm().name();
         this.serviceKeySpec = keySpec.parameter();
         this.serviceSignatureHash = Objects.requireNonNull(hash);
+    }
+
+    public void changeCrlValidity(int days) {
+        this.crlValidityDays = days;
+    }
+
+    /** How long each complete CRL of this CA is valid (RFC 5280 §5.1.2.5). */
+    public int crlValidityDays() {
+        return crlValidityDays;
     }
 
     public boolean ownedBy(String accountId) {

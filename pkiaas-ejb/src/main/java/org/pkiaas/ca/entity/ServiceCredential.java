@@ -17,6 +17,7 @@ import java.util.UUID;
 @Table(name = "service_credential")
 @NamedQuery(name = "ServiceCredential.byCaAndPurpose",
         query = "SELECT s FROM ServiceCredential s WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC")
+@NamedQuery(name = "ServiceCredential.byCertificate", query = "SELECT s FROM ServiceCredential s WHERE s.certificateId = :certificateId")
 @NamedQuery(name = "ServiceCredential.deleteByCa", query = "DELETE FROM ServiceCredential s WHERE s.caId = :caId")
 public class ServiceCredential {
 

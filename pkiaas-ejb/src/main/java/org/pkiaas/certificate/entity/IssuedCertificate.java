@@ -20,6 +20,8 @@ import java.util.UUID;
 @NamedQuery(name = "IssuedCertificate.deleteByCa", query = "DELETE FROM IssuedCertificate c WHERE c.caId = :caId")
 @NamedQuery(name = "IssuedCertificate.byPublicKey", query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId"
         + " AND c.publicKeySha256 = :hash ORDER BY c.notAfter DESC")
+@NamedQuery(name = "IssuedCertificate.statusBySerial", query = "SELECT c.status, c.revokedAt, c.revocationReason"
+        + " FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(name = "IssuedCertificate.countSerial",
         query = "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(name = "IssuedCertificate.countActiveByTemplate", query = "SELECT COUNT(c) FROM IssuedCertificate c"
@@ -81,6 +83,9 @@ public class IssuedCertificate {
 
     @Column(name = "public_key_sha256")
     private String publicKeySha256;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -164,6 +169,11 @@ public class IssuedCertificate {
         return invalidityDate;
     }
 
+    /** When the status last changed (revocation, hold or release); null while never changed. */
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
     public String requestId() {
         return requestId;
     }
@@ -193,9 +203,11 @@ public class IssuedCertificate {
         this.revocationReason = reason;
         this.revokedAt = at;
         this.invalidityDate = invalidity;
+        this.statusChangedAt = at;
     }
 
     public void releaseHold() {
+        this.statusChangedAt = Instant.now();
         this.status = CertificateStatus.VALID;
         this.revocationReason = null;
         this.revokedAt = null;

@@ -13,7 +13,7 @@ public record CaResponse(String id, String name, String status, String subject, 
         String curve, String parameterSet, String keyBackend, String signatureAlgorithm, int validityDays,
         Integer pathLength, List<String> keyUsage, List<String> extendedKeyUsage, String serialNumber, Instant notBefore,
         Instant notAfter, String certificatePem, String chainPem, String cpsText, String cpsUrl,
-        ServiceCertificateSettings serviceCertificate, ServiceUrls urls, Instant createdAt) {
+        ServiceCertificateSettings serviceCertificate, int crlValidityDays, ServiceUrls urls, Instant createdAt) {
 
     /** The key and hash of the certificates the CA's services (OCSP, timestamping) sign with. */
     public record ServiceCertificateSettings(String keyType, Integer keySize, String curve, String signatureHash) {
@@ -29,7 +29,7 @@ public record CaResponse(String id, String name, String status, String subject, 
                 ca.notAfter(), certificate == null ? null : Pem.certificate(certificate), ca.chainPem(), ca.cpsText(),
                 ca.cpsUrl(), new ServiceCertificateSettings(service.algorithm().name(), size(service), curve(service),
                         ca.serviceSignatureHash()),
-                ServiceUrls.of(publicUrl, ca.id()), ca.createdAt());
+                ca.crlValidityDays(), ServiceUrls.of(publicUrl, ca.id()), ca.createdAt());
     }
 
     private static Integer size(KeySpec key) {

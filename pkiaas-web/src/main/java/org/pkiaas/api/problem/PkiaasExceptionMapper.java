@@ -35,6 +35,10 @@ public class PkiaasExceptionMapper implements ExceptionMapper<PkiaasException> {
         if (exception instanceof org.pkiaas.problem.GoneException) {
             return Problem.of(Status.GONE, "gone", detail, null).toResponse();
         }
+        if (exception instanceof org.pkiaas.problem.UnavailableException unavailable) {
+            return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE, "unavailable", detail, null).toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds()).build();
+        }
         if (exception instanceof ForbiddenException) {
             return Problem.of(Status.FORBIDDEN, "forbidden", detail, null).toResponse();
         }

@@ -1,0 +1,218 @@
+package org.pkiaas.ocsp.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.RevokedInfo;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.pkiaas.certificate.control.Der;
+import org.pkiaas.certificate.control.SerialNumbers;
+import org.pkiaas.certificate.entity.RevocationReason;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.ocsp.control.KnownStatus;
+import org.pkiaas.ocsp.control.OcspCache;
+import org.pkiaas.ocsp.control.Responder;
+import org.pkiaas.ocsp.control.Responders;
+import org.pkiaas.ocsp.control.StatusLookup;
+import org.pkiaas.problem.NotFoundException;
+
+/**
+ * The OCSP responder of every CA (RFC 6960, with the RFC 5019 lightweight profile and RFC 8954
+ * nonces). Answers are signed by the CA's delegated responder; a request is answered for this CA
+ * only: a CertID naming another issuer gets {@code unauthorized} (§2.3), a serial this CA never
+ * issued gets {@code unknown} (§2.2), never {@code good}. Responses to one-certificate requests
+ * without a nonce are cached until half their validity has passed.
+ */
+@ApplicationScoped
+public class OcspResponder {
+
+    private static final Logger LOG = Logger.getLogger(OcspResponder.class.getName());
+    /** Larger requests are refused as malformed: a hundred CertIDs with a nonce fit in a few kilobytes. */
+    public static final int MAX_REQUEST_BYTES = 16 * 1024;
+    static final int MAX_CERTIFICATES = 100;
+    /** RFC 8954 §2.1: a nonce is 1 to 32 octets. */
+    static final int MAX_NONCE = 32;
+
+    @Inject
+    Responders responders;
+
+    @Inject
+    StatusLookup lookup;
+
+    @Inject
+    OcspCache cache;
+
+    @Inject
+    PkiaasConfig config;
+
+    /** Answers one DER OCSPRequest for the CA; never throws for anything a client sends. */
+    public OcspAnswer answer(String caId, byte[] requestDer) {
+        if (requestDer == null || requestDer.length == 0 || requestDer.length > MAX_REQUEST_BYTES) {
+            return error(OCSPRespBuilder.MALFORMED_REQUEST);
+        }
+        OCSPReq request;
+        Req[] requests;
+        byte[] nonce;
+        try {
+            request = new OCSPReq(requestDer);
+            requests = request.getRequestList();
+            nonce = nonce(request);
+        } catch (IOException | RuntimeException e) {
+            return error(OCSPRespBuilder.MALFORMED_REQUEST);
+        }
+        if (requests.length == 0 || requests.length > MAX_CERTIFICATES
+                || nonce != null && (nonce.length < 1 || nonce.length > MAX_NONCE)) {
+            return error(OCSPRespBuilder.MALFORMED_REQUEST);
+        }
+        Responder responder;
+        try {
+            responder = responders.forCa(caId);
+        } catch (NotFoundException e) {
+            return error(OCSPRespBuilder.UNAUTHORIZED);
+        }
+        for (Req one : requests) {
+            if (!issuedBy(one.getCertID(), responder)) {
+                return error(OCSPRespBuilder.UNAUTHORIZED);
+            }
+        }
+        try {
+            if (nonce == null && requests.length == 1) {
+                return single(caId, requests[0].getCertID(), responder);
+            }
+            CertificateID[] ids = Arrays.stream(requests).map(Req::getCertID).toArray(CertificateID[]::new);
+            return sign(responder, nonce, Instant.now(), ids).answer;
+        } catch (RuntimeException | OCSPException e) {
+            LOG.log(Level.WARNING, "OCSP response for CA " + caId + " failed", e);
+            return error(OCSPRespBuilder.INTERNAL_ERROR);
+        }
+    }
+
+    /** A one-certificate request without a nonce: cached per certificate (RFC 5019 §2.2.1). */
+    private OcspAnswer single(String caId, CertificateID id, Responder responder) throws OCSPException {
+        String serial = SerialNumbers.hex(id.getSerialNumber());
+        String hash = id.getHashAlgOID().getId();
+        Instant now = Instant.now();
+        OcspAnswer cached = cache.response(caId, serial, hash);
+        Duration half = config.ocspResponseValidity().dividedBy(2);
+        if (cached != null && now.isBefore(cached.thisUpdate().plus(half))) {
+            return cached;
+        }
+        long generation = cache.generation(caId);
+        Signed signed = sign(responder, null, now, id);
+        if (signed.allKnown) {
+            cache.putResponse(caId, serial, hash, signed.answer, generation);
+        }
+        return signed.answer;
+    }
+
+    private record Signed(OcspAnswer answer, boolean allKnown) {
+    }
+
+    private Signed sign(Responder responder, byte[] nonce, Instant now, CertificateID... ids) throws OCSPException {
+        Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = thisUpdate.plus(config.ocspResponseValidity());
+        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
+        boolean allKnown = true;
+        for (CertificateID id : ids) {
+            CertificateStatus status = status(responder.caId(), id.getSerialNumber());
+            allKnown &= !(status instanceof UnknownStatus);
+            builder.addResponse(id, status, Date.from(thisUpdate), Date.from(nextUpdate), null);
+        }
+        if (nonce != null) {
+            builder.setResponseExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                    Der.encoded(new DEROctetString(nonce)))));
+        }
+        BasicOCSPResp basic = builder.build(responder.signer(), new X509CertificateHolder[] {responder.certificate()},
+                Date.from(thisUpdate));
+        byte[] der;
+        try {
+            der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (IOException e) {
+            throw new OCSPException("Cannot encode the response", e);
+        }
+        return new Signed(new OcspAnswer(der, thisUpdate, nextUpdate, nonce != null), allKnown);
+    }
+
+    /** good, revoked (with time and, unless unspecified, reason) or unknown (RFC 6960 §2.2). */
+    private CertificateStatus status(String caId, BigInteger serialNumber) {
+        String serial = SerialNumbers.hex(serialNumber);
+        KnownStatus known = cache.status(caId, serial);
+        if (known == null) {
+            long generation = cache.generation(caId);
+            known = lookup.status(caId, serial);
+            if (known == null) {
+                return new UnknownStatus();
+            }
+            cache.putStatus(caId, serial, known, generation);
+        }
+        return switch (known.status()) {
+            case VALID -> CertificateStatus.GOOD;
+            case ON_HOLD -> new RevokedStatus(Date.from(known.revokedAt()), CRLReason.certificateHold);
+            case REVOKED -> known.reason() == null || known.reason() == RevocationReason.UNSPECIFIED
+                    ? new RevokedStatus(new RevokedInfo(new ASN1GeneralizedTime(Date.from(known.revokedAt())), null))
+                    : new RevokedStatus(Date.from(known.revokedAt()), known.reason().code());
+        };
+    }
+
+    /** The CertID names this CA: same issuer name and key hashes under its hash algorithm (RFC 6960 §4.1.1). */
+    private static boolean issuedBy(CertificateID id, Responder responder) {
+        Responder.IssuerHashes hashes = responder.issuerHashes().get(id.getHashAlgOID());
+        return hashes != null && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
+                && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
+    }
+
+    /**
+     * The request's nonce (RFC 8954 §2.1: an OCTET STRING inside the extension value), or null. A
+     * value that is not itself an OCTET STRING is taken whole, as some clients send it so.
+     */
+    private static byte[] nonce(OCSPReq request) {
+        Extension extension = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (extension == null) {
+            return null;
+        }
+        byte[] value = extension.getExtnValue().getOctets();
+        try {
+            ASN1Primitive inner = ASN1Primitive.fromByteArray(value);
+            if (inner instanceof ASN1OctetString octets) {
+                return octets.getOctets();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not DER: the raw value is the nonce
+        }
+        return value;
+    }
+
+    private static OcspAnswer error(int status) {
+        try {
+            return new OcspAnswer(new OCSPRespBuilder().build(status, null).getEncoded(), null, null, false);
+        } catch (IOException | OCSPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

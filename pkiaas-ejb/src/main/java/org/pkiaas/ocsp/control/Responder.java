@@ -1,0 +1,51 @@
+package org.pkiaas.ocsp.control;
+
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.pkiaas.signing.BouncyCastle;
+
+/**
+ * A CA's delegated OCSP responder, ready to sign (RFC 6960 §4.2.2.2): its certificate, key and
+ * signature algorithm, its ResponderID by key (RFC 5019 §2.2.3), and the CA's issuer hashes under
+ * every hash algorithm a CertID may use (RFC 6960 §4.1.1), to tell this CA's requests from others'.
+ */
+public record Responder(String caId, String certificateId, X509CertificateHolder certificate, PrivateKey key,
+        String signatureAlgorithm, RespID responderId, Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes) {
+
+    /** issuerNameHash and issuerKeyHash of the CA under one hash algorithm. */
+    public record IssuerHashes(byte[] nameHash, byte[] keyHash) {
+    }
+
+    public Responder {
+        Objects.requireNonNull(caId);
+        Objects.requireNonNull(certificate);
+        Objects.requireNonNull(key);
+        issuerHashes = Map.copyOf(issuerHashes);
+    }
+
+    public Instant notAfter() {
+        return certificate.getNotAfter().toInstant();
+    }
+
+    /** A fresh single-use signer. */
+    public ContentSigner signer() {
+        try {
+            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BouncyCastle.PROVIDER).build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("Cannot sign with " + signatureAlgorithm, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Responder[" + caId + ", " + certificateId + ", " + signatureAlgorithm + "]";
+    }
+}

@@ -1,0 +1,80 @@
+package org.pkiaas.ocsp.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.pkiaas.certificate.entity.CertificatePurpose;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.crl.control.CrlStates;
+import org.pkiaas.revocation.boundary.CertificateRevoked;
+
+/**
+ * Keeps this node's OCSP caches true. A status change made here evicts the certificate as soon as
+ * its transaction commits; a change made on another node shows up as a new revision of its CA
+ * (crl_state), which this watcher polls every two seconds, and evicts the whole CA. A revoked
+ * responder certificate drops the CA's responder, so the next request issues a new one.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class StatusWatcher {
+
+    private static final Logger LOG = Logger.getLogger(StatusWatcher.class.getName());
+    private static final long PERIOD_MILLIS = 2000;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    CrlStates states;
+
+    @Inject
+    OcspCache cache;
+
+    @Inject
+    Responders responders;
+
+    private final Map<String, Long> known = new HashMap<>();
+
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(PERIOD_MILLIS, PERIOD_MILLIS, new TimerConfig("ocsp-status-watch", false));
+    }
+
+    @Timeout
+    synchronized void poll() {
+        try {
+            states.revisions().forEach((caId, revision) -> {
+                Long before = known.put(caId, revision);
+                if (before != null && !before.equals(revision)) {
+                    cache.forgetCa(caId);
+                    responders.forget(caId);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Status watch skipped a beat", e);
+        }
+    }
+
+    public void onStatusChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
+        IssuedCertificate certificate = event.certificate();
+        cache.forget(certificate.caId(), certificate.serialNumber());
+        if (certificate.purpose() == CertificatePurpose.OCSP_RESPONDER) {
+            responders.forget(certificate.caId());
+            cache.forgetCa(certificate.caId());
+        }
+    }
+}
