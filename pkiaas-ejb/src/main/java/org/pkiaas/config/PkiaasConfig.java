@@ -56,6 +56,10 @@ public class PkiaasConfig {
     int ocspResponseValidityHours;
 
     @Inject
+    @ConfigProperty(name = "pkiaas.jobs.timers.enabled", defaultValue = "true")
+    boolean jobTimersEnabled;
+
+    @Inject
     @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.interval.minutes", defaultValue = "15")
     int crlRegenerationIntervalMinutes;
 
@@ -79,6 +83,11 @@ public class PkiaasConfig {
     /** An OCSP response's nextUpdate, after its thisUpdate (RFC 6960 §4.2.2.1). */
     public Duration ocspResponseValidity() {
         return Duration.ofHours(ocspResponseValidityHours);
+    }
+
+    /** Whether this node's timers start the batch jobs (one node suffices; the others then only serve). */
+    public boolean jobTimersEnabled() {
+        return jobTimersEnabled;
     }
 
     /** How often the crl-regeneration job is started. */

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -48,8 +46,6 @@ public final class CrlEncoder {
     private static final byte[] REASON_PREFIX = {SEQUENCE, 10, 6, 3, 0x55, 0x1d, 0x15, 4, 3, 0x0a, 1};
     /** SEQUENCE { id-ce-invalidityDate (2.5.29.24), OCTET STRING { GeneralizedTime } }; the 15 time characters after it. */
     private static final byte[] INVALIDITY_PREFIX = {SEQUENCE, 24, 6, 3, 0x55, 0x1d, 0x18, 4, 17, GENERALIZED_TIME, 15};
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'");
-    private static final DateTimeFormatter GENERALIZED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'");
 
     private final ChunkedBytes entries = new ChunkedBytes();
     private final byte[] scratch = new byte[256];
@@ -85,7 +81,7 @@ public final class CrlEncoder {
             if (invalidityDate != null) {
                 System.arraycopy(INVALIDITY_PREFIX, 0, content, at, INVALIDITY_PREFIX.length);
                 at += INVALIDITY_PREFIX.length;
-                at = ascii(content, at, GENERALIZED.format(utc(invalidityDate)));
+                at = digits(content, at, LocalDateTime.ofEpochSecond(invalidityDate.getEpochSecond(), 0, ZoneOffset.UTC), true);
             }
         }
         byte[] head = new byte[6];
@@ -159,25 +155,32 @@ public final class CrlEncoder {
     }
 
     private static int time(byte[] out, int at, Instant instant) {
-        ZonedDateTime time = utc(instant);
-        if (time.getYear() < 2050) {
-            out[at++] = UTC_TIME;
-            out[at++] = 13;
-            return ascii(out, at, UTC.format(time));
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        boolean utcTime = time.getYear() < 2050;
+        out[at++] = utcTime ? UTC_TIME : GENERALIZED_TIME;
+        out[at++] = (byte) (utcTime ? 13 : 15);
+        return digits(out, at, time, !utcTime);
+    }
+
+    /** YYMMDDHHMMSSZ, or YYYYMMDDHHMMSSZ with {@code fullYear}: written digit by digit, a million times per large CRL. */
+    private static int digits(byte[] out, int at, LocalDateTime time, boolean fullYear) {
+        if (fullYear) {
+            at = two(out, at, time.getYear() / 100);
         }
-        out[at++] = GENERALIZED_TIME;
-        out[at++] = 15;
-        return ascii(out, at, GENERALIZED.format(time));
+        at = two(out, at, time.getYear() % 100);
+        at = two(out, at, time.getMonthValue());
+        at = two(out, at, time.getDayOfMonth());
+        at = two(out, at, time.getHour());
+        at = two(out, at, time.getMinute());
+        at = two(out, at, time.getSecond());
+        out[at++] = 'Z';
+        return at;
     }
 
-    private static ZonedDateTime utc(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).withNano(0);
-    }
-
-    private static int ascii(byte[] out, int at, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, out, at, bytes.length);
-        return at + bytes.length;
+    private static int two(byte[] out, int at, int value) {
+        out[at++] = (byte) ('0' + value / 10);
+        out[at++] = (byte) ('0' + value % 10);
+        return at;
     }
 
     private static byte[] header(byte tag, long length) {

@@ -40,6 +40,10 @@ public class JobScheduler {
 
     @PostConstruct
     void schedule() {
+        if (!config.jobTimersEnabled()) {
+            LOG.info("Batch job timers are off on this node (pkiaas.jobs.timers.enabled=false)");
+            return;
+        }
         schedule(Jobs.CRL_REGENERATION, config.crlRegenerationInterval());
         schedule(Jobs.OCSP_SIGNER_RENEWAL, config.signerRenewalInterval());
     }

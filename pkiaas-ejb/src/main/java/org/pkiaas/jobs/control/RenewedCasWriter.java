@@ -20,6 +20,9 @@ public class RenewedCasWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
+        if (items.isEmpty()) {
+            return; // a chunk whose CA needed nothing
+        }
         LOG.info(() -> job.getJobName() + " (execution " + job.getExecutionId() + ") renewed for CA " + items);
     }
 }
