@@ -7,10 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.TimeZone;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.RevocationReason;
@@ -46,32 +45,36 @@ public class RevokedEntries {
     }
 
     private void stream(String sql, String caId, Instant since, CrlEncoder encoder) {
-        // Hibernate writes instants as UTC wall-clock times (hibernate.jdbc.time_zone): read them so
-        Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        // Hibernate writes instants as UTC wall-clock times (hibernate.jdbc.time_zone): read them as
+        // such, without the calendar arithmetic of getTimestamp(column, calendar), a million times over
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH);
             statement.setString(1, caId);
             if (since != null) {
-                statement.setTimestamp(2, Timestamp.from(since), utc);
+                statement.setObject(2, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     BigInteger serial = new BigInteger(rows.getString(1), 16);
                     CertificateStatus status = CertificateStatus.valueOf(rows.getString(2));
                     if (status == CertificateStatus.VALID) {
-                        encoder.add(serial, rows.getTimestamp(6, utc).toInstant(), CrlEncoder.REMOVE_FROM_CRL, null);
+                        encoder.add(serial, instant(rows, 6), CrlEncoder.REMOVE_FROM_CRL, null);
                         continue;
                     }
-                    Instant revokedAt = rows.getTimestamp(3, utc).toInstant();
+                    Instant revokedAt = instant(rows, 3);
                     String reasonName = rows.getString(4);
                     RevocationReason reason = reasonName == null ? RevocationReason.UNSPECIFIED : RevocationReason.valueOf(reasonName);
-                    Timestamp invalidity = rows.getTimestamp(5, utc);
-                    encoder.add(serial, revokedAt, reason.code(), invalidity == null ? null : invalidity.toInstant());
+                    encoder.add(serial, revokedAt, reason.code(), instant(rows, 5));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the revoked certificates of CA " + caId, e);
         }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        LocalDateTime time = rows.getObject(column, LocalDateTime.class);
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
     }
 }

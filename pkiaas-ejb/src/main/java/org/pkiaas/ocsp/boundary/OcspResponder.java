@@ -90,24 +90,25 @@ public class OcspResponder {
                 || nonce != null && (nonce.length < 1 || nonce.length > MAX_NONCE)) {
             return error(OCSPRespBuilder.MALFORMED_REQUEST);
         }
-        Responder responder;
         try {
-            responder = responders.forCa(caId);
-        } catch (NotFoundException e) {
-            return error(OCSPRespBuilder.UNAUTHORIZED);
-        }
-        for (Req one : requests) {
-            if (!issuedBy(one.getCertID(), responder)) {
+            Responder responder;
+            try {
+                responder = responders.forCa(caId);
+            } catch (NotFoundException e) {
                 return error(OCSPRespBuilder.UNAUTHORIZED);
             }
-        }
-        try {
+            for (Req one : requests) {
+                if (!issuedBy(one.getCertID(), responder)) {
+                    return error(OCSPRespBuilder.UNAUTHORIZED);
+                }
+            }
             if (nonce == null && requests.length == 1) {
                 return single(caId, requests[0].getCertID(), responder);
             }
             CertificateID[] ids = Arrays.stream(requests).map(Req::getCertID).toArray(CertificateID[]::new);
             return sign(responder, nonce, Instant.now(), ids).answer;
         } catch (RuntimeException | OCSPException e) {
+            // the database or the responder's key is unavailable: internalError (RFC 6960 §2.3), details in the log only
             LOG.log(Level.WARNING, "OCSP response for CA " + caId + " failed", e);
             return error(OCSPRespBuilder.INTERNAL_ERROR);
         }
