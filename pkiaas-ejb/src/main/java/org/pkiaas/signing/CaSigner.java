@@ -32,7 +32,8 @@ public final class CaSigner {
     /** A signer for one artifact; each call returns a fresh, single-use {@link ContentSigner}. */
     public ContentSigner contentSigner(String signatureAlgorithm) {
         try {
-            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BouncyCastle.PROVIDER).build(privateKey);
+            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BouncyCastle.PROVIDER).setSecureRandom(Randomness.current())
+                    .build(privateKey);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("Cannot sign with " + signatureAlgorithm, e);
         }

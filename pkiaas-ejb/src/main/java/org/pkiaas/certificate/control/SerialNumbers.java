@@ -1,7 +1,7 @@
 package org.pkiaas.certificate.control;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
+import org.pkiaas.signing.Randomness;
 
 /**
  * Certificate serial numbers: 127 random bits, so always positive, at most 16 content octets
@@ -9,7 +9,6 @@ import java.security.SecureRandom;
  */
 public final class SerialNumbers {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BITS = 127;
 
     private SerialNumbers() {
@@ -18,7 +17,7 @@ public final class SerialNumbers {
     public static BigInteger random() {
         BigInteger serial;
         do {
-            serial = new BigInteger(BITS, RANDOM);
+            serial = new BigInteger(BITS, Randomness.current());
         } while (serial.bitLength() < 64); // keep serials long: a short one would look like low entropy
         return serial;
     }

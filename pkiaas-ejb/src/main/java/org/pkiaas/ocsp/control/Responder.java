@@ -11,6 +11,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.signing.Randomness;
 
 /**
  * A CA's delegated OCSP responder, ready to sign (RFC 6960 §4.2.2.2): its certificate, key and
@@ -38,7 +39,8 @@ public record Responder(String caId, String certificateId, X509CertificateHolder
     /** A fresh single-use signer. */
     public ContentSigner signer() {
         try {
-            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BouncyCastle.PROVIDER).build(key);
+            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BouncyCastle.PROVIDER).setSecureRandom(Randomness.current())
+                    .build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("Cannot sign with " + signatureAlgorithm, e);
         }
