@@ -101,6 +101,7 @@ public final class StatusBenchmark {
 
         int cores = Runtime.getRuntime().availableProcessors();
         wrk(ocspUrl, "post.lua", 5); // warm-up: JIT, responder key loaded, status cached
+        inMemory(withNonce, cores); // warm-up: the first seconds run interpreted code
         double baselineOne = inMemory(withNonce, 1);
         double baselineAll = inMemory(withNonce, cores);
         String post = wrk(ocspUrl, "post.lua", seconds);
