@@ -78,3 +78,19 @@ CREATE TABLE acme_nonce (
     expires_at  ${datetime}  NOT NULL
 );
 CREATE INDEX ix_acme_nonce_expires ON acme_nonce (expires_at);
+
+-- A challenge's validation runs on a managed executor; its state is here, so any node can answer.
+CREATE TABLE acme_challenge (
+    id                CHAR(36)      NOT NULL PRIMARY KEY,
+    authorization_id  CHAR(36)      NOT NULL,
+    type              VARCHAR(16)   NOT NULL,
+    token             VARCHAR(64)   NOT NULL,
+    status            VARCHAR(16)   NOT NULL,
+    attempts          INT           NOT NULL,
+    error_type        VARCHAR(32),
+    error             VARCHAR(2000),
+    validated_at      ${datetime},
+    version           INT           NOT NULL,
+    CONSTRAINT fk_acme_challenge_authz FOREIGN KEY (authorization_id) REFERENCES acme_authorization (id)
+);
+CREATE INDEX ix_acme_challenge_authz ON acme_challenge (authorization_id);

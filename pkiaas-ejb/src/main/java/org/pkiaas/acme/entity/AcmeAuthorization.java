@@ -57,6 +57,11 @@ public class AcmeAuthorization {
         this.expiresAt = Objects.requireNonNull(expiresAt);
     }
 
+    /** The outcome of a challenge: valid, or invalid for good (§7.1.6). */
+    public void decided(AuthorizationStatus outcome) {
+        this.status = Objects.requireNonNull(outcome);
+    }
+
     public String id() {
         return id;
     }
