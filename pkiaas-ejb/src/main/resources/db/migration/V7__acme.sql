@@ -53,12 +53,15 @@ CREATE TABLE acme_order (
     identifiers     VARCHAR(4000) NOT NULL,
     expires_at      ${datetime}   NOT NULL,
     certificate_id  CHAR(36),
+    -- the certificate this order renews (RFC 9773 §5, "replaces")
+    replaces        CHAR(36),
     created_at      ${datetime}   NOT NULL,
     version         INT           NOT NULL,
     CONSTRAINT fk_acme_order_account FOREIGN KEY (account_id) REFERENCES acme_account (id)
 );
 CREATE INDEX ix_acme_order_account ON acme_order (account_id, created_at);
 CREATE INDEX ix_acme_order_certificate ON acme_order (certificate_id);
+CREATE INDEX ix_acme_order_replaces ON acme_order (replaces);
 
 CREATE TABLE acme_authorization (
     id                CHAR(36)      NOT NULL PRIMARY KEY,

@@ -12,11 +12,13 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shredzone.acme4j.Authorization;
+import org.shredzone.acme4j.Identifier;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Dns01Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.exception.AcmeServerException;
 
 /**
@@ -47,14 +49,43 @@ class AcmeChallengesIT extends ServerIT {
         assertEquals(Status.PENDING, authorization.getStatus());
         Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class).orElseThrow();
         assertTrue(authorization.findChallenge(Dns01Challenge.class).isPresent());
-        ChallengeResponders.http(challenge.getToken(), challenge.getAuthorization());
+        assertTrue(answerAndFinalize(order, challenge).getSubjectAlternativeNames().stream()
+                .anyMatch(n -> domain.equals(n.get(1))));
+    }
+
+    @Test
+    void anIpAddressIsProvenByHttp01() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().identifier(Identifier.ip("127.0.0.1")).create();
+        Authorization authorization = order.getAuthorizations().get(0);
+        assertEquals("ip", authorization.getIdentifier().getType());
+        assertFalse(authorization.findChallenge(Dns01Challenge.class).isPresent(), "no dns-01 for an address (RFC 8738 §7)");
+        Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class).orElseThrow();
+        assertTrue(answerAndFinalize(order, challenge).getSubjectAlternativeNames().stream()
+                .anyMatch(n -> Integer.valueOf(7).equals(n.get(0)) && "127.0.0.1".equals(n.get(1))), "an iPAddress name");
+    }
+
+    @Test
+    void tlsAlpn01IsValidated() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String domain = unique("tls.test");
+        Order order = login.newOrder().domain(domain).create();
+        TlsAlpn01Challenge challenge = order.getAuthorizations().get(0).findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+        // acme4j signs validation certificates with SHA256withRSA and the JDK's providers
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair key = generator.generateKeyPair();
+        TlsAlpnResponder.present(challenge.createCertificate(key, Identifier.dns(domain)), key);
         challenge.trigger();
         assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
         assertEquals(Status.READY, order.waitUntilReady(WAIT));
-        order.execute(Csrs.keys("EC"));
-        assertEquals(Status.VALID, order.waitForCompletion(WAIT));
-        assertTrue(order.getCertificate().getCertificate().getSubjectAlternativeNames().stream()
-                .anyMatch(n -> domain.equals(n.get(1))));
+
+        Order other = login.newOrder().domain(unique("tls.test")).create();
+        TlsAlpn01Challenge wrong = other.getAuthorizations().get(0).findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+        TlsAlpnResponder.present(wrong.createCertificate(key, Identifier.dns("another.tls.test")), key);
+        wrong.trigger();
+        assertEquals(Status.INVALID, wrong.waitForCompletion(WAIT));
+        assertEquals("urn:ietf:params:acme:error:incorrectResponse", wrong.getError().orElseThrow().getType().toString());
     }
 
     @Test
@@ -106,6 +137,17 @@ class AcmeChallengesIT extends ServerIT {
         Order order = login.newOrder().domain(unique("pending.test")).create();
         AcmeServerException refused = assertThrows(AcmeServerException.class, () -> order.execute(Csrs.keys("EC")));
         assertEquals("urn:ietf:params:acme:error:orderNotReady", refused.getType().toString());
+    }
+
+    /** Answers the http-01 challenge, waits for it and the order, finalizes, and returns the certificate. */
+    private static java.security.cert.X509Certificate answerAndFinalize(Order order, Http01Challenge challenge) throws Exception {
+        ChallengeResponders.http(challenge.getToken(), challenge.getAuthorization());
+        challenge.trigger();
+        assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        assertEquals(Status.READY, order.waitUntilReady(WAIT));
+        order.execute(Csrs.keys("EC"));
+        assertEquals(Status.VALID, order.waitForCompletion(WAIT));
+        return order.getCertificate().getCertificate();
     }
 
     private static String digest(String keyAuthorization) throws Exception {

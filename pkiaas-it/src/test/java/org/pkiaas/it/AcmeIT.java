@@ -31,6 +31,7 @@ import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.RenewalInfo;
 import org.shredzone.acme4j.RevocationReason;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.exception.AcmeServerException;
@@ -124,6 +125,24 @@ class AcmeIT extends ServerIT {
     }
 
     @Test
+    void theAccountKeyRollsOver() throws Exception {
+        KeyPair oldKey = AcmeFixture.accountKey();
+        Login login = acme.register(oldKey);
+        KeyPair newKey = AcmeFixture.accountKey();
+        login.getAccount().changeKey(newKey);
+        Login renewed = new AccountBuilder().onlyExisting().useKeyPair(newKey).createLogin(AcmeFixture.session());
+        assertEquals(login.getAccountLocation(), renewed.getAccountLocation());
+        assertRefused("accountDoesNotExist", () -> new AccountBuilder().onlyExisting().useKeyPair(oldKey).create(AcmeFixture.session()));
+        assertEquals(Status.READY, renewed.newOrder().domain("rolled.acme.test").create().getStatus());
+
+        KeyPair taken = AcmeFixture.accountKey();
+        acme.register(taken);
+        assertThrows(org.shredzone.acme4j.exception.AcmeException.class, () -> renewed.getAccount().changeKey(taken));
+        assertEquals(Status.READY, new AccountBuilder().onlyExisting().useKeyPair(newKey).createLogin(AcmeFixture.session())
+                .newOrder().domain("still.acme.test").create().getStatus(), "a refused change keeps the key");
+    }
+
+    @Test
     void aPreApprovedOrderGivesAnOrdinaryCertificateThatRevokes() throws Exception {
         Login login = acme.register(AcmeFixture.accountKey());
         Order order = login.newOrder().domains("www.acme.test", "*.acme.test").create();
@@ -151,6 +170,33 @@ class AcmeIT extends ServerIT {
         certificate.revoke(RevocationReason.KEY_COMPROMISE);
         assertInstanceOf(RevokedStatus.class, ocspStatus(leaf.getSerialNumber()));
         assertRefused("alreadyRevoked", () -> certificate.revoke());
+    }
+
+    @Test
+    void renewalInformationSuggestsAWindowAndOrdersReplaceOnce() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().domain("renew.acme.test").create();
+        order.execute(Csrs.keys("EC"));
+        order.waitForCompletion(java.time.Duration.ofSeconds(30));
+        Certificate certificate = order.getCertificate();
+        X509Certificate leaf = certificate.getCertificate();
+        assertTrue(certificate.hasRenewalInfo(), "the directory offers renewalInfo");
+        RenewalInfo info = certificate.getRenewalInfo();
+        assertTrue(info.getSuggestedWindowStart().isAfter(leaf.getNotBefore().toInstant()));
+        assertTrue(info.getSuggestedWindowEnd().isBefore(leaf.getNotAfter().toInstant()));
+        assertTrue(info.renewalIsNotRequired(Instant.now()));
+
+        Login stranger = acme.register(AcmeFixture.accountKey());
+        assertRefused("unauthorized", () -> stranger.newOrder().domain("renew.acme.test").replaces(leaf).create());
+        Order renewal = login.newOrder().domain("renew.acme.test").replaces(certificate).create();
+        assertEquals(Status.READY, renewal.getStatus());
+        assertRefused("alreadyReplaced", () -> login.newOrder().domain("renew.acme.test").replaces(certificate).create());
+
+        certificate.revoke();
+        info.fetch();
+        assertTrue(info.renewalIsOverdue(Instant.now()), "a revoked certificate is renewed at once");
+        Api.Reply unknown = Api.anonymous().get("/pki/acme/renewal-info/AAAA.AQ");
+        assertEquals(404, unknown.status(), unknown::toString);
     }
 
     @Test
@@ -187,8 +233,9 @@ class AcmeIT extends ServerIT {
                 .map(Authorization::getStatus).toList());
         assertRefused("rejectedIdentifier", () -> login.newOrder().domain("bad_name.acme.test").create());
         assertRefused("rejectedIdentifier", () -> login.newOrder().domain("*.com").create());
-        assertRefused("unsupportedIdentifier", () -> login.newOrder().identifier(org.shredzone.acme4j.Identifier.ip("192.0.2.1"))
-                .create());
+        assertRefused("rejectedIdentifier", () -> login.newOrder().domain("192.0.2.1").create());
+        assertRefused("unsupportedIdentifier", () -> login.newOrder()
+                .identifier(new org.shredzone.acme4j.Identifier("email", "ops@example.com")).create());
     }
 
     @Test

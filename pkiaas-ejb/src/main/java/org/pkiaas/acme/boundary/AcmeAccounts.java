@@ -110,6 +110,23 @@ public class AcmeAccounts {
         return account;
     }
 
+    /**
+     * keyChange (§7.3.5): {@code oldKey} must be the account's key now, and {@code newKey} no
+     * account's key yet.
+     */
+    public AcmeAccount changeKey(String accountId, JWK oldKey, JWK newKey) {
+        AcmeAccount account = active(accountId);
+        if (!account.keyThumbprint().equals(thumbprint(oldKey))) {
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "oldKey is not the account's key");
+        }
+        String thumbprint = thumbprint(newKey);
+        if (byThumbprint(thumbprint) != null) {
+            throw new AcmeProblem(AcmeError.KEY_IN_USE, "An account is already registered with the new key");
+        }
+        account.changeKey(thumbprint, newKey.toPublicJWK().toJSONString());
+        return account;
+    }
+
     /** The account's orders, newest first (§7.1.2.1). */
     public List<AcmeOrder> orders(String accountId) {
         AcmeAccount account = active(accountId);

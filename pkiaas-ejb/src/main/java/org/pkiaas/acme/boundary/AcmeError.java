@@ -3,6 +3,7 @@ package org.pkiaas.acme.boundary;
 /** The ACME error types this server reports (RFC 8555 §6.7), each with its HTTP status. */
 public enum AcmeError {
     ACCOUNT_DOES_NOT_EXIST("accountDoesNotExist", 400),
+    ALREADY_REPLACED("alreadyReplaced", 409),
     ALREADY_REVOKED("alreadyRevoked", 400),
     BAD_CSR("badCSR", 400),
     BAD_NONCE("badNonce", 400),
@@ -11,6 +12,7 @@ public enum AcmeError {
     BAD_SIGNATURE_ALGORITHM("badSignatureAlgorithm", 400),
     EXTERNAL_ACCOUNT_REQUIRED("externalAccountRequired", 400),
     INVALID_CONTACT("invalidContact", 400),
+    KEY_IN_USE("malformed", 409),
     MALFORMED("malformed", 400),
     NOT_FOUND("malformed", 404),
     ORDER_NOT_READY("orderNotReady", 403),

@@ -55,6 +55,9 @@ public class AcmeOrders {
     @Inject
     IssuanceService issuance;
 
+    @Inject
+    AcmeRenewals renewals;
+
     /** An identifier as a client writes it (§9.7.7): {@code dns} and a name. */
     public record Identifier(String type, String value) {
     }
@@ -63,33 +66,56 @@ public class AcmeOrders {
     public record OrderState(AcmeOrder order, List<AcmeAuthorization> authorizations) {
     }
 
-    /** newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once. */
-    public OrderState create(String accountId, List<Identifier> identifiers) {
+    /**
+     * newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once,
+     * others get challenges.
+     *
+     * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
+     */
+    public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
         AcmeAccount account = accounts.active(accountId);
         AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
         PreApprovedDomains preApproved = PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
-        Set<String> names = dnsNames(identifiers);
+        Set<String> typed = typed(identifiers);
         Instant expires = Instant.now().plus(ORDER_LIFETIME);
-        List<String> stored = names.stream().map(n -> "dns:" + n).toList();
-        boolean allPreApproved = names.stream().allMatch(preApproved::covers);
-        AcmeOrder order = new AcmeOrder(account.id(), stored, allPreApproved ? OrderStatus.READY : OrderStatus.PENDING, expires);
+        // pre-approved domains cover DNS names only: an IP address is always proven (RFC 8738)
+        boolean allPreApproved = typed.stream().allMatch(i -> i.startsWith("dns:") && preApproved.covers(i.substring(4)));
+        AcmeOrder order = new AcmeOrder(account.id(), List.copyOf(typed), allPreApproved ? OrderStatus.READY : OrderStatus.PENDING,
+                expires);
+        if (replaces != null) {
+            order.replacing(renewals.replaced(account.id(), replaces));
+        }
         em.persist(order);
         List<AcmeAuthorization> authorizations = new ArrayList<>();
-        for (String name : names) {
-            boolean covered = preApproved.covers(name);
-            AcmeAuthorization authorization = new AcmeAuthorization(order.id(), "dns", DnsNames.base(name), DnsNames.isWildcard(name),
-                    covered ? AuthorizationStatus.VALID : AuthorizationStatus.PENDING, expires);
-            em.persist(authorization);
-            authorizations.add(authorization);
-            if (!covered) {
-                // a wildcard is proven by dns-01 only (RFC 8555 §7.1.3)
-                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.DNS_01, token()));
-                if (!authorization.wildcard()) {
-                    em.persist(new AcmeChallenge(authorization.id(), ChallengeType.HTTP_01, token()));
-                }
-            }
+        for (String identifier : typed) {
+            authorizations.add(authorize(order, identifier, preApproved, expires));
         }
         return new OrderState(order, authorizations);
+    }
+
+    /**
+     * The authorization of one identifier: valid when pre-approved; otherwise pending with dns-01,
+     * http-01 and tls-alpn-01, a wildcard with dns-01 only (RFC 8555 §7.1.3), an IP address
+     * without dns-01 (RFC 8738 §7).
+     */
+    private AcmeAuthorization authorize(AcmeOrder order, String identifier, PreApprovedDomains preApproved, Instant expires) {
+        String type = identifier.substring(0, identifier.indexOf(':'));
+        String value = identifier.substring(identifier.indexOf(':') + 1);
+        boolean dns = type.equals("dns");
+        boolean covered = dns && preApproved.covers(value);
+        AcmeAuthorization authorization = new AcmeAuthorization(order.id(), type, dns ? DnsNames.base(value) : value,
+                dns && DnsNames.isWildcard(value), covered ? AuthorizationStatus.VALID : AuthorizationStatus.PENDING, expires);
+        em.persist(authorization);
+        if (!covered) {
+            if (dns) {
+                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.DNS_01, token()));
+            }
+            if (!authorization.wildcard()) {
+                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.HTTP_01, token()));
+                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.TLS_ALPN_01, token()));
+            }
+        }
+        return authorization;
     }
 
     /** A challenge token (§8.1): 128 bits or more of entropy, base64url. */
@@ -127,12 +153,13 @@ public class AcmeOrders {
         CertificateTemplate template = em.find(CertificateTemplate.class, policy.templateId());
         CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
         List<SubjectAltNames.Name> names = order.identifiers().stream()
-                .map(i -> new SubjectAltNames.Name(SanType.DNS, i.substring(i.indexOf(':') + 1))).toList();
+                .map(i -> new SubjectAltNames.Name(i.startsWith("ip:") ? SanType.IP : SanType.DNS, i.substring(i.indexOf(':') + 1)))
+                .toList();
         IssuedCertificate issued;
         try {
             CertificateProfile.Request request = CsrReader.request("csr",
                     CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
-            CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(names.stream().map(SubjectAltNames.Name::value).toList()));
+            CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
             CertificateProfile.check(template.settings(), request);
             issued = issuance.issue(ca, template, request, new CertificateProfile.Overrides(null, names, null), order.id(),
                     "acme:" + accountId);
@@ -170,26 +197,36 @@ public class AcmeOrders {
                 .getResultList();
     }
 
-    private static Set<String> dnsNames(List<Identifier> identifiers) {
+    /** The identifiers as stored, {@code dns:name} or {@code ip:address}, canonical and without repeats. */
+    private static Set<String> typed(List<Identifier> identifiers) {
         if (identifiers == null || identifiers.isEmpty()) {
             throw new AcmeProblem(AcmeError.MALFORMED, "An order needs identifiers");
         }
         if (identifiers.size() > MAX_IDENTIFIERS) {
             throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "An order has at most " + MAX_IDENTIFIERS + " identifiers");
         }
-        Set<String> names = new LinkedHashSet<>();
+        Set<String> typed = new LinkedHashSet<>();
         for (Identifier identifier : identifiers) {
             String type = identifier.type() == null ? "" : identifier.type().toLowerCase(Locale.ROOT);
-            if (!type.equals("dns")) {
-                throw new AcmeProblem(AcmeError.UNSUPPORTED_IDENTIFIER, "Identifiers of type '" + identifier.type()
-                        + "' are not supported; use dns");
+            switch (type) {
+                case "dns" -> {
+                    String name = DnsNames.canonical(identifier.value(), true);
+                    if (name == null) {
+                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not a valid DNS name");
+                    }
+                    typed.add("dns:" + name);
+                }
+                case "ip" -> {
+                    try {
+                        typed.add("ip:" + SubjectAltNames.ipLiteral("value", identifier.value() == null ? "" : identifier.value()));
+                    } catch (InvalidInputException e) {
+                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not an IP address");
+                    }
+                }
+                default -> throw new AcmeProblem(AcmeError.UNSUPPORTED_IDENTIFIER, "Identifiers of type '" + identifier.type()
+                        + "' are not supported; use dns or ip");
             }
-            String name = DnsNames.canonical(identifier.value(), true);
-            if (name == null) {
-                throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not a valid DNS name");
-            }
-            names.add(name);
         }
-        return names;
+        return typed;
     }
 }

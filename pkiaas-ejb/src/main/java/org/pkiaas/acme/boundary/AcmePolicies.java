@@ -45,11 +45,8 @@ public class AcmePolicies {
     @Audited(value = "acme.policy.create", objectType = "ACME_POLICY")
     public AcmePolicy create(Caller caller, String caId, PolicyChange change) {
         CertificateAuthority ca = cas.get(caller, caId);
-        String name = name(change);
-        CertificateTemplate template = template(caller, ca, change.templateId());
-        String domains = PreApprovedDomains.parse("preApprovedDomains", change.preApprovedDomains()).toString();
-        requireUniqueName(ca.id(), name, null);
-        AcmePolicy policy = new AcmePolicy(ca.id(), template.id(), name, domains);
+        Checked checked = check(caller, ca, change, null);
+        AcmePolicy policy = new AcmePolicy(ca.id(), checked.templateId(), checked.name(), checked.domains());
         em.persist(policy);
         return policy;
     }
@@ -76,12 +73,8 @@ public class AcmePolicies {
     @Audited(value = "acme.policy.update", objectType = "ACME_POLICY", objectIdArgument = 1)
     public AcmePolicy update(Caller caller, String policyId, PolicyChange change) {
         AcmePolicy policy = get(caller, policyId);
-        CertificateAuthority ca = cas.get(caller, policy.caId());
-        String name = name(change);
-        CertificateTemplate template = template(caller, ca, change.templateId());
-        String domains = PreApprovedDomains.parse("preApprovedDomains", change.preApprovedDomains()).toString();
-        requireUniqueName(ca.id(), name, policy.id());
-        policy.change(template.id(), name, domains);
+        Checked checked = check(caller, cas.get(caller, policy.caId()), change, policy.id());
+        policy.change(checked.templateId(), checked.name(), checked.domains());
         return policy;
     }
 
@@ -116,6 +109,18 @@ public class AcmePolicies {
         }
         account.deactivate();
         return account;
+    }
+
+    /** A policy's settings as checked: a unique name, a template of the CA, normalized domains. */
+    private record Checked(String name, String templateId, String domains) {
+    }
+
+    private Checked check(Caller caller, CertificateAuthority ca, PolicyChange change, String exceptId) {
+        String name = name(change);
+        CertificateTemplate template = template(caller, ca, change.templateId());
+        String domains = PreApprovedDomains.parse("preApprovedDomains", change.preApprovedDomains()).toString();
+        requireUniqueName(ca.id(), name, exceptId);
+        return new Checked(name, template.id(), domains);
     }
 
     private CertificateTemplate template(Caller caller, CertificateAuthority ca, String templateId) {

@@ -38,16 +38,18 @@ public final class ChallengeChecks {
 
     private final Resolver resolver;
     private final int httpPort;
+    private final int tlsPort;
 
     /** What went wrong: an ACME error type ({@code dns}, {@code connection}, {@code incorrectResponse}) and a detail. */
     public record Failure(String type, String detail) {
     }
 
     /** @param resolverAddress {@code host:port} of the DNS server to ask, or empty for the system's */
-    public ChallengeChecks(Optional<String> resolverAddress, int httpPort) {
+    public ChallengeChecks(Optional<String> resolverAddress, int httpPort, int tlsPort) {
         this.resolver = resolverAddress.map(ChallengeChecks::resolver).orElseGet(ExtendedResolver::new);
         this.resolver.setTimeout(TIMEOUT);
         this.httpPort = httpPort;
+        this.tlsPort = tlsPort;
     }
 
     private static Resolver resolver(String address) {
@@ -62,25 +64,20 @@ public final class ChallengeChecks {
         return token + "." + thumbprint;
     }
 
-    /** http-01: the domain's web server answers the key authorization at the well-known path; null if it does. */
-    public Failure http01(String domain, String token, String keyAuthorization) {
-        List<InetAddress> addresses = new ArrayList<>();
-        for (int type : new int[] {Type.A, Type.AAAA}) {
-            for (Record record : lookup(domain, type)) {
-                if (record instanceof ARecord a) {
-                    addresses.add(a.getAddress());
-                } else if (record instanceof AAAARecord aaaa) {
-                    addresses.add(aaaa.getAddress());
-                }
-            }
-        }
+    /**
+     * http-01: the web server of the domain, or of the address (RFC 8738 §7), answers the key
+     * authorization at the well-known path; null if it does.
+     */
+    public Failure http01(String domain, boolean ip, String token, String keyAuthorization) {
+        List<InetAddress> addresses = addresses(domain, ip);
         if (addresses.isEmpty()) {
             return new Failure("dns", "No A or AAAA record found for " + domain);
         }
         Failure last = null;
         for (InetAddress address : addresses) {
             try {
-                String body = get(address, domain, "/.well-known/acme-challenge/" + token);
+                String body = get(address, ip && domain.contains(":") ? "[" + domain + "]" : domain,
+                        "/.well-known/acme-challenge/" + token);
                 if (body.strip().equals(keyAuthorization)) {
                     return null;
                 }
@@ -94,6 +91,48 @@ public final class ChallengeChecks {
             }
         }
         return last;
+    }
+
+    /**
+     * tls-alpn-01 (RFC 8737 §3): a TLS server at the domain's address, asked for the domain by SNI
+     * and for {@code acme-tls/1} by ALPN, presents a certificate for exactly that identifier with
+     * the critical acmeIdentifier extension holding the key authorization's SHA-256; null if it does.
+     */
+    public Failure tlsAlpn01(String domain, boolean ip, String keyAuthorization) {
+        List<InetAddress> addresses = addresses(domain, ip);
+        if (addresses.isEmpty()) {
+            return new Failure("dns", "No A or AAAA record found for " + domain);
+        }
+        Failure last = null;
+        for (InetAddress address : addresses) {
+            last = TlsAlpnProbe.check(address, tlsPort, domain, ip, sha256(keyAuthorization));
+            if (last == null) {
+                return null;
+            }
+        }
+        return last;
+    }
+
+    private List<InetAddress> addresses(String domain, boolean ip) {
+        List<InetAddress> addresses = new ArrayList<>();
+        if (ip) {
+            try {
+                addresses.add(InetAddress.getByName(domain));
+            } catch (java.net.UnknownHostException e) {
+                return addresses;
+            }
+            return addresses;
+        }
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            for (Record record : lookup(domain, type)) {
+                if (record instanceof ARecord a) {
+                    addresses.add(a.getAddress());
+                } else if (record instanceof AAAARecord aaaa) {
+                    addresses.add(aaaa.getAddress());
+                }
+            }
+        }
+        return addresses;
     }
 
     /** dns-01: a TXT record at {@code _acme-challenge.<domain>} holds the key authorization's digest; null if one does. */
@@ -116,9 +155,12 @@ public final class ChallengeChecks {
 
     /** base64url(SHA-256(key authorization)), the TXT value of §8.4. */
     public static String digest(String keyAuthorization) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(keyAuthorization));
+    }
+
+    private static byte[] sha256(String keyAuthorization) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+            return MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

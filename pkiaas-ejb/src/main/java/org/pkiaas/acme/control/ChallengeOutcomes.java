@@ -25,8 +25,8 @@ public class ChallengeOutcomes {
     @PersistenceContext
     EntityManager em;
 
-    /** What one validation needs, read from the database. */
-    public record Work(ChallengeType type, String domain, String token, String keyAuthorization) {
+    /** What one validation needs; {@code identifier} is a DNS name or, when {@code ip}, an address (RFC 8738). */
+    public record Work(ChallengeType type, String identifier, boolean ip, String token, String keyAuthorization) {
     }
 
     /** The work of a challenge being processed; null when it is not (any more). */
@@ -38,7 +38,8 @@ public class ChallengeOutcomes {
         AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
         AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId());
         AcmeAccount account = em.find(AcmeAccount.class, order.accountId());
-        return new Work(challenge.type(), authorization.identifierValue(), challenge.token(),
+        return new Work(challenge.type(), authorization.identifierValue(), "ip".equals(authorization.identifierType()),
+                challenge.token(),
                 ChallengeChecks.keyAuthorization(challenge.token(), account.keyThumbprint()));
     }
 

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.pkiaas.acme.entity.ChallengeType;
 import org.pkiaas.config.PkiaasConfig;
 
 /**
@@ -41,11 +40,13 @@ public class ChallengeValidation {
             if (work == null) {
                 return;
             }
-            ChallengeChecks checks = new ChallengeChecks(config.acmeDnsResolver(), config.acmeHttp01Port());
+            ChallengeChecks checks = new ChallengeChecks(config.acmeDnsResolver(), config.acmeHttp01Port(), config.acmeTlsAlpn01Port());
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                ChallengeChecks.Failure failure = work.type() == ChallengeType.HTTP_01
-                        ? checks.http01(work.domain(), work.token(), work.keyAuthorization())
-                        : checks.dns01(work.domain(), work.keyAuthorization());
+                ChallengeChecks.Failure failure = switch (work.type()) {
+                    case HTTP_01 -> checks.http01(work.identifier(), work.ip(), work.token(), work.keyAuthorization());
+                    case DNS_01 -> checks.dns01(work.identifier(), work.keyAuthorization());
+                    case TLS_ALPN_01 -> checks.tlsAlpn01(work.identifier(), work.ip(), work.keyAuthorization());
+                };
                 if (failure == null) {
                     outcomes.passed(challengeId);
                     return;

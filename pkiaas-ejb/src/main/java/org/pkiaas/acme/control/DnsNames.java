@@ -45,6 +45,9 @@ public final class DnsNames {
         if (labels[0].equals("*") && labels.length < 3) {
             return null;
         }
+        if (labels[labels.length - 1].chars().allMatch(Character::isDigit)) {
+            return null; // no top-level domain is numeric: this is an IPv4 address, not a name
+        }
         return ascii;
     }
 

@@ -66,6 +66,12 @@ public class AcmeAccount implements Identified {
         this.contact = contacts == null || contacts.isEmpty() ? null : String.join(",", contacts);
     }
 
+    /** Rolls the account over to a new key (RFC 8555 §7.3.5). */
+    public void changeKey(String keyThumbprint, String jwk) {
+        this.keyThumbprint = Objects.requireNonNull(keyThumbprint);
+        this.jwk = Objects.requireNonNull(jwk);
+    }
+
     public void deactivate() {
         this.status = AccountStatus.DEACTIVATED;
     }

@@ -22,6 +22,7 @@ import java.util.UUID;
 @NamedQuery(name = "AcmeOrder.byCertificate", query = "SELECT o FROM AcmeOrder o WHERE o.certificateId = :certificateId")
 @NamedQuery(name = "AcmeOrder.deleteByCa", query = "DELETE FROM AcmeOrder o WHERE o.accountId IN"
         + " (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId))")
+@NamedQuery(name = "AcmeOrder.countReplacing", query = "SELECT COUNT(o) FROM AcmeOrder o WHERE o.replaces = :certificateId")
 @NamedQuery(name = "AcmeOrder.certificatesBySerial",
         query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
 public class AcmeOrder {
@@ -39,6 +40,7 @@ public class AcmeOrder {
     private Instant expiresAt;
     @Column(name = "certificate_id")
     private String certificateId;
+    private String replaces;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
@@ -56,6 +58,11 @@ public class AcmeOrder {
         this.status = Objects.requireNonNull(status);
         this.expiresAt = Objects.requireNonNull(expiresAt);
         this.createdAt = Instant.now();
+    }
+
+    /** Marks the order as the renewal of a certificate (RFC 9773 §5). */
+    public void replacing(String certificateId) {
+        this.replaces = Objects.requireNonNull(certificateId);
     }
 
     public void issued(String certificateId) {
@@ -90,6 +97,11 @@ public class AcmeOrder {
 
     public String certificateId() {
         return certificateId;
+    }
+
+    /** The id of the certificate this order renews, or null. */
+    public String replaces() {
+        return replaces;
     }
 
     public Instant createdAt() {

@@ -50,6 +50,7 @@ class PreApprovedDomainsTest {
         assertNull(DnsNames.canonical("-bad.example.com", false));
         assertNull(DnsNames.canonical("exa_mple.com", false));
         assertNull(DnsNames.canonical("example.com.", false));
+        assertNull(DnsNames.canonical("192.0.2.1", false), "an IPv4 address is no DNS name");
         assertNull(DnsNames.canonical("bücher.example", false), "U-labels are sent as A-labels");
         assertEquals("xn--bcher-kva.example", DnsNames.canonical("xn--bcher-kva.example", false));
     }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pkiaas.acme.boundary.AcmeOrders.OrderState;
+import org.pkiaas.acme.boundary.AcmeRenewals;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeAuthorization;
 import org.pkiaas.acme.entity.AcmeChallenge;
@@ -22,7 +23,8 @@ final class AcmeJson {
     /** §7.1.1; registration needs an external account binding (§7.3.4). */
     static JsonObject directory(AcmeUrls urls) {
         return Json.createObjectBuilder().add("newNonce", urls.newNonce()).add("newAccount", urls.newAccount())
-                .add("newOrder", urls.newOrder()).add("revokeCert", urls.revokeCert())
+                .add("newOrder", urls.newOrder()).add("revokeCert", urls.revokeCert()).add("keyChange", urls.keyChange())
+                .add("renewalInfo", urls.renewalInfo())
                 .add("meta", Json.createObjectBuilder().add("externalAccountRequired", true)).build();
     }
 
@@ -88,6 +90,12 @@ final class AcmeJson {
                     .add("detail", challenge.error()));
         }
         return json.build();
+    }
+
+    /** RFC 9773 §4.2. */
+    static JsonObject renewalInfo(AcmeRenewals.Window window) {
+        return Json.createObjectBuilder().add("suggestedWindow", Json.createObjectBuilder()
+                .add("start", timestamp(window.start())).add("end", timestamp(window.end()))).build();
     }
 
     /** RFC 3339, as §7.1 asks for timestamps. */

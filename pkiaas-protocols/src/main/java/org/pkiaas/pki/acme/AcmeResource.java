@@ -122,7 +122,7 @@ public class AcmeResource {
                 identifiers.add(new Identifier(JwsMessage.string(identifier, "type"), JwsMessage.string(identifier, "value")));
             }
         }
-        OrderState state = orders.create(signed.accountId(), identifiers);
+        OrderState state = orders.create(signed.accountId(), identifiers, JwsMessage.string(payload, "replaces"));
         return answer(Response.status(Response.Status.CREATED), AcmeJson.order(state, urls))
                 .location(URI.create(urls.order(state.order().id()))).build();
     }
@@ -171,6 +171,34 @@ public class AcmeResource {
         Signed signed = authenticate(body, urls.certificate(id), false);
         String chain = orders.certificateChain(signed.accountId(), id);
         return headers(Response.ok(chain, PEM_CHAIN)).build();
+    }
+
+    /**
+     * keyChange (§7.3.5): the outer JWS is signed by the account's key, the inner one, its payload,
+     * by the new key; the inner one names the same URL, carries no nonce, and says which account
+     * and old key it replaces.
+     */
+    @POST
+    @Path("key-change")
+    public Response keyChange(String body) {
+        Signed signed = authenticate(body, urls.keyChange(), false);
+        JwsMessage inner = JwsMessage.parse(signed.message().payloadOrEmpty().toString());
+        if (inner.jwk() == null || inner.nonce() != null || !urls.keyChange().equals(inner.url())) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The inner JWS needs a jwk, the keyChange url and no nonce");
+        }
+        inner.verify(inner.jwk());
+        JsonObject change = inner.payloadOrEmpty();
+        if (!urls.account(signed.accountId()).equals(JwsMessage.string(change, "account"))) {
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The inner JWS names another account");
+        }
+        JWK oldKey;
+        try {
+            oldKey = JWK.parse(change.getJsonObject("oldKey").toString());
+        } catch (ParseException | ClassCastException | NullPointerException e) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "oldKey must be the account's current key as a JWK");
+        }
+        AcmeAccount account = accounts.changeKey(signed.accountId(), oldKey, inner.jwk());
+        return answer(Response.ok(), AcmeJson.account(account, urls)).location(URI.create(urls.account(account.id()))).build();
     }
 
     @POST

@@ -36,6 +36,14 @@ public class AcmeUrls {
         return base() + "/new-order";
     }
 
+    String keyChange() {
+        return base() + "/key-change";
+    }
+
+    String renewalInfo() {
+        return base() + "/renewal-info";
+    }
+
     String revokeCert() {
         return base() + "/revoke-cert";
     }
