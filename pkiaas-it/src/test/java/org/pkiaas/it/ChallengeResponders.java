@@ -30,36 +30,54 @@ final class ChallengeResponders {
 
     private static final Map<String, String> HTTP = new ConcurrentHashMap<>();
     private static final Map<String, String> TXT = new ConcurrentHashMap<>();
+    /** Where clients' DNS hooks publish TXT records: a file named after the record's name (with the final dot), holding its value. */
+    static final java.nio.file.Path TXT_DIRECTORY = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pkiaas-it-acme-txt");
+    /** Whether the DNS server runs; it runs until the test JVM ends. */
     private static boolean started;
+    private static HttpServer http;
 
     private ChallengeResponders() {
     }
 
     static synchronized void start() {
-        if (started) {
-            return;
-        }
         try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    Integer.getInteger("pkiaas.it.acme.http01-port", 5102)), 0);
-            http.createContext("/.well-known/acme-challenge/", exchange -> {
-                String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
-                String answer = HTTP.get(token);
-                byte[] body = (answer == null ? "unknown token" : answer).getBytes(StandardCharsets.US_ASCII);
-                exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            http.start();
-            DatagramSocket dns = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    Integer.getInteger("pkiaas.it.acme.dns-port", 5153)));
-            Thread server = new Thread(() -> serveDns(dns), "test-dns");
-            server.setDaemon(true);
-            server.start();
-            started = true;
+            if (http == null) {
+                startHttp();
+            }
+            java.nio.file.Files.createDirectories(TXT_DIRECTORY);
+            if (!started) {
+                DatagramSocket dns = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        Integer.getInteger("pkiaas.it.acme.dns-port", 5153)));
+                Thread server = new Thread(() -> serveDns(dns), "test-dns");
+                server.setDaemon(true);
+                server.start();
+                started = true;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void startHttp() throws IOException {
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.getInteger("pkiaas.it.acme.http01-port", 5102)), 0);
+        http.createContext("/.well-known/acme-challenge/", exchange -> {
+            String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+            String answer = HTTP.get(token);
+            byte[] body = (answer == null ? "unknown token" : answer).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        http.start();
+    }
+
+    /** Frees the http-01 port for a real client's own responder (certbot --standalone); {@link #start} takes it again. */
+    static synchronized void stopHttp() {
+        if (http != null) {
+            http.stop(0);
+            http = null;
         }
     }
 
@@ -99,8 +117,15 @@ final class ChallengeResponders {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         } else if (question.getType() == Type.A) {
             response.addRecord(new ARecord(question.getName(), DClass.IN, 0, InetAddress.getLoopbackAddress()), Section.ANSWER);
-        } else if (question.getType() == Type.TXT && TXT.containsKey(name)) {
-            response.addRecord(new TXTRecord(question.getName(), DClass.IN, 0, TXT.get(name)), Section.ANSWER);
+        } else if (question.getType() == Type.TXT) {
+            String value = TXT.get(name);
+            java.nio.file.Path file = TXT_DIRECTORY.resolve(name);
+            if (value == null && java.nio.file.Files.isRegularFile(file)) {
+                value = java.nio.file.Files.readString(file).strip();
+            }
+            if (value != null) {
+                response.addRecord(new TXTRecord(question.getName(), DClass.IN, 0, value), Section.ANSWER);
+            }
         }
         return response;
     }
