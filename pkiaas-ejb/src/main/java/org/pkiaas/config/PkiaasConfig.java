@@ -75,6 +75,33 @@ public class PkiaasConfig {
     @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.margin.days", defaultValue = "14")
     int signerRenewalMarginDays;
 
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.http01.port", defaultValue = "80")
+    int acmeHttp01Port;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.tlsalpn01.port", defaultValue = "443")
+    int acmeTlsAlpn01Port;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.dns.resolver")
+    Optional<String> acmeDnsResolver;
+
+    /** The port ACME http-01 validation connects to (RFC 8555 §8.3 says 80; tests and unusual networks differ). */
+    public int acmeHttp01Port() {
+        return acmeHttp01Port;
+    }
+
+    /** The port ACME tls-alpn-01 validation connects to (RFC 8737 says 443). */
+    public int acmeTlsAlpn01Port() {
+        return acmeTlsAlpn01Port;
+    }
+
+    /** The DNS server ({@code host:port}) every ACME validation lookup asks; empty: the system's resolvers. */
+    public Optional<String> acmeDnsResolver() {
+        return acmeDnsResolver.filter(r -> !r.isBlank());
+    }
+
     /** How long a delta CRL is valid (never longer than its base). */
     public Duration deltaCrlValidity() {
         return Duration.ofHours(deltaCrlValidityHours);

@@ -30,20 +30,35 @@ public class KeyWrapper {
     MasterKey masterKey;
 
     public byte[] wrap(PrivateKey key, String owner) {
+        return seal(key.getEncoded(), owner);
+    }
+
+    /** Encrypts any secret (an ACME EAB's HMAC key, say) the way private keys are, bound to {@code owner}. */
+    public byte[] seal(byte[] secret, String owner) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, masterKey.key(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(key.getEncoded());
+            byte[] sealed = cipher.doFinal(secret);
             return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A private key could not be wrapped", e);
+            throw new IllegalStateException("A secret could not be wrapped", e);
         }
     }
 
     public PrivateKey unwrap(byte[] wrapped, String owner) {
+        byte[] pkcs8 = open(wrapped, owner);
+        try {
+            return new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPrivateKey(PrivateKeyInfo.getInstance(pkcs8));
+        } catch (IOException e) {
+            throw new IllegalStateException("The private key of " + owner + " cannot be read");
+        }
+    }
+
+    /** The secret {@link #seal} encrypted for {@code owner}. */
+    public byte[] open(byte[] wrapped, String owner) {
         if (wrapped.length < 1 + IV_BYTES + TAG_BITS / 8 || wrapped[0] != VERSION) {
             throw new IllegalStateException("The wrapped key of " + owner + " has an unknown format");
         }
@@ -51,9 +66,8 @@ public class KeyWrapper {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, masterKey.key(), new GCMParameterSpec(TAG_BITS, wrapped, 1, IV_BYTES));
             cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
-            byte[] pkcs8 = cipher.doFinal(wrapped, 1 + IV_BYTES, wrapped.length - 1 - IV_BYTES);
-            return new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPrivateKey(PrivateKeyInfo.getInstance(pkcs8));
-        } catch (GeneralSecurityException | IOException e) {
+            return cipher.doFinal(wrapped, 1 + IV_BYTES, wrapped.length - 1 - IV_BYTES);
+        } catch (GeneralSecurityException e) {
             // Deliberately no cause detail: a wrong master key must not produce key-revealing messages.
             throw new IllegalStateException("The private key of " + owner + " cannot be unwrapped: is this the right master key?");
         }

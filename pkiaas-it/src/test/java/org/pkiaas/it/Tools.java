@@ -16,8 +16,15 @@ public final class Tools {
     }
 
     public static Run run(Path directory, String... command) {
+        return run(directory, java.util.Map.of(), command);
+    }
+
+    /** Runs with extra environment variables. */
+    public static Run run(Path directory, java.util.Map<String, String> environment, String... command) {
         try {
-            Process process = new ProcessBuilder(List.of(command)).directory(directory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(directory.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -34,7 +41,12 @@ public final class Tools {
 
     /** Runs and requires exit code 0, returning the output. */
     public static String ok(Path directory, String... command) {
-        Run run = run(directory, command);
+        return ok(directory, java.util.Map.of(), command);
+    }
+
+    /** Runs with extra environment variables and requires exit code 0. */
+    public static String ok(Path directory, java.util.Map<String, String> environment, String... command) {
+        Run run = run(directory, environment, command);
         if (run.exitCode() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed (" + run.exitCode() + "):\n" + run.output());
         }

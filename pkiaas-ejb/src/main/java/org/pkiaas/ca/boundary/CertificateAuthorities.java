@@ -128,8 +128,9 @@ public class CertificateAuthorities {
     @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
     public void delete(Caller caller, String caId) {
         CertificateAuthority ca = get(caller, caId);
-        for (String query : List.of("ServiceCredential.deleteByCa", "CertificateRequest.deleteByCa", "IssuedCertificate.deleteByCa",
-                "CertificateTemplate.deleteByCa")) {
+        for (String query : List.of("AcmeChallenge.deleteByCa", "AcmeAuthorization.deleteByCa", "AcmeOrder.deleteByCa",
+                "AcmeAccount.deleteByCa", "ExternalAccountBinding.deleteByCa", "AcmePolicy.deleteByCa", "ServiceCredential.deleteByCa",
+                "CertificateRequest.deleteByCa", "IssuedCertificate.deleteByCa", "CertificateTemplate.deleteByCa")) {
             em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
         }
         crlStates.delete(ca.id());

@@ -95,6 +95,11 @@ public class Templates {
     @Audited(value = "template.delete", objectType = "TEMPLATE", objectIdArgument = 1)
     public void delete(Caller caller, String templateId) {
         CertificateTemplate template = get(caller, templateId);
+        long policies = em.createNamedQuery("AcmePolicy.countByTemplate", Long.class).setParameter("templateId", template.id())
+                .getSingleResult();
+        if (policies > 0) {
+            throw new ConflictException("ACME policies issue under this template: give them another template or delete them first");
+        }
         long active = em.createNamedQuery("IssuedCertificate.countActiveByTemplate", Long.class)
                 .setParameter("templateId", template.id()).setParameter("now", Instant.now()).getSingleResult();
         if (active > 0) {

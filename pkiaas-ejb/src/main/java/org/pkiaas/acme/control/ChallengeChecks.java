@@ -1,0 +1,226 @@
+package org.pkiaas.acme.control;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * The checks behind http-01 (RFC 8555 §8.3) and dns-01 (§8.4). Every lookup, A/AAAA for http-01
+ * and TXT (following CNAMEs) for dns-01, asks one resolver: the configured one, or the system's.
+ */
+public final class ChallengeChecks {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_RESPONSE = 16 * 1024;
+
+    private final Resolver resolver;
+    private final int httpPort;
+    private final int tlsPort;
+
+    /** What went wrong: an ACME error type ({@code dns}, {@code connection}, {@code incorrectResponse}) and a detail. */
+    public record Failure(String type, String detail) {
+    }
+
+    /** @param resolverAddress {@code host:port} of the DNS server to ask, or empty for the system's */
+    public ChallengeChecks(Optional<String> resolverAddress, int httpPort, int tlsPort) {
+        this.resolver = resolverAddress.map(ChallengeChecks::resolver).orElseGet(ExtendedResolver::new);
+        this.resolver.setTimeout(TIMEOUT);
+        this.httpPort = httpPort;
+        this.tlsPort = tlsPort;
+    }
+
+    private static Resolver resolver(String address) {
+        int colon = address.lastIndexOf(':');
+        String host = colon < 0 ? address : address.substring(0, colon);
+        int port = colon < 0 ? 53 : Integer.parseInt(address.substring(colon + 1));
+        return new SimpleResolver(new InetSocketAddress(host.replace("[", "").replace("]", ""), port));
+    }
+
+    /** The key authorization of §8.1: token and the account key's thumbprint. */
+    public static String keyAuthorization(String token, String thumbprint) {
+        return token + "." + thumbprint;
+    }
+
+    /**
+     * http-01: the web server of the domain, or of the address (RFC 8738 §7), answers the key
+     * authorization at the well-known path; null if it does.
+     */
+    public Failure http01(String domain, boolean ip, String token, String keyAuthorization) {
+        List<InetAddress> addresses = addresses(domain, ip);
+        if (addresses.isEmpty()) {
+            return new Failure("dns", "No A or AAAA record found for " + domain);
+        }
+        Failure last = null;
+        for (InetAddress address : addresses) {
+            try {
+                String body = get(address, ip && domain.contains(":") ? "[" + domain + "]" : domain,
+                        "/.well-known/acme-challenge/" + token);
+                if (body.strip().equals(keyAuthorization)) {
+                    return null;
+                }
+                last = new Failure("incorrectResponse", "http://" + domain + "/.well-known/acme-challenge/" + token + " at "
+                        + address.getHostAddress() + ":" + httpPort + " answered something other than the key authorization");
+            } catch (HttpFailure e) {
+                last = new Failure("incorrectResponse", e.getMessage());
+            } catch (IOException e) {
+                last = new Failure("connection", "Fetching the challenge from " + address.getHostAddress() + ":" + httpPort
+                        + " failed: " + e.getMessage());
+            }
+        }
+        return last;
+    }
+
+    /**
+     * tls-alpn-01 (RFC 8737 §3): a TLS server at the domain's address, asked for the domain by SNI
+     * and for {@code acme-tls/1} by ALPN, presents a certificate for exactly that identifier with
+     * the critical acmeIdentifier extension holding the key authorization's SHA-256; null if it does.
+     */
+    public Failure tlsAlpn01(String domain, boolean ip, String keyAuthorization) {
+        List<InetAddress> addresses = addresses(domain, ip);
+        if (addresses.isEmpty()) {
+            return new Failure("dns", "No A or AAAA record found for " + domain);
+        }
+        Failure last = null;
+        for (InetAddress address : addresses) {
+            last = TlsAlpnProbe.check(address, tlsPort, domain, ip, sha256(keyAuthorization));
+            if (last == null) {
+                return null;
+            }
+        }
+        return last;
+    }
+
+    private List<InetAddress> addresses(String domain, boolean ip) {
+        List<InetAddress> addresses = new ArrayList<>();
+        if (ip) {
+            try {
+                addresses.add(InetAddress.getByName(domain));
+            } catch (java.net.UnknownHostException e) {
+                return addresses;
+            }
+            return addresses;
+        }
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            for (Record record : lookup(domain, type)) {
+                if (record instanceof ARecord a) {
+                    addresses.add(a.getAddress());
+                } else if (record instanceof AAAARecord aaaa) {
+                    addresses.add(aaaa.getAddress());
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** dns-01: a TXT record at {@code _acme-challenge.<domain>} holds the key authorization's digest; null if one does. */
+    public Failure dns01(String domain, String keyAuthorization) {
+        String expected = digest(keyAuthorization);
+        String name = "_acme-challenge." + domain;
+        List<String> found = new ArrayList<>();
+        for (Record record : lookup(name, Type.TXT)) {
+            if (record instanceof TXTRecord txt) {
+                String value = String.join("", txt.getStrings());
+                if (value.equals(expected)) {
+                    return null;
+                }
+                found.add(value);
+            }
+        }
+        return new Failure(found.isEmpty() ? "dns" : "incorrectResponse",
+                found.isEmpty() ? "No TXT record found at " + name : "No TXT record at " + name + " holds the expected digest");
+    }
+
+    /** base64url(SHA-256(key authorization)), the TXT value of §8.4. */
+    public static String digest(String keyAuthorization) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(keyAuthorization));
+    }
+
+    private static byte[] sha256(String keyAuthorization) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Record[] lookup(String name, int type) {
+        try {
+            Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
+            lookup.setResolver(resolver);
+            lookup.setCache(null);
+            lookup.setHostsFileParser(null);
+            Record[] records = lookup.run();
+            return records == null ? new Record[0] : records;
+        } catch (TextParseException e) {
+            return new Record[0];
+        }
+    }
+
+    /**
+     * A plain HTTP/1.0 GET to the address with the domain as Host, so the name is resolved by the
+     * configured resolver and not by the JDK's; the body is read up to a limit.
+     */
+    private String get(InetAddress address, String host, String path) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, httpPort), (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nUser-Agent: PKIaaS ACME validation\r\nAccept: */*\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = read(socket.getInputStream());
+            int headerEnd = response.indexOf("\r\n\r\n");
+            String statusLine = response.lines().findFirst().orElse("");
+            String[] parts = statusLine.split(" ");
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+                throw new HttpFailure("http://" + host + path + " did not answer HTTP");
+            }
+            if (!parts[1].equals("200")) {
+                throw new HttpFailure("http://" + host + path + " answered " + parts[1] + " instead of 200");
+            }
+            return headerEnd < 0 ? "" : response.substring(headerEnd + 4);
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        int n;
+        while ((n = in.read(chunk)) > 0 && buffer.size() < MAX_RESPONSE) {
+            buffer.write(chunk, 0, n);
+        }
+        return buffer.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static final class HttpFailure extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        HttpFailure(String message) {
+            super(message);
+        }
+    }
+}

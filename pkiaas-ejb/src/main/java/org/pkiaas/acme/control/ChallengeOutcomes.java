@@ -1,0 +1,71 @@
+package org.pkiaas.acme.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.pkiaas.acme.entity.AcmeAccount;
+import org.pkiaas.acme.entity.AcmeAuthorization;
+import org.pkiaas.acme.entity.AcmeChallenge;
+import org.pkiaas.acme.entity.AcmeOrder;
+import org.pkiaas.acme.entity.AuthorizationStatus;
+import org.pkiaas.acme.entity.ChallengeStatus;
+import org.pkiaas.acme.entity.ChallengeType;
+import org.pkiaas.acme.entity.OrderStatus;
+
+/**
+ * Records each step of a challenge's validation in a transaction of its own, so that its state is
+ * in the database after every attempt and any node answers with it (RFC 8555 §7.5.1, §7.1.6).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ChallengeOutcomes {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** What one validation needs; {@code identifier} is a DNS name or, when {@code ip}, an address (RFC 8738). */
+    public record Work(ChallengeType type, String identifier, boolean ip, String token, String keyAuthorization) {
+    }
+
+    /** The work of a challenge being processed; null when it is not (any more). */
+    public Work work(String challengeId) {
+        AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
+        if (challenge == null || challenge.status() != ChallengeStatus.PROCESSING) {
+            return null;
+        }
+        AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
+        AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId());
+        AcmeAccount account = em.find(AcmeAccount.class, order.accountId());
+        return new Work(challenge.type(), authorization.identifierValue(), "ip".equals(authorization.identifierType()),
+                challenge.token(),
+                ChallengeChecks.keyAuthorization(challenge.token(), account.keyThumbprint()));
+    }
+
+    /** The challenge passed: its authorization is valid, and its order ready once all are. */
+    public void passed(String challengeId) {
+        AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
+        challenge.validated();
+        AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
+        authorization.decided(AuthorizationStatus.VALID);
+        em.flush();
+        AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId());
+        boolean allValid = em.createNamedQuery("AcmeAuthorization.byOrder", AcmeAuthorization.class)
+                .setParameter("orderId", order.id()).getResultStream().allMatch(a -> a.status() == AuthorizationStatus.VALID);
+        if (allValid && order.status() == OrderStatus.PENDING) {
+            order.changeStatus(OrderStatus.READY);
+        }
+    }
+
+    /** An attempt failed; the last one makes challenge, authorization and order invalid (§7.1.6). */
+    public void failed(String challengeId, ChallengeChecks.Failure failure, boolean last) {
+        AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
+        challenge.failedAttempt(failure.type(), failure.detail(), last);
+        if (last) {
+            AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
+            authorization.decided(AuthorizationStatus.INVALID);
+            em.find(AcmeOrder.class, authorization.orderId()).changeStatus(OrderStatus.INVALID);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.pkiaas.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shredzone.acme4j.Authorization;
+import org.shredzone.acme4j.Identifier;
+import org.shredzone.acme4j.Login;
+import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.challenge.Dns01Challenge;
+import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
+import org.shredzone.acme4j.exception.AcmeServerException;
+
+/**
+ * http-01 and dns-01 validated by the server, asynchronously, against responders the test runs:
+ * a web server on the configured http-01 port and the DNS server the server is configured to ask.
+ */
+class AcmeChallengesIT extends ServerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final AcmeFixture acme = new AcmeFixture("ACME Challenges " + System.nanoTime(), "");
+
+    @BeforeAll
+    static void responders() {
+        ChallengeResponders.start();
+    }
+
+    private static String unique(String suffix) {
+        return "h" + System.nanoTime() + "." + suffix;
+    }
+
+    @Test
+    void http01IsValidatedAndTheOrderIssues() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String domain = unique("web.test");
+        Order order = login.newOrder().domain(domain).create();
+        assertEquals(Status.PENDING, order.getStatus());
+        Authorization authorization = order.getAuthorizations().get(0);
+        assertEquals(Status.PENDING, authorization.getStatus());
+        Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class).orElseThrow();
+        assertTrue(authorization.findChallenge(Dns01Challenge.class).isPresent());
+        assertTrue(answerAndFinalize(order, challenge).getSubjectAlternativeNames().stream()
+                .anyMatch(n -> domain.equals(n.get(1))));
+    }
+
+    @Test
+    void anIpAddressIsProvenByHttp01() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().identifier(Identifier.ip("127.0.0.1")).create();
+        Authorization authorization = order.getAuthorizations().get(0);
+        assertEquals("ip", authorization.getIdentifier().getType());
+        assertFalse(authorization.findChallenge(Dns01Challenge.class).isPresent(), "no dns-01 for an address (RFC 8738 §7)");
+        Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class).orElseThrow();
+        assertTrue(answerAndFinalize(order, challenge).getSubjectAlternativeNames().stream()
+                .anyMatch(n -> Integer.valueOf(7).equals(n.get(0)) && "127.0.0.1".equals(n.get(1))), "an iPAddress name");
+    }
+
+    @Test
+    void tlsAlpn01IsValidated() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String domain = unique("tls.test");
+        Order order = login.newOrder().domain(domain).create();
+        TlsAlpn01Challenge challenge = order.getAuthorizations().get(0).findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+        // acme4j signs validation certificates with SHA256withRSA and the JDK's providers
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair key = generator.generateKeyPair();
+        TlsAlpnResponder.present(challenge.createCertificate(key, Identifier.dns(domain)), key);
+        challenge.trigger();
+        assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        assertEquals(Status.READY, order.waitUntilReady(WAIT));
+
+        Order other = login.newOrder().domain(unique("tls.test")).create();
+        TlsAlpn01Challenge wrong = other.getAuthorizations().get(0).findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+        TlsAlpnResponder.present(wrong.createCertificate(key, Identifier.dns("another.tls.test")), key);
+        wrong.trigger();
+        assertEquals(Status.INVALID, wrong.waitForCompletion(WAIT));
+        assertEquals("urn:ietf:params:acme:error:incorrectResponse", wrong.getError().orElseThrow().getType().toString());
+    }
+
+    @Test
+    void dns01ProvesAWildcard() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String base = unique("dns.test");
+        Order order = login.newOrder().domains("*." + base).create();
+        Authorization authorization = order.getAuthorizations().get(0);
+        assertTrue(authorization.isWildcard());
+        assertFalse(authorization.findChallenge(Http01Challenge.class).isPresent(), "a wildcard is proven by dns-01 only");
+        Dns01Challenge challenge = authorization.findChallenge(Dns01Challenge.class).orElseThrow();
+        ChallengeResponders.txt(challenge.getRRName(base).replaceAll("\\.$", ""), challenge.getDigest());
+        assertEquals(challenge.getDigest(), digest(challenge.getAuthorization()), "the digest of RFC 8555 §8.4");
+        challenge.trigger();
+        assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        assertEquals(Status.READY, order.waitUntilReady(WAIT));
+        order.execute(Csrs.keys("EC"));
+        assertEquals(Status.VALID, order.waitForCompletion(WAIT));
+    }
+
+    @Test
+    void aFailingChallengeTurnsInvalidWithTheReason() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().domain(unique("wrong.test")).create();
+        Authorization authorization = order.getAuthorizations().get(0);
+        Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class).orElseThrow();
+        ChallengeResponders.http(challenge.getToken(), "not-the-key-authorization");
+        challenge.trigger();
+        assertEquals(Status.INVALID, challenge.waitForCompletion(WAIT));
+        var error = challenge.getError().orElseThrow();
+        assertEquals("urn:ietf:params:acme:error:incorrectResponse", error.getType().toString());
+        authorization.fetch();
+        assertEquals(Status.INVALID, authorization.getStatus());
+        order.fetch();
+        assertEquals(Status.INVALID, order.getStatus());
+        AcmeServerException refused = assertThrows(AcmeServerException.class, () -> order.execute(Csrs.keys("EC")));
+        assertEquals("urn:ietf:params:acme:error:orderNotReady", refused.getType().toString());
+
+        Order unresolvable = login.newOrder().domain(unique("nx.test")).create();
+        Dns01Challenge dns = unresolvable.getAuthorizations().get(0).findChallenge(Dns01Challenge.class).orElseThrow();
+        dns.trigger();
+        assertEquals(Status.INVALID, dns.waitForCompletion(WAIT));
+        assertEquals("urn:ietf:params:acme:error:dns", dns.getError().orElseThrow().getType().toString());
+    }
+
+    @Test
+    void aPendingOrderIsNotReady() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().domain(unique("pending.test")).create();
+        AcmeServerException refused = assertThrows(AcmeServerException.class, () -> order.execute(Csrs.keys("EC")));
+        assertEquals("urn:ietf:params:acme:error:orderNotReady", refused.getType().toString());
+    }
+
+    /** Answers the http-01 challenge, waits for it and the order, finalizes, and returns the certificate. */
+    private static java.security.cert.X509Certificate answerAndFinalize(Order order, Http01Challenge challenge) throws Exception {
+        ChallengeResponders.http(challenge.getToken(), challenge.getAuthorization());
+        challenge.trigger();
+        assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        assertEquals(Status.READY, order.waitUntilReady(WAIT));
+        order.execute(Csrs.keys("EC"));
+        assertEquals(Status.VALID, order.waitForCompletion(WAIT));
+        return order.getCertificate().getCertificate();
+    }
+
+    private static String digest(String keyAuthorization) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII)));
+    }
+}

@@ -1,0 +1,149 @@
+package org.pkiaas.pki.acme;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.text.ParseException;
+import java.util.Set;
+import org.pkiaas.acme.boundary.AcmeError;
+import org.pkiaas.acme.boundary.AcmeProblem;
+
+/**
+ * An ACME request body (RFC 8555 §6.2): a flattened JSON JWS (RFC 7515 §7.2.2) whose protected
+ * header carries {@code alg}, {@code nonce}, {@code url} and either {@code jwk} or {@code kid}.
+ * Parsing and signature checks are Nimbus JOSE+JWT's; this class only enforces ACME's rules.
+ */
+final class JwsMessage {
+
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    private static final int MAX_BODY = 64 * 1024;
+    private static final int MIN_RSA_BITS = 2048;
+
+    private final JWSObject jws;
+    private final JsonObject payload;
+
+    private JwsMessage(JWSObject jws, JsonObject payload) {
+        this.jws = jws;
+        this.payload = payload;
+    }
+
+    static JwsMessage parse(String body) {
+        if (body == null || body.isEmpty() || body.length() > MAX_BODY) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The request body must be a JWS of at most " + MAX_BODY / 1024 + " KiB");
+        }
+        JWSObject jws;
+        try {
+            JsonObject flattened = Json.createReader(new StringReader(body)).readObject();
+            jws = JWSObject.parse(flattened.getString("protected") + "." + flattened.getString("payload") + "."
+                    + flattened.getString("signature"));
+        } catch (JsonException | ClassCastException | NullPointerException | ParseException | IllegalStateException e) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The request body is not a flattened JSON JWS");
+        }
+        if (!ALGORITHMS.contains(jws.getHeader().getAlgorithm())) {
+            throw new AcmeProblem(AcmeError.BAD_SIGNATURE_ALGORITHM, "The algorithm " + jws.getHeader().getAlgorithm()
+                    + " is not accepted; use one of RS256, ES256, ES384, ES512");
+        }
+        boolean hasJwk = jws.getHeader().getJWK() != null;
+        boolean hasKid = jws.getHeader().getKeyID() != null;
+        if (hasJwk == hasKid) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The protected header needs exactly one of jwk and kid");
+        }
+        if (!(jws.getHeader().getCustomParam("url") instanceof String)) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The protected header needs a url");
+        }
+        return new JwsMessage(jws, payload(jws.getPayload().toString()));
+    }
+
+    private static JsonObject payload(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Json.createReader(new StringReader(text)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The payload is not a JSON object");
+        }
+    }
+
+    String url() {
+        return (String) jws.getHeader().getCustomParam("url");
+    }
+
+    String nonce() {
+        Object nonce = jws.getHeader().getCustomParam("nonce");
+        return nonce instanceof String text ? text : null;
+    }
+
+    JWK jwk() {
+        return jws.getHeader().getJWK();
+    }
+
+    String kid() {
+        return jws.getHeader().getKeyID();
+    }
+
+    /** The payload; null for POST-as-GET (§6.3). */
+    JsonObject payload() {
+        return payload;
+    }
+
+    /** The payload as an object; an empty one for POST-as-GET. */
+    JsonObject payloadOrEmpty() {
+        return payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload;
+    }
+
+    boolean postAsGet() {
+        return payload == null;
+    }
+
+    /** Checks the signature with {@code key}; the key's type must fit the algorithm. */
+    void verify(JWK key) {
+        JWSVerifier verifier;
+        try {
+            if (key instanceof RSAKey rsa) {
+                if (rsa.size() < MIN_RSA_BITS) {
+                    throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "RSA account keys have at least " + MIN_RSA_BITS + " bits");
+                }
+                verifier = new RSASSAVerifier(rsa);
+            } else if (key instanceof ECKey ec) {
+                verifier = new ECDSAVerifier(ec);
+            } else {
+                throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "Account keys are RSA or EC keys");
+            }
+        } catch (JOSEException e) {
+            throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "The key cannot verify signatures: " + e.getMessage());
+        }
+        boolean valid;
+        try {
+            valid = jws.verify(verifier);
+        } catch (JOSEException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The JWS signature does not verify");
+        }
+    }
+
+    static String string(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "'" + name + "' must be a string");
+        }
+        return text.getString();
+    }
+}
