@@ -13,6 +13,7 @@ import org.pkiaas.tenant.boundary.Accounts;
 import org.pkiaas.tenant.boundary.Settings;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /** The console's sign-in page ({@code /login.xhtml}); the password is checked by {@link Accounts#authenticate}. */
 @Named
@@ -46,7 +47,7 @@ public class LoginBacking implements Serializable {
             // A fresh session id at sign-in, so a session id planted before sign-in is worthless.
             ((HttpServletRequest) external.getRequest()).changeSessionId();
             user.signIn(caller);
-            external.redirect(external.getRequestContextPath() + target());
+            Pages.redirect(target());
         } catch (UnauthenticatedException e) {
             password = null;
             Feedback.error(e.getMessage());

@@ -1,7 +1,6 @@
 package org.pkiaas.view.manage;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -45,9 +44,11 @@ public class CaScope {
     public void switchCa() throws IOException {
         // The boundary answers "not found" for anyone else's CA: only an own CA can become the scope.
         user.scopeTo(cas.get(user.caller(), selected).id());
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
-        external.redirect(external.getRequestContextPath() + (viewId.endsWith("/detail.xhtml") || viewId.endsWith("/edit.xhtml")
-                || viewId.endsWith("/csr.xhtml") || viewId.endsWith("/import.xhtml") ? "/manage/dashboard.xhtml" : viewId));
+        // A page about one object of the old CA has nothing to show in the new one: go to the dashboard.
+        boolean aboutOneObject = viewId.endsWith("/detail.xhtml") || viewId.endsWith("/edit.xhtml")
+                || viewId.endsWith("/csr.xhtml") || viewId.endsWith("/import.xhtml") || viewId.endsWith("/submit-csr.xhtml")
+                || viewId.endsWith("/preapprove.xhtml");
+        Pages.redirect(aboutOneObject ? "/manage/dashboard.xhtml" : viewId);
     }
 }

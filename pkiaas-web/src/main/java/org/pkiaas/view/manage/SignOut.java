@@ -1,7 +1,6 @@
 package org.pkiaas.view.manage;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -12,8 +11,7 @@ import java.io.IOException;
 public class SignOut {
 
     public void signOut() throws IOException {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
+        FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
+        Pages.redirect("/login.xhtml?signedOut=true");
     }
 }

@@ -1,7 +1,5 @@
 package org.pkiaas.view.manage.cas;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,6 +15,7 @@ import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /** Create New CA ({@code /manage/cas/create.xhtml}, user guide 3.1.1); every rule is {@link CertificateAuthorities#create}'s. */
 @Named
@@ -69,7 +68,8 @@ public class CreateCaBacking implements Serializable {
     /** The signature algorithms the chosen key can make; the first is the default. */
     public List<String> getSignatureAlgorithms() {
         try {
-            return KeySpec.parse(keyType, keySize, curve, parameterSet).signatureAlgorithms();
+            return KeySpec.parse(keyType, "RSA".equals(keyType) ? keySize : null, "EC".equals(keyType) ? curve : null,
+                    "ML_DSA".equals(keyType) ? parameterSet : null).signatureAlgorithms();
         } catch (PkiaasException e) {
             return List.of();
         }
@@ -89,12 +89,11 @@ public class CreateCaBacking implements Serializable {
         try {
             CertificateAuthority created = cas.create(user.caller(), request);
             user.scopeTo(created.id());
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             if (csrOnly) {
-                external.redirect(external.getRequestContextPath() + "/manage/cas/csr.xhtml?ca=" + created.id());
+                Pages.redirect("/manage/cas/csr.xhtml?ca=" + created.id());
             } else {
                 Feedback.infoAfterRedirect("The CA '" + created.name() + "' is ready to issue certificates");
-                external.redirect(external.getRequestContextPath() + "/manage/cas/manage.xhtml");
+                Pages.redirect("/manage/cas/manage.xhtml");
             }
         } catch (PkiaasException e) {
             Feedback.refused("create", e);

@@ -1,12 +1,11 @@
 package org.pkiaas.view.manage.cas;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /**
  * Import Signed Certificate ({@code /manage/cas/import.xhtml}): activates a CSR-only CA. The chain
@@ -25,8 +24,7 @@ public class ImportCertificateBacking extends CaPage {
         try {
             var ca = cas.importCertificate(user.caller(), getCaId(), certificatePem, chainPem);
             Feedback.infoAfterRedirect("The CA '" + ca.name() + "' is active and ready to issue certificates");
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/manage/cas/manage.xhtml");
+            Pages.redirect("/manage/cas/manage.xhtml");
         } catch (PkiaasException e) {
             Feedback.refused("import", e);
         }

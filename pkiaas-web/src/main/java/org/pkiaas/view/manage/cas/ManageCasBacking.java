@@ -1,8 +1,6 @@
 package org.pkiaas.view.manage.cas;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +16,7 @@ import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /** Manage CAs ({@code /manage/cas/manage.xhtml}): the user's CAs, each with its menu (user guide 3.2–3.4). */
 @Named
@@ -82,8 +81,7 @@ public class ManageCasBacking implements Serializable {
         try {
             cas.delete(user.caller(), selectedId);
             Feedback.infoAfterRedirect("The CA '" + selectedName + "' and everything under it are deleted");
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/manage/cas/manage.xhtml");
+            Pages.redirect("/manage/cas/manage.xhtml");
         } catch (PkiaasException e) {
             Feedback.refused("delete", e);
         }

@@ -1,7 +1,5 @@
 package org.pkiaas.view.manage.templates;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +11,7 @@ import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /** Create Template ({@code /manage/templates/create.xhtml}, user guide 4.2): a name and a starter, then the editor. */
 @Named
@@ -36,8 +35,7 @@ public class CreateTemplateBacking implements Serializable {
             CertificateTemplate created = templates.create(user.caller(), user.getCaId(), name, starter.name(), description);
             Feedback.infoAfterRedirect("Template '" + created.name() + "' created from the " + starter.displayName()
                     + " starter; adjust it and save");
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/manage/templates/edit.xhtml?template=" + created.id());
+            Pages.redirect("/manage/templates/edit.xhtml?template=" + created.id());
         } catch (PkiaasException e) {
             Feedback.refused("create", e);
         }

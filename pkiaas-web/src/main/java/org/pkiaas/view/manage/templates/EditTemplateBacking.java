@@ -1,7 +1,5 @@
 package org.pkiaas.view.manage.templates;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +9,7 @@ import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /** The template editor ({@code /manage/templates/edit.xhtml}, user guide 4.3.1); {@code Templates.update} decides. */
 @Named
@@ -35,8 +34,7 @@ public class EditTemplateBacking extends TemplatePage {
         try {
             templates.update(user.caller(), getTemplateId(), form.settings());
             Feedback.infoAfterRedirect("Template '" + form.getName() + "' saved");
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/manage/templates/manage.xhtml");
+            Pages.redirect("/manage/templates/manage.xhtml");
         } catch (PkiaasException e) {
             Feedback.refused("edit", e);
         }

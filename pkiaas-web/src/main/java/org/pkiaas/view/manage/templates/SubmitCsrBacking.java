@@ -1,7 +1,5 @@
 package org.pkiaas.view.manage.templates;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,6 +7,7 @@ import java.io.IOException;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.Pages;
 
 /** Submit CSR ({@code /manage/templates/submit-csr.xhtml}, user guide 2.5.2): queues a CSR under the template. */
 @Named
@@ -26,8 +25,7 @@ public class SubmitCsrBacking extends TemplatePage {
         try {
             requests.submitCsr(user.caller(), getTemplateId(), csr);
             Feedback.infoAfterRedirect("The request is waiting for approval below");
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/manage/certificates/pending.xhtml");
+            Pages.redirect("/manage/certificates/pending.xhtml");
         } catch (PkiaasException e) {
             Feedback.refused("submit", e);
         }
