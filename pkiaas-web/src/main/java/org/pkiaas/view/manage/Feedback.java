@@ -2,6 +2,7 @@ package org.pkiaas.view.manage;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
 import jakarta.faces.component.visit.VisitContext;
 import jakarta.faces.component.visit.VisitHint;
 import jakarta.faces.component.visit.VisitResult;
@@ -34,7 +35,10 @@ public final class Feedback {
         error(e.getMessage());
     }
 
-    /** The client id of the input with that id inside the form, wherever it is nested (tabs are naming containers). */
+    /**
+     * The client id of the input with that id inside the form, wherever it is nested (tabs are
+     * naming containers); the input is marked invalid.
+     */
     private static String clientIdOf(FacesContext faces, String formId, String id) {
         UIComponent form = faces.getViewRoot().findComponent(":" + formId);
         if (form == null) {
@@ -44,6 +48,10 @@ public final class Feedback {
         form.visitTree(VisitContext.createVisitContext(faces, null, Set.of(VisitHint.SKIP_UNRENDERED)), (context, target) -> {
             if (id.equals(target.getId())) {
                 found[0] = target.getClientId(faces);
+                if (target instanceof UIInput input) {
+                    // Marked invalid, the input is drawn as such (and keeps what was typed).
+                    input.setValid(false);
+                }
                 return VisitResult.COMPLETE;
             }
             return VisitResult.ACCEPT;

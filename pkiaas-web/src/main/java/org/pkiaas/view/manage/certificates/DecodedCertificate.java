@@ -30,6 +30,9 @@ public record DecodedCertificate(String subject, String issuer, String serial, S
             Map.entry("2.5.29.37", "Extended key usage"), Map.entry("2.5.29.46", "Freshest CRL"),
             Map.entry("1.3.6.1.5.5.7.1.1", "Authority information access"),
             Map.entry("1.3.6.1.5.5.7.48.1.5", "OCSP no check"));
+    private static final Map<String, String> PURPOSES = Map.of("1.3.6.1.5.5.7.3.1", "serverAuth", "1.3.6.1.5.5.7.3.2",
+            "clientAuth", "1.3.6.1.5.5.7.3.3", "codeSigning", "1.3.6.1.5.5.7.3.4", "emailProtection", "1.3.6.1.5.5.7.3.8",
+            "timeStamping", "1.3.6.1.5.5.7.3.9", "OCSPSigning", "2.5.29.37.0", "anyExtendedKeyUsage");
     private static final String[] KEY_USAGES = {"digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment",
         "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
     private static final String[] SAN_TYPES = {"otherName", "EMAIL", "DNS", "x400", "DirName", "ediParty", "URI", "IP", "RID"};
@@ -84,7 +87,8 @@ public record DecodedCertificate(String subject, String issuer, String serial, S
                 }
                 yield String.join(", ", usages);
             }
-            case "2.5.29.37" -> String.join(", ", certificate.getExtendedKeyUsage());
+            case "2.5.29.37" -> String.join(", ", certificate.getExtendedKeyUsage().stream()
+                    .map(purpose -> PURPOSES.getOrDefault(purpose, purpose)).toList());
             case "2.5.29.19" -> certificate.getBasicConstraints() < 0 ? "not a CA"
                     : "CA" + (certificate.getBasicConstraints() == Integer.MAX_VALUE ? ", no path length limit"
                             : ", path length " + certificate.getBasicConstraints());
