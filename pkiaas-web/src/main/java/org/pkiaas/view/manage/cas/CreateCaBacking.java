@@ -16,6 +16,7 @@ import org.pkiaas.signing.KeySpec;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.Pages;
+import org.pkiaas.view.manage.SubjectForm;
 
 /** Create New CA ({@code /manage/cas/create.xhtml}, user guide 3.1.1); every rule is {@link CertificateAuthorities#create}'s. */
 @Named
@@ -31,11 +32,7 @@ public class CreateCaBacking implements Serializable {
     ConsoleUser user;
 
     private String commonName;
-    private String organization;
-    private String organizationalUnit;
-    private String locality;
-    private String state;
-    private String country;
+    private final SubjectForm subject = new SubjectForm();
     private String keyType = "EC";
     private Integer keySize = 3072;
     private String curve = "P-256";
@@ -80,9 +77,10 @@ public class CreateCaBacking implements Serializable {
     }
 
     public void create() throws IOException {
-        CaSubject subject = new CaSubject(commonName, organization, organizationalUnit, locality, state, country);
+        CaSubject caSubject = new CaSubject(commonName, subject.getOrganization(), subject.getOrganizationalUnit(),
+                subject.getLocality(), subject.getState(), subject.getCountry());
         boolean importing = privateKeyPem != null && !privateKeyPem.isBlank();
-        NewCertificateAuthority request = new NewCertificateAuthority(null, subject, importing ? null : keyType,
+        NewCertificateAuthority request = new NewCertificateAuthority(null, caSubject, importing ? null : keyType,
                 "RSA".equals(keyType) ? keySize : null, "EC".equals(keyType) ? curve : null,
                 "ML_DSA".equals(keyType) ? parameterSet : null, signatureAlgorithm, validityDays, pathLength, keyUsage,
                 extendedKeyUsage, csrOnly, importing ? privateKeyPem : null, privateKeyPassword);
@@ -108,44 +106,8 @@ public class CreateCaBacking implements Serializable {
         this.commonName = commonName;
     }
 
-    public String getOrganization() {
-        return organization;
-    }
-
-    public void setOrganization(String organization) {
-        this.organization = organization;
-    }
-
-    public String getOrganizationalUnit() {
-        return organizationalUnit;
-    }
-
-    public void setOrganizationalUnit(String organizationalUnit) {
-        this.organizationalUnit = organizationalUnit;
-    }
-
-    public String getLocality() {
-        return locality;
-    }
-
-    public void setLocality(String locality) {
-        this.locality = locality;
-    }
-
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
-    }
-
-    public String getCountry() {
-        return country;
-    }
-
-    public void setCountry(String country) {
-        this.country = country;
+    public SubjectForm getSubject() {
+        return subject;
     }
 
     public String getKeyType() {

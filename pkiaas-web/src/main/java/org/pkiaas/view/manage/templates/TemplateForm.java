@@ -12,6 +12,7 @@ import org.pkiaas.template.entity.TemplateSettings.General;
 import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
+import org.pkiaas.view.manage.SubjectForm;
 
 /**
  * The template editor's inputs, one property per field of its tabs. It only copies values between
@@ -35,11 +36,7 @@ public class TemplateForm implements Serializable {
     private Integer validityDays;
     private String description;
     private boolean suppliedByCsr;
-    private String organization;
-    private String organizationalUnit;
-    private String locality;
-    private String state;
-    private String country;
+    private SubjectForm subjectDefaults = new SubjectForm();
     private List<String> keyUsage;
     private List<String> extendedKeyUsage;
     private String customExtendedKeyUsage;
@@ -77,11 +74,8 @@ public class TemplateForm implements Serializable {
         f.description = g.description();
         Subject subject = s.subject();
         f.suppliedByCsr = subject.suppliedByCsr();
-        f.organization = subject.organization();
-        f.organizationalUnit = subject.organizationalUnit();
-        f.locality = subject.locality();
-        f.state = subject.state();
-        f.country = subject.country();
+        f.subjectDefaults = new SubjectForm(subject.organization(), subject.organizationalUnit(), subject.locality(),
+                subject.state(), subject.country());
         Usage usage = s.keyUsage();
         f.keyUsage = new ArrayList<>(usage.keyUsage());
         f.extendedKeyUsage = new ArrayList<>(usage.extendedKeyUsage().stream().filter(NAMED_PURPOSES::contains).toList());
@@ -116,7 +110,8 @@ public class TemplateForm implements Serializable {
         return new TemplateSettings(name,
                 new General(enabled, allowPublicRequests, renewalAllowed, renewalAutoRevoke, orZero(renewalWindowDays),
                         renewalCopySubject, blankToNull(signatureAlgorithm), orZero(validityDays), description),
-                new Subject(suppliedByCsr, organization, organizationalUnit, locality, state, country),
+                new Subject(suppliedByCsr, subjectDefaults.getOrganization(), subjectDefaults.getOrganizationalUnit(),
+                        subjectDefaults.getLocality(), subjectDefaults.getState(), subjectDefaults.getCountry()),
                 new Usage(keyUsage, purposes, extendedKeyUsageCritical, ocspNoCheck),
                 new Constraints(ca, ca ? pathLength : null),
                 new Distribution(includeAia, blankToNull(caIssuersUrl), includeOcsp, includeCrl, includeFreshestCrl,
@@ -212,52 +207,16 @@ public class TemplateForm implements Serializable {
         this.description = description;
     }
 
+    public SubjectForm getSubjectDefaults() {
+        return subjectDefaults;
+    }
+
     public boolean isSuppliedByCsr() {
         return suppliedByCsr;
     }
 
     public void setSuppliedByCsr(boolean suppliedByCsr) {
         this.suppliedByCsr = suppliedByCsr;
-    }
-
-    public String getOrganization() {
-        return organization;
-    }
-
-    public void setOrganization(String organization) {
-        this.organization = organization;
-    }
-
-    public String getOrganizationalUnit() {
-        return organizationalUnit;
-    }
-
-    public void setOrganizationalUnit(String organizationalUnit) {
-        this.organizationalUnit = organizationalUnit;
-    }
-
-    public String getLocality() {
-        return locality;
-    }
-
-    public void setLocality(String locality) {
-        this.locality = locality;
-    }
-
-    public String getState() {
-        return state;
-    }
-
-    public void setState(String state) {
-        this.state = state;
-    }
-
-    public String getCountry() {
-        return country;
-    }
-
-    public void setCountry(String country) {
-        this.country = country;
     }
 
     public List<String> getKeyUsage() {
