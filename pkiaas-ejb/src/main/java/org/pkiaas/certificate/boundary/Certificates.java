@@ -32,6 +32,12 @@ public class Certificates {
     CertificateAuthorities cas;
 
     public Page<IssuedCertificate> list(Caller caller, String caId, CertificateFilter filter, int page, int size) {
+        return list(caller, caId, filter, CertificateOrder.NEWEST_FIRST, page, size);
+    }
+
+    /** One page of the CA's certificates that pass the filter, in the given order. */
+    public Page<IssuedCertificate> list(Caller caller, String caId, CertificateFilter filter, CertificateOrder order, int page,
+            int size) {
         CertificateAuthority ca = cas.get(caller, caId);
         if (page < 0) {
             throw new InvalidInputException("page", "Pages are numbered from 0");
@@ -41,8 +47,8 @@ public class Certificates {
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(ca.id(), filter, parameters);
-        TypedQuery<IssuedCertificate> items = em.createQuery("SELECT c FROM IssuedCertificate c" + where
-                + " ORDER BY c.createdAt DESC, c.id", IssuedCertificate.class);
+        TypedQuery<IssuedCertificate> items = em.createQuery("SELECT c FROM IssuedCertificate c" + where + order.jpql(),
+                IssuedCertificate.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM IssuedCertificate c" + where, Long.class);
         parameters.forEach((name, value) -> {
             items.setParameter(name, value);

@@ -10,12 +10,12 @@ import org.bouncycastle.util.CollectionStore;
 import org.pkiaas.signing.Pem;
 
 /** A "certs-only" PKCS#7 / CMS SignedData (RFC 5652 §5, RFC 8551 §3.6.2.2): certificates, no signers. */
-final class Pkcs7 {
+public final class Pkcs7 {
 
     private Pkcs7() {
     }
 
-    static byte[] certsOnly(String chainPem) {
+    public static byte[] certsOnly(String chainPem) {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addCertificates(new CollectionStore<X509CertificateHolder>(Pem.certificates("chain", chainPem)));

@@ -1,0 +1,55 @@
+package org.pkiaas.view.manage;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.entity.CertificateAuthority;
+
+/**
+ * Guards every console page: the visitor must be signed in (otherwise the sign-in page, which
+ * comes back here), and must own at least one CA (otherwise the create-CA page, user guide 2.2).
+ * It also keeps the CA scope pointing at one of the user's own CAs.
+ */
+@WebFilter("/manage/*")
+public class ConsoleGuard extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String CREATE_CA = "/manage/cas/create.xhtml";
+
+    @Inject
+    ConsoleUser user;
+
+    @Inject
+    CertificateAuthorities cas;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!user.isSignedIn()) {
+            String back = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+            response.sendRedirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            return;
+        }
+        if (path.endsWith(".xhtml")) {
+            List<CertificateAuthority> own = cas.list(user.caller());
+            if (own.isEmpty() && !path.equals(CREATE_CA)) {
+                response.sendRedirect(request.getContextPath() + CREATE_CA);
+                return;
+            }
+            if (own.stream().noneMatch(ca -> ca.id().equals(user.getCaId()))) {
+                user.scopeTo(own.isEmpty() ? null : own.get(0).id());
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,57 @@
+package org.pkiaas.view.manage.account;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.pkiaas.audit.boundary.AuditLog;
+import org.pkiaas.audit.entity.AuditEvent;
+import org.pkiaas.view.manage.ConsoleUser;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The audit log ({@code /manage/account/audit.xhtml}): the user's own events (all events for administrators), newest first. */
+@Named
+@ViewScoped
+public class AuditLogBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    ConsoleUser user;
+
+    private LazyDataModel<AuditEvent> model;
+
+    @PostConstruct
+    void init() {
+        AuditLog log = auditLog;
+        var caller = user.caller();
+        model = new LazyDataModel<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                // The log has no count: report one more row than seen while full pages keep coming.
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+                List<AuditEvent> page = log.read(caller, first, pageSize + 1);
+                setRowCount(first + page.size());
+                return page.size() > pageSize ? page.subList(0, pageSize) : page;
+            }
+        };
+    }
+
+    public LazyDataModel<AuditEvent> getModel() {
+        return model;
+    }
+}

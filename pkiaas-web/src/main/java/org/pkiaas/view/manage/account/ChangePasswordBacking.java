@@ -1,0 +1,66 @@
+package org.pkiaas.view.manage.account;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.tenant.boundary.Accounts;
+import org.pkiaas.view.manage.ConsoleUser;
+import org.pkiaas.view.manage.Feedback;
+
+/** Change Password ({@code /manage/account/password.xhtml}); {@link Accounts#changePassword} decides. */
+@Named
+@ViewScoped
+public class ChangePasswordBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ConsoleUser user;
+
+    private String currentPassword;
+    private String newPassword;
+    private String confirmation;
+
+    public void change() {
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            Feedback.refused("password", new InvalidInputException("confirmation", "The two new passwords differ"));
+            return;
+        }
+        try {
+            accounts.changePassword(user.caller(), currentPassword, newPassword);
+            Feedback.info("Your password is changed");
+        } catch (PkiaasException e) {
+            Feedback.refused("password", e);
+        }
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+}

@@ -1,0 +1,107 @@
+package org.pkiaas.view.manage.certificates;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A certificate taken apart for reading: what the detail page shows of it. */
+public record DecodedCertificate(String subject, String issuer, String serial, String signatureAlgorithm, String publicKey,
+        List<String> subjectAltNames, List<Extension> extensions, String sha256, String sha1) {
+
+    /** One extension: its name where known, its OID, whether it is critical, and a readable value where there is one. */
+    public record Extension(String name, String oid, boolean critical, String value) {
+    }
+
+    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("2.5.29.14", "Subject key identifier"),
+            Map.entry("2.5.29.15", "Key usage"), Map.entry("2.5.29.17", "Subject alternative name"),
+            Map.entry("2.5.29.19", "Basic constraints"), Map.entry("2.5.29.31", "CRL distribution points"),
+            Map.entry("2.5.29.32", "Certificate policies"), Map.entry("2.5.29.35", "Authority key identifier"),
+            Map.entry("2.5.29.37", "Extended key usage"), Map.entry("2.5.29.46", "Freshest CRL"),
+            Map.entry("1.3.6.1.5.5.7.1.1", "Authority information access"),
+            Map.entry("1.3.6.1.5.5.7.48.1.5", "OCSP no check"));
+    private static final Map<String, String> PURPOSES = Map.of("1.3.6.1.5.5.7.3.1", "serverAuth", "1.3.6.1.5.5.7.3.2",
+            "clientAuth", "1.3.6.1.5.5.7.3.3", "codeSigning", "1.3.6.1.5.5.7.3.4", "emailProtection", "1.3.6.1.5.5.7.3.8",
+            "timeStamping", "1.3.6.1.5.5.7.3.9", "OCSPSigning", "2.5.29.37.0", "anyExtendedKeyUsage");
+    private static final String[] KEY_USAGES = {"digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment",
+        "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"};
+    private static final String[] SAN_TYPES = {"otherName", "EMAIL", "DNS", "x400", "DirName", "ediParty", "URI", "IP", "RID"};
+
+    static DecodedCertificate of(byte[] der) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            return new DecodedCertificate(certificate.getSubjectX500Principal().getName(),
+                    certificate.getIssuerX500Principal().getName(), certificate.getSerialNumber().toString(16),
+                    certificate.getSigAlgName(), certificate.getPublicKey().getAlgorithm(), names(certificate),
+                    extensions(certificate), fingerprint("SHA-256", der), fingerprint("SHA-1", der));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("A stored certificate cannot be read", e);
+        }
+    }
+
+    private static List<String> names(X509Certificate certificate) throws CertificateParsingException {
+        Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+        List<String> written = new ArrayList<>();
+        if (names != null) {
+            for (List<?> name : names) {
+                int type = (Integer) name.get(0);
+                written.add(SAN_TYPES[type] + ":" + (name.get(1) instanceof String text ? text : "(binary)"));
+            }
+        }
+        return written;
+    }
+
+    private static List<Extension> extensions(X509Certificate certificate) throws CertificateParsingException {
+        Set<String> critical = certificate.getCriticalExtensionOIDs() == null ? Set.of() : certificate.getCriticalExtensionOIDs();
+        Set<String> all = new TreeSet<>(critical);
+        if (certificate.getNonCriticalExtensionOIDs() != null) {
+            all.addAll(certificate.getNonCriticalExtensionOIDs());
+        }
+        List<Extension> extensions = new ArrayList<>();
+        for (String oid : all) {
+            extensions.add(new Extension(NAMES.getOrDefault(oid, oid), oid, critical.contains(oid), value(certificate, oid)));
+        }
+        return extensions;
+    }
+
+    private static String value(X509Certificate certificate, String oid) throws CertificateParsingException {
+        return switch (oid) {
+            case "2.5.29.15" -> {
+                List<String> usages = new ArrayList<>();
+                boolean[] bits = certificate.getKeyUsage();
+                for (int i = 0; bits != null && i < bits.length && i < KEY_USAGES.length; i++) {
+                    if (bits[i]) {
+                        usages.add(KEY_USAGES[i]);
+                    }
+                }
+                yield String.join(", ", usages);
+            }
+            case "2.5.29.37" -> String.join(", ", certificate.getExtendedKeyUsage().stream()
+                    .map(purpose -> PURPOSES.getOrDefault(purpose, purpose)).toList());
+            case "2.5.29.19" -> certificate.getBasicConstraints() < 0 ? "not a CA"
+                    : "CA" + (certificate.getBasicConstraints() == Integer.MAX_VALUE ? ", no path length limit"
+                            : ", path length " + certificate.getBasicConstraints());
+            case "2.5.29.17" -> String.join(", ", names(certificate));
+            default -> "";
+        };
+    }
+
+    private static String fingerprint(String algorithm, byte[] der) {
+        try {
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance(algorithm).digest(der));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.pkiaas.view.manage.certificates;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.pkiaas.issuance.boundary.CertificateRequests;
+import org.pkiaas.issuance.boundary.SignOverrides;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestStatus;
+import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.template.boundary.Templates;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.view.manage.ConsoleUser;
+import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.NameLists;
+
+/**
+ * Pending Requests ({@code /manage/certificates/pending.xhtml}, user guide 2.6): the scoped CA's
+ * request queue, bulk actions, and a dialog to change subject, names and validity before signing.
+ */
+@Named
+@ViewScoped
+public class PendingRequestsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CertificateRequests requests;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    ConsoleUser user;
+
+    private RequestStatus status = RequestStatus.PENDING;
+    private String search;
+    private transient List<CertificateRequest> list;
+    private transient List<CertificateRequest> selection = new ArrayList<>();
+    private Map<String, String> templateNames;
+    private String declineReason;
+    private String reviewedId;
+    private String overrideSubject;
+    private String overrideNames;
+    private Integer overrideValidityDays;
+    private boolean reviewedHasCsr;
+
+    @PostConstruct
+    void load() {
+        templateNames = templates.list(user.caller(), user.getCaId()).stream()
+                .collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
+        String wanted = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        list = requests.list(user.caller(), user.getCaId(), status).stream()
+                .filter(r -> wanted.isEmpty() || (r.subjectDn() + " " + r.subjectAltNames()).toLowerCase(Locale.ROOT).contains(wanted))
+                .toList();
+        selection = new ArrayList<>();
+    }
+
+    public void filter() {
+        load();
+    }
+
+    public String templateName(String templateId) {
+        return templateNames.getOrDefault(templateId, "(deleted)");
+    }
+
+    public void approveSelected() {
+        bulk("approved", r -> requests.approve(user.caller(), r.id(), SignOverrides.NONE));
+    }
+
+    public void signSelected() {
+        bulk("signed", r -> requests.sign(user.caller(), r.id(), SignOverrides.NONE));
+    }
+
+    public void declineSelected() {
+        bulk("declined", r -> requests.decline(user.caller(), r.id(), declineReason));
+    }
+
+    public void resendSelected() {
+        bulk("sent again", r -> requests.resend(user.caller(), r.id()));
+    }
+
+    /** Applies an action to each selected request; each succeeds or fails on its own. */
+    private void bulk(String done, Consumer<CertificateRequest> action) {
+        if (selection == null || selection.isEmpty()) {
+            Feedback.error("Select one or more requests first");
+            return;
+        }
+        int succeeded = 0;
+        for (CertificateRequest request : selection) {
+            try {
+                action.accept(request);
+                succeeded++;
+            } catch (PkiaasException e) {
+                Feedback.error(request.subjectDn() + ": " + e.getMessage());
+            }
+        }
+        if (succeeded > 0) {
+            Feedback.info(succeeded + " request" + (succeeded == 1 ? "" : "s") + " " + done);
+        }
+        load();
+    }
+
+    public void review(String requestId) {
+        CertificateRequest request = requests.get(user.caller(), requestId);
+        reviewedId = request.id();
+        reviewedHasCsr = request.csr() != null;
+        overrideSubject = request.subjectDn();
+        overrideNames = NameLists.lines(request.subjectAltNames());
+        overrideValidityDays = request.validityDays() != null ? request.validityDays()
+                : templates.get(user.caller(), request.templateId()).settings().general().validityDays();
+    }
+
+    public void signReviewed() {
+        decideReviewed(true);
+    }
+
+    public void approveReviewed() {
+        decideReviewed(false);
+    }
+
+    private void decideReviewed(boolean sign) {
+        SignOverrides overrides = new SignOverrides(overrideSubject, NameLists.parse(overrideNames), overrideValidityDays);
+        try {
+            if (sign) {
+                var issued = requests.sign(user.caller(), reviewedId, overrides);
+                Feedback.info("Signed: certificate " + issued.serialNumber() + " for " + issued.subjectDn());
+            } else {
+                requests.approve(user.caller(), reviewedId, overrides);
+                Feedback.info("Approved: the requester can now claim the certificate");
+            }
+            load();
+        } catch (PkiaasException e) {
+            Feedback.refused("review", e);
+        }
+    }
+
+    public void declineReviewed() {
+        try {
+            requests.decline(user.caller(), reviewedId, declineReason);
+            Feedback.info("Declined");
+            load();
+        } catch (PkiaasException e) {
+            Feedback.refused("review", e);
+        }
+    }
+
+    public List<CertificateRequest> getList() {
+        if (list == null) {
+            load();
+        }
+        return list;
+    }
+
+    public List<CertificateRequest> getSelection() {
+        return selection;
+    }
+
+    public void setSelection(List<CertificateRequest> selection) {
+        this.selection = selection;
+    }
+
+    public RequestStatus[] getStatuses() {
+        return RequestStatus.values();
+    }
+
+    public RequestStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RequestStatus status) {
+        this.status = status;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getDeclineReason() {
+        return declineReason;
+    }
+
+    public void setDeclineReason(String declineReason) {
+        this.declineReason = declineReason;
+    }
+
+    public boolean isReviewedHasCsr() {
+        return reviewedHasCsr;
+    }
+
+    public String getOverrideSubject() {
+        return overrideSubject;
+    }
+
+    public void setOverrideSubject(String overrideSubject) {
+        this.overrideSubject = overrideSubject;
+    }
+
+    public String getOverrideNames() {
+        return overrideNames;
+    }
+
+    public void setOverrideNames(String overrideNames) {
+        this.overrideNames = overrideNames;
+    }
+
+    public Integer getOverrideValidityDays() {
+        return overrideValidityDays;
+    }
+
+    public void setOverrideValidityDays(Integer overrideValidityDays) {
+        this.overrideValidityDays = overrideValidityDays;
+    }
+}

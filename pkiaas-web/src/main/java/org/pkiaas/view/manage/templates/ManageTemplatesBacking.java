@@ -1,0 +1,111 @@
+package org.pkiaas.view.manage.templates;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.boundary.ServiceUrls;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.template.boundary.Templates;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.view.manage.ConsoleUser;
+import org.pkiaas.view.manage.Feedback;
+
+/**
+ * Manage Templates ({@code /manage/templates/manage.xhtml}, user guide 2.4, 2.5, 4.4, 4.5): the
+ * scoped CA's templates, each with its menu of issuance workflows.
+ */
+@Named
+@ViewScoped
+public class ManageTemplatesBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    CertificateAuthorities cas;
+
+    @Inject
+    PkiaasConfig config;
+
+    @Inject
+    ConsoleUser user;
+
+    private transient List<CertificateTemplate> list;
+    private String selectedId;
+    private String selectedName;
+    private boolean selectedPublic;
+    private String email;
+    private ServiceUrls caUrls;
+
+    @PostConstruct
+    void load() {
+        list = templates.list(user.caller(), user.getCaId());
+    }
+
+    public List<CertificateTemplate> getList() {
+        if (list == null) {
+            load();
+        }
+        return list;
+    }
+
+    public void select(String templateId) {
+        CertificateTemplate template = templates.get(user.caller(), templateId);
+        selectedId = template.id();
+        selectedName = template.name();
+        selectedPublic = template.settings().general().allowPublicRequests();
+        caUrls = cas.serviceUrls(user.caller(), template.caId());
+        email = null;
+    }
+
+    public String getPublicRequestUrl() {
+        return config.publicUrl() + "/request.html?template=" + selectedId;
+    }
+
+    public void invite() {
+        try {
+            templates.invite(user.caller(), selectedId, email);
+            Feedback.info("An invitation is on its way to " + email.trim());
+            email = null;
+        } catch (PkiaasException e) {
+            Feedback.refused("invite", e);
+        }
+    }
+
+    public void delete() {
+        try {
+            templates.delete(user.caller(), selectedId);
+            Feedback.info("The template '" + selectedName + "' is deleted");
+            load();
+        } catch (PkiaasException e) {
+            Feedback.refused("delete", e);
+        }
+    }
+
+    public String getSelectedName() {
+        return selectedName;
+    }
+
+    public boolean isSelectedPublic() {
+        return selectedPublic;
+    }
+
+    public ServiceUrls getCaUrls() {
+        return caUrls;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+}
