@@ -22,6 +22,7 @@ public class EditCaBacking extends CaPage {
     private Integer serviceKeySize;
     private String serviceCurve;
     private String serviceSignatureHash;
+    private Integer crlValidityDays;
 
     @Override
     protected void loaded(CertificateAuthority ca) {
@@ -32,6 +33,7 @@ public class EditCaBacking extends CaPage {
         serviceKeySize = "RSA".equals(serviceKeyType) ? Integer.valueOf(service.parameter()) : 3072;
         serviceCurve = "EC".equals(serviceKeyType) ? service.parameter() : "P-256";
         serviceSignatureHash = ca.serviceSignatureHash();
+        crlValidityDays = ca.crlValidityDays();
     }
 
     public List<Integer> getRsaSizes() {
@@ -46,11 +48,19 @@ public class EditCaBacking extends CaPage {
         try {
             cas.change(user.caller(), getCaId(), new CaChanges(cpsText == null ? "" : cpsText, cpsUrl == null ? "" : cpsUrl,
                     serviceKeyType, "RSA".equals(serviceKeyType) ? serviceKeySize : null,
-                    "EC".equals(serviceKeyType) ? serviceCurve : null, serviceSignatureHash));
+                    "EC".equals(serviceKeyType) ? serviceCurve : null, serviceSignatureHash, crlValidityDays));
             Feedback.info("Saved");
         } catch (PkiaasException e) {
             Feedback.refused("edit", e);
         }
+    }
+
+    public Integer getCrlValidityDays() {
+        return crlValidityDays;
+    }
+
+    public void setCrlValidityDays(Integer crlValidityDays) {
+        this.crlValidityDays = crlValidityDays;
     }
 
     public String getCpsText() {

@@ -14,6 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
 /** A certificate taken apart for reading: what the detail page shows of it. */
 public record DecodedCertificate(String subject, String issuer, String serial, String signatureAlgorithm, String publicKey,
@@ -93,8 +106,59 @@ public record DecodedCertificate(String subject, String issuer, String serial, S
                     : "CA" + (certificate.getBasicConstraints() == Integer.MAX_VALUE ? ", no path length limit"
                             : ", path length " + certificate.getBasicConstraints());
             case "2.5.29.17" -> String.join(", ", names(certificate));
+            case "2.5.29.14" -> hex(SubjectKeyIdentifier.getInstance(parsed(certificate, oid)).getKeyIdentifier());
+            case "2.5.29.35" -> {
+                byte[] keyId = AuthorityKeyIdentifier.getInstance(parsed(certificate, oid)).getKeyIdentifier();
+                yield keyId == null ? "" : hex(keyId);
+            }
+            case "1.3.6.1.5.5.7.1.1" -> {
+                List<String> access = new ArrayList<>();
+                for (AccessDescription description : AuthorityInformationAccess.getInstance(parsed(certificate, oid))
+                        .getAccessDescriptions()) {
+                    String method = AccessDescription.id_ad_ocsp.equals(description.getAccessMethod()) ? "OCSP"
+                            : AccessDescription.id_ad_caIssuers.equals(description.getAccessMethod()) ? "CA issuers"
+                            : description.getAccessMethod().getId();
+                    access.add(method + ": " + uri(description.getAccessLocation()));
+                }
+                yield String.join(", ", access);
+            }
+            case "2.5.29.31", "2.5.29.46" -> {
+                List<String> urls = new ArrayList<>();
+                for (DistributionPoint point : CRLDistPoint.getInstance(parsed(certificate, oid)).getDistributionPoints()) {
+                    if (point.getDistributionPoint() != null && point.getDistributionPoint().getType() == DistributionPointName.FULL_NAME) {
+                        for (GeneralName name : GeneralNames.getInstance(point.getDistributionPoint().getName()).getNames()) {
+                            urls.add(uri(name));
+                        }
+                    }
+                }
+                yield String.join(", ", urls);
+            }
+            case "2.5.29.32" -> {
+                List<String> policies = new ArrayList<>();
+                for (PolicyInformation policy : CertificatePolicies.getInstance(parsed(certificate, oid)).getPolicyInformation()) {
+                    policies.add(policy.getPolicyIdentifier().getId());
+                }
+                yield String.join(", ", policies);
+            }
             default -> "";
         };
+    }
+
+    /** The extension's value, unwrapped from its OCTET STRING (RFC 5280 §4.1). */
+    private static ASN1Primitive parsed(X509Certificate certificate, String oid) {
+        try {
+            return ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(certificate.getExtensionValue(oid)).getOctets());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("A stored certificate has an unreadable extension " + oid, e);
+        }
+    }
+
+    private static String uri(GeneralName name) {
+        return name.getTagNo() == GeneralName.uniformResourceIdentifier ? name.getName().toString() : name.toString();
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(bytes);
     }
 
     private static String fingerprint(String algorithm, byte[] der) {
