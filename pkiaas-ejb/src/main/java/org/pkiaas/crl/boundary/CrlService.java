@@ -43,6 +43,7 @@ public class CrlService {
 
     private final Map<String, CrlDocument> complete = new ConcurrentHashMap<>();
     private final Map<String, CrlDocument> deltas = new ConcurrentHashMap<>();
+    private final Map<String, Object> deltaLocks = new ConcurrentHashMap<>();
 
     /** The CA's current complete CRL. */
     public CrlDocument complete(String caId) {
@@ -134,8 +135,6 @@ public class CrlService {
         complete.merge(crl.caId(), crl, (old, fresh) -> fresh.number() >= old.number() ? fresh : old);
         return crl;
     }
-
-    private final Map<String, Object> deltaLocks = new ConcurrentHashMap<>();
 
     private Object deltaLock(String caId) {
         return deltaLocks.computeIfAbsent(caId, id -> new Object());

@@ -19,7 +19,8 @@ public class OcspCache {
     static final int MAX_ENTRIES = 200_000;
 
     private final Map<String, KnownStatus> statuses = new ConcurrentHashMap<>();
-    private final Map<String, OcspAnswer> responses = new ConcurrentHashMap<>();
+    /** Per certificate (CA and serial), the answer under each CertID hash algorithm: a revocation drops one entry. */
+    private final Map<String, Map<String, OcspAnswer>> responses = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     /**
@@ -44,13 +45,14 @@ public class OcspCache {
 
     /** A cached response to a request for one certificate, keyed by the CertID's hash algorithm too. */
     public OcspAnswer response(String caId, String serialHex, String hashAlgorithm) {
-        return responses.get(key(caId, serialHex) + "/" + hashAlgorithm);
+        Map<String, OcspAnswer> byHash = responses.get(key(caId, serialHex));
+        return byHash == null ? null : byHash.get(hashAlgorithm);
     }
 
     public void putResponse(String caId, String serialHex, String hashAlgorithm, OcspAnswer answer, long generation) {
         bound(responses);
-        String key = key(caId, serialHex) + "/" + hashAlgorithm;
-        responses.put(key, answer);
+        String key = key(caId, serialHex);
+        responses.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(hashAlgorithm, answer);
         if (generation(caId) != generation) {
             responses.remove(key);
         }
@@ -61,7 +63,7 @@ public class OcspCache {
         String prefix = key(caId, serialHex);
         generations.computeIfAbsent(caId, id -> new AtomicLong()).incrementAndGet();
         statuses.remove(prefix);
-        responses.keySet().removeIf(key -> key.startsWith(prefix + "/"));
+        responses.remove(prefix);
     }
 
     /** Forgets a whole CA: its responder changed, or another node changed one of its certificates. */

@@ -18,7 +18,7 @@ import org.pkiaas.signing.Randomness;
  * signature algorithm, its ResponderID by key (RFC 5019 §2.2.3), and the CA's issuer hashes under
  * every hash algorithm a CertID may use (RFC 6960 §4.1.1), to tell this CA's requests from others'.
  */
-public record Responder(String caId, String certificateId, X509CertificateHolder certificate, PrivateKey key,
+public record Responder(String caId, String certificateId, X509CertificateHolder certificate, Instant notAfter, PrivateKey key,
         String signatureAlgorithm, RespID responderId, Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes) {
 
     /** issuerNameHash and issuerKeyHash of the CA under one hash algorithm. */
@@ -28,12 +28,9 @@ public record Responder(String caId, String certificateId, X509CertificateHolder
     public Responder {
         Objects.requireNonNull(caId);
         Objects.requireNonNull(certificate);
+        Objects.requireNonNull(notAfter); // kept apart: checked on every request, parsed from the certificate once
         Objects.requireNonNull(key);
         issuerHashes = Map.copyOf(issuerHashes);
-    }
-
-    public Instant notAfter() {
-        return certificate.getNotAfter().toInstant();
     }
 
     /** A fresh single-use signer. */

@@ -137,7 +137,7 @@ public class ResponderStore {
         byte[] issuerName = Der.encoded(caCertificate.getSubject());
         byte[] issuerKey = caCertificate.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
         DIGESTS.forEach((oid, name) -> hashes.put(oid, new Responder.IssuerHashes(digest(name, issuerName), digest(name, issuerKey))));
-        return new Responder(ca.id(), issued.id(), certificate, key, algorithm, responderId, hashes);
+        return new Responder(ca.id(), issued.id(), certificate, issued.notAfter(), key, algorithm, responderId, hashes);
     }
 
     static byte[] digest(String algorithm, byte[] data) {
