@@ -22,8 +22,9 @@ import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.exception.AcmeServerException;
 
 /**
- * http-01 and dns-01 validated by the server, asynchronously, against responders the test runs:
- * a web server on the configured http-01 port and the DNS server the server is configured to ask.
+ * http-01, dns-01 and tls-alpn-01 validated by the server, asynchronously, against responders the
+ * test runs: a web server on the configured http-01 port, a TLS server on the tls-alpn-01 port, and
+ * pebble-challtestsrv as the DNS server the server is configured to ask.
  */
 class AcmeChallengesIT extends ServerIT {
 
@@ -97,7 +98,7 @@ class AcmeChallengesIT extends ServerIT {
         assertTrue(authorization.isWildcard());
         assertFalse(authorization.findChallenge(Http01Challenge.class).isPresent(), "a wildcard is proven by dns-01 only");
         Dns01Challenge challenge = authorization.findChallenge(Dns01Challenge.class).orElseThrow();
-        ChallengeResponders.txt(challenge.getRRName(base).replaceAll("\\.$", ""), challenge.getDigest());
+        ChallengeDns.txt(challenge.getRRName(base), challenge.getDigest());
         assertEquals(challenge.getDigest(), digest(challenge.getAuthorization()), "the digest of RFC 8555 §8.4");
         challenge.trigger();
         assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
@@ -124,11 +125,29 @@ class AcmeChallengesIT extends ServerIT {
         AcmeServerException refused = assertThrows(AcmeServerException.class, () -> order.execute(Csrs.keys("EC")));
         assertEquals("urn:ietf:params:acme:error:orderNotReady", refused.getType().toString());
 
-        Order unresolvable = login.newOrder().domain(unique("nx.test")).create();
+        String broken = unique("servfail.test");
+        ChallengeDns.servfail("_acme-challenge." + broken);
+        Order unresolvable = login.newOrder().domain(broken).create();
         Dns01Challenge dns = unresolvable.getAuthorizations().get(0).findChallenge(Dns01Challenge.class).orElseThrow();
         dns.trigger();
         assertEquals(Status.INVALID, dns.waitForCompletion(WAIT));
-        assertEquals("urn:ietf:params:acme:error:dns", dns.getError().orElseThrow().getType().toString());
+        var problem = dns.getError().orElseThrow();
+        assertEquals("urn:ietf:params:acme:error:dns", problem.getType().toString());
+        assertTrue(problem.getDetail().orElse("").contains("failed"), problem.toString());
+    }
+
+    @Test
+    void dns01FollowsACnameToWhereTheRecordIsPublished() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String domain = unique("delegated.test");
+        Order order = login.newOrder().domain(domain).create();
+        Dns01Challenge challenge = order.getAuthorizations().get(0).findChallenge(Dns01Challenge.class).orElseThrow();
+        String validationZone = "_acme-challenge." + unique("validation.test");
+        ChallengeDns.cname("_acme-challenge." + domain, validationZone);
+        ChallengeDns.txt(validationZone, challenge.getDigest());
+        challenge.trigger();
+        assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        assertEquals(Status.READY, order.waitUntilReady(WAIT));
     }
 
     @Test

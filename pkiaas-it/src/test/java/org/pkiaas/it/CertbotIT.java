@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * certbot (Debian's) against the server, as the user guide has users run it: registration with
- * EAB, a certificate by http-01 with certbot's own standalone responder, one for a pre-approved
+ * EAB, a certificate by http-01 with certbot's own standalone responder, a wildcard by dns-01 with
+ * manual hooks that publish to pebble-challtestsrv (the server's resolver), one for a pre-approved
  * name with no responder at all, renewal, and revocation, after which openssl ocsp says revoked.
- * The server resolves every name to 127.0.0.1 through the test's DNS server.
  */
 class CertbotIT extends AcmeClientIT {
 
@@ -58,6 +59,22 @@ class CertbotIT extends AcmeClientIT {
         String ocsp = Tools.ok(dir, "openssl", "ocsp", "-issuer", "ca.pem", "-CAfile", "ca.pem", "-cert",
                 live.resolve("cert.pem").toString(), "-url", Api.BASE_URL + "/pki/ocsp/" + acme.caId);
         assertTrue(ocsp.contains(": revoked"), ocsp);
+    }
+
+    @Test
+    void dns01WithManualHooksForAWildcardAndItsBase() throws Exception {
+        register();
+        Path publish = ChallengeDns.publishScript(dir);
+        Path hook = dir.resolve("certbot-auth.sh");
+        Files.writeString(hook, "#!/bin/sh\n# certbot --manual-auth-hook: publish the validation where the server looks\nexec " + publish
+                + " \"_acme-challenge.$CERTBOT_DOMAIN\" \"$CERTBOT_VALIDATION\"\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
+        String base = "d" + System.nanoTime() + ".certbot.test";
+        certbot("certonly", "--server", AcmeFixture.DIRECTORY, "--manual", "--preferred-challenges", "dns",
+                "--manual-auth-hook", hook.toString(), "--cert-name", base, "-d", "*." + base, "-d", base);
+        String text = Tools.ok(dir, "openssl", "x509", "-in", dir.resolve("config/live/" + base + "/cert.pem").toString(),
+                "-noout", "-ext", "subjectAltName");
+        assertTrue(text.contains("DNS:*." + base) && text.contains("DNS:" + base), text);
     }
 
     @Test

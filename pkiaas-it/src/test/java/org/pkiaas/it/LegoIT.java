@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * lego (Debian's; Traefik's ACME library) against the server: registration with EAB, a wildcard
  * certificate by dns-01 through its exec provider (a script that publishes the TXT record to the
- * DNS server the server asks), and a certificate by http-01 with lego's own responder.
+ * DNS server the server asks, pebble-challtestsrv), and a certificate by http-01 with lego's own responder.
  */
 class LegoIT extends AcmeClientIT {
-
-    private static final String DNS = "127.0.0.1:" + System.getProperty("pkiaas.it.acme.dns-port", "5153");
 
     private final AcmeFixture acme = new AcmeFixture("Lego Root " + System.nanoTime(), "");
 
@@ -34,14 +32,14 @@ class LegoIT extends AcmeClientIT {
 
     @Test
     void aWildcardByDns01() throws Exception {
-        Path hook = dir.resolve("publish-txt.sh");
-        Files.writeString(hook, "#!/bin/sh\n# lego's exec provider: present|cleanup FQDN VALUE\ncase \"$1\" in\n"
-                + "  present) printf '%s' \"$3\" > \"" + ChallengeResponders.TXT_DIRECTORY + "/$2\" ;;\n"
-                + "  cleanup) rm -f \"" + ChallengeResponders.TXT_DIRECTORY + "/$2\" ;;\nesac\n");
+        Path publish = ChallengeDns.publishScript(dir);
+        Path hook = dir.resolve("lego-exec.sh");
+        Files.writeString(hook, "#!/bin/sh\n# lego's exec provider: present|cleanup FQDN VALUE\n"
+                + "if [ \"$1\" = present ]; then exec " + publish + " \"$2\" \"$3\"; fi\n");
         Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwx------"));
         String base = "w" + System.nanoTime() + ".lego.test";
         lego(Map.of("EXEC_PATH", hook.toString(), "EXEC_PROPAGATION_TIMEOUT", "30", "EXEC_POLLING_INTERVAL", "1"),
-                "--dns", "exec", "--dns.resolvers", DNS, "--dns.disable-cp", "--domains", "*." + base);
+                "--dns", "exec", "--dns.resolvers", ChallengeDns.ADDRESS, "--dns.disable-cp", "--domains", "*." + base);
         Path certificate = dir.resolve("lego/certificates/_." + base + ".crt");
         String text = Tools.ok(dir, "openssl", "x509", "-in", certificate.toString(), "-noout", "-ext", "subjectAltName");
         assertTrue(text.contains("DNS:*." + base), text);

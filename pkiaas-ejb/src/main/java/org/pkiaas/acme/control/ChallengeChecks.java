@@ -28,8 +28,9 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * The checks behind http-01 (RFC 8555 §8.3) and dns-01 (§8.4). Every lookup, A/AAAA for http-01
- * and TXT (following CNAMEs) for dns-01, asks one resolver: the configured one, or the system's.
+ * The checks behind http-01 (RFC 8555 §8.3), dns-01 (§8.4) and tls-alpn-01 (RFC 8737). Every
+ * lookup, A/AAAA for http-01 and tls-alpn-01 and TXT (following CNAMEs) for dns-01, asks one
+ * resolver: the configured one, or the system's.
  */
 public final class ChallengeChecks {
 
@@ -124,7 +125,7 @@ public final class ChallengeChecks {
             return addresses;
         }
         for (int type : new int[] {Type.A, Type.AAAA}) {
-            for (Record record : lookup(domain, type)) {
+            for (Record record : lookup(domain, type).records()) {
                 if (record instanceof ARecord a) {
                     addresses.add(a.getAddress());
                 } else if (record instanceof AAAARecord aaaa) {
@@ -135,12 +136,16 @@ public final class ChallengeChecks {
         return addresses;
     }
 
-    /** dns-01: a TXT record at {@code _acme-challenge.<domain>} holds the key authorization's digest; null if one does. */
+    /**
+     * dns-01: a TXT record at {@code _acme-challenge.<domain>}, or at the end of the CNAME chain
+     * starting there, holds the key authorization's digest; null if one does.
+     */
     public Failure dns01(String domain, String keyAuthorization) {
         String expected = digest(keyAuthorization);
         String name = "_acme-challenge." + domain;
+        Answer answer = lookup(name, Type.TXT);
         List<String> found = new ArrayList<>();
-        for (Record record : lookup(name, Type.TXT)) {
+        for (Record record : answer.records()) {
             if (record instanceof TXTRecord txt) {
                 String value = String.join("", txt.getStrings());
                 if (value.equals(expected)) {
@@ -149,8 +154,11 @@ public final class ChallengeChecks {
                 found.add(value);
             }
         }
-        return new Failure(found.isEmpty() ? "dns" : "incorrectResponse",
-                found.isEmpty() ? "No TXT record found at " + name : "No TXT record at " + name + " holds the expected digest");
+        if (!found.isEmpty()) {
+            return new Failure("incorrectResponse", "No TXT record at " + name + " holds the expected digest");
+        }
+        return new Failure("dns", answer.failure() == null ? "No TXT record found at " + name
+                : "Looking up TXT at " + name + " failed: " + answer.failure());
     }
 
     /** base64url(SHA-256(key authorization)), the TXT value of §8.4. */
@@ -166,16 +174,22 @@ public final class ChallengeChecks {
         }
     }
 
-    private Record[] lookup(String name, int type) {
+    /** What a lookup found, and why it found nothing when the resolver could not answer (SERVFAIL, timeout). */
+    private record Answer(Record[] records, String failure) {
+    }
+
+    private Answer lookup(String name, int type) {
         try {
             Lookup lookup = new Lookup(Name.fromString(name, Name.root), type);
             lookup.setResolver(resolver);
             lookup.setCache(null);
             lookup.setHostsFileParser(null);
             Record[] records = lookup.run();
-            return records == null ? new Record[0] : records;
+            String failure = lookup.getResult() == Lookup.TRY_AGAIN || lookup.getResult() == Lookup.UNRECOVERABLE
+                    ? lookup.getErrorString() : null;
+            return new Answer(records == null ? new Record[0] : records, failure);
         } catch (TextParseException e) {
-            return new Record[0];
+            return new Answer(new Record[0], "not a valid DNS name");
         }
     }
 
