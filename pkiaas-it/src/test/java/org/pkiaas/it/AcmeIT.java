@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,6 +25,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
@@ -264,10 +266,44 @@ class AcmeIT extends ServerIT {
     }
 
     @Test
+    void anEd25519AccountKeySignsWithEdDsa() throws Exception {
+        // jose4j, the JOSE library under acme4j, speaks EdDSA (RFC 8037); acme4j itself offers only RSA and EC keys
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        JsonObject eab = acme.eab();
+        String newAccount = Api.BASE_URL + "/pki/acme/new-account";
+        JsonWebSignature binding = new JsonWebSignature();
+        binding.setPayload(PublicJsonWebKey.Factory.newPublicJwk(key.getPublic()).toJson());
+        binding.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        binding.setKeyIdHeaderValue(eab.getString("kid"));
+        binding.setHeader("url", newAccount);
+        binding.setKey(new HmacKey(Base64.getUrlDecoder().decode(eab.getString("hmacKey"))));
+        String registration = Json.createObjectBuilder().add("termsOfServiceAgreed", true)
+                .add("externalAccountBinding", flattened(binding)).build().toString();
+        Api.Reply created = Api.anonymous().post("/pki/acme/new-account", "application/jose+json",
+                jws(key, AlgorithmIdentifiers.EDDSA, null, nonce(), newAccount, registration));
+        assertEquals(201, created.status(), created::toString);
+        String account = created.headers().firstValue("Location").orElseThrow();
+        String path = account.substring(Api.BASE_URL.length());
+
+        Api.Reply fetched = Api.anonymous().post(path, "application/jose+json",
+                jws(key, AlgorithmIdentifiers.EDDSA, account, nonce(), account, ""));
+        assertEquals(200, fetched.status(), fetched::toString);
+        assertEquals("valid", fetched.json().getString("status"));
+
+        byte[] signed = jws(key, AlgorithmIdentifiers.EDDSA, account, nonce(), account, "");
+        JsonObject original = Json.createReader(new java.io.ByteArrayInputStream(signed)).readObject();
+        String signature = original.getString("signature");
+        String forged = (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
+        Api.Reply refused = Api.anonymous().post(path, "application/jose+json", Json.createObjectBuilder(original)
+                .add("signature", forged).build().toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals("urn:ietf:params:acme:error:malformed", refused.json().getString("type"), refused::toString);
+    }
+
+    @Test
     void aReplayedNonceIsRefusedWithAFreshOne() throws Exception {
         KeyPair key = AcmeFixture.accountKey();
         String url = Api.BASE_URL + "/pki/acme/new-account";
-        String nonce = Api.anonymous().get("/pki/acme/new-nonce").headers().firstValue("Replay-Nonce").orElseThrow();
+        String nonce = nonce();
         byte[] body = jws(key, nonce, url, "{\"onlyReturnExisting\":true}");
         Api.Reply first = Api.anonymous().post("/pki/acme/new-account", "application/jose+json", body);
         assertEquals("urn:ietf:params:acme:error:accountDoesNotExist", first.json().getString("type"), first::toString);
@@ -291,16 +327,33 @@ class AcmeIT extends ServerIT {
 
     /** A flattened JWS as RFC 8555 §6.2 has clients send, signed with the key in a jwk header. */
     private static byte[] jws(KeyPair key, String nonce, String url, String payload) throws Exception {
+        return jws(key, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, null, nonce, url, payload);
+    }
+
+    /** A flattened JWS with {@code algorithm}, with a kid header when {@code accountUrl} is given, else with the key's jwk. */
+    private static byte[] jws(KeyPair key, String algorithm, String accountUrl, String nonce, String url, String payload)
+            throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(payload);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setJwkHeader(PublicJsonWebKey.Factory.newPublicJwk(key.getPublic()));
+        jws.setAlgorithmHeaderValue(algorithm);
+        if (accountUrl == null) {
+            jws.setJwkHeader(PublicJsonWebKey.Factory.newPublicJwk(key.getPublic()));
+        } else {
+            jws.setKeyIdHeaderValue(accountUrl);
+        }
         jws.setHeader("nonce", nonce);
         jws.setHeader("url", url);
         jws.setKey(key.getPrivate());
+        return flattened(jws).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonObject flattened(JsonWebSignature jws) throws Exception {
         String[] parts = jws.getCompactSerialization().split("\\.", -1);
-        return Json.createObjectBuilder().add("protected", parts[0]).add("payload", parts[1]).add("signature", parts[2]).build()
-                .toString().getBytes(StandardCharsets.UTF_8);
+        return Json.createObjectBuilder().add("protected", parts[0]).add("payload", parts[1]).add("signature", parts[2]).build();
+    }
+
+    private static String nonce() {
+        return Api.anonymous().get("/pki/acme/new-nonce").headers().firstValue("Replay-Nonce").orElseThrow();
     }
 
     private org.bouncycastle.cert.ocsp.CertificateStatus ocspStatus(BigInteger serial) throws Exception {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -27,7 +28,8 @@ import org.pkiaas.acme.boundary.AcmeProblem;
  */
 final class JwsMessage {
 
-    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
+            JWSAlgorithm.EdDSA);
     private static final int MAX_BODY = 64 * 1024;
     private static final int MIN_RSA_BITS = 2048;
 
@@ -53,7 +55,7 @@ final class JwsMessage {
         }
         if (!ALGORITHMS.contains(jws.getHeader().getAlgorithm())) {
             throw new AcmeProblem(AcmeError.BAD_SIGNATURE_ALGORITHM, "The algorithm " + jws.getHeader().getAlgorithm()
-                    + " is not accepted; use one of RS256, ES256, ES384, ES512");
+                    + " is not accepted; use one of RS256, ES256, ES384, ES512, EdDSA");
         }
         boolean hasJwk = jws.getHeader().getJWK() != null;
         boolean hasKid = jws.getHeader().getKeyID() != null;
@@ -108,7 +110,10 @@ final class JwsMessage {
         return payload == null;
     }
 
-    /** Checks the signature with {@code key}; the key's type must fit the algorithm. */
+    /**
+     * Checks the signature with {@code key}; the key's type must fit the algorithm (RFC 7518 §3.3
+     * and §3.4 for RSA and EC, RFC 8037 §3.1 for EdDSA).
+     */
     void verify(JWK key) {
         JWSVerifier verifier;
         try {
@@ -119,8 +124,10 @@ final class JwsMessage {
                 verifier = new RSASSAVerifier(rsa);
             } else if (key instanceof ECKey ec) {
                 verifier = new ECDSAVerifier(ec);
+            } else if (key instanceof OctetKeyPair okp) {
+                verifier = EdDsaVerifier.of(okp);
             } else {
-                throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "Account keys are RSA or EC keys");
+                throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "Account keys are RSA, EC or Ed25519/Ed448 (OKP) keys");
             }
         } catch (JOSEException e) {
             throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "The key cannot verify signatures: " + e.getMessage());
