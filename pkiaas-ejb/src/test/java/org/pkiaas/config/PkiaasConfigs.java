@@ -19,6 +19,15 @@ public final class PkiaasConfigs {
         return config(Optional.of(base64), file);
     }
 
+    /** ACME validation against {@code http01Port} on the loopback address, with the system's resolver. */
+    public static PkiaasConfig withAcmeHttp01Port(Path file, int http01Port) {
+        PkiaasConfig config = config(Optional.empty(), file);
+        config.acmeHttp01Port = http01Port;
+        config.acmeTlsAlpn01Port = http01Port;
+        config.acmeDnsResolver = Optional.empty();
+        return config;
+    }
+
     private static PkiaasConfig config(Optional<String> masterKey, Path file) {
         PkiaasConfig config = new PkiaasConfig();
         config.publicUrl = "http://localhost:8080";

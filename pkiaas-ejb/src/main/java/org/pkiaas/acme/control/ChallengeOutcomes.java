@@ -5,6 +5,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeAuthorization;
 import org.pkiaas.acme.entity.AcmeChallenge;
@@ -25,22 +27,37 @@ public class ChallengeOutcomes {
     @PersistenceContext
     EntityManager em;
 
-    /** What one validation needs; {@code identifier} is a DNS name or, when {@code ip}, an address (RFC 8738). */
-    public record Work(ChallengeType type, String identifier, boolean ip, String token, String keyAuthorization) {
+    /**
+     * What one validation needs; {@code identifier} is a DNS name or, when {@code ip}, an address
+     * (RFC 8738); {@code attemptsMade} were made before, by this node or one that stopped.
+     */
+    public record Work(ChallengeType type, String identifier, boolean ip, String token, String keyAuthorization,
+            int attemptsMade) {
     }
 
-    /** The work of a challenge being processed; null when it is not (any more). */
-    public Work work(String challengeId) {
-        AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
-        if (challenge == null || challenge.status() != ChallengeStatus.PROCESSING) {
+    /**
+     * Claims a processing challenge for this node and returns its work; null when it is not
+     * processing (any more) or another node's claim is younger than {@code staleBefore}.
+     */
+    public Work claim(String challengeId, Instant staleBefore) {
+        int claimed = em.createNamedQuery("AcmeChallenge.claim").setParameter("now", Instant.now()).setParameter("id", challengeId)
+                .setParameter("processing", ChallengeStatus.PROCESSING).setParameter("staleBefore", staleBefore).executeUpdate();
+        if (claimed != 1) {
             return null;
         }
+        AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
         AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
         AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId());
         AcmeAccount account = em.find(AcmeAccount.class, order.accountId());
         return new Work(challenge.type(), authorization.identifierValue(), "ip".equals(authorization.identifierType()),
                 challenge.token(),
-                ChallengeChecks.keyAuthorization(challenge.token(), account.keyThumbprint()));
+                ChallengeChecks.keyAuthorization(challenge.token(), account.keyThumbprint()), challenge.attempts());
+    }
+
+    /** The processing challenges nobody has claimed since {@code staleBefore}: their validation was lost. */
+    public List<String> unclaimed(Instant staleBefore) {
+        return em.createNamedQuery("AcmeChallenge.unclaimed", String.class).setParameter("processing", ChallengeStatus.PROCESSING)
+                .setParameter("staleBefore", staleBefore).setMaxResults(100).getResultList();
     }
 
     /** The challenge passed: its authorization is valid, and its order ready once all are. */

@@ -5,19 +5,25 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.config.PkiaasConfig;
 
 /**
  * Validates challenges off the request thread, on the server's managed executor: a few attempts a
- * little apart, each recorded, before the challenge is declared invalid with the last reason.
+ * little apart, each recorded, before the challenge is declared invalid with the last reason. The
+ * node claims the challenge in the database first and renews the claim with every attempt; a
+ * claim older than {@link #CLAIM} means the node stopped, and {@link ChallengeRecovery} hands the
+ * challenge to this class again on whichever node sweeps first, to go on from the attempt reached.
  */
 @ApplicationScoped
 public class ChallengeValidation {
 
     static final int ATTEMPTS = 3;
     static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    /** Longer than one attempt can take: two addresses, each with a 10 s connect and a 10 s read, after the lookups. */
+    static final Duration CLAIM = Duration.ofMinutes(3);
     private static final Logger LOG = Logger.getLogger(ChallengeValidation.class.getName());
 
     @Resource
@@ -36,12 +42,12 @@ public class ChallengeValidation {
 
     void run(String challengeId) {
         try {
-            ChallengeOutcomes.Work work = outcomes.work(challengeId);
+            ChallengeOutcomes.Work work = outcomes.claim(challengeId, Instant.now().minus(CLAIM));
             if (work == null) {
                 return;
             }
             ChallengeChecks checks = new ChallengeChecks(config.acmeDnsResolver(), config.acmeHttp01Port(), config.acmeTlsAlpn01Port());
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            for (int attempt = work.attemptsMade() + 1; attempt <= ATTEMPTS; attempt++) {
                 ChallengeChecks.Failure failure = switch (work.type()) {
                     case HTTP_01 -> checks.http01(work.identifier(), work.ip(), work.token(), work.keyAuthorization());
                     case DNS_01 -> checks.dns01(work.identifier(), work.keyAuthorization());
@@ -51,7 +57,7 @@ public class ChallengeValidation {
                     outcomes.passed(challengeId);
                     return;
                 }
-                outcomes.failed(challengeId, failure, attempt == ATTEMPTS);
+                outcomes.failed(challengeId, failure, attempt >= ATTEMPTS);
                 if (attempt < ATTEMPTS) {
                     Thread.sleep(RETRY_DELAY.toMillis());
                 }

@@ -23,6 +23,10 @@ import java.util.UUID;
 @NamedQuery(name = "AcmeChallenge.deleteByCa", query = "DELETE FROM AcmeChallenge c WHERE c.authorizationId IN"
         + " (SELECT z.id FROM AcmeAuthorization z WHERE z.orderId IN (SELECT o.id FROM AcmeOrder o WHERE o.accountId IN"
         + " (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId))))")
+@NamedQuery(name = "AcmeChallenge.claim", query = "UPDATE AcmeChallenge c SET c.claimedAt = :now, c.version = c.version + 1"
+        + " WHERE c.id = :id AND c.status = :processing AND (c.claimedAt IS NULL OR c.claimedAt < :staleBefore)")
+@NamedQuery(name = "AcmeChallenge.unclaimed", query = "SELECT c.id FROM AcmeChallenge c"
+        + " WHERE c.status = :processing AND (c.claimedAt IS NULL OR c.claimedAt < :staleBefore)")
 public class AcmeChallenge {
 
     @Id
@@ -44,6 +48,9 @@ public class AcmeChallenge {
     private String error;
     @Column(name = "validated_at")
     private Instant validatedAt;
+    /** When the node validating this challenge last said it was at it; see {@code ChallengeValidation}. */
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
     @Version
     private int version;
 
@@ -75,6 +82,8 @@ public class AcmeChallenge {
         this.error = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
         if (last) {
             this.status = ChallengeStatus.INVALID;
+        } else {
+            this.claimedAt = Instant.now();
         }
     }
 
