@@ -317,6 +317,11 @@ class AcmeIT extends ServerIT {
                 jws(key, fresh, url, "{\"onlyReturnExisting\":true}"));
         assertEquals("urn:ietf:params:acme:error:accountDoesNotExist", retried.json().getString("type"), retried::toString);
 
+        String madeUp = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[40]);
+        Api.Reply forged = Api.anonymous().post("/pki/acme/new-account", "application/jose+json",
+                jws(key, madeUp, url, "{\"onlyReturnExisting\":true}"));
+        assertEquals("urn:ietf:params:acme:error:badNonce", forged.json().getString("type"), "a nonce nobody issued");
+
         Api.Reply wrongUrl = Api.anonymous().post("/pki/acme/new-account", "application/jose+json",
                 jws(key, fresh, Api.BASE_URL + "/pki/acme/new-order", "{}"));
         assertEquals("urn:ietf:params:acme:error:unauthorized", wrongUrl.json().getString("type"), wrongUrl::toString);

@@ -44,7 +44,6 @@ public class AcmeOrders {
 
     static final Duration ORDER_LIFETIME = Duration.ofDays(7);
     private static final int MAX_IDENTIFIERS = 100;
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -121,7 +120,7 @@ public class AcmeOrders {
     /** A challenge token (§8.1): 128 bits or more of entropy, base64url. */
     private static String token() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        org.pkiaas.signing.Randomness.current().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

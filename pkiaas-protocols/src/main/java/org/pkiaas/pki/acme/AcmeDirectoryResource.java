@@ -23,6 +23,8 @@ public class AcmeDirectoryResource {
     @Inject
     AcmeNonces nonces;
 
+    static final int DIRECTORY_MAX_AGE_SECONDS = 3600;
+
     @Inject
     AcmeRenewals renewals;
 
@@ -30,7 +32,9 @@ public class AcmeDirectoryResource {
     @Path("directory")
     @Produces(MediaType.APPLICATION_JSON)
     public Response directory() {
-        return Response.ok(AcmeJson.directory(urls).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        // the same for every client until the server's configuration changes: clients may keep it an hour
+        return Response.ok(AcmeJson.directory(urls).toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "public, max-age=" + DIRECTORY_MAX_AGE_SECONDS).build();
     }
 
     /** ACME Renewal Information (RFC 9773 §4.2): a plain GET; clients ask again after Retry-After. */

@@ -8,23 +8,25 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A Replay-Nonce handed out and not yet used (RFC 8555 §6.5); a row is deleted when it is used. */
+/**
+ * A Replay-Nonce (RFC 8555 §6.5) that a request has used; its primary key makes a second use fail
+ * on every node. Kept until the nonce would have expired anyway.
+ */
 @Entity
-@Table(name = "acme_nonce")
-@NamedQuery(name = "AcmeNonce.consume", query = "DELETE FROM AcmeNonce n WHERE n.nonce = :nonce AND n.expiresAt > :now")
-@NamedQuery(name = "AcmeNonce.deleteExpired", query = "DELETE FROM AcmeNonce n WHERE n.expiresAt <= :now")
-public class AcmeNonce {
+@Table(name = "acme_used_nonce")
+@NamedQuery(name = "UsedNonce.deleteExpired", query = "DELETE FROM UsedNonce n WHERE n.expiresAt <= :now")
+public class UsedNonce {
 
     @Id
     private String nonce;
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    protected AcmeNonce() {
+    protected UsedNonce() {
         // JPA
     }
 
-    public AcmeNonce(String nonce, Instant expiresAt) {
+    public UsedNonce(String nonce, Instant expiresAt) {
         this.nonce = Objects.requireNonNull(nonce);
         this.expiresAt = Objects.requireNonNull(expiresAt);
     }
