@@ -1,6 +1,5 @@
 package org.pkiaas.pki.acme;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,39 +21,39 @@ final class AcmeJson {
 
     /** §7.1.1; registration needs an external account binding (§7.3.4). */
     static JsonObject directory(AcmeUrls urls) {
-        return Json.createObjectBuilder().add("newNonce", urls.newNonce()).add("newAccount", urls.newAccount())
+        return JsonP.JSON.createObjectBuilder().add("newNonce", urls.newNonce()).add("newAccount", urls.newAccount())
                 .add("newOrder", urls.newOrder()).add("revokeCert", urls.revokeCert()).add("keyChange", urls.keyChange())
                 .add("renewalInfo", urls.renewalInfo())
-                .add("meta", Json.createObjectBuilder().add("externalAccountRequired", true)).build();
+                .add("meta", JsonP.JSON.createObjectBuilder().add("externalAccountRequired", true)).build();
     }
 
     /** §7.1.2. */
     static JsonObject account(AcmeAccount account, AcmeUrls urls) {
-        JsonArrayBuilder contacts = Json.createArrayBuilder();
+        JsonArrayBuilder contacts = JsonP.JSON.createArrayBuilder();
         account.contacts().forEach(contacts::add);
-        return Json.createObjectBuilder().add("status", account.status().json()).add("contact", contacts)
+        return JsonP.JSON.createObjectBuilder().add("status", account.status().json()).add("contact", contacts)
                 .add("orders", urls.orders(account.id())).build();
     }
 
     /** §7.1.2.1. */
     static JsonObject orders(List<AcmeOrder> orders, AcmeUrls urls) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
         orders.forEach(o -> list.add(urls.order(o.id())));
-        return Json.createObjectBuilder().add("orders", list).build();
+        return JsonP.JSON.createObjectBuilder().add("orders", list).build();
     }
 
     /** §7.1.3. */
     static JsonObject order(OrderState state, AcmeUrls urls) {
         AcmeOrder order = state.order();
-        JsonArrayBuilder identifiers = Json.createArrayBuilder();
+        JsonArrayBuilder identifiers = JsonP.JSON.createArrayBuilder();
         for (String identifier : order.identifiers()) {
             int colon = identifier.indexOf(':');
-            identifiers.add(Json.createObjectBuilder().add("type", identifier.substring(0, colon))
+            identifiers.add(JsonP.JSON.createObjectBuilder().add("type", identifier.substring(0, colon))
                     .add("value", identifier.substring(colon + 1)));
         }
-        JsonArrayBuilder authorizations = Json.createArrayBuilder();
+        JsonArrayBuilder authorizations = JsonP.JSON.createArrayBuilder();
         state.authorizations().forEach(a -> authorizations.add(urls.authorization(a.id())));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", order.status().json())
+        JsonObjectBuilder json = JsonP.JSON.createObjectBuilder().add("status", order.status().json())
                 .add("expires", timestamp(order.expiresAt())).add("identifiers", identifiers)
                 .add("authorizations", authorizations).add("finalize", urls.finalizeOrder(order.id()));
         if (order.certificateId() != null) {
@@ -65,11 +64,11 @@ final class AcmeJson {
 
     /** §7.1.4; pre-approved identifiers are valid without challenges. */
     static JsonObject authorization(AcmeAuthorization authorization, List<AcmeChallenge> challenges, AcmeUrls urls) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonP.JSON.createArrayBuilder();
         challenges.forEach(c -> list.add(challenge(c, urls)));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("status", authorization.status().json())
+        JsonObjectBuilder json = JsonP.JSON.createObjectBuilder().add("status", authorization.status().json())
                 .add("expires", timestamp(authorization.expiresAt()))
-                .add("identifier", Json.createObjectBuilder().add("type", authorization.identifierType())
+                .add("identifier", JsonP.JSON.createObjectBuilder().add("type", authorization.identifierType())
                         .add("value", authorization.identifierValue()))
                 .add("challenges", list);
         if (authorization.wildcard()) {
@@ -80,13 +79,13 @@ final class AcmeJson {
 
     /** §7.1.5 and §8; a failed one carries the reason as a problem document. */
     static JsonObject challenge(AcmeChallenge challenge, AcmeUrls urls) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", challenge.type().json())
+        JsonObjectBuilder json = JsonP.JSON.createObjectBuilder().add("type", challenge.type().json())
                 .add("url", urls.challenge(challenge.id())).add("status", challenge.status().json()).add("token", challenge.token());
         if (challenge.validatedAt() != null) {
             json.add("validated", timestamp(challenge.validatedAt()));
         }
         if (challenge.error() != null) {
-            json.add("error", Json.createObjectBuilder().add("type", "urn:ietf:params:acme:error:" + challenge.errorType())
+            json.add("error", JsonP.JSON.createObjectBuilder().add("type", "urn:ietf:params:acme:error:" + challenge.errorType())
                     .add("detail", challenge.error()));
         }
         return json.build();
@@ -94,7 +93,7 @@ final class AcmeJson {
 
     /** RFC 9773 §4.2. */
     static JsonObject renewalInfo(AcmeRenewals.Window window) {
-        return Json.createObjectBuilder().add("suggestedWindow", Json.createObjectBuilder()
+        return JsonP.JSON.createObjectBuilder().add("suggestedWindow", JsonP.JSON.createObjectBuilder()
                 .add("start", timestamp(window.start())).add("end", timestamp(window.end()))).build();
     }
 

@@ -1,7 +1,6 @@
 package org.pkiaas.pki.acme;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -28,9 +27,9 @@ public class AcmeProblemMapper implements ExceptionMapper<AcmeProblem> {
     @Override
     public Response toResponse(AcmeProblem problem) {
         AcmeError error = problem.error();
-        var body = Json.createObjectBuilder().add("type", error.uri()).add("detail", problem.getMessage()).add("status", error.status());
+        var body = JsonP.JSON.createObjectBuilder().add("type", error.uri()).add("detail", problem.getMessage()).add("status", error.status());
         if (error == AcmeError.BAD_SIGNATURE_ALGORITHM) {
-            var algorithms = Json.createArrayBuilder();
+            var algorithms = JsonP.JSON.createArrayBuilder();
             JwsMessage.ALGORITHMS.stream().map(Object::toString).sorted().forEach(algorithms::add);
             body.add("algorithms", algorithms);
         }

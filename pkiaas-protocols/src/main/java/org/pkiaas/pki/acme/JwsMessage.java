@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -47,7 +46,7 @@ final class JwsMessage {
         }
         JWSObject jws;
         try {
-            JsonObject flattened = Json.createReader(new StringReader(body)).readObject();
+            JsonObject flattened = JsonP.JSON.createReader(new StringReader(body)).readObject();
             jws = JWSObject.parse(flattened.getString("protected") + "." + flattened.getString("payload") + "."
                     + flattened.getString("signature"));
         } catch (JsonException | ClassCastException | NullPointerException | ParseException | IllegalStateException e) {
@@ -73,7 +72,7 @@ final class JwsMessage {
             return null;
         }
         try {
-            return Json.createReader(new StringReader(text)).readObject();
+            return JsonP.JSON.createReader(new StringReader(text)).readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new AcmeProblem(AcmeError.MALFORMED, "The payload is not a JSON object");
         }
