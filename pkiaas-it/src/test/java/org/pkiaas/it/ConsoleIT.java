@@ -333,6 +333,11 @@ class ConsoleIT extends ConsoleWalk {
         pages.put("/manage/templates/preapprove.xhtml?template=" + templateId, "Create Pre-Approved Request");
         pages.put("/manage/certificates/pending.xhtml", "Pending Requests");
         pages.put("/manage/certificates/issued.xhtml", "Issued Certificates");
+        pages.put("/manage/acme/policies.xhtml", "ACME Policies");
+        String policyId = owner.api().post("/api/v1/cas/" + owner.caId() + "/acme-policies", Json.createObjectBuilder()
+                .add("name", "Tour").add("templateId", templateId).build()).json().getString("id");
+        pages.put("/manage/acme/eabs.xhtml?policy=" + policyId, "External Account Bindings");
+        pages.put("/manage/acme/accounts.xhtml?policy=" + policyId, "ACME Accounts");
         pages.put("/manage/account/password.xhtml", "Change Password");
         pages.put("/manage/account/tokens.xhtml", "API Tokens");
         pages.put("/manage/account/audit.xhtml", "Audit Log");
