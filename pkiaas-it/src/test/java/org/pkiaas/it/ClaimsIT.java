@@ -10,15 +10,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Pre-approved requests, public requests, claim links and the mail that carries them. */
+@ExtendWith(MailServer.Running.class)
 class ClaimsIT extends ServerIT {
 
     private static final Pattern CLAIM_URL = Pattern.compile("(http\\S+/claim\\.html#(\\S+))");
@@ -27,20 +26,6 @@ class ClaimsIT extends ServerIT {
     private final JsonObject ca = owner.post("/api/v1/cas", CertificateAuthoritiesIT.ca("Claims Root").add("keyType", "EC").build()).json();
     private final String clients = owner.post("/api/v1/cas/" + ca.getString("id") + "/templates",
             Json.createObjectBuilder().add("name", "Clients").add("starter", "CLIENT_AUTHENTICATION").build()).json().getString("id");
-
-    @BeforeAll
-    static void smtp() {
-        MailServer.start();
-    }
-
-    @AfterAll
-    static void noSmtp() {
-        MailServer.stop();
-    }
-
-    private static String mailbox() {
-        return "holder-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-    }
 
     private JsonObject preApprove(String email) {
         var body = Json.createObjectBuilder().add("subject", "CN=alice,O=Example")
@@ -59,7 +44,7 @@ class ClaimsIT extends ServerIT {
 
     @Test
     void preApprovedRequestIsClaimedOnceWithTheApprovedSubject() throws Exception {
-        String email = mailbox();
+        String email = MailServer.mailbox();
         JsonObject created = preApprove(email);
         assertEquals("APPROVED", created.getJsonObject("request").getString("status"));
         String token = created.getString("claimToken");
@@ -98,7 +83,7 @@ class ClaimsIT extends ServerIT {
                 .getSubject().toString());
         assertEquals("ISSUED", redeemed.json().getJsonObject("request").getString("status"));
 
-        String email = mailbox();
+        String email = MailServer.mailbox();
         JsonObject created = preApprove(email);
         String first = created.getString("claimToken");
         JsonObject resent = owner.post("/api/v1/requests/" + created.getJsonObject("request").getString("id") + "/resend",
@@ -122,7 +107,7 @@ class ClaimsIT extends ServerIT {
     @Test
     void publicRequestsWaitForApprovalAndAreMailed() throws Exception {
         assertProblem(Api.anonymous().get("/api/v1/templates/" + clients + "/public"), 404);
-        String invited = mailbox();
+        String invited = MailServer.mailbox();
         assertProblem(owner.post("/api/v1/templates/" + clients + "/invitations",
                 Json.createObjectBuilder().add("email", invited).build()), 409);
         JsonObject template = owner.get("/api/v1/templates/" + clients).json();
@@ -135,7 +120,7 @@ class ClaimsIT extends ServerIT {
         assertInvalid(owner.post("/api/v1/templates/" + clients + "/invitations",
                 Json.createObjectBuilder().add("email", "nobody").build()), "email");
 
-        String formEmail = mailbox();
+        String formEmail = MailServer.mailbox();
         Api.Reply form = Api.anonymous().post("/api/v1/templates/" + clients + "/public", Json.createObjectBuilder()
                 .add("email", formEmail).add("subject", Json.createObjectBuilder().add("commonName", "carol"))
                 .add("subjectAltNames", Json.createArrayBuilder().add("EMAIL:" + formEmail)).build());
@@ -152,7 +137,7 @@ class ClaimsIT extends ServerIT {
         assertEquals(201, claimed.status(), claimed::toString);
         assertEquals("CN=carol", Pki.certificate(claimed.json().getString("certificatePem")).getSubject().toString());
 
-        String csrEmail = mailbox();
+        String csrEmail = MailServer.mailbox();
         String csrId = Api.anonymous().post("/api/v1/templates/" + clients + "/public", Json.createObjectBuilder()
                 .add("email", csrEmail).add("csr", Csrs.csr(Csrs.keys("EC"), "CN=dave", List.of())).build()).json().getString("id");
         String issued = owner.post("/api/v1/requests/" + csrId + "/sign", JsonValue.EMPTY_JSON_OBJECT).json().getString("certificatePem");
@@ -165,7 +150,7 @@ class ClaimsIT extends ServerIT {
     @Test
     void mailWaitsWhileTheSmtpServerIsDownAndIssuanceDoesNot() throws Exception {
         MailServer.stop();
-        String email = mailbox();
+        String email = MailServer.mailbox();
         String token;
         try {
             token = preApprove(email).getString("claimToken");

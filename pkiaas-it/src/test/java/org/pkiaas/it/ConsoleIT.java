@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +21,11 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console in headless Chromium, walked as a new user would: sign in, be sent to create a
@@ -44,137 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with other alternative names, find, download and revoke the certificate. And a second user who
  * sees none of it. Screenshots of the main pages land in {@code target/screenshots/}.
  */
-class ConsoleIT extends ServerIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @TempDir
-    Path dir;
-
-    private HeadlessChromium chromium;
-    private WebDriver page;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start(dir.resolve("chromium"));
-        page = chromium.driver();
-        page.manage().window().setSize(new Dimension(1440, 1000));
-    }
-
-    @AfterEach
-    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
-        // Where the browser stood last: the first thing to look at when a step fails.
-        Path last = Path.of("target", "console-last-page");
-        Files.createDirectories(last);
-        String name = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
-        Files.writeString(last.resolve(name + ".html"), page.getPageSource());
-        Files.copy(((org.openqa.selenium.TakesScreenshot) page).getScreenshotAs(OutputType.FILE).toPath(),
-                last.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        chromium.close();
-    }
-
-    /** Creates an account through the administrator; returns its password. */
-    private String newAccount(String username) {
-        String password = "pw-" + UUID.randomUUID();
-        Api.Reply reply = admin.post("/api/v1/accounts", Json.createObjectBuilder().add("username", username)
-                .add("password", password).build());
-        assertEquals(201, reply.status(), reply::toString);
-        return password;
-    }
-
-    /** An account made through the administrator, with one CA made through the API. */
-    private record Owner(String username, String password, Api api, String caId) {
-    }
-
-    /** A new account that owns a CA, signed in in the browser and looking at the dashboard. */
-    private Owner signedInOwnerOf(String caName) {
-        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = newAccount(username);
-        Api api = Api.basic(username, password);
-        Api.Reply ca = api.post("/api/v1/cas", CertificateAuthoritiesIT.ca(caName).build());
-        assertEquals(201, ca.status(), ca::toString);
-        signIn(username, password);
-        awaitUrl("/manage/dashboard.xhtml");
-        return new Owner(username, password, api, ca.json().getString("id"));
-    }
-
-    private void signIn(String username, String password) {
-        page.get(Api.BASE_URL + "/manage/dashboard.xhtml");
-        assertTrue(page.getCurrentUrl().contains("/login.xhtml"), "a visitor is sent to sign in: " + page.getCurrentUrl());
-        type("login:username", username);
-        type("login:password", password);
-        page.findElement(By.id("login:signin")).click();
-    }
-
-    private void type(String id, String text) {
-        WebElement input = page.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    /**
-     * Picks an option of a PrimeFaces selectOneMenu through its widget and fires the change event
-     * the widget fires when the option is clicked, then waits for any Ajax update to finish.
-     */
-    private void choose(String id, String value) {
-        ((JavascriptExecutor) page).executeScript("var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]);"
-                + " w.input.trigger('change');", id, value);
-        awaitAjax();
-        waitUntil(d -> value.equals(d.findElement(By.id(id + "_input")).getDomProperty("value")));
-    }
-
-    /** Waits for a condition on the page; elements replaced by an Ajax update meanwhile are looked up again. */
-    private <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(page, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition::apply);
-    }
-
-    private void awaitAjax() {
-        waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return window.jQuery !== undefined && jQuery.active === 0 && PrimeFaces.ajax.Queue.isEmpty()")));
-    }
-
-    private WebElement visible(By locator) {
-        return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
-
-    /** Opens a row's Actions menu (the row showing {@code rowText}) and picks {@code item}. */
-    private void rowAction(String rowText, String item) {
-        page.findElement(By.xpath("//tr[.//span[normalize-space()='" + rowText + "']]//button")).click();
-        // Every row has its own (hidden) menu with the same items: click the one that opened.
-        By items = By.xpath("//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space()='" + item + "']]");
-        waitUntil(d -> d.findElements(items).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-    }
-
-    /** Follows a link of the navigation pane; the page it opens has the link's text as its heading. */
-    private void navigate(String item) {
-        page.findElement(By.xpath("//nav//a[.//span[normalize-space()='" + item + "']]")).click();
-        waitUntil(d -> item.equals(d.findElement(By.cssSelector("main h1")).getText()));
-    }
-
-    private void awaitUrl(String part) {
-        waitUntil(d -> d.getCurrentUrl().contains(part));
-    }
-
-    /** The text of every message area, shown or (in a closing dialog, say) not. */
-    private String messages() {
-        return page.findElements(By.cssSelector(".ui-messages")).stream().map(m -> m.getAttribute("textContent"))
-                .reduce("", String::concat);
-    }
-
-    /** Waits for a message containing {@code text}; fails early, with what it says, when an error message shows instead. */
-    private void awaitMessage(String text) {
-        waitUntil(d -> messages().contains(text) || d.findElements(By.cssSelector(".ui-messages-error")).stream()
-                .anyMatch(error -> !error.getAttribute("textContent").isBlank()));
-        String shown = messages();
-        assertTrue(shown.contains(text), shown);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = ((org.openqa.selenium.TakesScreenshot) page).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
+class ConsoleIT extends ConsoleWalk {
 
     @Test
     void newUserCreatesCaTemplateAndSignsRevokesACertificate() throws Exception {
@@ -397,12 +256,65 @@ class ConsoleIT extends ServerIT {
         assertEquals(200, owner.get("/api/v1/templates/" + templateId).status(), "the template is kept");
     }
 
-    /** Ticks the selection box of the request row showing that subject. */
-    private void select(String subject) {
-        waitUntil(d -> {
-            d.findElement(By.xpath("//tr[.//span[normalize-space()='" + subject + "']]//div[contains(@class,'ui-chkbox-box')]")).click();
-            return true;
-        });
+
+    /** Queues a CSR request for {@code host}.example.test under the template; returns the request's id. */
+    private static String queue(Api owner, String templateId, String host) {
+        Api.Reply queued = owner.post("/api/v1/templates/" + templateId + "/requests", Json.createObjectBuilder()
+                .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=" + host + ".example.test", List.of(host + ".example.test"))).build());
+        assertEquals(201, queued.status(), queued::toString);
+        return queued.json().getString("id");
+    }
+
+    private static String firstTemplate(Owner owner) {
+        return owner.api().get("/api/v1/cas/" + owner.caId() + "/templates").array().getJsonObject(0).getString("id");
+    }
+
+    @Test
+    void dashboardAndIssuedListCountSubscriberCertificatesOnly() throws Exception {
+        Owner owner = signedInOwnerOf("Counting Root");
+        assertEquals("0", page.findElement(By.id("count-VALID")).getText(), "the CA's OCSP responder certificate is not counted");
+        String requestId = queue(owner.api(), firstTemplate(owner), "counted");
+        Api.Reply signed = owner.api().post("/api/v1/requests/" + requestId + "/sign", Json.createObjectBuilder().build());
+        assertEquals(200, signed.status(), signed::toString);
+        page.navigate().refresh();
+        assertEquals("1", page.findElement(By.id("count-VALID")).getText(), "the subscriber's certificate is counted");
+
+        navigate("Issued Certificates");
+        String subscribers = visible(By.id("issued:table")).getText();
+        assertTrue(subscribers.contains("CN=counted.example.test") && !subscribers.contains("OCSP Responder"), subscribers);
+        choose("issued:kind", "SERVICE");
+        waitUntil(d -> d.findElement(By.id("issued:table")).getText().contains("Counting Root OCSP Responder"));
+        assertFalse(page.findElement(By.id("issued:table")).getText().contains("CN=counted.example.test"));
+    }
+
+    @Test
+    void pendingRequestsArePagedSortedAndSearchedByTheServer() throws Exception {
+        Owner owner = signedInOwnerOf("Queue Root");
+        String templateId = firstTemplate(owner);
+        for (int i = 0; i < 27; i++) {
+            queue(owner.api(), templateId, String.format("host-%02d", i));
+        }
+        navigate("Pending Requests");
+        By rows = By.cssSelector("[id='requests:table_data'] > tr");
+        assertEquals(25, page.findElements(rows).size(), "the first page holds 25 of the 27 requests");
+        assertTrue(page.findElement(By.id("requests:table_paginator_bottom")).getText().contains("2"), "a second page");
+
+        page.findElement(By.xpath("//th[.//span[normalize-space()='Subject']]")).click();
+        waitUntil(d -> d.findElements(rows).get(0).getText().contains("CN=host-00.example.test"));
+        page.findElement(By.xpath("//th[.//span[normalize-space()='Subject']]")).click();
+        waitUntil(d -> d.findElements(rows).get(0).getText().contains("CN=host-26.example.test"));
+
+        page.findElement(By.cssSelector("[id='requests:table_paginator_bottom'] .ui-paginator-next")).click();
+        waitUntil(d -> d.findElements(rows).size() == 2 && d.findElements(rows).get(1).getText().contains("CN=host-00.example.test"));
+
+        type("requests:search", "HOST-13");
+        waitUntil(d -> d.findElements(rows).size() == 1 && d.findElements(rows).get(0).getText().contains("CN=host-13.example.test"));
+        select("CN=host-13.example.test");
+        page.findElement(By.id("requests:sign")).click();
+        awaitMessage("1 request signed");
+        waitUntil(d -> d.findElements(rows).size() == 1 && d.findElements(rows).get(0).getText().contains("No request"));
+        assertEquals("ISSUED", owner.api().get("/api/v1/cas/" + owner.caId() + "/requests?status=ISSUED").array()
+                .getJsonObject(0).getString("status"));
     }
 
     @Test
@@ -421,6 +333,11 @@ class ConsoleIT extends ServerIT {
         pages.put("/manage/templates/preapprove.xhtml?template=" + templateId, "Create Pre-Approved Request");
         pages.put("/manage/certificates/pending.xhtml", "Pending Requests");
         pages.put("/manage/certificates/issued.xhtml", "Issued Certificates");
+        pages.put("/manage/acme/policies.xhtml", "ACME Policies");
+        String policyId = owner.api().post("/api/v1/cas/" + owner.caId() + "/acme-policies", Json.createObjectBuilder()
+                .add("name", "Tour").add("templateId", templateId).build()).json().getString("id");
+        pages.put("/manage/acme/eabs.xhtml?policy=" + policyId, "External Account Bindings");
+        pages.put("/manage/acme/accounts.xhtml?policy=" + policyId, "ACME Accounts");
         pages.put("/manage/account/password.xhtml", "Change Password");
         pages.put("/manage/account/tokens.xhtml", "API Tokens");
         pages.put("/manage/account/audit.xhtml", "Audit Log");
@@ -428,8 +345,15 @@ class ConsoleIT extends ServerIT {
             page.get(Api.BASE_URL + entry.getKey());
             assertEquals(entry.getValue(), page.findElement(By.cssSelector("main h1")).getText(), entry.getKey());
             assertTrue(page.findElements(By.id("not-found")).isEmpty(), entry.getKey());
+            assertEquals(List.of(), unlabelledInputs(), "every input of " + entry.getKey() + " has a label");
         }
         assertTrue(page.findElement(By.id("audit:table")).getText().contains("ca.create"), "the audit log lists the CA's creation");
+        // The label check finds what it should: the create-CA form's inputs, and an input nobody named.
+        page.get(Api.BASE_URL + "/manage/cas/create.xhtml");
+        assertTrue(askedInputs() >= 8, "the check sees the form's inputs: " + askedInputs());
+        ((JavascriptExecutor) page).executeScript("var probe = document.createElement('input'); probe.id = 'probe';"
+                + " document.getElementById('create').appendChild(probe);");
+        assertEquals(List.of("probe"), unlabelledInputs());
 
         page.get(Api.BASE_URL + "/manage/cas/edit.xhtml?ca=" + owner.caId());
         type("edit:cpsUrl", "not a url");
@@ -446,12 +370,26 @@ class ConsoleIT extends ServerIT {
         HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(Api.BASE_URL + "/login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, login.statusCode());
-        String policy = login.headers().firstValue("Content-Security-Policy").orElse("");
+        List<String> policies = login.headers().allValues("Content-Security-Policy");
+        assertEquals(1, policies.size(), "one policy, PrimeFaces' own: " + policies);
+        String policy = policies.get(0);
         assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("object-src 'none'"), policy);
+        String scripts = policy.substring(policy.indexOf("script-src"));
+        assertTrue(scripts.matches("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]+';?"), "scripts by nonce only: " + scripts);
+        String nonce = scripts.replaceAll(".*'nonce-([^']+)'.*", "$1");
+        assertTrue(login.body().contains("nonce=\"" + nonce + "\""), "the page's scripts carry the nonce");
+        assertFalse(login.body().contains(" onclick=\""), "no inline event handler");
         assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals("same-origin", login.headers().firstValue("Referrer-Policy").orElse(""));
         assertTrue(login.body().contains("jakarta.faces.ViewState"), "forms carry their view state (the CSRF token)");
+        page.get(Api.BASE_URL + "/login.xhtml");
+        ((JavascriptExecutor) page).executeScript("var s = document.createElement('script');"
+                + " s.textContent = 'window.injected = true;'; document.head.appendChild(s);");
+        assertEquals(Boolean.FALSE, ((JavascriptExecutor) page).executeScript("return window.injected === true;"),
+                "an inline script without the nonce does not run");
+        List<String> refused = chromium.cspViolations();
+        assertTrue(refused.stream().anyMatch(m -> m.contains("inline script")), "and the browser says why: " + refused);
         String claim = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/claim.html")).build(),
                 HttpResponse.BodyHandlers.ofString()).headers().firstValue("Content-Security-Policy").orElse("");
         assertTrue(claim.contains("script-src 'self';"), "plain pages run no inline script: " + claim);

@@ -64,6 +64,7 @@ public final class HeadlessChromium implements AutoCloseable {
                     "download.prompt_for_download", false, "download.directory_upgrade", true));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.PERFORMANCE, Level.ALL);
+            logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
@@ -121,6 +122,15 @@ public final class HeadlessChromium implements AutoCloseable {
         request.getJsonArray("postDataEntries").forEach(entry -> body.append(new String(
                 Base64.getDecoder().decode(entry.asJsonObject().getString("bytes")), StandardCharsets.UTF_8)));
         return body.toString();
+    }
+
+    /**
+     * What the browser's console said about Content Security Policy since the last call: every
+     * script, handler or style the page's policy refused. Reading empties the log.
+     */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(entry -> entry.getMessage())
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A real SMTP server (GreenMail) in the test JVM, where the tests' WildFly delivers its mail. */
 public final class MailServer {
@@ -22,6 +25,25 @@ public final class MailServer {
         if (server == null) {
             server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
+        }
+    }
+
+    /** A fresh address on the test domain, so that each test reads only its own mail. */
+    public static String mailbox() {
+        return "holder-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    /** Runs the server for a test class: {@code @ExtendWith(MailServer.Running.class)}. */
+    public static final class Running implements BeforeAllCallback, AfterAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            stop();
         }
     }
 

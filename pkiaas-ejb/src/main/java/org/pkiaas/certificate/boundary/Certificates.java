@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -39,22 +38,10 @@ public class Certificates {
     public Page<IssuedCertificate> list(Caller caller, String caId, CertificateFilter filter, CertificateOrder order, int page,
             int size) {
         CertificateAuthority ca = cas.get(caller, caId);
-        if (page < 0) {
-            throw new InvalidInputException("page", "Pages are numbered from 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "A page has 1 to " + MAX_PAGE_SIZE + " certificates");
-        }
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(ca.id(), filter, parameters);
-        TypedQuery<IssuedCertificate> items = em.createQuery("SELECT c FROM IssuedCertificate c" + where + order.jpql(),
-                IssuedCertificate.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM IssuedCertificate c" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult(), page, size);
+        return Page.read(em, IssuedCertificate.class, "FROM IssuedCertificate c", where, parameters, order.jpql(), page, size,
+                MAX_PAGE_SIZE, "certificates");
     }
 
     public IssuedCertificate get(Caller caller, String certificateId) {
@@ -105,6 +92,10 @@ public class Certificates {
         if (filter.subject() != null && !filter.subject().isBlank()) {
             where.append(" AND (LOWER(c.subjectDn) LIKE :subject OR LOWER(c.subjectAltNames) LIKE :subject)");
             parameters.put("subject", "%" + filter.subject().trim().toLowerCase(Locale.ROOT).replace("%", "") + "%");
+        }
+        if (filter.purposes() != null && !filter.purposes().isEmpty()) {
+            where.append(" AND c.purpose IN :purposes");
+            parameters.put("purposes", filter.purposes());
         }
         if (filter.expiresAfter() != null) {
             where.append(" AND c.notAfter >= :expiresAfter");

@@ -4,11 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.control.CertificateProfile;
@@ -33,6 +36,7 @@ import org.pkiaas.tenant.boundary.Caller;
 public class CertificateRequests {
 
     private static final String KIND = "Certificate request";
+    private static final int MAX_PAGE_SIZE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -80,6 +84,15 @@ public class CertificateRequests {
                 ? em.createNamedQuery("CertificateRequest.byCa", CertificateRequest.class)
                 : em.createNamedQuery("CertificateRequest.byCaAndStatus", CertificateRequest.class).setParameter("status", status);
         return query.setParameter("caId", ca.id()).setMaxResults(1000).getResultList();
+    }
+
+    /** One page of the CA's requests that match the query, counted and ordered by the database. */
+    public Page<CertificateRequest> list(Caller caller, String caId, RequestQuery query, int page, int size) {
+        CertificateAuthority ca = cas.get(caller, caId);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = query.where(ca.id(), parameters);
+        return Page.read(em, CertificateRequest.class, "FROM CertificateRequest r", where, parameters, query.orderClause(), page,
+                size, MAX_PAGE_SIZE, "requests");
     }
 
     public CertificateRequest get(Caller caller, String requestId) {

@@ -48,7 +48,8 @@ public class CaScope {
         // A page about one object of the old CA has nothing to show in the new one: go to the dashboard.
         boolean aboutOneObject = viewId.endsWith("/detail.xhtml") || viewId.endsWith("/edit.xhtml")
                 || viewId.endsWith("/csr.xhtml") || viewId.endsWith("/import.xhtml") || viewId.endsWith("/submit-csr.xhtml")
-                || viewId.endsWith("/preapprove.xhtml");
+                || viewId.endsWith("/preapprove.xhtml") || viewId.startsWith("/manage/acme/eabs")
+                || viewId.startsWith("/manage/acme/accounts");
         Pages.redirect(aboutOneObject ? "/manage/dashboard.xhtml" : viewId);
     }
 }

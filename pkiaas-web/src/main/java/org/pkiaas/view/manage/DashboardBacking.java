@@ -13,7 +13,9 @@ import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.audit.entity.AuditEvent;
 import org.pkiaas.certificate.boundary.CertificateFilter;
 import org.pkiaas.certificate.boundary.Certificates;
+import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.issuance.boundary.CertificateRequests;
+import org.pkiaas.issuance.boundary.RequestQuery;
 import org.pkiaas.issuance.entity.RequestStatus;
 
 /** The dashboard ({@code /manage/dashboard.xhtml}): the scoped CA at a glance, and the user's latest actions. */
@@ -41,7 +43,7 @@ public class DashboardBacking implements Serializable {
 
     private final List<Count> statuses = new ArrayList<>();
     private final List<Count> expiring = new ArrayList<>();
-    private int pending;
+    private long pending;
     private transient List<AuditEvent> activity;
 
     @PostConstruct
@@ -59,12 +61,13 @@ public class DashboardBacking implements Serializable {
         for (int i = 0; i < 3; i++) {
             expiring.add(new Count((30 * (i + 1)) + " days", within[i], (int) (within[i] * 100 / tallest)));
         }
-        pending = requests.list(user.caller(), user.getCaId(), RequestStatus.PENDING).size();
+        pending = requests.list(user.caller(), user.getCaId(), new RequestQuery(RequestStatus.PENDING, null, null, false), 0, 1).total();
         activity = auditLog.read(user.caller(), 0, 10);
     }
 
+    /** Counts the certificates issued to subscribers only: the CA's own service certificates are not its output. */
     private long count(CertificateFilter filter) {
-        return certificates.list(user.caller(), user.getCaId(), filter, 0, 1).total();
+        return certificates.list(user.caller(), user.getCaId(), filter.withPurposes(CertificatePurpose.SUBSCRIBER), 0, 1).total();
     }
 
     public List<Count> getStatuses() {
@@ -75,7 +78,7 @@ public class DashboardBacking implements Serializable {
         return expiring;
     }
 
-    public int getPending() {
+    public long getPending() {
         return pending;
     }
 

@@ -7,11 +7,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.pkiaas.issuance.boundary.CertificateRequests;
+import org.pkiaas.issuance.boundary.RequestQuery;
 import org.pkiaas.issuance.boundary.SignOverrides;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
@@ -21,6 +21,9 @@ import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.NameLists;
+import org.pkiaas.view.manage.PagedModel;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
 /**
  * Pending Requests ({@code /manage/certificates/pending.xhtml}, user guide 2.6): the scoped CA's
@@ -43,7 +46,7 @@ public class PendingRequestsBacking implements Serializable {
 
     private RequestStatus status = RequestStatus.PENDING;
     private String search;
-    private transient List<CertificateRequest> list;
+    private LazyDataModel<CertificateRequest> model;
     private transient List<CertificateRequest> selection = new ArrayList<>();
     private Map<String, String> templateNames;
     private String declineReason;
@@ -57,15 +60,22 @@ public class PendingRequestsBacking implements Serializable {
     void load() {
         templateNames = templates.list(user.caller(), user.getCaId()).stream()
                 .collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
-        String wanted = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        list = requests.list(user.caller(), user.getCaId(), status).stream()
-                .filter(r -> wanted.isEmpty() || (r.subjectDn() + " " + r.subjectAltNames()).toLowerCase(Locale.ROOT).contains(wanted))
-                .toList();
+        String caId = user.getCaId();
+        model = new PagedModel<>((page, size, sortBy) -> requests.list(user.caller(), caId, query(sortBy), page, size),
+                CertificateRequest::id);
         selection = new ArrayList<>();
     }
 
+    /** The page's filter in the order the table asks for; a sortable column's {@code field} names a {@link RequestQuery.Column}. */
+    private RequestQuery query(Map<String, SortMeta> sortBy) {
+        PagedModel.Sort<RequestQuery.Column> sort = PagedModel.sort(sortBy, RequestQuery.Column.class);
+        return sort == null ? new RequestQuery(status, search, RequestQuery.Column.RECEIVED, false)
+                : new RequestQuery(status, search, sort.column(), sort.ascending());
+    }
+
+    /** A new filter: the selection is forgotten, the table asks the model for its first page again. */
     public void filter() {
-        load();
+        selection = new ArrayList<>();
     }
 
     public String templateName(String templateId) {
@@ -106,7 +116,7 @@ public class PendingRequestsBacking implements Serializable {
         if (succeeded > 0) {
             Feedback.info(succeeded + " request" + (succeeded == 1 ? "" : "s") + " " + done);
         }
-        load();
+        selection = new ArrayList<>();
     }
 
     public void review(String requestId) {
@@ -137,7 +147,7 @@ public class PendingRequestsBacking implements Serializable {
                 requests.approve(user.caller(), reviewedId, overrides);
                 Feedback.info("Approved: the requester can now claim the certificate");
             }
-            load();
+            selection = new ArrayList<>();
         } catch (PkiaasException e) {
             Feedback.refused("review", e);
         }
@@ -147,17 +157,24 @@ public class PendingRequestsBacking implements Serializable {
         try {
             requests.decline(user.caller(), reviewedId, declineReason);
             Feedback.info("Declined");
-            load();
+            selection = new ArrayList<>();
         } catch (PkiaasException e) {
             Feedback.refused("review", e);
         }
     }
 
-    public List<CertificateRequest> getList() {
-        if (list == null) {
-            load();
+    /** Sends the claim mail of one approved request again, with a fresh link. */
+    public void resend(String requestId) {
+        try {
+            CertificateRequest request = requests.resend(user.caller(), requestId).request();
+            Feedback.info("The claim link is sent again to " + request.requesterEmail());
+        } catch (PkiaasException e) {
+            Feedback.refused(null, e);
         }
-        return list;
+    }
+
+    public LazyDataModel<CertificateRequest> getModel() {
+        return model;
     }
 
     public List<CertificateRequest> getSelection() {
