@@ -39,6 +39,38 @@ class IssuanceIT extends ServerIT {
     }
 
     @Test
+    void theRequestListIsPagedAndTheCertificateListTellsSubscribersFromServices() throws Exception {
+        for (String name : List.of("one", "two", "three")) {
+            submit(webServer, csr(name + ".paging.test", name + ".paging.test"));
+            Thread.sleep(5); // received times are kept to the millisecond
+        }
+        String list = "/api/v1/cas/" + caId + "/requests?search=paging.test&size=2";
+        Api.Reply first = owner.get(list);
+        assertEquals(2, first.array().size());
+        assertEquals("3", first.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(first.headers().firstValue("Link").orElseThrow().contains("page=1"), first.headers().toString());
+        assertEquals("CN=three.paging.test", first.array().getJsonObject(0).getString("subject"), "newest first");
+        Api.Reply last = owner.get(list + "&page=1");
+        assertEquals(1, last.array().size());
+        assertFalse(last.headers().firstValue("Link").isPresent(), "no page after the last");
+        assertInvalid(owner.get("/api/v1/cas/" + caId + "/requests?size=100000"), "size");
+
+        JsonObject pending = owner.get(list).array().getJsonObject(0);
+        owner.post("/api/v1/requests/" + pending.getString("id") + "/sign", Json.createObjectBuilder().build());
+        // the first OCSP request gives the CA its responder certificate, a certificate the CA issued to itself
+        StatusPki.basic(Api.anonymous().post("/pki/ocsp/" + caId, "application/ocsp-request",
+                new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(new org.bouncycastle.cert.ocsp.CertificateID(
+                        new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build()
+                                .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                        Pki.certificate(ca.getString("certificatePem")), java.math.BigInteger.ONE)).build().getEncoded()));
+        String certificates = "/api/v1/cas/" + caId + "/certificates";
+        assertEquals(1, owner.get(certificates + "?issuedTo=subscriber").json().getInt("total"));
+        assertEquals(1, owner.get(certificates + "?issuedTo=service").json().getInt("total"));
+        assertEquals(2, owner.get(certificates).json().getInt("total"));
+        assertInvalid(owner.get(certificates + "?issuedTo=everyone"), "issuedTo");
+    }
+
+    @Test
     void csrWaitsForApprovalAndIsSignedWithOverrides() throws Exception {
         JsonObject pending = submit(webServer, csr("app.example.test", "app.example.test"));
         assertEquals("PENDING", pending.getString("status"));

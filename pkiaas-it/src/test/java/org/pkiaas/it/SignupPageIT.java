@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class SignupPageIT extends ServerIT {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** The page's CSP nonce, which PrimeFaces' script adds to every form it posts as primefaces.nonce. */
+    private static final Pattern NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -41,6 +43,9 @@ class SignupPageIT extends ServerIT {
         form.put("signup:confirmation", confirmation);
         form.put("signup:create", "");
         form.put("jakarta.faces.ViewState", state.group(1));
+        Matcher nonce = NONCE.matcher(page);
+        assertTrue(nonce.find(), "the page's scripts carry a CSP nonce");
+        form.put("primefaces.nonce", nonce.group(1));
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/signup.xhtml"))

@@ -78,14 +78,6 @@ public class CertificateRequests {
         return queued;
     }
 
-    public List<CertificateRequest> list(Caller caller, String caId, RequestStatus status) {
-        CertificateAuthority ca = cas.get(caller, caId);
-        var query = status == null
-                ? em.createNamedQuery("CertificateRequest.byCa", CertificateRequest.class)
-                : em.createNamedQuery("CertificateRequest.byCaAndStatus", CertificateRequest.class).setParameter("status", status);
-        return query.setParameter("caId", ca.id()).setMaxResults(1000).getResultList();
-    }
-
     /** One page of the CA's requests that match the query, counted and ordered by the database. */
     public Page<CertificateRequest> list(Caller caller, String caId, RequestQuery query, int page, int size) {
         CertificateAuthority ca = cas.get(caller, caId);

@@ -18,10 +18,6 @@ import org.pkiaas.problem.ConflictException;
 /** A request for a certificate under a template, on its way through approval to issuance. */
 @Entity
 @Table(name = "certificate_request")
-@NamedQuery(name = "CertificateRequest.byCa",
-        query = "SELECT r FROM CertificateRequest r WHERE r.caId = :caId ORDER BY r.createdAt DESC, r.id")
-@NamedQuery(name = "CertificateRequest.byCaAndStatus",
-        query = "SELECT r FROM CertificateRequest r WHERE r.caId = :caId AND r.status = :status ORDER BY r.createdAt DESC, r.id")
 @NamedQuery(name = "CertificateRequest.deleteByCa", query = "DELETE FROM CertificateRequest r WHERE r.caId = :caId")
 @NamedQuery(name = "CertificateRequest.byClaimToken",
         query = "SELECT r FROM CertificateRequest r WHERE r.claimTokenHash = :hash")

@@ -21,6 +21,7 @@ import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.CertificateFilter;
 import org.pkiaas.certificate.boundary.Certificates;
 import org.pkiaas.certificate.boundary.Page;
+import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.revocation.boundary.RevocationService;
@@ -57,9 +58,10 @@ public class CertificatesResource {
     public CertificatePage list(@PathParam("caId") String caId, @QueryParam("status") String status,
             @QueryParam("templateId") String templateId, @QueryParam("subject") String subject,
             @QueryParam("expiresAfter") String expiresAfter, @QueryParam("expiresBefore") String expiresBefore,
+            @QueryParam("issuedTo") String issuedTo,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         CertificateFilter filter = new CertificateFilter(status, templateId, subject, instant("expiresAfter", expiresAfter),
-                instant("expiresBefore", expiresBefore));
+                instant("expiresBefore", expiresBefore)).withPurposes(purposes(issuedTo));
         Page<IssuedCertificate> found = certificates.list(caller.get(), caId, filter, page, size);
         return new CertificatePage(found.items().stream().map(IssuedCertificateResponse::of).toList(), found.total(),
                 found.page(), found.size());
@@ -123,6 +125,18 @@ public class CertificatesResource {
     private static Response download(Object body, String type, IssuedCertificate certificate, String extension) {
         return Response.ok(body, type).header("Content-Disposition",
                 "attachment; filename=\"" + certificate.serialNumber() + "." + extension + "\"").build();
+    }
+
+    /** {@code subscriber}: certificates asked for; {@code service}: the CA's own (OCSP responder); absent: both. */
+    private static java.util.Set<CertificatePurpose> purposes(String issuedTo) {
+        if (issuedTo == null || issuedTo.isBlank()) {
+            return null;
+        }
+        return switch (issuedTo.trim().toLowerCase(Locale.ROOT)) {
+            case "subscriber" -> CertificatePurpose.SUBSCRIBER;
+            case "service" -> CertificatePurpose.SERVICE;
+            default -> throw new InvalidInputException("issuedTo", "'" + issuedTo + "' is neither subscriber nor service");
+        };
     }
 
     static Instant instant(String field, String value) {

@@ -2,6 +2,7 @@ package org.pkiaas.api.issuance;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.PreApprovals;
+import org.pkiaas.issuance.boundary.RequestQuery;
 import org.pkiaas.issuance.boundary.SignOverrides;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
@@ -70,10 +73,22 @@ public class RequestsResource {
                 .entity(RequestResponse.of(request)).build();
     }
 
+    /**
+     * One page of the CA's requests, newest first, as an array; {@code X-Total-Count} says how many
+     * match, and a {@code Link} with {@code rel="next"} (RFC 8288) points to the next page.
+     */
     @GET
     @Path("cas/{caId}/requests")
-    public List<RequestResponse> list(@PathParam("caId") String caId, @QueryParam("status") String status) {
-        return requests.list(caller.get(), caId, status(status)).stream().map(RequestResponse::of).toList();
+    public Response list(@PathParam("caId") String caId, @QueryParam("status") String status, @QueryParam("search") String search,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
+        Page<CertificateRequest> found = requests.list(caller.get(), caId,
+                new RequestQuery(status(status), search, RequestQuery.Column.RECEIVED, false), page, size);
+        Response.ResponseBuilder response = Response.ok(found.items().stream().map(RequestResponse::of).toList())
+                .header("X-Total-Count", found.total());
+        if ((long) (found.page() + 1) * found.size() < found.total()) {
+            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("page", found.page() + 1).build(), "next");
+        }
+        return response.build();
     }
 
     @GET
