@@ -137,6 +137,27 @@ class AcmeChallengesIT extends ServerIT {
     }
 
     @Test
+    void anOrderWhoseChallengesPassAtOnceBecomesReady() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String base = unique("many.test");
+        java.util.List<String> names = java.util.stream.IntStream.range(0, 6).mapToObj(i -> "n" + i + "." + base).toList();
+        Order order = login.newOrder().domains(names).create();
+        java.util.List<Dns01Challenge> challenges = new java.util.ArrayList<>();
+        for (Authorization authorization : order.getAuthorizations()) {
+            Dns01Challenge challenge = authorization.findChallenge(Dns01Challenge.class).orElseThrow();
+            ChallengeDns.txt(challenge.getRRName(authorization.getIdentifier()), challenge.getDigest());
+            challenges.add(challenge);
+        }
+        for (Dns01Challenge challenge : challenges) {
+            challenge.trigger(); // all validated side by side, each deciding whether the order is ready
+        }
+        for (Dns01Challenge challenge : challenges) {
+            assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        }
+        assertEquals(Status.READY, order.waitUntilReady(WAIT), "the last authorization to pass makes the order ready");
+    }
+
+    @Test
     void dns01FollowsACnameToWhereTheRecordIsPublished() throws Exception {
         Login login = acme.register(AcmeFixture.accountKey());
         String domain = unique("delegated.test");

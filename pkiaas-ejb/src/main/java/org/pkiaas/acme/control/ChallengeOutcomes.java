@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -60,16 +61,23 @@ public class ChallengeOutcomes {
                 .setParameter("staleBefore", staleBefore).setMaxResults(100).getResultList();
     }
 
-    /** The challenge passed: its authorization is valid, and its order ready once all are. */
+    /**
+     * The challenge passed: its authorization is valid, and its order ready once all are. The
+     * order's row is locked first, so that two authorizations of one order (a wildcard and its base,
+     * say) passing at the same moment are decided one after the other, and the second sees the
+     * first: without that, each saw the other still pending and the order never became ready.
+     */
     public void passed(String challengeId) {
         AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
-        challenge.validated();
         AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
+        AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        challenge.validated();
         authorization.decided(AuthorizationStatus.VALID);
         em.flush();
-        AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId());
+        // a locking read sees what other transactions committed since this one began (a plain read may not)
         boolean allValid = em.createNamedQuery("AcmeAuthorization.byOrder", AcmeAuthorization.class)
-                .setParameter("orderId", order.id()).getResultStream().allMatch(a -> a.status() == AuthorizationStatus.VALID);
+                .setParameter("orderId", order.id()).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .allMatch(a -> a.status() == AuthorizationStatus.VALID);
         if (allValid && order.status() == OrderStatus.PENDING) {
             order.changeStatus(OrderStatus.READY);
         }
@@ -78,11 +86,12 @@ public class ChallengeOutcomes {
     /** An attempt failed; the last one makes challenge, authorization and order invalid (§7.1.6). */
     public void failed(String challengeId, ChallengeChecks.Failure failure, boolean last) {
         AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
-        challenge.failedAttempt(failure.type(), failure.detail(), last);
         if (last) {
             AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
+            AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_WRITE);
             authorization.decided(AuthorizationStatus.INVALID);
-            em.find(AcmeOrder.class, authorization.orderId()).changeStatus(OrderStatus.INVALID);
+            order.changeStatus(OrderStatus.INVALID);
         }
+        challenge.failedAttempt(failure.type(), failure.detail(), last);
     }
 }

@@ -19,6 +19,7 @@ import java.text.ParseException;
 import java.util.Set;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
+import org.pkiaas.signing.BouncyCastle;
 
 /**
  * An ACME request body (RFC 8555 §6.2): a flattened JSON JWS (RFC 7515 §7.2.2) whose protected
@@ -123,6 +124,8 @@ final class JwsMessage {
                 verifier = new RSASSAVerifier(rsa);
             } else if (key instanceof ECKey ec) {
                 verifier = new ECDSAVerifier(ec);
+                // Bouncy Castle verifies P-256 about five times as fast as the JDK's SunEC here
+                verifier.getJCAContext().setProvider(BouncyCastle.PROVIDER);
             } else if (key instanceof OctetKeyPair okp) {
                 verifier = EdDsaVerifier.of(okp);
             } else {
