@@ -2,6 +2,7 @@ package org.pkiaas.bench;
 
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.Security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.shredzone.acme4j.Status;
 public final class AcmeBenchmark {
 
     private static final String DOMAIN = "bench.test";
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private final BenchApi api;
 
     private AcmeBenchmark(String base, String user, String password) {
@@ -43,16 +45,28 @@ public final class AcmeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // acme4j signs every request (jose4j, ES256) with the first provider that takes the key;
+        // Bouncy Castle's P-256 signing costs a fraction of SunEC's, CPU the server shares here
+        Security.insertProviderAt(BenchApi.BC, 1);
         AcmeBenchmark benchmark = new AcmeBenchmark(args[0], args[1], args[2]);
         int accounts = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         System.out.println(benchmark.run(accounts, Duration.ofSeconds(seconds)));
     }
 
-    private record Result(long orders, Duration elapsed, List<Long> micros, int failures, String firstFailure) {
+    private record Result(long orders, Duration elapsed, List<Long> micros, int failures, String firstFailure, double[] cpuSeconds) {
 
         double perSecond() {
             return orders / (elapsed.toNanos() / 1e9);
+        }
+
+        /** Milliseconds of CPU per order of each measured process. */
+        String cpuPerOrder(ProcessCpu[] processes) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < processes.length; i++) {
+                parts.add(String.format("%s %.1f ms", processes[i].name(), 1000 * cpuSeconds[i] / orders));
+            }
+            return String.join(", ", parts);
         }
     }
 
@@ -71,11 +85,12 @@ public final class AcmeBenchmark {
                     .createLogin(new Session(directory)));
         }
         List<Csr> csrs = csrs(2000);
-        Result warmUp = measure(logins, csrs, Duration.ofSeconds(10));
-        Result acme = measure(logins, csrs, duration);
+        ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
+        Result warmUp = measure(logins, csrs, WARM_UP, processes);
+        Result acme = measure(logins, csrs, duration, processes);
         int threads = Math.min(accounts, Runtime.getRuntime().availableProcessors());
         InMemory.Count baseline = IssuanceBenchmark.signingBaseline(threads, duration);
-        return report(accounts, duration, warmUp, acme, threads, baseline);
+        return report(accounts, duration, warmUp, acme, threads, baseline, processes);
     }
 
     /** A CSR for one pre-approved name, made before the measurement so the clients' key generation is not timed. */
@@ -97,7 +112,9 @@ public final class AcmeBenchmark {
         return csrs;
     }
 
-    private static Result measure(List<Login> logins, List<Csr> csrs, Duration duration) throws InterruptedException {
+    private static Result measure(List<Login> logins, List<Csr> csrs, Duration duration, ProcessCpu[] processes)
+            throws InterruptedException {
+        double[] cpuBefore = ProcessCpu.snapshot(processes);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -130,15 +147,20 @@ public final class AcmeBenchmark {
             }).start();
         }
         done.await();
-        return new Result(micros.size(), Duration.between(start, Instant.now()), new ArrayList<>(micros), failures.get(),
-                firstFailure.get());
+        Duration elapsed = Duration.between(start, Instant.now());
+        double[] cpu = ProcessCpu.snapshot(processes);
+        for (int i = 0; i < cpu.length; i++) {
+            cpu[i] -= cpuBefore[i];
+        }
+        return new Result(micros.size(), elapsed, new ArrayList<>(micros), failures.get(), firstFailure.get(), cpu);
     }
 
     private static double percentileMillis(List<Long> micros, double p) {
         return IssuanceBenchmark.percentile(micros, p) / 1000.0;
     }
 
-    private static String report(int accounts, Duration duration, Result warmUp, Result acme, int threads, InMemory.Count baseline) {
+    private static String report(int accounts, Duration duration, Result warmUp, Result acme, int threads, InMemory.Count baseline,
+            ProcessCpu[] processes) {
         return String.format("""
                 | measure | result |
                 |---|---|
@@ -146,9 +168,11 @@ public final class AcmeBenchmark {
                 | in-memory baseline: build and sign a comparable certificate with BC, P-256, %d threads | %.0f /s |
                 | ACME rate as a share of the in-memory rate | %.1f %% |
                 | order latency, new order to downloaded certificate (p50 / p99) | %.1f ms / %.1f ms |
-                | warm-up run before the measurement (10 s) | %.1f /s |
+                | CPU per order during the measurement (%d cores shared by all three) | %s |
+                | warm-up run before the measurement (%d s) | %.1f /s |
                 %s""", accounts, duration.toSeconds(), acme.perSecond(), acme.orders(), acme.failures(), threads, baseline.perSecond(),
                 100 * acme.perSecond() / baseline.perSecond(), percentileMillis(acme.micros(), 0.5), percentileMillis(acme.micros(), 0.99),
-                warmUp.perSecond(), acme.firstFailure() == null ? "" : "\nFirst failure: `" + acme.firstFailure() + "`\n");
+                Runtime.getRuntime().availableProcessors(), acme.cpuPerOrder(processes), WARM_UP.toSeconds(), warmUp.perSecond(),
+                acme.firstFailure() == null ? "" : "\nFirst failure: `" + acme.firstFailure() + "`\n");
     }
 }

@@ -330,6 +330,25 @@ class AcmeIT extends ServerIT {
         assertFalse(garbage.text().contains("Exception"));
     }
 
+    @Test
+    void aRefusedRequestUsesUpItsNonceAndChangesNothing() throws Exception {
+        KeyPair key = AcmeFixture.accountKey();
+        Login login = acme.register(key);
+        Order order = login.newOrder().domain("replay.acme.test").create();
+        String finalizeUrl = order.getLocation() + "/finalize";
+        String csr = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Pki.csr(Csrs.csr(Csrs.keys("EC"), "CN=other.acme.test", List.of("other.acme.test"))).getEncoded());
+        byte[] body = jws(key, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, login.getAccountLocation().toString(), nonce(),
+                finalizeUrl, "{\"csr\":\"" + csr + "\"}");
+        String path = finalizeUrl.substring(Api.BASE_URL.length());
+        Api.Reply refused = Api.anonymous().post(path, "application/jose+json", body);
+        assertEquals("urn:ietf:params:acme:error:badCSR", refused.json().getString("type"), refused::toString);
+        Api.Reply replayed = Api.anonymous().post(path, "application/jose+json", body);
+        assertEquals("urn:ietf:params:acme:error:badNonce", replayed.json().getString("type"), "the refused request's nonce is used up");
+        order.fetch();
+        assertEquals(Status.READY, order.getStatus(), "the refused finalization changed nothing");
+    }
+
     /** A flattened JWS as RFC 8555 §6.2 has clients send, signed with the key in a jwk header. */
     private static byte[] jws(KeyPair key, String nonce, String url, String payload) throws Exception {
         return jws(key, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, null, nonce, url, payload);

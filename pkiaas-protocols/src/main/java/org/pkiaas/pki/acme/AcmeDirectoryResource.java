@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.pkiaas.acme.boundary.AcmeNonces;
+import org.pkiaas.acme.boundary.NonceIssuer;
 import org.pkiaas.acme.boundary.AcmeRenewals;
 
 /** The ACME directory (RFC 8555 §7.1.1), one for all tenants, newNonce (§7.2) and renewalInfo (RFC 9773). */
@@ -21,7 +21,7 @@ public class AcmeDirectoryResource {
     AcmeUrls urls;
 
     @Inject
-    AcmeNonces nonces;
+    NonceIssuer nonces;
 
     static final int DIRECTORY_MAX_AGE_SECONDS = 3600;
 

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.pkiaas.acme.boundary.AcmeError;
-import org.pkiaas.acme.boundary.AcmeNonces;
+import org.pkiaas.acme.boundary.NonceIssuer;
 import org.pkiaas.acme.boundary.AcmeProblem;
 
 /**
@@ -19,7 +19,7 @@ public class AcmeProblemMapper implements ExceptionMapper<AcmeProblem> {
     static final String PROBLEM_JSON = "application/problem+json";
 
     @Inject
-    AcmeNonces nonces;
+    NonceIssuer nonces;
 
     @Inject
     AcmeUrls urls;

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -29,15 +30,22 @@ import org.pkiaas.acme.boundary.AcmeOrders.Identifier;
 import org.pkiaas.acme.boundary.AcmeOrders.OrderState;
 import org.pkiaas.acme.boundary.AcmeProblem;
 import org.pkiaas.acme.boundary.AcmeRevocations;
+import org.pkiaas.acme.boundary.NonceIssuer;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeChallenge;
 
 /**
  * The JWS-authenticated ACME resources (RFC 8555 §7.3–§7.6). HTTP only: each request is checked
  * for its url, nonce and signature (§6.2–§6.5) and handed to the ACME boundaries.
+ *
+ * <p>Each request is one transaction: the nonce's use, the account's lookup and the request's
+ * work commit together, or roll back together and {@link NonceUseOnFailure} records the nonce's
+ * use on its own.
  */
 @Path("acme")
 @Consumes("application/jose+json")
+@Transactional
+@SignedRequest
 public class AcmeResource {
 
     static final String REPLAY_NONCE = "Replay-Nonce";
@@ -48,6 +56,15 @@ public class AcmeResource {
 
     @Inject
     AcmeNonces nonces;
+
+    @Inject
+    NonceIssuer nonceIssuer;
+
+    @Inject
+    PresentedNonce presentedNonce;
+
+    @Inject
+    AccountVerifiers verifiers;
 
     @Inject
     AcmeAccounts accounts;
@@ -186,7 +203,7 @@ public class AcmeResource {
         if (inner.jwk() == null || inner.nonce() != null || !urls.keyChange().equals(inner.url())) {
             throw new AcmeProblem(AcmeError.MALFORMED, "The inner JWS needs a jwk, the keyChange url and no nonce");
         }
-        inner.verify(inner.jwk());
+        inner.verify(JwsMessage.verifier(inner.jwk()));
         JsonObject change = inner.payloadOrEmpty();
         if (!urls.account(signed.accountId()).equals(JwsMessage.string(change, "account"))) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The inner JWS names another account");
@@ -227,14 +244,16 @@ public class AcmeResource {
         if (!url.equals(message.url())) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The JWS url header must be the URL requested, " + url);
         }
+        presentedNonce.set(message.nonce());
         if (!nonces.consume(message.nonce())) {
+            presentedNonce.clear();
             throw new AcmeProblem(AcmeError.BAD_NONCE, "The nonce is unknown, used or expired: take the fresh one");
         }
         if (jwkExpected) {
             if (message.jwk() == null) {
                 throw new AcmeProblem(AcmeError.MALFORMED, "This request is signed with the key in a jwk header, not a kid");
             }
-            message.verify(message.jwk());
+            message.verify(JwsMessage.verifier(message.jwk()));
             return new Signed(message, null);
         }
         String kid = message.kid();
@@ -242,11 +261,7 @@ public class AcmeResource {
             throw new AcmeProblem(AcmeError.MALFORMED, "This request is signed with an account: its URL as kid");
         }
         AcmeAccount account = accounts.find(kid.substring(urls.accountPrefix().length()));
-        try {
-            message.verify(JWK.parse(account.jwk()));
-        } catch (ParseException e) {
-            throw new IllegalStateException("The stored key of account " + account.id() + " is unreadable", e);
-        }
+        message.verify(verifiers.of(account));
         return new Signed(message, account.id());
     }
 
@@ -293,6 +308,6 @@ public class AcmeResource {
     }
 
     private Response.ResponseBuilder headers(Response.ResponseBuilder builder) {
-        return builder.header(REPLAY_NONCE, nonces.issue()).header("Link", "<" + urls.directory() + ">;rel=\"index\"");
+        return builder.header(REPLAY_NONCE, nonceIssuer.issue()).header("Link", "<" + urls.directory() + ">;rel=\"index\"");
     }
 }
