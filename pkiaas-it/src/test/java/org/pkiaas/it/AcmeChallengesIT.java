@@ -55,6 +55,21 @@ class AcmeChallengesIT extends ServerIT {
     }
 
     @Test
+    void http01FollowsARedirectToACentralValidationHost() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().domain(unique("redirected.test")).create();
+        Http01Challenge challenge = order.getAuthorizations().get(0).findChallenge(Http01Challenge.class).orElseThrow();
+        // RFC 8555 §8.3: a site may send validation to a central host; pebble-challtestsrv resolves both names
+        String central = "http://" + unique("central.test") + ":" + Integer.getInteger("pkiaas.it.acme.http01-port", 5102)
+                + "/.well-known/acme-challenge/" + challenge.getToken() + "-central";
+        ChallengeResponders.redirect(challenge.getToken(), central);
+        ChallengeResponders.http(challenge.getToken() + "-central", challenge.getAuthorization());
+        challenge.trigger();
+        assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
+        assertEquals(Status.READY, order.waitUntilReady(WAIT));
+    }
+
+    @Test
     void anIpAddressIsProvenByHttp01() throws Exception {
         Login login = acme.register(AcmeFixture.accountKey());
         Order order = login.newOrder().identifier(Identifier.ip("127.0.0.1")).create();

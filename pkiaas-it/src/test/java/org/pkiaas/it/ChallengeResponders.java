@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChallengeResponders {
 
     private static final Map<String, String> HTTP = new ConcurrentHashMap<>();
+    private static final Map<String, String> REDIRECTS = new ConcurrentHashMap<>();
     private static HttpServer http;
 
     private ChallengeResponders() {
@@ -39,6 +40,13 @@ final class ChallengeResponders {
                 Integer.getInteger("pkiaas.it.acme.http01-port", 5102)), 0);
         http.createContext("/.well-known/acme-challenge/", exchange -> {
             String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+            String redirect = REDIRECTS.get(token);
+            if (redirect != null) {
+                exchange.getResponseHeaders().add("Location", redirect);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             String answer = HTTP.get(token);
             byte[] body = (answer == null ? "unknown token" : answer).getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
@@ -55,6 +63,11 @@ final class ChallengeResponders {
             http.stop(0);
             http = null;
         }
+    }
+
+    /** Answers {@code /.well-known/acme-challenge/<token>} with a 302 to {@code location}. */
+    static void redirect(String token, String location) {
+        REDIRECTS.put(token, location);
     }
 
     /** Serves {@code keyAuthorization} at {@code /.well-known/acme-challenge/<token>}. */

@@ -1,12 +1,7 @@
 package org.pkiaas.acme.control;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +30,6 @@ import org.xbill.DNS.Type;
 public final class ChallengeChecks {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_RESPONSE = 16 * 1024;
 
     private final Resolver resolver;
     private final int httpPort;
@@ -67,31 +61,11 @@ public final class ChallengeChecks {
 
     /**
      * http-01: the web server of the domain, or of the address (RFC 8738 §7), answers the key
-     * authorization at the well-known path; null if it does.
+     * authorization at the well-known path, perhaps after redirects ({@link Http01Probe}); null if
+     * it does.
      */
     public Failure http01(String domain, boolean ip, String token, String keyAuthorization) {
-        List<InetAddress> addresses = addresses(domain, ip);
-        if (addresses.isEmpty()) {
-            return new Failure("dns", "No A or AAAA record found for " + domain);
-        }
-        Failure last = null;
-        for (InetAddress address : addresses) {
-            try {
-                String body = get(address, ip && domain.contains(":") ? "[" + domain + "]" : domain,
-                        "/.well-known/acme-challenge/" + token);
-                if (body.strip().equals(keyAuthorization)) {
-                    return null;
-                }
-                last = new Failure("incorrectResponse", "http://" + domain + "/.well-known/acme-challenge/" + token + " at "
-                        + address.getHostAddress() + ":" + httpPort + " answered something other than the key authorization");
-            } catch (HttpFailure e) {
-                last = new Failure("incorrectResponse", e.getMessage());
-            } catch (IOException e) {
-                last = new Failure("connection", "Fetching the challenge from " + address.getHostAddress() + ":" + httpPort
-                        + " failed: " + e.getMessage());
-            }
-        }
-        return last;
+        return new Http01Probe(host -> addresses(host, false), httpPort, tlsPort, TIMEOUT).check(domain, ip, token, keyAuthorization);
     }
 
     /**
@@ -190,51 +164,6 @@ public final class ChallengeChecks {
             return new Answer(records == null ? new Record[0] : records, failure);
         } catch (TextParseException e) {
             return new Answer(new Record[0], "not a valid DNS name");
-        }
-    }
-
-    /**
-     * A plain HTTP/1.0 GET to the address with the domain as Host, so the name is resolved by the
-     * configured resolver and not by the JDK's; the body is read up to a limit.
-     */
-    private String get(InetAddress address, String host, String path) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, httpPort), (int) TIMEOUT.toMillis());
-            socket.setSoTimeout((int) TIMEOUT.toMillis());
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\nUser-Agent: PKIaaS ACME validation\r\nAccept: */*\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String response = read(socket.getInputStream());
-            int headerEnd = response.indexOf("\r\n\r\n");
-            String statusLine = response.lines().findFirst().orElse("");
-            String[] parts = statusLine.split(" ");
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                throw new HttpFailure("http://" + host + path + " did not answer HTTP");
-            }
-            if (!parts[1].equals("200")) {
-                throw new HttpFailure("http://" + host + path + " answered " + parts[1] + " instead of 200");
-            }
-            return headerEnd < 0 ? "" : response.substring(headerEnd + 4);
-        }
-    }
-
-    private static String read(InputStream in) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        byte[] chunk = new byte[4096];
-        int n;
-        while ((n = in.read(chunk)) > 0 && buffer.size() < MAX_RESPONSE) {
-            buffer.write(chunk, 0, n);
-        }
-        return buffer.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static final class HttpFailure extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        HttpFailure(String message) {
-            super(message);
         }
     }
 }
