@@ -1,7 +1,7 @@
 package org.pkiaas.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /**
  * This server's name in leases and locks: WildFly's node name plus a per-start suffix, so that a
@@ -10,7 +10,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class NodeName {
 
-    private final String name = System.getProperty("jboss.node.name", "pkiaas") + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String name = System.getProperty("jboss.node.name", "pkiaas") + "/" + Randomness.uuid().toString().substring(0, 8);
 
     public String name() {
         return name;

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.signing.Randomness;
 
 /**
  * An ACME account (RFC 8555 §7.1.2): its public key as a JWK, identified by the key's RFC 7638
@@ -24,6 +24,8 @@ import org.pkiaas.audit.boundary.Identified;
 @NamedQuery(name = "AcmeAccount.byThumbprint", query = "SELECT a FROM AcmeAccount a WHERE a.keyThumbprint = :thumbprint")
 @NamedQuery(name = "AcmeAccount.byPolicy", query = "SELECT a FROM AcmeAccount a WHERE a.policyId = :policyId ORDER BY a.createdAt, a.id")
 @NamedQuery(name = "AcmeAccount.countByPolicy", query = "SELECT COUNT(a) FROM AcmeAccount a WHERE a.policyId = :policyId")
+@NamedQuery(name = "AcmeAccount.countsByCa", query = "SELECT a.policyId, COUNT(a) FROM AcmeAccount a"
+        + " WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId) GROUP BY a.policyId")
 @NamedQuery(name = "AcmeAccount.deleteByCa",
         query = "DELETE FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId)")
 public class AcmeAccount implements Identified {
@@ -52,7 +54,7 @@ public class AcmeAccount implements Identified {
     }
 
     public AcmeAccount(String policyId, String eabId, String keyThumbprint, String jwk, List<String> contacts) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.policyId = Objects.requireNonNull(policyId);
         this.eabId = eabId;
         this.keyThumbprint = Objects.requireNonNull(keyThumbprint);

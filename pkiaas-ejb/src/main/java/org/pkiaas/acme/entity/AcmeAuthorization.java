@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /**
  * An ACME authorization (RFC 8555 §7.1.4) for one identifier of an order. For a wildcard name the
@@ -48,7 +48,7 @@ public class AcmeAuthorization {
 
     public AcmeAuthorization(String orderId, String identifierType, String identifierValue, boolean wildcard,
             AuthorizationStatus status, Instant expiresAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.orderId = Objects.requireNonNull(orderId);
         this.identifierType = Objects.requireNonNull(identifierType);
         this.identifierValue = Objects.requireNonNull(identifierValue);

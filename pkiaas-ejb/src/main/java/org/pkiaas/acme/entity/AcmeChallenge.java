@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /**
  * A challenge of an authorization (RFC 8555 §7.1.5, §8): its random token, and how its
@@ -59,7 +59,7 @@ public class AcmeChallenge {
     }
 
     public AcmeChallenge(String authorizationId, ChallengeType type, String token) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.authorizationId = Objects.requireNonNull(authorizationId);
         this.type = Objects.requireNonNull(type);
         this.token = Objects.requireNonNull(token);

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /** An ACME order (RFC 8555 §7.1.3): the identifiers asked for and, once finalized, the certificate. */
 @Entity
@@ -52,7 +52,7 @@ public class AcmeOrder {
 
     /** @param identifiers {@code type:value} pairs, e.g. {@code dns:*.example.com} */
     public AcmeOrder(String accountId, List<String> identifiers, OrderStatus status, Instant expiresAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.accountId = Objects.requireNonNull(accountId);
         this.identifiers = String.join(",", identifiers);
         this.status = Objects.requireNonNull(status);

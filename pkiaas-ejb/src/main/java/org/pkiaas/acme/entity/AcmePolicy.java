@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.signing.Randomness;
 
 /**
  * Binds ACME accounts to a CA and a certificate template (user guide 5.2); its pre-approved
@@ -44,7 +44,7 @@ public class AcmePolicy implements Identified {
 
     /** @param preApprovedDomains normalized, comma-separated; empty for none */
     public AcmePolicy(String caId, String templateId, String name, String preApprovedDomains) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
         this.templateId = Objects.requireNonNull(templateId);
         this.name = Objects.requireNonNull(name);

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.signing.Randomness;
 
 /**
  * Credentials that admit new ACME accounts under a policy (RFC 8555 §7.3.4; user guide 5.3): a
@@ -58,7 +58,7 @@ public class ExternalAccountBinding implements Identified {
     }
 
     public ExternalAccountBinding(String policyId, String name, MacAlgorithm algorithm, int allowedUses, Instant expiresAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.policyId = Objects.requireNonNull(policyId);
         this.name = Objects.requireNonNull(name);
         this.algorithm = Objects.requireNonNull(algorithm);

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /** One administrative action: who did what to which object, when, and how it ended. Never updated. */
 @Entity
@@ -54,7 +54,7 @@ public class AuditEvent {
 
     public AuditEvent(String actorId, String actor, String action, String objectType, String objectId,
             Outcome outcome, String detail) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.occurredAt = Instant.now();
         this.actorId = actorId;
         this.actor = actor;

@@ -12,10 +12,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.certificate.control.KeyUsages;
 import org.pkiaas.signing.KeySpec;
+import org.pkiaas.signing.Randomness;
 
 /**
  * A certificate authority: its key (wrapped), its certificate once it has one, and the settings
@@ -134,7 +134,7 @@ public class CertificateAuthority implements Identified {
     public CertificateAuthority(String ownerId, String name, String subjectDn, KeyBackend keyBackend, KeySpec keySpec,
             String signatureAlgorithm, int validityDays, Integer pathLength, List<String> keyUsage,
             List<String> extendedKeyUsage, byte[] publicKey) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.ownerId = Objects.requireNonNull(ownerId);
         this.name = Objects.requireNonNull(name);
         this.subjectDn = Objects.requireNonNull(subjectDn);

@@ -10,7 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /** The key and certificate of a CA service such as its OCSP responder; the key wrapped. */
 @Entity
@@ -56,7 +56,7 @@ public class ServiceCredential {
     }
 
     public static String newId() {
-        return UUID.randomUUID().toString();
+        return Randomness.uuid().toString();
     }
 
     /** The additional data a service key is wrapped with. */

@@ -10,7 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
 @Entity
@@ -104,7 +104,7 @@ public class IssuedCertificate {
         this.requestId = requestId;
         this.subjectAltNames = subjectAltNames;
         this.publicKeySha256 = publicKeyHash(der);
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
         this.templateId = templateId;
         this.serialNumber = Objects.requireNonNull(serialNumber);

@@ -7,7 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /**
  * A complete CRL as built and signed, shared by every node; its DER is kept in {@link CrlPart}s.
@@ -57,7 +57,7 @@ public class PublishedCrl {
 
     public PublishedCrl(String caId, long crlNumber, long revision, long entries, Instant thisUpdate, Instant nextUpdate,
             Instant readAt, long sizeBytes, int parts) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
         this.crlNumber = crlNumber;
         this.revision = revision;

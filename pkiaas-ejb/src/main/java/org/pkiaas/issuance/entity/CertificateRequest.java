@@ -11,9 +11,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.problem.ConflictException;
+import org.pkiaas.signing.Randomness;
 
 /** A request for a certificate under a template, on its way through approval to issuance. */
 @Entity
@@ -76,7 +76,7 @@ public class CertificateRequest implements Identified {
      */
     public CertificateRequest(String caId, String templateId, RequestKind kind, byte[] csr, String subjectDn,
             String subjectAltNames, String requesterEmail, String createdBy) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
         this.templateId = Objects.requireNonNull(templateId);
         this.kind = Objects.requireNonNull(kind);

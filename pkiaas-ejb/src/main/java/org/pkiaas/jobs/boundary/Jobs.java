@@ -18,13 +18,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.config.NodeName;
 import org.pkiaas.jobs.control.JobLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.signing.Randomness;
 import org.pkiaas.tenant.boundary.Caller;
 
 /**
@@ -168,7 +168,7 @@ public class Jobs {
     }
 
     private String holder() {
-        return node.name() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        return node.name() + "#" + Randomness.uuid().toString().substring(0, 8);
     }
 
     private static void requireAdmin(Caller caller) {

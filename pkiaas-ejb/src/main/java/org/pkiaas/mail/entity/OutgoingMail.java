@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /** A mail in the outbox: written with the transaction that causes it, sent after, retried until it goes. */
 @Entity
@@ -50,7 +50,7 @@ public class OutgoingMail {
     }
 
     public OutgoingMail(String recipient, String subject, String body) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.recipient = Objects.requireNonNull(recipient);
         this.subject = Objects.requireNonNull(subject);
         this.body = Objects.requireNonNull(body);

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.signing.Randomness;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
 import org.pkiaas.template.entity.TemplateSettings.General;
@@ -149,7 +149,7 @@ public class CertificateTemplate implements Identified {
 
     /** A new template with validated settings. */
     public CertificateTemplate(String caId, StarterTemplate starter, TemplateSettings settings) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
         this.starter = Objects.requireNonNull(starter);
         this.createdAt = Instant.now();

@@ -9,8 +9,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.signing.Randomness;
 
 /** A local sign-in account; owner of certificate authorities. */
 @Entity
@@ -44,7 +44,7 @@ public class Account implements Identified {
     }
 
     public Account(String username, String passwordHash, Role role) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.username = Objects.requireNonNull(username);
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.role = Objects.requireNonNull(role);

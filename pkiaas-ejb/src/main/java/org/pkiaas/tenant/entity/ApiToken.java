@@ -9,7 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
+import org.pkiaas.signing.Randomness;
 
 /**
  * A personal API token. Only the SHA-256 of the secret is stored: a token carries 256 random
@@ -52,7 +52,7 @@ public class ApiToken {
     }
 
     public ApiToken(Account account, String name, String tokenHash, String prefix, Instant expiresAt) {
-        this.id = UUID.randomUUID().toString();
+        this.id = Randomness.uuid().toString();
         this.account = Objects.requireNonNull(account);
         this.name = Objects.requireNonNull(name);
         this.tokenHash = Objects.requireNonNull(tokenHash);
