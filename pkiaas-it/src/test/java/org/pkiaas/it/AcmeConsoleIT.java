@@ -65,9 +65,11 @@ class AcmeConsoleIT extends ConsoleWalk {
         awaitUrl("/manage/acme/eabs.xhtml?policy=" + policyId);
         assertEquals("ACME policy: Web servers", page.findElement(By.id("policy-name")).getText());
         type("eab:name", "web01");
+        choose("eab:algorithm", "HS512");
         page.findElement(By.id("eab:create")).click();
         String kid = visible(By.id("secret:kid")).getDomProperty("value");
         String hmac = page.findElement(By.id("secret:hmac")).getDomProperty("value");
+        assertEquals(64, java.util.Base64.getUrlDecoder().decode(hmac).length, "an HS512 key has 512 bits");
         String directory = page.findElement(By.id("secret:directory")).getDomProperty("value");
         assertEquals(AcmeFixture.DIRECTORY, directory);
         assertTrue(page.findElement(By.id("secret-dialog")).getText().contains("you won't see this HMAC key again"));
@@ -89,8 +91,11 @@ class AcmeConsoleIT extends ConsoleWalk {
         page.navigate().refresh();
         assertFalse(page.getPageSource().contains(hmac), "the HMAC key is not shown again");
         String row = policyRow("web01").getText();
-        assertTrue(row.contains(kid), row);
+        assertTrue(row.contains(kid) && row.contains("HS512"), row);
 
+        page.get(Api.BASE_URL + "/manage/acme/policies.xhtml");
+        assertEquals("1", policyRow("Web servers").findElement(By.xpath(".//a[contains(@id,'accounts')]")).getText().strip(),
+                "the policy counts its account");
         page.get(Api.BASE_URL + "/manage/acme/accounts.xhtml?policy=" + policyId);
         WebElement account = visible(By.xpath("//tr[.//span[normalize-space()='" + accountId + "']]"));
         assertTrue(account.getText().contains("valid") && account.getText().contains(kid), account.getText());

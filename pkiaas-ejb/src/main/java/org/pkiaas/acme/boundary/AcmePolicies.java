@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.pkiaas.acme.control.PreApprovedDomains;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmePolicy;
@@ -54,6 +56,16 @@ public class AcmePolicies {
     public List<AcmePolicy> list(Caller caller, String caId) {
         CertificateAuthority ca = cas.get(caller, caId);
         return em.createNamedQuery("AcmePolicy.byCa", AcmePolicy.class).setParameter("caId", ca.id()).getResultList();
+    }
+
+    /** How many accounts (of any status) each policy of the CA has; policies without any are absent. */
+    public Map<String, Long> accountCounts(Caller caller, String caId) {
+        CertificateAuthority ca = cas.get(caller, caId);
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em.createNamedQuery("AcmeAccount.countsByCa", Object[].class).setParameter("caId", ca.id()).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     public AcmePolicy get(Caller caller, String policyId) {

@@ -11,6 +11,7 @@ import org.pkiaas.acme.boundary.ExternalAccountBindings.BindingRequest;
 import org.pkiaas.acme.boundary.ExternalAccountBindings.NewBinding;
 import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.acme.entity.ExternalAccountBinding;
+import org.pkiaas.acme.entity.MacAlgorithm;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.view.manage.Feedback;
@@ -35,6 +36,7 @@ public class EabsBacking extends PolicyPage {
     private String name;
     private Integer allowedUses = 1;
     private LocalDate expiresOn = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+    private MacAlgorithm algorithm = MacAlgorithm.HS256;
     private ShownBinding shown;
 
     @Override
@@ -47,7 +49,7 @@ public class EabsBacking extends PolicyPage {
         var expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         try {
             NewBinding created = bindings.create(user.caller(), getPolicyId(),
-                    new BindingRequest(name, allowedUses, expiresAt, null));
+                    new BindingRequest(name, allowedUses, expiresAt, algorithm.name()));
             shown = new ShownBinding(config.publicUrl() + "/pki/acme/directory", created.binding().id(), created.hmacKey());
             name = null;
             list = bindings.list(user.caller(), getPolicyId());
@@ -101,6 +103,18 @@ public class EabsBacking extends PolicyPage {
 
     public void setAllowedUses(Integer allowedUses) {
         this.allowedUses = allowedUses;
+    }
+
+    public MacAlgorithm[] getAlgorithms() {
+        return MacAlgorithm.values();
+    }
+
+    public MacAlgorithm getAlgorithm() {
+        return algorithm;
+    }
+
+    public void setAlgorithm(MacAlgorithm algorithm) {
+        this.algorithm = algorithm == null ? MacAlgorithm.HS256 : algorithm;
     }
 
     public LocalDate getExpiresOn() {

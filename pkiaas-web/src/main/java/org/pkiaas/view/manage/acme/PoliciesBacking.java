@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +40,7 @@ public class PoliciesBacking implements Serializable {
     private transient List<AcmePolicy> list;
     private transient List<CertificateTemplate> templateList;
     private Map<String, String> templateNames;
+    private Map<String, Long> accountCounts;
     /** The policy in the dialog; null while creating one. */
     private String editedId;
     private String name;
@@ -50,6 +52,7 @@ public class PoliciesBacking implements Serializable {
     @PostConstruct
     void load() {
         list = policies.list(user.caller(), user.getCaId());
+        accountCounts = new HashMap<>(policies.accountCounts(user.caller(), user.getCaId()));
         templateList = templates.list(user.caller(), user.getCaId());
         templateNames = templateList.stream().collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
     }
@@ -98,6 +101,10 @@ public class PoliciesBacking implements Serializable {
         } catch (PkiaasException e) {
             Feedback.refused(null, e);
         }
+    }
+
+    public long accounts(String policyId) {
+        return accountCounts.getOrDefault(policyId, 0L);
     }
 
     public String templateName(String id) {
