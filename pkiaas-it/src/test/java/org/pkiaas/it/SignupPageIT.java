@@ -1,6 +1,7 @@
 package org.pkiaas.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -34,6 +35,13 @@ class SignupPageIT extends ServerIT {
     }
 
     private String submit(String page, String username, String password, String confirmation) throws Exception {
+        HttpResponse<String> response = post(page, username, password, confirmation, true);
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    private HttpResponse<String> post(String page, String username, String password, String confirmation, boolean withNonce)
+            throws Exception {
         Matcher state = VIEW_STATE.matcher(page);
         assertTrue(state.find(), "the form carries its view state");
         Map<String, String> form = new LinkedHashMap<>();
@@ -45,14 +53,14 @@ class SignupPageIT extends ServerIT {
         form.put("jakarta.faces.ViewState", state.group(1));
         Matcher nonce = NONCE.matcher(page);
         assertTrue(nonce.find(), "the page's scripts carry a CSP nonce");
-        form.put("primefaces.nonce", nonce.group(1));
+        if (withNonce) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/signup.xhtml"))
+        return browser.send(HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/signup.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode());
-        return response.body();
     }
 
     @Test
@@ -69,6 +77,12 @@ class SignupPageIT extends ServerIT {
 
             String mismatch = submit(get(), name, "long-enough-pw", "other-long-pw");
             assertTrue(mismatch.contains("The two passwords differ"));
+
+            HttpResponse<String> scripted = post(get(), name, "long-enough-pw", "long-enough-pw", false);
+            assertEquals(400, scripted.statusCode(), "a form without the page's CSP nonce is not the console's script");
+            assertTrue(scripted.body().contains("This form was not accepted"), scripted::body);
+            assertFalse(scripted.body().contains("Exception"));
+            assertEquals(401, Api.basic(name, "long-enough-pw").get("/api/v1/accounts/me").status(), "and it changed nothing");
 
             String done = submit(get(), name, "long-enough-pw", "long-enough-pw");
             assertTrue(done.contains("is ready"), done);
