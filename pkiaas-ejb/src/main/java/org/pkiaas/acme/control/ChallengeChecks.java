@@ -30,6 +30,8 @@ import org.xbill.DNS.Type;
 public final class ChallengeChecks {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Well inside the claim a validating node holds on a challenge ({@code ChallengeValidation.CLAIM}). */
+    private static final Duration HTTP01_BUDGET = Duration.ofSeconds(60);
 
     private final Resolver resolver;
     private final int httpPort;
@@ -65,7 +67,8 @@ public final class ChallengeChecks {
      * it does.
      */
     public Failure http01(String domain, boolean ip, String token, String keyAuthorization) {
-        return new Http01Probe(host -> addresses(host, false), httpPort, tlsPort, TIMEOUT).check(domain, ip, token, keyAuthorization);
+        return new Http01Probe(host -> addresses(host, false), httpPort, tlsPort, TIMEOUT, HTTP01_BUDGET)
+                .check(domain, ip, token, keyAuthorization);
     }
 
     /**

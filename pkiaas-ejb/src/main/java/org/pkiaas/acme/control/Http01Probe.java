@@ -31,6 +31,13 @@ import org.pkiaas.acme.control.ChallengeChecks.Failure;
  * HTTPS port (80 and 443, or the ports configured in their place). Every host is looked up with
  * the validator's resolver, and an HTTPS target's certificate is not checked: the answer is the
  * proof.
+ *
+ * <p>A redirect is the account holder's to choose, so it may not lead everywhere the validator can
+ * reach: not to another IP address (as with Let's Encrypt), not to a name whose addresses are
+ * link-local (cloud metadata services live there), wildcard or multicast, and a redirected fetch
+ * that fails says so without the network's error. Private and loopback addresses stay allowed, as
+ * for the domain itself: a self-hosted CA validates hosts on its own networks. One check ends after
+ * {@code budget}, however slowly the servers answer.
  */
 final class Http01Probe {
 
@@ -42,13 +49,19 @@ final class Http01Probe {
     private final int httpPort;
     private final int httpsPort;
     private final Duration timeout;
+    private final Duration budget;
 
-    /** @param addresses a host's addresses as the validator's resolver finds them; empty when none */
-    Http01Probe(Function<String, List<InetAddress>> addresses, int httpPort, int httpsPort, Duration timeout) {
+    /**
+     * @param addresses a host's addresses as the validator's resolver finds them; empty when none
+     * @param timeout   for each connection and each read
+     * @param budget    for the whole check, every redirect and address included
+     */
+    Http01Probe(Function<String, List<InetAddress>> addresses, int httpPort, int httpsPort, Duration timeout, Duration budget) {
         this.addresses = addresses;
         this.httpPort = httpPort;
         this.httpsPort = httpsPort;
         this.timeout = timeout;
+        this.budget = budget;
     }
 
     /** What a GET got: the status, the Location header (or null) and the body. */
@@ -71,9 +84,10 @@ final class Http01Probe {
     Failure check(String identifier, boolean ip, String token, String keyAuthorization) {
         String host = ip && identifier.contains(":") ? "[" + identifier + "]" : identifier;
         URI url = URI.create("http://" + host + "/.well-known/acme-challenge/" + token);
+        long deadline = System.nanoTime() + budget.toNanos();
         try {
             for (int redirects = 0;; redirects++) {
-                Response response = get(url);
+                Response response = get(url, redirects > 0, deadline);
                 if (REDIRECTS.contains(response.status()) && response.location() != null) {
                     if (redirects == MAX_REDIRECTS) {
                         return new Failure("connection", "More than " + MAX_REDIRECTS + " redirects, the last to " + url);
@@ -109,17 +123,22 @@ final class Http01Probe {
         if (target.getHost() == null) {
             throw new Refused("connection", from + " redirected to " + target + ", which names no host");
         }
+        boolean literal = target.getHost().startsWith("[") || target.getHost().matches("[0-9.]+");
+        if (literal && !target.getHost().equalsIgnoreCase(from.getHost())) {
+            throw new Refused("connection", from + " redirected to " + target + ": redirects to IP addresses are not followed");
+        }
         int port = target.getPort();
         boolean https = scheme.equals("https");
         if (port != -1 && port != (https ? 443 : 80) && port != (https ? httpsPort : httpPort)) {
             throw new Refused("connection", from + " redirected to " + target + ": only the " + (https ? "HTTPS" : "HTTP")
                     + " port is followed");
         }
-        return target;
+        // non-ASCII characters percent-encoded, as a request line needs them
+        return URI.create(target.toASCIIString());
     }
 
     /** One GET of {@code url}, from the first of its host's addresses that takes the connection. */
-    private Response get(URI url) throws Refused {
+    private Response get(URI url, boolean redirected, long deadline) throws Refused {
         String host = url.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         boolean literal = host.startsWith("[") || bare.matches("[0-9.]+");
@@ -132,36 +151,51 @@ final class Http01Probe {
         if (found.isEmpty()) {
             throw new Refused("dns", "No A or AAAA record found for " + bare);
         }
+        if (redirected && found.stream().anyMatch(Http01Probe::offLimits)) {
+            throw new Refused("connection", url + " (reached by a redirect) resolves to an address redirects may not lead to");
+        }
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = https ? httpsPort : httpPort;
         String failure = null;
         for (InetAddress address : found) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new Refused("connection", "Validation gave up after " + budget.toSeconds() + " s, at " + url);
+            }
             try {
-                return exchange(address, port, https, literal ? null : bare, url);
+                return exchange(address, port, https, literal ? null : bare, url, deadline);
             } catch (IOException e) {
-                failure = "Fetching " + url + " from " + address.getHostAddress() + ":" + port + " failed: " + e.getMessage();
+                failure = redirected ? url + " (reached by a redirect) could not be fetched"
+                        : "Fetching " + url + " from " + address.getHostAddress() + ":" + port + " failed: " + e.getMessage();
             }
         }
         throw new Refused("connection", failure);
+    }
+
+    /** Addresses no redirect may lead to: link-local (metadata services), wildcard and multicast. */
+    private static boolean offLimits(InetAddress address) {
+        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress();
     }
 
     /**
      * A plain HTTP/1.0 GET to the address with the URL's authority as Host, so names are resolved by
      * the configured resolver and not by the JDK's; the response is read up to a limit.
      */
-    private Response exchange(InetAddress address, int port, boolean https, String serverName, URI url) throws IOException {
+    private Response exchange(InetAddress address, int port, boolean https, String serverName, URI url, long deadline)
+            throws IOException {
         try (Socket socket = https ? tlsSocket(serverName) : new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
-            socket.setSoTimeout((int) timeout.toMillis());
+            int wait = (int) Math.max(1, Math.min(timeout.toMillis(), (deadline - System.nanoTime()) / 1_000_000));
+            socket.connect(new InetSocketAddress(address, port), wait);
+            socket.setSoTimeout(wait);
             OutputStream out = socket.getOutputStream();
             String target = url.getRawPath().isEmpty() ? "/" : url.getRawPath();
             if (url.getRawQuery() != null) {
                 target += "?" + url.getRawQuery();
             }
-            out.write(("GET " + target + " HTTP/1.0\r\nHost: " + url.getRawAuthority() + "\r\nUser-Agent: PKIaaS ACME validation\r\n"
+            String authority = url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+            out.write(("GET " + target + " HTTP/1.0\r\nHost: " + authority + "\r\nUser-Agent: PKIaaS ACME validation\r\n"
                     + "Accept: */*\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return parse(read(socket.getInputStream()), url);
+            return parse(read(socket.getInputStream(), deadline), url);
         }
     }
 
@@ -193,12 +227,16 @@ final class Http01Probe {
         return new Response(Integer.parseInt(status[1]), location, headerEnd < 0 ? "" : response.substring(headerEnd + 4));
     }
 
-    private static String read(InputStream in) throws IOException {
+    /** The response up to {@value #MAX_RESPONSE} bytes; a server still sending at the deadline has failed. */
+    private static String read(InputStream in, long deadline) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         byte[] chunk = new byte[4096];
         int n;
         while ((n = in.read(chunk)) > 0 && buffer.size() < MAX_RESPONSE) {
             buffer.write(chunk, 0, n);
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IOException("the answer took too long");
+            }
         }
         return buffer.toString(StandardCharsets.ISO_8859_1);
     }

@@ -46,6 +46,8 @@ class Http01ProbeTest {
     /** Path → what the servers answer there: "200 body" or "302 location". */
     private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
     private static final Map<String, String> HOSTS = new ConcurrentHashMap<>();
+    /** Paths whose answer comes only after three seconds. */
+    private static final java.util.Set<String> SLOW = ConcurrentHashMap.newKeySet();
     private static HttpServer http;
     private static HttpsServer https;
 
@@ -70,6 +72,13 @@ class Http01ProbeTest {
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, String scheme) throws IOException {
         String path = exchange.getRequestURI().getPath();
         HOSTS.put(scheme + path, exchange.getRequestHeaders().getFirst("Host"));
+        if (SLOW.contains(scheme + path)) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String answer = ANSWERS.getOrDefault(scheme + path, "404 not here");
         int status = Integer.parseInt(answer.substring(0, 3));
         String rest = answer.substring(4);
@@ -101,10 +110,26 @@ class Http01ProbeTest {
         return context;
     }
 
-    /** A probe whose resolver finds every name at the loopback address, except names under {@code nowhere.}. */
+    /**
+     * A probe whose resolver finds every name at the loopback address, except names ending in
+     * {@code .nowhere} (no address) and {@code .metadata} (a link-local one).
+     */
+    private static Http01Probe probe(Duration budget) {
+        return new Http01Probe(host -> host.endsWith(".nowhere") ? List.of()
+                : List.of(host.endsWith(".metadata") ? address("169.254.169.254") : InetAddress.getLoopbackAddress()),
+                http.getAddress().getPort(), https.getAddress().getPort(), Duration.ofSeconds(5), budget);
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Http01Probe probe() {
-        return new Http01Probe(host -> host.endsWith(".nowhere") ? List.of() : List.of(InetAddress.getLoopbackAddress()),
-                http.getAddress().getPort(), https.getAddress().getPort(), Duration.ofSeconds(5));
+        return probe(Duration.ofSeconds(30));
     }
 
     private static ChallengeChecks.Failure check() {
@@ -165,5 +190,27 @@ class Http01ProbeTest {
         ChallengeChecks.Failure failure = check();
         assertEquals("dns", failure.type());
         assertTrue(failure.detail().contains("web.nowhere"), failure::detail);
+    }
+
+    @Test
+    void redirectsToOtherAddressesAndToLinkLocalNamesAreRefused() {
+        ANSWERS.put("http" + CHALLENGE, "302 http://10.0.0.7:" + http.getAddress().getPort() + "/" + TOKEN);
+        assertTrue(check().detail().contains("redirects to IP addresses are not followed"), () -> check().detail());
+        ANSWERS.put("http" + CHALLENGE, "302 http://instance.metadata/latest/" + TOKEN);
+        ChallengeChecks.Failure metadata = check();
+        assertEquals("connection", metadata.type());
+        assertTrue(metadata.detail().contains("may not lead to"), metadata::detail);
+    }
+
+    @Test
+    void aSlowServerEndsTheCheckWithinItsBudget() {
+        ANSWERS.put("http" + CHALLENGE, "302 /slow/" + TOKEN);
+        ANSWERS.put("http/slow/" + TOKEN, "200 " + KEY_AUTHORIZATION);
+        SLOW.add("http/slow/" + TOKEN);
+        long start = System.nanoTime();
+        ChallengeChecks.Failure failure = probe(Duration.ofSeconds(1)).check("127.0.0.1", true, TOKEN, KEY_AUTHORIZATION);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("connection", failure.type());
+        assertTrue(millis < 2500, "gave up after " + millis + " ms");
     }
 }
