@@ -3,7 +3,11 @@ package org.pkiaas.pki.acme;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -65,6 +69,9 @@ public class AcmeResource {
 
     @Inject
     AccountVerifiers verifiers;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     AcmeAccounts accounts;
@@ -249,6 +256,7 @@ public class AcmeResource {
             presentedNonce.clear();
             throw new AcmeProblem(AcmeError.BAD_NONCE, "The nonce is unknown, used or expired: take the fresh one");
         }
+        transactions.registerInterposedSynchronization(new NonceCommit(presentedNonce));
         if (jwkExpected) {
             if (message.jwk() == null) {
                 throw new AcmeProblem(AcmeError.MALFORMED, "This request is signed with the key in a jwk header, not a kid");
@@ -263,6 +271,22 @@ public class AcmeResource {
         AcmeAccount account = accounts.find(kid.substring(urls.accountPrefix().length()));
         message.verify(verifiers.of(account));
         return new Signed(message, account.id());
+    }
+
+    /** Tells the request's {@link PresentedNonce} when the transaction that used the nonce commits. */
+    private record NonceCommit(PresentedNonce nonce) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+            // only the outcome matters
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                nonce.committed();
+            }
+        }
     }
 
     private static void requireSelf(Signed signed, String accountId) {

@@ -10,8 +10,8 @@ import org.pkiaas.acme.boundary.AcmeNonces;
 /**
  * A nonce is used once even by a request that fails (RFC 8555 §6.5): a failed request's
  * transaction rolled back its nonce's use with everything else, so the use is recorded again, on
- * its own, before the error goes out. A refused request can then not be replayed later, when it
- * might succeed.
+ * its own, before the answer goes out. A refused request can then not be replayed later, when it
+ * might succeed. What counts is whether the transaction committed, not the answer's status.
  */
 @Provider
 @SignedRequest
@@ -26,7 +26,7 @@ public class NonceUseOnFailure implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String nonce = presented.get();
-        if (nonce != null && response.getStatus() >= 400) {
+        if (nonce != null && !presented.isCommitted()) {
             nonces.useUp(nonce);
         }
     }
