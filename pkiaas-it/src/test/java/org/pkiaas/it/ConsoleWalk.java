@@ -116,7 +116,17 @@ abstract class ConsoleWalk extends ServerIT {
 
     /** Waits for a condition on the page; elements replaced by an Ajax update meanwhile are looked up again. */
     <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(page, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(page, PATIENCE).ignoring(StaleElementReferenceException.class).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium's form of a stale element: the node was replaced by an Ajax update; look again
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     void awaitAjax() {
@@ -146,10 +156,26 @@ abstract class ConsoleWalk extends ServerIT {
         waitUntil(d -> d.getCurrentUrl().contains(part));
     }
 
-    /** The text of every message area, shown or (in a closing dialog, say) not. */
+    /**
+     * The text of every message area, shown or (in a closing dialog, say) not. An Ajax update may
+     * replace an area between finding and reading it; Chromium then reports the node as gone from
+     * the document, and the areas are read again.
+     */
     String messages() {
-        return page.findElements(By.cssSelector(".ui-messages")).stream().map(m -> m.getAttribute("textContent"))
-                .reduce("", String::concat);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return page.findElements(By.cssSelector(".ui-messages")).stream().map(m -> m.getAttribute("textContent"))
+                        .reduce("", String::concat);
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 5 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits for a message containing {@code text}; fails early, with what it says, when an error message shows instead. */

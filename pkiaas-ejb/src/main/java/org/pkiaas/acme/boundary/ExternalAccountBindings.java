@@ -80,8 +80,7 @@ public class ExternalAccountBindings {
             throw new ConflictException("This policy already has a binding named '" + name + "'");
         }
         ExternalAccountBinding binding = new ExternalAccountBinding(policy.id(), name, algorithm, uses, expires);
-        byte[] key = new byte[algorithm.keyBytes()];
-        random.nextBytes(key);
+        byte[] key = algorithm.newKey(random);
         binding.storeWrappedKey(keyWrapper.seal(key, binding.wrappingContext()));
         em.persist(binding);
         return new NewBinding(binding, Base64.getUrlEncoder().withoutPadding().encodeToString(key));
