@@ -123,7 +123,7 @@ final class Http01Probe {
         if (target.getHost() == null) {
             throw new Refused("connection", from + " redirected to " + target + ", which names no host");
         }
-        boolean literal = target.getHost().startsWith("[") || target.getHost().matches("[0-9.]+");
+        boolean literal = ipLiteral(target.getHost());
         if (literal && !target.getHost().equalsIgnoreCase(from.getHost())) {
             throw new Refused("connection", from + " redirected to " + target + ": redirects to IP addresses are not followed");
         }
@@ -141,7 +141,7 @@ final class Http01Probe {
     private Response get(URI url, boolean redirected, long deadline) throws Refused {
         String host = url.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        boolean literal = host.startsWith("[") || bare.matches("[0-9.]+");
+        boolean literal = ipLiteral(host);
         List<InetAddress> found;
         try {
             found = literal ? List.of(InetAddress.getByName(bare)) : addresses.apply(bare);
@@ -169,6 +169,11 @@ final class Http01Probe {
             }
         }
         throw new Refused("connection", failure);
+    }
+
+    /** Whether a URL's host is an IP address: bracketed IPv6, or dotted IPv4, rather than a name. */
+    private static boolean ipLiteral(String host) {
+        return host.startsWith("[") || host.matches("[0-9.]+");
     }
 
     /** Addresses no redirect may lead to: link-local (metadata services), wildcard and multicast. */
