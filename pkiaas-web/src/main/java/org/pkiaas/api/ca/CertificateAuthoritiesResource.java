@@ -100,7 +100,8 @@ public class CertificateAuthoritiesResource {
         if (request == null) {
             throw new InvalidInputException("certificatePem", "A JSON body with certificatePem is required");
         }
-        return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem()));
+        return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem(),
+                Boolean.TRUE.equals(request.fetchIssuers())));
     }
 
     @GET
