@@ -73,13 +73,19 @@ public class AcmeOrders {
 
     /**
      * newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once,
-     * others get challenges. The account's rate limits ({@link OrderLimits}) are checked first.
+     * others get challenges. A retired CA takes no orders ({@code unauthorized}); the account's rate
+     * limits ({@link OrderLimits}) are checked next.
      *
      * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
      */
     public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
         AcmeAccount account = accounts.active(accountId);
         AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
+        try {
+            em.find(CertificateAuthority.class, policy.caId()).requireIssuing();
+        } catch (ConflictException e) {
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, e.getMessage());
+        }
         PreApprovedDomains preApproved = PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
         Set<String> typed = typed(identifiers);
         PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();

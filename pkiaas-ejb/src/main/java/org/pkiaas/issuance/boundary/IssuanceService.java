@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.certificate.control.Der;
-import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.control.SubjectAltNames;
@@ -50,9 +49,7 @@ public class IssuanceService {
 
     public IssuedCertificate issue(CertificateAuthority ca, CertificateTemplate template, Request request, Overrides overrides,
             String requestId, String issuedBy) {
-        if (ca.status() != CaStatus.ACTIVE) {
-            throw new ConflictException("The CA has no certificate yet: import its signed certificate first");
-        }
+        ca.requireIssuing();
         TemplateSettings settings = template.settings();
         if (!settings.general().enabled()) {
             throw new ConflictException("The template '" + template.name() + "' is disabled");

@@ -91,6 +91,7 @@ public class PublicRequests {
         if (template == null || !template.enabled() || !template.settings().general().allowPublicRequests()) {
             throw NotFoundException.because("There is no public request page here: the template does not take requests");
         }
+        em.find(CertificateAuthority.class, template.caId()).requireIssuing();
         return template;
     }
 }
