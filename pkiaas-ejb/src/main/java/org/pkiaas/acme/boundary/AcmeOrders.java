@@ -30,7 +30,10 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.issuance.boundary.IssuanceService;
 import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.Pem;
@@ -178,8 +181,9 @@ public class AcmeOrders {
                     CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
             CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
             CertificateProfile.check(template.settings(), request);
-            issued = issuance.issue(ca, template, request, new CertificateProfile.Overrides(null, names, null), order.id(),
-                    "acme:" + accountId);
+            // the subject is built on the server from the validated names: nothing else of the CSR's is copied
+            issued = issuance.issue(ca, template, new Intake(Channel.ACME, request, new Evidence.ValidatedIdentifiers(names)),
+                    order.id(), "acme:" + accountId);
         } catch (InvalidInputException e) {
             throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
         } catch (ConflictException e) {

@@ -14,7 +14,10 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.Channel;
+import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
@@ -113,8 +116,8 @@ public class CertificateRequests {
         CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
         CertificateAuthority ca = cas.get(caller, queued.caId());
         Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
-        IssuedCertificate issued = issuance.issue(ca, template, request, (overrides == null ? SignOverrides.NONE : overrides).toProfile(),
-                queued.id(), caller.username());
+        IssuedCertificate issued = issuance.issue(ca, template, new Intake(Channel.ADMIN_CSR, request,
+                (overrides == null ? SignOverrides.NONE : overrides).toDecision()), queued.id(), caller.username());
         queued.issued(issued.id());
         if (queued.requesterEmail() != null) {
             mailer.queue(queued.requesterEmail(), "Your certificate has been issued",
@@ -137,8 +140,8 @@ public class CertificateRequests {
         }
         SignOverrides changes = overrides == null ? SignOverrides.NONE : overrides;
         CertificateProfile.Overrides parsed = changes.toProfile();
-        if (parsed.validityDays() != null && (parsed.validityDays() < 1 || parsed.validityDays() > 36500)) {
-            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
+        if (parsed.validityDays() != null) {
+            ValidityDays.check("validityDays", parsed.validityDays());
         }
         CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
         if (parsed.subjectAltNames() != null) {

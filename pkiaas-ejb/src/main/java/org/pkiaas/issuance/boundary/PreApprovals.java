@@ -23,7 +23,12 @@ import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.Channel;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.control.SubjectRules;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.entity.CertificateRequest;
@@ -90,8 +95,11 @@ public class PreApprovals {
         }
         CertificateProfile.checkNames(template.settings(), names);
         Integer days = approval.validityDays();
-        if (days != null && (days < 1 || days > 36500)) {
-            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
+        if (days != null) {
+            ValidityDays.check("validityDays", days);
+        }
+        if (subject != null) {
+            SubjectRules.check("subject", subject);
         }
         String email = email(approval.email());
         CertificateRequest request = new CertificateRequest(template.caId(), template.id(), RequestKind.PRE_APPROVED, null,
@@ -100,9 +108,9 @@ public class PreApprovals {
         em.persist(request);
         if (approval.csr() != null && !approval.csr().isBlank()) {
             var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));
-            IssuedCertificate issued = issuance.issue(cas.get(caller, template.caId()), template, fromCsr,
-                    new CertificateProfile.Overrides(subject == null ? new X500Name(new org.bouncycastle.asn1.x500.RDN[0]) : subject,
-                            names, days), request.id(), caller.username());
+            IssuedCertificate issued = issuance.issue(cas.get(caller, template.caId()), template,
+                    new Intake(Channel.PRE_APPROVED, fromCsr, new Evidence.PreApproved(subject, names, days)), request.id(),
+                    caller.username());
             request.issued(issued.id());
             return new Outcome(request, null, issued);
         }

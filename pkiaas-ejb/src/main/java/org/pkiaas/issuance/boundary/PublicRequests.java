@@ -22,6 +22,7 @@ import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.SubjectRules;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
@@ -76,9 +77,11 @@ public class PublicRequests {
                 throw new InvalidInputException("subject.commonName", "Give a CSR, or at least a common name");
             }
             X500Name subject = submitted.subject().toX500Name();
+            SubjectRules.check("subject", subject);
             List<SubjectAltNames.Name> names = submitted.subjectAltNames() == null ? List.of()
                     : SubjectAltNames.parse("subjectAltNames", submitted.subjectAltNames());
             CertificateProfile.checkNames(template.settings(), names);
+            names.forEach(name -> SubjectRules.checkText("subjectAltNames", name.value()));
             request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, null, subject.toString(),
                     SubjectAltNames.join(names), email, "public:" + email);
         }

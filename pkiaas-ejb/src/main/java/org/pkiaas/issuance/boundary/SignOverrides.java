@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile.Overrides;
+import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.problem.InvalidInputException;
 
 /**
@@ -31,6 +32,12 @@ public record SignOverrides(
         Integer validityDays) {
 
     public static final SignOverrides NONE = new SignOverrides(null, null, null);
+
+    /** The administrator's decision, for the intake policy. */
+    public Evidence.AdminDecision toDecision() {
+        Overrides parsed = toProfile();
+        return new Evidence.AdminDecision(parsed.subject(), parsed.subjectAltNames(), parsed.validityDays());
+    }
 
     public Overrides toProfile() {
         return new Overrides(subjectName(subject), subjectAltNames == null ? null
