@@ -25,6 +25,8 @@ import org.pkiaas.signing.Randomness;
         + " FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(name = "IssuedCertificate.countSerial",
         query = "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
+@NamedQuery(name = "IssuedCertificate.countUnexpiredByCa", query = "SELECT COUNT(c) FROM IssuedCertificate c"
+        + " WHERE c.caId = :caId AND c.purpose IN :purposes AND c.notAfter > :now")
 @NamedQuery(name = "IssuedCertificate.countActiveByTemplate", query = "SELECT COUNT(c) FROM IssuedCertificate c"
         + " WHERE c.templateId = :templateId AND c.status <> org.pkiaas.certificate.entity.CertificateStatus.REVOKED"
         + " AND c.notAfter > :now")

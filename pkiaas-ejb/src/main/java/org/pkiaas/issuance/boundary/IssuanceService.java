@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.SerialNumbers;
@@ -55,9 +54,7 @@ public class IssuanceService {
      */
     public IssuedCertificate issue(CertificateAuthority ca, CertificateTemplate template, Intake intake, String requestId,
             String issuedBy) {
-        if (ca.status() != CaStatus.ACTIVE) {
-            throw new ConflictException("The CA has no certificate yet: import its signed certificate first");
-        }
+        ca.requireIssuing();
         TemplateSettings settings = template.settings();
         if (!settings.general().enabled()) {
             throw new ConflictException("The template '" + template.name() + "' is disabled");

@@ -1,6 +1,9 @@
 package org.pkiaas.api.issuance;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +17,7 @@ import java.util.List;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Claims;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.signing.Pem;
@@ -31,7 +35,8 @@ public class ClaimsResource {
             List<String> subjectAltNames, Integer validityDays, Instant expiresAt) {
     }
 
-    public record ClaimSubmission(String csr) {
+    public record ClaimSubmission(
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
     /** The certificate, and its issuing CA with that CA's issuers (PEM), for the holder to install with the key. */
