@@ -70,7 +70,8 @@ public class IssuanceService {
         ToBeSigned tbs = CertificateProfile.build(settings, issuer, intake.request().publicKey(), content, serial, now);
         X509CertificateHolder certificate = tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
         IssuedCertificate issued = new IssuedCertificate(ca.id(), template.id(), requestId, SerialNumbers.hex(serial),
-                tbs.subject().toString(), tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(), tbs.notBefore(), tbs.notAfter(),
+                tbs.subject().toString(), tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+                tbs.notBefore(), tbs.notAfter(),
                 Der.encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
         em.persist(issued);
         issuedEvent.fire(new CertificateIssued(issued, issuedBy));

@@ -50,7 +50,9 @@ public final class IntakePolicy {
         if (evidence instanceof AdminDecision decision) {
             SubjectRules.check("subject", decision.subject());
             boolean decided = decision.subject() != null;
-            subject = SubjectRules.compose(policy, decided ? decision.subject() : request.subject(), decided || policy.suppliedByCsr());
+            // an unchanged CSR subject keeps more than its common names only when the template takes it from the CSR
+            subject = SubjectRules.compose(policy, decided ? decision.subject() : request.subject(),
+                    decided || policy.suppliedByCsr());
             names = decision.subjectAltNames() != null ? decision.subjectAltNames() : request.subjectAltNames();
             days = decision.validityDays();
         } else if (evidence instanceof PreApproved approved) {
