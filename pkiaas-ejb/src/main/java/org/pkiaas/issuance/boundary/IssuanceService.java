@@ -8,18 +8,18 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
-import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.ApprovedContent;
+import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.control.IntakePolicy;
-import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -70,7 +70,7 @@ public class IssuanceService {
         ToBeSigned tbs = CertificateProfile.build(settings, issuer, intake.request().publicKey(), content, serial, now);
         X509CertificateHolder certificate = tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
         IssuedCertificate issued = new IssuedCertificate(ca.id(), template.id(), requestId, SerialNumbers.hex(serial),
-                tbs.subject().toString(), SubjectAltNames.join(tbs.subjectAltNames()), tbs.notBefore(), tbs.notAfter(),
+                tbs.subject().toString(), tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(), tbs.notBefore(), tbs.notAfter(),
                 Der.encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
         em.persist(issued);
         issuedEvent.fire(new CertificateIssued(issued, issuedBy));

@@ -22,15 +22,16 @@ import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.certificate.control.SubjectAltNames;
-import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.certificate.control.ValidityDays;
+import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.Channel;
-import org.pkiaas.issuance.control.Evidence;
-import org.pkiaas.issuance.control.Intake;
-import org.pkiaas.issuance.control.SubjectRules;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.control.IntakePolicy;
+import org.pkiaas.issuance.control.SubjectRules;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
@@ -102,9 +103,12 @@ public class PreApprovals {
             SubjectRules.check("subject", subject);
         }
         String email = email(approval.email());
-        CertificateRequest request = new CertificateRequest(template.caId(), template.id(), RequestKind.PRE_APPROVED, null,
-                subject == null ? "" : subject.toString(), SubjectAltNames.join(names), email, caller.username());
-        request.approve(request.subjectDn(), request.subjectAltNames(), days);
+        IntakePolicy.approveWithoutKey(template.settings(), CertificateRequests.issuerCertificate(cas.get(caller, template.caId())),
+                new Evidence.PreApproved(subject, names, days));
+        String dn = subject == null ? "" : subject.toString();
+        CertificateRequest request = new CertificateRequest(template.caId(), template.id(), RequestKind.PRE_APPROVED, null, dn,
+                CertificateRequests.strings(names), email, caller.username());
+        request.approve(dn, CertificateRequests.strings(names), days);
         em.persist(request);
         if (approval.csr() != null && !approval.csr().isBlank()) {
             var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));

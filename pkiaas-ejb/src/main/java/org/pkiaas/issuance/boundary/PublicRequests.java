@@ -71,7 +71,7 @@ public class PublicRequests {
             Request fromCsr = CsrReader.request("csr", csr);
             CertificateProfile.check(template.settings(), fromCsr);
             request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, CsrReader.der(csr),
-                    fromCsr.subject().toString(), SubjectAltNames.join(fromCsr.subjectAltNames()), email, "public:" + email);
+                    fromCsr.subject().toString(), CertificateRequests.strings(fromCsr.subjectAltNames()), email, "public:" + email);
         } else {
             if (submitted.subject() == null) {
                 throw new InvalidInputException("subject.commonName", "Give a CSR, or at least a common name");
@@ -83,7 +83,7 @@ public class PublicRequests {
             CertificateProfile.checkNames(template.settings(), names);
             names.forEach(name -> SubjectRules.checkText("subjectAltNames", name.value()));
             request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, null, subject.toString(),
-                    SubjectAltNames.join(names), email, "public:" + email);
+                    CertificateRequests.strings(names), email, "public:" + email);
         }
         em.persist(request);
         return request;

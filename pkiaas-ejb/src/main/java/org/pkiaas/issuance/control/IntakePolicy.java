@@ -87,6 +87,16 @@ public final class IntakePolicy {
     }
 
     /**
+     * Checks content approved before the key exists (an approval, a pre-approval), so a claim
+     * link is never handed out for content that could not be issued.
+     */
+    public static ApprovedContent approveWithoutKey(TemplateSettings template, X509CertificateHolder issuer,
+            Evidence.PreApproved approved) {
+        Request noKeyYet = new Request(null, new X500Name(new RDN[0]), List.of(), null);
+        return approve(template, issuer, new Intake(Channel.PRE_APPROVED, noKeyYet, approved));
+    }
+
+    /**
      * The common name of a server-built subject: the CSR's, when it names a validated identifier
      * (every CN value is checked, and a CN naming anything else is refused); else the first
      * validated DNS name that fits; else none, and the names go in a critical SAN.

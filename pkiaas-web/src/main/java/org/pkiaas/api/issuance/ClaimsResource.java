@@ -52,9 +52,8 @@ public class ClaimsResource {
     public ClaimOffer describe(@PathParam("token") String token) {
         Claims.Offer offer = claims.describe(token);
         CertificateRequest request = offer.request();
-        String names = request.subjectAltNames();
-        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.subjectDn(),
-                names == null || names.isBlank() ? List.of() : List.of(names.split(",")), request.validityDays(),
+        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.approvedSubjectDn(),
+                request.approvedSubjectAltNames(), request.validityDays(),
                 request.claimExpiresAt());
     }
 
