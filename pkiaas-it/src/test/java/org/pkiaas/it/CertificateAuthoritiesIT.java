@@ -175,6 +175,8 @@ class CertificateAuthoritiesIT extends ServerIT {
                 .add("certificatePem", Pki.pem(issued)).add("chainPem", Pki.pem(root.certificate())).build());
         assertEquals(200, imported.status(), imported::toString);
         assertEquals("ACTIVE", imported.json().getString("status"));
+        assertEquals(3650, created.getInt("validityDays"));
+        assertEquals(20, imported.json().getInt("validityDays"), "an imported CA's validity is its certificate's, not the default");
         List<X509CertificateHolder> chain = Pki.certificates(Api.anonymous().get("/pki/ca/" + id + ".pem").text());
         assertEquals(List.of(issued, root.certificate()), chain);
         assertProblem(owner.post("/api/v1/cas/" + id + "/certificate", Json.createObjectBuilder()
