@@ -263,6 +263,7 @@ class CertificateAuthoritiesIT extends ServerIT {
         assertEquals(Api.BASE_URL + "/pki/crl/" + id + ".crl", urls.getString("crl"));
         assertEquals(Api.BASE_URL + "/pki/ocsp/" + id, urls.getString("ocsp"));
         assertEquals(Api.BASE_URL + "/pki/tsa/" + id, urls.getString("timestamping"));
+        assertEquals(urls, Api.anonymous().get("/api/v1/cas/" + id + "/urls").json(), "public, as the README says");
 
         assertEquals(204, owner.delete("/api/v1/cas/" + id).status());
         assertProblem(owner.get("/api/v1/cas/" + id), 404);
