@@ -220,11 +220,20 @@ public class PkiaasConfig {
         return masterKey.filter(k -> !k.isBlank());
     }
 
-    /** Where the generated master key lives when none is supplied: beside the server's data. */
+    /**
+     * Where the generated master key lives when none is supplied: under the server's configuration
+     * directory, never beside the embedded database, so that one copy of the data holds no key.
+     */
     public Path masterKeyFile() {
         return masterKeyFile.filter(f -> !f.isBlank())
                 .map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir", "."), "pkiaas", "master.key"));
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir", "."), "pkiaas", "master.key"));
+    }
+
+    /** Where releases before issue 12 kept the generated key: beside the embedded database. */
+    public static Path legacyMasterKeyFile() {
+        String data = System.getProperty("jboss.server.data.dir");
+        return data == null ? null : Path.of(data, "pkiaas", "master.key");
     }
 
     public int responderValidityDays() {

@@ -30,7 +30,10 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.issuance.boundary.IssuanceService;
 import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.network.OutboundAddresses;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
@@ -74,13 +77,19 @@ public class AcmeOrders {
 
     /**
      * newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once,
-     * others get challenges. The account's rate limits ({@link OrderLimits}) are checked first.
+     * others get challenges. A retired CA takes no orders ({@code unauthorized}); the account's rate
+     * limits ({@link OrderLimits}) are checked next.
      *
      * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
      */
     public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
         AcmeAccount account = accounts.active(accountId);
         AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
+        try {
+            em.find(CertificateAuthority.class, policy.caId()).requireIssuing();
+        } catch (ConflictException e) {
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, e.getMessage());
+        }
         PreApprovedDomains preApproved = PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
         Set<String> typed = typed(identifiers);
         PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();
@@ -173,8 +182,9 @@ public class AcmeOrders {
                     CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
             CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
             CertificateProfile.check(template.settings(), request);
-            issued = issuance.issue(ca, template, request, new CertificateProfile.Overrides(null, names, null), order.id(),
-                    "acme:" + accountId);
+            // the subject is built on the server from the validated names: nothing else of the CSR's is copied
+            issued = issuance.issue(ca, template, new Intake(Channel.ACME, request, new Evidence.ValidatedIdentifiers(names)),
+                    order.id(), "acme:" + accountId);
         } catch (InvalidInputException e) {
             throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
         } catch (ConflictException e) {
