@@ -172,13 +172,18 @@ public class CertificateAuthorities {
         return Pem.encode("CERTIFICATE REQUEST", ca.csr());
     }
 
+    /**
+     * Activates a "CSR only" CA with the certificate another CA issued it. Issuers missing from
+     * {@code chainPem} are fetched through the certificate's AIA caIssuers only when
+     * {@code fetchIssuers} asks for it: the URLs are the certificate maker's, and the server fetches them.
+     */
     @Audited(value = "ca.certificate.import", objectType = "CA", objectIdArgument = 1)
-    public CertificateAuthority importCertificate(Caller caller, String caId, String certificatePem, String chainPem) {
+    public CertificateAuthority importCertificate(Caller caller, String caId, String certificatePem, String chainPem, boolean fetchIssuers) {
         CertificateAuthority ca = get(caller, caId);
         if (ca.status() != CaStatus.AWAITING_CERTIFICATE) {
             throw new ConflictException("This CA already has its certificate");
         }
-        var chain = new CaCertificateImport(AiaFetcher::issuersOf).verify(ca.publicKey(), certificatePem, chainPem, new Date());
+        var chain = new CaCertificateImport(fetchIssuers ? AiaFetcher::issuersOf : c -> List.of()).verify(ca.publicKey(), certificatePem, chainPem, new Date());
         X509CertificateHolder certificate = chain.certificate();
         ca.activate(certificate.getSubject().toString(), Der.encoded(certificate), chain.issuersPem(),
                 SerialNumbers.hex(chain.serial()), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());

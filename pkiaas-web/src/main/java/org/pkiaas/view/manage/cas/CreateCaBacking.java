@@ -183,6 +183,11 @@ public class CreateCaBacking implements Serializable {
         this.signatureAlgorithm = signatureAlgorithm;
     }
 
+    /** The upper bound of the validity field: the one limit every issuance keeps. */
+    public int getMaxValidityDays() {
+        return org.pkiaas.certificate.control.ValidityDays.MAX;
+    }
+
     public Integer getValidityDays() {
         return validityDays;
     }
