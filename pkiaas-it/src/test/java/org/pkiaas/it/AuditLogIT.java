@@ -76,8 +76,9 @@ class AuditLogIT extends ServerIT {
                 Json.createObjectBuilder().add("subject", "CN=audited").add("validityDays", 20).build());
         assertEquals(201, preApproved.status(), preApproved::toString);
         KeyPair keys = Csrs.keys("EC");
-        Api.Reply claimed = Api.anonymous().post("/api/v1/claims/" + preApproved.json().getString("claimToken"),
-                Json.createObjectBuilder().add("csr", Csrs.csr(keys, "CN=audited", List.of())).build());
+        Api.Reply claimed = Api.anonymous().post("/api/v1/claims", Json.createObjectBuilder()
+                .add("csr", Csrs.csr(keys, "CN=audited", List.of())).build(), "Claim-Token",
+                preApproved.json().getString("claimToken"));
         assertEquals(201, claimed.status(), claimed::toString);
         Api.Reply renewed = Api.anonymous().post("/api/v1/cas/" + acme.caId + "/renewals",
                 Json.createObjectBuilder().add("csr", Csrs.csr(keys, "CN=audited", List.of())).build());
@@ -98,6 +99,11 @@ class AuditLogIT extends ServerIT {
         stranger.post("/api/v1/cas", CertificateAuthoritiesIT.ca("Stranger Root").add("keyType", "EC").build());
         assertEquals(List.of(), eventsOn(stranger, acme.caId), "another tenant sees nothing of this CA");
         assertTrue(eventsOn(admin, acme.caId).size() >= seen.size(), "the administrator sees everything");
+
+        Api.Reply refused = Api.basic(owner.username(), "not-the-password").get("/api/v1/cas");
+        assertEquals(401, refused.status(), refused::toString);
+        assertTrue(events(owner).getValuesAs(JsonObject.class).stream().anyMatch(e -> "account.signin".equals(e.getString("action"))
+                && "FAILURE".equals(e.getString("outcome"))), "the holder sees a failed sign-in on its account");
 
         JsonObject checked = verify(owner);
         assertTrue(checked.getBoolean("intact"), checked::toString);

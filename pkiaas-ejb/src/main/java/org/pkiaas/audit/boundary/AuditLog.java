@@ -13,11 +13,10 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.tenant.boundary.Caller;
-import org.pkiaas.tenant.entity.Account;
 
 /**
  * The audit log: written by {@link AuditInterceptor}, by the issuance path for every certificate,
- * and by protocol boundaries that act for no account; read by account holders and administrators.
+ * by protocol boundaries that act for no account, and by the sign-in path; read by account holders and administrators.
  * Each event names its tenant, the owner of the CA it concerns (else the acting account), so a
  * tenant sees what anonymous requesters and protocol clients did on its CAs. Events are written
  * unsealed, in the action's transaction; {@code AuditSealer} chains them afterwards, so writing an
@@ -29,6 +28,7 @@ public class AuditLog {
     private static final String ANONYMOUS = "anonymous";
     private static final String CA = "CA";
     private static final String CERTIFICATE = "CERTIFICATE";
+    private static final String ACCOUNT = "ACCOUNT";
 
     @PersistenceContext
     EntityManager em;
@@ -75,22 +75,6 @@ public class AuditLog {
                 tenantOf(caId, null), caId));
     }
 
-    /**
-     * A sign-in that failed (wrong password, unknown name, disabled account or throttled), written in
-     * a new transaction. It is shown to the account the name belongs to, if any.
-     *
-     * @param clientAddress the address the attempt came from
-     * @param reason why it failed, in a few words; never the password
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void signInFailure(String username, String clientAddress, String reason) {
-        String name = username == null || username.isBlank() ? ANONYMOUS : username;
-        String accountId = username == null ? null : em.createNamedQuery("Account.findByUsername", Account.class)
-                .setParameter("username", username).getResultStream().map(Account::id).findFirst().orElse(null);
-        em.persist(new AuditEvent(null, name, "signin", "ACCOUNT", accountId, Outcome.FAILURE,
-                "from " + clientAddress + ": " + reason, accountId, null));
-    }
-
     /** Administrators read every event; everyone else the events they did or that concern their CAs. Newest first. */
     public List<AuditEvent> read(Caller caller, int offset, int limit) {
         var query = caller.isAdmin()
@@ -104,8 +88,12 @@ public class AuditLog {
             Outcome outcome, String detail) {
         String type = objectType == null || objectType.isEmpty() ? null : objectType;
         String ca = caId != null ? caId : caOf(type, objectId);
+        String tenant = tenantOf(ca, caller);
+        if (tenant == null && ACCOUNT.equals(type) && objectId != null && objectId.length() <= 36) {
+            tenant = objectId; // an anonymous attempt on an account, such as a failed sign-in: its holder sees it
+        }
         return new AuditEvent(caller == null ? null : caller.accountId(), caller == null ? ANONYMOUS : caller.username(),
-                action, type, objectId, outcome, detail, tenantOf(ca, caller), ca);
+                action, type, objectId, outcome, detail, tenant, ca);
     }
 
     /** The owner of the CA; when there is none (or it is gone), the acting account; else no tenant. */
