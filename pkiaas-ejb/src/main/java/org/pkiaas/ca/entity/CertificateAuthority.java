@@ -178,6 +178,8 @@ public class CertificateAuthority implements Identified {
         this.serialNumber = Objects.requireNonNull(serialNumber);
         this.notBefore = Objects.requireNonNull(notBefore);
         this.notAfter = Objects.requireNonNull(notAfter);
+        // an imported certificate's validity is the signer's choice, not the one asked for at creation
+        this.validityDays = (int) Math.max(1, (java.time.Duration.between(notBefore, notAfter).toHours() + 12) / 24);
         this.status = CaStatus.ACTIVE;
     }
 

@@ -49,7 +49,9 @@ public class ClaimsResource {
         CertificateRequest request = offer.request();
         String names = request.subjectAltNames();
         return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.subjectDn(),
-                names == null || names.isBlank() ? List.of() : List.of(names.split(",")), request.validityDays(),
+                names == null || names.isBlank() ? List.of() : List.of(names.split(",")),
+                // what issuance will use: the pre-approval's validity, else the template's
+                request.validityDays() != null ? request.validityDays() : offer.template().settings().general().validityDays(),
                 request.claimExpiresAt());
     }
 
