@@ -101,6 +101,7 @@ class DatabaseSwitchIT {
         Map<String, String> environment = new HashMap<>();
         environment.put("PKIAAS_WILDFLY_HOME", server.toString());
         environment.put("PKIAAS_DATA_DIR", WORK.resolve("data").toString());
+        environment.put("PKIAAS_KEY_DIR", WORK.resolve("keys").toString());
         environment.put("PKIAAS_PORT_OFFSET", Integer.toString(OFFSET));
         environment.put("PKIAAS_MARIADB_DRIVER", DEPLOY.resolve("mariadb-java-client.jar").toString());
         environment.put("PKIAAS_BIND_ADDRESS", "127.0.0.1");
