@@ -77,6 +77,9 @@ public record DecodedCertificate(String subject, String issuer, String serial, S
             int bits = ec.getParams().getCurve().getField().getFieldSize();
             return "EC " + (bits == 256 || bits == 384 || bits == 521 ? "P-" + bits : bits + " bits");
         }
+        if (key instanceof java.security.interfaces.EdECKey ed) {
+            return ed.getParams().getName(); // Ed25519 or Ed448, where getAlgorithm() says only EdDSA
+        }
         return key.getAlgorithm();
     }
 
