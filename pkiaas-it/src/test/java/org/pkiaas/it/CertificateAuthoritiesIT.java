@@ -175,6 +175,8 @@ class CertificateAuthoritiesIT extends ServerIT {
                 .add("certificatePem", Pki.pem(issued)).add("chainPem", Pki.pem(root.certificate())).build());
         assertEquals(200, imported.status(), imported::toString);
         assertEquals("ACTIVE", imported.json().getString("status"));
+        assertEquals(3650, created.getInt("validityDays"));
+        assertEquals(20, imported.json().getInt("validityDays"), "an imported CA's validity is its certificate's, not the default");
         List<X509CertificateHolder> chain = Pki.certificates(Api.anonymous().get("/pki/ca/" + id + ".pem").text());
         assertEquals(List.of(issued, root.certificate()), chain);
         assertProblem(owner.post("/api/v1/cas/" + id + "/certificate", Json.createObjectBuilder()
@@ -261,6 +263,7 @@ class CertificateAuthoritiesIT extends ServerIT {
         assertEquals(Api.BASE_URL + "/pki/crl/" + id + ".crl", urls.getString("crl"));
         assertEquals(Api.BASE_URL + "/pki/ocsp/" + id, urls.getString("ocsp"));
         assertEquals(Api.BASE_URL + "/pki/tsa/" + id, urls.getString("timestamping"));
+        assertEquals(urls, Api.anonymous().get("/api/v1/cas/" + id + "/urls").json(), "public, as the README says");
 
         assertEquals(204, owner.delete("/api/v1/cas/" + id).status());
         assertProblem(owner.get("/api/v1/cas/" + id), 404);

@@ -382,13 +382,16 @@ class IntakePolicyTest {
         return IntakePolicy.approve(template, root, intake);
     }
 
+    /** One issuing instant for every channel, so validity compares equal across them. */
+    private static final Instant ISSUED_AT = Instant.now();
+
     private static ToBeSigned issue(Intake intake) {
         return issue(crossChannelTemplate(), intake);
     }
 
     private static ToBeSigned issue(TemplateSettings template, Intake intake) {
         ApprovedContent content = IntakePolicy.approve(template, root, intake);
-        return CertificateProfile.build(template, issuer, intake.request().publicKey(), content, BigInteger.TEN, Instant.now());
+        return CertificateProfile.build(template, issuer, intake.request().publicKey(), content, BigInteger.TEN, ISSUED_AT);
     }
 
     private static X509CertificateHolder sign(ToBeSigned tbs) {

@@ -18,7 +18,6 @@ import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
-import org.pkiaas.ca.boundary.ServiceUrls;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.problem.InvalidInputException;
@@ -112,12 +111,6 @@ public class CertificateAuthoritiesResource {
         }
         return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem(),
                 Boolean.TRUE.equals(request.fetchIssuers())));
-    }
-
-    @GET
-    @Path("cas/{caId}/urls")
-    public ServiceUrls urls(@PathParam("caId") String caId) {
-        return cas.serviceUrls(caller.get(), caId);
     }
 
     private CaResponse response(CertificateAuthority ca) {

@@ -12,10 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.pkiaas.api.security.Public;
+import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Renewals;
 import org.pkiaas.signing.Pem;
+import org.pkiaas.tenant.control.RateLimit;
 
 /**
  * Renewal with a valid certificate, for holders (no sign-in): the CSR must be signed with the key
@@ -40,6 +42,7 @@ public class RenewalsResource {
     @POST
     @Path("cas/{caId}/renewals")
     @Public
+    @RateLimited(RateLimit.Kind.RENEWAL)
     public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
         Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
         CertificateAuthority ca = renewal.ca();

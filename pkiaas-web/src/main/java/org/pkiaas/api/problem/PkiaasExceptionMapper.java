@@ -11,6 +11,7 @@ import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.problem.UnauthenticatedException;
 
 /** The core's failures as problem documents. */
@@ -42,6 +43,10 @@ public class PkiaasExceptionMapper implements ExceptionMapper<PkiaasException> {
         if (exception instanceof org.pkiaas.problem.UnavailableException unavailable) {
             return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE, "unavailable", detail, null).toResponse())
                     .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds()).build();
+        }
+        if (exception instanceof ThrottledException throttled) {
+            return Response.fromResponse(Problem.of(Status.TOO_MANY_REQUESTS, "throttled", detail, null).toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
         }
         if (exception instanceof ForbiddenException) {
             return Problem.of(Status.FORBIDDEN, "forbidden", detail, null).toResponse();
