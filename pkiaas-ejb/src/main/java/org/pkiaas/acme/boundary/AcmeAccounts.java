@@ -65,7 +65,7 @@ public class AcmeAccounts {
         if (stored == null) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "No external account binding has the key id '" + eab.keyId() + "'");
         }
-        eab.verify(keyWrapper.open(stored.wrappedKey(), stored.wrappingContext()), url, key);
+        eab.verify(stored.algorithm(), keyWrapper.open(stored.wrappedKey(), stored.wrappingContext()), url, key);
         if (stored.expiredAt(Instant.now())) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The external account binding expired at " + stored.expiresAt());
         }

@@ -9,11 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
@@ -26,9 +25,7 @@ import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
-import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
-import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.pkiaas.certificate.control.Der;
@@ -36,10 +33,15 @@ import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ocsp.control.KnownStatus;
+import org.pkiaas.ocsp.control.MalformedOcspRequestException;
+import org.pkiaas.ocsp.control.OcspRequestDecoder;
+import org.pkiaas.ocsp.control.OcspRequestDecoder.OcspRequest;
 import org.pkiaas.ocsp.control.OcspCache;
 import org.pkiaas.ocsp.control.Responder;
 import org.pkiaas.ocsp.control.Responders;
 import org.pkiaas.ocsp.control.StatusLookup;
+import org.pkiaas.problem.DatabaseOutage;
+import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.NotFoundException;
 
 /**
@@ -53,11 +55,8 @@ import org.pkiaas.problem.NotFoundException;
 public class OcspResponder {
 
     private static final Logger LOG = Logger.getLogger(OcspResponder.class.getName());
-    /** Larger requests are refused as malformed: a hundred CertIDs with a nonce fit in a few kilobytes. */
-    public static final int MAX_REQUEST_BYTES = 16 * 1024;
-    static final int MAX_CERTIFICATES = 100;
-    /** RFC 8954 §2.1: a nonce is 1 to 32 octets. */
-    static final int MAX_NONCE = 32;
+    /** Larger requests are refused as malformed. */
+    public static final int MAX_REQUEST_BYTES = OcspRequestDecoder.MAX_REQUEST_BYTES;
 
     @Inject
     Responders responders;
@@ -71,25 +70,18 @@ public class OcspResponder {
     @Inject
     PkiaasConfig config;
 
-    /** Answers one DER OCSPRequest for the CA; never throws for anything a client sends. */
+    /**
+     * Answers one DER OCSPRequest for the CA; never throws for anything a client sends. While the
+     * database is unreachable, what the cache cannot answer gets {@code tryLater} (RFC 6960 §2.3).
+     */
     public OcspAnswer answer(String caId, byte[] requestDer) {
-        if (requestDer == null || requestDer.length == 0 || requestDer.length > MAX_REQUEST_BYTES) {
-            return error(OCSPRespBuilder.MALFORMED_REQUEST);
-        }
-        OCSPReq request;
-        Req[] requests;
-        byte[] nonce;
+        OcspRequest request;
         try {
-            request = new OCSPReq(requestDer);
-            requests = request.getRequestList();
-            nonce = nonce(request);
-        } catch (IOException | RuntimeException e) {
+            request = OcspRequestDecoder.decode(requestDer);
+        } catch (MalformedOcspRequestException e) {
             return error(OCSPRespBuilder.MALFORMED_REQUEST);
         }
-        if (requests.length == 0 || requests.length > MAX_CERTIFICATES
-                || nonce != null && (nonce.length < 1 || nonce.length > MAX_NONCE)) {
-            return error(OCSPRespBuilder.MALFORMED_REQUEST);
-        }
+        List<CertificateID> ids = request.certificateIds();
         try {
             Responder responder;
             try {
@@ -97,19 +89,22 @@ public class OcspResponder {
             } catch (NotFoundException e) {
                 return error(OCSPRespBuilder.UNAUTHORIZED);
             }
-            for (Req one : requests) {
-                if (!issuedBy(one.getCertID(), responder)) {
+            for (CertificateID id : ids) {
+                if (!issuedBy(id, responder)) {
                     return error(OCSPRespBuilder.UNAUTHORIZED);
                 }
             }
-            if (nonce == null && requests.length == 1) {
-                return single(caId, requests[0].getCertID(), responder);
+            if (request.nonce() == null && ids.size() == 1) {
+                return single(caId, ids.get(0), responder);
             }
-            CertificateID[] ids = Arrays.stream(requests).map(Req::getCertID).toArray(CertificateID[]::new);
-            return sign(responder, nonce, Instant.now(), ids).answer;
+            return sign(responder, request.nonce(), Instant.now(), ids.toArray(CertificateID[]::new)).answer;
         } catch (RuntimeException | OCSPException e) {
-            // the database or the responder's key is unavailable: internalError (RFC 6960 §2.3), details in the log only
-            LOG.log(Level.WARNING, "OCSP response for CA " + caId + " failed", e);
+            // details in the log only; the database's absence is temporary, anything else is internalError
+            if (DatabaseOutage.isCause(e)) {
+                Incidents.log(LOG, Level.WARNING, "OCSP for CA " + caId + " answered tryLater, database unreachable", e);
+                return error(OCSPRespBuilder.TRY_LATER);
+            }
+            Incidents.log(LOG, Level.SEVERE, "OCSP response for CA " + caId + " failed", e);
             return error(OCSPRespBuilder.INTERNAL_ERROR);
         }
     }
@@ -186,27 +181,6 @@ public class OcspResponder {
         Responder.IssuerHashes hashes = responder.issuerHashes().get(id.getHashAlgOID());
         return hashes != null && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
                 && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
-    }
-
-    /**
-     * The request's nonce (RFC 8954 §2.1: an OCTET STRING inside the extension value), or null. A
-     * value that is not itself an OCTET STRING is taken whole, as some clients send it so.
-     */
-    private static byte[] nonce(OCSPReq request) {
-        Extension extension = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-        if (extension == null) {
-            return null;
-        }
-        byte[] value = extension.getExtnValue().getOctets();
-        try {
-            ASN1Primitive inner = ASN1Primitive.fromByteArray(value);
-            if (inner instanceof ASN1OctetString octets) {
-                return octets.getOctets();
-            }
-        } catch (IOException | RuntimeException e) {
-            // not DER: the raw value is the nonce
-        }
-        return value;
     }
 
     private static OcspAnswer error(int status) {

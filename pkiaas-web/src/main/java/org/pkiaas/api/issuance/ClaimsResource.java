@@ -1,6 +1,9 @@
 package org.pkiaas.api.issuance;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +18,7 @@ import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Claims;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.signing.Pem;
@@ -35,7 +39,8 @@ public class ClaimsResource {
             List<String> subjectAltNames, Integer validityDays, Instant expiresAt) {
     }
 
-    public record ClaimSubmission(String csr) {
+    public record ClaimSubmission(
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
     /** The certificate, and its issuing CA with that CA's issuers (PEM), for the holder to install with the key. */
@@ -53,9 +58,8 @@ public class ClaimsResource {
     public ClaimOffer describe(@HeaderParam(TOKEN_HEADER) String token) {
         Claims.Offer offer = claims.describe(token);
         CertificateRequest request = offer.request();
-        String names = request.subjectAltNames();
-        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.subjectDn(),
-                names == null || names.isBlank() ? List.of() : List.of(names.split(",")), request.validityDays(),
+        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.approvedSubjectDn(),
+                request.approvedSubjectAltNames(), request.validityDays(),
                 request.claimExpiresAt());
     }
 

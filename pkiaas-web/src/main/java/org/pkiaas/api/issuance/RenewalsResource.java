@@ -1,6 +1,9 @@
 package org.pkiaas.api.issuance;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Renewals;
 import org.pkiaas.signing.Pem;
 import org.pkiaas.tenant.control.RateLimit;
@@ -24,7 +28,8 @@ import org.pkiaas.tenant.control.RateLimit;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RenewalsResource {
 
-    public record RenewalRequest(String csr) {
+    public record RenewalRequest(
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
     public record Renewed(String certificateId, String certificatePem, String chainPem, String renewedSerialNumber,

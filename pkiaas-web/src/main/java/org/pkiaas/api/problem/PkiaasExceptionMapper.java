@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.pkiaas.api.body.MalformedBodyException;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
@@ -24,6 +25,9 @@ public class PkiaasExceptionMapper implements ExceptionMapper<PkiaasException> {
 
     static Response toProblem(PkiaasException exception) {
         String detail = exception.getMessage();
+        if (exception instanceof MalformedBodyException) {
+            return Problem.of(Status.BAD_REQUEST, "malformed-body", detail, null).toResponse();
+        }
         if (exception instanceof InvalidInputException invalid) {
             return Problem.of(Status.BAD_REQUEST, "invalid-input", detail, invalid.field()).toResponse();
         }
