@@ -141,10 +141,18 @@ class DatabaseSwitchIT {
         throw new AssertionError("WildFly did not stop after: " + command);
     }
 
-    private static String generatedPassword(String banner) {
-        Matcher password = Pattern.compile("Sign in as: +admin / (\\S+)").matcher(banner);
-        assertTrue(password.find(), banner);
-        return password.group(1);
+    /** Reads the generated password from the file the banner names, and changes it, as the first sign-in must. */
+    private static String generatedPassword(String banner) throws Exception {
+        Matcher file = Pattern.compile("Sign in as: +admin with the password in (\\S+)").matcher(banner);
+        assertTrue(file.find(), banner);
+        Matcher generated = Pattern.compile("password=(\\S+)").matcher(Files.readString(Path.of(file.group(1))));
+        assertTrue(generated.find());
+        String chosen = "chosen-" + UUID.randomUUID();
+        HttpResponse<String> changed = send(generated.group(1), HttpRequest.newBuilder(uri("/api/v1/accounts/me/password"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\": \"" + generated.group(1) + "\", \"newPassword\": \"" + chosen + "\"}")));
+        assertEquals(204, changed.statusCode(), changed::body);
+        return chosen;
     }
 
     private static void createCa(String password, String name) throws Exception {

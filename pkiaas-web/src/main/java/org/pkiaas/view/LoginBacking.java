@@ -48,7 +48,7 @@ public class LoginBacking implements Serializable {
             var caller = accounts.authenticate(username, password, request.getRemoteAddr());
             // A fresh session id at sign-in, so a session id planted before sign-in is worthless.
             request.changeSessionId();
-            user.signIn(caller);
+            user.signIn(caller, accounts.credentialsVersion(caller.accountId()), accounts.mustChangePassword(caller));
             Pages.redirect(target());
         } catch (ThrottledException e) {
             password = null;

@@ -15,6 +15,7 @@ import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.problem.UnauthenticatedException;
+import org.pkiaas.tenant.control.InitialPasswordFile;
 import org.pkiaas.tenant.control.PasswordHasher;
 import org.pkiaas.tenant.control.SignInThrottle;
 import org.pkiaas.tenant.control.VerifiedPasswords;
@@ -42,6 +43,9 @@ public class Accounts {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    ApiTokens tokens;
 
     /**
      * Checks a username and password; the same answer for an unknown user and a wrong password.
@@ -112,7 +116,30 @@ public class Accounts {
             throw new InvalidInputException("currentPassword", "The current password is not correct");
         }
         validatePassword("newPassword", newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("newPassword", "The new password must differ from the current one");
+        }
+        boolean generated = account.mustChangePassword();
         account.changePasswordHash(PasswordHasher.hash(newPassword));
+        tokens.revokeAll(account);
+        if (generated) {
+            InitialPasswordFile.delete(InitialPasswordFile.location());
+        }
+    }
+
+    /**
+     * The version of the account's credentials a session signed in with must still match; -1 when
+     * the account is gone or disabled.
+     */
+    public int credentialsVersion(String accountId) {
+        Account account = em.find(Account.class, accountId);
+        return account == null || !account.enabled() ? -1 : account.credentialsVersion();
+    }
+
+    /** Whether the caller's password was generated and must be changed before anything else. */
+    public boolean mustChangePassword(Caller caller) {
+        Account account = em.find(Account.class, caller.accountId());
+        return account != null && account.mustChangePassword();
     }
 
     /** Whether any account exists yet; the first start creates the administrator when none does. */
@@ -120,9 +147,16 @@ public class Accounts {
         return em.createNamedQuery("Account.count", Long.class).getSingleResult() == 0L;
     }
 
-    /** Creates the first administrator; called once, at first start, by {@link AdminBootstrap}. */
-    public Account createInitialAdmin(String username, String password) {
-        return persistNew(username, password, Role.ADMIN);
+    /**
+     * Creates the first administrator; called once, at first start, by {@link AdminBootstrap}. A
+     * generated password must be changed at the first sign-in.
+     */
+    public Account createInitialAdmin(String username, String password, boolean generated) {
+        Account admin = persistNew(username, password, Role.ADMIN);
+        if (generated) {
+            admin.requirePasswordChange();
+        }
+        return admin;
     }
 
     private Account persistNew(String username, String password, Role role) {

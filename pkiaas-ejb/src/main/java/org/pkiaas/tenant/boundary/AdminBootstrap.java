@@ -5,14 +5,17 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.tenant.control.InitialPasswordFile;
 
 /**
  * At first start, when no account exists, creates the administrator from
- * {@code PKIAAS_ADMIN_USER} / {@code PKIAAS_ADMIN_PASSWORD}, or with a generated password that is
- * printed to the server log this once and never again.
+ * {@code PKIAAS_ADMIN_USER} / {@code PKIAAS_ADMIN_PASSWORD}, or with a generated password written
+ * to an owner-only file ({@link InitialPasswordFile}), never to a log; the first sign-in with a
+ * generated password must change it.
  */
 @Startup
 @Singleton
@@ -35,14 +38,16 @@ public class AdminBootstrap {
         }
         String user = config.adminUser();
         if (config.adminPassword().isPresent()) {
-            accounts.createInitialAdmin(user, config.adminPassword().get());
+            accounts.createInitialAdmin(user, config.adminPassword().get(), false);
             LOG.info(() -> "PKIaaS: created the administrator account '" + user + "' with the password from PKIAAS_ADMIN_PASSWORD");
             return;
         }
         String generated = generatePassword();
-        accounts.createInitialAdmin(user, generated);
-        LOG.warning("PKIaaS: created the administrator account '" + user + "'. Generated password (shown once): "
-                + generated + "  -- sign in and change it, or set PKIAAS_ADMIN_PASSWORD before the first start.");
+        Path file = InitialPasswordFile.location();
+        InitialPasswordFile.write(file, user, generated);
+        accounts.createInitialAdmin(user, generated, true);
+        LOG.warning("PKIaaS: created the administrator account '" + user + "'; its generated password is in " + file
+                + " (readable by the server's user only). The first sign-in must change it.");
     }
 
     private static String generatePassword() {

@@ -41,6 +41,12 @@ public class ApiTokens {
         RANDOM.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expiresAt = validityDays == null ? null : Instant.now().plus(validityDays, ChronoUnit.DAYS);
+        if (caller.notAfter() != null && (expiresAt == null || expiresAt.isAfter(caller.notAfter()))) {
+            // Otherwise a short-lived token could mint itself a successor that never expires.
+            throw new InvalidInputException("validityDays", "A token made with an API token cannot outlive it: this one expires on "
+                    + caller.notAfter() + ", so choose at most " + Math.max(0, ChronoUnit.DAYS.between(Instant.now(), caller.notAfter()))
+                    + " days");
+        }
         Account account = em.find(Account.class, caller.accountId());
         ApiToken stored = new ApiToken(account, name.trim(), PasswordHasher.sha256Hex(token),
                 token.substring(0, TOKEN_PREFIX.length() + 4), expiresAt);
@@ -62,6 +68,11 @@ public class ApiTokens {
         em.remove(token);
     }
 
+    /** Revokes every token of the account: a password change ends what the old password made. */
+    public void revokeAll(Account account) {
+        em.createNamedQuery("ApiToken.deleteByAccount").setParameter("accountId", account.id()).executeUpdate();
+    }
+
     /** Resolves a presented bearer token to its account; expired and unknown tokens are refused alike. */
     public Caller authenticate(String presented) {
         if (presented == null || !presented.startsWith(TOKEN_PREFIX)) {
@@ -74,6 +85,6 @@ public class ApiTokens {
                 .orElseThrow(() -> new UnauthenticatedException("Invalid or expired API token"));
         token.usedAt(now);
         Account account = token.account();
-        return new Caller(account.id(), account.username(), account.role());
+        return new Caller(account.id(), account.username(), account.role(), token.expiresAt());
     }
 }

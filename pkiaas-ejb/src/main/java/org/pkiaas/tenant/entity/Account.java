@@ -39,6 +39,13 @@ public class Account implements Identified {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Raised by every password change; a console session signed in with an older version has ended. */
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected Account() {
         // JPA
     }
@@ -65,8 +72,24 @@ public class Account implements Identified {
         return passwordHash;
     }
 
+    /** A new password: ends the sessions signed in with the old one and lifts a pending change requirement. */
     public void changePasswordHash(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash);
+        this.credentialsVersion++;
+        this.mustChangePassword = false;
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** Whether the password was generated and must be changed before anything else is done. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
     }
 
     public Role role() {

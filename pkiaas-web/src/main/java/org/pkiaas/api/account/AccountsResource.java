@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
+import org.pkiaas.api.security.AllowedBeforePasswordChange;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.api.security.RequestCaller;
@@ -57,6 +58,7 @@ public class AccountsResource {
 
     @PUT
     @Path("accounts/me/password")
+    @AllowedBeforePasswordChange
     public Response changePassword(PasswordChangeRequest request) {
         if (request == null) {
             throw new InvalidInputException("newPassword", "A JSON body with currentPassword and newPassword is required");

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.UnauthenticatedException;
 import org.pkiaas.tenant.boundary.Accounts;
 import org.pkiaas.tenant.boundary.ApiTokens;
@@ -52,7 +53,13 @@ public class Authenticator implements ContainerRequestFilter {
         if (authorization == null) {
             throw new UnauthenticatedException("Sign in with HTTP Basic or an API token (Authorization: Bearer)");
         }
-        requestCaller.set(authenticate(authorization.trim()));
+        Caller caller = authenticate(authorization.trim());
+        var method = resourceInfo.getResourceMethod();
+        boolean passwordChange = method != null && method.isAnnotationPresent(AllowedBeforePasswordChange.class);
+        if (!passwordChange && accounts.mustChangePassword(caller)) {
+            throw new ForbiddenException("The generated password must be changed first: PUT /api/v1/accounts/me/password");
+        }
+        requestCaller.set(caller);
     }
 
     private Caller authenticate(String authorization) {

@@ -22,12 +22,35 @@ public class ConsoleUser implements Serializable {
     private String username;
     private Role role;
     private String caId;
+    private int credentialsVersion;
+    private boolean mustChangePassword;
 
-    public void signIn(Caller caller) {
+    /**
+     * Signs in with the account's current credentials version: a later password change (in
+     * another session, or over the API) ends this session.
+     */
+    public void signIn(Caller caller, int credentialsVersion, boolean mustChangePassword) {
         this.accountId = caller.accountId();
         this.username = caller.username();
         this.role = caller.role();
         this.caId = null;
+        this.credentialsVersion = credentialsVersion;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** This session changed the password: it stays signed in, with the new version. */
+    public void passwordChanged(int newCredentialsVersion) {
+        this.credentialsVersion = newCredentialsVersion;
+        this.mustChangePassword = false;
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** Whether the password was generated and must be changed before any other page opens. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     public boolean isSignedIn() {

@@ -1,8 +1,10 @@
 package org.pkiaas.view.manage.account;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
@@ -34,7 +36,10 @@ public class ChangePasswordBacking implements Serializable {
         }
         try {
             accounts.changePassword(user.caller(), currentPassword, newPassword);
-            Feedback.info("Your password is changed");
+            // This session stays signed in (under a fresh id); every other one has ended.
+            user.passwordChanged(accounts.credentialsVersion(user.caller().accountId()));
+            ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).changeSessionId();
+            Feedback.info("Your password is changed. Your other sessions have ended and your API tokens are revoked.");
         } catch (PkiaasException e) {
             Feedback.refused("password", e);
         }
