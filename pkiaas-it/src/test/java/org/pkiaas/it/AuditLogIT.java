@@ -102,8 +102,8 @@ class AuditLogIT extends ServerIT {
 
         Api.Reply refused = Api.basic(owner.username(), "not-the-password").get("/api/v1/cas");
         assertEquals(401, refused.status(), refused::toString);
-        assertTrue(events(owner).getValuesAs(JsonObject.class).stream().anyMatch(e -> "account.signin".equals(e.getString("action"))
-                && "FAILURE".equals(e.getString("outcome"))), "the holder sees a failed sign-in on its account");
+        assertTrue(events(owner).getValuesAs(JsonObject.class).stream().anyMatch(e -> "FAILURE".equals(e.getString("outcome"))
+                && "account.signin".equals(e.getString("action"))), "the holder sees a failed sign-in on its account");
 
         JsonObject checked = verify(owner);
         assertTrue(checked.getBoolean("intact"), checked::toString);
