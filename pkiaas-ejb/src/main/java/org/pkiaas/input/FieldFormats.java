@@ -21,7 +21,7 @@ public final class FieldFormats {
     /** A subject alternative name as the API writes it: {@code DNS:www.example.com}, {@code IP:192.0.2.1}, … */
     public static final int MAX_NAMES = 100;
     public static final int MAX_NAME_LENGTH = 300;
-    /** What the stored, comma-joined list of names may hold. */
+    /** The names of one request together, one separator counted between each two. */
     public static final int MAX_NAMES_JOINED = 4000;
     public static final int MAX_CSR_LENGTH = 256 * 1024;
     public static final int MAX_EMAIL_LENGTH = 320;

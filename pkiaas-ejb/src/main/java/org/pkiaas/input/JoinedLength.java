@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * A list of strings whose entries, joined with one separator each, fit in {@code max} characters:
- * how lists such as subject alternative names are stored.
+ * a bound on a list as a whole, beside the bounds on its size and on each entry.
  */
 @Documented
 @Constraint(validatedBy = JoinedLength.Validator.class)

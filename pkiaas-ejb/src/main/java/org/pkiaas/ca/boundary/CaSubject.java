@@ -3,11 +3,11 @@ package org.pkiaas.ca.boundary;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
-import org.pkiaas.input.PlainText;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
 
 /**
