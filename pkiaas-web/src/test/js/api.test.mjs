@@ -19,7 +19,7 @@ test('without a detail, the title; without either, a message for the status', as
     headers: { 'Content-Type': 'text/html' } })), 'The server answered 502 Bad Gateway.');
 });
 
-test('GET and POST go to the relative claim URL with the token escaped', async () => {
+test('GET and POST go to the relative claim URL, the token only in a header', async () => {
   const calls = [];
   const fetchFn = async (url, init) => {
     calls.push({ url, init });
@@ -27,9 +27,11 @@ test('GET and POST go to the relative claim URL with the token escaped', async (
   };
   await fetchClaim('a/b c', fetchFn);
   await submitCsr('tok', '-----BEGIN CERTIFICATE REQUEST-----\nMII\n-----END CERTIFICATE REQUEST-----\n', fetchFn);
-  assert.equal(calls[0].url, 'api/v1/claims/a%2Fb%20c');
+  assert.equal(calls[0].url, 'api/v1/claims');
   assert.equal(calls[0].init.method, undefined);
-  assert.equal(calls[1].url, 'api/v1/claims/tok');
+  assert.equal(calls[0].init.headers['Claim-Token'], 'a/b c');
+  assert.equal(calls[1].url, 'api/v1/claims');
+  assert.equal(calls[1].init.headers['Claim-Token'], 'tok');
   assert.equal(calls[1].init.method, 'POST');
   assert.equal(calls[1].init.credentials, 'omit');
   assert.deepEqual(Object.keys(JSON.parse(calls[1].init.body)), ['csr']);

@@ -26,9 +26,10 @@ export async function problemMessage(response) {
   return detail || FALLBACK_MESSAGES[response.status] || `The server answered ${response.status} ${response.statusText}.`.trim();
 }
 
-function claimUrl(token) {
-  return `api/v1/claims/${encodeURIComponent(token)}`;
-}
+// The token goes in a header, never in the URL: the link keeps it in the fragment so that no access
+// log or proxy records it, and the calls must not undo that.
+const CLAIM_URL = 'api/v1/claims';
+const TOKEN_HEADER = 'Claim-Token';
 
 async function call(url, init, fetchFn) {
   let response;
@@ -45,14 +46,14 @@ async function call(url, init, fetchFn) {
 
 /** What was pre-approved: requestId, templateName, caName, subject, subjectAltNames, validityDays, expiresAt. */
 export function fetchClaim(token, fetchFn = globalThis.fetch) {
-  return call(claimUrl(token), { headers: { Accept: 'application/json' } }, fetchFn);
+  return call(CLAIM_URL, { headers: { Accept: 'application/json', [TOKEN_HEADER]: token } }, fetchFn);
 }
 
 /** Sends the PEM CSR, and only it; answers certificateId, certificatePem and chainPem. */
 export function submitCsr(token, csrPem, fetchFn = globalThis.fetch) {
-  return call(claimUrl(token), {
+  return call(CLAIM_URL, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', [TOKEN_HEADER]: token },
     body: JSON.stringify({ csr: csrPem }),
   }, fetchFn);
 }

@@ -87,6 +87,62 @@ public class PkiaasConfig {
     @ConfigProperty(name = "pkiaas.acme.dns.resolver")
     Optional<String> acmeDnsResolver;
 
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.validation.threads", defaultValue = "4")
+    int acmeValidationThreads;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.validation.queue.per-account", defaultValue = "100")
+    int acmeValidationQueuePerAccount;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.validation.queue.total", defaultValue = "5000")
+    int acmeValidationQueueTotal;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.rate-limits.enabled", defaultValue = "true")
+    boolean acmeRateLimitsEnabled;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.rate-limits.new-orders.per-hour", defaultValue = "300")
+    int acmeNewOrdersPerHour;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.rate-limits.pending-authorizations", defaultValue = "300")
+    int acmePendingAuthorizations;
+
+    @Inject
+    @ConfigProperty(name = "pkiaas.acme.rate-limits.failed-validations.per-hour", defaultValue = "60")
+    int acmeFailedValidationsPerHour;
+
+    /** How many threads validate ACME challenges on this node (a pool of validation's own). */
+    public int acmeValidationThreads() {
+        return Math.max(1, acmeValidationThreads);
+    }
+
+    /** How many challenges of one ACME account may wait for validation on this node. */
+    public int acmeValidationQueuePerAccount() {
+        return Math.max(1, acmeValidationQueuePerAccount);
+    }
+
+    /** How many challenges may wait for validation on this node, all accounts together. */
+    public int acmeValidationQueueTotal() {
+        return Math.max(1, acmeValidationQueueTotal);
+    }
+
+    /** The per-account ACME limits; all zero (no limit) when {@code pkiaas.acme.rate-limits.enabled} is false. */
+    public AcmeRateLimits acmeRateLimits() {
+        return acmeRateLimitsEnabled ? new AcmeRateLimits(acmeNewOrdersPerHour, acmePendingAuthorizations, acmeFailedValidationsPerHour)
+                : new AcmeRateLimits(0, 0, 0);
+    }
+
+    /**
+     * Per ACME account: orders created in the last hour, authorizations pending at once, and orders
+     * created in the last hour that validation made invalid; 0 means no limit.
+     */
+    public record AcmeRateLimits(int newOrdersPerHour, int pendingAuthorizations, int failedValidationsPerHour) {
+    }
+
     /** The port ACME http-01 validation connects to (RFC 8555 §8.3 says 80; tests and unusual networks differ). */
     public int acmeHttp01Port() {
         return acmeHttp01Port;
@@ -164,11 +220,20 @@ public class PkiaasConfig {
         return masterKey.filter(k -> !k.isBlank());
     }
 
-    /** Where the generated master key lives when none is supplied: beside the server's data. */
+    /**
+     * Where the generated master key lives when none is supplied: under the server's configuration
+     * directory, never beside the embedded database, so that one copy of the data holds no key.
+     */
     public Path masterKeyFile() {
         return masterKeyFile.filter(f -> !f.isBlank())
                 .map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir", "."), "pkiaas", "master.key"));
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir", "."), "pkiaas", "master.key"));
+    }
+
+    /** Where releases before issue 12 kept the generated key: beside the embedded database. */
+    public static Path legacyMasterKeyFile() {
+        String data = System.getProperty("jboss.server.data.dir");
+        return data == null ? null : Path.of(data, "pkiaas", "master.key");
     }
 
     public int responderValidityDays() {

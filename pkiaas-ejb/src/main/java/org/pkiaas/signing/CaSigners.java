@@ -13,7 +13,8 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 
 /**
  * One {@link CaSigner} per CA key, unwrapped on first use and kept for the life of the
- * deployment. A CA's key never changes, so the cache needs no invalidation beyond deletion.
+ * deployment. A CA's key never changes; a retired or deleted CA is dropped on every node
+ * ({@code StatusWatcher}).
  */
 @ApplicationScoped
 public class CaSigners {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -29,8 +30,14 @@ public class KeyWrapper {
     @Inject
     MasterKey masterKey;
 
+    /** Wraps the key's PKCS#8 encoding; the plaintext copy is wiped before this returns. */
     public byte[] wrap(PrivateKey key, String owner) {
-        return seal(key.getEncoded(), owner);
+        byte[] pkcs8 = key.getEncoded();
+        try {
+            return seal(pkcs8, owner);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
     }
 
     /** Encrypts any secret (an ACME EAB's HMAC key, say) the way private keys are, bound to {@code owner}. */
@@ -54,6 +61,8 @@ public class KeyWrapper {
             return new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER).getPrivateKey(PrivateKeyInfo.getInstance(pkcs8));
         } catch (IOException e) {
             throw new IllegalStateException("The private key of " + owner + " cannot be read");
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
         }
     }
 

@@ -102,20 +102,25 @@ public final class Pem {
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidInputException("privateKeyPem", "The private key could not be read");
         }
+        char[] secret = null;
         try {
             if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                char[] secret = requirePassword(password);
+                secret = requirePassword(password);
                 PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(
                         new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(secret));
                 return withPublic(converter.getPrivateKey(info));
             }
             if (parsed instanceof PEMEncryptedKeyPair encrypted) {
-                char[] secret = requirePassword(password);
+                secret = requirePassword(password);
                 return converter.getKeyPair(encrypted.decryptKeyPair(
                         new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(secret)));
             }
         } catch (PKCSException | OperatorCreationException | IOException | IllegalArgumentException e) {
             throw new InvalidInputException("privateKeyPassword", "The private key could not be decrypted: is the password right?");
+        } finally {
+            if (secret != null) {
+                java.util.Arrays.fill(secret, '\0');
+            }
         }
         throw new InvalidInputException("privateKeyPem",
                 "Expected a PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block");

@@ -141,6 +141,7 @@ class KeyWrapperTest {
     static KeyWrapper wrapper(Path masterKeyFile) {
         MasterKey masterKey = new MasterKey();
         masterKey.config = PkiaasConfigs.withMasterKeyFile(masterKeyFile);
+        masterKey.load(true); // what MasterKeyGuard allows for a database that holds no wrapped key
         KeyWrapper wrapper = new KeyWrapper();
         wrapper.masterKey = masterKey;
         return wrapper;

@@ -80,6 +80,16 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(rawJson)));
     }
 
+    /** A POST of JSON with extra request headers, name and value alternating. */
+    public Reply post(String path, JsonValue body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
     /** A POST of raw bytes, as protocol clients send them (an OCSP request, a SCEP message). */
     public Reply post(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));

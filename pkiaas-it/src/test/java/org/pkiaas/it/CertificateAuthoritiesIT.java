@@ -175,6 +175,8 @@ class CertificateAuthoritiesIT extends ServerIT {
                 .add("certificatePem", Pki.pem(issued)).add("chainPem", Pki.pem(root.certificate())).build());
         assertEquals(200, imported.status(), imported::toString);
         assertEquals("ACTIVE", imported.json().getString("status"));
+        assertEquals(3650, created.getInt("validityDays"));
+        assertEquals(20, imported.json().getInt("validityDays"), "an imported CA's validity is its certificate's, not the default");
         List<X509CertificateHolder> chain = Pki.certificates(Api.anonymous().get("/pki/ca/" + id + ".pem").text());
         assertEquals(List.of(issued, root.certificate()), chain);
         assertProblem(owner.post("/api/v1/cas/" + id + "/certificate", Json.createObjectBuilder()
@@ -182,7 +184,7 @@ class CertificateAuthoritiesIT extends ServerIT {
     }
 
     @Test
-    void importFetchesAMissingChainThroughAia() throws Exception {
+    void importFetchesAMissingChainThroughAiaWhenAskedTo() throws Exception {
         Pki.Issuer root = Pki.externalRoot("IT AIA Root", null);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] rootDer = Pki.der(root.certificate());
@@ -199,8 +201,14 @@ class CertificateAuthoritiesIT extends ServerIT {
             PKCS10CertificationRequest csr = Pki.csr(owner.get("/api/v1/cas/" + id + "/csr").text());
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/root.crt";
             X509CertificateHolder issued = root.issueCa(csr, null, url);
+            // fetching is opt-in: the URL is the certificate maker's, and the server would fetch it
+            assertInvalid(owner.post("/api/v1/cas/" + id + "/certificate",
+                    Json.createObjectBuilder().add("certificatePem", Pki.pem(issued)).build()), "chainPem");
+            X509CertificateHolder toMetadata = root.issueCa(csr, null, "http://169.254.169.254/latest/meta-data/root.crt");
+            assertInvalid(owner.post("/api/v1/cas/" + id + "/certificate", Json.createObjectBuilder()
+                    .add("certificatePem", Pki.pem(toMetadata)).add("fetchIssuers", true).build()), "chainPem");
             Api.Reply imported = owner.post("/api/v1/cas/" + id + "/certificate",
-                    Json.createObjectBuilder().add("certificatePem", Pki.pem(issued)).build());
+                    Json.createObjectBuilder().add("certificatePem", Pki.pem(issued)).add("fetchIssuers", true).build());
             assertEquals(200, imported.status(), imported::toString);
             assertEquals(List.of(root.certificate()), Pki.certificates(imported.json().getString("chainPem")));
         } finally {
@@ -255,6 +263,7 @@ class CertificateAuthoritiesIT extends ServerIT {
         assertEquals(Api.BASE_URL + "/pki/crl/" + id + ".crl", urls.getString("crl"));
         assertEquals(Api.BASE_URL + "/pki/ocsp/" + id, urls.getString("ocsp"));
         assertEquals(Api.BASE_URL + "/pki/tsa/" + id, urls.getString("timestamping"));
+        assertEquals(urls, Api.anonymous().get("/api/v1/cas/" + id + "/urls").json(), "public, as the README says");
 
         assertEquals(204, owner.delete("/api/v1/cas/" + id).status());
         assertProblem(owner.get("/api/v1/cas/" + id), 404);

@@ -160,7 +160,12 @@ class ClaimInBrowserIT extends ServerIT {
 
         // The private key never left the browser: the page sent a CSR and nothing else, and the
         // certificate PKIaaS issued and keeps certifies the key inside the PKCS#12 file.
-        List<String> sent = chromium.postedBodies("/api/v1/claims/");
+        List<JsonObject> requests = chromium.sentRequests();
+        assertTrue(requests.stream().noneMatch(r -> r.getString("url").contains(token)), "the token is in no URL the page called");
+        assertTrue(requests.stream().filter(r -> r.getString("url").endsWith("/api/v1/claims"))
+                .allMatch(r -> r.getJsonObject("headers").entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Claim-Token")
+                        && token.equals(((jakarta.json.JsonString) h.getValue()).getString()))), "but in a header");
+        List<String> sent = HeadlessChromium.postedBodies(requests, "/api/v1/claims");
         assertEquals(1, sent.size(), sent::toString);
         JsonObject body = Json.createReader(new StringReader(sent.get(0))).readObject();
         assertEquals(Set.of("csr"), body.keySet(), "only a CSR");
@@ -172,7 +177,7 @@ class ClaimInBrowserIT extends ServerIT {
         assertArrayEquals(publicKeyOf("key.pem"), Pki.certificate(serverCopy).getSubjectPublicKeyInfo().getEncoded());
         assertEquals(leaf, Pki.certificate(value("certificate-pem")), "the page shows the certificate it packed");
 
-        assertProblem(Api.anonymous().get("/api/v1/claims/" + token), 409);
+        assertProblem(ClaimsIT.offer(token), 409);
     }
 
     @Test
@@ -198,7 +203,7 @@ class ClaimInBrowserIT extends ServerIT {
         Files.copy(chromium.awaitDownload("certificate.pem", PATIENCE), dir.resolve("certificate.pem"));
         assertTrue(Tools.ok(dir, "openssl", "verify", "-CAfile", "root.pem", "certificate.pem").contains("certificate.pem: OK"));
 
-        String used = assertProblem(Api.anonymous().get("/api/v1/claims/" + token), 409).getString("detail");
+        String used = assertProblem(ClaimsIT.offer(token), 409).getString("detail");
         page.navigate().refresh();
         new WebDriverWait(page, PATIENCE).until(d -> shown("error"));
         assertEquals(used, text("error"), "opening a used claim says so in the server's words");
@@ -208,7 +213,7 @@ class ClaimInBrowserIT extends ServerIT {
     @Test
     void unknownTokenShowsTheServersDetail() {
         String token = "no-such-claim-" + UUID.randomUUID();
-        String notFound = assertProblem(Api.anonymous().get("/api/v1/claims/" + token), 404).getString("detail");
+        String notFound = assertProblem(ClaimsIT.offer(token), 404).getString("detail");
         openClaim(token);
         new WebDriverWait(page, PATIENCE).until(d -> shown("error"));
         assertEquals(notFound, text("error"));

@@ -38,8 +38,23 @@ class ClaimsIT extends ServerIT {
         return reply.json();
     }
 
+    @Test
+    void anOfferWithoutItsOwnValidityNamesTheTemplates() {
+        Api.Reply reply = owner.post("/api/v1/templates/" + clients + "/preapproved", Json.createObjectBuilder()
+                .add("subject", "CN=bob").add("subjectAltNames", Json.createArrayBuilder().add("EMAIL:bob@example.test")).build());
+        assertEquals(201, reply.status(), reply::toString);
+        JsonObject offer = offer(reply.json().getString("claimToken")).json();
+        int templateDays = owner.get("/api/v1/templates/" + clients).json().getJsonObject("general").getInt("validityDays");
+        assertEquals(templateDays, offer.getInt("validityDays"), offer::toString);
+    }
+
     private static Api.Reply claim(String token, String csr) {
-        return Api.anonymous().post("/api/v1/claims/" + token, Json.createObjectBuilder().add("csr", csr).build());
+        return Api.anonymous().post("/api/v1/claims", Json.createObjectBuilder().add("csr", csr).build(), "Claim-Token", token);
+    }
+
+    /** The offer behind a claim token, which travels in a header and never in the URL. */
+    static Api.Reply offer(String token) {
+        return Api.anonymous().get("/api/v1/claims", "Claim-Token", token);
     }
 
     @Test
@@ -55,7 +70,7 @@ class ClaimsIT extends ServerIT {
         assertTrue(link.find(), mail);
         assertEquals(token, link.group(2), "the mailed link carries the token");
 
-        JsonObject offer = Api.anonymous().get("/api/v1/claims/" + token).json();
+        JsonObject offer = offer(token).json();
         assertEquals("CN=alice,O=Example", offer.getString("subject"));
         assertEquals("Clients", offer.getString("templateName"));
 
@@ -69,8 +84,9 @@ class ClaimsIT extends ServerIT {
         assertEquals(Pki.certificate(ca.getString("certificatePem")), Pki.certificates(claimed.json().getString("chainPem")).get(0));
 
         assertProblem(claim(token, Csrs.csr(Csrs.keys("EC"), "CN=again", List.of())), 409);
-        assertProblem(Api.anonymous().get("/api/v1/claims/" + token), 409);
-        assertProblem(Api.anonymous().get("/api/v1/claims/not-a-token"), 404);
+        assertProblem(offer(token), 409);
+        assertProblem(offer("not-a-token"), 404);
+        assertProblem(Api.anonymous().get("/api/v1/claims"), 404);
         assertInvalid(claim(preApprove(null).getString("claimToken"), "garbage"), "csr");
     }
 
@@ -90,12 +106,12 @@ class ClaimsIT extends ServerIT {
                 JsonValue.EMPTY_JSON_OBJECT).json();
         String second = resent.getString("claimToken");
         MailServer.awaitMessage(email, text -> text.contains(second), Duration.ofSeconds(30));
-        assertProblem(Api.anonymous().get("/api/v1/claims/" + first), 404);
-        assertEquals(200, Api.anonymous().get("/api/v1/claims/" + second).status());
+        assertProblem(offer(first), 404);
+        assertEquals(200, offer(second).status());
         var bulk = owner.post("/api/v1/requests/bulk", Json.createObjectBuilder().add("action", "resend").add("ids",
                 Json.createArrayBuilder().add(created.getString("id")).add(redeemed.json().getString("id"))).build()).array();
         assertEquals(List.of("OK", "FAILED"), bulk.stream().map(o -> o.asJsonObject().getString("outcome")).toList());
-        assertProblem(Api.anonymous().get("/api/v1/claims/" + second), 404);
+        assertProblem(offer(second), 404);
 
         assertInvalid(owner.post("/api/v1/templates/" + clients + "/preapproved", Json.createObjectBuilder()
                 .add("subjectAltNames", Json.createArrayBuilder().add("IP:10.0.0.1")).build()), "subjectAltNames");

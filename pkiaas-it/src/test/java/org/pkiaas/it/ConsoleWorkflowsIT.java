@@ -38,18 +38,31 @@ class ConsoleWorkflowsIT extends ConsoleWalk {
         navigate("Manage CAs");
         rowAction("Doomed Root", "Delete");
         String warning = visible(By.cssSelector("#delete-dialog .warning")).getText();
-        assertTrue(warning.contains("Doomed Root") && warning.contains("1 template(s)") && warning.contains("private key"), warning);
+        assertTrue(warning.contains("Doomed Root") && warning.contains("1 template(s)") && warning.contains("retire it instead"), warning);
         type("delete:confirmation", "Kept Root");
         page.findElement(By.id("delete:confirm")).click();
         waitUntil(d -> d.findElement(By.id("delete")).getText().contains("Doomed Root, to confirm"));
         assertEquals(200, owner.api().get("/api/v1/cas/" + owner.caId()).status(), "a wrong name deletes nothing");
         type("delete:confirmation", "Doomed Root");
         page.findElement(By.id("delete:confirm")).click();
-        awaitMessage("The CA 'Doomed Root' and everything under it are deleted");
+        awaitMessage("The CA 'Doomed Root' is deleted");
         assertEquals(404, owner.api().get("/api/v1/cas/" + owner.caId()).status());
         List<String> listed = page.findElements(By.xpath("//select[@id='scope:ca_input']/option")).stream()
                 .map(o -> o.getAttribute("textContent")).toList();
         assertEquals(List.of("Kept Root"), listed);
+    }
+
+    @Test
+    void caIsRetiredFromTheConsoleAndStillAnswersOcsp() throws Exception {
+        Owner owner = signedInOwnerOf("Retired Console Root");
+        navigate("Manage CAs");
+        rowAction("Retired Console Root", "Retire");
+        String warning = visible(By.cssSelector("#retire-dialog .warning")).getText();
+        assertTrue(warning.contains("no more certificates") && warning.contains("keep answering"), warning);
+        page.findElement(By.id("retire:confirm")).click();
+        awaitMessage("The CA 'Retired Console Root' is retired");
+        assertEquals("RETIRED", owner.api().get("/api/v1/cas/" + owner.caId()).json().getString("status"));
+        assertEquals(200, Api.anonymous().get("/pki/crl/" + owner.caId() + ".crl").status(), "its CRL still answers");
     }
 
     @Test

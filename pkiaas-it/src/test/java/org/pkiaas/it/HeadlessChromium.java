@@ -104,12 +104,23 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The bodies of the POST requests the page sent to URLs containing {@code urlPart}, from the network log. */
     public List<String> postedBodies(String urlPart) {
+        return postedBodies(sentRequests(), urlPart);
+    }
+
+    /** The bodies of those of the given requests that were POSTs to URLs containing {@code urlPart}. */
+    public static List<String> postedBodies(List<JsonObject> requests, String urlPart) {
+        return requests.stream()
+                .filter(request -> "POST".equals(request.getString("method")) && request.getString("url").contains(urlPart))
+                .map(HeadlessChromium::postData)
+                .toList();
+    }
+
+    /** Every request the browser sent since the last call (url, method, headers, body), from the network log. Reading empties the log. */
+    public List<JsonObject> sentRequests() {
         return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
                 .map(entry -> Json.createReader(new StringReader(entry.getMessage())).readObject().getJsonObject("message"))
                 .filter(message -> "Network.requestWillBeSent".equals(message.getString("method")))
                 .map(message -> message.getJsonObject("params").getJsonObject("request"))
-                .filter(request -> "POST".equals(request.getString("method")) && request.getString("url").contains(urlPart))
-                .map(HeadlessChromium::postData)
                 .toList();
     }
 

@@ -73,13 +73,18 @@ class RenewalIT extends ServerIT {
         JsonObject old = owner.get("/api/v1/certificates/" + first).json();
         assertEquals("REVOKED", old.getString("status"), "auto-revoke of the renewed certificate");
         assertEquals("superseded", old.getString("revocationReason"));
+        assertTrue(admin.get("/api/v1/audit?limit=500").array().stream().map(JsonValue::asJsonObject)
+                .anyMatch(e -> e.getString("action").equals("certificate.supersede") && first.equals(e.getString("objectId", null))
+                        && e.getString("outcome").equals("SUCCESS")), "the revocation of the renewed certificate is audited");
 
         // the new certificate renews in turn; the revoked one no longer does
         renewal(true, 30, false, false);
-        Api.Reply again = renewWith("current.key", "/CN=fresh.example.test");
+        JsonObject notOld = assertProblem(renewWith("current.key", "/CN=fresh.example.test"), 400);
+        assertTrue(notOld.getString("detail").contains("renewed certificate"), notOld::toString);
+        Api.Reply again = renewWith("current.key", "/CN=renew.example.test");
         assertEquals(201, again.status(), again::toString);
-        assertEquals("CN=fresh.example.test", Pki.certificate(again.json().getString("certificatePem")).getSubject().toString(),
-                "without copying, the CSR's subject is used");
+        assertEquals("CN=renew.example.test", Pki.certificate(again.json().getString("certificatePem")).getSubject().toString(),
+                "without copying, the CSR may ask for a subset of the old certificate's subject and names");
         assertFalse(again.json().getBoolean("renewedRevoked"));
     }
 

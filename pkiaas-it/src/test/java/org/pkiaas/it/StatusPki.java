@@ -39,6 +39,14 @@ final class StatusPki {
                 .add("starter", "WEB_SERVER").build()).json().getString("id");
     }
 
+    /** The status fixtures for a CA and template made elsewhere (an ACME fixture's, say). */
+    StatusPki(Api owner, String caId, X509CertificateHolder caCertificate, String templateId) {
+        this.owner = owner;
+        this.caId = caId;
+        this.caCertificate = caCertificate;
+        this.templateId = templateId;
+    }
+
     /** Issues a certificate for {@code host}; returns its JSON (id, serialNumber, certificatePem …). */
     JsonObject issue(String host) {
         String csr = Csrs.csr(Csrs.keys("EC"), "CN=" + host, List.of(host));

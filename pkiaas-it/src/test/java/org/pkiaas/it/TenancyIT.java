@@ -35,10 +35,12 @@ class TenancyIT extends ServerIT {
                     "another owner's CA answers exactly as a CA that does not exist");
             assertProblem(bob.patch("/api/v1/cas/" + id, Json.createObjectBuilder().add("cpsText", "mine now").build()), 404);
             assertProblem(bob.delete("/api/v1/cas/" + id), 404);
-            assertProblem(bob.get("/api/v1/cas/" + id + "/urls"), 404);
             assertProblem(bob.get("/api/v1/cas/" + id + "/certificates"), 404);
             assertProblem(bob.get("/api/v1/cas/" + id + "/templates"), 404);
         }
+        assertProblem(bob.get("/api/v1/cas/" + unknown + "/urls"), 404);
+        assertEquals(alice.get("/api/v1/cas/" + a + "/urls").json(), bob.get("/api/v1/cas/" + a + "/urls").json(),
+                "a CA's service URLs are public, as the certificates that carry them are");
         assertProblem(bob.get("/api/v1/cas/" + sub + "/csr"), 404);
         assertProblem(bob.post("/api/v1/cas/" + sub + "/certificate",
                 Json.createObjectBuilder().add("certificatePem", aliceCa.getString("certificatePem")).build()), 404);

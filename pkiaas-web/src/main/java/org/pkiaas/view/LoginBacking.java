@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
+import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.problem.UnauthenticatedException;
 import org.pkiaas.tenant.boundary.Accounts;
 import org.pkiaas.tenant.boundary.Settings;
@@ -43,11 +44,17 @@ public class LoginBacking implements Serializable {
     public void signIn() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         try {
-            var caller = accounts.authenticate(username, password);
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            var caller = accounts.authenticate(username, password, request.getRemoteAddr());
             // A fresh session id at sign-in, so a session id planted before sign-in is worthless.
-            ((HttpServletRequest) external.getRequest()).changeSessionId();
+            request.changeSessionId();
             user.signIn(caller);
             Pages.redirect(target());
+        } catch (ThrottledException e) {
+            password = null;
+            external.setResponseStatus(429);
+            external.setResponseHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            Feedback.error(e.getMessage());
         } catch (UnauthenticatedException e) {
             password = null;
             Feedback.error(e.getMessage());

@@ -5,12 +5,16 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.tenant.boundary.Accounts;
 import org.pkiaas.tenant.boundary.Settings;
+import org.pkiaas.tenant.control.AnonymousRateLimits;
+import org.pkiaas.tenant.control.RateLimit;
 
 /** The public sign-up page ({@code /signup.xhtml}); the rules live in {@link Accounts#signUp}. */
 @Named
@@ -24,6 +28,9 @@ public class SignupBacking implements Serializable {
 
     @Inject
     Settings settings;
+
+    @Inject
+    AnonymousRateLimits rateLimits;
 
     private String username;
     private String password;
@@ -41,13 +48,14 @@ public class SignupBacking implements Serializable {
             return null;
         }
         try {
+            rateLimits.admit(RateLimit.Kind.SIGNUP, ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
             accounts.signUp(username, password);
             created = true;
         } catch (InvalidInputException e) {
             faces.addMessage("signup:" + e.field(), error(e.getMessage()));
         } catch (ConflictException e) {
             faces.addMessage("signup:username", error(e.getMessage()));
-        } catch (ForbiddenException e) {
+        } catch (ForbiddenException | ThrottledException e) {
             faces.addMessage(null, error(e.getMessage()));
         }
         return null;

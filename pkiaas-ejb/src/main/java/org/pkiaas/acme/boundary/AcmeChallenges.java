@@ -61,7 +61,7 @@ public class AcmeChallenges {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    validation.start(id);
+                    validation.start(accountId, id);
                 }
             }
         });

@@ -16,6 +16,7 @@ public enum AcmeError {
     MALFORMED("malformed", 400),
     NOT_FOUND("malformed", 404),
     ORDER_NOT_READY("orderNotReady", 403),
+    RATE_LIMITED("rateLimited", 429),
     REJECTED_IDENTIFIER("rejectedIdentifier", 400),
     SERVER_INTERNAL("serverInternal", 500),
     UNAUTHORIZED("unauthorized", 403),

@@ -3,6 +3,7 @@ package org.pkiaas.acme.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,18 @@ import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.acme.entity.AuthorizationStatus;
 import org.pkiaas.acme.entity.ChallengeType;
 import org.pkiaas.acme.entity.OrderStatus;
+import org.pkiaas.acme.control.OrderLimits;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.issuance.boundary.IssuanceService;
 import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.network.OutboundAddresses;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.Pem;
@@ -57,6 +64,9 @@ public class AcmeOrders {
     @Inject
     AcmeRenewals renewals;
 
+    @Inject
+    PkiaasConfig config;
+
     /** An identifier as a client writes it (§9.7.7): {@code dns} and a name. */
     public record Identifier(String type, String value) {
     }
@@ -67,15 +77,27 @@ public class AcmeOrders {
 
     /**
      * newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once,
-     * others get challenges.
+     * others get challenges. A retired CA takes no orders ({@code unauthorized}); the account's rate
+     * limits ({@link OrderLimits}) are checked next.
      *
      * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
      */
     public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
         AcmeAccount account = accounts.active(accountId);
         AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
+        try {
+            em.find(CertificateAuthority.class, policy.caId()).requireIssuing();
+        } catch (ConflictException e) {
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, e.getMessage());
+        }
         PreApprovedDomains preApproved = PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
         Set<String> typed = typed(identifiers);
+        PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();
+        if (!limits.equals(new PkiaasConfig.AcmeRateLimits(0, 0, 0))) {
+            em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+            int toProve = (int) typed.stream().filter(i -> !(i.startsWith("dns:") && preApproved.covers(i.substring(4)))).count();
+            OrderLimits.check(em, limits, account.id(), toProve);
+        }
         Instant expires = Instant.now().plus(ORDER_LIFETIME);
         // pre-approved domains cover DNS names only: an IP address is always proven (RFC 8738)
         boolean allPreApproved = typed.stream().allMatch(i -> i.startsWith("dns:") && preApproved.covers(i.substring(4)));
@@ -160,8 +182,9 @@ public class AcmeOrders {
                     CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
             CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
             CertificateProfile.check(template.settings(), request);
-            issued = issuance.issue(ca, template, request, new CertificateProfile.Overrides(null, names, null), order.id(),
-                    "acme:" + accountId);
+            // the subject is built on the server from the validated names: nothing else of the CSR's is copied
+            issued = issuance.issue(ca, template, new Intake(Channel.ACME, request, new Evidence.ValidatedIdentifiers(names)),
+                    order.id(), "acme:" + accountId);
         } catch (InvalidInputException e) {
             throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
         } catch (ConflictException e) {
@@ -216,11 +239,16 @@ public class AcmeOrders {
                     typed.add("dns:" + name);
                 }
                 case "ip" -> {
+                    String address;
                     try {
-                        typed.add("ip:" + SubjectAltNames.ipLiteral("value", identifier.value() == null ? "" : identifier.value()));
+                        address = SubjectAltNames.ipLiteral("value", identifier.value() == null ? "" : identifier.value());
                     } catch (InvalidInputException e) {
                         throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not an IP address");
                     }
+                    if (OutboundAddresses.refusedLiteral(address)) {
+                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, address + " is an address validation may not connect to");
+                    }
+                    typed.add("ip:" + address);
                 }
                 default -> throw new AcmeProblem(AcmeError.UNSUPPORTED_IDENTIFIER, "Identifiers of type '" + identifier.type()
                         + "' are not supported; use dns or ip");

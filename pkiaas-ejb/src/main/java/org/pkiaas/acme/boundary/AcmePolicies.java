@@ -1,9 +1,14 @@
 package org.pkiaas.acme.boundary;
 
+import static org.pkiaas.input.FieldFormats.ID;
+import static org.pkiaas.input.FieldFormats.ID_MESSAGE;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import org.pkiaas.acme.entity.AccountStatus;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
@@ -41,7 +47,11 @@ public class AcmePolicies {
     Templates templates;
 
     /** What an administrator sets; {@code preApprovedDomains} is comma-separated, {@code *.domain} allowed. */
-    public record PolicyChange(String name, String templateId, String preApprovedDomains) {
+    public record PolicyChange(
+            @Size(max = 200, message = "A policy name has at most {max} characters") @PlainText String name,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String templateId,
+            @Size(max = 4000, message = "The domain list has at most {max} characters") @PlainText(multiline = true)
+            String preApprovedDomains) {
     }
 
     @Audited(value = "acme.policy.create", objectType = "ACME_POLICY")

@@ -8,10 +8,22 @@ public class AcmeProblem extends PkiaasException {
     private static final long serialVersionUID = 1L;
 
     private final AcmeError error;
+    private final long retryAfterSeconds;
 
     public AcmeProblem(AcmeError error, String detail) {
+        this(error, detail, 0);
+    }
+
+    /** @param retryAfterSeconds when the client may try again (a Retry-After header), or 0 for no hint */
+    public AcmeProblem(AcmeError error, String detail, long retryAfterSeconds) {
         super(detail);
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds until the client may try again; 0 when the answer gives no hint. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public AcmeError error() {

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeOrder;
@@ -25,6 +27,14 @@ import org.pkiaas.tenant.entity.Role;
  */
 @Stateless
 public class AcmeRevocations {
+
+    /**
+     * The reasons a subscriber may give, as the Baseline Requirements (§4.9.1.1, §7.2.2) allow them:
+     * the CA's own reasons (cACompromise, privilegeWithdrawn, aACompromise) and certificateHold are not
+     * the subscriber's to claim.
+     */
+    static final Set<RevocationReason> SUBSCRIBER_REASONS = EnumSet.of(RevocationReason.UNSPECIFIED, RevocationReason.KEY_COMPROMISE,
+            RevocationReason.AFFILIATION_CHANGED, RevocationReason.SUPERSEDED, RevocationReason.CESSATION_OF_OPERATION);
 
     @PersistenceContext
     EntityManager em;
@@ -94,11 +104,12 @@ public class AcmeRevocations {
         if (code == null) {
             return RevocationReason.UNSPECIFIED;
         }
-        for (RevocationReason reason : RevocationReason.values()) {
-            if (reason.code() == code && reason != RevocationReason.CERTIFICATE_HOLD) {
+        for (RevocationReason reason : SUBSCRIBER_REASONS) {
+            if (reason.code() == code) {
                 return reason;
             }
         }
-        throw new AcmeProblem(AcmeError.BAD_REVOCATION_REASON, "Reason code " + code + " is not one a subscriber may give");
+        throw new AcmeProblem(AcmeError.BAD_REVOCATION_REASON, "Reason code " + code
+                + " is not one a subscriber may give: use 0, 1, 3, 4 or 5");
     }
 }

@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.pkiaas.acme.entity.ExternalAccountBinding;
 import org.pkiaas.acme.entity.MacAlgorithm;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
@@ -42,7 +45,10 @@ public class ExternalAccountBindings {
     KeyWrapper keyWrapper;
 
     /** What the administrator asks for; null uses and expiry mean one use and 30 days, null algorithm HS256. */
-    public record BindingRequest(String name, Integer allowedUses, Instant expiresAt, String algorithm) {
+    public record BindingRequest(
+            @Size(max = 200, message = "A binding name has at most {max} characters") @PlainText String name,
+            Integer allowedUses, Instant expiresAt,
+            @Pattern(regexp = "HS256|HS384|HS512", message = "The algorithm is HS256, HS384 or HS512") String algorithm) {
     }
 
     /** A new binding and its HMAC key, base64url without padding as ACME clients take it; shown this once. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.pkiaas.network.OutboundAddresses;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.ExtendedResolver;
@@ -80,6 +81,9 @@ public final class ChallengeChecks {
         List<InetAddress> addresses = addresses(domain, ip);
         if (addresses.isEmpty()) {
             return new Failure("dns", "No A or AAAA record found for " + domain);
+        }
+        if (addresses.stream().anyMatch(OutboundAddresses::refused)) {
+            return new Failure("connection", domain + " resolves to an address validation may not connect to");
         }
         Failure last = null;
         for (InetAddress address : addresses) {

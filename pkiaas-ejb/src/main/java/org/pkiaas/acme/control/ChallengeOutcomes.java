@@ -36,11 +36,16 @@ public class ChallengeOutcomes {
             int attemptsMade) {
     }
 
+    /** A challenge whose validation was lost, and the account whose turn it waits for. */
+    public record Lost(String challengeId, String accountId) {
+    }
+
     /**
      * Claims a processing challenge for this node and returns its work; null when it is not
-     * processing (any more) or another node's claim is younger than {@code staleBefore}.
+     * processing (any more) or another node's claim is younger than {@code staleBefore}. A challenge
+     * that has had its {@code maxAttempts}, or whose order has expired, is made invalid instead.
      */
-    public Work claim(String challengeId, Instant staleBefore) {
+    public Work claim(String challengeId, Instant staleBefore, int maxAttempts) {
         int claimed = em.createNamedQuery("AcmeChallenge.claim").setParameter("now", Instant.now()).setParameter("id", challengeId)
                 .setParameter("processing", ChallengeStatus.PROCESSING).setParameter("staleBefore", staleBefore).executeUpdate();
         if (claimed != 1) {
@@ -50,15 +55,29 @@ public class ChallengeOutcomes {
         AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
         AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId());
         AcmeAccount account = em.find(AcmeAccount.class, order.accountId());
+        if (challenge.attempts() >= maxAttempts) {
+            // the last attempt's reason stands; a node stopped between recording it and deciding
+            failed(challengeId, new ChallengeChecks.Failure(challenge.errorType() == null ? "serverInternal" : challenge.errorType(),
+                    challenge.error() == null ? "The challenge has had its " + maxAttempts + " attempts" : challenge.error()), true);
+            return null;
+        }
+        if (!Instant.now().isBefore(order.expiresAt())) {
+            failed(challengeId, new ChallengeChecks.Failure("unauthorized", "The order expired before validation ended"), true);
+            return null;
+        }
         return new Work(challenge.type(), authorization.identifierValue(), "ip".equals(authorization.identifierType()),
                 challenge.token(),
                 ChallengeChecks.keyAuthorization(challenge.token(), account.keyThumbprint()), challenge.attempts());
     }
 
-    /** The processing challenges nobody has claimed since {@code staleBefore}: their validation was lost. */
-    public List<String> unclaimed(Instant staleBefore) {
-        return em.createNamedQuery("AcmeChallenge.unclaimed", String.class).setParameter("processing", ChallengeStatus.PROCESSING)
-                .setParameter("staleBefore", staleBefore).setMaxResults(100).getResultList();
+    /**
+     * The processing challenges of unexpired orders that nobody has claimed since
+     * {@code staleBefore}: their validation was lost, or is still waiting in a queue.
+     */
+    public List<Lost> unclaimed(Instant staleBefore) {
+        return em.createNamedQuery("AcmeChallenge.unclaimed", Object[].class).setParameter("processing", ChallengeStatus.PROCESSING)
+                .setParameter("staleBefore", staleBefore).setParameter("now", Instant.now()).setMaxResults(100).getResultStream()
+                .map(row -> new Lost((String) row[0], (String) row[1])).toList();
     }
 
     /**
@@ -86,6 +105,9 @@ public class ChallengeOutcomes {
     /** An attempt failed; the last one makes challenge, authorization and order invalid (§7.1.6). */
     public void failed(String challengeId, ChallengeChecks.Failure failure, boolean last) {
         AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
+        if (challenge.status() != ChallengeStatus.PROCESSING) {
+            return;
+        }
         if (last) {
             AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
             AcmeOrder order = em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_WRITE);

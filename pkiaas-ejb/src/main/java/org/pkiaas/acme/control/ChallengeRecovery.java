@@ -18,7 +18,8 @@ import org.pkiaas.problem.Incidents;
  * Takes up challenge validations that were lost: a challenge stays {@code processing} (RFC 8555
  * §7.1.6) when the node validating it stopped, and a client polling it would wait for ever. Every
  * node sweeps once a minute for processing challenges without a live claim and validates them;
- * the claim in the database lets exactly one node through.
+ * the claim in the database lets exactly one node through. Challenges of expired orders are left
+ * alone: nobody can use them any more, and re-running them would cost a validation every sweep.
  */
 @Singleton
 @Startup
@@ -44,9 +45,10 @@ public class ChallengeRecovery {
     @Timeout
     void sweep() {
         try {
-            for (String challengeId : outcomes.unclaimed(Instant.now().minus(ChallengeValidation.CLAIM))) {
-                LOG.info(() -> "Resuming the validation of ACME challenge " + challengeId + ", whose node stopped");
-                validation.start(challengeId);
+            for (ChallengeOutcomes.Lost lost : outcomes.unclaimed(Instant.now().minus(ChallengeValidation.CLAIM))) {
+                LOG.info(() -> "Resuming the validation of ACME challenge " + lost.challengeId() + ", unclaimed for "
+                        + ChallengeValidation.CLAIM.toMinutes() + " minutes");
+                validation.start(lost.accountId(), lost.challengeId());
             }
         } catch (RuntimeException e) {
             Incidents.log(LOG, Level.WARNING, "Could not look for lost ACME challenge validations", e);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
+import org.pkiaas.acme.entity.MacAlgorithm;
 
 /**
  * The external account binding of a newAccount request (RFC 8555 §7.3.4): a JWS, MACed with the
@@ -47,8 +48,12 @@ public final class EabVerification {
         return jws.getHeader().getKeyID();
     }
 
-    /** Checks the MAC with {@code key}, the URL, and that the payload is {@code accountKey}. */
-    public void verify(byte[] key, String url, JWK accountKey) {
+    /**
+     * Checks the MAC with {@code key} under the binding's own {@code algorithm} (a binding made for
+     * HS512 is not satisfied by an HS256 MAC of its key), the URL, and that the payload is
+     * {@code accountKey}.
+     */
+    public void verify(MacAlgorithm algorithm, byte[] key, String url, JWK accountKey) {
         boolean valid;
         try {
             valid = jws.verify(new MACVerifier(key));
@@ -57,6 +62,11 @@ public final class EabVerification {
         }
         if (!valid) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The externalAccountBinding's MAC does not verify with the binding's key");
+        }
+        // only after the MAC: who lacks the key learns nothing about the binding
+        if (!jws.getHeader().getAlgorithm().getName().equals(algorithm.name())) {
+            throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The externalAccountBinding must be MACed with " + algorithm.name()
+                    + ", the binding's algorithm");
         }
         if (!Objects.equals(url, jws.getHeader().getCustomParam("url"))) {
             throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The externalAccountBinding's url is not the newAccount URL");

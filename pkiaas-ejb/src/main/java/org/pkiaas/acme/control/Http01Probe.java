@@ -22,6 +22,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import org.pkiaas.acme.control.ChallengeChecks.Failure;
+import org.pkiaas.network.DeadlineSocket;
+import org.pkiaas.network.OutboundAddresses;
 
 /**
  * The http-01 check (RFC 8555 §8.3): a GET of
@@ -32,12 +34,13 @@ import org.pkiaas.acme.control.ChallengeChecks.Failure;
  * the validator's resolver, and an HTTPS target's certificate is not checked: the answer is the
  * proof.
  *
- * <p>A redirect is the account holder's to choose, so it may not lead everywhere the validator can
- * reach: not to another IP address (as with Let's Encrypt), not to a name whose addresses are
- * link-local (cloud metadata services live there), wildcard or multicast, and a redirected fetch
- * that fails says so without the network's error. Private and loopback addresses stay allowed, as
- * for the domain itself: a self-hosted CA validates hosts on its own networks. One check ends after
- * {@code budget}, however slowly the servers answer.
+ * <p>The target is the account holder's to choose, so it may not lead everywhere the validator can
+ * reach: a redirect not to another IP address (as with Let's Encrypt), and no hop, the first
+ * included, to an address {@link OutboundAddresses} refuses (link-local, where cloud metadata
+ * services live, and the like). What the client is told names neither the target's status nor the
+ * network's error text. Private and loopback addresses stay allowed: a self-hosted CA validates
+ * hosts on its own networks. One check ends after {@code budget}, however slowly the servers
+ * answer, the body included; anything unexpected while checking is a failed check.
  */
 final class Http01Probe {
 
@@ -86,25 +89,30 @@ final class Http01Probe {
         URI url = URI.create("http://" + host + "/.well-known/acme-challenge/" + token);
         long deadline = System.nanoTime() + budget.toNanos();
         try {
-            for (int redirects = 0;; redirects++) {
-                Response response = get(url, redirects > 0, deadline);
-                if (REDIRECTS.contains(response.status()) && response.location() != null) {
-                    if (redirects == MAX_REDIRECTS) {
-                        return new Failure("connection", "More than " + MAX_REDIRECTS + " redirects, the last to " + url);
-                    }
-                    url = redirectTarget(url, response.location());
-                    continue;
-                }
-                if (response.status() != 200) {
-                    return new Failure("incorrectResponse", url + " answered " + response.status() + " instead of 200");
-                }
-                if (!response.body().strip().equals(keyAuthorization)) {
-                    return new Failure("incorrectResponse", url + " answered something other than the key authorization");
-                }
-                return null;
-            }
+            return follow(url, keyAuthorization, deadline);
         } catch (Refused e) {
             return e.failure;
+        } catch (RuntimeException e) {
+            return new Failure("connection", "The challenge URL could not be checked");
+        }
+    }
+
+    private Failure follow(URI start, String keyAuthorization, long deadline) throws Refused {
+        URI url = start;
+        for (int redirects = 0;; redirects++) {
+            Response response = get(url, redirects > 0, deadline);
+            if (REDIRECTS.contains(response.status()) && response.location() != null) {
+                if (redirects == MAX_REDIRECTS) {
+                    return new Failure("connection", "More than " + MAX_REDIRECTS + " redirects, the last to " + url);
+                }
+                url = redirectTarget(url, response.location());
+                continue;
+            }
+            if (response.status() != 200 || !response.body().strip().equals(keyAuthorization)) {
+                return new Failure("incorrectResponse", (redirects > 0 ? "The URL redirected to" : "The challenge URL")
+                        + " did not answer 200 with the key authorization");
+            }
+            return null;
         }
     }
 
@@ -120,7 +128,7 @@ final class Http01Probe {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new Refused("connection", from + " redirected to " + target + ": only http and https URLs are followed");
         }
-        if (target.getHost() == null) {
+        if (target.getHost() == null || target.getHost().isEmpty()) {
             throw new Refused("connection", from + " redirected to " + target + ", which names no host");
         }
         boolean literal = ipLiteral(target.getHost());
@@ -151,8 +159,8 @@ final class Http01Probe {
         if (found.isEmpty()) {
             throw new Refused("dns", "No A or AAAA record found for " + bare);
         }
-        if (redirected && found.stream().anyMatch(Http01Probe::offLimits)) {
-            throw new Refused("connection", url + " (reached by a redirect) resolves to an address redirects may not lead to");
+        if (found.stream().anyMatch(OutboundAddresses::refused)) {
+            throw new Refused("connection", bare + " resolves to an address validation may not connect to");
         }
         boolean https = url.getScheme().equalsIgnoreCase("https");
         int port = https ? httpsPort : httpPort;
@@ -165,7 +173,7 @@ final class Http01Probe {
                 return exchange(address, port, https, literal ? null : bare, url, deadline);
             } catch (IOException e) {
                 failure = redirected ? url + " (reached by a redirect) could not be fetched"
-                        : "Fetching " + url + " from " + address.getHostAddress() + ":" + port + " failed: " + e.getMessage();
+                        : "Fetching " + url + " from " + address.getHostAddress() + ":" + port + " failed";
             }
         }
         throw new Refused("connection", failure);
@@ -176,21 +184,21 @@ final class Http01Probe {
         return host.startsWith("[") || host.matches("[0-9.]+");
     }
 
-    /** Addresses no redirect may lead to: link-local (metadata services), wildcard and multicast. */
-    private static boolean offLimits(InetAddress address) {
-        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress();
-    }
-
     /**
      * A plain HTTP/1.0 GET to the address with the URL's authority as Host, so names are resolved by
      * the configured resolver and not by the JDK's; the response is read up to a limit.
      */
     private Response exchange(InetAddress address, int port, boolean https, String serverName, URI url, long deadline)
             throws IOException {
-        try (Socket socket = https ? tlsSocket(serverName) : new Socket()) {
-            int wait = (int) Math.max(1, Math.min(timeout.toMillis(), (deadline - System.nanoTime()) / 1_000_000));
-            socket.connect(new InetSocketAddress(address, port), wait);
-            socket.setSoTimeout(wait);
+        DeadlineSocket plain = new DeadlineSocket(deadline, timeout.toMillis());
+        int wait = (int) Math.max(1, Math.min(timeout.toMillis(), plain.millisLeft()));
+        try {
+            plain.connect(new InetSocketAddress(address, port), wait);
+        } catch (IOException e) {
+            plain.close();
+            throw e;
+        }
+        try (Socket socket = https ? tlsSocket(plain, address, port, serverName) : plain) {
             OutputStream out = socket.getOutputStream();
             String target = url.getRawPath().isEmpty() ? "/" : url.getRawPath();
             if (url.getRawQuery() != null) {
@@ -204,19 +212,23 @@ final class Http01Probe {
         }
     }
 
-    private static Socket tlsSocket(String serverName) throws IOException {
+    /** TLS over the connected {@code plain} socket, reading through its deadline. */
+    private static Socket tlsSocket(Socket plain, InetAddress address, int port, String serverName) throws IOException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new AnyServerCertificate()}, null);
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-            if (serverName != null) {
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, address.getHostAddress(), port, true);
+            // SNI names no absolute name's final dot (RFC 6066 §3)
+            String sni = serverName == null ? null : serverName.endsWith(".") ? serverName.substring(0, serverName.length() - 1) : serverName;
+            if (sni != null && !sni.isEmpty()) {
                 SSLParameters parameters = socket.getSSLParameters();
-                parameters.setServerNames(List.of(new SNIHostName(serverName)));
+                parameters.setServerNames(List.of(new SNIHostName(sni)));
                 socket.setSSLParameters(parameters);
             }
             return socket;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("No TLS client: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            plain.close();
+            throw new IOException("No TLS client for this server name", e);
         }
     }
 

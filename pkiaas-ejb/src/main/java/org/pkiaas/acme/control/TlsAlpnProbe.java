@@ -21,11 +21,14 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.network.DeadlineSocket;
 
 /**
  * One tls-alpn-01 look (RFC 8737 §3, RFC 8738 §6): a TLS handshake offering only the
  * {@code acme-tls/1} protocol, then the self-signed certificate presented is read. Its issuer is
- * deliberately not checked: the proof is the acmeIdentifier extension, not a chain.
+ * deliberately not checked: the proof is the acmeIdentifier extension, not a chain. The whole look,
+ * handshake included, ends after {@value #BUDGET_MILLIS} ms; what went wrong is told without the
+ * network's or the TLS library's error text, and a certificate that cannot be read is a failure.
  */
 final class TlsAlpnProbe {
 
@@ -33,6 +36,7 @@ final class TlsAlpnProbe {
     /** id-pe-acmeIdentifier (RFC 8737 §6.1). */
     static final ASN1ObjectIdentifier ACME_IDENTIFIER = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.31");
     private static final int TIMEOUT_MILLIS = 10_000;
+    private static final int BUDGET_MILLIS = 30_000;
 
     private TlsAlpnProbe() {
     }
@@ -42,9 +46,14 @@ final class TlsAlpnProbe {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new AnyServerCertificate()}, null);
-            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-                socket.connect(new InetSocketAddress(address, port), TIMEOUT_MILLIS);
-                socket.setSoTimeout(TIMEOUT_MILLIS);
+            DeadlineSocket plain = new DeadlineSocket(System.nanoTime() + BUDGET_MILLIS * 1_000_000L, TIMEOUT_MILLIS);
+            try {
+                plain.connect(new InetSocketAddress(address, port), TIMEOUT_MILLIS);
+            } catch (IOException e) {
+                plain.close();
+                throw e;
+            }
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, address.getHostAddress(), port, true)) {
                 SSLParameters parameters = socket.getSSLParameters();
                 parameters.setServerNames(List.of(new SNIHostName(ip ? reverseName(address) : identifier)));
                 parameters.setApplicationProtocols(new String[] {ACME_TLS_1});
@@ -58,20 +67,25 @@ final class TlsAlpnProbe {
                 return inspect(new X509CertificateHolder(certificate.getEncoded()), identifier, ip, address, expectedDigest, where);
             }
         } catch (IOException e) {
-            return new ChallengeChecks.Failure("connection", "The TLS handshake with " + where + " failed: " + e.getMessage());
-        } catch (GeneralSecurityException e) {
-            return new ChallengeChecks.Failure("tls", "The certificate from " + where + " could not be read: " + e.getMessage());
+            return new ChallengeChecks.Failure("connection", "The TLS handshake with " + where + " failed");
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return new ChallengeChecks.Failure("tls", "The certificate from " + where + " could not be read");
         }
     }
 
-    private static ChallengeChecks.Failure inspect(X509CertificateHolder certificate, String identifier, boolean ip, InetAddress address,
+    static ChallengeChecks.Failure inspect(X509CertificateHolder certificate, String identifier, boolean ip, InetAddress address,
             byte[] expectedDigest, String where) throws IOException {
         Extension acme = certificate.getExtension(ACME_IDENTIFIER);
         if (acme == null || !acme.isCritical()) {
             return new ChallengeChecks.Failure("incorrectResponse", "The certificate from " + where
                     + " has no critical acmeIdentifier extension");
         }
-        byte[] digest = ASN1OctetString.getInstance(acme.getParsedValue()).getOctets();
+        byte[] digest;
+        try {
+            digest = ASN1OctetString.getInstance(acme.getParsedValue()).getOctets();
+        } catch (IllegalArgumentException e) {
+            return new ChallengeChecks.Failure("incorrectResponse", "The acmeIdentifier from " + where + " is not an OCTET STRING");
+        }
         if (!MessageDigest.isEqual(digest, expectedDigest)) {
             return new ChallengeChecks.Failure("incorrectResponse", "The acmeIdentifier from " + where
                     + " is not the key authorization's digest");

@@ -19,6 +19,8 @@ import org.pkiaas.signing.Randomness;
 @Entity
 @Table(name = "acme_authorization")
 @NamedQuery(name = "AcmeAuthorization.byOrder", query = "SELECT a FROM AcmeAuthorization a WHERE a.orderId = :orderId ORDER BY a.id")
+@NamedQuery(name = "AcmeAuthorization.countOfAccount", query = "SELECT COUNT(z) FROM AcmeAuthorization z, AcmeOrder o"
+        + " WHERE o.id = z.orderId AND o.accountId = :accountId AND z.status = :status AND z.expiresAt > :now")
 @NamedQuery(name = "AcmeAuthorization.deleteByCa", query = "DELETE FROM AcmeAuthorization z WHERE z.orderId IN"
         + " (SELECT o.id FROM AcmeOrder o WHERE o.accountId IN (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN"
         + " (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId)))")

@@ -25,8 +25,9 @@ import org.pkiaas.signing.Randomness;
         + " (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId))))")
 @NamedQuery(name = "AcmeChallenge.claim", query = "UPDATE AcmeChallenge c SET c.claimedAt = :now, c.version = c.version + 1"
         + " WHERE c.id = :id AND c.status = :processing AND (c.claimedAt IS NULL OR c.claimedAt < :staleBefore)")
-@NamedQuery(name = "AcmeChallenge.unclaimed", query = "SELECT c.id FROM AcmeChallenge c"
-        + " WHERE c.status = :processing AND (c.claimedAt IS NULL OR c.claimedAt < :staleBefore)")
+@NamedQuery(name = "AcmeChallenge.unclaimed", query = "SELECT c.id, o.accountId FROM AcmeChallenge c, AcmeAuthorization z,"
+        + " AcmeOrder o WHERE z.id = c.authorizationId AND o.id = z.orderId AND c.status = :processing"
+        + " AND (c.claimedAt IS NULL OR c.claimedAt < :staleBefore) AND o.expiresAt > :now")
 public class AcmeChallenge {
 
     @Id

@@ -19,6 +19,10 @@ import org.pkiaas.signing.Randomness;
 @Table(name = "acme_order")
 @NamedQuery(name = "AcmeOrder.byAccount",
         query = "SELECT o FROM AcmeOrder o WHERE o.accountId = :accountId ORDER BY o.createdAt DESC, o.id")
+@NamedQuery(name = "AcmeOrder.createdSince", query = "SELECT COUNT(o), MIN(o.createdAt) FROM AcmeOrder o"
+        + " WHERE o.accountId = :accountId AND o.createdAt > :since")
+@NamedQuery(name = "AcmeOrder.statusSince", query = "SELECT COUNT(o), MIN(o.createdAt) FROM AcmeOrder o"
+        + " WHERE o.accountId = :accountId AND o.status = :status AND o.createdAt > :since")
 @NamedQuery(name = "AcmeOrder.byCertificate", query = "SELECT o FROM AcmeOrder o WHERE o.certificateId = :certificateId")
 @NamedQuery(name = "AcmeOrder.deleteByCa", query = "DELETE FROM AcmeOrder o WHERE o.accountId IN"
         + " (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId))")

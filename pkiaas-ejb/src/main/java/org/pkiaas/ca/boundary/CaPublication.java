@@ -3,7 +3,6 @@ package org.pkiaas.ca.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.problem.NotFoundException;
 
@@ -27,14 +26,14 @@ public class CaPublication {
         return active(caId).certificateChainPem();
     }
 
-    /** An active CA, for its public pages (the CPS page): name, subject, CPS and certificate. */
+    /** An active or retired CA, for its public pages (the CPS page): name, subject, CPS and certificate. */
     public CertificateAuthority publicView(String caId) {
         return active(caId);
     }
 
     private CertificateAuthority active(String caId) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
-        if (ca == null || ca.status() != CaStatus.ACTIVE) {
+        if (ca == null || !ca.status().publishesStatus()) {
             throw new NotFoundException("Certificate authority", caId);
         }
         return ca;

@@ -1,18 +1,26 @@
 package org.pkiaas.ca.boundary;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
 
 /**
  * A CA's subject attributes; only the common name is required. Upper bounds are those of RFC 5280
  * Appendix A (ub-common-name 64, ub-organization-name 64, …).
  */
-public record CaSubject(String commonName, String organization, String organizationalUnit, String locality,
-        String state, String country) {
+public record CaSubject(
+        @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String commonName,
+        @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String organization,
+        @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String organizationalUnit,
+        @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String locality,
+        @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String state,
+        @Pattern(regexp = "[A-Za-z]{2}", message = "The country is a two-letter ISO 3166 code") String country) {
 
     /** The distinguished name, most significant attribute first (C, ST, L, O, OU, CN). */
     public X500Name toX500Name() {

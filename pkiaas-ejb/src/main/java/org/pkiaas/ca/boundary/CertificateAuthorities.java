@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -18,6 +19,7 @@ import org.pkiaas.ca.control.CaCreation;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SerialNumbers;
+import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.ocsp.control.ResponderCertificates;
@@ -35,7 +37,7 @@ import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * The lifecycle of certificate authorities: create (root or CSR-only intermediate), read, edit,
- * import the signed certificate, delete. Every method is scoped to the caller's own CAs; another
+ * import the signed certificate, retire, delete. Every method is scoped to the caller's own CAs; another
  * owner's CA is "not found".
  */
 @Stateless
@@ -94,7 +96,7 @@ public class CertificateAuthorities {
 
     public CertificateAuthority get(Caller caller, String caId) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
-        if (ca == null || !ca.ownedBy(caller.accountId())) {
+        if (ca == null || !ca.ownedBy(caller.accountId()) || ca.status() == CaStatus.DELETED) {
             throw new NotFoundException(KIND, caId);
         }
         return ca;
@@ -125,17 +127,40 @@ public class CertificateAuthorities {
         return ca;
     }
 
+    /**
+     * Deletes a CA that has no unexpired certificates (409 otherwise: {@link #retire} it). The row
+     * and its issuance records (certificates, requests, templates) stay, hidden from everyone; its
+     * ACME accounts and CRLs go, and every node drops its signer and cached OCSP answers.
+     */
     @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
     public void delete(Caller caller, String caId) {
         CertificateAuthority ca = get(caller, caId);
+        long unexpired = em.createNamedQuery("IssuedCertificate.countUnexpiredByCa", Long.class).setParameter("caId", ca.id())
+                .setParameter("purposes", CertificatePurpose.SUBSCRIBER).setParameter("now", Instant.now()).getSingleResult();
+        if (unexpired > 0) {
+            throw new ConflictException("This CA has " + unexpired + " unexpired certificate(s), so relying parties still need"
+                    + " its CRL and OCSP: retire it instead, and delete it once they have expired");
+        }
         for (String query : List.of("AcmeChallenge.deleteByCa", "AcmeAuthorization.deleteByCa", "AcmeOrder.deleteByCa",
-                "AcmeAccount.deleteByCa", "ExternalAccountBinding.deleteByCa", "AcmePolicy.deleteByCa", "ServiceCredential.deleteByCa",
-                "CertificateRequest.deleteByCa", "IssuedCertificate.deleteByCa", "CertificateTemplate.deleteByCa")) {
+                "AcmeAccount.deleteByCa", "ExternalAccountBinding.deleteByCa", "AcmePolicy.deleteByCa")) {
             em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
         }
-        crlStates.delete(ca.id());
-        em.remove(ca);
+        crlStates.delete(ca.id()); // the CA leaves crl_state: other nodes' watchers drop what they cached
+        ca.markDeleted();
         signers.forget(ca.id());
+    }
+
+    /**
+     * Retires a CA: it issues nothing more on any channel, while its CRL and OCSP keep answering for
+     * what it issued. The CA's revision moves, so every node drops its signer and cached answers.
+     */
+    @Audited(value = "ca.retire", objectType = "CA", objectIdArgument = 1)
+    public CertificateAuthority retire(Caller caller, String caId) {
+        CertificateAuthority ca = get(caller, caId);
+        ca.retire();
+        crlStates.changed(ca.id());
+        signers.forget(ca.id());
+        return ca;
     }
 
     /** The PEM CSR of a CA created with "CSR only". */
@@ -147,13 +172,18 @@ public class CertificateAuthorities {
         return Pem.encode("CERTIFICATE REQUEST", ca.csr());
     }
 
+    /**
+     * Activates a "CSR only" CA with the certificate another CA issued it. Issuers missing from
+     * {@code chainPem} are fetched through the certificate's AIA caIssuers only when
+     * {@code fetchIssuers} asks for it: the URLs are the certificate maker's, and the server fetches them.
+     */
     @Audited(value = "ca.certificate.import", objectType = "CA", objectIdArgument = 1)
-    public CertificateAuthority importCertificate(Caller caller, String caId, String certificatePem, String chainPem) {
+    public CertificateAuthority importCertificate(Caller caller, String caId, String certificatePem, String chainPem, boolean fetchIssuers) {
         CertificateAuthority ca = get(caller, caId);
         if (ca.status() != CaStatus.AWAITING_CERTIFICATE) {
             throw new ConflictException("This CA already has its certificate");
         }
-        var chain = new CaCertificateImport(AiaFetcher::issuersOf).verify(ca.publicKey(), certificatePem, chainPem, new Date());
+        var chain = new CaCertificateImport(fetchIssuers ? AiaFetcher::issuersOf : c -> List.of()).verify(ca.publicKey(), certificatePem, chainPem, new Date());
         X509CertificateHolder certificate = chain.certificate();
         ca.activate(certificate.getSubject().toString(), Der.encoded(certificate), chain.issuersPem(),
                 SerialNumbers.hex(chain.serial()), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());

@@ -1,6 +1,21 @@
 package org.pkiaas.ca.boundary;
 
+import static org.pkiaas.input.FieldFormats.ALGORITHM;
+import static org.pkiaas.input.FieldFormats.ALGORITHM_MESSAGE;
+import static org.pkiaas.input.FieldFormats.CURVES;
+import static org.pkiaas.input.FieldFormats.CURVE_MESSAGE;
+import static org.pkiaas.input.FieldFormats.KEY_TYPES;
+import static org.pkiaas.input.FieldFormats.KEY_TYPE_MESSAGE;
+import static org.pkiaas.input.FieldFormats.USAGE;
+import static org.pkiaas.input.FieldFormats.USAGE_MESSAGE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.pkiaas.input.PlainText;
 
 /**
  * What a new CA is made of: the body of {@code POST /api/v1/cas} and of the console's Create CA
@@ -10,9 +25,24 @@ import java.util.List;
  * @param csrOnly an intermediate: create the key and a CSR, and wait for the signed certificate
  * @param privateKeyPem an existing key to import (PKCS#8, PKCS#1 or SEC1; may be encrypted)
  */
-public record NewCertificateAuthority(String name, CaSubject subject, String keyType, Integer keySize, String curve,
-        String parameterSet, String signatureAlgorithm, Integer validityDays, Integer pathLength, List<String> keyUsage,
-        List<String> extendedKeyUsage, Boolean csrOnly, String privateKeyPem, String privateKeyPassword) {
+public record NewCertificateAuthority(
+        @Size(max = 200, message = "A CA name has at most {max} characters") @PlainText String name,
+        @Valid CaSubject subject,
+        @Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String keyType,
+        Integer keySize,
+        @Pattern(regexp = CURVES, message = CURVE_MESSAGE) String curve,
+        @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "The parameter set is a name such as ML-DSA-65") String parameterSet,
+        @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm,
+        @Min(value = 1, message = "The validity is 1 to 36500 days") @Max(value = 36500, message = "The validity is 1 to 36500 days")
+        Integer validityDays,
+        @Min(value = 0, message = "The path length is 0 to 16") @Max(value = 16, message = "The path length is 0 to 16")
+        Integer pathLength,
+        @Size(max = 9, message = "At most {max} key usages") List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
+        @Size(max = 32, message = "At most {max} extended key usages")
+        List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> extendedKeyUsage,
+        Boolean csrOnly,
+        @Size(max = 65536, message = "A PEM key has at most {max} characters") @PlainText(multiline = true) String privateKeyPem,
+        @Size(max = 1024, message = "A password has at most {max} characters") String privateKeyPassword) {
 
     @Override
     public String toString() {

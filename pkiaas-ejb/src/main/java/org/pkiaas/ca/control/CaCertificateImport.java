@@ -21,7 +21,7 @@ import org.pkiaas.signing.Pem;
  * Checks the certificate an intermediate ("CSR only") CA imports: its key must be the CA's, it must
  * be a CA certificate (RFC 5280 §4.2.1.9, §4.2.1.3), and it must chain, signature by signature, to
  * a self-signed root whose constraints (validity, cA, pathLenConstraint) allow it. Missing issuers
- * are fetched through AIA caIssuers.
+ * come from {@code issuerSource} (AIA caIssuers, when the import asks for it).
  */
 public final class CaCertificateImport {
 
@@ -76,8 +76,8 @@ public final class CaCertificateImport {
             }
             if (issuer == null) {
                 throw new InvalidInputException("chainPem", "The issuer '" + current.getIssuer()
-                        + "' could not be found or fetched from the certificate's AIA; supply chainPem with every"
-                        + " intermediate and the root");
+                        + "' could not be found (nor fetched from the certificate's AIA, when fetchIssuers asks for it);"
+                        + " supply chainPem with every intermediate and the root");
             }
             String who = "The issuer '" + issuer.getSubject() + "'";
             requireCa("chainPem", issuer, who);

@@ -7,6 +7,7 @@ import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
 import org.pkiaas.ca.entity.KeyBackend;
 import org.pkiaas.certificate.control.KeyUsages;
+import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.Pem;
@@ -19,7 +20,6 @@ public record CaCreation(String name, X500Name subject, KeySpec keySpec, KeyPair
         int validityDays, Integer pathLength, List<String> keyUsage, List<String> extendedKeyUsage, boolean csrOnly) {
 
     static final int DEFAULT_VALIDITY_DAYS = 3650;
-    static final int MAX_VALIDITY_DAYS = 36500;
     static final List<String> DEFAULT_KEY_USAGE = List.of("keyCertSign", "cRLSign", "digitalSignature");
 
     public static CaCreation of(NewCertificateAuthority request) {
@@ -46,9 +46,7 @@ public record CaCreation(String name, X500Name subject, KeySpec keySpec, KeyPair
         }
         String signatureAlgorithm = keySpec.signatureAlgorithm("signatureAlgorithm", request.signatureAlgorithm());
         int validity = request.validityDays() == null ? DEFAULT_VALIDITY_DAYS : request.validityDays();
-        if (validity < 1 || validity > MAX_VALIDITY_DAYS) {
-            throw new InvalidInputException("validityDays", "The validity is 1 to " + MAX_VALIDITY_DAYS + " days");
-        }
+        ValidityDays.check("validityDays", validity);
         if (request.pathLength() != null && (request.pathLength() < 0 || request.pathLength() > 16)) {
             throw new InvalidInputException("pathLength", "The path length is 0 to 16, or null for unlimited");
         }

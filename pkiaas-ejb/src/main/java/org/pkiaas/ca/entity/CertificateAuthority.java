@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.certificate.control.KeyUsages;
+import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.Randomness;
 
@@ -23,10 +24,10 @@ import org.pkiaas.signing.Randomness;
  */
 @Entity
 @Table(name = "certificate_authority")
-@NamedQuery(name = "CertificateAuthority.activeIds",
-        query = "SELECT c.id FROM CertificateAuthority c WHERE c.status = org.pkiaas.ca.entity.CaStatus.ACTIVE ORDER BY c.id")
-@NamedQuery(name = "CertificateAuthority.byOwner",
-        query = "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId ORDER BY c.createdAt, c.id")
+@NamedQuery(name = "CertificateAuthority.activeIds", query = "SELECT c.id FROM CertificateAuthority c"
+        + " WHERE c.status IN (org.pkiaas.ca.entity.CaStatus.ACTIVE, org.pkiaas.ca.entity.CaStatus.RETIRED) ORDER BY c.id")
+@NamedQuery(name = "CertificateAuthority.byOwner", query = "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId"
+        + " AND c.status <> org.pkiaas.ca.entity.CaStatus.DELETED ORDER BY c.createdAt, c.id")
 public class CertificateAuthority implements Identified {
 
     @Id
@@ -125,7 +126,7 @@ public class CertificateAuthority implements Identified {
     private int version;
 
     /** A complete CRL's life, from thisUpdate to nextUpdate, unless the CA says otherwise. */
-    public static final int DEFAULT_CRL_VALIDITY_DAYS = 30;
+    public static final int DEFAULT_CRL_VALIDITY_DAYS = 7;
 
     protected CertificateAuthority() {
         // JPA
@@ -178,7 +179,35 @@ public class CertificateAuthority implements Identified {
         this.serialNumber = Objects.requireNonNull(serialNumber);
         this.notBefore = Objects.requireNonNull(notBefore);
         this.notAfter = Objects.requireNonNull(notAfter);
+        // an imported certificate may differ from the validity asked for at creation: the certificate is what counts
+        this.validityDays = (int) Math.max(1, java.time.Duration.between(notBefore, notAfter).toDays());
         this.status = CaStatus.ACTIVE;
+    }
+
+    /** Stops issuing for good; its CRL and OCSP keep answering. */
+    public void retire() {
+        if (status != CaStatus.ACTIVE && status != CaStatus.RETIRED) {
+            throw new ConflictException("Only a CA with a certificate can be retired; delete one that awaits its certificate");
+        }
+        this.status = CaStatus.RETIRED;
+    }
+
+    /** Gone for its owner and every service; issuance records keep referring to the row. */
+    public void markDeleted() {
+        this.status = CaStatus.DELETED;
+    }
+
+    /** Refuses issuance on every channel unless this CA is active. */
+    public void requireIssuing() {
+        switch (status) {
+            case ACTIVE -> {
+                return;
+            }
+            case RETIRED -> throw new ConflictException("The CA '" + name + "' is retired and issues no more certificates");
+            case AWAITING_CERTIFICATE -> throw new ConflictException(
+                    "The CA has no certificate yet: import its signed certificate first");
+            default -> throw new ConflictException("The CA '" + name + "' was deleted");
+        }
     }
 
     public void changeCps(String text, String url) {

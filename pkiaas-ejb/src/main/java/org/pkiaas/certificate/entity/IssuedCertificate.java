@@ -9,7 +9,9 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.signing.Randomness;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
@@ -24,12 +26,14 @@ import org.pkiaas.signing.Randomness;
         + " FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(name = "IssuedCertificate.countSerial",
         query = "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
+@NamedQuery(name = "IssuedCertificate.countUnexpiredByCa", query = "SELECT COUNT(c) FROM IssuedCertificate c"
+        + " WHERE c.caId = :caId AND c.purpose IN :purposes AND c.notAfter > :now")
 @NamedQuery(name = "IssuedCertificate.countActiveByTemplate", query = "SELECT COUNT(c) FROM IssuedCertificate c"
         + " WHERE c.templateId = :templateId AND c.status <> org.pkiaas.certificate.entity.CertificateStatus.REVOKED"
         + " AND c.notAfter > :now")
 @NamedQuery(name = "IssuedCertificate.detachTemplate",
         query = "UPDATE IssuedCertificate c SET c.templateId = NULL WHERE c.templateId = :templateId")
-public class IssuedCertificate {
+public class IssuedCertificate implements Identified {
 
     @Id
     private String id;
@@ -78,6 +82,7 @@ public class IssuedCertificate {
     @Column(name = "request_id")
     private String requestId;
 
+    /** A JSON array of {@code TYPE:value} strings ({@link NameListJson}). */
     @Column(name = "subject_alt_names")
     private String subjectAltNames;
 
@@ -100,9 +105,9 @@ public class IssuedCertificate {
     }
 
     public IssuedCertificate(String caId, String templateId, String requestId, String serialNumber, String subjectDn,
-            String subjectAltNames, Instant notBefore, Instant notAfter, byte[] der, CertificatePurpose purpose) {
+            List<String> subjectAltNames, Instant notBefore, Instant notAfter, byte[] der, CertificatePurpose purpose) {
         this.requestId = requestId;
-        this.subjectAltNames = subjectAltNames;
+        this.subjectAltNames = subjectAltNames == null ? null : NameListJson.write(subjectAltNames);
         this.publicKeySha256 = publicKeyHash(der);
         this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
@@ -179,8 +184,9 @@ public class IssuedCertificate {
     }
 
     /** {@code TYPE:value} names, comma-separated, as issued. */
-    public String subjectAltNames() {
-        return subjectAltNames;
+    /** The certificate's subject alternative names, {@code TYPE:value}, in order. */
+    public List<String> subjectAltNames() {
+        return NameListJson.read(subjectAltNames);
     }
 
     /** SHA-256 (hex) of the certificate's SubjectPublicKeyInfo, as issued. */

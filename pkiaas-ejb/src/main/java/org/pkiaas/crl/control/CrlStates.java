@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.crl.entity.CrlPart;
 import org.pkiaas.crl.entity.CrlState;
@@ -41,11 +40,11 @@ public class CrlStates {
         em.createNamedQuery("CrlState.bump").setParameter("caId", caId).executeUpdate();
     }
 
-    /** The status of an active CA; an unknown CA, or one still awaiting its certificate, is not found. */
+    /** The status of an active or retired CA; an unknown or deleted CA, or one still awaiting its certificate, is not found. */
     public Status status(String caId) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
         CrlState state = ca == null ? null : em.find(CrlState.class, caId);
-        if (ca == null || ca.status() != CaStatus.ACTIVE || state == null) {
+        if (ca == null || !ca.status().publishesStatus() || state == null) {
             throw new NotFoundException("Certificate authority", caId);
         }
         List<PublishedCrl> latest = em.createNamedQuery("PublishedCrl.latestComplete", PublishedCrl.class)

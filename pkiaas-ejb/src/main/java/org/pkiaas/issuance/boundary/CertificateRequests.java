@@ -7,17 +7,25 @@ import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.boundary.Page;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.control.IntakePolicy;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.issuance.entity.RequestStatus;
@@ -73,7 +81,7 @@ public class CertificateRequests {
         Request request = CsrReader.request("csr", csr);
         CertificateProfile.check(template.settings(), request);
         CertificateRequest queued = new CertificateRequest(template.caId(), template.id(), RequestKind.CSR, CsrReader.der(csr),
-                request.subject().toString(), SubjectAltNames.join(request.subjectAltNames()), null, caller.username());
+                request.subject().toString(), strings(request.subjectAltNames()), null, caller.username());
         em.persist(queued);
         return queued;
     }
@@ -113,8 +121,8 @@ public class CertificateRequests {
         CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
         CertificateAuthority ca = cas.get(caller, queued.caId());
         Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
-        IssuedCertificate issued = issuance.issue(ca, template, request, (overrides == null ? SignOverrides.NONE : overrides).toProfile(),
-                queued.id(), caller.username());
+        IssuedCertificate issued = issuance.issue(ca, template, new Intake(Channel.ADMIN_CSR, request,
+                (overrides == null ? SignOverrides.NONE : overrides).toDecision()), queued.id(), caller.username());
         queued.issued(issued.id());
         if (queued.requesterEmail() != null) {
             mailer.queue(queued.requesterEmail(), "Your certificate has been issued",
@@ -137,17 +145,26 @@ public class CertificateRequests {
         }
         SignOverrides changes = overrides == null ? SignOverrides.NONE : overrides;
         CertificateProfile.Overrides parsed = changes.toProfile();
-        if (parsed.validityDays() != null && (parsed.validityDays() < 1 || parsed.validityDays() > 36500)) {
-            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
+        if (parsed.validityDays() != null) {
+            ValidityDays.check("validityDays", parsed.validityDays());
         }
         CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
-        if (parsed.subjectAltNames() != null) {
-            CertificateProfile.checkNames(template.settings(), parsed.subjectAltNames());
-        }
-        queued.approve(parsed.subject() != null ? parsed.subject().toString() : queued.subjectDn(),
-                parsed.subjectAltNames() != null ? SubjectAltNames.join(parsed.subjectAltNames()) : queued.subjectAltNames(),
-                parsed.validityDays());
+        X500Name subject = parsed.subject() != null ? parsed.subject() : SignOverrides.subjectName(queued.subjectDn());
+        List<SubjectAltNames.Name> names = parsed.subjectAltNames() != null ? parsed.subjectAltNames()
+                : SubjectAltNames.parse("subjectAltNames", queued.subjectAltNames());
+        IntakePolicy.approveWithoutKey(template.settings(), issuerCertificate(cas.get(caller, queued.caId())),
+                new Evidence.PreApproved(subject, names, parsed.validityDays()));
+        queued.approve(subject == null ? "" : subject.toString(), strings(names), parsed.validityDays());
         return new Approval(queued, claimLinks.offer(queued, template.name()));
+    }
+
+    /** The CA's certificate, for its name constraints; null while a CA awaits its signed certificate. */
+    static X509CertificateHolder issuerCertificate(CertificateAuthority ca) {
+        return ca.certificate() == null ? null : Der.certificate(ca.certificate());
+    }
+
+    static List<String> strings(List<SubjectAltNames.Name> names) {
+        return names.stream().map(SubjectAltNames.Name::toString).toList();
     }
 
     /** Sends the claim mail again, with a fresh link: the old one stops working. */

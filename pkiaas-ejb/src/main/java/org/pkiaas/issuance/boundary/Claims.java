@@ -5,17 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
-import org.pkiaas.issuance.control.CertificateProfile.Overrides;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
 import org.pkiaas.problem.ConflictException;
@@ -47,17 +46,16 @@ public class Claims {
                 em.find(CertificateAuthority.class, request.caId()));
     }
 
-    @Audited(value = "request.claim", objectType = "REQUEST")
+    @Audited(value = "request.claim", objectType = "CERTIFICATE")
     public IssuedCertificate claim(String token, String csrPem) {
         CertificateRequest request = open(token);
         Request fromCsr = CsrReader.request("csr", CsrReader.parse("csr", csrPem));
-        X500Name subject = SignOverrides.subjectName(request.subjectDn());
-        Overrides approved = new Overrides(subject == null ? new X500Name(new RDN[0]) : subject,
-                request.subjectAltNames() == null || request.subjectAltNames().isBlank() ? List.of()
-                        : SubjectAltNames.parse("subjectAltNames", List.of(request.subjectAltNames().split(","))),
-                request.validityDays());
+        // the CSR brings the key; what the certificate says was fixed at approval
+        Evidence.PreApproved approved = new Evidence.PreApproved(SignOverrides.subjectName(request.approvedSubjectDn()),
+                SubjectAltNames.parse("subjectAltNames", request.approvedSubjectAltNames()), request.validityDays());
         IssuedCertificate issued = issuance.issue(em.find(CertificateAuthority.class, request.caId()),
-                em.find(CertificateTemplate.class, request.templateId()), fromCsr, approved, request.id(), "claim");
+                em.find(CertificateTemplate.class, request.templateId()), new Intake(Channel.CLAIM, fromCsr, approved), request.id(),
+                "claim");
         request.claimed(issued.id(), Instant.now());
         return issued;
     }

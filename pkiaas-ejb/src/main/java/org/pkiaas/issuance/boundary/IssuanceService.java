@@ -8,18 +8,18 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Instant;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.issuance.control.ApprovedContent;
 import org.pkiaas.issuance.control.CertificateProfile;
-import org.pkiaas.issuance.control.CertificateProfile.Overrides;
-import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.control.IntakePolicy;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -48,11 +48,13 @@ public class IssuanceService {
     @Inject
     Event<CertificateIssued> issuedEvent;
 
-    public IssuedCertificate issue(CertificateAuthority ca, CertificateTemplate template, Request request, Overrides overrides,
-            String requestId, String issuedBy) {
-        if (ca.status() != CaStatus.ACTIVE) {
-            throw new ConflictException("The CA has no certificate yet: import its signed certificate first");
-        }
+    /**
+     * Issues what the intake policy approves of {@code intake} under {@code template}: every
+     * channel calls this, and none decides subject, names or extensions itself.
+     */
+    public IssuedCertificate issue(CertificateAuthority ca, CertificateTemplate template, Intake intake, String requestId,
+            String issuedBy) {
+        ca.requireIssuing();
         TemplateSettings settings = template.settings();
         if (!settings.general().enabled()) {
             throw new ConflictException("The template '" + template.name() + "' is disabled");
@@ -64,10 +66,11 @@ public class IssuanceService {
         CertificateProfile.Issuer issuer = new CertificateProfile.Issuer(ca.id(), Der.certificate(ca.certificate()), ca.keySpec(),
                 ca.signatureAlgorithm(), config.publicUrl(), ca.cpsUrl());
         BigInteger serial = uniqueSerial(ca.id());
-        ToBeSigned tbs = CertificateProfile.build(settings, issuer, request, overrides, serial, now);
+        ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);
+        ToBeSigned tbs = CertificateProfile.build(settings, issuer, intake.request().publicKey(), content, serial, now);
         X509CertificateHolder certificate = tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
         IssuedCertificate issued = new IssuedCertificate(ca.id(), template.id(), requestId, SerialNumbers.hex(serial),
-                tbs.subject().toString(), SubjectAltNames.join(tbs.subjectAltNames()), tbs.notBefore(), tbs.notAfter(),
+                tbs.subject().toString(), tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(), tbs.notBefore(), tbs.notAfter(),
                 Der.encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
         em.persist(issued);
         issuedEvent.fire(new CertificateIssued(issued, issuedBy));

@@ -1,19 +1,37 @@
 package org.pkiaas.issuance.boundary;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+import static org.pkiaas.input.FieldFormats.MAX_DN_LENGTH;
+import static org.pkiaas.input.FieldFormats.MAX_EMAIL_LENGTH;
+import static org.pkiaas.input.FieldFormats.MAX_NAMES;
+import static org.pkiaas.input.FieldFormats.MAX_NAMES_JOINED;
+import static org.pkiaas.input.FieldFormats.MAX_NAME_LENGTH;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.input.JoinedLength;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.control.IntakePolicy;
+import org.pkiaas.issuance.control.SubjectRules;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
@@ -48,7 +66,14 @@ public class PreApprovals {
      *
      * @param subject a distinguished name, e.g. {@code CN=alice,O=Example}
      */
-    public record PreApproval(String subject, List<String> subjectAltNames, Integer validityDays, String email, String csr) {
+    public record PreApproval(
+            @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText String subject,
+            @Size(max = MAX_NAMES, message = "At most {max} subject alternative names") @JoinedLength(max = MAX_NAMES_JOINED)
+            List<@Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters") @PlainText String> subjectAltNames,
+            @Min(value = 1, message = "The validity is 1 to 36500 days") @Max(value = 36500, message = "The validity is 1 to 36500 days")
+            Integer validityDays,
+            @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters") @PlainText String email,
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
     /** The result: a claim link to hand out, or the certificate when redeemed at once. */
@@ -71,19 +96,25 @@ public class PreApprovals {
         }
         CertificateProfile.checkNames(template.settings(), names);
         Integer days = approval.validityDays();
-        if (days != null && (days < 1 || days > 36500)) {
-            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
+        if (days != null) {
+            ValidityDays.check("validityDays", days);
+        }
+        if (subject != null) {
+            SubjectRules.check("subject", subject);
         }
         String email = email(approval.email());
-        CertificateRequest request = new CertificateRequest(template.caId(), template.id(), RequestKind.PRE_APPROVED, null,
-                subject == null ? "" : subject.toString(), SubjectAltNames.join(names), email, caller.username());
-        request.approve(request.subjectDn(), request.subjectAltNames(), days);
+        IntakePolicy.approveWithoutKey(template.settings(), CertificateRequests.issuerCertificate(cas.get(caller, template.caId())),
+                new Evidence.PreApproved(subject, names, days));
+        String dn = subject == null ? "" : subject.toString();
+        CertificateRequest request = new CertificateRequest(template.caId(), template.id(), RequestKind.PRE_APPROVED, null, dn,
+                CertificateRequests.strings(names), email, caller.username());
+        request.approve(dn, CertificateRequests.strings(names), days);
         em.persist(request);
         if (approval.csr() != null && !approval.csr().isBlank()) {
             var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));
-            IssuedCertificate issued = issuance.issue(cas.get(caller, template.caId()), template, fromCsr,
-                    new CertificateProfile.Overrides(subject == null ? new X500Name(new org.bouncycastle.asn1.x500.RDN[0]) : subject,
-                            names, days), request.id(), caller.username());
+            IssuedCertificate issued = issuance.issue(cas.get(caller, template.caId()), template,
+                    new Intake(Channel.PRE_APPROVED, fromCsr, new Evidence.PreApproved(subject, names, days)), request.id(),
+                    caller.username());
             request.issued(issued.id());
             return new Outcome(request, null, issued);
         }

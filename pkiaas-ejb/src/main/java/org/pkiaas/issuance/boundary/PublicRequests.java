@@ -1,17 +1,28 @@
 package org.pkiaas.issuance.boundary;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+import static org.pkiaas.input.FieldFormats.MAX_EMAIL_LENGTH;
+import static org.pkiaas.input.FieldFormats.MAX_NAMES;
+import static org.pkiaas.input.FieldFormats.MAX_NAMES_JOINED;
+import static org.pkiaas.input.FieldFormats.MAX_NAME_LENGTH;
+
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CaSubject;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.input.JoinedLength;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.SubjectRules;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
@@ -34,7 +45,12 @@ public class PublicRequests {
     }
 
     /** A request from the public page: either {@code csr}, or {@code subject} and names. {@code email} is required. */
-    public record PublicRequest(String email, String csr, CaSubject subject, List<String> subjectAltNames) {
+    public record PublicRequest(
+            @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters") @PlainText String email,
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr,
+            @Valid CaSubject subject,
+            @Size(max = MAX_NAMES, message = "At most {max} subject alternative names") @JoinedLength(max = MAX_NAMES_JOINED)
+            List<@Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters") @PlainText String> subjectAltNames) {
     }
 
     public Offer offer(String templateId) {
@@ -55,17 +71,19 @@ public class PublicRequests {
             Request fromCsr = CsrReader.request("csr", csr);
             CertificateProfile.check(template.settings(), fromCsr);
             request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, CsrReader.der(csr),
-                    fromCsr.subject().toString(), SubjectAltNames.join(fromCsr.subjectAltNames()), email, "public:" + email);
+                    fromCsr.subject().toString(), CertificateRequests.strings(fromCsr.subjectAltNames()), email, "public:" + email);
         } else {
             if (submitted.subject() == null) {
                 throw new InvalidInputException("subject.commonName", "Give a CSR, or at least a common name");
             }
             X500Name subject = submitted.subject().toX500Name();
+            SubjectRules.check("subject", subject);
             List<SubjectAltNames.Name> names = submitted.subjectAltNames() == null ? List.of()
                     : SubjectAltNames.parse("subjectAltNames", submitted.subjectAltNames());
             CertificateProfile.checkNames(template.settings(), names);
+            names.forEach(name -> SubjectRules.checkText("subjectAltNames", name.value()));
             request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, null, subject.toString(),
-                    SubjectAltNames.join(names), email, "public:" + email);
+                    CertificateRequests.strings(names), email, "public:" + email);
         }
         em.persist(request);
         return request;
@@ -76,6 +94,7 @@ public class PublicRequests {
         if (template == null || !template.enabled() || !template.settings().general().allowPublicRequests()) {
             throw NotFoundException.because("There is no public request page here: the template does not take requests");
         }
+        em.find(CertificateAuthority.class, template.caId()).requireIssuing();
         return template;
     }
 }

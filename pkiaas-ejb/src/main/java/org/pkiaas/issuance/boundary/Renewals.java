@@ -8,25 +8,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
-import org.pkiaas.certificate.entity.RevocationReason;
-import org.pkiaas.issuance.control.CertificateProfile.Overrides;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
-import org.pkiaas.revocation.boundary.CertificateRevoked;
+import org.pkiaas.revocation.boundary.RevocationService;
 import org.pkiaas.signing.Fingerprints;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
@@ -49,7 +46,7 @@ public class Renewals {
     IssuanceService issuance;
 
     @Inject
-    jakarta.enterprise.event.Event<CertificateRevoked> revoked;
+    RevocationService revocations;
 
     /** The new certificate and the one it renews. */
     public record Renewal(IssuedCertificate certificate, IssuedCertificate renewed, CertificateAuthority ca)
@@ -61,7 +58,7 @@ public class Renewals {
         }
     }
 
-    @Audited(value = "certificate.renew", objectType = "CERTIFICATE")
+    @Audited(value = "certificate.renew", objectType = "CERTIFICATE", caIdArgument = 0)
     public Renewal renew(String caId, String csrPem) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
         if (ca == null || ca.status() != CaStatus.ACTIVE) {
@@ -80,18 +77,11 @@ public class Renewals {
                     + " certificate is valid until " + old.notAfter());
         }
         Request fromCsr = CsrReader.request("csr", csr);
-        Overrides overrides = Overrides.NONE;
-        if (settings.general().renewalCopySubject()) {
-            X509CertificateHolder previous = Der.certificate(old.der());
-            List<SubjectAltNames.Name> names = SubjectAltNames.of("csr", org.bouncycastle.asn1.x509.GeneralNames.fromExtensions(
-                    previous.getExtensions(), org.bouncycastle.asn1.x509.Extension.subjectAlternativeName));
-            overrides = new Overrides(previous.getSubject() == null ? new X500Name(new org.bouncycastle.asn1.x500.RDN[0])
-                    : previous.getSubject(), names, null);
-        }
-        IssuedCertificate renewed = issuance.issue(ca, template, fromCsr, overrides, old.requestId(), "renewal:" + old.serialNumber());
+        // the template decides whether the old content is copied or the CSR may ask for a subset of it
+        Intake intake = new Intake(Channel.RENEWAL, fromCsr, new Evidence.ProvenKey(Der.certificate(old.der())));
+        IssuedCertificate renewed = issuance.issue(ca, template, intake, old.requestId(), "renewal:" + old.serialNumber());
         if (settings.general().renewalAutoRevoke()) {
-            old.revoke(RevocationReason.SUPERSEDED, Instant.now(), null);
-            revoked.fire(new CertificateRevoked(old));
+            revocations.supersede(old.id());
         }
         return new Renewal(renewed, old, ca);
     }

@@ -10,15 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -27,7 +23,6 @@ import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.PolicyInformation;
@@ -48,18 +43,12 @@ import org.pkiaas.template.entity.TemplateSettings;
 /**
  * The certificate a template, a request and the signer's overrides make: a pure function from
  * those inputs to the to-be-signed certificate (RFC 5280 §4.1) and its extensions (§4.2). It
- * enforces the template's rules on the request: key type and size, subject alternative name types,
- * and which requested extensions may be copied.
+ * takes content the intake policy approved and adds what the template decides: key checks, usages,
+ * distribution points, policies.
  */
 public final class CertificateProfile {
 
     static final Duration BACKDATE = Duration.ofMinutes(5);
-    /** Extensions the template itself decides; a CSR never supplies these. */
-    private static final Set<ASN1ObjectIdentifier> GOVERNED = Set.of(Extension.basicConstraints, Extension.keyUsage,
-            Extension.extendedKeyUsage, Extension.subjectKeyIdentifier, Extension.authorityKeyIdentifier,
-            Extension.subjectAlternativeName, Extension.authorityInfoAccess, Extension.cRLDistributionPoints,
-            Extension.certificatePolicies, Extension.freshestCRL, OCSPObjectIdentifiers.id_pkix_ocsp_nocheck,
-            Extension.nameConstraints, Extension.policyConstraints, Extension.inhibitAnyPolicy, Extension.policyMappings);
 
     /** The issuing CA as the profile needs it. */
     public record Issuer(String caId, X509CertificateHolder certificate, KeySpec keySpec, String signatureAlgorithm,
@@ -68,7 +57,7 @@ public final class CertificateProfile {
 
     /** What a request asks for: its key, subject, names and (from a CSR) requested extensions. */
     public record Request(SubjectPublicKeyInfo publicKey, X500Name subject, List<SubjectAltNames.Name> subjectAltNames,
-            Extensions requestedExtensions) {
+            org.bouncycastle.asn1.x509.Extensions requestedExtensions) {
     }
 
     /** What the person signing may change; null fields keep the request's or template's value. */
@@ -85,30 +74,31 @@ public final class CertificateProfile {
     private CertificateProfile() {
     }
 
+    /** The certificate of a request an administrator signs with {@code overrides}: the ADMIN_CSR channel of the intake policy. */
     public static ToBeSigned build(TemplateSettings template, Issuer issuer, Request request, Overrides overrides,
             BigInteger serial, Instant now) {
-        KeySpec key = checkKey(template, request.publicKey());
-        X500Name subject = subject(template, request.subject(), overrides.subject());
-        List<SubjectAltNames.Name> names = overrides.subjectAltNames() != null ? overrides.subjectAltNames()
-                : request.subjectAltNames();
-        checkNames(template, names);
-        if (subject.getRDNs().length == 0 && names.isEmpty()) {
-            throw new InvalidInputException("subject", "A certificate needs a subject or at least one subject alternative name");
-        }
-        int days = overrides.validityDays() != null ? overrides.validityDays() : template.general().validityDays();
-        if (days < 1 || days > 36500) {
-            throw new InvalidInputException("validityDays", "The validity is 1 to 36500 days");
-        }
+        Evidence.AdminDecision decision = new Evidence.AdminDecision(overrides.subject(), overrides.subjectAltNames(),
+                overrides.validityDays());
+        ApprovedContent content = IntakePolicy.approve(template, issuer.certificate(), new Intake(Channel.ADMIN_CSR, request, decision));
+        return build(template, issuer, request.publicKey(), content, serial, now);
+    }
+
+    /** The certificate of content the intake policy approved, for {@code publicKey}. */
+    public static ToBeSigned build(TemplateSettings template, Issuer issuer, SubjectPublicKeyInfo publicKey, ApprovedContent content,
+            BigInteger serial, Instant now) {
+        KeySpec key = checkKey(template, publicKey);
+        X500Name subject = content.subject();
+        List<SubjectAltNames.Name> names = content.subjectAltNames();
         Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
-        Instant notAfter = notBefore.plus(days, ChronoUnit.DAYS);
+        Instant notAfter = notBefore.plus(content.validityDays(), ChronoUnit.DAYS);
         Instant caNotAfter = issuer.certificate().getNotAfter().toInstant();
         if (notAfter.isAfter(caNotAfter)) {
             notAfter = caNotAfter; // a certificate never outlives its issuer
         }
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(issuer.certificate().getSubject(), serial,
-                Date.from(notBefore), Date.from(notAfter), subject, request.publicKey());
+                Date.from(notBefore), Date.from(notAfter), subject, publicKey);
         try {
-            addExtensions(builder, template, issuer, request, key, subject, names);
+            addExtensions(builder, template, issuer, publicKey, key, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,7 +108,9 @@ public final class CertificateProfile {
     }
 
     private static void addExtensions(X509v3CertificateBuilder builder, TemplateSettings template, Issuer issuer,
-            Request request, KeySpec key, X500Name subject, List<SubjectAltNames.Name> names) throws IOException {
+            SubjectPublicKeyInfo publicKey, KeySpec key, ApprovedContent content) throws IOException {
+        X500Name subject = content.subject();
+        List<SubjectAltNames.Name> names = content.subjectAltNames();
         TemplateSettings.Constraints constraints = template.basicConstraints();
         builder.addExtension(Extension.basicConstraints, true, !constraints.ca() ? new BasicConstraints(false)
                 : constraints.pathLength() == null ? new BasicConstraints(true) : new BasicConstraints(constraints.pathLength()));
@@ -130,7 +122,7 @@ public final class CertificateProfile {
             builder.addExtension(Extension.extendedKeyUsage, template.keyUsage().extendedKeyUsageCritical(),
                     KeyUsages.extendedKeyUsage(template.keyUsage().extendedKeyUsage()));
         }
-        builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(request.publicKey()));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(publicKey));
         builder.addExtension(Extension.authorityKeyIdentifier, false, KeyIdentifiers.authority(issuer.certificate()));
         if (!names.isEmpty()) {
             // RFC 5280 §4.2.1.6: critical when the subject is empty
@@ -140,12 +132,8 @@ public final class CertificateProfile {
         if (template.keyUsage().ocspNoCheck()) {
             builder.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
         }
-        if (template.requests().allowCsrExtensions() && request.requestedExtensions() != null) {
-            for (ASN1ObjectIdentifier oid : request.requestedExtensions().getExtensionOIDs()) {
-                if (!GOVERNED.contains(oid)) {
-                    builder.addExtension(request.requestedExtensions().getExtension(oid));
-                }
-            }
+        for (Extension requested : content.requestedExtensions()) {
+            builder.addExtension(requested); // allow-listed by the intake policy
         }
     }
 
@@ -205,7 +193,7 @@ public final class CertificateProfile {
     /** The template's rules on a request, checked before it is queued: key and name types. */
     public static void check(TemplateSettings template, Request request) {
         checkKey(template, request.publicKey());
-        checkNames(template, request.subjectAltNames());
+        IntakePolicy.approve(template, null, new Intake(Channel.PUBLIC_REQUEST, request, Evidence.AdminDecision.AS_REQUESTED));
     }
 
     static KeySpec checkKey(TemplateSettings template, SubjectPublicKeyInfo publicKey) {
@@ -228,41 +216,6 @@ public final class CertificateProfile {
                 throw new InvalidInputException("subjectAltNames", "This template does not allow " + name.type()
                         + " names (" + name + "); it allows " + allowed);
             }
-        }
-    }
-
-    /**
-     * The subject: the override when given; else the request's, with the template's defaults
-     * replacing or adding their attributes unless the template takes the subject as the CSR supplies it.
-     */
-    static X500Name subject(TemplateSettings template, X500Name requested, X500Name override) {
-        if (override != null) {
-            return override;
-        }
-        X500Name base = requested == null ? new X500Name(new RDN[0]) : requested;
-        TemplateSettings.Subject policy = template.subject();
-        if (policy.suppliedByCsr()) {
-            return base;
-        }
-        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
-        addAttribute(subject, BCStyle.C, policy.country(), base);
-        addAttribute(subject, BCStyle.ST, policy.state(), base);
-        addAttribute(subject, BCStyle.L, policy.locality(), base);
-        addAttribute(subject, BCStyle.O, policy.organization(), base);
-        addAttribute(subject, BCStyle.OU, policy.organizationalUnit(), base);
-        for (RDN rdn : base.getRDNs(BCStyle.CN)) {
-            subject.addRDN(rdn.getFirst());
-        }
-        return subject.build();
-    }
-
-    private static void addAttribute(X500NameBuilder subject, ASN1ObjectIdentifier type, String fixed, X500Name base) {
-        if (fixed != null) {
-            subject.addRDN(type, fixed);
-            return;
-        }
-        for (RDN rdn : base.getRDNs(type)) {
-            subject.addRDN(rdn.getFirst());
         }
     }
 

@@ -41,7 +41,8 @@ public class ClaimLinks {
         if (request.requesterEmail() != null) {
             mailer.queue(request.requesterEmail(), "Your certificate is ready to claim",
                     "Hello,\n\nA certificate (" + templateName + ") has been approved for you"
-                            + (request.subjectDn() == null || request.subjectDn().isBlank() ? "" : ": " + request.subjectDn())
+                            + (request.approvedSubjectDn() == null || request.approvedSubjectDn().isBlank() ? ""
+                                    : ": " + request.approvedSubjectDn())
                             + ".\n\nClaim it here before " + expiresAt + ":\n\n  " + link.url()
                             + "\n\nYou can let your browser create the key and download a password-protected file,"
                             + " or submit your own certificate signing request.\nThe link works once.\n");

@@ -5,11 +5,13 @@ import java.io.StringReader;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -64,9 +66,13 @@ public final class CsrReader {
             // bounded before Bouncy Castle's recursive parser sees it: deep nesting is not a stack overflow
             STRUCTURE.check(der);
             csr = new PKCS10CertificationRequest(der);
-        } catch (IOException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(field, "The CSR could not be parsed");
         }
+        RequestedKey.check(field, key(field, csr)); // before the signature: a huge or odd key costs nothing
+        request(field, csr); // a malformed extensionRequest is refused here, never later as a server error
         verify(field, csr);
         return csr;
     }
@@ -87,21 +93,49 @@ public final class CsrReader {
         }
     }
 
-    /** The profile's view of the request: key, subject, names and requested extensions. */
+    /**
+     * The profile's view of the request: key, subject, names and requested extensions. Anything
+     * that does not decode (a repeated extension, a name of the wrong string type, an empty
+     * otherName) is the requester's error, named {@code field}.
+     */
     public static Request request(String field, PKCS10CertificationRequest csr) {
-        Extensions requested = requestedExtensions(csr);
-        GeneralNames names = requested == null ? null : GeneralNames.fromExtensions(requested, Extension.subjectAlternativeName);
-        List<SubjectAltNames.Name> parsed = SubjectAltNames.of(field, names);
-        return new Request(csr.getSubjectPublicKeyInfo(), csr.getSubject(), parsed, requested);
+        try {
+            Extensions requested = requestedExtensions(field, csr);
+            GeneralNames names = requested == null ? null : GeneralNames.fromExtensions(requested, Extension.subjectAlternativeName);
+            List<SubjectAltNames.Name> parsed = SubjectAltNames.of(field, names);
+            return new Request(key(field, csr), X500Name.getInstance(csr.getSubject().toASN1Primitive()), parsed, requested);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(field, "The CSR's subject or requested extensions cannot be read: " + reason(e));
+        }
     }
 
-    static Extensions requestedExtensions(PKCS10CertificationRequest csr) {
-        for (Attribute attribute : csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
-            if (attribute.getAttrValues().size() > 0) {
-                return Extensions.getInstance(attribute.getAttrValues().getObjectAt(0));
-            }
+    static Extensions requestedExtensions(String field, PKCS10CertificationRequest csr) {
+        Attribute[] attributes = csr.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest);
+        if (attributes.length > 1 || attributes.length == 1 && attributes[0].getAttrValues().size() != 1) {
+            throw new InvalidInputException(field, "A CSR has at most one extensionRequest attribute, with one value");
         }
-        return null;
+        // Extensions.getInstance refuses a repeated extension (RFC 5280 §4.2)
+        return attributes.length == 0 ? null : Extensions.getInstance(attributes[0].getAttrValues().getObjectAt(0));
+    }
+
+    private static SubjectPublicKeyInfo key(String field, PKCS10CertificationRequest csr) {
+        SubjectPublicKeyInfo key = csr.getSubjectPublicKeyInfo();
+        if (key == null) {
+            throw new InvalidInputException(field, "The CSR has no public key");
+        }
+        return key;
+    }
+
+    private static String reason(RuntimeException e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "malformed";
+        }
+        // one line, printable, short: the message goes back to an unauthenticated client
+        String line = message.lines().findFirst().orElse("").replaceAll("[^\\x20-\\x7e]", "?");
+        return line.length() > 120 ? line.substring(0, 120) : line;
     }
 
     private static void verify(String field, PKCS10CertificationRequest csr) {

@@ -10,8 +10,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.certificate.entity.NameListJson;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.Randomness;
 
@@ -39,10 +41,16 @@ public class CertificateRequest implements Identified {
     private RequestStatus status;
     @Lob
     private byte[] csr;
+    /** What was asked for, kept as asked: the CSR's or the form's subject and names (names a JSON array, {@link NameListJson}). */
     @Column(name = "subject_dn")
     private String subjectDn;
     @Column(name = "subject_alt_names")
     private String subjectAltNames;
+    /** What an administrator approved for the certificate; null until approved. */
+    @Column(name = "approved_subject_dn")
+    private String approvedSubjectDn;
+    @Column(name = "approved_subject_alt_names")
+    private String approvedSubjectAltNames;
     @Column(name = "validity_days")
     private Integer validityDays;
     @Column(name = "requester_email")
@@ -72,10 +80,10 @@ public class CertificateRequest implements Identified {
 
     /**
      * @param subjectDn the subject asked for (from the CSR, or the form)
-     * @param subjectAltNames {@code TYPE:value} names, comma-separated
+     * @param subjectAltNames {@code TYPE:value} names asked for
      */
     public CertificateRequest(String caId, String templateId, RequestKind kind, byte[] csr, String subjectDn,
-            String subjectAltNames, String requesterEmail, String createdBy) {
+            List<String> subjectAltNames, String requesterEmail, String createdBy) {
         this.id = Randomness.uuid().toString();
         this.caId = Objects.requireNonNull(caId);
         this.templateId = Objects.requireNonNull(templateId);
@@ -83,7 +91,7 @@ public class CertificateRequest implements Identified {
         this.status = RequestStatus.PENDING;
         this.csr = csr == null ? null : csr.clone();
         this.subjectDn = subjectDn;
-        this.subjectAltNames = subjectAltNames;
+        this.subjectAltNames = NameListJson.write(subjectAltNames == null ? List.of() : subjectAltNames);
         this.requesterEmail = requesterEmail;
         this.createdBy = Objects.requireNonNull(createdBy);
         this.createdAt = Instant.now();
@@ -104,11 +112,11 @@ public class CertificateRequest implements Identified {
         this.updatedAt = Instant.now();
     }
 
-    /** Fixes what the certificate will say, for requests whose key arrives later, at claim. */
-    public void approve(String approvedSubjectDn, String approvedSubjectAltNames, Integer approvedValidityDays) {
+    /** Fixes what the certificate will say, for requests whose key arrives later, at claim; what was asked for stays. */
+    public void approve(String approvedSubjectDn, List<String> approvedSubjectAltNames, Integer approvedValidityDays) {
         requireStatus(RequestStatus.PENDING);
-        this.subjectDn = approvedSubjectDn;
-        this.subjectAltNames = approvedSubjectAltNames;
+        this.approvedSubjectDn = approvedSubjectDn == null ? "" : approvedSubjectDn;
+        this.approvedSubjectAltNames = NameListJson.write(approvedSubjectAltNames == null ? List.of() : approvedSubjectAltNames);
         this.validityDays = approvedValidityDays;
         this.status = RequestStatus.APPROVED;
         this.updatedAt = Instant.now();
@@ -178,8 +186,19 @@ public class CertificateRequest implements Identified {
         return subjectDn;
     }
 
-    public String subjectAltNames() {
-        return subjectAltNames;
+    /** The names asked for, {@code TYPE:value}. */
+    public List<String> subjectAltNames() {
+        return NameListJson.read(subjectAltNames);
+    }
+
+    /** The approved subject, or null while nothing is approved. */
+    public String approvedSubjectDn() {
+        return approvedSubjectDn;
+    }
+
+    /** The approved names, or null while nothing is approved. */
+    public List<String> approvedSubjectAltNames() {
+        return approvedSubjectAltNames == null ? null : NameListJson.read(approvedSubjectAltNames);
     }
 
     public Integer validityDays() {

@@ -20,7 +20,6 @@ import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.RespID;
-import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
@@ -98,7 +97,7 @@ public class ResponderStore {
 
     private CertificateAuthority activeCa(String caId) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
-        if (ca == null || ca.status() != CaStatus.ACTIVE) {
+        if (ca == null || !ca.status().publishesStatus()) {
             throw new NotFoundException("Certificate authority", caId);
         }
         return ca;

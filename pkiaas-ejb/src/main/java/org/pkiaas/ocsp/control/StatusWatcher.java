@@ -22,12 +22,15 @@ import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.revocation.boundary.CertificateRevoked;
+import org.pkiaas.signing.CaSigners;
 
 /**
  * Keeps this node's OCSP caches true. A status change made here evicts the certificate as soon as
  * its transaction commits; a change made on another node shows up as a new revision of its CA
- * (crl_state), which this watcher polls every two seconds, and evicts the whole CA. A revoked
- * responder certificate drops the CA's responder, so the next request issues a new one.
+ * (crl_state), which this watcher polls every two seconds, and evicts the whole CA. Retiring a CA
+ * moves its revision too, and deleting one removes its row: either way this node drops the CA's
+ * cached answers, responder and signer. A revoked responder certificate drops the CA's responder,
+ * so the next request issues a new one.
  */
 @Singleton
 @Startup
@@ -49,6 +52,9 @@ public class StatusWatcher {
     @Inject
     Responders responders;
 
+    @Inject
+    CaSigners signers;
+
     private final Map<String, Long> known = new HashMap<>();
 
     @PostConstruct
@@ -64,16 +70,29 @@ public class StatusWatcher {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     synchronized void poll() {
         try {
-            states.revisions().forEach((caId, revision) -> {
+            Map<String, Long> revisions = states.revisions();
+            revisions.forEach((caId, revision) -> {
                 Long before = known.put(caId, revision);
                 if (before != null && !before.equals(revision)) {
-                    cache.forgetCa(caId);
-                    responders.forget(caId);
+                    forgetCa(caId);
                 }
+            });
+            known.keySet().removeIf(caId -> {
+                boolean deleted = !revisions.containsKey(caId);
+                if (deleted) {
+                    forgetCa(caId);
+                }
+                return deleted;
             });
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Status watch skipped a beat", e);
         }
+    }
+
+    private void forgetCa(String caId) {
+        cache.forgetCa(caId);
+        responders.forget(caId);
+        signers.forget(caId);
     }
 
     public void onStatusChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {

@@ -3,6 +3,8 @@ package org.pkiaas.revocation.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.certificate.boundary.Certificates;
@@ -23,6 +25,9 @@ public class RevocationService {
 
     @Inject
     Certificates certificates;
+
+    @PersistenceContext
+    EntityManager em;
 
     @Inject
     Event<CertificateRevoked> revoked;
@@ -46,6 +51,24 @@ public class RevocationService {
             throw new InvalidInputException("invalidityDate", "The invalidity date cannot be in the future");
         }
         certificate.revoke(parsed, now, invalidityDate);
+        revoked.fire(new CertificateRevoked(certificate));
+        return certificate;
+    }
+
+    /**
+     * Revokes a certificate its renewal superseded (RFC 5280 §5.3.1 reason superseded), when the
+     * template says so. The renewal's proof of the key stands in for a signed-in caller.
+     */
+    @Audited(value = "certificate.supersede", objectType = "CERTIFICATE", objectIdArgument = 0)
+    public IssuedCertificate supersede(String certificateId) {
+        IssuedCertificate certificate = em.find(IssuedCertificate.class, certificateId);
+        if (certificate == null) {
+            throw new InvalidInputException("certificateId", "No such certificate");
+        }
+        if (certificate.status() == CertificateStatus.REVOKED) {
+            return certificate;
+        }
+        certificate.revoke(RevocationReason.SUPERSEDED, Instant.now(), null);
         revoked.fire(new CertificateRevoked(certificate));
         return certificate;
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.bouncycastle.util.IPAddress;
 import org.pkiaas.certificate.control.KeyUsages;
+import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
@@ -27,7 +28,6 @@ import org.pkiaas.template.entity.TemplateSettings.Usage;
 public final class TemplateValidation {
 
     private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
-    private static final int MAX_VALIDITY_DAYS = 36500;
 
     private TemplateValidation() {
     }
@@ -53,10 +53,8 @@ public final class TemplateValidation {
     }
 
     private static General general(General g, KeySpec caKey) {
-        if (g.validityDays() < 1 || g.validityDays() > MAX_VALIDITY_DAYS) {
-            throw new InvalidInputException("general.validityDays", "The validity is 1 to " + MAX_VALIDITY_DAYS + " days");
-        }
-        if (g.renewalWindowDays() < 1 || g.renewalWindowDays() > MAX_VALIDITY_DAYS) {
+        ValidityDays.check("general.validityDays", g.validityDays());
+        if (g.renewalWindowDays() < 1 || g.renewalWindowDays() > ValidityDays.MAX) {
             throw new InvalidInputException("general.renewalWindowDays", "The renewal window is at least one day");
         }
         String algorithm = text(g.signatureAlgorithm()) == null ? null

@@ -1,21 +1,39 @@
 package org.pkiaas.template.entity;
 
+import static org.pkiaas.input.FieldFormats.ALGORITHM;
+import static org.pkiaas.input.FieldFormats.ALGORITHM_MESSAGE;
+import static org.pkiaas.input.FieldFormats.KEY_TYPES;
+import static org.pkiaas.input.FieldFormats.KEY_TYPE_MESSAGE;
+import static org.pkiaas.input.FieldFormats.USAGE;
+import static org.pkiaas.input.FieldFormats.USAGE_MESSAGE;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.pkiaas.input.JoinedLength;
+import org.pkiaas.input.PlainText;
 
 /**
  * Everything a certificate template decides, grouped as the console's tabs are (user guide 4.3.1).
  * It is the body of {@code PUT /api/v1/templates/{id}}, what {@code GET} answers, and the input of
  * the certificate profile.
  */
-public record TemplateSettings(String name, General general, Subject subject, Usage keyUsage,
-        Constraints basicConstraints, Distribution distribution, Requests requests, Scep scep, List<String> ctLogUrls) {
+public record TemplateSettings(
+        @Size(max = 200, message = "A template name has at most {max} characters") @PlainText String name,
+        @Valid General general, @Valid Subject subject, @Valid Usage keyUsage, @Valid Constraints basicConstraints,
+        @Valid Distribution distribution, @Valid Requests requests, @Valid Scep scep,
+        @Size(max = 16, message = "At most {max} CT logs") @JoinedLength(max = 2000)
+        List<@Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String> ctLogUrls) {
 
     /**
      * @param renewalWindowDays renewal is allowed only this many days or fewer before expiry
      * @param signatureAlgorithm null: the CA's own
      */
     public record General(boolean enabled, boolean allowPublicRequests, boolean renewalAllowed, boolean renewalAutoRevoke,
-            int renewalWindowDays, boolean renewalCopySubject, String signatureAlgorithm, int validityDays,
+            int renewalWindowDays, boolean renewalCopySubject,
+            @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm, int validityDays,
+            @Size(max = 1000, message = "A description has at most {max} characters") @PlainText(multiline = true)
             String description) {
     }
 
@@ -23,13 +41,20 @@ public record TemplateSettings(String name, General general, Subject subject, Us
      * @param suppliedByCsr true: the CSR's subject is used as it is; false: each non-null default
      *     below replaces (or adds) that attribute, the common name still coming from the request
      */
-    public record Subject(boolean suppliedByCsr, String organization, String organizationalUnit, String locality,
-            String state, String country) {
+    public record Subject(boolean suppliedByCsr,
+            @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String organization,
+            @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String organizationalUnit,
+            @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String locality,
+            @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String state,
+            @Pattern(regexp = "[A-Za-z]{2}", message = "The country is a two-letter ISO 3166 code") String country) {
     }
 
     /** Key usages and extended key usages (names, or dotted OIDs for custom purposes). */
-    public record Usage(List<String> keyUsage, List<String> extendedKeyUsage, boolean extendedKeyUsageCritical,
-            boolean ocspNoCheck) {
+    public record Usage(
+            @Size(max = 9, message = "At most {max} key usages") List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
+            @Size(max = 32, message = "At most {max} extended key usages") @JoinedLength(max = 1000)
+            List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> extendedKeyUsage,
+            boolean extendedKeyUsageCritical, boolean ocspNoCheck) {
     }
 
     /** @param pathLength for CA certificates; null = unlimited */
@@ -40,17 +65,24 @@ public record TemplateSettings(String name, General general, Subject subject, Us
      * @param caIssuersUrl null: the CA certificate URL under the public base URL
      * @param policyOid the certificate policy written when {@code includePolicies}
      */
-    public record Distribution(boolean includeAia, String caIssuersUrl, boolean includeOcsp, boolean includeCrl,
-            boolean includeFreshestCrl, boolean includePolicies, String policyOid) {
+    public record Distribution(boolean includeAia,
+            @Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String caIssuersUrl,
+            boolean includeOcsp, boolean includeCrl, boolean includeFreshestCrl, boolean includePolicies,
+            @Pattern(regexp = "[0-9.]{1,100}", message = "The policy is a dotted OID such as 2.23.140.1.2.1") String policyOid) {
     }
 
     /** What a request may bring: key types and sizes, SAN types, its own extensions. */
-    public record Requests(List<String> allowedKeyTypes, int minimumRsaBits, List<SanType> allowedSanTypes,
+    public record Requests(
+            @Size(max = 5, message = "At most {max} key types")
+            List<@Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String> allowedKeyTypes,
+            int minimumRsaBits,
+            @Size(max = 16, message = "At most {max} SAN types") List<SanType> allowedSanTypes,
             boolean allowCsrExtensions) {
     }
 
     /** Stored now; used by the SCEP endpoints. */
     public record Scep(boolean enabled, boolean staticPassphrase, boolean intune, boolean stripRoot, boolean ndes,
-            boolean ndesBasicAuth, boolean ipAcl, String ipAclList) {
+            boolean ndesBasicAuth, boolean ipAcl,
+            @Size(max = 2000, message = "The IP list has at most {max} characters") @PlainText(multiline = true) String ipAclList) {
     }
 }

@@ -4,15 +4,19 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.problem.UnauthenticatedException;
 import org.pkiaas.tenant.control.PasswordHasher;
+import org.pkiaas.tenant.control.SignInThrottle;
 import org.pkiaas.tenant.control.VerifiedPasswords;
 import org.pkiaas.tenant.entity.Account;
 import org.pkiaas.tenant.entity.Role;
@@ -33,18 +37,48 @@ public class Accounts {
     @Inject
     VerifiedPasswords verifiedPasswords;
 
-    /** Checks a username and password; the same answer for an unknown user and a wrong password. */
-    public Caller authenticate(String username, String password) {
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    AuditLog auditLog;
+
+    /**
+     * Checks a username and password; the same answer for an unknown user and a wrong password.
+     * A client or an account that failed too often is refused before any hashing, with the wait
+     * (HTTP 429); each failure is audited, and so is the start of a wait.
+     */
+    public Caller authenticate(String username, String password, String clientAddress) {
+        Instant now = Instant.now();
+        Optional<SignInThrottle.Refusal> refusal = throttle.refusal(username, clientAddress, now);
+        if (refusal.isPresent()) {
+            throw new ThrottledException("Sign-in refused: " + refusal.get().reason() + ". Try again later.",
+                    refusal.get().retryAfter().toSeconds() + 1);
+        }
         Optional<Account> account = find(username);
         String given = password == null ? "" : password;
         String stored = account.map(Account::passwordHash).orElse(null);
         boolean valid = stored != null && verifiedPasswords.contains(username, given, stored)
                 || PasswordHasher.verify(given, stored);
         if (!valid || account.isEmpty() || !account.get().enabled()) {
+            SignInThrottle.Failure failure = throttle.failed(username, clientAddress, now);
+            auditLog.failure(null, "account.signin", "ACCOUNT", account.map(Account::id).orElse(null),
+                    failedSignInDetail(username, clientAddress, failure));
             throw new UnauthenticatedException("Invalid username or password");
         }
+        throttle.succeeded(username, clientAddress, now);
         verifiedPasswords.remember(username, given, stored);
         return callerOf(account.get());
+    }
+
+    private static String failedSignInDetail(String username, String clientAddress, SignInThrottle.Failure failure) {
+        String name = username == null ? "" : username.length() > 100 ? username.substring(0, 100) + "..." : username;
+        StringBuilder detail = new StringBuilder("Failed sign-in as '").append(name).append("' from ").append(clientAddress);
+        if (failure.startedWait()) {
+            detail.append("; throttled: this address waits ").append(failure.addressWait().toSeconds())
+                    .append(" s, this username ").append(failure.userWait().toSeconds()).append(" s");
+        }
+        return detail.toString();
     }
 
     @Audited(value = "account.create", objectType = "ACCOUNT")

@@ -24,6 +24,12 @@ public class Settings {
         return setting == null ? config.signupEnabledByDefault() : Boolean.parseBoolean(setting.value());
     }
 
+    /** The same, for an administrator: the installation's settings are theirs to read. */
+    public boolean signupEnabled(Caller caller) {
+        Accounts.requireAdmin(caller);
+        return signupEnabled();
+    }
+
     @Audited(value = "settings.signup", objectType = "SETTING")
     public void changeSignupEnabled(Caller caller, boolean enabled) {
         Accounts.requireAdmin(caller);

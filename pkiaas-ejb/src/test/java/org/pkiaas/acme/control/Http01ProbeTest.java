@@ -1,6 +1,7 @@
 package org.pkiaas.acme.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -150,7 +151,22 @@ class Http01ProbeTest {
         ANSWERS.put("http" + CHALLENGE, "404 gone");
         ChallengeChecks.Failure failure = check();
         assertEquals("incorrectResponse", failure.type());
-        assertTrue(failure.detail().contains("404"), failure::detail);
+        assertFalse(failure.detail().contains("404"), "the target's status is not told: " + failure.detail());
+    }
+
+    @Test
+    void aHttpsRedirectToAnAbsoluteNameWithItsFinalDotEndsInAnAnswer() {
+        ANSWERS.put("http" + CHALLENGE, "302 https://attacker.example./");
+        ChallengeChecks.Failure failure = check();
+        assertEquals("incorrectResponse", failure.type(), failure::detail);
+        assertEquals("attacker.example.", HOSTS.get("https/"), "the name asked for, by Host");
+    }
+
+    @Test
+    void aDomainWhoseAddressIsLinkLocalIsNotFetchedAtAll() {
+        ChallengeChecks.Failure failure = probe().check("instance.metadata", false, TOKEN, KEY_AUTHORIZATION);
+        assertEquals("connection", failure.type());
+        assertTrue(failure.detail().contains("may not connect to"), failure::detail);
     }
 
     @Test
@@ -199,7 +215,7 @@ class Http01ProbeTest {
         ANSWERS.put("http" + CHALLENGE, "302 http://instance.metadata/latest/" + TOKEN);
         ChallengeChecks.Failure metadata = check();
         assertEquals("connection", metadata.type());
-        assertTrue(metadata.detail().contains("may not lead to"), metadata::detail);
+        assertTrue(metadata.detail().contains("may not connect to"), metadata::detail);
     }
 
     @Test

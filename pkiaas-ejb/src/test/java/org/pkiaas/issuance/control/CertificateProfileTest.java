@@ -476,7 +476,7 @@ class CertificateProfileTest {
     }
 
     @Test
-    void templateDefaultsReplaceTheirAttributesAndKeepCommonNameAndUnit() {
+    void templateDefaultsReplaceTheirAttributesAndEmptyOnesStayEmpty() {
         TemplateSettings template = with(StarterTemplate.WEB_SERVER.defaults("T", null),
                 new Subject(false, "ACME Corp", null, null, null, "DE"));
         X500Name requested = new X500Name("CN=leaf.example,OU=Ops,O=Evil Corp,C=US");
@@ -485,9 +485,9 @@ class CertificateProfileTest {
 
         assertEquals(List.of("DE"), values(subject, BCStyle.C));
         assertEquals(List.of("ACME Corp"), values(subject, BCStyle.O));
-        assertEquals(List.of("Ops"), values(subject, BCStyle.OU));
+        assertEquals(List.of(), values(subject, BCStyle.OU), "an empty field is never filled from the CSR");
         assertEquals(List.of("leaf.example"), values(subject, BCStyle.CN));
-        assertEquals(4, subject.getRDNs().length, subject.toString());
+        assertEquals(3, subject.getRDNs().length, subject.toString());
     }
 
     @Test
@@ -507,15 +507,23 @@ class CertificateProfileTest {
     }
 
     @Test
-    void overrideSubjectWinsEntirely() {
+    void overrideSubjectWinsOverTheRequestButNotOverFixedAttributes() {
         TemplateSettings template = with(StarterTemplate.WEB_SERVER.defaults("T", null),
-                new Subject(false, "ACME Corp", "Web", null, null, "DE"));
-        X500Name override = new X500Name("CN=chosen.example,O=Signer's Choice");
+                new Subject(false, "ACME Corp", null, null, null, "DE"));
+        X500Name override = new X500Name("CN=chosen.example,OU=Signer's Choice,O=Other Corp");
 
         ToBeSigned tbs = build(template, request(ec, "CN=asked.example,O=Requester", List.of()),
                 new Overrides(override, null, null));
 
-        assertEquals(override, tbs.subject());
+        assertEquals(new X500Name("C=DE,O=ACME Corp,OU=Signer's Choice,CN=chosen.example"), tbs.subject());
+        assertEquals(tbs.subject(), sign(tbs).getSubject());
+    }
+
+    @Test
+    void overrideSubjectIsKeptAsGivenWhenTheTemplateFixesNothing() {
+        X500Name override = new X500Name("CN=chosen.example,O=Signer's Choice");
+        ToBeSigned tbs = build(StarterTemplate.WEB_SERVER.defaults("T", null), request(ec, "CN=asked.example,O=Requester",
+                List.of()), new Overrides(override, null, null));
         assertEquals(override, sign(tbs).getSubject());
     }
 
@@ -737,14 +745,11 @@ class CertificateProfileTest {
     // extensions a CSR asks for
 
     @Test
-    void requestedExtensionsAreCopiedWhenTheTemplateAllowsIt() throws Exception {
+    void allowListedRequestedExtensionsAreCopiedWhenTheTemplateAllowsIt() throws Exception {
         X509CertificateHolder certificate = issue(allowingCsrExtensions(true), new Request(spki(ec),
                 new X500Name("CN=leaf.example"), names("DNS:leaf.example"), requestedExtensions()));
 
-        Extension copied = certificate.getExtension(PRIVATE_EXTENSION);
-        assertNotNull(copied);
-        assertFalse(copied.isCritical());
-        assertEquals(new DEROctetString(new byte[] {1, 2, 3}), copied.getParsedValue());
+        assertNull(certificate.getExtension(PRIVATE_EXTENSION), "only allow-listed extensions are copied");
         Extension mustStaple = certificate.getExtension(TLS_FEATURE);
         assertNotNull(mustStaple);
         assertEquals(new DERSequence(new ASN1Integer(5)), mustStaple.getParsedValue());

@@ -12,8 +12,8 @@ import org.pkiaas.problem.ConflictException;
 class CertificateRequestTest {
 
     private static CertificateRequest approved() {
-        CertificateRequest request = new CertificateRequest("ca", "template", RequestKind.PRE_APPROVED, null, "CN=a", "", null, "admin");
-        request.approve("CN=a", "", 30);
+        CertificateRequest request = new CertificateRequest("ca", "template", RequestKind.PRE_APPROVED, null, "CN=a", java.util.List.of(), null, "admin");
+        request.approve("CN=a", java.util.List.of(), 30);
         return request;
     }
 
@@ -47,10 +47,21 @@ class CertificateRequestTest {
 
     @Test
     void pendingRequestsCannotOfferAClaim() {
-        CertificateRequest pending = new CertificateRequest("ca", "t", RequestKind.PUBLIC, null, "CN=b", "", "b@example.test", "public");
+        CertificateRequest pending = new CertificateRequest("ca", "t", RequestKind.PUBLIC, null, "CN=b", java.util.List.of(), "b@example.test", "public");
         assertThrows(ConflictException.class, () -> pending.offerClaim("hash", Instant.now().plusSeconds(60)));
         pending.decline("no");
         assertEquals(RequestStatus.DECLINED, pending.status());
-        assertThrows(ConflictException.class, () -> pending.approve("CN=b", "", null));
+        assertThrows(ConflictException.class, () -> pending.approve("CN=b", java.util.List.of(), null));
+    }
+
+    @Test
+    void approvingKeepsWhatWasAskedFor() {
+        CertificateRequest request = new CertificateRequest("ca", "t", RequestKind.PUBLIC, null, "CN=asked",
+                java.util.List.of("DNS:asked.example", "URI:https://asked.example/a,b"), "a@example.test", "public");
+        request.approve("CN=approved", java.util.List.of("DNS:approved.example"), 30);
+        assertEquals("CN=asked", request.subjectDn());
+        assertEquals(java.util.List.of("DNS:asked.example", "URI:https://asked.example/a,b"), request.subjectAltNames());
+        assertEquals("CN=approved", request.approvedSubjectDn());
+        assertEquals(java.util.List.of("DNS:approved.example"), request.approvedSubjectAltNames());
     }
 }

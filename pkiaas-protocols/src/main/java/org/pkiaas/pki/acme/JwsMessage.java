@@ -19,10 +19,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.Set;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
+import org.pkiaas.acme.control.JsonNesting;
 import org.pkiaas.signing.BouncyCastle;
 
 /**
@@ -49,12 +52,19 @@ final class JwsMessage {
         if (body == null || body.isEmpty() || body.length() > MAX_BODY) {
             throw new AcmeProblem(AcmeError.MALFORMED, "The request body must be a JWS of at most " + MAX_BODY / 1024 + " KiB");
         }
+        if (JsonNesting.tooDeep(body)) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The request body nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
+        }
         JWSObject jws;
         try {
             JsonObject flattened = JsonP.JSON.createReader(new StringReader(body)).readObject();
-            jws = JWSObject.parse(flattened.getString("protected") + "." + flattened.getString("payload") + "."
-                    + flattened.getString("signature"));
-        } catch (JsonException | ClassCastException | NullPointerException | ParseException | IllegalStateException e) {
+            String header = flattened.getString("protected");
+            if (JsonNesting.tooDeep(new String(Base64.getUrlDecoder().decode(header), StandardCharsets.UTF_8))) {
+                throw new AcmeProblem(AcmeError.MALFORMED, "The protected header nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
+            }
+            jws = JWSObject.parse(header + "." + flattened.getString("payload") + "." + flattened.getString("signature"));
+        } catch (JsonException | ClassCastException | NullPointerException | ParseException | IllegalArgumentException
+                | IllegalStateException e) {
             throw new AcmeProblem(AcmeError.MALFORMED, "The request body is not a flattened JSON JWS");
         }
         if (!ALGORITHMS.contains(jws.getHeader().getAlgorithm())) {
@@ -75,6 +85,9 @@ final class JwsMessage {
     private static JsonObject payload(String text) {
         if (text.isEmpty()) {
             return null;
+        }
+        if (JsonNesting.tooDeep(text)) {
+            throw new AcmeProblem(AcmeError.MALFORMED, "The payload nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
         }
         try {
             return JsonP.JSON.createReader(new StringReader(text)).readObject();
@@ -138,7 +151,8 @@ final class JwsMessage {
                 return EdDsaVerifier.of(okp);
             }
         } catch (JOSEException e) {
-            throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "The key cannot verify signatures: " + e.getMessage());
+            // the library's message names Java classes ("java.security.InvalidKeyException: ..."): say it in ACME's words
+            throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "The account key is not a valid " + key.getKeyType() + " public key");
         }
         throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "Account keys are RSA, EC or Ed25519/Ed448 (OKP) keys");
     }

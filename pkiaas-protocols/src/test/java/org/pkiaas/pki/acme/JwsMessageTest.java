@@ -1,6 +1,7 @@
 package org.pkiaas.pki.acme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,5 +107,37 @@ class JwsMessageTest {
         account.changeKey("next", next.toPublicJWK().toJSONString());
         assertNotSame(before, verifiers.of(account));
         assertEquals(AcmeError.MALFORMED, refusal(() -> message.verify(verifiers.of(account))), "the old key signs no more");
+    }
+
+    /** Issue 13: a payload nested 1,001 deep was a 500; deep nesting anywhere is malformed, before any parser recurses. */
+    @Test
+    void deeplyNestedJsonIsMalformed() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+        String deep = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+        AcmeProblem payload = assertThrows(AcmeProblem.class, () -> JwsMessage.parse(flattened(JWSAlgorithm.ES256, key, new ECDSASigner(key), deep)));
+        assertEquals(AcmeError.MALFORMED, payload.error());
+        String body = flattened(JWSAlgorithm.ES256, key, new ECDSASigner(key), "{}");
+        String deepBody = body.substring(0, body.length() - 1) + ",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertEquals(AcmeError.MALFORMED, refusal(() -> JwsMessage.parse(deepBody)));
+    }
+
+    /** Issue 13: "java.security.InvalidKeyException: exponent is smaller than 3" was a problem detail. */
+    @Test
+    void aKeyTheJdkRefusesIsABadPublicKeyInAcmesWords() throws Exception {
+        RSAKey strong = new RSAKeyGenerator(2048).generate();
+        JWK exponentOne = JWK.parse(strong.toPublicJWK().toJSONString().replace("\"e\":\"AQAB\"", "\"e\":\"AQ\""));
+        AcmeProblem refused = assertThrows(AcmeProblem.class, () -> JwsMessage.verifier(exponentOne));
+        assertEquals(AcmeError.BAD_PUBLIC_KEY, refused.error());
+        assertFalse(refused.getMessage().matches("(?s).*(java\\.|Exception).*"), refused.getMessage());
+    }
+
+    @Test
+    void problemDetailsLoseJavaClassNames() {
+        assertEquals("exponent is smaller than 3",
+                AcmeProblemMapper.inProtocolWords("java.security.InvalidKeyException: exponent is smaller than 3"));
+        assertEquals("The key is wrong: bad length", AcmeProblemMapper.inProtocolWords(
+                "The key is wrong: com.nimbusds.jose.JOSEException: bad length"));
+        assertEquals("The order is pending, not ready", AcmeProblemMapper.inProtocolWords("The order is pending, not ready"));
+        assertEquals("The request could not be processed", AcmeProblemMapper.inProtocolWords("java.lang.NullPointerException"));
     }
 }

@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.pkiaas.api.security.Public;
+import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.tenant.boundary.Accounts;
+import org.pkiaas.tenant.control.RateLimit;
 import org.pkiaas.tenant.entity.Account;
 
 /** Accounts: administrators create them; anyone may sign up while sign-up is switched on. */
@@ -67,6 +69,7 @@ public class AccountsResource {
     @POST
     @Path("signup")
     @Public
+    @RateLimited(RateLimit.Kind.SIGNUP)
     public Response signUp(AccountRequest request) {
         AccountRequest body = require(request);
         return created(accounts.signUp(body.username(), body.password()));

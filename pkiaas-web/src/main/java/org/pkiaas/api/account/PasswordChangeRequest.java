@@ -1,6 +1,10 @@
 package org.pkiaas.api.account;
 
-public record PasswordChangeRequest(String currentPassword, String newPassword) {
+import jakarta.validation.constraints.Size;
+
+public record PasswordChangeRequest(
+        @Size(max = 1024, message = "A password has at most {max} characters") String currentPassword,
+        @Size(max = 1024, message = "A password has at most {max} characters") String newPassword) {
 
     @Override
     public String toString() {

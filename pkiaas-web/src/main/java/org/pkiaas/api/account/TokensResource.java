@@ -1,6 +1,9 @@
 package org.pkiaas.api.account;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.tenant.boundary.ApiTokens;
 import org.pkiaas.tenant.boundary.NewApiToken;
@@ -24,7 +28,10 @@ import org.pkiaas.tenant.entity.ApiToken;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
-    public record TokenRequest(String name, Integer validityDays) {
+    public record TokenRequest(
+            @Size(max = 100, message = "A token name has at most {max} characters") @PlainText String name,
+            @Min(value = 1, message = "A token is valid for 1 to 3650 days") @Max(value = 3650, message = "A token is valid for 1 to 3650 days")
+            Integer validityDays) {
     }
 
     public record TokenResponse(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,

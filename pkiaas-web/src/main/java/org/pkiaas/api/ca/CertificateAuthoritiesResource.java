@@ -18,7 +18,6 @@ import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
-import org.pkiaas.ca.boundary.ServiceUrls;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.problem.InvalidInputException;
@@ -78,12 +77,22 @@ public class CertificateAuthoritiesResource {
         return response(cas.change(caller.get(), caId, changes));
     }
 
-    /** Irreversible: removes the CA with its templates and certificates. */
+    /**
+     * Irreversible: removes the CA for its owner and every service. Refused (409) while any of its
+     * certificates is unexpired: retire it instead. Its issuance records are kept.
+     */
     @DELETE
     @Path("cas/{caId}")
     public Response delete(@PathParam("caId") String caId) {
         cas.delete(caller.get(), caId);
         return Response.noContent().build();
+    }
+
+    /** Stops all issuance by the CA for good; its CRL and OCSP keep answering for what it issued. */
+    @POST
+    @Path("cas/{caId}/retire")
+    public CaResponse retire(@PathParam("caId") String caId) {
+        return response(cas.retire(caller.get(), caId));
     }
 
     @GET
@@ -100,13 +109,8 @@ public class CertificateAuthoritiesResource {
         if (request == null) {
             throw new InvalidInputException("certificatePem", "A JSON body with certificatePem is required");
         }
-        return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem()));
-    }
-
-    @GET
-    @Path("cas/{caId}/urls")
-    public ServiceUrls urls(@PathParam("caId") String caId) {
-        return cas.serviceUrls(caller.get(), caId);
+        return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem(),
+                Boolean.TRUE.equals(request.fetchIssuers())));
     }
 
     private CaResponse response(CertificateAuthority ca) {

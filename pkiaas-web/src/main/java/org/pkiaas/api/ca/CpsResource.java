@@ -33,4 +33,12 @@ public class CpsResource {
         CertificateAuthority ca = publication.publicView(caId);
         return new PublicCa(ca.id(), ca.name(), ca.subjectDn(), ca.cpsText(), ca.cpsUrl(), ServiceUrls.of(config.publicUrl(), ca.id()));
     }
+
+    /** The addresses a CA's certificates carry (AIA, CRL, OCSP, ACME, SCEP); public, as those addresses are. */
+    @GET
+    @Path("cas/{caId}/urls")
+    @Public
+    public ServiceUrls urls(@PathParam("caId") String caId) {
+        return ServiceUrls.of(config.publicUrl(), publication.publicView(caId).id());
+    }
 }

@@ -1,6 +1,8 @@
 package org.pkiaas.api.certificate;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,7 +43,9 @@ public class CertificatesResource {
     }
 
     /** @param reason an RFC 5280 name, e.g. keyCompromise; certificateHold puts it on hold */
-    public record RevocationRequest(String reason, String invalidityDate) {
+    public record RevocationRequest(
+            @Pattern(regexp = "[A-Za-z]{1,32}", message = "The reason is an RFC 5280 name such as keyCompromise") String reason,
+            @Size(max = 64, message = "An instant has at most {max} characters") String invalidityDate) {
     }
 
     @Inject

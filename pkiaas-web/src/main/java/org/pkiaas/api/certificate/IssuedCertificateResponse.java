@@ -15,10 +15,9 @@ public record IssuedCertificateResponse(String id, String caId, String templateI
         if (!"REVOKED".equals(status) && !Instant.now().isBefore(certificate.notAfter())) {
             status = "EXPIRED";
         }
-        String names = certificate.subjectAltNames();
         return new IssuedCertificateResponse(certificate.id(), certificate.caId(), certificate.templateId(),
                 certificate.requestId(), certificate.serialNumber(), certificate.subjectDn(),
-                names == null || names.isBlank() ? List.of() : List.of(names.split(",")), certificate.purpose().name(), status,
+                certificate.subjectAltNames(), certificate.purpose().name(), status,
                 certificate.notBefore(), certificate.notAfter(), certificate.revokedAt(),
                 certificate.revocationReason() == null ? null : certificate.revocationReason().rfcName(),
                 certificate.invalidityDate(), Pem.certificate(certificate.der()));

@@ -1,26 +1,34 @@
 package org.pkiaas.api.issuance;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.pkiaas.api.security.Public;
+import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Claims;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.signing.Pem;
+import org.pkiaas.tenant.control.RateLimit;
 
 /**
  * Claim links, for the holder (no sign-in: the link's token is the credential). The claim page
- * calls these; the key is made where the holder chooses, and only its CSR comes here.
+ * calls these; the key is made where the holder chooses, and only its CSR comes here. The token
+ * travels in the {@value #TOKEN_HEADER} header, never in the path: the link keeps it in the
+ * fragment so that no access log or proxy records it, and the API must not undo that.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,32 +39,37 @@ public class ClaimsResource {
             List<String> subjectAltNames, Integer validityDays, Instant expiresAt) {
     }
 
-    public record ClaimSubmission(String csr) {
+    public record ClaimSubmission(
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
     /** The certificate, and its issuing CA with that CA's issuers (PEM), for the holder to install with the key. */
     public record ClaimedCertificate(String certificateId, String certificatePem, String chainPem) {
     }
 
+    public static final String TOKEN_HEADER = "Claim-Token";
+
     @Inject
     Claims claims;
 
     @GET
-    @Path("claims/{token}")
+    @Path("claims")
     @Public
-    public ClaimOffer describe(@PathParam("token") String token) {
+    public ClaimOffer describe(@HeaderParam(TOKEN_HEADER) String token) {
         Claims.Offer offer = claims.describe(token);
         CertificateRequest request = offer.request();
-        String names = request.subjectAltNames();
-        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.subjectDn(),
-                names == null || names.isBlank() ? List.of() : List.of(names.split(",")), request.validityDays(),
+        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.approvedSubjectDn(),
+                request.approvedSubjectAltNames(),
+                // what issuance will use: the pre-approval's validity, else the template's
+                request.validityDays() != null ? request.validityDays() : offer.template().settings().general().validityDays(),
                 request.claimExpiresAt());
     }
 
     @POST
-    @Path("claims/{token}")
+    @Path("claims")
     @Public
-    public Response claim(@PathParam("token") String token, ClaimSubmission submission) {
+    @RateLimited(RateLimit.Kind.CLAIM)
+    public Response claim(@HeaderParam(TOKEN_HEADER) String token, ClaimSubmission submission) {
         IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
         CertificateAuthority ca = claims.issuerOf(issued);
         String chain = ca.certificateChainPem();

@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.pkiaas.api.security.Public;
+import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.issuance.boundary.PublicRequests;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.tenant.control.RateLimit;
 
 /** A template's public request endpoint (user guide 2.5.1): open to anyone while the template allows it. */
 @Path("")
@@ -46,6 +48,7 @@ public class PublicRequestsResource {
     @POST
     @Path("templates/{templateId}/public")
     @Public
+    @RateLimited(RateLimit.Kind.PUBLIC_REQUEST)
     public Response submit(@PathParam("templateId") String templateId, PublicRequests.PublicRequest request) {
         if (request == null) {
             throw new InvalidInputException("email", "A JSON body with your email and a CSR or a subject is required");

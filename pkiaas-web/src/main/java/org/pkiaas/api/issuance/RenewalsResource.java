@@ -1,6 +1,9 @@
 package org.pkiaas.api.issuance;
 
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,9 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.pkiaas.api.security.Public;
+import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Renewals;
 import org.pkiaas.signing.Pem;
+import org.pkiaas.tenant.control.RateLimit;
 
 /**
  * Renewal with a valid certificate, for holders (no sign-in): the CSR must be signed with the key
@@ -22,7 +28,8 @@ import org.pkiaas.signing.Pem;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RenewalsResource {
 
-    public record RenewalRequest(String csr) {
+    public record RenewalRequest(
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
     public record Renewed(String certificateId, String certificatePem, String chainPem, String renewedSerialNumber,
@@ -35,6 +42,7 @@ public class RenewalsResource {
     @POST
     @Path("cas/{caId}/renewals")
     @Public
+    @RateLimited(RateLimit.Kind.RENEWAL)
     public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
         Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
         CertificateAuthority ca = renewal.ca();

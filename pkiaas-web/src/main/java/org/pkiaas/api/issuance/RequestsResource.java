@@ -1,6 +1,13 @@
 package org.pkiaas.api.issuance;
 
+import static org.pkiaas.input.FieldFormats.ID;
+import static org.pkiaas.input.FieldFormats.ID_MESSAGE;
+import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
+
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +27,7 @@ import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.PreApprovals;
 import org.pkiaas.issuance.boundary.RequestQuery;
@@ -35,10 +43,12 @@ import org.pkiaas.problem.PkiaasException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RequestsResource {
 
-    public record CsrSubmission(String csr) {
+    public record CsrSubmission(
+            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
     }
 
-    public record Decline(String reason) {
+    public record Decline(
+            @Size(max = 1000, message = "A reason has at most {max} characters") @PlainText(multiline = true) String reason) {
     }
 
     /**
@@ -46,7 +56,12 @@ public class RequestsResource {
      *
      * @param action sign, approve, decline or resend
      */
-    public record BulkAction(String action, List<String> ids, String reason, SignOverrides overrides) {
+    public record BulkAction(
+            @Pattern(regexp = "sign|approve|decline|resend", message = "The action is sign, approve, decline or resend")
+            String action,
+            @Size(max = 500, message = "At most {max} requests at once") List<@Pattern(regexp = ID, message = ID_MESSAGE) String> ids,
+            @Size(max = 1000, message = "A reason has at most {max} characters") @PlainText(multiline = true) String reason,
+            @Valid SignOverrides overrides) {
     }
 
     /** @param outcome OK or FAILED */

@@ -5,11 +5,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.pkiaas.api.body.MalformedBodyException;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.problem.UnauthenticatedException;
 
 /** The core's failures as problem documents. */
@@ -23,6 +25,9 @@ public class PkiaasExceptionMapper implements ExceptionMapper<PkiaasException> {
 
     static Response toProblem(PkiaasException exception) {
         String detail = exception.getMessage();
+        if (exception instanceof MalformedBodyException) {
+            return Problem.of(Status.BAD_REQUEST, "malformed-body", detail, null).toResponse();
+        }
         if (exception instanceof InvalidInputException invalid) {
             return Problem.of(Status.BAD_REQUEST, "invalid-input", detail, invalid.field()).toResponse();
         }
@@ -38,6 +43,10 @@ public class PkiaasExceptionMapper implements ExceptionMapper<PkiaasException> {
         if (exception instanceof org.pkiaas.problem.UnavailableException unavailable) {
             return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE, "unavailable", detail, null).toResponse())
                     .header(HttpHeaders.RETRY_AFTER, unavailable.retryAfterSeconds()).build();
+        }
+        if (exception instanceof ThrottledException throttled) {
+            return Response.fromResponse(Problem.of(Status.TOO_MANY_REQUESTS, "throttled", detail, null).toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds()).build();
         }
         if (exception instanceof ForbiddenException) {
             return Problem.of(Status.FORBIDDEN, "forbidden", detail, null).toResponse();

@@ -75,6 +75,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (current instanceof ProcessingException && current.getCause() instanceof JsonbException) {
             return current.getCause();
         }
+        // A request body the API refused, as the container hands it on from the body reader.
+        for (Throwable cause = current; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof PkiaasException) {
+                return cause;
+            }
+        }
         return current;
     }
 }

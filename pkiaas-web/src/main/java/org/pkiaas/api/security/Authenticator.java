@@ -2,6 +2,7 @@ package org.pkiaas.api.security;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -29,6 +30,9 @@ public class Authenticator implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resourceInfo;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Inject
     RequestCaller requestCaller;
@@ -67,7 +71,7 @@ public class Authenticator implements ContainerRequestFilter {
             if (colon < 0) {
                 throw new UnauthenticatedException("The Basic credentials must be username:password");
             }
-            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), servletRequest.getRemoteAddr());
         }
         throw new UnauthenticatedException("Use the Basic or Bearer authorization scheme");
     }

@@ -1,6 +1,8 @@
 package org.pkiaas.api.template;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -30,7 +33,11 @@ import org.pkiaas.template.entity.TemplateSettings;
 public class TemplatesResource {
 
     /** {@code starter}: a starter's name (WEB_SERVER, CODE_SIGNING, …) or display name; default Web Server. */
-    public record NewTemplate(String name, String starter, String description) {
+    public record NewTemplate(
+            @Size(max = 200, message = "A template name has at most {max} characters") @PlainText String name,
+            @Pattern(regexp = "[A-Za-z_ ]{1,64}", message = "The starter is a name such as WEB_SERVER") String starter,
+            @Size(max = 1000, message = "A description has at most {max} characters") @PlainText(multiline = true)
+            String description) {
     }
 
     public record Starter(String name, String displayName) {
@@ -93,7 +100,8 @@ public class TemplatesResource {
         return Response.noContent().build();
     }
 
-    public record Invitation(String email) {
+    public record Invitation(
+            @Size(max = 320, message = "An email address has at most {max} characters") @PlainText String email) {
     }
 
     public record Invited(String email, String publicRequestUrl) {

@@ -14,11 +14,13 @@ public final class NameLists {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return Arrays.stream(text.split("[,\\n]")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+        // one per line; a comma separates names only before a type, so a URI may hold commas
+        return Arrays.stream(text.split("\\n|,\\s*(?=(?i:DNS|IP|EMAIL|URI|UPN):)")).map(String::trim)
+                .filter(name -> !name.isEmpty()).toList();
     }
 
-    /** Stored names ({@code DNS:a,DNS:b}) one per line, for a text area. */
-    public static String lines(String joined) {
-        return joined == null ? "" : String.join("\n", Arrays.stream(joined.split(",")).map(String::trim).toList());
+    /** Stored names one per line, for a text area. */
+    public static String lines(List<String> names) {
+        return names == null ? "" : String.join("\n", names);
     }
 }

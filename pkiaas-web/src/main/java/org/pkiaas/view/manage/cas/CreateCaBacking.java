@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pkiaas.ca.boundary.CaSubject;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
@@ -37,8 +38,9 @@ public class CreateCaBacking implements Serializable {
     private Integer keySize = 3072;
     private String curve = "P-256";
     private String parameterSet = "ML-DSA-65";
-    private String privateKeyPem;
-    private String privateKeyPassword;
+    /** Write-only: held for one request as characters, wiped after use, never rendered back into the form. */
+    private char[] privateKeyPem;
+    private char[] privateKeyPassword;
     private String signatureAlgorithm;
     private Integer validityDays = 3650;
     private Integer pathLength;
@@ -79,11 +81,13 @@ public class CreateCaBacking implements Serializable {
     public void create() throws IOException {
         CaSubject caSubject = new CaSubject(commonName, subject.getOrganization(), subject.getOrganizationalUnit(),
                 subject.getLocality(), subject.getState(), subject.getCountry());
-        boolean importing = privateKeyPem != null && !privateKeyPem.isBlank();
+        boolean importing = privateKeyPem != null && !new String(privateKeyPem).isBlank();
         NewCertificateAuthority request = new NewCertificateAuthority(null, caSubject, importing ? null : keyType,
                 "RSA".equals(keyType) ? keySize : null, "EC".equals(keyType) ? curve : null,
                 "ML_DSA".equals(keyType) ? parameterSet : null, signatureAlgorithm, validityDays, pathLength, keyUsage,
-                extendedKeyUsage, csrOnly, importing ? privateKeyPem : null, privateKeyPassword);
+                extendedKeyUsage, csrOnly, importing ? new String(privateKeyPem) : null,
+                privateKeyPassword == null ? null : new String(privateKeyPassword));
+        wipeKeyMaterial();
         try {
             CertificateAuthority created = cas.create(user.caller(), request);
             user.scopeTo(created.id());
@@ -95,6 +99,17 @@ public class CreateCaBacking implements Serializable {
             }
         } catch (PkiaasException e) {
             Feedback.refused("create", e);
+        }
+    }
+
+    private void wipeKeyMaterial() {
+        if (privateKeyPem != null) {
+            Arrays.fill(privateKeyPem, '\0');
+            privateKeyPem = null;
+        }
+        if (privateKeyPassword != null) {
+            Arrays.fill(privateKeyPassword, '\0');
+            privateKeyPassword = null;
         }
     }
 
@@ -142,20 +157,22 @@ public class CreateCaBacking implements Serializable {
         this.parameterSet = parameterSet;
     }
 
+    /** Always empty: an imported key is never sent back to the browser. */
     public String getPrivateKeyPem() {
-        return privateKeyPem;
+        return null;
     }
 
     public void setPrivateKeyPem(String privateKeyPem) {
-        this.privateKeyPem = privateKeyPem;
+        this.privateKeyPem = privateKeyPem == null || privateKeyPem.isEmpty() ? null : privateKeyPem.toCharArray();
     }
 
+    /** Always empty, like {@link #getPrivateKeyPem()}. */
     public String getPrivateKeyPassword() {
-        return privateKeyPassword;
+        return null;
     }
 
     public void setPrivateKeyPassword(String privateKeyPassword) {
-        this.privateKeyPassword = privateKeyPassword;
+        this.privateKeyPassword = privateKeyPassword == null || privateKeyPassword.isEmpty() ? null : privateKeyPassword.toCharArray();
     }
 
     public String getSignatureAlgorithm() {
@@ -164,6 +181,11 @@ public class CreateCaBacking implements Serializable {
 
     public void setSignatureAlgorithm(String signatureAlgorithm) {
         this.signatureAlgorithm = signatureAlgorithm;
+    }
+
+    /** The upper bound of the validity field: the one limit every issuance keeps. */
+    public int getMaxValidityDays() {
+        return org.pkiaas.certificate.control.ValidityDays.MAX;
     }
 
     public Integer getValidityDays() {

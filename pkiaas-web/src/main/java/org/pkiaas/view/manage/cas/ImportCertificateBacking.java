@@ -9,7 +9,8 @@ import org.pkiaas.view.manage.Pages;
 
 /**
  * Import Signed Certificate ({@code /manage/cas/import.xhtml}): activates a CSR-only CA. The chain
- * field is needed only when the issuers cannot be fetched from the certificate's AIA URL.
+ * field is needed unless the issuers are fetched from the certificate's AIA URL, which the admin
+ * asks for with a check box.
  */
 @Named
 @ViewScoped
@@ -19,10 +20,11 @@ public class ImportCertificateBacking extends CaPage {
 
     private String certificatePem;
     private String chainPem;
+    private boolean fetchIssuers;
 
     public void importCertificate() throws IOException {
         try {
-            var ca = cas.importCertificate(user.caller(), getCaId(), certificatePem, chainPem);
+            var ca = cas.importCertificate(user.caller(), getCaId(), certificatePem, chainPem, fetchIssuers);
             Feedback.infoAfterRedirect("The CA '" + ca.name() + "' is active and ready to issue certificates");
             Pages.redirect("/manage/cas/manage.xhtml");
         } catch (PkiaasException e) {
@@ -44,5 +46,13 @@ public class ImportCertificateBacking extends CaPage {
 
     public void setChainPem(String chainPem) {
         this.chainPem = chainPem;
+    }
+
+    public boolean isFetchIssuers() {
+        return fetchIssuers;
+    }
+
+    public void setFetchIssuers(boolean fetchIssuers) {
+        this.fetchIssuers = fetchIssuers;
     }
 }

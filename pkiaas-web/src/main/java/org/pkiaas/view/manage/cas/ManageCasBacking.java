@@ -72,6 +72,24 @@ public class ManageCasBacking implements Serializable {
         confirmation = null;
     }
 
+    public void prepareRetire(String caId) {
+        CertificateAuthority ca = cas.get(user.caller(), caId);
+        selectedId = ca.id();
+        selectedName = ca.name();
+    }
+
+    /** Retires the selected CA: no more issuance on any channel; CRL and OCSP keep answering. */
+    public void retire() throws IOException {
+        try {
+            cas.retire(user.caller(), selectedId);
+            Feedback.infoAfterRedirect("The CA '" + selectedName + "' is retired: it issues nothing more, and its CRL and OCSP"
+                    + " keep answering");
+            Pages.redirect("/manage/cas/manage.xhtml");
+        } catch (PkiaasException e) {
+            Feedback.refused("retire", e);
+        }
+    }
+
     public void delete() throws IOException {
         if (confirmation == null || !confirmation.trim().equals(selectedName)) {
             Feedback.refused("delete", new org.pkiaas.problem.InvalidInputException("confirmation",
@@ -80,7 +98,7 @@ public class ManageCasBacking implements Serializable {
         }
         try {
             cas.delete(user.caller(), selectedId);
-            Feedback.infoAfterRedirect("The CA '" + selectedName + "' and everything under it are deleted");
+            Feedback.infoAfterRedirect("The CA '" + selectedName + "' is deleted");
             Pages.redirect("/manage/cas/manage.xhtml");
         } catch (PkiaasException e) {
             Feedback.refused("delete", e);

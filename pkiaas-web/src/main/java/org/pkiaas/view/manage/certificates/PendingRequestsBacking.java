@@ -123,8 +123,9 @@ public class PendingRequestsBacking implements Serializable {
         CertificateRequest request = requests.get(user.caller(), requestId);
         reviewedId = request.id();
         reviewedHasCsr = request.csr() != null;
-        overrideSubject = request.subjectDn();
-        overrideNames = NameLists.lines(request.subjectAltNames());
+        overrideSubject = request.approvedSubjectDn() != null ? request.approvedSubjectDn() : request.subjectDn();
+        overrideNames = NameLists.lines(request.approvedSubjectAltNames() != null ? request.approvedSubjectAltNames()
+                : request.subjectAltNames());
         overrideValidityDays = request.validityDays() != null ? request.validityDays()
                 : templates.get(user.caller(), request.templateId()).settings().general().validityDays();
     }
