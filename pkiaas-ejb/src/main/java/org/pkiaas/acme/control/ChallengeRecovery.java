@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.pkiaas.problem.Incidents;
 
 /**
  * Takes up challenge validations that were lost: a challenge stays {@code processing} (RFC 8555
@@ -50,7 +51,7 @@ public class ChallengeRecovery {
                 validation.start(lost.accountId(), lost.challengeId());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not look for lost ACME challenge validations", e);
+            Incidents.log(LOG, Level.WARNING, "Could not look for lost ACME challenge validations", e);
         }
     }
 }

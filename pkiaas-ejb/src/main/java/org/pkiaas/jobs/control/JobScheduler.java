@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.jobs.boundary.Jobs;
+import org.pkiaas.problem.Incidents;
 
 /**
  * Starts the batch jobs on every node's timers; {@link Jobs#startScheduled} lets one node per
@@ -61,7 +62,7 @@ public class JobScheduler {
             jobs.startScheduled(slot.job(), start).ifPresent(execution ->
                     LOG.info(() -> "Started " + slot.job() + " for " + start + " (execution " + execution + ")"));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not start " + slot.job(), e);
+            Incidents.log(LOG, Level.WARNING, "Could not start " + slot.job(), e);
         }
     }
 

@@ -20,9 +20,11 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.mail.boundary.MailQueued;
 import org.pkiaas.mail.entity.OutgoingMail;
+import org.pkiaas.problem.Incidents;
 
 /**
  * Sends the outbox through the {@code java:jboss/mail/pkiaas} session: right after a mail is
@@ -63,7 +65,12 @@ public class MailDelivery {
 
     @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
     void everyTwentySeconds() {
-        deliverDue();
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // the outbox is unreachable (database outage): one line, and the next beat tries again
+            Incidents.log(LOG, Level.WARNING, "Mail delivery skipped a beat", e);
+        }
     }
 
     /** Sends what is due; one run at a time on this node. */

@@ -9,6 +9,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -60,7 +62,12 @@ public class StatusWatcher {
         timers.createIntervalTimer(PERIOD_MILLIS, PERIOD_MILLIS, new TimerConfig("ocsp-status-watch", false));
     }
 
+    /**
+     * Outside a transaction: the read has its own, so a database outage is caught here as one
+     * skipped beat, not a failed timer transaction that the container logs and retries.
+     */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     synchronized void poll() {
         try {
             Map<String, Long> revisions = states.revisions();

@@ -4,19 +4,22 @@ import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.pkiaas.problem.DatabaseOutage;
+import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.PkiaasException;
 
 /**
  * Everything else: JAX-RS's own errors (unknown path, wrong method or media type), unreadable
  * JSON, and unexpected failures. The client gets a problem document with an incident id; the stack
- * trace goes only to the server log.
+ * trace goes only to the server log, once per cause and interval. A database that cannot be reached
+ * is 503 with Retry-After: the connection pool recovers by itself when it returns.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -42,8 +45,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             Status shown = status == null ? Status.BAD_REQUEST : status;
             return Problem.of(shown, "http-" + shown.getStatusCode(), shown.getReasonPhrase(), null).toResponse();
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Incident " + incident, exception);
+        if (DatabaseOutage.isCause(exception)) {
+            String incident = Incidents.log(LOG, Level.WARNING, "API request answered 503, database unreachable", exception);
+            return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE, "unavailable",
+                    "The service is temporarily unavailable; try again shortly (incident " + incident + ")", null)
+                    .toResponse()).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        }
+        String incident = Incidents.log(LOG, Level.SEVERE, "API request failed", exception);
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal",
                 "The request could not be completed (incident " + incident + ")", null).toResponse();
     }
