@@ -15,21 +15,24 @@ database="${2:-h2}"
 cli="$jboss_home/bin/jboss-cli.sh"
 [ -x "$cli" ] || { echo "configure.sh: $jboss_home is not a WildFly installation" >&2; exit 2; }
 
+# Runs the scripts one after the other in a single CLI process (each embeds and stops the server
+# itself): one JVM start instead of one per script.
 run() {
+    local script="$jboss_home/standalone/log/configure.cli" log="$jboss_home/standalone/log/configure.log"
+    for name in "$@"; do cat "$here/cli/$name"; echo; done >"$script"
     # The CLI must not inherit a JAVA_OPTS meant for the server.
-    JAVA_OPTS="-Xmx256m" "$cli" --file="$here/cli/$1" >"$jboss_home/standalone/log/configure-${1%.cli}.log" 2>&1 || {
-        echo "configure.sh: cli/$1 failed; see $jboss_home/standalone/log/configure-${1%.cli}.log" >&2
-        tail -20 "$jboss_home/standalone/log/configure-${1%.cli}.log" >&2
+    JAVA_OPTS="-Xmx256m" "$cli" --file="$script" >"$log" 2>&1 || {
+        echo "configure.sh: cli/{$(IFS=,; echo "$*")} failed; see $log" >&2
+        tail -20 "$log" >&2
         exit 1
     }
 }
 
 mkdir -p "$jboss_home/standalone/log"
-run server.cli
-run batch-detach.cli
+scripts=(server.cli batch-detach.cli)
 case "$database" in
     h2)
-        run datasource-h2.cli
+        scripts+=(datasource-h2.cli)
         ;;
     mariadb)
         driver="${3:-$(ls "$here"/target/drivers/mariadb-java-client-*.jar 2>/dev/null | head -1)}"
@@ -49,12 +52,12 @@ case "$database" in
   </dependencies>
 </module>
 XML
-        run datasource-mariadb.cli
+        scripts+=(datasource-mariadb.cli)
         ;;
     *)
         echo "configure.sh: database is h2 or mariadb, not '$database'" >&2
         exit 2
         ;;
 esac
-run batch.cli
+run "${scripts[@]}" batch.cli
 echo "configure.sh: $jboss_home configured for PKIaaS ($database)"

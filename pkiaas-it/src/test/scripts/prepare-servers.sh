@@ -31,6 +31,10 @@ CREATE USER IF NOT EXISTS 'pkiaas_it'@'localhost' IDENTIFIED BY 'pkiaas_it';
 CREATE USER IF NOT EXISTS 'pkiaas_it'@'127.0.0.1' IDENTIFIED BY 'pkiaas_it';
 GRANT ALL PRIVILEGES ON \`$db\`.* TO 'pkiaas_it'@'localhost';
 GRANT ALL PRIVILEGES ON \`$db\`.* TO 'pkiaas_it'@'127.0.0.1';
+-- DatabaseSwitchIT's: bin/pkiaas-start on MariaDB
+DROP DATABASE IF EXISTS \`${db}_start\`;
+CREATE DATABASE \`${db}_start\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+GRANT ALL PRIVILEGES ON \`${db}_start\`.* TO 'pkiaas_it'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
 

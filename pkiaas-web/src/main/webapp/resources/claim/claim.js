@@ -32,13 +32,19 @@ function fieldError(field, errorElement, message) {
   field.setAttribute('aria-invalid', message ? 'true' : 'false');
 }
 
+/** "1 day", "90 days"; a server that names no validity leaves it to the certificate type. */
+function validityText(days) {
+  if (days === undefined || days === null) return 'As the certificate type sets';
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
 function showClaim(claim) {
   $('claim-subject').textContent = claim.subject;
   const sans = claim.subjectAltNames ?? [];
   $('claim-sans').textContent = sans.length ? sans.join(', ') : 'None';
   $('claim-ca').textContent = claim.caName ?? '';
   $('claim-template').textContent = claim.templateName ?? '';
-  $('claim-validity').textContent = claim.validityDays === 1 ? '1 day' : `${claim.validityDays} days`;
+  $('claim-validity').textContent = validityText(claim.validityDays);
   $('claim-expires').textContent = claim.expiresAt ? new Date(claim.expiresAt).toLocaleString() : '';
   $('approved').hidden = false;
   $('choices').hidden = false;

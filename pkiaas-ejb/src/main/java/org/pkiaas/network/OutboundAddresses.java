@@ -47,6 +47,18 @@ public final class OutboundAddresses {
         return false;
     }
 
+    /** Whether {@code literal}, an IPv4 or IPv6 address in text, is refused; false for text that is no address (no lookup is made). */
+    public static boolean refusedLiteral(String literal) {
+        if (literal == null || !literal.matches("[0-9A-Fa-f.:]+") || !(literal.contains(".") || literal.contains(":"))) {
+            return false;
+        }
+        try {
+            return refused(InetAddress.getByName(literal));
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** The IPv4 address an IPv6 one carries (mapped, compatible, NAT64 or 6to4), or null. */
     private static InetAddress embeddedIpv4(byte[] v6) {
         boolean zeroPrefix = allZero(v6, 0, 10);

@@ -47,6 +47,28 @@ public class SchemaMigration {
         var result = configuration.load().migrate();
         LOG.info(() -> "PKIaaS schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+        LOG.info(() -> DATABASE_LINE + connectedDatabase());
+    }
+
+    /**
+     * Starts the log line naming the database the application is connected to; bin/pkiaas-start
+     * reads it back for its banner and refuses a server that runs on another database than asked.
+     */
+    public static final String DATABASE_LINE = "PKIaaS database: ";
+
+    /** "H2 2.2.224 at jdbc:h2:/data/pkiaas/pkiaas", without the URL's options (they may hold a password). */
+    private String connectedDatabase() {
+        try (Connection connection = dataSource.getConnection()) {
+            var metaData = connection.getMetaData();
+            return metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion() + " at "
+                    + withoutOptions(metaData.getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
+        }
+    }
+
+    static String withoutOptions(String jdbcUrl) {
+        return jdbcUrl.split("[?;]", 2)[0];
     }
 
     /** The tables JBeret's JDBC job repository creates in the same database (see wildfly-config/cli/batch.cli). */

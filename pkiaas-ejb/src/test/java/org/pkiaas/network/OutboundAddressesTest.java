@@ -23,4 +23,12 @@ class OutboundAddressesTest {
     void ordinaryPrivateAndLoopbackAddressesAreAllowed(String literal) throws Exception {
         assertFalse(OutboundAddresses.refused(InetAddress.getByName(literal)), literal);
     }
+
+    @org.junit.jupiter.api.Test
+    void literalsAreReadWithoutLookingAnythingUp() {
+        assertTrue(OutboundAddresses.refusedLiteral("169.254.169.254"));
+        assertTrue(OutboundAddresses.refusedLiteral("fe80::1"));
+        assertFalse(OutboundAddresses.refusedLiteral("127.0.0.1"));
+        assertFalse(OutboundAddresses.refusedLiteral("metadata.google.internal"), "a name is no literal");
+    }
 }

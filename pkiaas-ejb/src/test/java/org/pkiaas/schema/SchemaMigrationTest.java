@@ -19,6 +19,14 @@ import org.junit.jupiter.api.Test;
 class SchemaMigrationTest {
 
     @Test
+    void theDatabaseLineLeavesOutUrlOptionsThatMayHoldAPassword() {
+        assertEquals("jdbc:mariadb://127.0.0.1:3306/pkiaas",
+                SchemaMigration.withoutOptions("jdbc:mariadb://127.0.0.1:3306/pkiaas?user=pkiaas&password=secret"));
+        assertEquals("jdbc:h2:/srv/data/pkiaas/pkiaas",
+                SchemaMigration.withoutOptions("jdbc:h2:/srv/data/pkiaas/pkiaas;DB_CLOSE_ON_EXIT=FALSE;PASSWORD=x"));
+    }
+
+    @Test
     void h2GetsItsOwnTypes() {
         assertEquals(Map.of("datetime", "TIMESTAMP(3)", "blob", "BLOB", "text", "CLOB"), SchemaMigration.typesFor("h2"));
     }

@@ -28,7 +28,14 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  */
 class AcmeChallengesIT extends ServerIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a poll may wait for the server. Polls end as soon as the state is reached; the bound
+     * only matters when the machine is loaded, where 60 s once ran out between a challenge turning
+     * valid and the client seeing its order ready (acme4j polls every 3 s, each poll a signed
+     * request with a nonce of its own). A validation that does not end fails these tests all the
+     * same: its challenge stays processing for ever.
+     */
+    private static final Duration WAIT = Duration.ofMinutes(3);
     private final AcmeFixture acme = new AcmeFixture("ACME Challenges " + System.nanoTime(), "");
 
     @BeforeAll
@@ -102,6 +109,15 @@ class AcmeChallengesIT extends ServerIT {
         wrong.trigger();
         assertEquals(Status.INVALID, wrong.waitForCompletion(WAIT));
         assertEquals("urn:ietf:params:acme:error:incorrectResponse", wrong.getError().orElseThrow().getType().toString());
+
+        // issue 12: an acmeIdentifier that is no OCTET STRING (RFC 8737 §3) left the challenge processing for ever
+        String third = unique("tls.test");
+        TlsAlpn01Challenge notOctets = login.newOrder().domain(third).create().getAuthorizations().get(0)
+                .findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+        TlsAlpnResponder.present(validationCertificate(third, key, new org.bouncycastle.asn1.DERUTF8String(notOctets.getAuthorization())), key);
+        notOctets.trigger();
+        assertEquals(Status.INVALID, notOctets.waitForCompletion(WAIT));
+        assertEquals("urn:ietf:params:acme:error:incorrectResponse", notOctets.getError().orElseThrow().getType().toString());
     }
 
     @Test
@@ -184,6 +200,63 @@ class AcmeChallengesIT extends ServerIT {
         challenge.trigger();
         assertEquals(Status.VALID, challenge.waitForCompletion(WAIT));
         assertEquals(Status.READY, order.waitUntilReady(WAIT));
+    }
+
+    /**
+     * Issue 12: a redirect to an absolute HTTPS name (final dot) made the probe throw and left the
+     * challenge processing, re-run every three minutes for ever. It ends invalid.
+     */
+    @Test
+    void http01RedirectedToAnAbsoluteHttpsNameEndsInvalid() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        Order order = login.newOrder().domain(unique("dotted.test")).create();
+        Http01Challenge challenge = order.getAuthorizations().get(0).findChallenge(Http01Challenge.class).orElseThrow();
+        ChallengeResponders.redirect(challenge.getToken(), "https://attacker.example./");
+        challenge.trigger();
+        assertEquals(Status.INVALID, challenge.waitForCompletion(WAIT));
+        order.fetch();
+        assertEquals(Status.INVALID, order.getStatus());
+    }
+
+    /** Issue 12: validation never connects to link-local addresses, where cloud metadata services answer. */
+    @Test
+    void aNameThatResolvesToALinkLocalAddressIsNotFetched() throws Exception {
+        Login login = acme.register(AcmeFixture.accountKey());
+        String domain = unique("metadata.test");
+        ChallengeDns.a(domain, "169.254.169.254");
+        Order order = login.newOrder().domain(domain).create();
+        Http01Challenge challenge = order.getAuthorizations().get(0).findChallenge(Http01Challenge.class).orElseThrow();
+        challenge.trigger();
+        assertEquals(Status.INVALID, challenge.waitForCompletion(WAIT));
+        var problem = challenge.getError().orElseThrow();
+        assertEquals("urn:ietf:params:acme:error:connection", problem.getType().toString());
+        assertTrue(problem.getDetail().orElse("").contains("may not connect to"), problem.toString());
+
+        String redirected = unique("redirected.test");
+        Order other = login.newOrder().domain(redirected).create();
+        Http01Challenge viaRedirect = other.getAuthorizations().get(0).findChallenge(Http01Challenge.class).orElseThrow();
+        ChallengeResponders.redirect(viaRedirect.getToken(), "http://" + domain + "/latest/meta-data/");
+        viaRedirect.trigger();
+        assertEquals(Status.INVALID, viaRedirect.waitForCompletion(WAIT));
+        assertTrue(viaRedirect.getError().orElseThrow().getDetail().orElse("").contains("may not connect to"));
+
+        AcmeServerException address = assertThrows(AcmeServerException.class,
+                () -> login.newOrder().identifier(Identifier.ip("169.254.169.254")).create());
+        assertEquals("urn:ietf:params:acme:error:rejectedIdentifier", address.getType().toString());
+    }
+
+    /** A tls-alpn-01 certificate for {@code domain}, signed by the RSA {@code key}, whose critical acmeIdentifier holds {@code value}. */
+    private static java.security.cert.X509Certificate validationCertificate(String domain, java.security.KeyPair key,
+            org.bouncycastle.asn1.ASN1Encodable value) throws Exception {
+        var name = new org.bouncycastle.asn1.x500.X500Name("CN=" + domain);
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                java.util.Date.from(java.time.Instant.now().minusSeconds(60)), java.util.Date.from(java.time.Instant.now().plusSeconds(3600)),
+                name, key.getPublic());
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName, false, new org.bouncycastle.asn1.x509.GeneralNames(
+                new org.bouncycastle.asn1.x509.GeneralName(org.bouncycastle.asn1.x509.GeneralName.dNSName, domain)));
+        builder.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.31"), true, value);
+        var holder = builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
     }
 
     @Test

@@ -82,6 +82,11 @@ final class ChallengeDns {
         call("/set-cname", "{\"host\":\"" + fqdn(alias) + "\",\"target\":\"" + fqdn(target) + "\"}");
     }
 
+    /** Answers A queries for {@code name} with {@code address} instead of the default 127.0.0.1. */
+    static void a(String name, String address) {
+        call("/add-a", "{\"host\":\"" + fqdn(name) + "\",\"addresses\":[\"" + address + "\"]}");
+    }
+
     /** Answers every query for {@code name} with SERVFAIL, as a broken authoritative server would. */
     static void servfail(String name) {
         call("/set-servfail", "{\"host\":\"" + fqdn(name) + "\"}");

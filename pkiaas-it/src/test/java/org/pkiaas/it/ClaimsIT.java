@@ -38,6 +38,16 @@ class ClaimsIT extends ServerIT {
         return reply.json();
     }
 
+    @Test
+    void anOfferWithoutItsOwnValidityNamesTheTemplates() {
+        Api.Reply reply = owner.post("/api/v1/templates/" + clients + "/preapproved", Json.createObjectBuilder()
+                .add("subject", "CN=bob").add("subjectAltNames", Json.createArrayBuilder().add("EMAIL:bob@example.test")).build());
+        assertEquals(201, reply.status(), reply::toString);
+        JsonObject offer = offer(reply.json().getString("claimToken")).json();
+        int templateDays = owner.get("/api/v1/templates/" + clients).json().getJsonObject("general").getInt("validityDays");
+        assertEquals(templateDays, offer.getInt("validityDays"), offer::toString);
+    }
+
     private static Api.Reply claim(String token, String csr) {
         return Api.anonymous().post("/api/v1/claims", Json.createObjectBuilder().add("csr", csr).build(), "Claim-Token", token);
     }

@@ -13,7 +13,9 @@ import org.pkiaas.acme.control.EabVerification;
 import org.pkiaas.acme.entity.AccountStatus;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeOrder;
+import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.acme.entity.ExternalAccountBinding;
+import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.signing.KeyWrapper;
 
 /**
@@ -30,6 +32,9 @@ public class AcmeAccounts {
 
     @Inject
     KeyWrapper keyWrapper;
+
+    @Inject
+    AuditLog auditLog;
 
     /** The outcome of newAccount: the account, and whether this request created it (201) or found it (200). */
     public record Registration(AcmeAccount account, boolean created) {
@@ -77,6 +82,8 @@ public class AcmeAccounts {
         AcmeAccount account = new AcmeAccount(stored.policyId(), stored.id(), thumbprint, key.toPublicJWK().toJSONString(),
                 checkedContacts(contacts));
         em.persist(account);
+        auditLog.protocolAction(actor(account), "acme.account.register", "ACME_ACCOUNT", account.id(), caOf(stored.policyId()),
+                "external account binding " + stored.id() + ", key " + thumbprint);
         return new Registration(account, true);
     }
 
@@ -124,6 +131,8 @@ public class AcmeAccounts {
             throw new AcmeProblem(AcmeError.KEY_IN_USE, "An account is already registered with the new key");
         }
         account.changeKey(thumbprint, newKey.toPublicJWK().toJSONString());
+        auditLog.protocolAction(actor(account), "acme.account.keychange", "ACME_ACCOUNT", account.id(), caOf(account.policyId()),
+                "new key " + thumbprint);
         return account;
     }
 
@@ -132,6 +141,15 @@ public class AcmeAccounts {
         AcmeAccount account = active(accountId);
         return em.createNamedQuery("AcmeOrder.byAccount", AcmeOrder.class).setParameter("accountId", account.id())
                 .setMaxResults(1000).getResultList();
+    }
+
+    private static String actor(AcmeAccount account) {
+        return "acme:" + account.id();
+    }
+
+    private String caOf(String policyId) {
+        AcmePolicy policy = policyId == null ? null : em.find(AcmePolicy.class, policyId);
+        return policy == null ? null : policy.caId();
     }
 
     private AcmeAccount byThumbprint(String thumbprint) {

@@ -34,6 +34,7 @@ import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.network.OutboundAddresses;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.Pem;
@@ -238,11 +239,16 @@ public class AcmeOrders {
                     typed.add("dns:" + name);
                 }
                 case "ip" -> {
+                    String address;
                     try {
-                        typed.add("ip:" + SubjectAltNames.ipLiteral("value", identifier.value() == null ? "" : identifier.value()));
+                        address = SubjectAltNames.ipLiteral("value", identifier.value() == null ? "" : identifier.value());
                     } catch (InvalidInputException e) {
                         throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not an IP address");
                     }
+                    if (OutboundAddresses.refusedLiteral(address)) {
+                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, address + " is an address validation may not connect to");
+                    }
+                    typed.add("ip:" + address);
                 }
                 default -> throw new AcmeProblem(AcmeError.UNSUPPORTED_IDENTIFIER, "Identifiers of type '" + identifier.type()
                         + "' are not supported; use dns or ip");

@@ -11,8 +11,8 @@ import org.pkiaas.tenant.boundary.Caller;
 /**
  * Records every {@link Audited} call. The actor is the method's {@link Caller} argument; the object
  * is what the method returns when that is {@link Identified}, otherwise the argument that
- * {@link Audited#objectIdArgument()} names. A failure is written in its own transaction so it survives the
- * rollback of the failed action.
+ * {@link Audited#objectIdArgument()} names; the CA, whose owner's log shows the event, likewise.
+ * A failure is written in its own transaction so it survives the rollback of the failed action.
  */
 @Audited
 @Interceptor
@@ -34,18 +34,22 @@ public class AuditInterceptor {
                 break;
             }
         }
-        int idIndex = audited.objectIdArgument();
-        String argumentId = idIndex >= 0 && idIndex < parameters.length && parameters[idIndex] != null
-                ? parameters[idIndex].toString() : null;
+        String argumentId = argument(parameters, audited.objectIdArgument());
+        String argumentCaId = argument(parameters, audited.caIdArgument());
         try {
             Object result = ctx.proceed();
             String objectId = result instanceof Identified identified ? identified.id() : argumentId;
-            auditLog.success(caller, action, audited.objectType(), objectId);
+            String caId = result instanceof Identified identified && identified.caId() != null ? identified.caId() : argumentCaId;
+            auditLog.success(caller, action, audited.objectType(), objectId, caId);
             return result;
         } catch (Exception e) {
             String detail = e instanceof PkiaasException ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")";
-            auditLog.failure(caller, action, audited.objectType(), argumentId, detail);
+            auditLog.failure(caller, action, audited.objectType(), argumentId, argumentCaId, detail);
             throw e;
         }
+    }
+
+    private static String argument(Object[] parameters, int index) {
+        return index >= 0 && index < parameters.length && parameters[index] != null ? parameters[index].toString() : null;
     }
 }

@@ -30,4 +30,11 @@ public @interface Audited {
      */
     @Nonbinding
     int objectIdArgument() default -1;
+
+    /**
+     * The position of the argument that holds the id of the CA acted on, or -1. Needed where the
+     * result does not name its CA ({@link Identified#caId()}) and for failures, which have no result.
+     */
+    @Nonbinding
+    int caIdArgument() default -1;
 }

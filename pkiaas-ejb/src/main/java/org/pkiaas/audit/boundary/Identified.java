@@ -4,4 +4,9 @@ package org.pkiaas.audit.boundary;
 public interface Identified {
 
     String id();
+
+    /** The CA it belongs to, whose owner's audit log shows the action; null when none. */
+    default String caId() {
+        return null;
+    }
 }

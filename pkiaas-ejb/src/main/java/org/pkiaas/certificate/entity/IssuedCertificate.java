@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.signing.Randomness;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
@@ -32,7 +33,7 @@ import org.pkiaas.signing.Randomness;
         + " AND c.notAfter > :now")
 @NamedQuery(name = "IssuedCertificate.detachTemplate",
         query = "UPDATE IssuedCertificate c SET c.templateId = NULL WHERE c.templateId = :templateId")
-public class IssuedCertificate {
+public class IssuedCertificate implements Identified {
 
     @Id
     private String id;

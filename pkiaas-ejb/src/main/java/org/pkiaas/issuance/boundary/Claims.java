@@ -46,7 +46,7 @@ public class Claims {
                 em.find(CertificateAuthority.class, request.caId()));
     }
 
-    @Audited(value = "request.claim", objectType = "REQUEST")
+    @Audited(value = "request.claim", objectType = "CERTIFICATE")
     public IssuedCertificate claim(String token, String csrPem) {
         CertificateRequest request = open(token);
         Request fromCsr = CsrReader.request("csr", CsrReader.parse("csr", csrPem));

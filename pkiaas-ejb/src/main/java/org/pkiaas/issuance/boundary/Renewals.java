@@ -58,7 +58,7 @@ public class Renewals {
         }
     }
 
-    @Audited(value = "certificate.renew", objectType = "CERTIFICATE")
+    @Audited(value = "certificate.renew", objectType = "CERTIFICATE", caIdArgument = 0)
     public Renewal renew(String caId, String csrPem) {
         CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
         if (ca == null || ca.status() != CaStatus.ACTIVE) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -11,9 +12,11 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+import org.pkiaas.certificate.control.DerStructure;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.problem.InvalidInputException;
@@ -28,6 +31,13 @@ import org.pkiaas.signing.BouncyCastle;
 public final class CsrReader {
 
     private static final int MAX_LENGTH = 256 * 1024;
+    /** RFC 7468 §7, and the legacy label some tools still write. */
+    private static final Set<String> PEM_TYPES = Set.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
+    /**
+     * CertificationRequest → info → attributes → extensionRequest → Extensions → Extension → a
+     * GeneralName's inner structure stays under a dozen levels; BER, as some clients send it.
+     */
+    private static final DerStructure STRUCTURE = DerStructure.ber(32);
 
     private CsrReader() {
     }
@@ -41,17 +51,21 @@ public final class CsrReader {
         }
         PKCS10CertificationRequest csr;
         try {
+            byte[] der;
             if (text.contains("-----BEGIN")) {
-                try (PEMParser parser = new PEMParser(new StringReader(text))) {
-                    Object parsed = parser.readObject();
-                    if (!(parsed instanceof PKCS10CertificationRequest request)) {
+                try (PemReader reader = new PemReader(new StringReader(text))) {
+                    PemObject pem = reader.readPemObject();
+                    if (pem == null || !PEM_TYPES.contains(pem.getType())) {
                         throw new InvalidInputException(field, "Expected a CERTIFICATE REQUEST block");
                     }
-                    csr = request;
+                    der = pem.getContent();
                 }
             } else {
-                csr = new PKCS10CertificationRequest(Base64.getMimeDecoder().decode(text.trim()));
+                der = Base64.getMimeDecoder().decode(text.trim());
             }
+            // bounded before Bouncy Castle's recursive parser sees it: deep nesting is not a stack overflow
+            STRUCTURE.check(der);
+            csr = new PKCS10CertificationRequest(der);
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

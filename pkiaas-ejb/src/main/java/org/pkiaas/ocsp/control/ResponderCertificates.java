@@ -25,6 +25,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.pkiaas.certificate.control.Der;
+import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
@@ -57,6 +58,9 @@ public class ResponderCertificates {
     @Inject
     PkiaasConfig config;
 
+    @Inject
+    AuditLog auditLog;
+
     public IssuedCertificate issue(CertificateAuthority ca) {
         X509CertificateHolder caCertificate = Der.certificate(ca.certificate());
         KeySpec keySpec = ca.serviceKeySpec();
@@ -88,6 +92,7 @@ public class ResponderCertificates {
         String credentialId = ServiceCredential.newId();
         byte[] wrapped = keyWrapper.wrap(keyPair.getPrivate(), ServiceCredential.wrappingContext(credentialId));
         em.persist(new ServiceCredential(credentialId, ca.id(), ServicePurpose.OCSP_RESPONDER, issued.id(), wrapped));
+        auditLog.certificateIssued(issued, "ocsp-responder");
         return issued;
     }
 

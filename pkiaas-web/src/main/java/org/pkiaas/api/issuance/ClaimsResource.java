@@ -59,7 +59,9 @@ public class ClaimsResource {
         Claims.Offer offer = claims.describe(token);
         CertificateRequest request = offer.request();
         return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.approvedSubjectDn(),
-                request.approvedSubjectAltNames(), request.validityDays(),
+                request.approvedSubjectAltNames(),
+                // what issuance will use: the pre-approval's validity, else the template's
+                request.validityDays() != null ? request.validityDays() : offer.template().settings().general().validityDays(),
                 request.claimExpiresAt());
     }
 

@@ -8,13 +8,17 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.pkiaas.audit.boundary.AuditLog;
+import org.pkiaas.audit.boundary.AuditVerification;
 import org.pkiaas.audit.entity.AuditEvent;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** The audit log ({@code /manage/account/audit.xhtml}): the user's own events (all events for administrators), newest first. */
+/**
+ * The audit log ({@code /manage/account/audit.xhtml}): the user's own events and those on the
+ * user's CAs (all events for administrators), newest first, and the check of their chain.
+ */
 @Named
 @ViewScoped
 public class AuditLogBacking implements Serializable {
@@ -25,9 +29,14 @@ public class AuditLogBacking implements Serializable {
     AuditLog auditLog;
 
     @Inject
+    AuditVerification verification;
+
+    @Inject
     ConsoleUser user;
 
     private LazyDataModel<AuditEvent> model;
+
+    private AuditVerification.Report report;
 
     @PostConstruct
     void init() {
@@ -53,5 +62,15 @@ public class AuditLogBacking implements Serializable {
 
     public LazyDataModel<AuditEvent> getModel() {
         return model;
+    }
+
+    /** Checks the chains this user may see; on demand, as it reads the whole log. */
+    public void verify() {
+        report = verification.verify(user.caller());
+    }
+
+    /** The last check's result, or null before the first. */
+    public AuditVerification.Report getReport() {
+        return report;
     }
 }

@@ -71,6 +71,12 @@ public class CertificateDetailBacking implements Serializable {
         return c.status().name();
     }
 
+    /** When it was revoked, to the second: the stored time has nanoseconds nobody reads. */
+    public Instant getRevokedAt() {
+        Instant at = getCertificate().revokedAt();
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
     public void revoke() {
         try {
             certificate = revocation.revoke(user.caller(), id, reason.rfcName(), null);

@@ -54,13 +54,33 @@ public record DecodedCertificate(String subject, String issuer, String serial, S
         try {
             X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
-            return new DecodedCertificate(certificate.getSubjectX500Principal().getName(),
-                    certificate.getIssuerX500Principal().getName(), certificate.getSerialNumber().toString(16),
-                    certificate.getSigAlgName(), certificate.getPublicKey().getAlgorithm(), names(certificate),
+            return new DecodedCertificate(distinguishedName(certificate.getSubjectX500Principal().getEncoded()),
+                    distinguishedName(certificate.getIssuerX500Principal().getEncoded()), certificate.getSerialNumber().toString(16),
+                    certificate.getSigAlgName(), keyDescription(certificate.getPublicKey()), names(certificate),
                     extensions(certificate), fingerprint("SHA-256", der), fingerprint("SHA-1", der));
         } catch (CertificateException e) {
             throw new IllegalStateException("A stored certificate cannot be read", e);
         }
+    }
+
+    /** In the certificate's own order (CN=…,O=…), as the API and the other pages write it, not RFC 2253's reversed one. */
+    static String distinguishedName(byte[] encoded) {
+        return org.bouncycastle.asn1.x500.X500Name.getInstance(encoded).toString();
+    }
+
+    /** "RSA 3072", "EC P-256", else the algorithm's name (Ed25519, ML-DSA-65, …). */
+    static String keyDescription(java.security.PublicKey key) {
+        if (key instanceof java.security.interfaces.RSAKey rsa) {
+            return "RSA " + rsa.getModulus().bitLength();
+        }
+        if (key instanceof java.security.interfaces.ECKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            return "EC " + (bits == 256 || bits == 384 || bits == 521 ? "P-" + bits : bits + " bits");
+        }
+        if (key instanceof java.security.interfaces.EdECKey ed) {
+            return ed.getParams().getName(); // Ed25519 or Ed448, where getAlgorithm() says only EdDSA
+        }
+        return key.getAlgorithm();
     }
 
     private static List<String> names(X509Certificate certificate) throws CertificateParsingException {

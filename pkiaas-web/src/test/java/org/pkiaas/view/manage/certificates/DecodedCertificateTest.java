@@ -62,6 +62,19 @@ class DecodedCertificateTest {
         assertEquals(59, values.get("Subject key identifier").length(), "20 octets as colon-separated hex");
     }
 
+    @Test
+    void namesTheKeySizeAndKeepsTheNamesOrder() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        assertEquals("RSA 2048", DecodedCertificate.keyDescription(rsa.generateKeyPair().getPublic()));
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp384r1"));
+        assertEquals("EC P-384", DecodedCertificate.keyDescription(ec.generateKeyPair().getPublic()));
+        assertEquals("Ed25519", DecodedCertificate.keyDescription(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
+        assertEquals("CN=host.example.test,O=Example", DecodedCertificate.distinguishedName(
+                new X500Name("CN=host.example.test,O=Example").getEncoded()));
+    }
+
     private static GeneralName uri(String url) {
         return new GeneralName(GeneralName.uniformResourceIdentifier, url);
     }
