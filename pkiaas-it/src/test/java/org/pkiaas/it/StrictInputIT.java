@@ -88,8 +88,10 @@ class StrictInputIT extends ServerIT {
         refused(owner.patch(path, Json.createObjectBuilder().add("serviceCurve", "").build()), INVALID, "serviceCurve");
         refused(owner.patch(path, Json.createObjectBuilder().add("cpsUrl", "https://example.test/" + "a".repeat(100 * 1024))
                 .build()), INVALID, "cpsUrl");
-        refused(owner.patch(path, Json.createObjectBuilder().add("cpsText", "a".repeat(5 * 1024 * 1024)).build()), INVALID,
-                "cpsText");
+        refused(owner.patch(path, Json.createObjectBuilder().add("cpsText", "a".repeat(100_001)).build()), INVALID, "cpsText");
+        JsonObject tooLarge = assertProblem(owner.patch(path, Json.createObjectBuilder().add("cpsText", "a".repeat(5 * 1024 * 1024))
+                .build()), 413);
+        assertEquals("https://pkiaas.org/problems/payload-too-large", tooLarge.getString("type"));
         refused(owner.patch(path, Json.createObjectBuilder().add("crlValidityDays", "30").build()), INVALID, "crlValidityDays");
 
         JsonObject after = owner.get(path).json();
