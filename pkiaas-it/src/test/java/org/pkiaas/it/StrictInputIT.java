@@ -88,8 +88,10 @@ class StrictInputIT extends ServerIT {
         refused(owner.patch(path, Json.createObjectBuilder().add("serviceCurve", "").build()), INVALID, "serviceCurve");
         refused(owner.patch(path, Json.createObjectBuilder().add("cpsUrl", "https://example.test/" + "a".repeat(100 * 1024))
                 .build()), INVALID, "cpsUrl");
-        refused(owner.patch(path, Json.createObjectBuilder().add("cpsText", "a".repeat(5 * 1024 * 1024)).build()), INVALID,
-                "cpsText");
+        refused(owner.patch(path, Json.createObjectBuilder().add("cpsText", "a".repeat(100_001)).build()), INVALID, "cpsText");
+        JsonObject tooLarge = assertProblem(owner.patch(path, Json.createObjectBuilder().add("cpsText", "a".repeat(5 * 1024 * 1024))
+                .build()), 413);
+        assertEquals("https://pkiaas.org/problems/payload-too-large", tooLarge.getString("type"));
         refused(owner.patch(path, Json.createObjectBuilder().add("crlValidityDays", "30").build()), INVALID, "crlValidityDays");
 
         JsonObject after = owner.get(path).json();
@@ -138,7 +140,7 @@ class StrictInputIT extends ServerIT {
     void publicEndpointsAreJustAsStrict() {
         refused(Api.anonymous().post("/api/v1/signup", Json.createObjectBuilder().add("username", "a\u0000b")
                 .add("password", "pw-long-enough-1").build()), INVALID, "username");
-        refused(Api.anonymous().post("/api/v1/claims/no-such-token", Json.createObjectBuilder().add("csr", 5).build()), INVALID,
+        refused(Api.anonymous().post("/api/v1/claims", Json.createObjectBuilder().add("csr", 5).build()), INVALID,
                 "csr");
     }
 }

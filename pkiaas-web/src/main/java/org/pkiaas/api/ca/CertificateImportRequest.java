@@ -11,7 +11,7 @@ import org.pkiaas.input.PlainText;
 public record CertificateImportRequest(
         @Size(max = 65_536, message = "A PEM certificate has at most {max} characters") @PlainText(multiline = true)
         String certificatePem,
-        @Size(max = 1_048_576, message = "A PEM chain has at most {max} characters") @PlainText(multiline = true)
+        @Size(max = 524_288, message = "A PEM chain has at most {max} characters") @PlainText(multiline = true)
         String chainPem,
         Boolean fetchIssuers) {
 }
