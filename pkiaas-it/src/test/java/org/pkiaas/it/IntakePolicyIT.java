@@ -138,8 +138,9 @@ class IntakePolicyIT extends ServerIT {
         assertEquals(List.of(uri, "DNS:svc.intake.test"), request.getJsonArray("approvedSubjectAltNames")
                 .getValuesAs(jakarta.json.JsonString::getString));
 
-        Api.Reply claimed = Api.anonymous().post("/api/v1/claims/" + approved.json().getString("claimToken"),
-                Json.createObjectBuilder().add("csr", Csrs.csr(Csrs.keys("EC"), "CN=ignored", List.of())).build());
+        Api.Reply claimed = Api.anonymous().post("/api/v1/claims",
+                Json.createObjectBuilder().add("csr", Csrs.csr(Csrs.keys("EC"), "CN=ignored", List.of())).build(),
+                "Claim-Token", approved.json().getString("claimToken"));
         assertEquals(201, claimed.status(), claimed::toString);
         X509CertificateHolder certificate = Pki.certificate(claimed.json().getString("certificatePem"));
         GeneralName[] names = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName).getNames();
