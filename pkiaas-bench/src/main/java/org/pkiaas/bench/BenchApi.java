@@ -19,85 +19,122 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
-/** The REST API as the benchmarks call it: JSON in, the body out, any status from 300 up an error. */
+/**
+ * The REST API as the benchmarks call it: JSON in, the body out, any status from 300 up an error.
+ */
 final class BenchApi {
 
-    static final BouncyCastleProvider BC = new BouncyCastleProvider();
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    final String base;
-    private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  final String base;
+  private final String authorization;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    BenchApi(String base, String user, String password) {
-        this.base = base;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  BenchApi(String base, String user, String password) {
+    this.base = base;
+    this.authorization =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  String get(String path) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", authorization)
+            .GET());
+  }
+
+  byte[] getBytes(String path) throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(response.statusCode() + " for " + path);
     }
+    return response.body();
+  }
 
-    String get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
+  String post(String path, String json) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private String send(HttpRequest.Builder request) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body());
     }
+    return response.body();
+  }
 
-    byte[] getBytes(String path) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(response.statusCode() + " for " + path);
-        }
-        return response.body();
-    }
-
-    String post(String path, String json) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private String send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    /** A P-256 CA of its own; returns its id. */
-    String createCa(String name) throws Exception {
-        return id(post("/api/v1/cas", "{\"name\":\"" + name + "\",\"subject\":{\"commonName\":\"" + name + "\"},"
+  /** A P-256 CA of its own; returns its id. */
+  String createCa(String name) throws Exception {
+    return id(
+        post(
+            "/api/v1/cas",
+            "{\"name\":\""
+                + name
+                + "\",\"subject\":{\"commonName\":\""
+                + name
+                + "\"},"
                 + "\"keyType\":\"EC\",\"curve\":\"P-256\"}"));
-    }
+  }
 
-    /** Issues a certificate with the CA's first template: submit, then sign; returns the certificate's JSON. */
-    String issue(String templateId, String csrPem) throws Exception {
-        String request = id(post("/api/v1/templates/" + templateId + "/requests", "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\"}"));
-        return post("/api/v1/requests/" + request + "/sign", "{}");
-    }
+  /**
+   * Issues a certificate with the CA's first template: submit, then sign; returns the certificate's
+   * JSON.
+   */
+  String issue(String templateId, String csrPem) throws Exception {
+    String request =
+        id(
+            post(
+                "/api/v1/templates/" + templateId + "/requests",
+                "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\"}"));
+    return post("/api/v1/requests/" + request + "/sign", "{}");
+  }
 
-    static String id(String json) {
-        return field(json, ID);
-    }
+  static String id(String json) {
+    return field(json, ID);
+  }
 
-    static String field(String json, Pattern pattern) {
-        Matcher matcher = pattern.matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("Not found in " + json);
-        }
-        return matcher.group(1);
+  static String field(String json, Pattern pattern) {
+    Matcher matcher = pattern.matcher(json);
+    if (!matcher.find()) {
+      throw new IllegalStateException("Not found in " + json);
     }
+    return matcher.group(1);
+  }
 
-    static KeyPair p256() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        return generator.generateKeyPair();
-    }
+  static KeyPair p256() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    return generator.generateKeyPair();
+  }
 
-    static String csr(String commonName) throws Exception {
-        KeyPair keys = p256();
-        var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + commonName), keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(keys.getPrivate()));
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(csr);
-        }
-        return pem.toString();
+  static String csr(String commonName) throws Exception {
+    KeyPair keys = p256();
+    var csr =
+        new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + commonName), keys.getPublic())
+            .build(
+                new JcaContentSignerBuilder("SHA256withECDSA")
+                    .setProvider(BC)
+                    .build(keys.getPrivate()));
+    StringWriter pem = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+      writer.writeObject(csr);
     }
+    return pem.toString();
+  }
 }

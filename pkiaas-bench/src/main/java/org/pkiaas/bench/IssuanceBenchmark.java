@@ -23,142 +23,182 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Certificates issued per second through the REST API (CSR submit, then sign: two calls, as an
- * integrator does), with a P-256 CA and N concurrent clients, beside the in-memory rate of the
- * work that cannot be avoided: building and signing a comparable certificate with Bouncy Castle and
- * a P-256 key, on as many threads. Both run in the same process, one after the other, so the
+ * integrator does), with a P-256 CA and N concurrent clients, beside the in-memory rate of the work
+ * that cannot be avoided: building and signing a comparable certificate with Bouncy Castle and a
+ * P-256 key, on as many threads. Both run in the same process, one after the other, so the
  * machine's load affects them alike.
  *
- * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds]}; prints a
- * Markdown section.
+ * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds]};
+ * prints a Markdown section.
  */
 public final class IssuanceBenchmark {
 
-    private static final java.security.Provider BC = BenchApi.BC;
+  private static final java.security.Provider BC = BenchApi.BC;
 
-    private final BenchApi api;
+  private final BenchApi api;
 
-    private IssuanceBenchmark(String base, String user, String password) {
-        this.api = new BenchApi(base, user, password);
+  private IssuanceBenchmark(String base, String user, String password) {
+    this.api = new BenchApi(base, user, password);
+  }
+
+  public static void main(String[] args) throws Exception {
+    IssuanceBenchmark benchmark = new IssuanceBenchmark(args[0], args[1], args[2]);
+    int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+    System.out.println(benchmark.run(clients, Duration.ofSeconds(seconds)));
+  }
+
+  private String run(int clients, Duration duration) throws Exception {
+    String caId =
+        id(
+            post(
+                "/api/v1/cas",
+                "{\"name\":\"Benchmark CA "
+                    + Instant.now()
+                    + "\",\"subject\":{\"commonName\":\"Benchmark CA\"},"
+                    + "\"keyType\":\"EC\",\"curve\":\"P-256\"}"));
+    String templateId = id(get("/api/v1/cas/" + caId + "/templates"));
+    List<String> csrs = csrs(4000);
+    Result warmUp = measureApi(templateId, csrs, clients, Duration.ofSeconds(10));
+    Result api = measureApi(templateId, csrs, clients, duration);
+    Result baseline =
+        measureBaseline(Math.min(clients, Runtime.getRuntime().availableProcessors()), duration);
+    Result baselineOne = measureBaseline(1, Duration.ofSeconds(10));
+    return report(clients, duration, warmUp, api, baseline, baselineOne);
+  }
+
+  private record Result(
+      long operations,
+      Duration elapsed,
+      List<Long> submitMicros,
+      List<Long> signMicros,
+      int failures) {
+
+    double perSecond() {
+      return operations / (elapsed.toNanos() / 1e9);
     }
+  }
 
-    public static void main(String[] args) throws Exception {
-        IssuanceBenchmark benchmark = new IssuanceBenchmark(args[0], args[1], args[2]);
-        int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-        System.out.println(benchmark.run(clients, Duration.ofSeconds(seconds)));
-    }
-
-    private String run(int clients, Duration duration) throws Exception {
-        String caId = id(post("/api/v1/cas", "{\"name\":\"Benchmark CA " + Instant.now() + "\",\"subject\":{\"commonName\":\"Benchmark CA\"},"
-                + "\"keyType\":\"EC\",\"curve\":\"P-256\"}"));
-        String templateId = id(get("/api/v1/cas/" + caId + "/templates"));
-        List<String> csrs = csrs(4000);
-        Result warmUp = measureApi(templateId, csrs, clients, Duration.ofSeconds(10));
-        Result api = measureApi(templateId, csrs, clients, duration);
-        Result baseline = measureBaseline(Math.min(clients, Runtime.getRuntime().availableProcessors()), duration);
-        Result baselineOne = measureBaseline(1, Duration.ofSeconds(10));
-        return report(clients, duration, warmUp, api, baseline, baselineOne);
-    }
-
-    private record Result(long operations, Duration elapsed, List<Long> submitMicros, List<Long> signMicros, int failures) {
-
-        double perSecond() {
-            return operations / (elapsed.toNanos() / 1e9);
-        }
-    }
-
-    private Result measureApi(String templateId, List<String> csrs, int clients, Duration duration) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
-        ConcurrentLinkedQueue<Long> submit = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Long> sign = new ConcurrentLinkedQueue<>();
-        Instant start = Instant.now();
-        Instant end = start.plus(duration);
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int c = 0; c < clients; c++) {
-            new Thread(() -> {
+  private Result measureApi(String templateId, List<String> csrs, int clients, Duration duration)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    ConcurrentLinkedQueue<Long> submit = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> sign = new ConcurrentLinkedQueue<>();
+    Instant start = Instant.now();
+    Instant end = start.plus(duration);
+    CountDownLatch done = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      new Thread(
+              () -> {
                 try {
-                    while (Instant.now().isBefore(end)) {
-                        String csr = csrs.get(next.getAndIncrement() % csrs.size());
-                        long t0 = System.nanoTime();
-                        String request = id(post("/api/v1/templates/" + templateId + "/requests",
+                  while (Instant.now().isBefore(end)) {
+                    String csr = csrs.get(next.getAndIncrement() % csrs.size());
+                    long t0 = System.nanoTime();
+                    String request =
+                        id(
+                            post(
+                                "/api/v1/templates/" + templateId + "/requests",
                                 "{\"csr\":\"" + csr.replace("\n", "\\n") + "\"}"));
-                        long t1 = System.nanoTime();
-                        post("/api/v1/requests/" + request + "/sign", "{}");
-                        long t2 = System.nanoTime();
-                        submit.add((t1 - t0) / 1000);
-                        sign.add((t2 - t1) / 1000);
-                    }
+                    long t1 = System.nanoTime();
+                    post("/api/v1/requests/" + request + "/sign", "{}");
+                    long t2 = System.nanoTime();
+                    submit.add((t1 - t0) / 1000);
+                    sign.add((t2 - t1) / 1000);
+                  }
                 } catch (Exception e) {
-                    failures.incrementAndGet();
+                  failures.incrementAndGet();
                 } finally {
-                    done.countDown();
+                  done.countDown();
                 }
-            }).start();
-        }
-        done.await();
-        return new Result(sign.size(), Duration.between(start, Instant.now()), new ArrayList<>(submit), new ArrayList<>(sign),
-                failures.get());
+              })
+          .start();
     }
+    done.await();
+    return new Result(
+        sign.size(),
+        Duration.between(start, Instant.now()),
+        new ArrayList<>(submit),
+        new ArrayList<>(sign),
+        failures.get());
+  }
 
-    private static Result measureBaseline(int threads, Duration duration) throws Exception {
-        InMemory.Count count = signingBaseline(threads, duration);
-        return new Result(count.operations(), count.elapsed(), List.of(), List.of(), 0);
+  private static Result measureBaseline(int threads, Duration duration) throws Exception {
+    InMemory.Count count = signingBaseline(threads, duration);
+    return new Result(count.operations(), count.elapsed(), List.of(), List.of(), 0);
+  }
+
+  /**
+   * Builds and signs end-entity certificates in memory with a P-256 key: the floor of what issuance
+   * costs.
+   */
+  static InMemory.Count signingBaseline(int threads, Duration duration) throws Exception {
+    KeyPair ca = p256();
+    KeyPair subject = p256();
+    SecureRandom random = new SecureRandom();
+    InMemory.Count count =
+        InMemory.repeat(
+            threads,
+            duration,
+            () -> {
+              X509v3CertificateBuilder builder =
+                  new X509v3CertificateBuilder(
+                      new X500Name("CN=Benchmark CA"),
+                      new BigInteger(127, random),
+                      new Date(),
+                      new Date(System.currentTimeMillis() + 86_400_000L),
+                      new X500Name("CN=host.example.test"),
+                      SubjectPublicKeyInfo.getInstance(subject.getPublic().getEncoded()));
+              builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+              builder.addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+              ContentSigner signer =
+                  new JcaContentSignerBuilder("SHA256withECDSA")
+                      .setProvider(BC)
+                      .build(ca.getPrivate());
+              builder.build(signer).getEncoded();
+            });
+    return count;
+  }
+
+  private static List<String> csrs(int count) throws Exception {
+    List<String> csrs = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      csrs.add(BenchApi.csr("host" + i + ".example.test"));
     }
+    return csrs;
+  }
 
-    /** Builds and signs end-entity certificates in memory with a P-256 key: the floor of what issuance costs. */
-    static InMemory.Count signingBaseline(int threads, Duration duration) throws Exception {
-        KeyPair ca = p256();
-        KeyPair subject = p256();
-        SecureRandom random = new SecureRandom();
-        InMemory.Count count = InMemory.repeat(threads, duration, () -> {
-            X509v3CertificateBuilder builder = new X509v3CertificateBuilder(new X500Name("CN=Benchmark CA"),
-                    new BigInteger(127, random), new Date(), new Date(System.currentTimeMillis() + 86_400_000L),
-                    new X500Name("CN=host.example.test"), SubjectPublicKeyInfo.getInstance(subject.getPublic().getEncoded()));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(ca.getPrivate());
-            builder.build(signer).getEncoded();
-        });
-        return count;
+  private static KeyPair p256() throws Exception {
+    return BenchApi.p256();
+  }
+
+  private String get(String path) throws Exception {
+    return api.get(path);
+  }
+
+  private String post(String path, String json) throws Exception {
+    return api.post(path, json);
+  }
+
+  private static String id(String json) {
+    return BenchApi.id(json);
+  }
+
+  /** The p-quantile (0 < p ≤ 1) of {@code values}, nearest rank; 0 for none. */
+  static long percentile(List<Long> values, double p) {
+    if (values.isEmpty()) {
+      return 0;
     }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+  }
 
-    private static List<String> csrs(int count) throws Exception {
-        List<String> csrs = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            csrs.add(BenchApi.csr("host" + i + ".example.test"));
-        }
-        return csrs;
-    }
-
-    private static KeyPair p256() throws Exception {
-        return BenchApi.p256();
-    }
-
-    private String get(String path) throws Exception {
-        return api.get(path);
-    }
-
-    private String post(String path, String json) throws Exception {
-        return api.post(path, json);
-    }
-
-    private static String id(String json) {
-        return BenchApi.id(json);
-    }
-
-    /** The p-quantile (0 < p ≤ 1) of {@code values}, nearest rank; 0 for none. */
-    static long percentile(List<Long> values, double p) {
-        if (values.isEmpty()) {
-            return 0;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static String report(int clients, Duration duration, Result warmUp, Result api, Result baseline, Result one) {
-        return String.format("""
+  private static String report(
+      int clients, Duration duration, Result warmUp, Result api, Result baseline, Result one) {
+    return String.format(
+        """
                 | measure | result |
                 |---|---|
                 | certificates issued through the REST API (submit + sign), %d clients, %d s | **%.0f /s** (%d certificates, %d client errors) |
@@ -168,10 +208,20 @@ public final class IssuanceBenchmark {
                 | latency of CSR submit (p50 / p99) | %.1f ms / %.1f ms |
                 | latency of sign (p50 / p99) | %.1f ms / %.1f ms |
                 | warm-up run before the measurement (10 s) | %.0f /s |
-                """, clients, duration.toSeconds(), api.perSecond(), api.operations(), api.failures(),
-                Math.min(clients, Runtime.getRuntime().availableProcessors()), baseline.perSecond(), one.perSecond(),
-                100 * api.perSecond() / baseline.perSecond(),
-                percentile(api.submitMicros(), 0.5) / 1000.0, percentile(api.submitMicros(), 0.99) / 1000.0,
-                percentile(api.signMicros(), 0.5) / 1000.0, percentile(api.signMicros(), 0.99) / 1000.0, warmUp.perSecond());
-    }
+                """,
+        clients,
+        duration.toSeconds(),
+        api.perSecond(),
+        api.operations(),
+        api.failures(),
+        Math.min(clients, Runtime.getRuntime().availableProcessors()),
+        baseline.perSecond(),
+        one.perSecond(),
+        100 * api.perSecond() / baseline.perSecond(),
+        percentile(api.submitMicros(), 0.5) / 1000.0,
+        percentile(api.submitMicros(), 0.99) / 1000.0,
+        percentile(api.signMicros(), 0.5) / 1000.0,
+        percentile(api.signMicros(), 0.99) / 1000.0,
+        warmUp.perSecond());
+  }
 }

@@ -11,52 +11,58 @@ import java.nio.file.Path;
  */
 final class ProcessCpu {
 
-    private final String name;
-    private final long pid;
-    private final long ticksPerSecond;
+  private final String name;
+  private final long pid;
+  private final long ticksPerSecond;
 
-    /** @param ticksPerSecond {@code getconf CLK_TCK}, 100 on Linux almost always */
-    ProcessCpu(String name, long pid, long ticksPerSecond) {
-        this.name = name;
-        this.pid = pid;
-        this.ticksPerSecond = ticksPerSecond;
-    }
+  /**
+   * @param ticksPerSecond {@code getconf CLK_TCK}, 100 on Linux almost always
+   */
+  ProcessCpu(String name, long pid, long ticksPerSecond) {
+    this.name = name;
+    this.pid = pid;
+    this.ticksPerSecond = ticksPerSecond;
+  }
 
-    /** The processes named in the system properties {@code bench.cpu.<name>.pid}, and this one, as the client. */
-    static ProcessCpu[] fromProperties(String... names) {
-        long ticks = Long.getLong("bench.cpu.ticks", 100);
-        ProcessCpu[] processes = new ProcessCpu[names.length + 1];
-        for (int i = 0; i < names.length; i++) {
-            processes[i] = new ProcessCpu(names[i], Long.getLong("bench.cpu." + names[i] + ".pid", -1), ticks);
-        }
-        processes[names.length] = new ProcessCpu("client", ProcessHandle.current().pid(), ticks);
-        return processes;
+  /**
+   * The processes named in the system properties {@code bench.cpu.<name>.pid}, and this one, as the
+   * client.
+   */
+  static ProcessCpu[] fromProperties(String... names) {
+    long ticks = Long.getLong("bench.cpu.ticks", 100);
+    ProcessCpu[] processes = new ProcessCpu[names.length + 1];
+    for (int i = 0; i < names.length; i++) {
+      processes[i] =
+          new ProcessCpu(names[i], Long.getLong("bench.cpu." + names[i] + ".pid", -1), ticks);
     }
+    processes[names.length] = new ProcessCpu("client", ProcessHandle.current().pid(), ticks);
+    return processes;
+  }
 
-    String name() {
-        return name;
-    }
+  String name() {
+    return name;
+  }
 
-    /** Seconds of CPU used so far; NaN when the process is unknown or unreadable. */
-    double seconds() {
-        if (pid <= 0) {
-            return Double.NaN;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name, field 2, is in parentheses and may hold spaces: count fields after it
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+  /** Seconds of CPU used so far; NaN when the process is unknown or unreadable. */
+  double seconds() {
+    if (pid <= 0) {
+      return Double.NaN;
     }
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // the command name, field 2, is in parentheses and may hold spaces: count fields after it
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
 
-    static double[] snapshot(ProcessCpu[] processes) {
-        double[] seconds = new double[processes.length];
-        for (int i = 0; i < processes.length; i++) {
-            seconds[i] = processes[i].seconds();
-        }
-        return seconds;
+  static double[] snapshot(ProcessCpu[] processes) {
+    double[] seconds = new double[processes.length];
+    for (int i = 0; i < processes.length; i++) {
+      seconds[i] = processes[i].seconds();
     }
+    return seconds;
+  }
 }

@@ -45,275 +45,381 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * The status services under load, each beside a baseline measured in the same run:
+ *
  * <ul>
- * <li>OCSP with a nonce (a fresh P-256 signature per request) over HTTP with {@code wrk}, against
- * the in-memory rate of the same work with Bouncy Castle on as many threads as cores: parse the
- * request, build the response, sign with a P-256 responder key, encode;</li>
- * <li>OCSP GET answered from the cache (RFC 5019), with {@code wrk};</li>
- * <li>the CRL of a CA with many revoked certificates (rows inserted straight into the database, so
- * the run takes minutes, not hours): the first request, which builds and signs it, and the
- * second; and the cost of revoking one more certificate there, against a CA with an empty CRL.</li>
+ *   <li>OCSP with a nonce (a fresh P-256 signature per request) over HTTP with {@code wrk}, against
+ *       the in-memory rate of the same work with Bouncy Castle on as many threads as cores: parse
+ *       the request, build the response, sign with a P-256 responder key, encode;
+ *   <li>OCSP GET answered from the cache (RFC 5019), with {@code wrk};
+ *   <li>the CRL of a CA with many revoked certificates (rows inserted straight into the database,
+ *       so the run takes minutes, not hours): the first request, which builds and signs it, and the
+ *       second; and the cost of revoking one more certificate there, against a CA with an empty
+ *       CRL.
  * </ul>
- * Usage: {@code StatusBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD SECONDS WORK_DIR DB_URL DB_USER DB_PASSWORD REVOKED};
- * prints a Markdown section.
+ *
+ * Usage: {@code StatusBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD SECONDS WORK_DIR DB_URL DB_USER
+ * DB_PASSWORD REVOKED}; prints a Markdown section.
  */
 public final class StatusBenchmark {
 
-    private static final Pattern PEM = Pattern.compile("\"certificatePem\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SERIAL = Pattern.compile("\"serialNumber\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern LATENCY = Pattern.compile("Latency\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");
+  private static final Pattern PEM = Pattern.compile("\"certificatePem\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern SERIAL = Pattern.compile("\"serialNumber\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+  private static final Pattern LATENCY = Pattern.compile("Latency\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");
 
-    private final BenchApi api;
-    private final int seconds;
-    private final Path work;
-    private final StringBuilder report = new StringBuilder();
+  private final BenchApi api;
+  private final int seconds;
+  private final Path work;
+  private final StringBuilder report = new StringBuilder();
 
-    private StatusBenchmark(BenchApi api, int seconds, Path work) {
-        this.api = api;
-        this.seconds = seconds;
-        this.work = work;
+  private StatusBenchmark(BenchApi api, int seconds, Path work) {
+    this.api = api;
+    this.seconds = seconds;
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    StatusBenchmark benchmark =
+        new StatusBenchmark(
+            new BenchApi(args[0], args[1], args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+    Files.createDirectories(benchmark.work);
+    benchmark.ocsp();
+    int revoked = Integer.parseInt(args[8]);
+    if (revoked > 0) { // 0: OCSP only, a run of minutes rather than a quarter of an hour
+      benchmark.crl(args[5], args[6], args[7], revoked);
     }
+    System.out.println(benchmark.report);
+  }
 
-    public static void main(String[] args) throws Exception {
-        StatusBenchmark benchmark = new StatusBenchmark(new BenchApi(args[0], args[1], args[2]), Integer.parseInt(args[3]),
-                Path.of(args[4]));
-        Files.createDirectories(benchmark.work);
-        benchmark.ocsp();
-        int revoked = Integer.parseInt(args[8]);
-        if (revoked > 0) { // 0: OCSP only, a run of minutes rather than a quarter of an hour
-            benchmark.crl(args[5], args[6], args[7], revoked);
-        }
-        System.out.println(benchmark.report);
+  private void ocsp() throws Exception {
+    String caId = api.createCa("OCSP Bench " + Instant.now());
+    X509CertificateHolder ca = certificate(api.get("/api/v1/cas/" + caId));
+    String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
+    BigInteger serial =
+        new BigInteger(
+            BenchApi.field(api.issue(templateId, BenchApi.csr("ocsp.bench.test")), SERIAL), 16);
+    byte[] withNonce = request(ca, serial, true);
+    byte[] withoutNonce = request(ca, serial, false);
+    Files.write(work.resolve("nonce.der"), withNonce);
+    Files.writeString(
+        work.resolve("post.lua"),
+        "local f = io.open(\""
+            + work.resolve("nonce.der")
+            + "\", \"rb\")\n"
+            + "wrk.method = \"POST\"\nwrk.body = f:read(\"*all\")\nf:close()\n"
+            + "wrk.headers[\"Content-Type\"] = \"application/ocsp-request\"\n");
+    String ocspUrl = api.base + "/pki/ocsp/" + caId;
+    String getUrl =
+        ocspUrl
+            + "/"
+            + URLEncoder.encode(
+                Base64.getEncoder().encodeToString(withoutNonce), StandardCharsets.US_ASCII);
+
+    int cores = Runtime.getRuntime().availableProcessors();
+    wrk(ocspUrl, "post.lua", 5); // warm-up: JIT, responder key loaded, status cached
+    inMemory(withNonce, cores); // warm-up: the first seconds run interpreted code
+    double baselineOne = inMemory(withNonce, 1);
+    double baselineAll = inMemory(withNonce, cores);
+    String post = wrk(ocspUrl, "post.lua", seconds);
+    double overHttp = rate(post);
+    wrk(getUrl, null, 5);
+    String get = wrk(getUrl, null, seconds);
+    double cached = rate(get);
+
+    report
+        .append("### OCSP\n\n")
+        .append("| measurement | responses/s | |\n|---|---:|---|\n")
+        .append(row("in memory, 1 thread: parse, build, sign (P-256), encode", baselineOne, ""))
+        .append(row("in memory, " + cores + " threads (baseline)", baselineAll, "100 %"))
+        .append(
+            row(
+                "HTTP POST with a nonce (`wrk -t2 -c16`), fresh signature each",
+                overHttp,
+                percent(overHttp / baselineAll)
+                    + " of the baseline (goal ≥ 70 %)"
+                    + failures(post)))
+        .append(
+            row(
+                "HTTP GET without a nonce, cached (`wrk -t2 -c32`)",
+                cached,
+                "goal ≥ 20,000/s" + failures(get)))
+        .append("\nLatency (avg, stdev, max): POST ")
+        .append(latency(post))
+        .append("; GET ")
+        .append(latency(get))
+        .append(".\n\n");
+  }
+
+  private void crl(String dbUrl, String dbUser, String dbPassword, int revoked) throws Exception {
+    String bigCa = api.createCa("CRL Bench " + Instant.now());
+    String emptyCa = api.createCa("Empty CRL Bench " + Instant.now());
+    List<String> bigCertificates = issue(bigCa, 20);
+    List<String> emptyCertificates = issue(emptyCa, 20);
+    api.getBytes("/pki/crl/" + emptyCa + ".crl");
+
+    long insertStart = System.nanoTime();
+    insertRevoked(dbUrl, dbUser, dbPassword, bigCa, revoked);
+    Duration inserted = Duration.ofNanos(System.nanoTime() - insertStart);
+
+    long t0 = System.nanoTime();
+    byte[] crl = api.getBytes("/pki/crl/" + bigCa + ".crl");
+    Duration first = Duration.ofNanos(System.nanoTime() - t0);
+    long t1 = System.nanoTime();
+    api.getBytes("/pki/crl/" + bigCa + ".crl");
+    Duration second = Duration.ofNanos(System.nanoTime() - t1);
+
+    // revocations alternate between the two CAs, so the machine's load affects both alike
+    List<Long> bigNanos = new ArrayList<>();
+    List<Long> emptyNanos = new ArrayList<>();
+    for (int i = 0; i < bigCertificates.size(); i++) {
+      bigNanos.add(timedRevoke(bigCertificates.get(i)));
+      emptyNanos.add(timedRevoke(emptyCertificates.get(i)));
     }
+    report
+        .append("### CRL of a CA with ")
+        .append(String.format(Locale.ROOT, "%,d", revoked))
+        .append(" revoked certificates\n\n")
+        .append("| measurement | value |\n|---|---:|\n")
+        .append("| rows inserted straight into MariaDB (setup) | ")
+        .append(seconds(inserted))
+        .append(" |\n")
+        .append("| first request: read, build, sign, store and send the CRL | ")
+        .append(seconds(first))
+        .append(" |\n")
+        .append("| second request (stored CRL, unchanged) | ")
+        .append(seconds(second))
+        .append(" |\n")
+        .append("| CRL size | ")
+        .append(String.format(Locale.ROOT, "%,d bytes", crl.length))
+        .append(" |\n")
+        .append("| revoking one more certificate, this CA (median of ")
+        .append(bigNanos.size())
+        .append(") | ")
+        .append(millis(median(bigNanos)))
+        .append(" |\n")
+        .append("| revoking one more certificate, CA with an empty CRL (median of ")
+        .append(emptyNanos.size())
+        .append(") | ")
+        .append(millis(median(emptyNanos)))
+        .append(" |\n\n");
+  }
 
-    private void ocsp() throws Exception {
-        String caId = api.createCa("OCSP Bench " + Instant.now());
-        X509CertificateHolder ca = certificate(api.get("/api/v1/cas/" + caId));
-        String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
-        BigInteger serial = new BigInteger(BenchApi.field(api.issue(templateId, BenchApi.csr("ocsp.bench.test")), SERIAL), 16);
-        byte[] withNonce = request(ca, serial, true);
-        byte[] withoutNonce = request(ca, serial, false);
-        Files.write(work.resolve("nonce.der"), withNonce);
-        Files.writeString(work.resolve("post.lua"), "local f = io.open(\"" + work.resolve("nonce.der") + "\", \"rb\")\n"
-                + "wrk.method = \"POST\"\nwrk.body = f:read(\"*all\")\nf:close()\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/ocsp-request\"\n");
-        String ocspUrl = api.base + "/pki/ocsp/" + caId;
-        String getUrl = ocspUrl + "/" + URLEncoder.encode(Base64.getEncoder().encodeToString(withoutNonce), StandardCharsets.US_ASCII);
-
-        int cores = Runtime.getRuntime().availableProcessors();
-        wrk(ocspUrl, "post.lua", 5); // warm-up: JIT, responder key loaded, status cached
-        inMemory(withNonce, cores); // warm-up: the first seconds run interpreted code
-        double baselineOne = inMemory(withNonce, 1);
-        double baselineAll = inMemory(withNonce, cores);
-        String post = wrk(ocspUrl, "post.lua", seconds);
-        double overHttp = rate(post);
-        wrk(getUrl, null, 5);
-        String get = wrk(getUrl, null, seconds);
-        double cached = rate(get);
-
-        report.append("### OCSP\n\n")
-                .append("| measurement | responses/s | |\n|---|---:|---|\n")
-                .append(row("in memory, 1 thread: parse, build, sign (P-256), encode", baselineOne, ""))
-                .append(row("in memory, " + cores + " threads (baseline)", baselineAll, "100 %"))
-                .append(row("HTTP POST with a nonce (`wrk -t2 -c16`), fresh signature each", overHttp,
-                        percent(overHttp / baselineAll) + " of the baseline (goal ≥ 70 %)" + failures(post)))
-                .append(row("HTTP GET without a nonce, cached (`wrk -t2 -c32`)", cached, "goal ≥ 20,000/s" + failures(get)))
-                .append("\nLatency (avg, stdev, max): POST ").append(latency(post)).append("; GET ").append(latency(get)).append(".\n\n");
+  private List<String> issue(String caId, int count) throws Exception {
+    String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(BenchApi.id(api.issue(templateId, BenchApi.csr("crl" + i + ".bench.test"))));
     }
+    return ids;
+  }
 
-    private void crl(String dbUrl, String dbUser, String dbPassword, int revoked) throws Exception {
-        String bigCa = api.createCa("CRL Bench " + Instant.now());
-        String emptyCa = api.createCa("Empty CRL Bench " + Instant.now());
-        List<String> bigCertificates = issue(bigCa, 20);
-        List<String> emptyCertificates = issue(emptyCa, 20);
-        api.getBytes("/pki/crl/" + emptyCa + ".crl");
+  private long timedRevoke(String certificateId) throws Exception {
+    long start = System.nanoTime();
+    api.post("/api/v1/certificates/" + certificateId + "/revoke", "{\"reason\":\"superseded\"}");
+    return System.nanoTime() - start;
+  }
 
-        long insertStart = System.nanoTime();
-        insertRevoked(dbUrl, dbUser, dbPassword, bigCa, revoked);
-        Duration inserted = Duration.ofNanos(System.nanoTime() - insertStart);
-
-        long t0 = System.nanoTime();
-        byte[] crl = api.getBytes("/pki/crl/" + bigCa + ".crl");
-        Duration first = Duration.ofNanos(System.nanoTime() - t0);
-        long t1 = System.nanoTime();
-        api.getBytes("/pki/crl/" + bigCa + ".crl");
-        Duration second = Duration.ofNanos(System.nanoTime() - t1);
-
-        // revocations alternate between the two CAs, so the machine's load affects both alike
-        List<Long> bigNanos = new ArrayList<>();
-        List<Long> emptyNanos = new ArrayList<>();
-        for (int i = 0; i < bigCertificates.size(); i++) {
-            bigNanos.add(timedRevoke(bigCertificates.get(i)));
-            emptyNanos.add(timedRevoke(emptyCertificates.get(i)));
-        }
-        report.append("### CRL of a CA with ").append(String.format(Locale.ROOT, "%,d", revoked)).append(" revoked certificates\n\n")
-                .append("| measurement | value |\n|---|---:|\n")
-                .append("| rows inserted straight into MariaDB (setup) | ").append(seconds(inserted)).append(" |\n")
-                .append("| first request: read, build, sign, store and send the CRL | ").append(seconds(first)).append(" |\n")
-                .append("| second request (stored CRL, unchanged) | ").append(seconds(second)).append(" |\n")
-                .append("| CRL size | ").append(String.format(Locale.ROOT, "%,d bytes", crl.length)).append(" |\n")
-                .append("| revoking one more certificate, this CA (median of ").append(bigNanos.size()).append(") | ")
-                .append(millis(median(bigNanos))).append(" |\n")
-                .append("| revoking one more certificate, CA with an empty CRL (median of ").append(emptyNanos.size()).append(") | ")
-                .append(millis(median(emptyNanos))).append(" |\n\n");
-    }
-
-    private List<String> issue(String caId, int count) throws Exception {
-        String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(BenchApi.id(api.issue(templateId, BenchApi.csr("crl" + i + ".bench.test"))));
-        }
-        return ids;
-    }
-
-    private long timedRevoke(String certificateId) throws Exception {
-        long start = System.nanoTime();
-        api.post("/api/v1/certificates/" + certificateId + "/revoke", "{\"reason\":\"superseded\"}");
-        return System.nanoTime() - start;
-    }
-
-    /**
-     * Revoked certificates as rows only: the CRL reads serial, dates and reason, never the
-     * certificate, so each row carries a placeholder DER. Then the CA's CRL is marked stale, as a
-     * revocation would.
-     */
-    private static void insertRevoked(String url, String user, String password, String caId, int count) throws Exception {
-        SecureRandom random = new SecureRandom();
-        Timestamp now = Timestamp.from(Instant.now());
-        Timestamp later = Timestamp.from(Instant.now().plus(Duration.ofDays(365)));
-        String[] reasons = {"KEY_COMPROMISE", "SUPERSEDED", "CESSATION_OF_OPERATION", "AFFILIATION_CHANGED", "UNSPECIFIED"};
-        int rowsPerStatement = 1000;
-        String values = String.join(", ", java.util.Collections.nCopies(rowsPerStatement,
+  /**
+   * Revoked certificates as rows only: the CRL reads serial, dates and reason, never the
+   * certificate, so each row carries a placeholder DER. Then the CA's CRL is marked stale, as a
+   * revocation would.
+   */
+  private static void insertRevoked(
+      String url, String user, String password, String caId, int count) throws Exception {
+    SecureRandom random = new SecureRandom();
+    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp later = Timestamp.from(Instant.now().plus(Duration.ofDays(365)));
+    String[] reasons = {
+      "KEY_COMPROMISE", "SUPERSEDED", "CESSATION_OF_OPERATION", "AFFILIATION_CHANGED", "UNSPECIFIED"
+    };
+    int rowsPerStatement = 1000;
+    String values =
+        String.join(
+            ", ",
+            java.util.Collections.nCopies(
+                rowsPerStatement,
                 "(?, ?, ?, 'CN=bulk', ?, ?, X'00', 'REVOKED', 'END_ENTITY', ?, ?, ?, ?)"));
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            connection.setAutoCommit(false);
-            // multi-row INSERTs, a thousand rows each: the fastest way in without a bulk loader
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO issued_certificate (id, ca_id, serial_number,"
-                    + " subject_dn, not_before, not_after, der, status, purpose, revoked_at, revocation_reason, status_changed_at,"
-                    + " created_at) VALUES " + values)) {
-                for (int done = 0; done < count; done += rowsPerStatement) {
-                    for (int row = 0; row < rowsPerStatement; row++) {
-                        BigInteger serial;
-                        do {
-                            serial = new BigInteger(127, random);
-                        } while (serial.bitLength() < 64);
-                        int p = row * 9;
-                        insert.setString(p + 1, UUID.randomUUID().toString());
-                        insert.setString(p + 2, caId);
-                        insert.setString(p + 3, serial.toString(16));
-                        insert.setTimestamp(p + 4, now);
-                        insert.setTimestamp(p + 5, later);
-                        insert.setTimestamp(p + 6, now);
-                        insert.setString(p + 7, reasons[(done + row) % reasons.length]);
-                        insert.setTimestamp(p + 8, now);
-                        insert.setTimestamp(p + 9, now);
-                    }
-                    insert.executeUpdate();
-                    connection.commit();
-                }
-            }
-            try (PreparedStatement stale = connection.prepareStatement("UPDATE crl_state SET revision = revision + 1 WHERE ca_id = ?")) {
-                stale.setString(1, caId);
-                stale.executeUpdate();
-            }
-            connection.commit();
+    try (Connection connection = DriverManager.getConnection(url, user, password)) {
+      connection.setAutoCommit(false);
+      // multi-row INSERTs, a thousand rows each: the fastest way in without a bulk loader
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO issued_certificate (id, ca_id, serial_number,"
+                  + " subject_dn, not_before, not_after, der, status, purpose, revoked_at, revocation_reason, status_changed_at,"
+                  + " created_at) VALUES "
+                  + values)) {
+        for (int done = 0; done < count; done += rowsPerStatement) {
+          for (int row = 0; row < rowsPerStatement; row++) {
+            BigInteger serial;
+            do {
+              serial = new BigInteger(127, random);
+            } while (serial.bitLength() < 64);
+            int p = row * 9;
+            insert.setString(p + 1, UUID.randomUUID().toString());
+            insert.setString(p + 2, caId);
+            insert.setString(p + 3, serial.toString(16));
+            insert.setTimestamp(p + 4, now);
+            insert.setTimestamp(p + 5, later);
+            insert.setTimestamp(p + 6, now);
+            insert.setString(p + 7, reasons[(done + row) % reasons.length]);
+            insert.setTimestamp(p + 8, now);
+            insert.setTimestamp(p + 9, now);
+          }
+          insert.executeUpdate();
+          connection.commit();
         }
+      }
+      try (PreparedStatement stale =
+          connection.prepareStatement(
+              "UPDATE crl_state SET revision = revision + 1 WHERE ca_id = ?")) {
+        stale.setString(1, caId);
+        stale.executeUpdate();
+      }
+      connection.commit();
     }
+  }
 
-    /** The responder's work without a server: what each POST with a nonce must at least cost. */
-    private static double inMemory(byte[] requestDer, int threads) throws Exception {
-        KeyPair responderKey = BenchApi.p256();
-        X509CertificateHolder responder = new X509v3CertificateBuilder(new X500Name("CN=Bench CA"), BigInteger.TEN, new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L), new X500Name("CN=Bench Responder"),
+  /** The responder's work without a server: what each POST with a nonce must at least cost. */
+  private static double inMemory(byte[] requestDer, int threads) throws Exception {
+    KeyPair responderKey = BenchApi.p256();
+    X509CertificateHolder responder =
+        new X509v3CertificateBuilder(
+                new X500Name("CN=Bench CA"),
+                BigInteger.TEN,
+                new Date(),
+                new Date(System.currentTimeMillis() + 86_400_000L),
+                new X500Name("CN=Bench Responder"),
                 SubjectPublicKeyInfo.getInstance(responderKey.getPublic().getEncoded()))
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BenchApi.BC).build(responderKey.getPrivate()));
-        RespID id = new RespID(responder.getSubject());
-        return InMemory.repeat(threads, Duration.ofSeconds(10), () -> {
-            OCSPReq request = new OCSPReq(requestDer);
-            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(id);
-            Date now = new Date();
-            for (Req one : request.getRequestList()) {
-                builder.addResponse(one.getCertID(), CertificateStatus.GOOD, now, new Date(now.getTime() + 86_400_000L), null);
-            }
-            builder.setResponseExtensions(new Extensions(request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)));
-            BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BenchApi.BC)
-                    .build(responderKey.getPrivate()), new X509CertificateHolder[] {responder}, now);
-            new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
-        }).perSecond();
-    }
+            .build(
+                new JcaContentSignerBuilder("SHA256withECDSA")
+                    .setProvider(BenchApi.BC)
+                    .build(responderKey.getPrivate()));
+    RespID id = new RespID(responder.getSubject());
+    return InMemory.repeat(
+            threads,
+            Duration.ofSeconds(10),
+            () -> {
+              OCSPReq request = new OCSPReq(requestDer);
+              BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(id);
+              Date now = new Date();
+              for (Req one : request.getRequestList()) {
+                builder.addResponse(
+                    one.getCertID(),
+                    CertificateStatus.GOOD,
+                    now,
+                    new Date(now.getTime() + 86_400_000L),
+                    null);
+              }
+              builder.setResponseExtensions(
+                  new Extensions(request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)));
+              BasicOCSPResp basic =
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA")
+                          .setProvider(BenchApi.BC)
+                          .build(responderKey.getPrivate()),
+                      new X509CertificateHolder[] {responder},
+                      now);
+              new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            })
+        .perSecond();
+  }
 
-    private String wrk(String url, String script, int duration) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", script == null ? "-c32" : "-c16", "-d" + duration + "s",
+  private String wrk(String url, String script, int duration)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "-t2",
+                script == null ? "-c32" : "-c16",
+                "-d" + duration + "s",
                 "--latency"));
-        if (script != null) {
-            command.add("-s");
-            command.add(work.resolve(script).toString());
-        }
-        command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
-        return output;
+    if (script != null) {
+      command.add("-s");
+      command.add(work.resolve(script).toString());
     }
+    command.add(url);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed: " + output);
+    }
+    return output;
+  }
 
-    private static byte[] request(X509CertificateHolder ca, BigInteger serial, boolean nonce) throws Exception {
-        OCSPReqBuilder builder = new OCSPReqBuilder();
-        builder.addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().setProvider(BenchApi.BC).build()
-                .get(CertificateID.HASH_SHA1), ca, serial));
-        if (nonce) {
-            byte[] value = new byte[16];
-            new SecureRandom().nextBytes(value);
-            builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                    new DEROctetString(value).getEncoded())));
-        }
-        return builder.build().getEncoded();
+  private static byte[] request(X509CertificateHolder ca, BigInteger serial, boolean nonce)
+      throws Exception {
+    OCSPReqBuilder builder = new OCSPReqBuilder();
+    builder.addRequest(
+        new CertificateID(
+            new JcaDigestCalculatorProviderBuilder()
+                .setProvider(BenchApi.BC)
+                .build()
+                .get(CertificateID.HASH_SHA1),
+            ca,
+            serial));
+    if (nonce) {
+      byte[] value = new byte[16];
+      new SecureRandom().nextBytes(value);
+      builder.setRequestExtensions(
+          new Extensions(
+              new Extension(
+                  OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                  false,
+                  new DEROctetString(value).getEncoded())));
     }
+    return builder.build().getEncoded();
+  }
 
-    private static X509CertificateHolder certificate(String caJson) throws IOException {
-        String pem = BenchApi.field(caJson, PEM).replace("\\n", "\n");
-        try (PEMParser parser = new PEMParser(new java.io.StringReader(pem))) {
-            return (X509CertificateHolder) parser.readObject();
-        }
+  private static X509CertificateHolder certificate(String caJson) throws IOException {
+    String pem = BenchApi.field(caJson, PEM).replace("\\n", "\n");
+    try (PEMParser parser = new PEMParser(new java.io.StringReader(pem))) {
+      return (X509CertificateHolder) parser.readObject();
     }
+  }
 
-    private static double rate(String wrkOutput) {
-        return Double.parseDouble(BenchApi.field(wrkOutput, REQUESTS_PER_SECOND));
-    }
+  private static double rate(String wrkOutput) {
+    return Double.parseDouble(BenchApi.field(wrkOutput, REQUESTS_PER_SECOND));
+  }
 
-    private static String failures(String wrkOutput) {
-        Matcher matcher = NON_2XX.matcher(wrkOutput);
-        return matcher.find() ? "; " + matcher.group(1) + " non-2xx answers" : "";
-    }
+  private static String failures(String wrkOutput) {
+    Matcher matcher = NON_2XX.matcher(wrkOutput);
+    return matcher.find() ? "; " + matcher.group(1) + " non-2xx answers" : "";
+  }
 
-    private static String latency(String wrkOutput) {
-        Matcher matcher = LATENCY.matcher(wrkOutput);
-        return matcher.find() ? matcher.group(1) + ", " + matcher.group(2) + ", " + matcher.group(3) : "n/a";
-    }
+  private static String latency(String wrkOutput) {
+    Matcher matcher = LATENCY.matcher(wrkOutput);
+    return matcher.find()
+        ? matcher.group(1) + ", " + matcher.group(2) + ", " + matcher.group(3)
+        : "n/a";
+  }
 
-    private static String row(String what, double perSecond, String note) {
-        return "| " + what + " | " + String.format(Locale.ROOT, "%,.0f", perSecond) + " | " + note + " |\n";
-    }
+  private static String row(String what, double perSecond, String note) {
+    return "| "
+        + what
+        + " | "
+        + String.format(Locale.ROOT, "%,.0f", perSecond)
+        + " | "
+        + note
+        + " |\n";
+  }
 
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
-    }
+  private static String percent(double ratio) {
+    return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+  }
 
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
-    }
+  private static String seconds(Duration duration) {
+    return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+  }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        java.util.Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
 
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-    }
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+  }
 }

@@ -10,9 +10,12 @@ import org.pkiaas.signing.Randomness;
 @ApplicationScoped
 public class NodeName {
 
-    private final String name = System.getProperty("jboss.node.name", "pkiaas") + "/" + Randomness.uuid().toString().substring(0, 8);
+  private final String name =
+      System.getProperty("jboss.node.name", "pkiaas")
+          + "/"
+          + Randomness.uuid().toString().substring(0, 8);
 
-    public String name() {
-        return name;
-    }
+  public String name() {
+    return name;
+  }
 }

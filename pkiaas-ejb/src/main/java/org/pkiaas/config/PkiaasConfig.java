@@ -15,228 +15,250 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PkiaasConfig {
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.public.url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+  @Inject
+  @ConfigProperty(name = "pkiaas.public.url", defaultValue = "http://localhost:8080")
+  String publicUrl;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.signup.enabled", defaultValue = "false")
-    boolean signupEnabledByDefault;
+  @Inject
+  @ConfigProperty(name = "pkiaas.signup.enabled", defaultValue = "false")
+  boolean signupEnabledByDefault;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.admin.user", defaultValue = "admin")
-    String adminUser;
+  @Inject
+  @ConfigProperty(name = "pkiaas.admin.user", defaultValue = "admin")
+  String adminUser;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.admin.password")
-    Optional<String> adminPassword;
+  @Inject
+  @ConfigProperty(name = "pkiaas.admin.password")
+  Optional<String> adminPassword;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.master.key")
-    Optional<String> masterKey;
+  @Inject
+  @ConfigProperty(name = "pkiaas.master.key")
+  Optional<String> masterKey;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.master.key.file")
-    Optional<String> masterKeyFile;
+  @Inject
+  @ConfigProperty(name = "pkiaas.master.key.file")
+  Optional<String> masterKeyFile;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.ocsp.responder.validity.days", defaultValue = "90")
-    int responderValidityDays;
+  @Inject
+  @ConfigProperty(name = "pkiaas.ocsp.responder.validity.days", defaultValue = "90")
+  int responderValidityDays;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.claim.validity.days", defaultValue = "7")
-    int claimValidityDays;
+  @Inject
+  @ConfigProperty(name = "pkiaas.claim.validity.days", defaultValue = "7")
+  int claimValidityDays;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.crl.delta.validity.hours", defaultValue = "24")
-    int deltaCrlValidityHours;
+  @Inject
+  @ConfigProperty(name = "pkiaas.crl.delta.validity.hours", defaultValue = "24")
+  int deltaCrlValidityHours;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.ocsp.response.validity.hours", defaultValue = "24")
-    int ocspResponseValidityHours;
+  @Inject
+  @ConfigProperty(name = "pkiaas.ocsp.response.validity.hours", defaultValue = "24")
+  int ocspResponseValidityHours;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.jobs.timers.enabled", defaultValue = "true")
-    boolean jobTimersEnabled;
+  @Inject
+  @ConfigProperty(name = "pkiaas.jobs.timers.enabled", defaultValue = "true")
+  boolean jobTimersEnabled;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.interval.minutes", defaultValue = "15")
-    int crlRegenerationIntervalMinutes;
+  @Inject
+  @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.interval.minutes", defaultValue = "15")
+  int crlRegenerationIntervalMinutes;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.margin.hours", defaultValue = "72")
-    int crlRegenerationMarginHours;
+  @Inject
+  @ConfigProperty(name = "pkiaas.jobs.crl-regeneration.margin.hours", defaultValue = "72")
+  int crlRegenerationMarginHours;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.interval.minutes", defaultValue = "60")
-    int signerRenewalIntervalMinutes;
+  @Inject
+  @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.interval.minutes", defaultValue = "60")
+  int signerRenewalIntervalMinutes;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.margin.days", defaultValue = "14")
-    int signerRenewalMarginDays;
+  @Inject
+  @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.margin.days", defaultValue = "14")
+  int signerRenewalMarginDays;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.http01.port", defaultValue = "80")
-    int acmeHttp01Port;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.http01.port", defaultValue = "80")
+  int acmeHttp01Port;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.tlsalpn01.port", defaultValue = "443")
-    int acmeTlsAlpn01Port;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.tlsalpn01.port", defaultValue = "443")
+  int acmeTlsAlpn01Port;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.dns.resolver")
-    Optional<String> acmeDnsResolver;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.dns.resolver")
+  Optional<String> acmeDnsResolver;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.validation.threads", defaultValue = "4")
-    int acmeValidationThreads;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.validation.threads", defaultValue = "4")
+  int acmeValidationThreads;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.validation.queue.per-account", defaultValue = "100")
-    int acmeValidationQueuePerAccount;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.validation.queue.per-account", defaultValue = "100")
+  int acmeValidationQueuePerAccount;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.validation.queue.total", defaultValue = "5000")
-    int acmeValidationQueueTotal;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.validation.queue.total", defaultValue = "5000")
+  int acmeValidationQueueTotal;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.rate-limits.enabled", defaultValue = "true")
-    boolean acmeRateLimitsEnabled;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.rate-limits.enabled", defaultValue = "true")
+  boolean acmeRateLimitsEnabled;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.rate-limits.new-orders.per-hour", defaultValue = "300")
-    int acmeNewOrdersPerHour;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.rate-limits.new-orders.per-hour", defaultValue = "300")
+  int acmeNewOrdersPerHour;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.rate-limits.pending-authorizations", defaultValue = "300")
-    int acmePendingAuthorizations;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.rate-limits.pending-authorizations", defaultValue = "300")
+  int acmePendingAuthorizations;
 
-    @Inject
-    @ConfigProperty(name = "pkiaas.acme.rate-limits.failed-validations.per-hour", defaultValue = "60")
-    int acmeFailedValidationsPerHour;
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.rate-limits.failed-validations.per-hour", defaultValue = "60")
+  int acmeFailedValidationsPerHour;
 
-    /** How many threads validate ACME challenges on this node (a pool of validation's own). */
-    public int acmeValidationThreads() {
-        return Math.max(1, acmeValidationThreads);
-    }
+  /** How many threads validate ACME challenges on this node (a pool of validation's own). */
+  public int acmeValidationThreads() {
+    return Math.max(1, acmeValidationThreads);
+  }
 
-    /** How many challenges of one ACME account may wait for validation on this node. */
-    public int acmeValidationQueuePerAccount() {
-        return Math.max(1, acmeValidationQueuePerAccount);
-    }
+  /** How many challenges of one ACME account may wait for validation on this node. */
+  public int acmeValidationQueuePerAccount() {
+    return Math.max(1, acmeValidationQueuePerAccount);
+  }
 
-    /** How many challenges may wait for validation on this node, all accounts together. */
-    public int acmeValidationQueueTotal() {
-        return Math.max(1, acmeValidationQueueTotal);
-    }
+  /** How many challenges may wait for validation on this node, all accounts together. */
+  public int acmeValidationQueueTotal() {
+    return Math.max(1, acmeValidationQueueTotal);
+  }
 
-    /** The per-account ACME limits; all zero (no limit) when {@code pkiaas.acme.rate-limits.enabled} is false. */
-    public AcmeRateLimits acmeRateLimits() {
-        return acmeRateLimitsEnabled ? new AcmeRateLimits(acmeNewOrdersPerHour, acmePendingAuthorizations, acmeFailedValidationsPerHour)
-                : new AcmeRateLimits(0, 0, 0);
-    }
+  /**
+   * The per-account ACME limits; all zero (no limit) when {@code pkiaas.acme.rate-limits.enabled}
+   * is false.
+   */
+  public AcmeRateLimits acmeRateLimits() {
+    return acmeRateLimitsEnabled
+        ? new AcmeRateLimits(
+            acmeNewOrdersPerHour, acmePendingAuthorizations, acmeFailedValidationsPerHour)
+        : new AcmeRateLimits(0, 0, 0);
+  }
 
-    /**
-     * Per ACME account: orders created in the last hour, authorizations pending at once, and orders
-     * created in the last hour that validation made invalid; 0 means no limit.
-     */
-    public record AcmeRateLimits(int newOrdersPerHour, int pendingAuthorizations, int failedValidationsPerHour) {
-    }
+  /**
+   * Per ACME account: orders created in the last hour, authorizations pending at once, and orders
+   * created in the last hour that validation made invalid; 0 means no limit.
+   */
+  public record AcmeRateLimits(
+      int newOrdersPerHour, int pendingAuthorizations, int failedValidationsPerHour) {}
 
-    /** The port ACME http-01 validation connects to (RFC 8555 §8.3 says 80; tests and unusual networks differ). */
-    public int acmeHttp01Port() {
-        return acmeHttp01Port;
-    }
+  /**
+   * The port ACME http-01 validation connects to (RFC 8555 §8.3 says 80; tests and unusual networks
+   * differ).
+   */
+  public int acmeHttp01Port() {
+    return acmeHttp01Port;
+  }
 
-    /** The port ACME tls-alpn-01 validation connects to (RFC 8737 says 443). */
-    public int acmeTlsAlpn01Port() {
-        return acmeTlsAlpn01Port;
-    }
+  /** The port ACME tls-alpn-01 validation connects to (RFC 8737 says 443). */
+  public int acmeTlsAlpn01Port() {
+    return acmeTlsAlpn01Port;
+  }
 
-    /** The DNS server ({@code host:port}) every ACME validation lookup asks; empty: the system's resolvers. */
-    public Optional<String> acmeDnsResolver() {
-        return acmeDnsResolver.filter(r -> !r.isBlank());
-    }
+  /**
+   * The DNS server ({@code host:port}) every ACME validation lookup asks; empty: the system's
+   * resolvers.
+   */
+  public Optional<String> acmeDnsResolver() {
+    return acmeDnsResolver.filter(r -> !r.isBlank());
+  }
 
-    /** How long a delta CRL is valid (never longer than its base). */
-    public Duration deltaCrlValidity() {
-        return Duration.ofHours(deltaCrlValidityHours);
-    }
+  /** How long a delta CRL is valid (never longer than its base). */
+  public Duration deltaCrlValidity() {
+    return Duration.ofHours(deltaCrlValidityHours);
+  }
 
-    /** An OCSP response's nextUpdate, after its thisUpdate (RFC 6960 §4.2.2.1). */
-    public Duration ocspResponseValidity() {
-        return Duration.ofHours(ocspResponseValidityHours);
-    }
+  /** An OCSP response's nextUpdate, after its thisUpdate (RFC 6960 §4.2.2.1). */
+  public Duration ocspResponseValidity() {
+    return Duration.ofHours(ocspResponseValidityHours);
+  }
 
-    /** Whether this node's timers start the batch jobs (one node suffices; the others then only serve). */
-    public boolean jobTimersEnabled() {
-        return jobTimersEnabled;
-    }
+  /**
+   * Whether this node's timers start the batch jobs (one node suffices; the others then only
+   * serve).
+   */
+  public boolean jobTimersEnabled() {
+    return jobTimersEnabled;
+  }
 
-    /** How often the crl-regeneration job is started. */
-    public Duration crlRegenerationInterval() {
-        return Duration.ofMinutes(crlRegenerationIntervalMinutes);
-    }
+  /** How often the crl-regeneration job is started. */
+  public Duration crlRegenerationInterval() {
+    return Duration.ofMinutes(crlRegenerationIntervalMinutes);
+  }
 
-    /** A CRL whose nextUpdate is closer than this is rebuilt by the crl-regeneration job. */
-    public Duration crlRegenerationMargin() {
-        return Duration.ofHours(crlRegenerationMarginHours);
-    }
+  /** A CRL whose nextUpdate is closer than this is rebuilt by the crl-regeneration job. */
+  public Duration crlRegenerationMargin() {
+    return Duration.ofHours(crlRegenerationMarginHours);
+  }
 
-    /** How often the ocsp-signer-renewal job is started. */
-    public Duration signerRenewalInterval() {
-        return Duration.ofMinutes(signerRenewalIntervalMinutes);
-    }
+  /** How often the ocsp-signer-renewal job is started. */
+  public Duration signerRenewalInterval() {
+    return Duration.ofMinutes(signerRenewalIntervalMinutes);
+  }
 
-    /** A responder certificate expiring sooner than this is replaced by the ocsp-signer-renewal job. */
-    public Duration signerRenewalMargin() {
-        return Duration.ofDays(signerRenewalMarginDays);
-    }
+  /**
+   * A responder certificate expiring sooner than this is replaced by the ocsp-signer-renewal job.
+   */
+  public Duration signerRenewalMargin() {
+    return Duration.ofDays(signerRenewalMarginDays);
+  }
 
-    /** How long a claim link stays usable. */
-    public int claimValidityDays() {
-        return claimValidityDays;
-    }
+  /** How long a claim link stays usable. */
+  public int claimValidityDays() {
+    return claimValidityDays;
+  }
 
-    /** The base URL written into certificates and shown as service URLs, without a trailing slash. */
-    public String publicUrl() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    }
+  /** The base URL written into certificates and shown as service URLs, without a trailing slash. */
+  public String publicUrl() {
+    return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
 
-    public boolean signupEnabledByDefault() {
-        return signupEnabledByDefault;
-    }
+  public boolean signupEnabledByDefault() {
+    return signupEnabledByDefault;
+  }
 
-    public String adminUser() {
-        return adminUser;
-    }
+  public String adminUser() {
+    return adminUser;
+  }
 
-    public Optional<String> adminPassword() {
-        return adminPassword.filter(p -> !p.isBlank());
-    }
+  public Optional<String> adminPassword() {
+    return adminPassword.filter(p -> !p.isBlank());
+  }
 
-    /** The master key itself (base64), when the operator supplies it, e.g. from a credential store. */
-    public Optional<String> masterKey() {
-        return masterKey.filter(k -> !k.isBlank());
-    }
+  /**
+   * The master key itself (base64), when the operator supplies it, e.g. from a credential store.
+   */
+  public Optional<String> masterKey() {
+    return masterKey.filter(k -> !k.isBlank());
+  }
 
-    /**
-     * Where the generated master key lives when none is supplied: under the server's configuration
-     * directory, never beside the embedded database, so that one copy of the data holds no key.
-     */
-    public Path masterKeyFile() {
-        return masterKeyFile.filter(f -> !f.isBlank())
-                .map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir", "."), "pkiaas", "master.key"));
-    }
+  /**
+   * Where the generated master key lives when none is supplied: under the server's configuration
+   * directory, never beside the embedded database, so that one copy of the data holds no key.
+   */
+  public Path masterKeyFile() {
+    return masterKeyFile
+        .filter(f -> !f.isBlank())
+        .map(Path::of)
+        .orElseGet(
+            () ->
+                Path.of(
+                    System.getProperty("jboss.server.config.dir", "."), "pkiaas", "master.key"));
+  }
 
-    /** Where releases before issue 12 kept the generated key: beside the embedded database. */
-    public static Path legacyMasterKeyFile() {
-        String data = System.getProperty("jboss.server.data.dir");
-        return data == null ? null : Path.of(data, "pkiaas", "master.key");
-    }
+  /** Where releases before issue 12 kept the generated key: beside the embedded database. */
+  public static Path legacyMasterKeyFile() {
+    String data = System.getProperty("jboss.server.data.dir");
+    return data == null ? null : Path.of(data, "pkiaas", "master.key");
+  }
 
-    public int responderValidityDays() {
-        return responderValidityDays;
-    }
+  public int responderValidityDays() {
+    return responderValidityDays;
+  }
 }

@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 /**
- * A list of strings whose entries, joined with one separator each, fit in {@code max} characters:
- * a bound on a list as a whole, beside the bounds on its size and on each entry.
+ * A list of strings whose entries, joined with one separator each, fit in {@code max} characters: a
+ * bound on a list as a whole, beside the bounds on its size and on each entry.
  */
 @Documented
 @Constraint(validatedBy = JoinedLength.Validator.class)
@@ -24,34 +24,34 @@ import java.util.List;
 @Retention(RUNTIME)
 public @interface JoinedLength {
 
-    int max();
+  int max();
 
-    String message() default "The entries together have at most {max} characters";
+  String message() default "The entries together have at most {max} characters";
 
-    Class<?>[] groups() default {};
+  Class<?>[] groups() default {};
 
-    Class<? extends Payload>[] payload() default {};
+  Class<? extends Payload>[] payload() default {};
 
-    /** Checks {@link JoinedLength}. */
-    class Validator implements ConstraintValidator<JoinedLength, List<String>> {
+  /** Checks {@link JoinedLength}. */
+  class Validator implements ConstraintValidator<JoinedLength, List<String>> {
 
-        private int max;
+    private int max;
 
-        @Override
-        public void initialize(JoinedLength annotation) {
-            max = annotation.max();
-        }
-
-        @Override
-        public boolean isValid(List<String> values, ConstraintValidatorContext context) {
-            if (values == null) {
-                return true;
-            }
-            long total = Math.max(0, values.size() - 1);
-            for (String value : values) {
-                total += value == null ? 0 : value.length();
-            }
-            return total <= max;
-        }
+    @Override
+    public void initialize(JoinedLength annotation) {
+      max = annotation.max();
     }
+
+    @Override
+    public boolean isValid(List<String> values, ConstraintValidatorContext context) {
+      if (values == null) {
+        return true;
+      }
+      long total = Math.max(0, values.size() - 1);
+      for (String value : values) {
+        total += value == null ? 0 : value.length();
+      }
+      return total <= max;
+    }
+  }
 }

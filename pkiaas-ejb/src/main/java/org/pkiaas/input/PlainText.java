@@ -14,9 +14,9 @@ import java.lang.annotation.Target;
 
 /**
  * Text as a person would type it: no control characters (NUL, escape, …), no bidirectional
- * formatting characters (the right-to-left override that makes {@code exe.txt} read as
- * {@code txt.exe}), no unpaired surrogates. Multi-line text may hold tabs and line breaks.
- * {@code null} is valid; absence is another constraint's business.
+ * formatting characters (the right-to-left override that makes {@code exe.txt} read as {@code
+ * txt.exe}), no unpaired surrogates. Multi-line text may hold tabs and line breaks. {@code null} is
+ * valid; absence is another constraint's business.
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)
@@ -24,12 +24,13 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface PlainText {
 
-    String message() default "Control characters, bidirectional overrides and broken Unicode are not allowed";
+  String message() default
+      "Control characters, bidirectional overrides and broken Unicode are not allowed";
 
-    /** Whether tab, line feed and carriage return are allowed. */
-    boolean multiline() default false;
+  /** Whether tab, line feed and carriage return are allowed. */
+  boolean multiline() default false;
 
-    Class<?>[] groups() default {};
+  Class<?>[] groups() default {};
 
-    Class<? extends Payload>[] payload() default {};
+  Class<? extends Payload>[] payload() default {};
 }

@@ -6,18 +6,18 @@ package org.pkiaas.problem;
  */
 public class NotFoundException extends PkiaasException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public NotFoundException(String kind, String id) {
-        super(kind + " " + id + " was not found");
-    }
+  public NotFoundException(String kind, String id) {
+    super(kind + " " + id + " was not found");
+  }
 
-    private NotFoundException(String detail) {
-        super(detail);
-    }
+  private NotFoundException(String detail) {
+    super(detail);
+  }
 
-    /** A not-found whose detail is given whole. */
-    public static NotFoundException because(String detail) {
-        return new NotFoundException(detail);
-    }
+  /** A not-found whose detail is given whole. */
+  public static NotFoundException because(String detail) {
+    return new NotFoundException(detail);
+  }
 }

@@ -3,9 +3,9 @@ package org.pkiaas.problem;
 /** No valid credentials were presented. */
 public class UnauthenticatedException extends PkiaasException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public UnauthenticatedException(String detail) {
-        super(detail);
-    }
+  public UnauthenticatedException(String detail) {
+    super(detail);
+  }
 }

@@ -27,82 +27,104 @@ import org.flywaydb.core.Flyway;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigration {
 
-    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/PkiaasDS")
-    DataSource dataSource;
+  @Resource(lookup = "java:jboss/datasources/PkiaasDS")
+  DataSource dataSource;
 
-    @PostConstruct
-    void migrate() {
-        Map<String, String> types = typesFor(databaseProduct());
-        var configuration = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .placeholders(types);
-        if (onlyBatchTables()) {
-            // The batch subsystem made its job repository tables before this ran, in a database
-            // that is otherwise new: start the history below V1 rather than refuse a "non-empty" schema.
-            configuration.baselineOnMigrate(true).baselineVersion("0");
-        }
-        var result = configuration.load().migrate();
-        LOG.info(() -> "PKIaaS schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+  @PostConstruct
+  void migrate() {
+    Map<String, String> types = typesFor(databaseProduct());
+    var configuration =
+        Flyway.configure(getClass().getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .placeholders(types);
+    if (onlyBatchTables()) {
+      // The batch subsystem made its job repository tables before this ran, in a database
+      // that is otherwise new: start the history below V1 rather than refuse a "non-empty" schema.
+      configuration.baselineOnMigrate(true).baselineVersion("0");
+    }
+    var result = configuration.load().migrate();
+    LOG.info(
+        () ->
+            "PKIaaS schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
                 + " migrations applied now)");
-        LOG.info(() -> DATABASE_LINE + connectedDatabase());
+    LOG.info(() -> DATABASE_LINE + connectedDatabase());
+  }
+
+  /**
+   * Starts the log line naming the database the application is connected to; bin/pkiaas-start reads
+   * it back for its banner and refuses a server that runs on another database than asked.
+   */
+  public static final String DATABASE_LINE = "PKIaaS database: ";
+
+  /**
+   * "H2 2.2.224 at jdbc:h2:/data/pkiaas/pkiaas", without the URL's options (they may hold a
+   * password).
+   */
+  private String connectedDatabase() {
+    try (Connection connection = dataSource.getConnection()) {
+      var metaData = connection.getMetaData();
+      return metaData.getDatabaseProductName()
+          + " "
+          + metaData.getDatabaseProductVersion()
+          + " at "
+          + withoutOptions(metaData.getURL());
+    } catch (SQLException e) {
+      throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
     }
+  }
 
-    /**
-     * Starts the log line naming the database the application is connected to; bin/pkiaas-start
-     * reads it back for its banner and refuses a server that runs on another database than asked.
-     */
-    public static final String DATABASE_LINE = "PKIaaS database: ";
+  static String withoutOptions(String jdbcUrl) {
+    return jdbcUrl.split("[?;]", 2)[0];
+  }
 
-    /** "H2 2.2.224 at jdbc:h2:/data/pkiaas/pkiaas", without the URL's options (they may hold a password). */
-    private String connectedDatabase() {
-        try (Connection connection = dataSource.getConnection()) {
-            var metaData = connection.getMetaData();
-            return metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion() + " at "
-                    + withoutOptions(metaData.getURL());
-        } catch (SQLException e) {
-            throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
+  /**
+   * The tables JBeret's JDBC job repository creates in the same database (see
+   * wildfly-config/cli/batch.cli).
+   */
+  static final Set<String> BATCH_TABLES =
+      Set.of("JOB_INSTANCE", "JOB_EXECUTION", "STEP_EXECUTION", "PARTITION_EXECUTION");
+
+  /**
+   * True when the database holds JBeret's tables and nothing else: no PKIaaS schema yet, no foreign
+   * tables.
+   */
+  private boolean onlyBatchTables() {
+    try (Connection connection = dataSource.getConnection()) {
+      Set<String> tables = new HashSet<>();
+      try (ResultSet rows =
+          connection
+              .getMetaData()
+              .getTables(
+                  connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rows.next()) {
+          tables.add(rows.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
         }
+      }
+      return !tables.isEmpty() && BATCH_TABLES.containsAll(tables);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
     }
+  }
 
-    static String withoutOptions(String jdbcUrl) {
-        return jdbcUrl.split("[?;]", 2)[0];
+  private String databaseProduct() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
     }
+  }
 
-    /** The tables JBeret's JDBC job repository creates in the same database (see wildfly-config/cli/batch.cli). */
-    static final Set<String> BATCH_TABLES = Set.of("JOB_INSTANCE", "JOB_EXECUTION", "STEP_EXECUTION", "PARTITION_EXECUTION");
-
-    /** True when the database holds JBeret's tables and nothing else: no PKIaaS schema yet, no foreign tables. */
-    private boolean onlyBatchTables() {
-        try (Connection connection = dataSource.getConnection()) {
-            Set<String> tables = new HashSet<>();
-            try (ResultSet rows = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
-                    new String[] {"TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
-                }
-            }
-            return !tables.isEmpty() && BATCH_TABLES.containsAll(tables);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
-        }
+  static Map<String, String> typesFor(String product) {
+    if (product.contains("h2")) {
+      return Map.of("datetime", "TIMESTAMP(3)", "blob", "BLOB", "text", "CLOB");
     }
-
-    private String databaseProduct() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
-        }
-    }
-
-    static Map<String, String> typesFor(String product) {
-        if (product.contains("h2")) {
-            return Map.of("datetime", "TIMESTAMP(3)", "blob", "BLOB", "text", "CLOB");
-        }
-        // MariaDB / MySQL: DATETIME has no 2038 limit, LONGBLOB holds SLH-DSA certificates.
-        return Map.of("datetime", "DATETIME(3)", "blob", "LONGBLOB", "text", "LONGTEXT");
-    }
+    // MariaDB / MySQL: DATETIME has no 2038 limit, LONGBLOB holds SLH-DSA certificates.
+    return Map.of("datetime", "DATETIME(3)", "blob", "LONGBLOB", "text", "LONGTEXT");
+  }
 }

@@ -10,8 +10,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class BouncyCastle {
 
-    public static final Provider PROVIDER = new BouncyCastleProvider();
+  public static final Provider PROVIDER = new BouncyCastleProvider();
 
-    private BouncyCastle() {
-    }
+  private BouncyCastle() {}
 }

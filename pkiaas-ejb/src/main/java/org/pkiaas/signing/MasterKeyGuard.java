@@ -19,94 +19,120 @@ import org.pkiaas.ca.entity.ServiceCredential;
 /**
  * Refuses to start a node whose master key is not the one the database's keys are wrapped under.
  * The first start stores the key's {@link KeyCheckValue}; an install from before that check proves
- * its key by unwrapping one stored key first. A new key is generated only for a database that
- * holds nothing wrapped. Failing here fails the deployment, with a message that says what to do.
+ * its key by unwrapping one stored key first. A new key is generated only for a database that holds
+ * nothing wrapped. Failing here fails the deployment, with a message that says what to do.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
 public class MasterKeyGuard {
 
-    private static final Logger LOG = Logger.getLogger(MasterKeyGuard.class.getName());
-    private static final int CHECK_ROW = 1;
+  private static final Logger LOG = Logger.getLogger(MasterKeyGuard.class.getName());
+  private static final int CHECK_ROW = 1;
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    MasterKey masterKey;
+  @Inject MasterKey masterKey;
 
-    @Inject
-    KeyWrapper keyWrapper;
+  @Inject KeyWrapper keyWrapper;
 
-    @PostConstruct
-    void verify() {
-        List<?> stored = em.createNativeQuery("SELECT check_value FROM master_key_check WHERE id = " + CHECK_ROW).getResultList();
-        boolean wrappedKeysExist = wrappedKeysExist();
-        SecretKey key;
-        try {
-            key = masterKey.load(stored.isEmpty() && !wrappedKeysExist);
-        } catch (RuntimeException e) {
-            LOG.severe(e.getMessage());
-            throw e;
-        }
-        if (!stored.isEmpty()) {
-            if (!KeyCheckValue.matches(key, (String) stored.get(0))) {
-                throw refused("does not match the key-check value stored in the database: this database's keys are wrapped under"
-                        + " another master key.");
-            }
-            return;
-        }
-        if (wrappedKeysExist) {
-            proveByUnwrapping();
-        }
-        em.createNativeQuery("INSERT INTO master_key_check (id, check_value, created_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, CHECK_ROW).setParameter(2, KeyCheckValue.of(key)).setParameter(3, Instant.now()).executeUpdate();
-        LOG.info(() -> "PKIaaS: stored the master key's check value; nodes with another key will refuse to start");
+  @PostConstruct
+  void verify() {
+    List<?> stored =
+        em.createNativeQuery("SELECT check_value FROM master_key_check WHERE id = " + CHECK_ROW)
+            .getResultList();
+    boolean wrappedKeysExist = wrappedKeysExist();
+    SecretKey key;
+    try {
+      key = masterKey.load(stored.isEmpty() && !wrappedKeysExist);
+    } catch (RuntimeException e) {
+      LOG.severe(e.getMessage());
+      throw e;
     }
+    if (!stored.isEmpty()) {
+      if (!KeyCheckValue.matches(key, (String) stored.get(0))) {
+        throw refused(
+            "does not match the key-check value stored in the database: this database's keys are wrapped under"
+                + " another master key.");
+      }
+      return;
+    }
+    if (wrappedKeysExist) {
+      proveByUnwrapping();
+    }
+    em.createNativeQuery(
+            "INSERT INTO master_key_check (id, check_value, created_at) VALUES (?1, ?2, ?3)")
+        .setParameter(1, CHECK_ROW)
+        .setParameter(2, KeyCheckValue.of(key))
+        .setParameter(3, Instant.now())
+        .executeUpdate();
+    LOG.info(
+        () ->
+            "PKIaaS: stored the master key's check value; nodes with another key will refuse to start");
+  }
 
-    private boolean wrappedKeysExist() {
-        for (Class<?> holder : List.of(CertificateAuthority.class, ServiceCredential.class, ExternalAccountBinding.class)) {
-            long count = em.createQuery("SELECT COUNT(h) FROM " + holder.getSimpleName() + " h", Long.class).getSingleResult();
-            if (count > 0) {
-                return true;
-            }
+  private boolean wrappedKeysExist() {
+    for (Class<?> holder :
+        List.of(
+            CertificateAuthority.class, ServiceCredential.class, ExternalAccountBinding.class)) {
+      long count =
+          em.createQuery("SELECT COUNT(h) FROM " + holder.getSimpleName() + " h", Long.class)
+              .getSingleResult();
+      if (count > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A database from before the check: the key is right if it opens a stored key. */
+  private void proveByUnwrapping() {
+    byte[] opened;
+    try {
+      List<CertificateAuthority> cas =
+          em.createQuery(
+                  "SELECT c FROM CertificateAuthority c ORDER BY c.createdAt",
+                  CertificateAuthority.class)
+              .setMaxResults(1)
+              .getResultList();
+      if (!cas.isEmpty()) {
+        opened = keyWrapper.open(cas.get(0).wrappedPrivateKey(), cas.get(0).wrappingContext());
+      } else {
+        List<ServiceCredential> credentials =
+            em.createQuery("SELECT s FROM ServiceCredential s", ServiceCredential.class)
+                .setMaxResults(1)
+                .getResultList();
+        if (!credentials.isEmpty()) {
+          ServiceCredential credential = credentials.get(0);
+          opened =
+              keyWrapper.open(
+                  credential.wrappedPrivateKey(),
+                  ServiceCredential.wrappingContext(credential.id()));
+        } else {
+          ExternalAccountBinding binding =
+              em.createQuery("SELECT e FROM ExternalAccountBinding e", ExternalAccountBinding.class)
+                  .setMaxResults(1)
+                  .getSingleResult();
+          opened = keyWrapper.open(binding.wrappedKey(), binding.wrappingContext());
         }
-        return false;
+      }
+    } catch (IllegalStateException e) {
+      throw refused(
+          "cannot unwrap the keys stored in the database: they were wrapped under another master key.");
     }
+    Arrays.fill(opened, (byte) 0);
+  }
 
-    /** A database from before the check: the key is right if it opens a stored key. */
-    private void proveByUnwrapping() {
-        byte[] opened;
-        try {
-            List<CertificateAuthority> cas = em.createQuery("SELECT c FROM CertificateAuthority c ORDER BY c.createdAt",
-                    CertificateAuthority.class).setMaxResults(1).getResultList();
-            if (!cas.isEmpty()) {
-                opened = keyWrapper.open(cas.get(0).wrappedPrivateKey(), cas.get(0).wrappingContext());
-            } else {
-                List<ServiceCredential> credentials = em.createQuery("SELECT s FROM ServiceCredential s", ServiceCredential.class)
-                        .setMaxResults(1).getResultList();
-                if (!credentials.isEmpty()) {
-                    ServiceCredential credential = credentials.get(0);
-                    opened = keyWrapper.open(credential.wrappedPrivateKey(), ServiceCredential.wrappingContext(credential.id()));
-                } else {
-                    ExternalAccountBinding binding = em.createQuery("SELECT e FROM ExternalAccountBinding e",
-                            ExternalAccountBinding.class).setMaxResults(1).getSingleResult();
-                    opened = keyWrapper.open(binding.wrappedKey(), binding.wrappingContext());
-                }
-            }
-        } catch (IllegalStateException e) {
-            throw refused("cannot unwrap the keys stored in the database: they were wrapped under another master key.");
-        }
-        Arrays.fill(opened, (byte) 0);
-    }
-
-    private IllegalStateException refused(String why) {
-        String message = "PKIaaS refuses to start: the master key from " + masterKey.source() + " " + why
-                + " Start this node with the master key that belongs to this database: restore that key file from its own"
-                + " backup (pkiaas.master.key.file says where it is read), or set PKIAAS_MASTER_KEY to that key. Do not delete"
-                + " the master_key_check row: keys wrapped under the other key would stay unusable.";
-        LOG.severe(message);
-        return new IllegalStateException(message);
-    }
+  private IllegalStateException refused(String why) {
+    String message =
+        "PKIaaS refuses to start: the master key from "
+            + masterKey.source()
+            + " "
+            + why
+            + " Start this node with the master key that belongs to this database: restore that key file from its own"
+            + " backup (pkiaas.master.key.file says where it is read), or set PKIAAS_MASTER_KEY to that key. Do not delete"
+            + " the master_key_check row: keys wrapped under the other key would stay unusable.";
+    LOG.severe(message);
+    return new IllegalStateException(message);
+  }
 }

@@ -41,125 +41,138 @@ import org.pkiaas.problem.InvalidInputException;
  */
 public final class Pem {
 
-    private Pem() {
-    }
+  private Pem() {}
 
-    public static String encode(String type, byte[] der) {
-        StringWriter out = new StringWriter();
-        try (PemWriter writer = new PemWriter(out)) {
-            writer.writeObject(new PemObject(type, der));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+  public static String encode(String type, byte[] der) {
+    StringWriter out = new StringWriter();
+    try (PemWriter writer = new PemWriter(out)) {
+      writer.writeObject(new PemObject(type, der));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return out.toString();
+  }
 
-    public static String certificate(byte[] der) {
-        return encode("CERTIFICATE", der);
-    }
+  public static String certificate(byte[] der) {
+    return encode("CERTIFICATE", der);
+  }
 
-    /** Every certificate in {@code pem}, in order; anything else in the text is refused. */
-    public static List<X509CertificateHolder> certificates(String field, String pem) {
-        if (pem == null || pem.isBlank()) {
-            throw new InvalidInputException(field, "A PEM certificate is required");
-        }
-        List<X509CertificateHolder> certificates = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object next;
-            while ((next = parser.readObject()) != null) {
-                if (!(next instanceof X509CertificateHolder certificate)) {
-                    throw new InvalidInputException(field, "Only CERTIFICATE blocks are expected here");
-                }
-                certificates.add(certificate);
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException(field, "The PEM certificate could not be parsed");
-        }
-        if (certificates.isEmpty()) {
-            throw new InvalidInputException(field, "No PEM certificate (-----BEGIN CERTIFICATE-----) was found");
-        }
-        return certificates;
+  /** Every certificate in {@code pem}, in order; anything else in the text is refused. */
+  public static List<X509CertificateHolder> certificates(String field, String pem) {
+    if (pem == null || pem.isBlank()) {
+      throw new InvalidInputException(field, "A PEM certificate is required");
     }
+    List<X509CertificateHolder> certificates = new ArrayList<>();
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      Object next;
+      while ((next = parser.readObject()) != null) {
+        if (!(next instanceof X509CertificateHolder certificate)) {
+          throw new InvalidInputException(field, "Only CERTIFICATE blocks are expected here");
+        }
+        certificates.add(certificate);
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidInputException(field, "The PEM certificate could not be parsed");
+    }
+    if (certificates.isEmpty()) {
+      throw new InvalidInputException(
+          field, "No PEM certificate (-----BEGIN CERTIFICATE-----) was found");
+    }
+    return certificates;
+  }
 
-    /** Parses a private key and derives its public key. */
-    public static KeyPair privateKey(String pem, String password) {
-        Object parsed;
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            parsed = parser.readObject();
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("privateKeyPem", "The private key is not valid PEM");
-        }
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER);
-        try {
-            if (parsed instanceof PrivateKeyInfo info) {
-                return withPublic(converter.getPrivateKey(info));
-            }
-            if (parsed instanceof PEMKeyPair pair) {
-                // RFC 5915 makes the public key of a SEC1 key optional: derive it when absent.
-                return pair.getPublicKeyInfo() == null ? withPublic(converter.getPrivateKey(pair.getPrivateKeyInfo()))
-                        : converter.getKeyPair(pair);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("privateKeyPem", "The private key could not be read");
-        }
-        char[] secret = null;
-        try {
-            if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                secret = requirePassword(password);
-                PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(
-                        new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(secret));
-                return withPublic(converter.getPrivateKey(info));
-            }
-            if (parsed instanceof PEMEncryptedKeyPair encrypted) {
-                secret = requirePassword(password);
-                return converter.getKeyPair(encrypted.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(secret)));
-            }
-        } catch (PKCSException | OperatorCreationException | IOException | IllegalArgumentException e) {
-            throw new InvalidInputException("privateKeyPassword", "The private key could not be decrypted: is the password right?");
-        } finally {
-            if (secret != null) {
-                java.util.Arrays.fill(secret, '\0');
-            }
-        }
-        throw new InvalidInputException("privateKeyPem",
-                "Expected a PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block");
+  /** Parses a private key and derives its public key. */
+  public static KeyPair privateKey(String pem, String password) {
+    Object parsed;
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      parsed = parser.readObject();
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      throw new InvalidInputException("privateKeyPem", "The private key is not valid PEM");
     }
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BouncyCastle.PROVIDER);
+    try {
+      if (parsed instanceof PrivateKeyInfo info) {
+        return withPublic(converter.getPrivateKey(info));
+      }
+      if (parsed instanceof PEMKeyPair pair) {
+        // RFC 5915 makes the public key of a SEC1 key optional: derive it when absent.
+        return pair.getPublicKeyInfo() == null
+            ? withPublic(converter.getPrivateKey(pair.getPrivateKeyInfo()))
+            : converter.getKeyPair(pair);
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidInputException("privateKeyPem", "The private key could not be read");
+    }
+    char[] secret = null;
+    try {
+      if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+        secret = requirePassword(password);
+        PrivateKeyInfo info =
+            encrypted.decryptPrivateKeyInfo(
+                new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(BouncyCastle.PROVIDER)
+                    .build(secret));
+        return withPublic(converter.getPrivateKey(info));
+      }
+      if (parsed instanceof PEMEncryptedKeyPair encrypted) {
+        secret = requirePassword(password);
+        return converter.getKeyPair(
+            encrypted.decryptKeyPair(
+                new JcePEMDecryptorProviderBuilder()
+                    .setProvider(BouncyCastle.PROVIDER)
+                    .build(secret)));
+      }
+    } catch (PKCSException | OperatorCreationException | IOException | IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "privateKeyPassword", "The private key could not be decrypted: is the password right?");
+    } finally {
+      if (secret != null) {
+        java.util.Arrays.fill(secret, '\0');
+      }
+    }
+    throw new InvalidInputException(
+        "privateKeyPem",
+        "Expected a PRIVATE KEY, ENCRYPTED PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block");
+  }
 
-    private static char[] requirePassword(String password) {
-        if (password == null || password.isEmpty()) {
-            throw new InvalidInputException("privateKeyPassword", "The private key is encrypted: give its password");
-        }
-        return password.toCharArray();
+  private static char[] requirePassword(String password) {
+    if (password == null || password.isEmpty()) {
+      throw new InvalidInputException(
+          "privateKeyPassword", "The private key is encrypted: give its password");
     }
+    return password.toCharArray();
+  }
 
-    private static KeyPair withPublic(PrivateKey key) {
-        return new KeyPair(publicKeyOf(key), key);
-    }
+  private static KeyPair withPublic(PrivateKey key) {
+    return new KeyPair(publicKeyOf(key), key);
+  }
 
-    private static PublicKey publicKeyOf(PrivateKey key) {
-        try {
-            if (key instanceof RSAPrivateCrtKey rsa) {
-                return KeyFactory.getInstance("RSA", BouncyCastle.PROVIDER)
-                        .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-            }
-            if (key instanceof ECPrivateKey ec) {
-                BigInteger d = ec.getD();
-                var q = ec.getParameters().getG().multiply(d).normalize();
-                return KeyFactory.getInstance("EC", BouncyCastle.PROVIDER).generatePublic(new ECPublicKeySpec(q, ec.getParameters()));
-            }
-            if (key instanceof EdDSAPrivateKey ed) {
-                return ed.getPublicKey();
-            }
-            if (key instanceof MLDSAPrivateKey mldsa) {
-                return mldsa.getPublicKey();
-            }
-            if (key instanceof SLHDSAPrivateKey slhdsa) {
-                return slhdsa.getPublicKey();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new InvalidInputException("privateKeyPem", "The public key cannot be derived from this private key");
-        }
-        throw new InvalidInputException("privateKeyPem", "Private keys of type " + key.getAlgorithm() + " are not supported");
+  private static PublicKey publicKeyOf(PrivateKey key) {
+    try {
+      if (key instanceof RSAPrivateCrtKey rsa) {
+        return KeyFactory.getInstance("RSA", BouncyCastle.PROVIDER)
+            .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+      }
+      if (key instanceof ECPrivateKey ec) {
+        BigInteger d = ec.getD();
+        var q = ec.getParameters().getG().multiply(d).normalize();
+        return KeyFactory.getInstance("EC", BouncyCastle.PROVIDER)
+            .generatePublic(new ECPublicKeySpec(q, ec.getParameters()));
+      }
+      if (key instanceof EdDSAPrivateKey ed) {
+        return ed.getPublicKey();
+      }
+      if (key instanceof MLDSAPrivateKey mldsa) {
+        return mldsa.getPublicKey();
+      }
+      if (key instanceof SLHDSAPrivateKey slhdsa) {
+        return slhdsa.getPublicKey();
+      }
+    } catch (GeneralSecurityException e) {
+      throw new InvalidInputException(
+          "privateKeyPem", "The public key cannot be derived from this private key");
     }
+    throw new InvalidInputException(
+        "privateKeyPem", "Private keys of type " + key.getAlgorithm() + " are not supported");
+  }
 }

@@ -16,124 +16,167 @@ import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 
 /**
- * The console's ACME pages (user guide 5.2, 5.3) in headless Chromium: a policy made and edited,
- * an external account binding whose shown-once key registers a real ACME account (acme4j), the
- * account listed and deactivated; and another user's policy pages, which are not found.
+ * The console's ACME pages (user guide 5.2, 5.3) in headless Chromium: a policy made and edited, an
+ * external account binding whose shown-once key registers a real ACME account (acme4j), the account
+ * listed and deactivated; and another user's policy pages, which are not found.
  */
 class AcmeConsoleIT extends ConsoleWalk {
 
-    private void openPolicies() {
-        page.findElement(By.xpath("//nav//a[.//span[normalize-space()='Policies']]")).click();
-        waitUntil(d -> "ACME Policies".equals(d.findElement(By.cssSelector("main h1")).getText()));
+  private void openPolicies() {
+    page.findElement(By.xpath("//nav//a[.//span[normalize-space()='Policies']]")).click();
+    waitUntil(d -> "ACME Policies".equals(d.findElement(By.cssSelector("main h1")).getText()));
+  }
+
+  private WebElement policyRow(String name) {
+    return visible(By.xpath("//tr[.//span[normalize-space()='" + name + "']]"));
+  }
+
+  @Test
+  void bindingMadeInTheConsoleRegistersAnAcmeAccount() throws Exception {
+    Owner owner = signedInOwnerOf("ACME Console Root");
+    openPolicies();
+    page.findElement(By.id("policies:create")).click();
+    visible(By.id("policy:name"));
+    type("policy:preApprovedDomains", "*.example.com, not a domain!");
+    page.findElement(By.id("policy:save")).click();
+    waitUntil(d -> d.getPageSource().contains("A policy needs a name"));
+    assertTrue(
+        page.findElement(By.id("policy:name")).getAttribute("class").contains("ui-state-error"));
+    type("policy:name", "Web servers");
+    page.findElement(By.id("policy:save")).click();
+    waitUntil(d -> d.getPageSource().contains("is not a domain name"));
+    assertEquals(
+        "Web servers",
+        page.findElement(By.id("policy:name")).getDomProperty("value"),
+        "what was typed is kept");
+    type("policy:preApprovedDomains", "*.example.com");
+    page.findElement(By.id("policy:save")).click();
+    awaitMessage("ACME policy 'Web servers' created");
+    assertTrue(policyRow("Web servers").getText().contains("*.example.com"));
+
+    policyRow("Web servers").findElement(By.xpath(".//button[contains(@id,'edit')]")).click();
+    waitUntil(
+        d -> d.findElement(By.id("policy-dialog")).getText().contains("Edit the ACME policy"));
+    awaitAjax();
+    assertEquals(
+        "*.example.com", visible(By.id("policy:preApprovedDomains")).getDomProperty("value"));
+    type("policy:preApprovedDomains", "*.example.com, intranet.example.org");
+    page.findElement(By.id("policy:save")).click();
+    awaitMessage("ACME policy 'Web servers' saved");
+    JsonObject policy =
+        owner.api().get("/api/v1/cas/" + owner.caId() + "/acme-policies").array().getJsonObject(0);
+    assertTrue(
+        policy.getString("preApprovedDomains").contains("intranet.example.org"), policy.toString());
+    String policyId = policy.getString("id");
+
+    policyRow("Web servers").findElement(By.xpath(".//a[contains(@id,'eabs')]")).click();
+    awaitUrl("/manage/acme/eabs.xhtml?policy=" + policyId);
+    assertEquals("ACME policy: Web servers", page.findElement(By.id("policy-name")).getText());
+    type("eab:name", "web01");
+    choose("eab:algorithm", "HS512");
+    page.findElement(By.id("eab:create")).click();
+    String kid = visible(By.id("secret:kid")).getDomProperty("value");
+    String hmac = page.findElement(By.id("secret:hmac")).getDomProperty("value");
+    assertEquals(
+        64, java.util.Base64.getUrlDecoder().decode(hmac).length, "an HS512 key has 512 bits");
+    String directory = page.findElement(By.id("secret:directory")).getDomProperty("value");
+    assertEquals(AcmeFixture.DIRECTORY, directory);
+    assertTrue(
+        page.findElement(By.id("secret-dialog"))
+            .getText()
+            .contains("you won't see this HMAC key again"));
+    String certbot = page.findElement(By.id("secret:certbot")).getDomProperty("value");
+    assertTrue(
+        certbot.startsWith(
+            "certbot register --server "
+                + directory
+                + " --eab-kid "
+                + kid
+                + " --eab-hmac-key "
+                + hmac),
+        certbot);
+    String lego = page.findElement(By.id("secret:lego")).getDomProperty("value");
+    assertTrue(
+        lego.startsWith("lego --server " + directory + " --eab --kid " + kid + " --hmac " + hmac),
+        lego);
+    screenshot("13-acme-eab");
+
+    Login login =
+        new AccountBuilder()
+            .agreeToTermsOfService()
+            .addEmail("web01@example.com")
+            .withKeyIdentifier(kid, hmac)
+            .useKeyPair(AcmeFixture.accountKey())
+            .createLogin(new Session(directory));
+    assertEquals(
+        Status.VALID, login.getAccount().getStatus(), "the key shown once registers an account");
+    String accountUrl = login.getAccountLocation().toString();
+    String accountId = accountUrl.substring(accountUrl.lastIndexOf('/') + 1);
+
+    page.findElement(By.id("secret:done")).click();
+    waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secret-dialog")));
+    page.navigate().refresh();
+    assertFalse(page.getPageSource().contains(hmac), "the HMAC key is not shown again");
+    String row = policyRow("web01").getText();
+    assertTrue(row.contains(kid) && row.contains("HS512"), row);
+
+    page.get(Api.BASE_URL + "/manage/acme/policies.xhtml");
+    assertEquals(
+        "1",
+        policyRow("Web servers")
+            .findElement(By.xpath(".//a[contains(@id,'accounts')]"))
+            .getText()
+            .strip(),
+        "the policy counts its account");
+    page.get(Api.BASE_URL + "/manage/acme/accounts.xhtml?policy=" + policyId);
+    WebElement account = visible(By.xpath("//tr[.//span[normalize-space()='" + accountId + "']]"));
+    assertTrue(
+        account.getText().contains("valid") && account.getText().contains(kid), account.getText());
+    account.findElement(By.xpath(".//button[contains(@id,'deactivate')]")).click();
+    visible(By.id("accounts:confirm-yes")).click();
+    awaitMessage("The account is deactivated");
+    assertEquals(
+        "deactivated",
+        owner
+            .api()
+            .get("/api/v1/acme-policies/" + policyId + "/accounts")
+            .array()
+            .getJsonObject(0)
+            .getString("status"));
+
+    page.get(Api.BASE_URL + "/manage/acme/eabs.xhtml?policy=" + policyId);
+    policyRow("web01").findElement(By.xpath(".//button[contains(@id,'delete')]")).click();
+    visible(By.id("eab:confirm-yes")).click();
+    awaitMessage("External account binding 'web01' deleted");
+    assertEquals(0, owner.api().get("/api/v1/acme-policies/" + policyId + "/eabs").array().size());
+
+    openPolicies();
+    policyRow("Web servers").findElement(By.xpath(".//button[contains(@id,'delete')]")).click();
+    visible(By.id("delete:confirm")).click();
+    awaitMessage("ACME accounts are registered under this policy");
+    assertEquals(
+        200, owner.api().get("/api/v1/acme-policies/" + policyId).status(), "the policy is kept");
+  }
+
+  @Test
+  void anotherUsersPolicyIsNeitherListedNorReachableByUrl() throws Exception {
+    AcmeFixture foreign = new AcmeFixture("Foreign ACME Root", "*.foreign.example");
+    JsonObject foreignEab = foreign.eab();
+    signedInOwnerOf("My ACME Root");
+    openPolicies();
+    assertTrue(page.findElement(By.id("policies:table")).getText().contains("No ACME policy yet"));
+
+    for (String url :
+        List.of(
+            "/manage/acme/eabs.xhtml?policy=" + foreign.policyId,
+            "/manage/acme/accounts.xhtml?policy=" + foreign.policyId)) {
+      page.get(Api.BASE_URL + url);
+      assertTrue(page.findElement(By.id("not-found")).isDisplayed(), url);
+      assertTrue(page.findElements(By.id("policy-name")).isEmpty(), url);
+      String source = page.getPageSource();
+      assertFalse(
+          source.contains(foreignEab.getString("kid")) || source.contains("foreign.example"),
+          "nothing of the other user's policy shows at " + url);
     }
-
-    private WebElement policyRow(String name) {
-        return visible(By.xpath("//tr[.//span[normalize-space()='" + name + "']]"));
-    }
-
-    @Test
-    void bindingMadeInTheConsoleRegistersAnAcmeAccount() throws Exception {
-        Owner owner = signedInOwnerOf("ACME Console Root");
-        openPolicies();
-        page.findElement(By.id("policies:create")).click();
-        visible(By.id("policy:name"));
-        type("policy:preApprovedDomains", "*.example.com, not a domain!");
-        page.findElement(By.id("policy:save")).click();
-        waitUntil(d -> d.getPageSource().contains("A policy needs a name"));
-        assertTrue(page.findElement(By.id("policy:name")).getAttribute("class").contains("ui-state-error"));
-        type("policy:name", "Web servers");
-        page.findElement(By.id("policy:save")).click();
-        waitUntil(d -> d.getPageSource().contains("is not a domain name"));
-        assertEquals("Web servers", page.findElement(By.id("policy:name")).getDomProperty("value"), "what was typed is kept");
-        type("policy:preApprovedDomains", "*.example.com");
-        page.findElement(By.id("policy:save")).click();
-        awaitMessage("ACME policy 'Web servers' created");
-        assertTrue(policyRow("Web servers").getText().contains("*.example.com"));
-
-        policyRow("Web servers").findElement(By.xpath(".//button[contains(@id,'edit')]")).click();
-        waitUntil(d -> d.findElement(By.id("policy-dialog")).getText().contains("Edit the ACME policy"));
-        awaitAjax();
-        assertEquals("*.example.com", visible(By.id("policy:preApprovedDomains")).getDomProperty("value"));
-        type("policy:preApprovedDomains", "*.example.com, intranet.example.org");
-        page.findElement(By.id("policy:save")).click();
-        awaitMessage("ACME policy 'Web servers' saved");
-        JsonObject policy = owner.api().get("/api/v1/cas/" + owner.caId() + "/acme-policies").array().getJsonObject(0);
-        assertTrue(policy.getString("preApprovedDomains").contains("intranet.example.org"), policy.toString());
-        String policyId = policy.getString("id");
-
-        policyRow("Web servers").findElement(By.xpath(".//a[contains(@id,'eabs')]")).click();
-        awaitUrl("/manage/acme/eabs.xhtml?policy=" + policyId);
-        assertEquals("ACME policy: Web servers", page.findElement(By.id("policy-name")).getText());
-        type("eab:name", "web01");
-        choose("eab:algorithm", "HS512");
-        page.findElement(By.id("eab:create")).click();
-        String kid = visible(By.id("secret:kid")).getDomProperty("value");
-        String hmac = page.findElement(By.id("secret:hmac")).getDomProperty("value");
-        assertEquals(64, java.util.Base64.getUrlDecoder().decode(hmac).length, "an HS512 key has 512 bits");
-        String directory = page.findElement(By.id("secret:directory")).getDomProperty("value");
-        assertEquals(AcmeFixture.DIRECTORY, directory);
-        assertTrue(page.findElement(By.id("secret-dialog")).getText().contains("you won't see this HMAC key again"));
-        String certbot = page.findElement(By.id("secret:certbot")).getDomProperty("value");
-        assertTrue(certbot.startsWith("certbot register --server " + directory + " --eab-kid " + kid + " --eab-hmac-key " + hmac),
-                certbot);
-        String lego = page.findElement(By.id("secret:lego")).getDomProperty("value");
-        assertTrue(lego.startsWith("lego --server " + directory + " --eab --kid " + kid + " --hmac " + hmac), lego);
-        screenshot("13-acme-eab");
-
-        Login login = new AccountBuilder().agreeToTermsOfService().addEmail("web01@example.com").withKeyIdentifier(kid, hmac)
-                .useKeyPair(AcmeFixture.accountKey()).createLogin(new Session(directory));
-        assertEquals(Status.VALID, login.getAccount().getStatus(), "the key shown once registers an account");
-        String accountUrl = login.getAccountLocation().toString();
-        String accountId = accountUrl.substring(accountUrl.lastIndexOf('/') + 1);
-
-        page.findElement(By.id("secret:done")).click();
-        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secret-dialog")));
-        page.navigate().refresh();
-        assertFalse(page.getPageSource().contains(hmac), "the HMAC key is not shown again");
-        String row = policyRow("web01").getText();
-        assertTrue(row.contains(kid) && row.contains("HS512"), row);
-
-        page.get(Api.BASE_URL + "/manage/acme/policies.xhtml");
-        assertEquals("1", policyRow("Web servers").findElement(By.xpath(".//a[contains(@id,'accounts')]")).getText().strip(),
-                "the policy counts its account");
-        page.get(Api.BASE_URL + "/manage/acme/accounts.xhtml?policy=" + policyId);
-        WebElement account = visible(By.xpath("//tr[.//span[normalize-space()='" + accountId + "']]"));
-        assertTrue(account.getText().contains("valid") && account.getText().contains(kid), account.getText());
-        account.findElement(By.xpath(".//button[contains(@id,'deactivate')]")).click();
-        visible(By.id("accounts:confirm-yes")).click();
-        awaitMessage("The account is deactivated");
-        assertEquals("deactivated", owner.api().get("/api/v1/acme-policies/" + policyId + "/accounts").array()
-                .getJsonObject(0).getString("status"));
-
-        page.get(Api.BASE_URL + "/manage/acme/eabs.xhtml?policy=" + policyId);
-        policyRow("web01").findElement(By.xpath(".//button[contains(@id,'delete')]")).click();
-        visible(By.id("eab:confirm-yes")).click();
-        awaitMessage("External account binding 'web01' deleted");
-        assertEquals(0, owner.api().get("/api/v1/acme-policies/" + policyId + "/eabs").array().size());
-
-        openPolicies();
-        policyRow("Web servers").findElement(By.xpath(".//button[contains(@id,'delete')]")).click();
-        visible(By.id("delete:confirm")).click();
-        awaitMessage("ACME accounts are registered under this policy");
-        assertEquals(200, owner.api().get("/api/v1/acme-policies/" + policyId).status(), "the policy is kept");
-    }
-
-    @Test
-    void anotherUsersPolicyIsNeitherListedNorReachableByUrl() throws Exception {
-        AcmeFixture foreign = new AcmeFixture("Foreign ACME Root", "*.foreign.example");
-        JsonObject foreignEab = foreign.eab();
-        signedInOwnerOf("My ACME Root");
-        openPolicies();
-        assertTrue(page.findElement(By.id("policies:table")).getText().contains("No ACME policy yet"));
-
-        for (String url : List.of("/manage/acme/eabs.xhtml?policy=" + foreign.policyId,
-                "/manage/acme/accounts.xhtml?policy=" + foreign.policyId)) {
-            page.get(Api.BASE_URL + url);
-            assertTrue(page.findElement(By.id("not-found")).isDisplayed(), url);
-            assertTrue(page.findElements(By.id("policy-name")).isEmpty(), url);
-            String source = page.getPageSource();
-            assertFalse(source.contains(foreignEab.getString("kid")) || source.contains("foreign.example"),
-                    "nothing of the other user's policy shows at " + url);
-        }
-    }
+  }
 }

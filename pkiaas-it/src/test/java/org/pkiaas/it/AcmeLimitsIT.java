@@ -24,56 +24,85 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  */
 class AcmeLimitsIT extends ServerIT {
 
-    static final int ORDERS_PER_HOUR = 20;
-    static final int PENDING = 150;
+  static final int ORDERS_PER_HOUR = 20;
+  static final int PENDING = 150;
 
-    private final AcmeFixture acme = new AcmeFixture("ACME Limits " + System.nanoTime(), "*.limits.test");
+  private final AcmeFixture acme =
+      new AcmeFixture("ACME Limits " + System.nanoTime(), "*.limits.test");
 
-    @Test
-    void theOrderAfterTheHourlyLimitIsRateLimitedWithRetryAfter() throws Exception {
-        Login login = acme.register(AcmeFixture.accountKey());
-        for (int i = 0; i < ORDERS_PER_HOUR; i++) {
-            assertEquals(Status.READY, login.newOrder().domain("o" + i + ".limits.test").create().getStatus(), "pre-approved");
-        }
-        Instant refusedAt = Instant.now();
-        AcmeRateLimitedException limited = assertThrows(AcmeRateLimitedException.class,
-                () -> login.newOrder().domain("one-more.limits.test").create());
-        assertEquals("urn:ietf:params:acme:error:rateLimited", limited.getType().toString());
-        Instant retryAfter = limited.getRetryAfter().orElseThrow(() -> new AssertionError("no Retry-After"));
-        assertTrue(retryAfter.isAfter(refusedAt.plus(Duration.ofMinutes(50))) && retryAfter.isBefore(refusedAt.plus(Duration.ofMinutes(62))),
-                "the first of the hour's orders leaves the window in about an hour: " + retryAfter);
-
-        Login other = acme.register(AcmeFixture.accountKey());
-        assertEquals(Status.READY, other.newOrder().domain("other.limits.test").create().getStatus(), "the limit is the account's");
+  @Test
+  void theOrderAfterTheHourlyLimitIsRateLimitedWithRetryAfter() throws Exception {
+    Login login = acme.register(AcmeFixture.accountKey());
+    for (int i = 0; i < ORDERS_PER_HOUR; i++) {
+      assertEquals(
+          Status.READY,
+          login.newOrder().domain("o" + i + ".limits.test").create().getStatus(),
+          "pre-approved");
     }
+    Instant refusedAt = Instant.now();
+    AcmeRateLimitedException limited =
+        assertThrows(
+            AcmeRateLimitedException.class,
+            () -> login.newOrder().domain("one-more.limits.test").create());
+    assertEquals("urn:ietf:params:acme:error:rateLimited", limited.getType().toString());
+    Instant retryAfter =
+        limited.getRetryAfter().orElseThrow(() -> new AssertionError("no Retry-After"));
+    assertTrue(
+        retryAfter.isAfter(refusedAt.plus(Duration.ofMinutes(50)))
+            && retryAfter.isBefore(refusedAt.plus(Duration.ofMinutes(62))),
+        "the first of the hour's orders leaves the window in about an hour: " + retryAfter);
 
-    @Test
-    void pendingAuthorizationsAreLimited() throws Exception {
-        Login login = acme.register(AcmeFixture.accountKey());
-        String base = "h" + System.nanoTime() + ".pending.test";
-        List<String> hundred = IntStream.range(0, 100).mapToObj(i -> "p" + i + "." + base).toList();
-        assertEquals(Status.PENDING, login.newOrder().domains(hundred).create().getStatus());
-        List<String> more = IntStream.range(100, 100 + PENDING - 100 + 1).mapToObj(i -> "p" + i + "." + base).toList();
-        AcmeRateLimitedException limited = assertThrows(AcmeRateLimitedException.class, () -> login.newOrder().domains(more).create());
-        assertTrue(limited.getRetryAfter().isPresent());
-        assertEquals(Status.PENDING, login.newOrder().domains(more.subList(1, more.size())).create().getStatus(), "up to the limit");
-    }
+    Login other = acme.register(AcmeFixture.accountKey());
+    assertEquals(
+        Status.READY,
+        other.newOrder().domain("other.limits.test").create().getStatus(),
+        "the limit is the account's");
+  }
 
-    /** Baseline Requirements §7.2.2: a subscriber may give 0, 1, 3, 4 or 5, not the CA's reasons or certificateHold. */
-    @Test
-    void aSubscriberRevokesOnlyWithTheReasonsASubscriberMayGive() throws Exception {
-        Login login = acme.register(AcmeFixture.accountKey());
-        Order order = login.newOrder().domain("revoked.limits.test").create();
-        order.execute(Csrs.keys("EC"));
-        assertEquals(Status.VALID, order.waitForCompletion(Duration.ofSeconds(60)));
-        Certificate certificate = order.getCertificate();
-        for (RevocationReason reason : List.of(RevocationReason.CERTIFICATE_HOLD, RevocationReason.CA_COMPROMISE,
-                RevocationReason.PRIVILEGE_WITHDRAWN)) {
-            AcmeServerException refused = assertThrows(AcmeServerException.class, () -> certificate.revoke(reason));
-            assertEquals("urn:ietf:params:acme:error:badRevocationReason", refused.getType().toString(), reason::toString);
-        }
-        certificate.revoke(RevocationReason.SUPERSEDED);
-        AcmeServerException again = assertThrows(AcmeServerException.class, () -> certificate.revoke(RevocationReason.SUPERSEDED));
-        assertEquals("urn:ietf:params:acme:error:alreadyRevoked", again.getType().toString());
+  @Test
+  void pendingAuthorizationsAreLimited() throws Exception {
+    Login login = acme.register(AcmeFixture.accountKey());
+    String base = "h" + System.nanoTime() + ".pending.test";
+    List<String> hundred = IntStream.range(0, 100).mapToObj(i -> "p" + i + "." + base).toList();
+    assertEquals(Status.PENDING, login.newOrder().domains(hundred).create().getStatus());
+    List<String> more =
+        IntStream.range(100, 100 + PENDING - 100 + 1).mapToObj(i -> "p" + i + "." + base).toList();
+    AcmeRateLimitedException limited =
+        assertThrows(AcmeRateLimitedException.class, () -> login.newOrder().domains(more).create());
+    assertTrue(limited.getRetryAfter().isPresent());
+    assertEquals(
+        Status.PENDING,
+        login.newOrder().domains(more.subList(1, more.size())).create().getStatus(),
+        "up to the limit");
+  }
+
+  /**
+   * Baseline Requirements §7.2.2: a subscriber may give 0, 1, 3, 4 or 5, not the CA's reasons or
+   * certificateHold.
+   */
+  @Test
+  void aSubscriberRevokesOnlyWithTheReasonsASubscriberMayGive() throws Exception {
+    Login login = acme.register(AcmeFixture.accountKey());
+    Order order = login.newOrder().domain("revoked.limits.test").create();
+    order.execute(Csrs.keys("EC"));
+    assertEquals(Status.VALID, order.waitForCompletion(Duration.ofSeconds(60)));
+    Certificate certificate = order.getCertificate();
+    for (RevocationReason reason :
+        List.of(
+            RevocationReason.CERTIFICATE_HOLD,
+            RevocationReason.CA_COMPROMISE,
+            RevocationReason.PRIVILEGE_WITHDRAWN)) {
+      AcmeServerException refused =
+          assertThrows(AcmeServerException.class, () -> certificate.revoke(reason));
+      assertEquals(
+          "urn:ietf:params:acme:error:badRevocationReason",
+          refused.getType().toString(),
+          reason::toString);
     }
+    certificate.revoke(RevocationReason.SUPERSEDED);
+    AcmeServerException again =
+        assertThrows(
+            AcmeServerException.class, () -> certificate.revoke(RevocationReason.SUPERSEDED));
+    assertEquals("urn:ietf:params:acme:error:alreadyRevoked", again.getType().toString());
+  }
 }

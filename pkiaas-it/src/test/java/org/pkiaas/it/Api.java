@@ -17,142 +17,168 @@ import java.util.UUID;
 /** A small client of the REST API as one user; every call returns status, headers and body. */
 public final class Api {
 
-    public static final String BASE_URL = System.getProperty("pkiaas.it.base-url", "http://localhost:8180");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  public static final String BASE_URL =
+      System.getProperty("pkiaas.it.base-url", "http://localhost:8180");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private final String authorization;
-    private final String username;
+  private final String authorization;
+  private final String username;
 
-    private Api(String authorization, String username) {
-        this.authorization = authorization;
-        this.username = username;
+  private Api(String authorization, String username) {
+    this.authorization = authorization;
+    this.username = username;
+  }
+
+  public static Api admin() {
+    return basic("admin", System.getProperty("pkiaas.it.admin-password", "it-admin-password-1"));
+  }
+
+  public static Api basic(String username, String password) {
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Api("Basic " + token, username);
+  }
+
+  public static Api bearer(String token) {
+    return new Api("Bearer " + token, null);
+  }
+
+  public static Api anonymous() {
+    return new Api(null, null);
+  }
+
+  /** Creates a fresh USER account through the admin and returns a client signed in as it. */
+  public static Api newUser() {
+    String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "pw-" + UUID.randomUUID();
+    Reply reply =
+        admin()
+            .post(
+                "/api/v1/accounts",
+                Json.createObjectBuilder().add("username", name).add("password", password).build());
+    if (reply.status() != 201) {
+      throw new IllegalStateException("Could not create a test user: " + reply);
+    }
+    return basic(name, password);
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Reply get(String path, String accept) {
+    return send(request(path).header("Accept", accept).GET());
+  }
+
+  public Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  public Reply post(String path, JsonValue body) {
+    return post(path, body.toString());
+  }
+
+  public Reply post(String path, String rawJson) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(rawJson)));
+  }
+
+  /** A POST of JSON with extra request headers, name and value alternating. */
+  public Reply post(String path, JsonValue body, String... headers) {
+    HttpRequest.Builder builder =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
+  /** A POST of raw bytes, as protocol clients send them (an OCSP request, a SCEP message). */
+  public Reply post(String path, String contentType, byte[] body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A GET with extra request headers, name and value alternating. */
+  public Reply get(String path, String... headers) {
+    HttpRequest.Builder builder = request(path).GET();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return send(builder);
+  }
+
+  public Reply put(String path, JsonValue body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  public Reply patch(String path, JsonValue body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(120));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private static Reply send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<byte[]> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.headers(),
+          response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTP answer. */
+  public record Reply(
+      int status, String contentType, java.net.http.HttpHeaders headers, byte[] bytes) {
+
+    public String text() {
+      return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    public static Api admin() {
-        return basic("admin", System.getProperty("pkiaas.it.admin-password", "it-admin-password-1"));
+    public JsonObject json() {
+      return Json.createReader(new StringReader(text())).readObject();
     }
 
-    public static Api basic(String username, String password) {
-        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api("Basic " + token, username);
+    public jakarta.json.JsonArray array() {
+      return Json.createReader(new StringReader(text())).readArray();
     }
 
-    public static Api bearer(String token) {
-        return new Api("Bearer " + token, null);
+    @Override
+    public String toString() {
+      return status + " " + contentType + " " + text();
     }
-
-    public static Api anonymous() {
-        return new Api(null, null);
-    }
-
-    /** Creates a fresh USER account through the admin and returns a client signed in as it. */
-    public static Api newUser() {
-        String name = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "pw-" + UUID.randomUUID();
-        Reply reply = admin().post("/api/v1/accounts", Json.createObjectBuilder().add("username", name).add("password", password).build());
-        if (reply.status() != 201) {
-            throw new IllegalStateException("Could not create a test user: " + reply);
-        }
-        return basic(name, password);
-    }
-
-    public String username() {
-        return username;
-    }
-
-    public Reply get(String path) {
-        return send(request(path).GET());
-    }
-
-    public Reply get(String path, String accept) {
-        return send(request(path).header("Accept", accept).GET());
-    }
-
-    public Reply delete(String path) {
-        return send(request(path).DELETE());
-    }
-
-    public Reply post(String path, JsonValue body) {
-        return post(path, body.toString());
-    }
-
-    public Reply post(String path, String rawJson) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(rawJson)));
-    }
-
-    /** A POST of JSON with extra request headers, name and value alternating. */
-    public Reply post(String path, JsonValue body, String... headers) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return send(builder);
-    }
-
-    /** A POST of raw bytes, as protocol clients send them (an OCSP request, a SCEP message). */
-    public Reply post(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-    }
-
-    /** A GET with extra request headers, name and value alternating. */
-    public Reply get(String path, String... headers) {
-        HttpRequest.Builder builder = request(path).GET();
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
-        }
-        return send(builder);
-    }
-
-    public Reply put(String path, JsonValue body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
-    }
-
-    public Reply patch(String path, JsonValue body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(120));
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        return builder;
-    }
-
-    private static Reply send(HttpRequest.Builder builder) {
-        try {
-            HttpResponse<byte[]> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** An HTTP answer. */
-    public record Reply(int status, String contentType, java.net.http.HttpHeaders headers, byte[] bytes) {
-
-        public String text() {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-
-        public JsonObject json() {
-            return Json.createReader(new StringReader(text())).readObject();
-        }
-
-        public jakarta.json.JsonArray array() {
-            return Json.createReader(new StringReader(text())).readArray();
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + contentType + " " + text();
-        }
-    }
+  }
 }

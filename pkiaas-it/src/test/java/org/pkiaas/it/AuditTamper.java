@@ -26,68 +26,83 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class AuditTamper {
 
-    static final String DEPLOYMENT = "audit-tamper";
+  static final String DEPLOYMENT = "audit-tamper";
 
-    private AuditTamper() {
+  private AuditTamper() {}
+
+  static WebArchive war() {
+    return ShrinkWrap.create(WebArchive.class, DEPLOYMENT + ".war").addClass(Servlet.class);
+  }
+
+  /** Sets the row's detail to {@code detail}, bypassing the application. */
+  static void edit(String eventId, String detail) {
+    send("edit", eventId, detail);
+  }
+
+  /** Deletes the row, bypassing the application. */
+  static void delete(String eventId) {
+    send("delete", eventId, "");
+  }
+
+  private static void send(String operation, String eventId, String detail) {
+    String form =
+        "operation="
+            + operation
+            + "&event="
+            + eventId
+            + "&detail="
+            + URLEncoder.encode(detail, StandardCharsets.UTF_8);
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/" + DEPLOYMENT + "/rows"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build();
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200 || !"1".equals(response.body().strip())) {
+        throw new AssertionError(
+            "The audit row "
+                + eventId
+                + " was not changed: "
+                + response.statusCode()
+                + " "
+                + response.body());
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
+  }
 
-    static WebArchive war() {
-        return ShrinkWrap.create(WebArchive.class, DEPLOYMENT + ".war").addClass(Servlet.class);
-    }
+  @WebServlet("/rows")
+  public static class Servlet extends HttpServlet {
 
-    /** Sets the row's detail to {@code detail}, bypassing the application. */
-    static void edit(String eventId, String detail) {
-        send("edit", eventId, detail);
-    }
+    private static final long serialVersionUID = 1L;
 
-    /** Deletes the row, bypassing the application. */
-    static void delete(String eventId) {
-        send("delete", eventId, "");
-    }
+    @Resource(lookup = "java:jboss/datasources/PkiaasDS")
+    private transient DataSource dataSource;
 
-    private static void send(String operation, String eventId, String detail) {
-        String form = "operation=" + operation + "&event=" + eventId + "&detail="
-                + URLEncoder.encode(detail, StandardCharsets.UTF_8);
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(Api.BASE_URL + "/" + DEPLOYMENT + "/rows"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !"1".equals(response.body().strip())) {
-                throw new AssertionError("The audit row " + eventId + " was not changed: " + response.statusCode() + " "
-                        + response.body());
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+        throws IOException {
+      String sql =
+          "delete".equals(request.getParameter("operation"))
+              ? "DELETE FROM audit_event WHERE id = ?"
+              : "UPDATE audit_event SET detail = ? WHERE id = ?";
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement statement = connection.prepareStatement(sql)) {
+        int index = 1;
+        if (sql.startsWith("UPDATE")) {
+          statement.setString(index++, request.getParameter("detail"));
         }
+        statement.setString(index, request.getParameter("event"));
+        response.getWriter().print(statement.executeUpdate());
+      } catch (SQLException e) {
+        response.sendError(500, e.getMessage());
+      }
     }
-
-    @WebServlet("/rows")
-    public static class Servlet extends HttpServlet {
-
-        private static final long serialVersionUID = 1L;
-
-        @Resource(lookup = "java:jboss/datasources/PkiaasDS")
-        private transient DataSource dataSource;
-
-        @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            String sql = "delete".equals(request.getParameter("operation")) ? "DELETE FROM audit_event WHERE id = ?"
-                    : "UPDATE audit_event SET detail = ? WHERE id = ?";
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                if (sql.startsWith("UPDATE")) {
-                    statement.setString(index++, request.getParameter("detail"));
-                }
-                statement.setString(index, request.getParameter("event"));
-                response.getWriter().print(statement.executeUpdate());
-            } catch (SQLException e) {
-                response.sendError(500, e.getMessage());
-            }
-        }
-    }
+  }
 }

@@ -25,152 +25,221 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(MailServer.Running.class)
 class ConsoleWorkflowsIT extends ConsoleWalk {
 
-    private static final Duration MAIL_PATIENCE = Duration.ofSeconds(60);
+  private static final Duration MAIL_PATIENCE = Duration.ofSeconds(60);
 
-    private static String firstTemplate(Owner owner) {
-        return owner.api().get("/api/v1/cas/" + owner.caId() + "/templates").array().getJsonObject(0).getString("id");
-    }
+  private static String firstTemplate(Owner owner) {
+    return owner
+        .api()
+        .get("/api/v1/cas/" + owner.caId() + "/templates")
+        .array()
+        .getJsonObject(0)
+        .getString("id");
+  }
 
-    @Test
-    void caIsDeletedOnlyOnceItsNameIsTyped() throws Exception {
-        Owner owner = signedInOwnerOf("Doomed Root");
-        assertEquals(201, owner.api().post("/api/v1/cas", CertificateAuthoritiesIT.ca("Kept Root").build()).status());
-        navigate("Manage CAs");
-        rowAction("Doomed Root", "Delete");
-        String warning = visible(By.cssSelector("#delete-dialog .warning")).getText();
-        assertTrue(warning.contains("Doomed Root") && warning.contains("1 template(s)") && warning.contains("retire it instead"), warning);
-        type("delete:confirmation", "Kept Root");
-        page.findElement(By.id("delete:confirm")).click();
-        waitUntil(d -> d.findElement(By.id("delete")).getText().contains("Doomed Root, to confirm"));
-        assertEquals(200, owner.api().get("/api/v1/cas/" + owner.caId()).status(), "a wrong name deletes nothing");
-        type("delete:confirmation", "Doomed Root");
-        page.findElement(By.id("delete:confirm")).click();
-        awaitMessage("The CA 'Doomed Root' is deleted");
-        assertEquals(404, owner.api().get("/api/v1/cas/" + owner.caId()).status());
-        List<String> listed = page.findElements(By.xpath("//select[@id='scope:ca_input']/option")).stream()
-                .map(o -> o.getAttribute("textContent")).toList();
-        assertEquals(List.of("Kept Root"), listed);
-    }
+  @Test
+  void caIsDeletedOnlyOnceItsNameIsTyped() throws Exception {
+    Owner owner = signedInOwnerOf("Doomed Root");
+    assertEquals(
+        201,
+        owner.api().post("/api/v1/cas", CertificateAuthoritiesIT.ca("Kept Root").build()).status());
+    navigate("Manage CAs");
+    rowAction("Doomed Root", "Delete");
+    String warning = visible(By.cssSelector("#delete-dialog .warning")).getText();
+    assertTrue(
+        warning.contains("Doomed Root")
+            && warning.contains("1 template(s)")
+            && warning.contains("retire it instead"),
+        warning);
+    type("delete:confirmation", "Kept Root");
+    page.findElement(By.id("delete:confirm")).click();
+    waitUntil(d -> d.findElement(By.id("delete")).getText().contains("Doomed Root, to confirm"));
+    assertEquals(
+        200,
+        owner.api().get("/api/v1/cas/" + owner.caId()).status(),
+        "a wrong name deletes nothing");
+    type("delete:confirmation", "Doomed Root");
+    page.findElement(By.id("delete:confirm")).click();
+    awaitMessage("The CA 'Doomed Root' is deleted");
+    assertEquals(404, owner.api().get("/api/v1/cas/" + owner.caId()).status());
+    List<String> listed =
+        page.findElements(By.xpath("//select[@id='scope:ca_input']/option")).stream()
+            .map(o -> o.getAttribute("textContent"))
+            .toList();
+    assertEquals(List.of("Kept Root"), listed);
+  }
 
-    @Test
-    void caIsRetiredFromTheConsoleAndStillAnswersOcsp() throws Exception {
-        Owner owner = signedInOwnerOf("Retired Console Root");
-        navigate("Manage CAs");
-        rowAction("Retired Console Root", "Retire");
-        String warning = visible(By.cssSelector("#retire-dialog .warning")).getText();
-        assertTrue(warning.contains("no more certificates") && warning.contains("keep answering"), warning);
-        page.findElement(By.id("retire:confirm")).click();
-        awaitMessage("The CA 'Retired Console Root' is retired");
-        assertEquals("RETIRED", owner.api().get("/api/v1/cas/" + owner.caId()).json().getString("status"));
-        assertEquals(200, Api.anonymous().get("/pki/crl/" + owner.caId() + ".crl").status(), "its CRL still answers");
-    }
+  @Test
+  void caIsRetiredFromTheConsoleAndStillAnswersOcsp() throws Exception {
+    Owner owner = signedInOwnerOf("Retired Console Root");
+    navigate("Manage CAs");
+    rowAction("Retired Console Root", "Retire");
+    String warning = visible(By.cssSelector("#retire-dialog .warning")).getText();
+    assertTrue(
+        warning.contains("no more certificates") && warning.contains("keep answering"), warning);
+    page.findElement(By.id("retire:confirm")).click();
+    awaitMessage("The CA 'Retired Console Root' is retired");
+    assertEquals(
+        "RETIRED", owner.api().get("/api/v1/cas/" + owner.caId()).json().getString("status"));
+    assertEquals(
+        200,
+        Api.anonymous().get("/pki/crl/" + owner.caId() + ".crl").status(),
+        "its CRL still answers");
+  }
 
-    @Test
-    void invitationToRequestACertificateIsMailed() throws Exception {
-        Owner owner = signedInOwnerOf("Inviting Root");
-        String templateId = firstTemplate(owner);
-        String template = owner.api().get("/api/v1/templates/" + templateId).json().getString("name");
-        navigate("Manage Templates");
-        rowAction(template, "Public Certificate Request");
-        assertTrue(visible(By.cssSelector("#public-dialog .warning")).getText().contains("does not take public requests"));
-        JsonObject general = owner.api().get("/api/v1/templates/" + templateId).json().getJsonObject("general");
-        owner.api().put("/api/v1/templates/" + templateId, Json.createObjectBuilder().add("general",
-                Json.createObjectBuilder(general).add("allowPublicRequests", true)).build());
-        page.navigate().refresh();
-        rowAction(template, "Public Certificate Request");
-        String link = visible(By.id("invite:link")).getText();
-        assertTrue(link.endsWith("/request.html?template=" + templateId), link);
-        type("invite:email", "not an address");
-        page.findElement(By.id("invite:send")).click();
-        waitUntil(d -> d.findElement(By.id("invite")).getText().contains("is not an email address"));
-        String invited = MailServer.mailbox();
-        type("invite:email", invited);
-        page.findElement(By.id("invite:send")).click();
-        awaitMessage("An invitation is on its way to " + invited);
-        String mail = MailServer.awaitMessage(invited, text -> text.contains(link), MAIL_PATIENCE);
-        assertTrue(mail.contains("You are invited to request a certificate"), mail);
-    }
+  @Test
+  void invitationToRequestACertificateIsMailed() throws Exception {
+    Owner owner = signedInOwnerOf("Inviting Root");
+    String templateId = firstTemplate(owner);
+    String template = owner.api().get("/api/v1/templates/" + templateId).json().getString("name");
+    navigate("Manage Templates");
+    rowAction(template, "Public Certificate Request");
+    assertTrue(
+        visible(By.cssSelector("#public-dialog .warning"))
+            .getText()
+            .contains("does not take public requests"));
+    JsonObject general =
+        owner.api().get("/api/v1/templates/" + templateId).json().getJsonObject("general");
+    owner
+        .api()
+        .put(
+            "/api/v1/templates/" + templateId,
+            Json.createObjectBuilder()
+                .add("general", Json.createObjectBuilder(general).add("allowPublicRequests", true))
+                .build());
+    page.navigate().refresh();
+    rowAction(template, "Public Certificate Request");
+    String link = visible(By.id("invite:link")).getText();
+    assertTrue(link.endsWith("/request.html?template=" + templateId), link);
+    type("invite:email", "not an address");
+    page.findElement(By.id("invite:send")).click();
+    waitUntil(d -> d.findElement(By.id("invite")).getText().contains("is not an email address"));
+    String invited = MailServer.mailbox();
+    type("invite:email", invited);
+    page.findElement(By.id("invite:send")).click();
+    awaitMessage("An invitation is on its way to " + invited);
+    String mail = MailServer.awaitMessage(invited, text -> text.contains(link), MAIL_PATIENCE);
+    assertTrue(mail.contains("You are invited to request a certificate"), mail);
+  }
 
-    @Test
-    void preApprovedRequestIsMailedThenDeclinedAndResent() throws Exception {
-        Owner owner = signedInOwnerOf("Approving Root");
-        String templateId = firstTemplate(owner);
-        String holder = MailServer.mailbox();
-        page.get(Api.BASE_URL + "/manage/templates/preapprove.xhtml?template=" + templateId);
-        type("preapprove:subject", "CN=approved.example.test");
-        type("preapprove:subjectAltNames", "DNS:approved.example.test");
-        type("preapprove:email", holder);
-        page.findElement(By.id("preapprove:create")).click();
-        String claimUrl = visible(By.id("preapprove:claim-url")).getText();
-        assertTrue(claimUrl.contains("/claim.html#"), claimUrl);
-        MailServer.awaitMessage(holder, text -> text.contains(claimUrl), MAIL_PATIENCE);
+  @Test
+  void preApprovedRequestIsMailedThenDeclinedAndResent() throws Exception {
+    Owner owner = signedInOwnerOf("Approving Root");
+    String templateId = firstTemplate(owner);
+    String holder = MailServer.mailbox();
+    page.get(Api.BASE_URL + "/manage/templates/preapprove.xhtml?template=" + templateId);
+    type("preapprove:subject", "CN=approved.example.test");
+    type("preapprove:subjectAltNames", "DNS:approved.example.test");
+    type("preapprove:email", holder);
+    page.findElement(By.id("preapprove:create")).click();
+    String claimUrl = visible(By.id("preapprove:claim-url")).getText();
+    assertTrue(claimUrl.contains("/claim.html#"), claimUrl);
+    MailServer.awaitMessage(holder, text -> text.contains(claimUrl), MAIL_PATIENCE);
 
-        navigate("Pending Requests");
-        choose("requests:status", "APPROVED");
-        WebElement row = visible(By.xpath("//tr[.//span[normalize-space()='CN=approved.example.test']]"));
-        row.findElement(By.xpath(".//button[contains(@id,'resend-one')]")).click();
-        awaitMessage("The claim link is sent again to " + holder);
-        String second = MailServer.awaitMessage(holder, text -> !text.contains(claimUrl) && claimLink(text) != null,
-                MAIL_PATIENCE);
-        assertFalse(second.contains(claimUrl), "the mail sent again carries a new link");
+    navigate("Pending Requests");
+    choose("requests:status", "APPROVED");
+    WebElement row =
+        visible(By.xpath("//tr[.//span[normalize-space()='CN=approved.example.test']]"));
+    row.findElement(By.xpath(".//button[contains(@id,'resend-one')]")).click();
+    awaitMessage("The claim link is sent again to " + holder);
+    String second =
+        MailServer.awaitMessage(
+            holder, text -> !text.contains(claimUrl) && claimLink(text) != null, MAIL_PATIENCE);
+    assertFalse(second.contains(claimUrl), "the mail sent again carries a new link");
 
-        String requestId = owner.api().post("/api/v1/templates/" + templateId + "/requests", Json.createObjectBuilder()
-                .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=unwanted.example.test", List.of("unwanted.example.test"))).build())
-                .json().getString("id");
-        choose("requests:status", "PENDING");
-        visible(By.xpath("//tr[.//span[contains(text(),'CN=unwanted.example.test')]]//button[contains(@id,'review')]")).click();
-        visible(By.id("review:subject"));
-        type("review:reason", "not one of ours");
-        page.findElement(By.id("review:decline")).click();
-        awaitMessage("Declined");
-        JsonObject declined = owner.api().get("/api/v1/requests/" + requestId).json();
-        assertEquals("DECLINED", declined.getString("status"), declined.toString());
-        assertEquals("not one of ours", declined.getString("declineReason"));
-    }
+    String requestId =
+        owner
+            .api()
+            .post(
+                "/api/v1/templates/" + templateId + "/requests",
+                Json.createObjectBuilder()
+                    .add(
+                        "csr",
+                        Csrs.csr(
+                            Csrs.keys("EC"),
+                            "CN=unwanted.example.test",
+                            List.of("unwanted.example.test")))
+                    .build())
+            .json()
+            .getString("id");
+    choose("requests:status", "PENDING");
+    visible(
+            By.xpath(
+                "//tr[.//span[contains(text(),'CN=unwanted.example.test')]]//button[contains(@id,'review')]"))
+        .click();
+    visible(By.id("review:subject"));
+    type("review:reason", "not one of ours");
+    page.findElement(By.id("review:decline")).click();
+    awaitMessage("Declined");
+    JsonObject declined = owner.api().get("/api/v1/requests/" + requestId).json();
+    assertEquals("DECLINED", declined.getString("status"), declined.toString());
+    assertEquals("not one of ours", declined.getString("declineReason"));
+  }
 
-    private static String claimLink(String mail) {
-        Matcher link = Pattern.compile("\\S+/claim\\.html#\\S+").matcher(mail);
-        return link.find() ? link.group() : null;
-    }
+  private static String claimLink(String mail) {
+    Matcher link = Pattern.compile("\\S+/claim\\.html#\\S+").matcher(mail);
+    return link.find() ? link.group() : null;
+  }
 
-    @Test
-    void certificateOnHoldIsReleased() throws Exception {
-        Owner owner = signedInOwnerOf("Holding Root");
-        String requestId = owner.api().post("/api/v1/templates/" + firstTemplate(owner) + "/requests", Json.createObjectBuilder()
-                .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=held.example.test", List.of("held.example.test"))).build())
-                .json().getString("id");
-        String certificateId = owner.api().post("/api/v1/requests/" + requestId + "/sign", Json.createObjectBuilder().build())
-                .json().getString("id");
-        page.get(Api.BASE_URL + "/manage/certificates/detail.xhtml?id=" + certificateId);
-        choose("revoke:reason", "CERTIFICATE_HOLD");
-        page.findElement(By.id("revoke:revoke-button")).click();
-        visible(By.id("revoke:confirm-yes")).click();
-        waitUntil(d -> "ON_HOLD".equals(d.findElement(By.id("status")).getText()));
-        assertEquals("ON_HOLD", owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));
-        visible(By.id("revoke:release")).click();
-        waitUntil(d -> "VALID".equals(d.findElement(By.id("status")).getText()));
-        assertEquals("VALID", owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));
-        assertTrue(page.findElements(By.id("revoke:release")).isEmpty(), "nothing left to release");
-    }
+  @Test
+  void certificateOnHoldIsReleased() throws Exception {
+    Owner owner = signedInOwnerOf("Holding Root");
+    String requestId =
+        owner
+            .api()
+            .post(
+                "/api/v1/templates/" + firstTemplate(owner) + "/requests",
+                Json.createObjectBuilder()
+                    .add(
+                        "csr",
+                        Csrs.csr(
+                            Csrs.keys("EC"), "CN=held.example.test", List.of("held.example.test")))
+                    .build())
+            .json()
+            .getString("id");
+    String certificateId =
+        owner
+            .api()
+            .post("/api/v1/requests/" + requestId + "/sign", Json.createObjectBuilder().build())
+            .json()
+            .getString("id");
+    page.get(Api.BASE_URL + "/manage/certificates/detail.xhtml?id=" + certificateId);
+    choose("revoke:reason", "CERTIFICATE_HOLD");
+    page.findElement(By.id("revoke:revoke-button")).click();
+    visible(By.id("revoke:confirm-yes")).click();
+    waitUntil(d -> "ON_HOLD".equals(d.findElement(By.id("status")).getText()));
+    assertEquals(
+        "ON_HOLD",
+        owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));
+    visible(By.id("revoke:release")).click();
+    waitUntil(d -> "VALID".equals(d.findElement(By.id("status")).getText()));
+    assertEquals(
+        "VALID",
+        owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));
+    assertTrue(page.findElements(By.id("revoke:release")).isEmpty(), "nothing left to release");
+  }
 
-    @Test
-    void largeKeyGenerationShowsProgressAndTakesOneClick() throws Exception {
-        Owner owner = signedInOwnerOf("First Root");
-        navigate("Create New CA");
-        type("create:commonName", "Patient RSA Root");
-        choose("create:keyType", "RSA");
-        choose("create:keySize", "4096");
-        WebElement submit = page.findElement(By.id("create:submit"));
-        submit.click();
-        JavascriptExecutor js = (JavascriptExecutor) page;
-        assertEquals(Boolean.TRUE, js.executeScript("return jQuery('[id=\"create:progress\"]').is(':visible');"),
-                "the page says what it is doing while the key is made");
-        // A second click on the blocked button is not a second CA.
-        js.executeScript("arguments[0].click();", submit);
-        awaitUrl("/manage/cas/manage.xhtml");
-        awaitMessage("is ready to issue certificates");
-        long made = owner.api().get("/api/v1/cas").array().stream()
-                .filter(ca -> ca.asJsonObject().getString("name").equals("Patient RSA Root")).count();
-        assertEquals(1, made, "one click, one CA");
-    }
+  @Test
+  void largeKeyGenerationShowsProgressAndTakesOneClick() throws Exception {
+    Owner owner = signedInOwnerOf("First Root");
+    navigate("Create New CA");
+    type("create:commonName", "Patient RSA Root");
+    choose("create:keyType", "RSA");
+    choose("create:keySize", "4096");
+    WebElement submit = page.findElement(By.id("create:submit"));
+    submit.click();
+    JavascriptExecutor js = (JavascriptExecutor) page;
+    assertEquals(
+        Boolean.TRUE,
+        js.executeScript("return jQuery('[id=\"create:progress\"]').is(':visible');"),
+        "the page says what it is doing while the key is made");
+    // A second click on the blocked button is not a second CA.
+    js.executeScript("arguments[0].click();", submit);
+    awaitUrl("/manage/cas/manage.xhtml");
+    awaitMessage("is ready to issue certificates");
+    long made =
+        owner.api().get("/api/v1/cas").array().stream()
+            .filter(ca -> ca.asJsonObject().getString("name").equals("Patient RSA Root"))
+            .count();
+    assertEquals(1, made, "one click, one CA");
+  }
 }

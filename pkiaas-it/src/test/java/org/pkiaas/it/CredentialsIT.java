@@ -26,104 +26,145 @@ import org.openqa.selenium.By;
  */
 class CredentialsIT extends ConsoleWalk {
 
-    private static final String PASSWORD_PAGE = "/manage/account/password.xhtml";
+  private static final String PASSWORD_PAGE = "/manage/account/password.xhtml";
 
-    private static JsonObject token(String name, Integer validityDays) {
-        var body = Json.createObjectBuilder().add("name", name);
-        if (validityDays != null) {
-            body.add("validityDays", validityDays);
-        }
-        return body.build();
+  private static JsonObject token(String name, Integer validityDays) {
+    var body = Json.createObjectBuilder().add("name", name);
+    if (validityDays != null) {
+      body.add("validityDays", validityDays);
     }
+    return body.build();
+  }
 
-    private static JsonObject passwordChange(String current, String next) {
-        return Json.createObjectBuilder().add("currentPassword", current).add("newPassword", next).build();
-    }
+  private static JsonObject passwordChange(String current, String next) {
+    return Json.createObjectBuilder()
+        .add("currentPassword", current)
+        .add("newPassword", next)
+        .build();
+  }
 
-    @Test
-    void aPasswordChangeEndsOtherSessionsAndRevokesEarlierTokens() {
-        String name = "creds-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = newAccount(name);
-        signIn(name, password);
-        waitUntil(d -> !d.getCurrentUrl().contains("/login.xhtml"));
-        Api user = Api.basic(name, password);
-        String before = user.post("/api/v1/tokens", token("before", null)).json().getString("token");
-        assertEquals(200, Api.bearer(before).get("/api/v1/accounts/me").status());
+  @Test
+  void aPasswordChangeEndsOtherSessionsAndRevokesEarlierTokens() {
+    String name = "creds-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = newAccount(name);
+    signIn(name, password);
+    waitUntil(d -> !d.getCurrentUrl().contains("/login.xhtml"));
+    Api user = Api.basic(name, password);
+    String before = user.post("/api/v1/tokens", token("before", null)).json().getString("token");
+    assertEquals(200, Api.bearer(before).get("/api/v1/accounts/me").status());
 
-        assertEquals(204, user.put("/api/v1/accounts/me/password", passwordChange(password, "second-password-2")).status());
+    assertEquals(
+        204,
+        user.put("/api/v1/accounts/me/password", passwordChange(password, "second-password-2"))
+            .status());
 
-        page.get(Api.BASE_URL + "/manage/dashboard.xhtml");
-        assertTrue(page.getCurrentUrl().contains("/login.xhtml"), "the browser session has ended: " + page.getCurrentUrl());
-        assertEquals(401, Api.bearer(before).get("/api/v1/accounts/me").status(), "the earlier token is revoked");
-        assertTrue(Api.basic(name, "second-password-2").get("/api/v1/tokens").array().isEmpty());
-        String after = Api.basic(name, "second-password-2").post("/api/v1/tokens", token("after", null)).json().getString("token");
-        assertEquals(200, Api.bearer(after).get("/api/v1/accounts/me").status(), "a token made after the change works");
+    page.get(Api.BASE_URL + "/manage/dashboard.xhtml");
+    assertTrue(
+        page.getCurrentUrl().contains("/login.xhtml"),
+        "the browser session has ended: " + page.getCurrentUrl());
+    assertEquals(
+        401,
+        Api.bearer(before).get("/api/v1/accounts/me").status(),
+        "the earlier token is revoked");
+    assertTrue(Api.basic(name, "second-password-2").get("/api/v1/tokens").array().isEmpty());
+    String after =
+        Api.basic(name, "second-password-2")
+            .post("/api/v1/tokens", token("after", null))
+            .json()
+            .getString("token");
+    assertEquals(
+        200,
+        Api.bearer(after).get("/api/v1/accounts/me").status(),
+        "a token made after the change works");
 
-        // A change made in the console keeps that session, and ends the API's Basic credentials and tokens.
-        signIn(name, "second-password-2");
-        waitUntil(d -> !d.getCurrentUrl().contains("/login.xhtml"));
-        page.get(Api.BASE_URL + PASSWORD_PAGE);
-        type("password:currentPassword", "second-password-2");
-        type("password:newPassword", "third-password-3");
-        type("password:confirmation", "third-password-3");
-        page.findElement(By.id("password:change")).click();
-        awaitMessage("Your password is changed");
-        page.get(Api.BASE_URL + "/manage/dashboard.xhtml");
-        assertFalse(page.getCurrentUrl().contains("/login.xhtml"), "the session that changed it goes on: " + page.getCurrentUrl());
-        assertEquals(401, Api.bearer(after).get("/api/v1/accounts/me").status());
-        assertEquals(401, Api.basic(name, "second-password-2").get("/api/v1/accounts/me").status());
-        assertEquals(200, Api.basic(name, "third-password-3").get("/api/v1/accounts/me").status());
-    }
+    // A change made in the console keeps that session, and ends the API's Basic credentials and
+    // tokens.
+    signIn(name, "second-password-2");
+    waitUntil(d -> !d.getCurrentUrl().contains("/login.xhtml"));
+    page.get(Api.BASE_URL + PASSWORD_PAGE);
+    type("password:currentPassword", "second-password-2");
+    type("password:newPassword", "third-password-3");
+    type("password:confirmation", "third-password-3");
+    page.findElement(By.id("password:change")).click();
+    awaitMessage("Your password is changed");
+    page.get(Api.BASE_URL + "/manage/dashboard.xhtml");
+    assertFalse(
+        page.getCurrentUrl().contains("/login.xhtml"),
+        "the session that changed it goes on: " + page.getCurrentUrl());
+    assertEquals(401, Api.bearer(after).get("/api/v1/accounts/me").status());
+    assertEquals(401, Api.basic(name, "second-password-2").get("/api/v1/accounts/me").status());
+    assertEquals(200, Api.basic(name, "third-password-3").get("/api/v1/accounts/me").status());
+  }
 
-    @Test
-    void aTokenCannotMakeATokenThatOutlivesIt() {
-        Api user = Api.newUser();
-        Api shortLived = Api.bearer(user.post("/api/v1/tokens", token("five days", 5)).json().getString("token"));
-        assertInvalid(shortLived.post("/api/v1/tokens", token("without end", null)), "validityDays");
-        assertInvalid(shortLived.post("/api/v1/tokens", token("ten days", 10)), "validityDays");
-        JsonObject shorter = shortLived.post("/api/v1/tokens", token("four days", 4)).json();
-        assertTrue(shorter.getString("token").startsWith("pkiaas_"), shorter::toString);
-        Api endless = Api.bearer(user.post("/api/v1/tokens", token("endless", null)).json().getString("token"));
-        assertEquals(201, endless.post("/api/v1/tokens", token("also endless", null)).status(), "a token without end may");
-    }
+  @Test
+  void aTokenCannotMakeATokenThatOutlivesIt() {
+    Api user = Api.newUser();
+    Api shortLived =
+        Api.bearer(user.post("/api/v1/tokens", token("five days", 5)).json().getString("token"));
+    assertInvalid(shortLived.post("/api/v1/tokens", token("without end", null)), "validityDays");
+    assertInvalid(shortLived.post("/api/v1/tokens", token("ten days", 10)), "validityDays");
+    JsonObject shorter = shortLived.post("/api/v1/tokens", token("four days", 4)).json();
+    assertTrue(shorter.getString("token").startsWith("pkiaas_"), shorter::toString);
+    Api endless =
+        Api.bearer(user.post("/api/v1/tokens", token("endless", null)).json().getString("token"));
+    assertEquals(
+        201,
+        endless.post("/api/v1/tokens", token("also endless", null)).status(),
+        "a token without end may");
+  }
 
-    @Test
-    void theSessionCookieIsSecureOverHttpsOnly() throws Exception {
-        int httpsPort = 8443 + Integer.parseInt(System.getProperty("pkiaas.it.port-offset", "100"));
-        SSLContext trustAll = SSLContext.getInstance("TLS");
-        trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+  @Test
+  void theSessionCookieIsSecureOverHttpsOnly() throws Exception {
+    int httpsPort = 8443 + Integer.parseInt(System.getProperty("pkiaas.it.port-offset", "100"));
+    SSLContext trustAll = SSLContext.getInstance("TLS");
+    trustAll.init(
+        null,
+        new TrustManager[] {
+          new X509TrustManager() {
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // WildFly's generated self-signed certificate; this test is about the cookie, not the TLS setup.
+              // WildFly's generated self-signed certificate; this test is about the cookie, not the
+              // TLS setup.
             }
 
             @Override
             public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
+              return new X509Certificate[0];
             }
-        }}, new SecureRandom());
-        HttpsURLConnection https = (HttpsURLConnection) URI.create("https://localhost:" + httpsPort + "/login.xhtml").toURL().openConnection();
-        https.setSSLSocketFactory(trustAll.getSocketFactory());
-        https.setHostnameVerifier((host, session) -> "localhost".equals(host));
-        assertEquals(200, https.getResponseCode());
-        String secure = sessionCookie(https.getHeaderFields().get("Set-Cookie"));
-        assertTrue(secure.matches("(?i).*;\\s*Secure(;.*|$)"), secure);
-        assertTrue(secure.matches("(?i).*;\\s*HttpOnly(;.*|$)"), secure);
+          }
+        },
+        new SecureRandom());
+    HttpsURLConnection https =
+        (HttpsURLConnection)
+            URI.create("https://localhost:" + httpsPort + "/login.xhtml").toURL().openConnection();
+    https.setSSLSocketFactory(trustAll.getSocketFactory());
+    https.setHostnameVerifier((host, session) -> "localhost".equals(host));
+    assertEquals(200, https.getResponseCode());
+    String secure = sessionCookie(https.getHeaderFields().get("Set-Cookie"));
+    assertTrue(secure.matches("(?i).*;\\s*Secure(;.*|$)"), secure);
+    assertTrue(secure.matches("(?i).*;\\s*HttpOnly(;.*|$)"), secure);
 
-        HttpURLConnection http = (HttpURLConnection) URI.create(Api.BASE_URL + "/login.xhtml").toURL().openConnection();
-        assertEquals(200, http.getResponseCode());
-        String plain = sessionCookie(http.getHeaderFields().get("Set-Cookie"));
-        assertFalse(plain.matches("(?i).*;\\s*Secure(;.*|$)"), "over plain HTTP the browser could not send it back: " + plain);
-    }
+    HttpURLConnection http =
+        (HttpURLConnection) URI.create(Api.BASE_URL + "/login.xhtml").toURL().openConnection();
+    assertEquals(200, http.getResponseCode());
+    String plain = sessionCookie(http.getHeaderFields().get("Set-Cookie"));
+    assertFalse(
+        plain.matches("(?i).*;\\s*Secure(;.*|$)"),
+        "over plain HTTP the browser could not send it back: " + plain);
+  }
 
-    /** The last JSESSIONID cookie set (a browser keeps the last of several with the same name and path). */
-    private static String sessionCookie(List<String> setCookies) {
-        assertTrue(setCookies != null && !setCookies.isEmpty(), "no cookie set");
-        return setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).reduce((first, second) -> second)
-                .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
-    }
+  /**
+   * The last JSESSIONID cookie set (a browser keeps the last of several with the same name and
+   * path).
+   */
+  private static String sessionCookie(List<String> setCookies) {
+    assertTrue(setCookies != null && !setCookies.isEmpty(), "no cookie set");
+    return setCookies.stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("no session cookie in " + setCookies));
+  }
 }

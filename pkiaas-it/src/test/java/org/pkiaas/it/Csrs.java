@@ -17,50 +17,63 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
-/** CSRs made in the test, for key types openssl 3.0 cannot make (ML-DSA) or when the key is needed. */
+/**
+ * CSRs made in the test, for key types openssl 3.0 cannot make (ML-DSA) or when the key is needed.
+ */
 public final class Csrs {
 
-    private Csrs() {
-    }
+  private Csrs() {}
 
-    public static KeyPair keys(String algorithm) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm.startsWith("ML-DSA") ? "ML-DSA" : algorithm, Pki.BC);
-            AlgorithmParameterSpec spec = switch (algorithm) {
-                case "RSA" -> new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4);
-                case "EC" -> new ECGenParameterSpec("secp256r1");
-                case "ML-DSA-65" -> MLDSAParameterSpec.ml_dsa_65;
-                default -> null;
-            };
-            if (spec != null) {
-                generator.initialize(spec);
-            }
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+  public static KeyPair keys(String algorithm) {
+    try {
+      KeyPairGenerator generator =
+          KeyPairGenerator.getInstance(
+              algorithm.startsWith("ML-DSA") ? "ML-DSA" : algorithm, Pki.BC);
+      AlgorithmParameterSpec spec =
+          switch (algorithm) {
+            case "RSA" -> new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4);
+            case "EC" -> new ECGenParameterSpec("secp256r1");
+            case "ML-DSA-65" -> MLDSAParameterSpec.ml_dsa_65;
+            default -> null;
+          };
+      if (spec != null) {
+        generator.initialize(spec);
+      }
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    /** A PEM CSR for {@code subject} with DNS names, signed by {@code keys}. */
-    public static String csr(KeyPair keys, String subject, List<String> dnsNames) {
-        try {
-            var builder = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
-            if (!dnsNames.isEmpty()) {
-                ExtensionsGenerator extensions = new ExtensionsGenerator();
-                extensions.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-                        dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
-                builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
-            }
-            String algorithm = switch (keys.getPublic().getAlgorithm()) {
-                case "RSA" -> "SHA256withRSA";
-                case "EC" -> "SHA256withECDSA";
-                default -> keys.getPublic().getAlgorithm();
-            };
-            PKCS10CertificationRequest csr = builder.build(new JcaContentSignerBuilder(algorithm).setProvider(Pki.BC)
-                    .build(keys.getPrivate()));
-            return Pki.pem(csr);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+  /** A PEM CSR for {@code subject} with DNS names, signed by {@code keys}. */
+  public static String csr(KeyPair keys, String subject, List<String> dnsNames) {
+    try {
+      var builder =
+          new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), keys.getPublic());
+      if (!dnsNames.isEmpty()) {
+        ExtensionsGenerator extensions = new ExtensionsGenerator();
+        extensions.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(
+                dnsNames.stream()
+                    .map(n -> new GeneralName(GeneralName.dNSName, n))
+                    .toArray(GeneralName[]::new)));
+        builder.addAttribute(
+            PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate());
+      }
+      String algorithm =
+          switch (keys.getPublic().getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> keys.getPublic().getAlgorithm();
+          };
+      PKCS10CertificationRequest csr =
+          builder.build(
+              new JcaContentSignerBuilder(algorithm).setProvider(Pki.BC).build(keys.getPrivate()));
+      return Pki.pem(csr);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+  }
 }

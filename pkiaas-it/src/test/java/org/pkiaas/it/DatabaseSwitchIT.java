@@ -1,7 +1,6 @@
 package org.pkiaas.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,159 +25,214 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's start command as a newcomer uses it: on H2, then on MariaDB (PKIAAS_DB_URL set),
  * then on H2 again, with one server and one data directory. Each time the banner must name the
- * database the application connected to, and the data must be in that database and only there.
- * Runs bin/pkiaas-start itself (on a WildFly of its own, ports 20 above the tests' servers), so
- * failsafe runs it once, in its own execution.
+ * database the application connected to, and the data must be in that database and only there. Runs
+ * bin/pkiaas-start itself (on a WildFly of its own, ports 20 above the tests' servers), so failsafe
+ * runs it once, in its own execution.
  */
 class DatabaseSwitchIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("pkiaas.it.root", "..")).toAbsolutePath().normalize();
-    private static final Path WORK = Path.of(System.getProperty("pkiaas.it.start-dir", "target/start-script")).toAbsolutePath();
-    private static final Path DEPLOY = Path.of(System.getProperty("pkiaas.it.ear", "target/deploy/pkiaas.ear")).toAbsolutePath().getParent();
-    private static final int OFFSET = Integer.getInteger("pkiaas.it.port-offset", 100) + 20;
-    private static final String DB = System.getProperty("pkiaas.it.db-name", "pkiaas_it") + "_start";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final Path ROOT =
+      Path.of(System.getProperty("pkiaas.it.root", "..")).toAbsolutePath().normalize();
+  private static final Path WORK =
+      Path.of(System.getProperty("pkiaas.it.start-dir", "target/start-script")).toAbsolutePath();
+  private static final Path DEPLOY =
+      Path.of(System.getProperty("pkiaas.it.ear", "target/deploy/pkiaas.ear"))
+          .toAbsolutePath()
+          .getParent();
+  private static final int OFFSET = Integer.getInteger("pkiaas.it.port-offset", 100) + 20;
+  private static final String DB = System.getProperty("pkiaas.it.db-name", "pkiaas_it") + "_start";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private String stopCommand;
+  private String stopCommand;
 
-    @Test
-    void theServerRunsOnTheDatabaseTheEnvironmentAsksFor() throws Exception {
-        Path server = freshWildFly();
-        Map<String, String> h2 = environment(server);
-        Map<String, String> mariadb = new HashMap<>(h2);
-        mariadb.put("PKIAAS_DB_URL", "jdbc:mariadb://127.0.0.1:3306/" + DB);
-        mariadb.put("PKIAAS_DB_USER", "pkiaas_it");
-        mariadb.put("PKIAAS_DB_PASSWORD", "pkiaas_it");
+  @Test
+  void theServerRunsOnTheDatabaseTheEnvironmentAsksFor() throws Exception {
+    Path server = freshWildFly();
+    Map<String, String> h2 = environment(server);
+    Map<String, String> mariadb = new HashMap<>(h2);
+    mariadb.put("PKIAAS_DB_URL", "jdbc:mariadb://127.0.0.1:3306/" + DB);
+    mariadb.put("PKIAAS_DB_USER", "pkiaas_it");
+    mariadb.put("PKIAAS_DB_PASSWORD", "pkiaas_it");
 
-        String banner = start(h2);
-        assertTrue(banner.contains("Database:       H2 "), banner);
-        assertTrue(banner.contains("at jdbc:h2:" + WORK.resolve("data")), banner);
-        String h2Password = generatedPassword(banner);
-        String onH2 = "On H2 " + UUID.randomUUID();
-        createCa(h2Password, onH2);
-        stop();
+    String banner = start(h2);
+    assertTrue(banner.contains("Database:       H2 "), banner);
+    assertTrue(banner.contains("at jdbc:h2:" + WORK.resolve("data")), banner);
+    String h2Password = generatedPassword(banner);
+    String onH2 = "On H2 " + UUID.randomUUID();
+    createCa(h2Password, onH2);
+    stop();
 
-        banner = start(mariadb);
-        assertTrue(banner.contains("Database:       MariaDB "), banner);
-        assertTrue(banner.matches("(?s).*at jdbc:mariadb://127\\.0\\.0\\.1(:3306)?/" + DB + "\\s.*"), banner); // the driver drops a default port
-        String mariadbPassword = generatedPassword(banner); // a new database, a new administrator
-        assertEquals(401, get(h2Password, "/api/v1/cas").statusCode(), "the H2 administrator exists on MariaDB");
-        String onMariaDb = "On MariaDB " + UUID.randomUUID();
-        createCa(mariadbPassword, onMariaDb);
-        String cas = get(mariadbPassword, "/api/v1/cas").body();
-        assertTrue(cas.contains(onMariaDb) && !cas.contains(onH2), cas);
-        assertEquals(onMariaDb, caNamesInMariaDb().strip());
-        stop();
+    banner = start(mariadb);
+    assertTrue(banner.contains("Database:       MariaDB "), banner);
+    assertTrue(
+        banner.matches("(?s).*at jdbc:mariadb://127\\.0\\.0\\.1(:3306)?/" + DB + "\\s.*"),
+        banner); // the driver drops a default port
+    String mariadbPassword = generatedPassword(banner); // a new database, a new administrator
+    assertEquals(
+        401, get(h2Password, "/api/v1/cas").statusCode(), "the H2 administrator exists on MariaDB");
+    String onMariaDb = "On MariaDB " + UUID.randomUUID();
+    createCa(mariadbPassword, onMariaDb);
+    String cas = get(mariadbPassword, "/api/v1/cas").body();
+    assertTrue(cas.contains(onMariaDb) && !cas.contains(onH2), cas);
+    assertEquals(onMariaDb, caNamesInMariaDb().strip());
+    stop();
 
-        banner = start(h2);
-        assertTrue(banner.contains("Database:       H2 "), banner);
-        assertTrue(banner.contains("the administrator created at the first start"), banner);
-        cas = get(h2Password, "/api/v1/cas").body();
-        assertTrue(cas.contains(onH2) && !cas.contains(onMariaDb), cas);
-        assertEquals(401, get(mariadbPassword, "/api/v1/cas").statusCode(), "the MariaDB administrator exists on H2");
-        assertEquals(onMariaDb, caNamesInMariaDb().strip(), "the MariaDB data changed while running on H2");
-        stop();
+    banner = start(h2);
+    assertTrue(banner.contains("Database:       H2 "), banner);
+    assertTrue(banner.contains("the administrator created at the first start"), banner);
+    cas = get(h2Password, "/api/v1/cas").body();
+    assertTrue(cas.contains(onH2) && !cas.contains(onMariaDb), cas);
+    assertEquals(
+        401,
+        get(mariadbPassword, "/api/v1/cas").statusCode(),
+        "the MariaDB administrator exists on H2");
+    assertEquals(
+        onMariaDb, caNamesInMariaDb().strip(), "the MariaDB data changed while running on H2");
+    stop();
+  }
+
+  @AfterEach
+  void stopWhatIsRunning() throws Exception {
+    if (stopCommand != null) {
+      stop();
     }
+  }
 
-    @AfterEach
-    void stopWhatIsRunning() throws Exception {
-        if (stopCommand != null) {
-            stop();
-        }
+  /**
+   * A WildFly of the test's own, unpacked and not yet configured: the start script configures it.
+   */
+  private static Path freshWildFly() throws Exception {
+    Tools.ok(ROOT, "rm", "-rf", WORK.toString());
+    Files.createDirectories(WORK);
+    Tools.ok(WORK, "unzip", "-q", DEPLOY.resolve("wildfly-dist.zip").toString());
+    try (var entries = Files.list(WORK)) {
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("wildfly-"))
+          .findFirst()
+          .orElseThrow();
     }
+  }
 
-    /** A WildFly of the test's own, unpacked and not yet configured: the start script configures it. */
-    private static Path freshWildFly() throws Exception {
-        Tools.ok(ROOT, "rm", "-rf", WORK.toString());
-        Files.createDirectories(WORK);
-        Tools.ok(WORK, "unzip", "-q", DEPLOY.resolve("wildfly-dist.zip").toString());
-        try (var entries = Files.list(WORK)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("wildfly-")).findFirst().orElseThrow();
-        }
+  private static Map<String, String> environment(Path server) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("PKIAAS_WILDFLY_HOME", server.toString());
+    environment.put("PKIAAS_DATA_DIR", WORK.resolve("data").toString());
+    environment.put("PKIAAS_KEY_DIR", WORK.resolve("keys").toString());
+    environment.put("PKIAAS_PORT_OFFSET", Integer.toString(OFFSET));
+    environment.put("PKIAAS_MARIADB_DRIVER", DEPLOY.resolve("mariadb-java-client.jar").toString());
+    environment.put("PKIAAS_BIND_ADDRESS", "127.0.0.1");
+    return environment;
+  }
+
+  /**
+   * Runs the README's start command (detached, on what the build made) and returns what it printed.
+   */
+  private String start(Map<String, String> environment) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("bin/pkiaas-start", "--detach", "--no-build")
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("PKIAAS_"));
+    builder.environment().putAll(environment);
+    Instant began = Instant.now();
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
+    Matcher stop = Pattern.compile("Stop it with: (.*)").matcher(output);
+    assertTrue(stop.find(), output);
+    stopCommand = stop.group(1);
+    assertTrue(output.contains("PKIaaS is running"), output);
+    System.out.println(
+        "DatabaseSwitchIT: started in "
+            + Duration.between(began, Instant.now()).toSeconds()
+            + " s:\n"
+            + output);
+    return output;
+  }
+
+  /** Runs the stop command the banner printed and waits until WildFly has stopped. */
+  private void stop() throws Exception {
+    String command = stopCommand;
+    stopCommand = null;
+    Tools.run(ROOT, Map.of("JAVA_OPTS", "-Xmx128m"), "bash", "-c", command);
+    Path log = WORK.resolve("data/server-console.log");
+    for (int i = 0; i < 120; i++) {
+      if (Files.readString(log, StandardCharsets.UTF_8).contains("WFLYSRV0050")) {
+        return;
+      }
+      Thread.sleep(500);
     }
+    throw new AssertionError("WildFly did not stop after: " + command);
+  }
 
-    private static Map<String, String> environment(Path server) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("PKIAAS_WILDFLY_HOME", server.toString());
-        environment.put("PKIAAS_DATA_DIR", WORK.resolve("data").toString());
-        environment.put("PKIAAS_KEY_DIR", WORK.resolve("keys").toString());
-        environment.put("PKIAAS_PORT_OFFSET", Integer.toString(OFFSET));
-        environment.put("PKIAAS_MARIADB_DRIVER", DEPLOY.resolve("mariadb-java-client.jar").toString());
-        environment.put("PKIAAS_BIND_ADDRESS", "127.0.0.1");
-        return environment;
-    }
-
-    /** Runs the README's start command (detached, on what the build made) and returns what it printed. */
-    private String start(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bin/pkiaas-start", "--detach", "--no-build").directory(ROOT.toFile())
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("PKIAAS_"));
-        builder.environment().putAll(environment);
-        Instant began = Instant.now();
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), output);
-        Matcher stop = Pattern.compile("Stop it with: (.*)").matcher(output);
-        assertTrue(stop.find(), output);
-        stopCommand = stop.group(1);
-        assertTrue(output.contains("PKIaaS is running"), output);
-        System.out.println("DatabaseSwitchIT: started in " + Duration.between(began, Instant.now()).toSeconds() + " s:\n" + output);
-        return output;
-    }
-
-    /** Runs the stop command the banner printed and waits until WildFly has stopped. */
-    private void stop() throws Exception {
-        String command = stopCommand;
-        stopCommand = null;
-        Tools.run(ROOT, Map.of("JAVA_OPTS", "-Xmx128m"), "bash", "-c", command);
-        Path log = WORK.resolve("data/server-console.log");
-        for (int i = 0; i < 120; i++) {
-            if (Files.readString(log, StandardCharsets.UTF_8).contains("WFLYSRV0050")) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("WildFly did not stop after: " + command);
-    }
-
-    /** Reads the generated password from the file the banner names, and changes it, as the first sign-in must. */
-    private static String generatedPassword(String banner) throws Exception {
-        Matcher file = Pattern.compile("Sign in as: +admin with the password in (\\S+)").matcher(banner);
-        assertTrue(file.find(), banner);
-        Matcher generated = Pattern.compile("password=(\\S+)").matcher(Files.readString(Path.of(file.group(1))));
-        assertTrue(generated.find());
-        String chosen = "chosen-" + UUID.randomUUID();
-        HttpResponse<String> changed = send(generated.group(1), HttpRequest.newBuilder(uri("/api/v1/accounts/me/password"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"currentPassword\": \"" + generated.group(1) + "\", \"newPassword\": \"" + chosen + "\"}")));
-        assertEquals(204, changed.statusCode(), changed::body);
-        return chosen;
-    }
-
-    private static void createCa(String password, String name) throws Exception {
-        HttpResponse<String> created = send(password, HttpRequest.newBuilder(uri("/api/v1/cas"))
+  /**
+   * Reads the generated password from the file the banner names, and changes it, as the first
+   * sign-in must.
+   */
+  private static String generatedPassword(String banner) throws Exception {
+    Matcher file =
+        Pattern.compile("Sign in as: +admin with the password in (\\S+)").matcher(banner);
+    assertTrue(file.find(), banner);
+    Matcher generated =
+        Pattern.compile("password=(\\S+)").matcher(Files.readString(Path.of(file.group(1))));
+    assertTrue(generated.find());
+    String chosen = "chosen-" + UUID.randomUUID();
+    HttpResponse<String> changed =
+        send(
+            generated.group(1),
+            HttpRequest.newBuilder(uri("/api/v1/accounts/me/password"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\": {\"commonName\": \"" + name + "\"}, \"keyType\": \"EC\"}")));
-        assertEquals(201, created.statusCode(), created::body);
-    }
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\": \""
+                            + generated.group(1)
+                            + "\", \"newPassword\": \""
+                            + chosen
+                            + "\"}")));
+    assertEquals(204, changed.statusCode(), changed::body);
+    return chosen;
+  }
 
-    private static HttpResponse<String> get(String password, String path) throws Exception {
-        return send(password, HttpRequest.newBuilder(uri(path)).GET());
-    }
+  private static void createCa(String password, String name) throws Exception {
+    HttpResponse<String> created =
+        send(
+            password,
+            HttpRequest.newBuilder(uri("/api/v1/cas"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"subject\": {\"commonName\": \"" + name + "\"}, \"keyType\": \"EC\"}")));
+    assertEquals(201, created.statusCode(), created::body);
+  }
 
-    private static HttpResponse<String> send(String password, HttpRequest.Builder request) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(request.header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+  private static HttpResponse<String> get(String password, String path) throws Exception {
+    return send(password, HttpRequest.newBuilder(uri(path)).GET());
+  }
 
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + (8080 + OFFSET) + path);
-    }
+  private static HttpResponse<String> send(String password, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    String basic =
+        Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(
+        request.header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
-    /** Read from MariaDB itself, not through PKIaaS. */
-    private static String caNamesInMariaDb() {
-        return Tools.ok(ROOT, "mariadb", "--protocol=socket", "-uroot", "-N", "-B", "-e",
-                "SELECT name FROM `" + DB + "`.certificate_authority ORDER BY name");
-    }
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + (8080 + OFFSET) + path);
+  }
+
+  /** Read from MariaDB itself, not through PKIaaS. */
+  private static String caNamesInMariaDb() {
+    return Tools.ok(
+        ROOT,
+        "mariadb",
+        "--protocol=socket",
+        "-uroot",
+        "-N",
+        "-B",
+        "-e",
+        "SELECT name FROM `" + DB + "`.certificate_authority ORDER BY name");
+  }
 }

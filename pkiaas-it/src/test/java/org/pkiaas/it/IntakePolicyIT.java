@@ -51,177 +51,253 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  */
 class IntakePolicyIT extends ServerIT {
 
-    private final Api owner = Api.newUser();
-    private final String caId = owner.post("/api/v1/cas", CertificateAuthoritiesIT.ca("Intake Root").add("keyType", "EC").build())
-            .json().getString("id");
+  private final Api owner = Api.newUser();
+  private final String caId =
+      owner
+          .post(
+              "/api/v1/cas",
+              CertificateAuthoritiesIT.ca("Intake Root").add("keyType", "EC").build())
+          .json()
+          .getString("id");
 
-    private String template(String name, String starter) {
-        return owner.post("/api/v1/cas/" + caId + "/templates", Json.createObjectBuilder().add("name", name).add("starter", starter)
-                .build()).json().getString("id");
+  private String template(String name, String starter) {
+    return owner
+        .post(
+            "/api/v1/cas/" + caId + "/templates",
+            Json.createObjectBuilder().add("name", name).add("starter", starter).build())
+        .json()
+        .getString("id");
+  }
+
+  @Test
+  void acmeCertificateHoldsOnlyValidatedNamesWhateverTheCsrSubjectSays() throws Exception {
+    AcmeFixture acme = new AcmeFixture("Intake ACME " + System.nanoTime(), "*.intake.test");
+    Login login = acme.register(AcmeFixture.accountKey());
+    Order order = login.newOrder().domain("a.intake.test").create();
+    assertEquals(Status.READY, order.getStatus());
+
+    // the attack of the issue: a second CN in the same RDN, and groups a Kubernetes API server
+    // would believe
+    byte[] multiValued =
+        csr(
+            Csrs.keys("EC"),
+            "CN=a.intake.test+CN=prod.intake.test,O=system:masters,OU=admins",
+            List.of("a.intake.test"));
+    AcmeServerException refused =
+        assertThrows(AcmeServerException.class, () -> order.execute(multiValued));
+    assertEquals(
+        "urn:ietf:params:acme:error:badCSR", refused.getType().toString(), refused::getMessage);
+    order.fetch();
+    assertEquals(Status.READY, order.getStatus(), "a refused CSR leaves the order ready");
+
+    byte[] extraAttributes =
+        csr(
+            Csrs.keys("EC"),
+            "CN=a.intake.test,O=system:masters,OU=admins",
+            List.of("a.intake.test"));
+    order.execute(extraAttributes);
+    assertEquals(Status.VALID, order.waitForCompletion(java.time.Duration.ofSeconds(30)));
+    X509Certificate leaf = order.getCertificate().getCertificate();
+    X509CertificateHolder holder = new X509CertificateHolder(leaf.getEncoded());
+    assertEquals(
+        new X500Name("CN=a.intake.test"),
+        holder.getSubject(),
+        "the subject is built on the server");
+    assertEquals(
+        List.of("a.intake.test"),
+        leaf.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList());
+  }
+
+  @Test
+  void nulInACommonNameIsA400Problem() throws Exception {
+    String web = template("Web", "WEB_SERVER");
+    X500Name subject =
+        new X500Name(
+            new RDN[] {new RDN(BCStyle.CN, new DERUTF8String("www.intake.test\u0000.evil.test"))});
+    KeyPair keys = Csrs.keys("EC");
+    PKCS10CertificationRequest csr =
+        new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
+            .build(
+                new JcaContentSignerBuilder("SHA256withECDSA")
+                    .setProvider(Pki.BC)
+                    .build(keys.getPrivate()));
+    JsonObject problem = assertInvalid(submit(web, Pki.pem(csr)), "csr");
+    assertTrue(problem.getString("detail").contains("U+0000"), problem::toString);
+  }
+
+  @Test
+  void aRepeatedSubjectAltNameExtensionIsA400Problem() throws Exception {
+    String web = template("Web", "WEB_SERVER");
+    KeyPair keys = Csrs.keys("EC");
+    Extension first =
+        new Extension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(new GeneralName(GeneralName.dNSName, "a.intake.test")).getEncoded());
+    Extension second =
+        new Extension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(new GeneralName(GeneralName.dNSName, "b.intake.test")).getEncoded());
+    PKCS10CertificationRequest csr =
+        new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=a.intake.test"), keys.getPublic())
+            .addAttribute(
+                PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,
+                new DERSequence(new ASN1Encodable[] {first, second}))
+            .build(
+                new JcaContentSignerBuilder("SHA256withECDSA")
+                    .setProvider(Pki.BC)
+                    .build(keys.getPrivate()));
+    assertInvalid(submit(web, Pki.pem(csr)), "csr");
+  }
+
+  @Test
+  void aSixteenKilobitKeyOnThePublicRenewalEndpointIsRefusedBeforeItCostsAnything()
+      throws Exception {
+    String pem = Pki.pem(oversizedRsaCsr());
+    Api.Reply warmUp = renew(pem);
+    assertInvalid(warmUp, "csr");
+    assertTrue(warmUp.json().getString("detail").contains("8192"), warmUp::toString);
+
+    long pid = wildFlyPid();
+    long fastest = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 5 && fastest >= 50; attempt++) {
+      long before = cpuMillis(pid);
+      assertInvalid(renew(pem), "csr");
+      fastest = Math.min(fastest, cpuMillis(pid) - before);
     }
+    assertTrue(fastest < 50, "the refusal cost the server " + fastest + " ms of CPU");
+  }
 
-    @Test
-    void acmeCertificateHoldsOnlyValidatedNamesWhateverTheCsrSubjectSays() throws Exception {
-        AcmeFixture acme = new AcmeFixture("Intake ACME " + System.nanoTime(), "*.intake.test");
-        Login login = acme.register(AcmeFixture.accountKey());
-        Order order = login.newOrder().domain("a.intake.test").create();
-        assertEquals(Status.READY, order.getStatus());
-
-        // the attack of the issue: a second CN in the same RDN, and groups a Kubernetes API server would believe
-        byte[] multiValued = csr(Csrs.keys("EC"), "CN=a.intake.test+CN=prod.intake.test,O=system:masters,OU=admins",
-                List.of("a.intake.test"));
-        AcmeServerException refused = assertThrows(AcmeServerException.class, () -> order.execute(multiValued));
-        assertEquals("urn:ietf:params:acme:error:badCSR", refused.getType().toString(), refused::getMessage);
-        order.fetch();
-        assertEquals(Status.READY, order.getStatus(), "a refused CSR leaves the order ready");
-
-        byte[] extraAttributes = csr(Csrs.keys("EC"), "CN=a.intake.test,O=system:masters,OU=admins", List.of("a.intake.test"));
-        order.execute(extraAttributes);
-        assertEquals(Status.VALID, order.waitForCompletion(java.time.Duration.ofSeconds(30)));
-        X509Certificate leaf = order.getCertificate().getCertificate();
-        X509CertificateHolder holder = new X509CertificateHolder(leaf.getEncoded());
-        assertEquals(new X500Name("CN=a.intake.test"), holder.getSubject(), "the subject is built on the server");
-        assertEquals(List.of("a.intake.test"), leaf.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList());
-    }
-
-    @Test
-    void nulInACommonNameIsA400Problem() throws Exception {
-        String web = template("Web", "WEB_SERVER");
-        X500Name subject = new X500Name(new RDN[] {new RDN(BCStyle.CN, new DERUTF8String("www.intake.test\u0000.evil.test"))});
-        KeyPair keys = Csrs.keys("EC");
-        PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(keys.getPrivate()));
-        JsonObject problem = assertInvalid(submit(web, Pki.pem(csr)), "csr");
-        assertTrue(problem.getString("detail").contains("U+0000"), problem::toString);
-    }
-
-    @Test
-    void aRepeatedSubjectAltNameExtensionIsA400Problem() throws Exception {
-        String web = template("Web", "WEB_SERVER");
-        KeyPair keys = Csrs.keys("EC");
-        Extension first = new Extension(Extension.subjectAlternativeName, false,
-                new GeneralNames(new GeneralName(GeneralName.dNSName, "a.intake.test")).getEncoded());
-        Extension second = new Extension(Extension.subjectAlternativeName, false,
-                new GeneralNames(new GeneralName(GeneralName.dNSName, "b.intake.test")).getEncoded());
-        PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=a.intake.test"), keys.getPublic())
-                .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, new DERSequence(new ASN1Encodable[] {first, second}))
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(keys.getPrivate()));
-        assertInvalid(submit(web, Pki.pem(csr)), "csr");
-    }
-
-    @Test
-    void aSixteenKilobitKeyOnThePublicRenewalEndpointIsRefusedBeforeItCostsAnything() throws Exception {
-        String pem = Pki.pem(oversizedRsaCsr());
-        Api.Reply warmUp = renew(pem);
-        assertInvalid(warmUp, "csr");
-        assertTrue(warmUp.json().getString("detail").contains("8192"), warmUp::toString);
-
-        long pid = wildFlyPid();
-        long fastest = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 5 && fastest >= 50; attempt++) {
-            long before = cpuMillis(pid);
-            assertInvalid(renew(pem), "csr");
-            fastest = Math.min(fastest, cpuMillis(pid) - before);
-        }
-        assertTrue(fastest < 50, "the refusal cost the server " + fastest + " ms of CPU");
-    }
-
-    @Test
-    void aUriHoldingCommasStaysOneNameFromPreApprovalToClaim() throws Exception {
-        String clients = template("Clients", "CLIENT_AUTHENTICATION");
-        String uri = "URI:https://svc.intake.test/a,b?c=1,2";
-        Api.Reply approved = owner.post("/api/v1/templates/" + clients + "/preapproved", Json.createObjectBuilder()
-                .add("subject", "CN=svc").add("subjectAltNames", Json.createArrayBuilder().add(uri).add("DNS:svc.intake.test"))
+  @Test
+  void aUriHoldingCommasStaysOneNameFromPreApprovalToClaim() throws Exception {
+    String clients = template("Clients", "CLIENT_AUTHENTICATION");
+    String uri = "URI:https://svc.intake.test/a,b?c=1,2";
+    Api.Reply approved =
+        owner.post(
+            "/api/v1/templates/" + clients + "/preapproved",
+            Json.createObjectBuilder()
+                .add("subject", "CN=svc")
+                .add(
+                    "subjectAltNames",
+                    Json.createArrayBuilder().add(uri).add("DNS:svc.intake.test"))
                 .build());
-        assertEquals(201, approved.status(), approved::toString);
-        JsonObject request = approved.json().getJsonObject("request");
-        assertEquals(List.of(uri, "DNS:svc.intake.test"), request.getJsonArray("approvedSubjectAltNames")
-                .getValuesAs(jakarta.json.JsonString::getString));
+    assertEquals(201, approved.status(), approved::toString);
+    JsonObject request = approved.json().getJsonObject("request");
+    assertEquals(
+        List.of(uri, "DNS:svc.intake.test"),
+        request
+            .getJsonArray("approvedSubjectAltNames")
+            .getValuesAs(jakarta.json.JsonString::getString));
 
-        Api.Reply claimed = Api.anonymous().post("/api/v1/claims",
-                Json.createObjectBuilder().add("csr", Csrs.csr(Csrs.keys("EC"), "CN=ignored", List.of())).build(),
-                "Claim-Token", approved.json().getString("claimToken"));
-        assertEquals(201, claimed.status(), claimed::toString);
-        X509CertificateHolder certificate = Pki.certificate(claimed.json().getString("certificatePem"));
-        GeneralName[] names = GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName).getNames();
-        assertEquals(2, names.length);
-        assertEquals("https://svc.intake.test/a,b?c=1,2", names[0].getName().toString());
-        assertEquals(new X500Name("CN=svc"), certificate.getSubject());
-        JsonObject issued = owner.get("/api/v1/certificates/" + claimed.json().getString("certificateId")).json();
-        assertEquals(List.of(uri, "DNS:svc.intake.test"), issued.getJsonArray("subjectAltNames")
-                .getValuesAs(jakarta.json.JsonString::getString));
+    Api.Reply claimed =
+        Api.anonymous()
+            .post(
+                "/api/v1/claims",
+                Json.createObjectBuilder()
+                    .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=ignored", List.of()))
+                    .build(),
+                "Claim-Token",
+                approved.json().getString("claimToken"));
+    assertEquals(201, claimed.status(), claimed::toString);
+    X509CertificateHolder certificate = Pki.certificate(claimed.json().getString("certificatePem"));
+    GeneralName[] names =
+        GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName)
+            .getNames();
+    assertEquals(2, names.length);
+    assertEquals("https://svc.intake.test/a,b?c=1,2", names[0].getName().toString());
+    assertEquals(new X500Name("CN=svc"), certificate.getSubject());
+    JsonObject issued =
+        owner.get("/api/v1/certificates/" + claimed.json().getString("certificateId")).json();
+    assertEquals(
+        List.of(uri, "DNS:svc.intake.test"),
+        issued.getJsonArray("subjectAltNames").getValuesAs(jakarta.json.JsonString::getString));
+  }
+
+  // helpers
+
+  private Api.Reply submit(String templateId, String csrPem) {
+    return owner.post(
+        "/api/v1/templates/" + templateId + "/requests",
+        Json.createObjectBuilder().add("csr", csrPem).build());
+  }
+
+  private Api.Reply renew(String csrPem) {
+    return Api.anonymous()
+        .post(
+            "/api/v1/cas/" + caId + "/renewals",
+            Json.createObjectBuilder().add("csr", csrPem).build());
+  }
+
+  private static byte[] csr(KeyPair keys, String subject, List<String> dnsNames) {
+    try {
+      return Pki.csr(Csrs.csr(keys, subject, dnsNames)).getEncoded();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    // helpers
-
-    private Api.Reply submit(String templateId, String csrPem) {
-        return owner.post("/api/v1/templates/" + templateId + "/requests", Json.createObjectBuilder().add("csr", csrPem).build());
+  /**
+   * A CSR for a 16384-bit RSA modulus with no small factors (so a provider would test it, not
+   * refuse it at once) and a signature nobody could check cheaply; making a real key of that size
+   * would take the test minutes.
+   */
+  private static PKCS10CertificationRequest oversizedRsaCsr() throws Exception {
+    BigInteger smallPrimes = BigInteger.ONE;
+    for (int p = 3; p < 2000; p += 2) {
+      if (BigInteger.valueOf(p).isProbablePrime(30)) {
+        smallPrimes = smallPrimes.multiply(BigInteger.valueOf(p));
+      }
     }
+    SecureRandom random = new SecureRandom();
+    BigInteger modulus;
+    do {
+      modulus = new BigInteger(16384, random).setBit(16383).setBit(0);
+    } while (!modulus.gcd(smallPrimes).equals(BigInteger.ONE));
+    SubjectPublicKeyInfo key =
+        new SubjectPublicKeyInfo(
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+            new RSAPublicKey(modulus, BigInteger.valueOf(65537)));
+    CertificationRequestInfo info =
+        new CertificationRequestInfo(new X500Name("CN=big.intake.test"), key, new DERSet());
+    byte[] signature = new byte[2048];
+    random.nextBytes(signature);
+    return new PKCS10CertificationRequest(
+        new CertificationRequest(
+            info,
+            new AlgorithmIdentifier(
+                PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE),
+            new DERBitString(signature)));
+  }
 
-    private Api.Reply renew(String csrPem) {
-        return Api.anonymous().post("/api/v1/cas/" + caId + "/renewals", Json.createObjectBuilder().add("csr", csrPem).build());
-    }
-
-    private static byte[] csr(KeyPair keys, String subject, List<String> dnsNames) {
+  /** The WildFly this suite runs against: the java process started with this suite's public URL. */
+  private static long wildFlyPid() throws Exception {
+    String marker = "-Dpkiaas.public.url=" + Api.BASE_URL + "\0";
+    List<Long> found = new ArrayList<>();
+    try (var processes = Files.list(Path.of("/proc"))) {
+      for (Path process :
+          processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
-            return Pki.csr(Csrs.csr(keys, subject, dnsNames)).getEncoded();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+          String commandLine =
+              new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (commandLine.contains(marker) && commandLine.contains("jboss-modules")) {
+            found.add(Long.parseLong(process.getFileName().toString()));
+          }
+        } catch (java.io.IOException gone) {
+          // the process ended while we looked
         }
+      }
     }
+    assertEquals(1, found.size(), () -> "WildFly processes with " + marker.trim() + ": " + found);
+    return found.get(0);
+  }
 
-    /**
-     * A CSR for a 16384-bit RSA modulus with no small factors (so a provider would test it, not
-     * refuse it at once) and a signature nobody could check cheaply; making a real key of that size
-     * would take the test minutes.
-     */
-    private static PKCS10CertificationRequest oversizedRsaCsr() throws Exception {
-        BigInteger smallPrimes = BigInteger.ONE;
-        for (int p = 3; p < 2000; p += 2) {
-            if (BigInteger.valueOf(p).isProbablePrime(30)) {
-                smallPrimes = smallPrimes.multiply(BigInteger.valueOf(p));
-            }
-        }
-        SecureRandom random = new SecureRandom();
-        BigInteger modulus;
-        do {
-            modulus = new BigInteger(16384, random).setBit(16383).setBit(0);
-        } while (!modulus.gcd(smallPrimes).equals(BigInteger.ONE));
-        SubjectPublicKeyInfo key = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption,
-                DERNull.INSTANCE), new RSAPublicKey(modulus, BigInteger.valueOf(65537)));
-        CertificationRequestInfo info = new CertificationRequestInfo(new X500Name("CN=big.intake.test"), key, new DERSet());
-        byte[] signature = new byte[2048];
-        random.nextBytes(signature);
-        return new PKCS10CertificationRequest(new CertificationRequest(info,
-                new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE), new DERBitString(signature)));
-    }
-
-    /** The WildFly this suite runs against: the java process started with this suite's public URL. */
-    private static long wildFlyPid() throws Exception {
-        String marker = "-Dpkiaas.public.url=" + Api.BASE_URL + "\0";
-        List<Long> found = new ArrayList<>();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String commandLine = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (commandLine.contains(marker) && commandLine.contains("jboss-modules")) {
-                        found.add(Long.parseLong(process.getFileName().toString()));
-                    }
-                } catch (java.io.IOException gone) {
-                    // the process ended while we looked
-                }
-            }
-        }
-        assertEquals(1, found.size(), () -> "WildFly processes with " + marker.trim() + ": " + found);
-        return found.get(0);
-    }
-
-    /** utime + stime of a process (proc(5), fields 14 and 15), in milliseconds. */
-    private static long cpuMillis(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        long ticksPerSecond = Long.parseLong(Tools.ok(Path.of("/tmp"), "getconf", "CLK_TCK").trim());
-        return ticks * 1000 / ticksPerSecond;
-    }
+  /** utime + stime of a process (proc(5), fields 14 and 15), in milliseconds. */
+  private static long cpuMillis(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    long ticksPerSecond = Long.parseLong(Tools.ok(Path.of("/tmp"), "getconf", "CLK_TCK").trim());
+    return ticks * 1000 / ticksPerSecond;
+  }
 }

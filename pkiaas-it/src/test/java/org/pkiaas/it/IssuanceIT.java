@@ -19,196 +19,399 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.Test;
 
-/** Submit CSR → pending → sign (with overrides) / decline → issued certificates → revoke, hold, release. */
+/**
+ * Submit CSR → pending → sign (with overrides) / decline → issued certificates → revoke, hold,
+ * release.
+ */
 class IssuanceIT extends ServerIT {
 
-    private final Api owner = Api.newUser();
-    private final JsonObject ca = owner.post("/api/v1/cas",
-            CertificateAuthoritiesIT.ca("Issuance Root").add("keyType", "EC").build()).json();
-    private final String caId = ca.getString("id");
-    private final String webServer = owner.get("/api/v1/cas/" + caId + "/templates").array().getJsonObject(0).getString("id");
+  private final Api owner = Api.newUser();
+  private final JsonObject ca =
+      owner
+          .post(
+              "/api/v1/cas",
+              CertificateAuthoritiesIT.ca("Issuance Root").add("keyType", "EC").build())
+          .json();
+  private final String caId = ca.getString("id");
+  private final String webServer =
+      owner.get("/api/v1/cas/" + caId + "/templates").array().getJsonObject(0).getString("id");
 
-    private JsonObject submit(String templateId, String csr) {
-        Api.Reply reply = owner.post("/api/v1/templates/" + templateId + "/requests", Json.createObjectBuilder().add("csr", csr).build());
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json();
+  private JsonObject submit(String templateId, String csr) {
+    Api.Reply reply =
+        owner.post(
+            "/api/v1/templates/" + templateId + "/requests",
+            Json.createObjectBuilder().add("csr", csr).build());
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  private String csr(String cn, String... dns) {
+    return Csrs.csr(Csrs.keys("EC"), "CN=" + cn, List.of(dns));
+  }
+
+  @Test
+  void theRequestListIsPagedAndTheCertificateListTellsSubscribersFromServices() throws Exception {
+    for (String name : List.of("one", "two", "three")) {
+      submit(webServer, csr(name + ".paging.test", name + ".paging.test"));
+      Thread.sleep(5); // received times are kept to the millisecond
     }
+    String list = "/api/v1/cas/" + caId + "/requests?search=paging.test&size=2";
+    Api.Reply first = owner.get(list);
+    assertEquals(2, first.array().size());
+    assertEquals("3", first.headers().firstValue("X-Total-Count").orElseThrow());
+    assertTrue(
+        first.headers().firstValue("Link").orElseThrow().contains("page=1"),
+        first.headers().toString());
+    assertEquals(
+        "CN=three.paging.test",
+        first.array().getJsonObject(0).getString("subject"),
+        "newest first");
+    Api.Reply last = owner.get(list + "&page=1");
+    assertEquals(1, last.array().size());
+    assertFalse(last.headers().firstValue("Link").isPresent(), "no page after the last");
+    assertInvalid(owner.get("/api/v1/cas/" + caId + "/requests?size=100000"), "size");
 
-    private String csr(String cn, String... dns) {
-        return Csrs.csr(Csrs.keys("EC"), "CN=" + cn, List.of(dns));
-    }
-
-    @Test
-    void theRequestListIsPagedAndTheCertificateListTellsSubscribersFromServices() throws Exception {
-        for (String name : List.of("one", "two", "three")) {
-            submit(webServer, csr(name + ".paging.test", name + ".paging.test"));
-            Thread.sleep(5); // received times are kept to the millisecond
-        }
-        String list = "/api/v1/cas/" + caId + "/requests?search=paging.test&size=2";
-        Api.Reply first = owner.get(list);
-        assertEquals(2, first.array().size());
-        assertEquals("3", first.headers().firstValue("X-Total-Count").orElseThrow());
-        assertTrue(first.headers().firstValue("Link").orElseThrow().contains("page=1"), first.headers().toString());
-        assertEquals("CN=three.paging.test", first.array().getJsonObject(0).getString("subject"), "newest first");
-        Api.Reply last = owner.get(list + "&page=1");
-        assertEquals(1, last.array().size());
-        assertFalse(last.headers().firstValue("Link").isPresent(), "no page after the last");
-        assertInvalid(owner.get("/api/v1/cas/" + caId + "/requests?size=100000"), "size");
-
-        JsonObject pending = owner.get(list).array().getJsonObject(0);
-        owner.post("/api/v1/requests/" + pending.getString("id") + "/sign", Json.createObjectBuilder().build());
-        // the first OCSP request gives the CA its responder certificate, a certificate the CA issued to itself
-        StatusPki.basic(Api.anonymous().post("/pki/ocsp/" + caId, "application/ocsp-request",
-                new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(new org.bouncycastle.cert.ocsp.CertificateID(
-                        new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build()
+    JsonObject pending = owner.get(list).array().getJsonObject(0);
+    owner.post(
+        "/api/v1/requests/" + pending.getString("id") + "/sign",
+        Json.createObjectBuilder().build());
+    // the first OCSP request gives the CA its responder certificate, a certificate the CA issued to
+    // itself
+    StatusPki.basic(
+        Api.anonymous()
+            .post(
+                "/pki/ocsp/" + caId,
+                "application/ocsp-request",
+                new org.bouncycastle.cert.ocsp.OCSPReqBuilder()
+                    .addRequest(
+                        new org.bouncycastle.cert.ocsp.CertificateID(
+                            new org.bouncycastle.operator.jcajce
+                                    .JcaDigestCalculatorProviderBuilder()
+                                .setProvider(Pki.BC)
+                                .build()
                                 .get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
-                        Pki.certificate(ca.getString("certificatePem")), java.math.BigInteger.ONE)).build().getEncoded()));
-        String certificates = "/api/v1/cas/" + caId + "/certificates";
-        assertEquals(1, owner.get(certificates + "?issuedTo=subscriber").json().getInt("total"));
-        assertEquals(1, owner.get(certificates + "?issuedTo=service").json().getInt("total"));
-        assertEquals(2, owner.get(certificates).json().getInt("total"));
-        assertInvalid(owner.get(certificates + "?issuedTo=everyone"), "issuedTo");
-    }
+                            Pki.certificate(ca.getString("certificatePem")),
+                            java.math.BigInteger.ONE))
+                    .build()
+                    .getEncoded()));
+    String certificates = "/api/v1/cas/" + caId + "/certificates";
+    assertEquals(1, owner.get(certificates + "?issuedTo=subscriber").json().getInt("total"));
+    assertEquals(1, owner.get(certificates + "?issuedTo=service").json().getInt("total"));
+    assertEquals(2, owner.get(certificates).json().getInt("total"));
+    assertInvalid(owner.get(certificates + "?issuedTo=everyone"), "issuedTo");
+  }
 
-    @Test
-    void csrWaitsForApprovalAndIsSignedWithOverrides() throws Exception {
-        JsonObject pending = submit(webServer, csr("app.example.test", "app.example.test"));
-        assertEquals("PENDING", pending.getString("status"));
-        assertEquals("CSR", pending.getString("kind"));
-        assertEquals("CN=app.example.test", pending.getString("subject"));
-        assertEquals(List.of("DNS:app.example.test"), pending.getJsonArray("subjectAltNames").getValuesAs(JsonValue::toString)
-                .stream().map(s -> s.replace("\"", "")).toList());
-        assertTrue(owner.get("/api/v1/cas/" + caId + "/requests?status=PENDING").array().stream()
-                .anyMatch(r -> r.asJsonObject().getString("id").equals(pending.getString("id"))));
+  @Test
+  void csrWaitsForApprovalAndIsSignedWithOverrides() throws Exception {
+    JsonObject pending = submit(webServer, csr("app.example.test", "app.example.test"));
+    assertEquals("PENDING", pending.getString("status"));
+    assertEquals("CSR", pending.getString("kind"));
+    assertEquals("CN=app.example.test", pending.getString("subject"));
+    assertEquals(
+        List.of("DNS:app.example.test"),
+        pending.getJsonArray("subjectAltNames").getValuesAs(JsonValue::toString).stream()
+            .map(s -> s.replace("\"", ""))
+            .toList());
+    assertTrue(
+        owner.get("/api/v1/cas/" + caId + "/requests?status=PENDING").array().stream()
+            .anyMatch(r -> r.asJsonObject().getString("id").equals(pending.getString("id"))));
 
-        Api.Reply signed = owner.post("/api/v1/requests/" + pending.getString("id") + "/sign", Json.createObjectBuilder()
+    Api.Reply signed =
+        owner.post(
+            "/api/v1/requests/" + pending.getString("id") + "/sign",
+            Json.createObjectBuilder()
                 .add("subject", "O=Example,CN=www.example.test")
-                .add("subjectAltNames", Json.createArrayBuilder().add("DNS:www.example.test").add("DNS:example.test"))
-                .add("validityDays", 30).build());
-        assertEquals(200, signed.status(), signed::toString);
-        JsonObject issued = signed.json();
-        assertEquals("VALID", issued.getString("status"));
-        assertEquals(webServer, issued.getString("templateId"));
-        X509CertificateHolder certificate = Pki.certificate(issued.getString("certificatePem"));
-        assertEquals("O=Example,CN=www.example.test", certificate.getSubject().toString());
-        assertEquals(2, GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName).getNames().length);
-        assertEquals(Duration.ofDays(30), Duration.between(certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()));
-        assertTrue(Pki.signedBy(certificate, Pki.certificate(ca.getString("certificatePem"))));
+                .add(
+                    "subjectAltNames",
+                    Json.createArrayBuilder().add("DNS:www.example.test").add("DNS:example.test"))
+                .add("validityDays", 30)
+                .build());
+    assertEquals(200, signed.status(), signed::toString);
+    JsonObject issued = signed.json();
+    assertEquals("VALID", issued.getString("status"));
+    assertEquals(webServer, issued.getString("templateId"));
+    X509CertificateHolder certificate = Pki.certificate(issued.getString("certificatePem"));
+    assertEquals("O=Example,CN=www.example.test", certificate.getSubject().toString());
+    assertEquals(
+        2,
+        GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName)
+            .getNames()
+            .length);
+    assertEquals(
+        Duration.ofDays(30),
+        Duration.between(
+            certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()));
+    assertTrue(Pki.signedBy(certificate, Pki.certificate(ca.getString("certificatePem"))));
 
-        JsonObject after = owner.get("/api/v1/requests/" + pending.getString("id")).json();
-        assertEquals("ISSUED", after.getString("status"));
-        assertEquals(issued.getString("id"), after.getString("certificateId"));
-        assertProblem(owner.post("/api/v1/requests/" + pending.getString("id") + "/sign", JsonValue.EMPTY_JSON_OBJECT), 409);
-        assertProblem(owner.post("/api/v1/requests/" + pending.getString("id") + "/decline", JsonValue.EMPTY_JSON_OBJECT), 409);
-    }
+    JsonObject after = owner.get("/api/v1/requests/" + pending.getString("id")).json();
+    assertEquals("ISSUED", after.getString("status"));
+    assertEquals(issued.getString("id"), after.getString("certificateId"));
+    assertProblem(
+        owner.post(
+            "/api/v1/requests/" + pending.getString("id") + "/sign", JsonValue.EMPTY_JSON_OBJECT),
+        409);
+    assertProblem(
+        owner.post(
+            "/api/v1/requests/" + pending.getString("id") + "/decline",
+            JsonValue.EMPTY_JSON_OBJECT),
+        409);
+  }
 
-    @Test
-    void declineApproveAndBulkActions() {
-        JsonObject declined = submit(webServer, csr("declined.example.test"));
-        JsonObject result = owner.post("/api/v1/requests/" + declined.getString("id") + "/decline",
-                Json.createObjectBuilder().add("reason", "not ours").build()).json();
-        assertEquals("DECLINED", result.getString("status"));
-        assertEquals("not ours", result.getString("declineReason"));
-        assertProblem(owner.post("/api/v1/requests/" + submit(webServer, csr("a.example.test")).getString("id") + "/approve",
-                JsonValue.EMPTY_JSON_OBJECT), 409);
+  @Test
+  void declineApproveAndBulkActions() {
+    JsonObject declined = submit(webServer, csr("declined.example.test"));
+    JsonObject result =
+        owner
+            .post(
+                "/api/v1/requests/" + declined.getString("id") + "/decline",
+                Json.createObjectBuilder().add("reason", "not ours").build())
+            .json();
+    assertEquals("DECLINED", result.getString("status"));
+    assertEquals("not ours", result.getString("declineReason"));
+    assertProblem(
+        owner.post(
+            "/api/v1/requests/"
+                + submit(webServer, csr("a.example.test")).getString("id")
+                + "/approve",
+            JsonValue.EMPTY_JSON_OBJECT),
+        409);
 
-        String first = submit(webServer, csr("bulk1.example.test", "bulk1.example.test")).getString("id");
-        String second = submit(webServer, csr("bulk2.example.test", "bulk2.example.test")).getString("id");
-        JsonArray outcomes = owner.post("/api/v1/requests/bulk", Json.createObjectBuilder().add("action", "sign")
-                .add("ids", Json.createArrayBuilder().add(first).add("no-such-request").add(second).add(declined.getString("id")))
-                .build()).array();
-        assertEquals(List.of("OK", "FAILED", "OK", "FAILED"), outcomes.stream().map(o -> o.asJsonObject().getString("outcome")).toList());
-        assertEquals("Certificate request no-such-request was not found", outcomes.getJsonObject(1).getString("detail"));
-        assertFalse(outcomes.getJsonObject(0).isNull("certificateId"));
-        assertEquals("ISSUED", owner.get("/api/v1/requests/" + second).json().getString("status"));
-        assertInvalid(owner.post("/api/v1/requests/bulk", Json.createObjectBuilder().add("action", "explode")
-                .add("ids", Json.createArrayBuilder().add(first)).build()), "action");
-    }
+    String first =
+        submit(webServer, csr("bulk1.example.test", "bulk1.example.test")).getString("id");
+    String second =
+        submit(webServer, csr("bulk2.example.test", "bulk2.example.test")).getString("id");
+    JsonArray outcomes =
+        owner
+            .post(
+                "/api/v1/requests/bulk",
+                Json.createObjectBuilder()
+                    .add("action", "sign")
+                    .add(
+                        "ids",
+                        Json.createArrayBuilder()
+                            .add(first)
+                            .add("no-such-request")
+                            .add(second)
+                            .add(declined.getString("id")))
+                    .build())
+            .array();
+    assertEquals(
+        List.of("OK", "FAILED", "OK", "FAILED"),
+        outcomes.stream().map(o -> o.asJsonObject().getString("outcome")).toList());
+    assertEquals(
+        "Certificate request no-such-request was not found",
+        outcomes.getJsonObject(1).getString("detail"));
+    assertFalse(outcomes.getJsonObject(0).isNull("certificateId"));
+    assertEquals("ISSUED", owner.get("/api/v1/requests/" + second).json().getString("status"));
+    assertInvalid(
+        owner.post(
+            "/api/v1/requests/bulk",
+            Json.createObjectBuilder()
+                .add("action", "explode")
+                .add("ids", Json.createArrayBuilder().add(first))
+                .build()),
+        "action");
+  }
 
-    @Test
-    void badRequestsAreRefusedAndLeaveNothingBehind() throws Exception {
-        int before = owner.get("/api/v1/cas/" + caId + "/requests").array().size();
-        assertInvalid(owner.post("/api/v1/templates/" + webServer + "/requests", Json.createObjectBuilder().add("csr", "garbage").build()), "csr");
-        String good = csr("tampered.example.test");
-        String body = good.substring(good.indexOf('\n') + 1, good.indexOf("-----END"));
-        char[] chars = body.toCharArray();
-        chars[chars.length / 2] = chars[chars.length / 2] == 'A' ? 'B' : 'A';
-        String tampered = "-----BEGIN CERTIFICATE REQUEST-----\n" + new String(chars) + "-----END CERTIFICATE REQUEST-----\n";
-        assertInvalid(owner.post("/api/v1/templates/" + webServer + "/requests", Json.createObjectBuilder().add("csr", tampered).build()), "csr");
+  @Test
+  void badRequestsAreRefusedAndLeaveNothingBehind() throws Exception {
+    int before = owner.get("/api/v1/cas/" + caId + "/requests").array().size();
+    assertInvalid(
+        owner.post(
+            "/api/v1/templates/" + webServer + "/requests",
+            Json.createObjectBuilder().add("csr", "garbage").build()),
+        "csr");
+    String good = csr("tampered.example.test");
+    String body = good.substring(good.indexOf('\n') + 1, good.indexOf("-----END"));
+    char[] chars = body.toCharArray();
+    chars[chars.length / 2] = chars[chars.length / 2] == 'A' ? 'B' : 'A';
+    String tampered =
+        "-----BEGIN CERTIFICATE REQUEST-----\n"
+            + new String(chars)
+            + "-----END CERTIFICATE REQUEST-----\n";
+    assertInvalid(
+        owner.post(
+            "/api/v1/templates/" + webServer + "/requests",
+            Json.createObjectBuilder().add("csr", tampered).build()),
+        "csr");
 
-        String smime = owner.post("/api/v1/cas/" + caId + "/templates", Json.createObjectBuilder().add("name", "Mail")
-                .add("starter", "SMIME").build()).json().getString("id");
-        JsonObject settings = owner.get("/api/v1/templates/" + smime).json();
-        assertEquals(200, owner.put("/api/v1/templates/" + smime, Json.createObjectBuilder()
-                .add("requests", Json.createObjectBuilder(settings.getJsonObject("requests"))
-                        .add("allowedKeyTypes", Json.createArrayBuilder().add("RSA"))).build()).status());
-        JsonObject refusedKey = assertInvalid(owner.post("/api/v1/templates/" + smime + "/requests",
-                Json.createObjectBuilder().add("csr", csr("someone")).build()), "csr");
-        assertTrue(refusedKey.getString("detail").contains("does not accept"), refusedKey::toString);
-        assertInvalid(owner.post("/api/v1/templates/" + smime + "/requests", Json.createObjectBuilder()
-                .add("csr", Csrs.csr(Csrs.keys("RSA"), "CN=someone", List.of("host.example.test"))).build()), "subjectAltNames");
-        assertEquals(before, owner.get("/api/v1/cas/" + caId + "/requests").array().size(), "refused requests are not queued");
+    String smime =
+        owner
+            .post(
+                "/api/v1/cas/" + caId + "/templates",
+                Json.createObjectBuilder().add("name", "Mail").add("starter", "SMIME").build())
+            .json()
+            .getString("id");
+    JsonObject settings = owner.get("/api/v1/templates/" + smime).json();
+    assertEquals(
+        200,
+        owner
+            .put(
+                "/api/v1/templates/" + smime,
+                Json.createObjectBuilder()
+                    .add(
+                        "requests",
+                        Json.createObjectBuilder(settings.getJsonObject("requests"))
+                            .add("allowedKeyTypes", Json.createArrayBuilder().add("RSA")))
+                    .build())
+            .status());
+    JsonObject refusedKey =
+        assertInvalid(
+            owner.post(
+                "/api/v1/templates/" + smime + "/requests",
+                Json.createObjectBuilder().add("csr", csr("someone")).build()),
+            "csr");
+    assertTrue(refusedKey.getString("detail").contains("does not accept"), refusedKey::toString);
+    assertInvalid(
+        owner.post(
+            "/api/v1/templates/" + smime + "/requests",
+            Json.createObjectBuilder()
+                .add("csr", Csrs.csr(Csrs.keys("RSA"), "CN=someone", List.of("host.example.test")))
+                .build()),
+        "subjectAltNames");
+    assertEquals(
+        before,
+        owner.get("/api/v1/cas/" + caId + "/requests").array().size(),
+        "refused requests are not queued");
 
-        String pending = submit(webServer, csr("override.example.test")).getString("id");
-        assertInvalid(owner.post("/api/v1/requests/" + pending + "/sign", Json.createObjectBuilder()
-                .add("subjectAltNames", Json.createArrayBuilder().add("EMAIL:x@example.test")).build()), "subjectAltNames");
-        assertInvalid(owner.post("/api/v1/requests/" + pending + "/sign", Json.createObjectBuilder().add("validityDays", 0).build()),
-                "validityDays");
-        assertEquals("PENDING", owner.get("/api/v1/requests/" + pending).json().getString("status"), "a failed sign changes nothing");
-        assertEquals(0, owner.get("/api/v1/cas/" + caId + "/certificates?templateId=" + webServer + "&subject=override")
-                .json().getInt("total"), "no certificate row is left behind");
+    String pending = submit(webServer, csr("override.example.test")).getString("id");
+    assertInvalid(
+        owner.post(
+            "/api/v1/requests/" + pending + "/sign",
+            Json.createObjectBuilder()
+                .add("subjectAltNames", Json.createArrayBuilder().add("EMAIL:x@example.test"))
+                .build()),
+        "subjectAltNames");
+    assertInvalid(
+        owner.post(
+            "/api/v1/requests/" + pending + "/sign",
+            Json.createObjectBuilder().add("validityDays", 0).build()),
+        "validityDays");
+    assertEquals(
+        "PENDING",
+        owner.get("/api/v1/requests/" + pending).json().getString("status"),
+        "a failed sign changes nothing");
+    assertEquals(
+        0,
+        owner
+            .get(
+                "/api/v1/cas/"
+                    + caId
+                    + "/certificates?templateId="
+                    + webServer
+                    + "&subject=override")
+            .json()
+            .getInt("total"),
+        "no certificate row is left behind");
 
-        Api stranger = Api.newUser();
-        assertProblem(stranger.post("/api/v1/templates/" + webServer + "/requests", Json.createObjectBuilder().add("csr", good).build()), 404);
-        assertProblem(stranger.post("/api/v1/requests/" + pending + "/sign", JsonValue.EMPTY_JSON_OBJECT), 404);
-        assertProblem(stranger.get("/api/v1/cas/" + caId + "/requests"), 404);
-    }
+    Api stranger = Api.newUser();
+    assertProblem(
+        stranger.post(
+            "/api/v1/templates/" + webServer + "/requests",
+            Json.createObjectBuilder().add("csr", good).build()),
+        404);
+    assertProblem(
+        stranger.post("/api/v1/requests/" + pending + "/sign", JsonValue.EMPTY_JSON_OBJECT), 404);
+    assertProblem(stranger.get("/api/v1/cas/" + caId + "/requests"), 404);
+  }
 
-    private JsonObject issue(String cn) {
-        String id = submit(webServer, csr(cn, cn)).getString("id");
-        return owner.post("/api/v1/requests/" + id + "/sign", JsonValue.EMPTY_JSON_OBJECT).json();
-    }
+  private JsonObject issue(String cn) {
+    String id = submit(webServer, csr(cn, cn)).getString("id");
+    return owner.post("/api/v1/requests/" + id + "/sign", JsonValue.EMPTY_JSON_OBJECT).json();
+  }
 
-    @Test
-    void certificatesAreListedDownloadedRevokedAndReleased() throws Exception {
-        JsonObject first = issue("one.list.test");
-        JsonObject second = issue("two.list.test");
-        JsonObject page = owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1").json();
-        assertEquals(2, page.getInt("total"));
-        assertEquals(1, page.getJsonArray("items").size());
-        assertEquals(second.getString("id"), page.getJsonArray("items").getJsonObject(0).getString("id"), "newest first");
-        assertEquals(1, owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1&page=1").json()
-                .getJsonArray("items").size());
-        assertInvalid(owner.get("/api/v1/cas/" + caId + "/certificates?status=WEIRD"), "status");
-        assertInvalid(owner.get("/api/v1/cas/" + caId + "/certificates?expiresBefore=tomorrow"), "expiresBefore");
-        assertEquals(0, owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&expiresBefore="
-                + Instant.now().plus(Duration.ofDays(30))).json().getInt("total"));
+  @Test
+  void certificatesAreListedDownloadedRevokedAndReleased() throws Exception {
+    JsonObject first = issue("one.list.test");
+    JsonObject second = issue("two.list.test");
+    JsonObject page =
+        owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1").json();
+    assertEquals(2, page.getInt("total"));
+    assertEquals(1, page.getJsonArray("items").size());
+    assertEquals(
+        second.getString("id"),
+        page.getJsonArray("items").getJsonObject(0).getString("id"),
+        "newest first");
+    assertEquals(
+        1,
+        owner
+            .get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1&page=1")
+            .json()
+            .getJsonArray("items")
+            .size());
+    assertInvalid(owner.get("/api/v1/cas/" + caId + "/certificates?status=WEIRD"), "status");
+    assertInvalid(
+        owner.get("/api/v1/cas/" + caId + "/certificates?expiresBefore=tomorrow"), "expiresBefore");
+    assertEquals(
+        0,
+        owner
+            .get(
+                "/api/v1/cas/"
+                    + caId
+                    + "/certificates?subject=list.test&expiresBefore="
+                    + Instant.now().plus(Duration.ofDays(30)))
+            .json()
+            .getInt("total"));
 
-        String id = first.getString("id");
-        X509CertificateHolder certificate = Pki.certificate(first.getString("certificatePem"));
-        Api.Reply pem = owner.get("/api/v1/certificates/" + id, "application/x-pem-file");
-        assertEquals(certificate, Pki.certificate(pem.text()));
-        Api.Reply der = owner.get("/api/v1/certificates/" + id, "application/pkix-cert");
-        assertEquals("application/pkix-cert", der.contentType());
-        assertEquals(certificate, new X509CertificateHolder(der.bytes()));
-        Api.Reply p7 = owner.get("/api/v1/certificates/" + id, "application/pkcs7-mime");
-        assertEquals(2, new CMSSignedData(p7.bytes()).getCertificates().getMatches(null).size());
-        assertEquals(2, Pki.certificates(owner.get("/api/v1/certificates/" + id + "?format=chain").text()).size());
+    String id = first.getString("id");
+    X509CertificateHolder certificate = Pki.certificate(first.getString("certificatePem"));
+    Api.Reply pem = owner.get("/api/v1/certificates/" + id, "application/x-pem-file");
+    assertEquals(certificate, Pki.certificate(pem.text()));
+    Api.Reply der = owner.get("/api/v1/certificates/" + id, "application/pkix-cert");
+    assertEquals("application/pkix-cert", der.contentType());
+    assertEquals(certificate, new X509CertificateHolder(der.bytes()));
+    Api.Reply p7 = owner.get("/api/v1/certificates/" + id, "application/pkcs7-mime");
+    assertEquals(2, new CMSSignedData(p7.bytes()).getCertificates().getMatches(null).size());
+    assertEquals(
+        2,
+        Pki.certificates(owner.get("/api/v1/certificates/" + id + "?format=chain").text()).size());
 
-        JsonObject held = owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder()
-                .add("reason", "certificateHold").build()).json();
-        assertEquals("ON_HOLD", held.getString("status"));
-        assertEquals("VALID", owner.post("/api/v1/certificates/" + id + "/release", JsonValue.EMPTY_JSON_OBJECT).json().getString("status"));
-        assertProblem(owner.post("/api/v1/certificates/" + id + "/release", JsonValue.EMPTY_JSON_OBJECT), 409);
-        assertInvalid(owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder().add("reason", "boredom").build()), "reason");
-        String compromised = Instant.now().minus(Duration.ofDays(1)).toString();
-        JsonObject revoked = owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder()
-                .add("reason", "keyCompromise").add("invalidityDate", compromised).build()).json();
-        assertEquals("REVOKED", revoked.getString("status"));
-        assertEquals("keyCompromise", revoked.getString("revocationReason"));
-        assertProblem(owner.post("/api/v1/certificates/" + id + "/revoke", Json.createObjectBuilder().add("reason", "superseded").build()), 409);
-        assertEquals(1, owner.get("/api/v1/cas/" + caId + "/certificates?status=REVOKED").json().getInt("total"));
-        assertProblem(Api.newUser().get("/api/v1/certificates/" + id), 404);
-        assertProblem(Api.newUser().post("/api/v1/certificates/" + second.getString("id") + "/revoke", JsonValue.EMPTY_JSON_OBJECT), 404);
-    }
+    JsonObject held =
+        owner
+            .post(
+                "/api/v1/certificates/" + id + "/revoke",
+                Json.createObjectBuilder().add("reason", "certificateHold").build())
+            .json();
+    assertEquals("ON_HOLD", held.getString("status"));
+    assertEquals(
+        "VALID",
+        owner
+            .post("/api/v1/certificates/" + id + "/release", JsonValue.EMPTY_JSON_OBJECT)
+            .json()
+            .getString("status"));
+    assertProblem(
+        owner.post("/api/v1/certificates/" + id + "/release", JsonValue.EMPTY_JSON_OBJECT), 409);
+    assertInvalid(
+        owner.post(
+            "/api/v1/certificates/" + id + "/revoke",
+            Json.createObjectBuilder().add("reason", "boredom").build()),
+        "reason");
+    String compromised = Instant.now().minus(Duration.ofDays(1)).toString();
+    JsonObject revoked =
+        owner
+            .post(
+                "/api/v1/certificates/" + id + "/revoke",
+                Json.createObjectBuilder()
+                    .add("reason", "keyCompromise")
+                    .add("invalidityDate", compromised)
+                    .build())
+            .json();
+    assertEquals("REVOKED", revoked.getString("status"));
+    assertEquals("keyCompromise", revoked.getString("revocationReason"));
+    assertProblem(
+        owner.post(
+            "/api/v1/certificates/" + id + "/revoke",
+            Json.createObjectBuilder().add("reason", "superseded").build()),
+        409);
+    assertEquals(
+        1,
+        owner.get("/api/v1/cas/" + caId + "/certificates?status=REVOKED").json().getInt("total"));
+    assertProblem(Api.newUser().get("/api/v1/certificates/" + id), 404);
+    assertProblem(
+        Api.newUser()
+            .post(
+                "/api/v1/certificates/" + second.getString("id") + "/revoke",
+                JsonValue.EMPTY_JSON_OBJECT),
+        404);
+  }
 }

@@ -23,117 +23,139 @@ import org.junit.jupiter.api.Test;
  */
 class JobsIT extends ServerIT {
 
-    private final Api admin = Api.admin();
+  private final Api admin = Api.admin();
 
-    /** Starts a run, waiting out one already going on (the timers may have started one). */
-    private JsonObject start(String job) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            Api.Reply reply = admin.post("/api/v1/jobs/" + job, "{}");
-            if (reply.status() == 202) {
-                return reply.json();
-            }
-            assertProblem(reply, 409);
-            assertTrue(Instant.now().isBefore(deadline), "the job stayed busy");
-            Thread.sleep(500);
-        }
+  /** Starts a run, waiting out one already going on (the timers may have started one). */
+  private JsonObject start(String job) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (true) {
+      Api.Reply reply = admin.post("/api/v1/jobs/" + job, "{}");
+      if (reply.status() == 202) {
+        return reply.json();
+      }
+      assertProblem(reply, 409);
+      assertTrue(Instant.now().isBefore(deadline), "the job stayed busy");
+      Thread.sleep(500);
     }
+  }
 
-    private JsonObject finished(JsonObject run) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            JsonObject now = admin.get("/api/v1/jobs/executions/" + run.getJsonNumber("executionId").longValue()).json();
-            if (now.containsKey("endedAt")) {
-                assertEquals("COMPLETED", now.getString("status"), now::toString);
-                return now;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "the job did not finish: " + now);
-            Thread.sleep(300);
-        }
+  private JsonObject finished(JsonObject run) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (true) {
+      JsonObject now =
+          admin
+              .get("/api/v1/jobs/executions/" + run.getJsonNumber("executionId").longValue())
+              .json();
+      if (now.containsKey("endedAt")) {
+        assertEquals("COMPLETED", now.getString("status"), now::toString);
+        return now;
+      }
+      assertTrue(Instant.now().isBefore(deadline), "the job did not finish: " + now);
+      Thread.sleep(300);
     }
+  }
 
-    private static long crlNumber(StatusPki pki) throws Exception {
-        X509CRLHolder crl = new X509CRLHolder(Api.anonymous().get("/pki/crl/" + pki.caId + ".crl").bytes());
-        return ((ASN1Integer) crl.getExtension(Extension.cRLNumber).getParsedValue()).longValueExact();
-    }
+  private static long crlNumber(StatusPki pki) throws Exception {
+    X509CRLHolder crl =
+        new X509CRLHolder(Api.anonymous().get("/pki/crl/" + pki.caId + ".crl").bytes());
+    return ((ASN1Integer) crl.getExtension(Extension.cRLNumber).getParsedValue()).longValueExact();
+  }
 
-    @Test
-    void crlRegenerationRebuildsStaleCrlsAndSkipsCurrentOnes() throws Exception {
-        StatusPki stale = new StatusPki(Api.newUser(), "Stale CRL Root");
-        StatusPki current = new StatusPki(Api.newUser(), "Current CRL Root");
-        JsonObject certificate = stale.issue("stale.jobs.test");
-        long staleBefore = crlNumber(stale);
-        long currentBefore = crlNumber(current);
-        assertEquals(200, stale.revoke(certificate.getString("id"), "cessationOfOperation").status());
+  @Test
+  void crlRegenerationRebuildsStaleCrlsAndSkipsCurrentOnes() throws Exception {
+    StatusPki stale = new StatusPki(Api.newUser(), "Stale CRL Root");
+    StatusPki current = new StatusPki(Api.newUser(), "Current CRL Root");
+    JsonObject certificate = stale.issue("stale.jobs.test");
+    long staleBefore = crlNumber(stale);
+    long currentBefore = crlNumber(current);
+    assertEquals(200, stale.revoke(certificate.getString("id"), "cessationOfOperation").status());
 
-        JsonObject run = finished(start("crl-regeneration"));
-        assertTrue(run.getInt("itemsRead") >= 2, run::toString);
-        assertTrue(run.getInt("itemsProcessed") >= 1, run::toString);
-        assertTrue(run.getInt("itemsSkipped") >= 1, run::toString);
-        assertEquals(0, run.getInt("failures"), run::toString);
+    JsonObject run = finished(start("crl-regeneration"));
+    assertTrue(run.getInt("itemsRead") >= 2, run::toString);
+    assertTrue(run.getInt("itemsProcessed") >= 1, run::toString);
+    assertTrue(run.getInt("itemsSkipped") >= 1, run::toString);
+    assertEquals(0, run.getInt("failures"), run::toString);
 
-        assertEquals(staleBefore + 1, crlNumber(stale), "the job built the stale CA's next CRL: the request found it ready");
-        assertEquals(currentBefore, crlNumber(current), "a current CRL is left alone");
-        assertTrue(admin.get("/api/v1/jobs").array().stream().map(JsonObject.class::cast)
-                .anyMatch(r -> r.getJsonNumber("executionId").longValue() == run.getJsonNumber("executionId").longValue()),
-                "the run is listed");
-    }
+    assertEquals(
+        staleBefore + 1,
+        crlNumber(stale),
+        "the job built the stale CA's next CRL: the request found it ready");
+    assertEquals(currentBefore, crlNumber(current), "a current CRL is left alone");
+    assertTrue(
+        admin.get("/api/v1/jobs").array().stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(
+                r ->
+                    r.getJsonNumber("executionId").longValue()
+                        == run.getJsonNumber("executionId").longValue()),
+        "the run is listed");
+  }
 
-    @Test
-    void ocspSignerRenewalReplacesRevokedRespondersOnly() throws Exception {
-        StatusPki due = new StatusPki(Api.newUser(), "Due Responder Root");
-        StatusPki fine = new StatusPki(Api.newUser(), "Fine Responder Root");
-        JsonObject responder = due.responderCertificates().get(0);
-        assertEquals(200, due.revoke(responder.getString("id"), "superseded").status());
+  @Test
+  void ocspSignerRenewalReplacesRevokedRespondersOnly() throws Exception {
+    StatusPki due = new StatusPki(Api.newUser(), "Due Responder Root");
+    StatusPki fine = new StatusPki(Api.newUser(), "Fine Responder Root");
+    JsonObject responder = due.responderCertificates().get(0);
+    assertEquals(200, due.revoke(responder.getString("id"), "superseded").status());
 
-        JsonObject run = finished(start("ocsp-signer-renewal"));
-        assertTrue(run.getInt("itemsProcessed") >= 1, run::toString);
-        assertTrue(run.getInt("itemsSkipped") >= 1, run::toString);
+    JsonObject run = finished(start("ocsp-signer-renewal"));
+    assertTrue(run.getInt("itemsProcessed") >= 1, run::toString);
+    assertTrue(run.getInt("itemsSkipped") >= 1, run::toString);
 
-        assertEquals(2, due.responderCertificates().size(), "a new responder for the CA whose responder was revoked");
-        assertEquals(1, fine.responderCertificates().size(), "none for the CA whose responder is good");
-        JsonObject again = finished(start("ocsp-signer-renewal"));
-        assertEquals(2, due.responderCertificates().size(), "a second run finds nothing due: idempotent");
-        assertEquals(0, again.getInt("failures"));
-    }
+    assertEquals(
+        2,
+        due.responderCertificates().size(),
+        "a new responder for the CA whose responder was revoked");
+    assertEquals(1, fine.responderCertificates().size(), "none for the CA whose responder is good");
+    JsonObject again = finished(start("ocsp-signer-renewal"));
+    assertEquals(
+        2, due.responderCertificates().size(), "a second run finds nothing due: idempotent");
+    assertEquals(0, again.getInt("failures"));
+  }
 
-    @Test
-    void twoConcurrentStartsRunOnce() throws Exception {
-        // make sure no run is going on: one complete run first
-        finished(start("crl-regeneration"));
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Api.Reply>> starts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            starts.add(CompletableFuture.supplyAsync(() -> {
+  @Test
+  void twoConcurrentStartsRunOnce() throws Exception {
+    // make sure no run is going on: one complete run first
+    finished(start("crl-regeneration"));
+    CyclicBarrier together = new CyclicBarrier(2);
+    List<CompletableFuture<Api.Reply>> starts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      starts.add(
+          CompletableFuture.supplyAsync(
+              () -> {
                 try {
-                    together.await();
+                  together.await();
                 } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                  throw new IllegalStateException(e);
                 }
                 return admin.post("/api/v1/jobs/crl-regeneration", "{}");
-            }));
-        }
-        List<Api.Reply> replies = starts.stream().map(CompletableFuture::join).toList();
-        List<JsonObject> started = replies.stream().filter(r -> r.status() == 202).map(Api.Reply::json).toList();
-        assertFalse(started.isEmpty(), replies::toString);
-        if (started.size() == 2) {
-            // only acceptable when the first run had finished before the second began
-            JsonObject first = finished(started.get(0));
-            JsonObject second = finished(started.get(1));
-            boolean apart = !Instant.parse(first.getString("endedAt")).isAfter(Instant.parse(second.getString("startedAt")))
-                    || !Instant.parse(second.getString("endedAt")).isAfter(Instant.parse(first.getString("startedAt")));
-            assertTrue(apart, "two runs overlapped: " + first + " / " + second);
-        } else {
-            assertProblem(replies.stream().filter(r -> r.status() != 202).findFirst().orElseThrow(), 409);
-            finished(started.get(0));
-        }
+              }));
     }
+    List<Api.Reply> replies = starts.stream().map(CompletableFuture::join).toList();
+    List<JsonObject> started =
+        replies.stream().filter(r -> r.status() == 202).map(Api.Reply::json).toList();
+    assertFalse(started.isEmpty(), replies::toString);
+    if (started.size() == 2) {
+      // only acceptable when the first run had finished before the second began
+      JsonObject first = finished(started.get(0));
+      JsonObject second = finished(started.get(1));
+      boolean apart =
+          !Instant.parse(first.getString("endedAt"))
+                  .isAfter(Instant.parse(second.getString("startedAt")))
+              || !Instant.parse(second.getString("endedAt"))
+                  .isAfter(Instant.parse(first.getString("startedAt")));
+      assertTrue(apart, "two runs overlapped: " + first + " / " + second);
+    } else {
+      assertProblem(replies.stream().filter(r -> r.status() != 202).findFirst().orElseThrow(), 409);
+      finished(started.get(0));
+    }
+  }
 
-    @Test
-    void onlyAdministratorsSeeOrStartJobs() {
-        Api user = Api.newUser();
-        assertProblem(user.get("/api/v1/jobs"), 403);
-        assertProblem(user.post("/api/v1/jobs/crl-regeneration", "{}"), 403);
-        assertProblem(admin.post("/api/v1/jobs/no-such-job", "{}"), 404);
-    }
+  @Test
+  void onlyAdministratorsSeeOrStartJobs() {
+    Api user = Api.newUser();
+    assertProblem(user.get("/api/v1/jobs"), 403);
+    assertProblem(user.post("/api/v1/jobs/crl-regeneration", "{}"), 403);
+    assertProblem(admin.post("/api/v1/jobs/no-such-job", "{}"), 404);
+  }
 }

@@ -12,33 +12,40 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerCli {
 
-    private final Path home;
-    private final int managementPort;
+  private final Path home;
+  private final int managementPort;
 
-    ServerCli(String database) {
-        this.home = Path.of(System.getProperty("pkiaas.it.servers", "target/servers"), database);
-        this.managementPort = Integer.getInteger("pkiaas.it.management-port", 10090);
-    }
+  ServerCli(String database) {
+    this.home = Path.of(System.getProperty("pkiaas.it.servers", "target/servers"), database);
+    this.managementPort = Integer.getInteger("pkiaas.it.management-port", 10090);
+  }
 
-    Path serverLog() {
-        return home.resolve("standalone/log/server.log");
-    }
+  Path serverLog() {
+    return home.resolve("standalone/log/server.log");
+  }
 
-    /** Runs the commands, one a line, from a script file (values may hold commas); returns the output. */
-    String run(String... commands) throws Exception {
-        Path script = Files.createTempFile("pkiaas-it-", ".cli");
-        Files.write(script, List.of(commands));
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=remote+http://127.0.0.1:" + managementPort, "--timeout=120000", "--file=" + script)
-                .redirectErrorStream(true);
-        builder.environment().put("JAVA_OPTS", "-Xmx256m"); // not the server's options
-        Process cli = builder.start();
-        cli.getOutputStream().close();
-        String output = new String(cli.getInputStream().readAllBytes());
-        if (!cli.waitFor(5, TimeUnit.MINUTES) || cli.exitValue() != 0) {
-            throw new IllegalStateException("jboss-cli " + List.of(commands) + " failed: " + output);
-        }
-        Files.delete(script);
-        return output;
+  /**
+   * Runs the commands, one a line, from a script file (values may hold commas); returns the output.
+   */
+  String run(String... commands) throws Exception {
+    Path script = Files.createTempFile("pkiaas-it-", ".cli");
+    Files.write(script, List.of(commands));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/jboss-cli.sh").toString(),
+                "--connect",
+                "--controller=remote+http://127.0.0.1:" + managementPort,
+                "--timeout=120000",
+                "--file=" + script)
+            .redirectErrorStream(true);
+    builder.environment().put("JAVA_OPTS", "-Xmx256m"); // not the server's options
+    Process cli = builder.start();
+    cli.getOutputStream().close();
+    String output = new String(cli.getInputStream().readAllBytes());
+    if (!cli.waitFor(5, TimeUnit.MINUTES) || cli.exitValue() != 0) {
+      throw new IllegalStateException("jboss-cli " + List.of(commands) + " failed: " + output);
     }
+    Files.delete(script);
+    return output;
+  }
 }

@@ -16,26 +16,26 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  */
 public class SharedDeployment implements LoadableExtension {
 
-    @Override
-    public void register(ExtensionBuilder builder) {
-        builder.observer(Interceptor.class);
+  @Override
+  public void register(ExtensionBuilder builder) {
+    builder.observer(Interceptor.class);
+  }
+
+  public static class Interceptor {
+
+    private static final Set<String> DEPLOYED = new HashSet<>();
+
+    public void deploy(@Observes EventContext<DeployDeployment> context) {
+      String name = context.getEvent().getDeployment().getDescription().getName();
+      synchronized (DEPLOYED) {
+        if (DEPLOYED.add(name)) {
+          context.proceed();
+        }
+      }
     }
 
-    public static class Interceptor {
-
-        private static final Set<String> DEPLOYED = new HashSet<>();
-
-        public void deploy(@Observes EventContext<DeployDeployment> context) {
-            String name = context.getEvent().getDeployment().getDescription().getName();
-            synchronized (DEPLOYED) {
-                if (DEPLOYED.add(name)) {
-                    context.proceed();
-                }
-            }
-        }
-
-        public void undeploy(@Observes EventContext<UnDeployDeployment> context) {
-            // Kept deployed for the next test class; see the class comment.
-        }
+    public void undeploy(@Observes EventContext<UnDeployDeployment> context) {
+      // Kept deployed for the next test class; see the class comment.
     }
+  }
 }

@@ -13,83 +13,121 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Password guessing over HTTP Basic: each client address and each account gets a growing wait
- * after a few failures, refused before the password is hashed, audited; the owner of the attacked
- * account still signs in from where they usually do. The attacker's requests come from other
- * loopback addresses than the rest of the suite's.
+ * Password guessing over HTTP Basic: each client address and each account gets a growing wait after
+ * a few failures, refused before the password is hashed, audited; the owner of the attacked account
+ * still signs in from where they usually do. The attacker's requests come from other loopback
+ * addresses than the rest of the suite's.
  */
 class SignInThrottleIT extends ServerIT {
 
-    private static final String ME = "/api/v1/accounts/me";
+  private static final String ME = "/api/v1/accounts/me";
 
-    private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  private static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void threeHundredWrongPasswordsGet429sCheaplyAndTheOwnerStillSignsIn() {
+    String name = "victim-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "the-owners-password-1";
+    assertEquals(
+        201,
+        admin
+            .post(
+                "/api/v1/accounts",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("username", name)
+                    .add("password", password)
+                    .build())
+            .status());
+    Api owner = Api.basic(name, password);
+    assertEquals(200, owner.get(ME).status(), "the owner signs in from their usual address");
+
+    FromAddress attacker = FromAddress.of("127.0.0.2");
+    long server = WildFlyProcess.pid();
+    Duration cpuBefore = WildFlyProcess.cpuTime(server);
+    int unauthorized = 0;
+    int throttled = 0;
+    for (int i = 0; i < 300; i++) {
+      FromAddress.Reply reply = attacker.get(ME, "Authorization", basic(name, "guess-number-" + i));
+      if (reply.status() == 429) {
+        throttled++;
+        assertTrue(Long.parseLong(reply.header("Retry-After")) >= 1, reply::toString);
+        assertTrue(
+            reply.header("Content-Type").startsWith("application/problem+json"), reply::toString);
+      } else {
+        assertEquals(401, reply.status(), reply::toString);
+        unauthorized++;
+      }
     }
+    Duration cpu = WildFlyProcess.cpuTime(server).minus(cpuBefore);
+    System.out.printf(
+        "300 wrong passwords: %d answered 401, %d answered 429; server CPU %d ms%n",
+        unauthorized, throttled, cpu.toMillis());
+    assertTrue(
+        unauthorized >= 10 && unauthorized <= 20,
+        "ten free failures, then one per expired wait: " + unauthorized);
+    assertEquals(300, unauthorized + throttled);
+    // 300 hashed guesses cost about 65 CPU-seconds on this machine kind; the throttled ones cost
+    // nothing.
+    assertTrue(cpu.compareTo(Duration.ofSeconds(12)) < 0, "server CPU for 300 guesses: " + cpu);
 
-    @Test
-    void threeHundredWrongPasswordsGet429sCheaplyAndTheOwnerStillSignsIn() {
-        String name = "victim-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "the-owners-password-1";
-        assertEquals(201, admin.post("/api/v1/accounts", jakarta.json.Json.createObjectBuilder().add("username", name)
-                .add("password", password).build()).status());
-        Api owner = Api.basic(name, password);
-        assertEquals(200, owner.get(ME).status(), "the owner signs in from their usual address");
+    assertEquals(
+        429,
+        attacker.get(ME, "Authorization", basic(name, password)).status(),
+        "even the right password waits at the attacker's address");
+    FromAddress.Reply elsewhere =
+        FromAddress.of("127.0.0.3").get(ME, "Authorization", basic(name, password));
+    assertEquals(429, elsewhere.status(), "and at any address the owner never used");
+    assertTrue(
+        elsewhere.body().contains("too many failed sign-ins for this account"),
+        elsewhere::toString);
+    assertEquals(
+        404,
+        attacker.get("/api/v1/cas/00000000-0000-0000-0000-000000000000/urls").status(),
+        "calls that need no sign-in are not affected");
 
-        FromAddress attacker = FromAddress.of("127.0.0.2");
-        long server = WildFlyProcess.pid();
-        Duration cpuBefore = WildFlyProcess.cpuTime(server);
-        int unauthorized = 0;
-        int throttled = 0;
-        for (int i = 0; i < 300; i++) {
-            FromAddress.Reply reply = attacker.get(ME, "Authorization", basic(name, "guess-number-" + i));
-            if (reply.status() == 429) {
-                throttled++;
-                assertTrue(Long.parseLong(reply.header("Retry-After")) >= 1, reply::toString);
-                assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply::toString);
-            } else {
-                assertEquals(401, reply.status(), reply::toString);
-                unauthorized++;
-            }
-        }
-        Duration cpu = WildFlyProcess.cpuTime(server).minus(cpuBefore);
-        System.out.printf("300 wrong passwords: %d answered 401, %d answered 429; server CPU %d ms%n", unauthorized, throttled,
-                cpu.toMillis());
-        assertTrue(unauthorized >= 10 && unauthorized <= 20, "ten free failures, then one per expired wait: " + unauthorized);
-        assertEquals(300, unauthorized + throttled);
-        // 300 hashed guesses cost about 65 CPU-seconds on this machine kind; the throttled ones cost nothing.
-        assertTrue(cpu.compareTo(Duration.ofSeconds(12)) < 0, "server CPU for 300 guesses: " + cpu);
+    assertEquals(200, owner.get(ME).status(), "the owner still signs in");
+    assertEquals(name, owner.get(ME).json().getString("username"));
 
-        assertEquals(429, attacker.get(ME, "Authorization", basic(name, password)).status(),
-                "even the right password waits at the attacker's address");
-        FromAddress.Reply elsewhere = FromAddress.of("127.0.0.3").get(ME, "Authorization", basic(name, password));
-        assertEquals(429, elsewhere.status(), "and at any address the owner never used");
-        assertTrue(elsewhere.body().contains("too many failed sign-ins for this account"), elsewhere::toString);
-        assertEquals(404, attacker.get("/api/v1/cas/00000000-0000-0000-0000-000000000000/urls").status(),
-                "calls that need no sign-in are not affected");
-
-        assertEquals(200, owner.get(ME).status(), "the owner still signs in");
-        assertEquals(name, owner.get(ME).json().getString("username"));
-
-        List<JsonObject> failures = admin.get("/api/v1/audit?limit=500").array().stream().map(JsonValue::asJsonObject)
-                .filter(e -> "account.signin".equals(e.getString("action")) && "FAILURE".equals(e.getString("outcome"))
+    List<JsonObject> failures =
+        admin.get("/api/v1/audit?limit=500").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(
+                e ->
+                    "account.signin".equals(e.getString("action"))
+                        && "FAILURE".equals(e.getString("outcome"))
                         && e.getString("detail", "").contains("'" + name + "' from 127.0.0.2"))
-                .toList();
-        assertEquals(unauthorized, failures.size(), "every checked guess is audited");
-        assertTrue(failures.stream().anyMatch(e -> e.getString("detail").contains("throttled")), failures::toString);
-        assertTrue(failures.stream().allMatch(e -> e.getString("objectId", "").equals(owner.get(ME).json().getString("id"))),
-                "against the attacked account");
-    }
+            .toList();
+    assertEquals(unauthorized, failures.size(), "every checked guess is audited");
+    assertTrue(
+        failures.stream().anyMatch(e -> e.getString("detail").contains("throttled")),
+        failures::toString);
+    assertTrue(
+        failures.stream()
+            .allMatch(
+                e -> e.getString("objectId", "").equals(owner.get(ME).json().getString("id"))),
+        "against the attacked account");
+  }
 
-    @Test
-    void unknownUsernamesAreThrottledLikeKnownOnes() {
-        FromAddress sprayer = FromAddress.of("127.0.0.4");
-        int throttled = 0;
-        for (int i = 0; i < 30; i++) {
-            int status = sprayer.get(ME, "Authorization", basic("nobody-" + i + "-" + UUID.randomUUID(), "password-" + i)).status();
-            assertTrue(status == 401 || status == 429, "status " + status);
-            throttled += status == 429 ? 1 : 0;
-        }
-        assertTrue(throttled >= 15, "the address waits whichever names it tries: " + throttled);
-        assertEquals(200, admin.get(ME).status(), "other addresses are not affected");
+  @Test
+  void unknownUsernamesAreThrottledLikeKnownOnes() {
+    FromAddress sprayer = FromAddress.of("127.0.0.4");
+    int throttled = 0;
+    for (int i = 0; i < 30; i++) {
+      int status =
+          sprayer
+              .get(
+                  ME,
+                  "Authorization",
+                  basic("nobody-" + i + "-" + UUID.randomUUID(), "password-" + i))
+              .status();
+      assertTrue(status == 401 || status == 429, "status " + status);
+      throttled += status == 429 ? 1 : 0;
     }
+    assertTrue(throttled >= 15, "the address waits whichever names it tries: " + throttled);
+    assertEquals(200, admin.get(ME).status(), "other addresses are not affected");
+  }
 }

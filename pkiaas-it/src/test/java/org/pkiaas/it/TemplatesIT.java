@@ -15,107 +15,208 @@ import org.junit.jupiter.api.Test;
 /** Templates: starters, editing every section, tenancy, and the delete rule. */
 class TemplatesIT extends ServerIT {
 
-    private final Api owner = Api.newUser();
-    private final String caId = owner.post("/api/v1/cas", CertificateAuthoritiesIT.ca("Templates Root").add("keyType", "EC").build())
-            .json().getString("id");
+  private final Api owner = Api.newUser();
+  private final String caId =
+      owner
+          .post(
+              "/api/v1/cas",
+              CertificateAuthoritiesIT.ca("Templates Root").add("keyType", "EC").build())
+          .json()
+          .getString("id");
 
-    private JsonObject create(String name, String starter) {
-        Api.Reply reply = owner.post("/api/v1/cas/" + caId + "/templates", Json.createObjectBuilder().add("name", name)
-                .add("starter", starter).build());
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json();
+  private JsonObject create(String name, String starter) {
+    Api.Reply reply =
+        owner.post(
+            "/api/v1/cas/" + caId + "/templates",
+            Json.createObjectBuilder().add("name", name).add("starter", starter).build());
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  @Test
+  void everyStarterCreatesATemplate() {
+    List<String> starters =
+        owner.get("/api/v1/templates/starters").array().stream()
+            .map(s -> s.asJsonObject().getString("name"))
+            .toList();
+    assertEquals(10, starters.size());
+    for (String starter : starters) {
+      JsonObject template = create("T " + starter, starter);
+      assertEquals(starter, template.getString("starter"));
+      assertTrue(template.getJsonObject("general").getBoolean("enabled"));
     }
+    JsonObject ca = create("Sub CA", "Certificate Authority");
+    assertTrue(ca.getJsonObject("basicConstraints").getBoolean("ca"));
+    assertEquals(0, ca.getJsonObject("basicConstraints").getInt("pathLength"));
+    JsonObject tsa = create("TSA", "TIMESTAMPING");
+    assertTrue(tsa.getJsonObject("keyUsage").getBoolean("extendedKeyUsageCritical"));
+    assertEquals(
+        13,
+        owner.get("/api/v1/cas/" + caId + "/templates").array().size(),
+        "ten, two more, and the default Web Server");
+    assertProblem(
+        owner.post(
+            "/api/v1/cas/" + caId + "/templates",
+            Json.createObjectBuilder().add("name", "Sub CA").add("starter", "WEB_SERVER").build()),
+        409);
+    assertInvalid(
+        owner.post(
+            "/api/v1/cas/" + caId + "/templates",
+            Json.createObjectBuilder().add("starter", "TOASTER").build()),
+        "starter");
+  }
 
-    @Test
-    void everyStarterCreatesATemplate() {
-        List<String> starters = owner.get("/api/v1/templates/starters").array().stream()
-                .map(s -> s.asJsonObject().getString("name")).toList();
-        assertEquals(10, starters.size());
-        for (String starter : starters) {
-            JsonObject template = create("T " + starter, starter);
-            assertEquals(starter, template.getString("starter"));
-            assertTrue(template.getJsonObject("general").getBoolean("enabled"));
-        }
-        JsonObject ca = create("Sub CA", "Certificate Authority");
-        assertTrue(ca.getJsonObject("basicConstraints").getBoolean("ca"));
-        assertEquals(0, ca.getJsonObject("basicConstraints").getInt("pathLength"));
-        JsonObject tsa = create("TSA", "TIMESTAMPING");
-        assertTrue(tsa.getJsonObject("keyUsage").getBoolean("extendedKeyUsageCritical"));
-        assertEquals(13, owner.get("/api/v1/cas/" + caId + "/templates").array().size(), "ten, two more, and the default Web Server");
-        assertProblem(owner.post("/api/v1/cas/" + caId + "/templates", Json.createObjectBuilder().add("name", "Sub CA")
-                .add("starter", "WEB_SERVER").build()), 409);
-        assertInvalid(owner.post("/api/v1/cas/" + caId + "/templates", Json.createObjectBuilder().add("starter", "TOASTER").build()), "starter");
-    }
-
-    @Test
-    void settingsAreEditedSectionBySection() {
-        JsonObject template = create("Editable", "WEB_SERVER");
-        String id = template.getString("id");
-        Api.Reply updated = owner.put("/api/v1/templates/" + id, Json.createObjectBuilder()
-                .add("general", Json.createObjectBuilder(template.getJsonObject("general")).add("validityDays", 90)
-                        .add("allowPublicRequests", true).add("signatureAlgorithm", "SHA384withECDSA"))
-                .add("subject", Json.createObjectBuilder().add("suppliedByCsr", false).add("organization", "Example Org")
+  @Test
+  void settingsAreEditedSectionBySection() {
+    JsonObject template = create("Editable", "WEB_SERVER");
+    String id = template.getString("id");
+    Api.Reply updated =
+        owner.put(
+            "/api/v1/templates/" + id,
+            Json.createObjectBuilder()
+                .add(
+                    "general",
+                    Json.createObjectBuilder(template.getJsonObject("general"))
+                        .add("validityDays", 90)
+                        .add("allowPublicRequests", true)
+                        .add("signatureAlgorithm", "SHA384withECDSA"))
+                .add(
+                    "subject",
+                    Json.createObjectBuilder()
+                        .add("suppliedByCsr", false)
+                        .add("organization", "Example Org")
                         .add("country", "de"))
-                .add("keyUsage", Json.createObjectBuilder().add("keyUsage", Json.createArrayBuilder().add("digitalSignature"))
-                        .add("extendedKeyUsage", Json.createArrayBuilder().add("serverAuth").add("1.3.6.1.4.1.99999.1")))
-                .add("distribution", Json.createObjectBuilder(template.getJsonObject("distribution")).add("includePolicies", true)
+                .add(
+                    "keyUsage",
+                    Json.createObjectBuilder()
+                        .add("keyUsage", Json.createArrayBuilder().add("digitalSignature"))
+                        .add(
+                            "extendedKeyUsage",
+                            Json.createArrayBuilder().add("serverAuth").add("1.3.6.1.4.1.99999.1")))
+                .add(
+                    "distribution",
+                    Json.createObjectBuilder(template.getJsonObject("distribution"))
+                        .add("includePolicies", true)
                         .add("policyOid", "2.23.140.1.2.2"))
-                .add("scep", Json.createObjectBuilder().add("enabled", true).add("ipAcl", true).add("ipAclList", "10.0.0.0/8, 192.0.2.7"))
+                .add(
+                    "scep",
+                    Json.createObjectBuilder()
+                        .add("enabled", true)
+                        .add("ipAcl", true)
+                        .add("ipAclList", "10.0.0.0/8, 192.0.2.7"))
                 .add("ctLogUrls", Json.createArrayBuilder().add("https://ct.example.test/log"))
                 .build());
-        assertEquals(200, updated.status(), updated::toString);
-        JsonObject after = owner.get("/api/v1/templates/" + id).json();
-        assertEquals(90, after.getJsonObject("general").getInt("validityDays"));
-        assertEquals("SHA384withECDSA", after.getJsonObject("general").getString("signatureAlgorithm"));
-        assertEquals("DE", after.getJsonObject("subject").getString("country"));
-        assertEquals(List.of("serverAuth", "1.3.6.1.4.1.99999.1"), after.getJsonObject("keyUsage").getJsonArray("extendedKeyUsage")
-                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
-        assertEquals("2.23.140.1.2.2", after.getJsonObject("distribution").getString("policyOid"));
-        assertTrue(after.getJsonObject("scep").getBoolean("enabled"));
-        assertEquals("https://ct.example.test/log", after.getJsonArray("ctLogUrls").getString(0));
-        assertEquals(template.getJsonObject("requests"), after.getJsonObject("requests"), "sections left out are kept");
-        assertTrue(after.getJsonObject("urls").getString("scep").endsWith("/pki/scep/" + id));
+    assertEquals(200, updated.status(), updated::toString);
+    JsonObject after = owner.get("/api/v1/templates/" + id).json();
+    assertEquals(90, after.getJsonObject("general").getInt("validityDays"));
+    assertEquals("SHA384withECDSA", after.getJsonObject("general").getString("signatureAlgorithm"));
+    assertEquals("DE", after.getJsonObject("subject").getString("country"));
+    assertEquals(
+        List.of("serverAuth", "1.3.6.1.4.1.99999.1"),
+        after
+            .getJsonObject("keyUsage")
+            .getJsonArray("extendedKeyUsage")
+            .getValuesAs(jakarta.json.JsonString.class)
+            .stream()
+            .map(jakarta.json.JsonString::getString)
+            .toList());
+    assertEquals("2.23.140.1.2.2", after.getJsonObject("distribution").getString("policyOid"));
+    assertTrue(after.getJsonObject("scep").getBoolean("enabled"));
+    assertEquals("https://ct.example.test/log", after.getJsonArray("ctLogUrls").getString(0));
+    assertEquals(
+        template.getJsonObject("requests"),
+        after.getJsonObject("requests"),
+        "sections left out are kept");
+    assertTrue(after.getJsonObject("urls").getString("scep").endsWith("/pki/scep/" + id));
 
-        assertInvalid(owner.put("/api/v1/templates/" + id, Json.createObjectBuilder().add("general",
-                Json.createObjectBuilder(after.getJsonObject("general")).add("validityDays", -5)).build()), "general.validityDays");
-        assertInvalid(owner.put("/api/v1/templates/" + id, Json.createObjectBuilder().add("general",
-                Json.createObjectBuilder(after.getJsonObject("general")).add("signatureAlgorithm", "SHA256withRSA")).build()),
-                "general.signatureAlgorithm");
-        assertInvalid(owner.put("/api/v1/templates/" + id, Json.createObjectBuilder().add("keyUsage", Json.createObjectBuilder()
-                .add("keyUsage", Json.createArrayBuilder().add("flying"))).build()), "keyUsage.keyUsage");
-        assertInvalid(owner.put("/api/v1/templates/" + id, Json.createObjectBuilder().add("scep", Json.createObjectBuilder()
-                .add("ipAclList", "not-an-ip")).build()), "scep.ipAclList");
-        assertEquals(90, owner.get("/api/v1/templates/" + id).json().getJsonObject("general").getInt("validityDays"),
-                "a refused update changes nothing");
-    }
+    assertInvalid(
+        owner.put(
+            "/api/v1/templates/" + id,
+            Json.createObjectBuilder()
+                .add(
+                    "general",
+                    Json.createObjectBuilder(after.getJsonObject("general"))
+                        .add("validityDays", -5))
+                .build()),
+        "general.validityDays");
+    assertInvalid(
+        owner.put(
+            "/api/v1/templates/" + id,
+            Json.createObjectBuilder()
+                .add(
+                    "general",
+                    Json.createObjectBuilder(after.getJsonObject("general"))
+                        .add("signatureAlgorithm", "SHA256withRSA"))
+                .build()),
+        "general.signatureAlgorithm");
+    assertInvalid(
+        owner.put(
+            "/api/v1/templates/" + id,
+            Json.createObjectBuilder()
+                .add(
+                    "keyUsage",
+                    Json.createObjectBuilder()
+                        .add("keyUsage", Json.createArrayBuilder().add("flying")))
+                .build()),
+        "keyUsage.keyUsage");
+    assertInvalid(
+        owner.put(
+            "/api/v1/templates/" + id,
+            Json.createObjectBuilder()
+                .add("scep", Json.createObjectBuilder().add("ipAclList", "not-an-ip"))
+                .build()),
+        "scep.ipAclList");
+    assertEquals(
+        90,
+        owner.get("/api/v1/templates/" + id).json().getJsonObject("general").getInt("validityDays"),
+        "a refused update changes nothing");
+  }
 
-    @Test
-    void templatesOfOtherOwnersAreNotFound() {
-        String id = create("Private", "CODE_SIGNING").getString("id");
-        Api stranger = Api.newUser();
-        assertProblem(stranger.get("/api/v1/templates/" + id), 404);
-        assertProblem(stranger.put("/api/v1/templates/" + id, Json.createObjectBuilder().add("name", "stolen").build()), 404);
-        assertProblem(stranger.delete("/api/v1/templates/" + id), 404);
-        assertProblem(stranger.get("/api/v1/cas/" + caId + "/templates"), 404);
-        assertEquals("Private", owner.get("/api/v1/templates/" + id).json().getString("name"));
-    }
+  @Test
+  void templatesOfOtherOwnersAreNotFound() {
+    String id = create("Private", "CODE_SIGNING").getString("id");
+    Api stranger = Api.newUser();
+    assertProblem(stranger.get("/api/v1/templates/" + id), 404);
+    assertProblem(
+        stranger.put(
+            "/api/v1/templates/" + id, Json.createObjectBuilder().add("name", "stolen").build()),
+        404);
+    assertProblem(stranger.delete("/api/v1/templates/" + id), 404);
+    assertProblem(stranger.get("/api/v1/cas/" + caId + "/templates"), 404);
+    assertEquals("Private", owner.get("/api/v1/templates/" + id).json().getString("name"));
+  }
 
-    @Test
-    void deleteIsRefusedWhileCertificatesAreActive() {
-        String id = create("Short lived", "CLIENT_AUTHENTICATION").getString("id");
-        String request = owner.post("/api/v1/templates/" + id + "/requests", Json.createObjectBuilder()
-                .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=client", List.of())).build()).json().getString("id");
-        String certificate = owner.post("/api/v1/requests/" + request + "/sign", JsonValue.EMPTY_JSON_OBJECT).json().getString("id");
+  @Test
+  void deleteIsRefusedWhileCertificatesAreActive() {
+    String id = create("Short lived", "CLIENT_AUTHENTICATION").getString("id");
+    String request =
+        owner
+            .post(
+                "/api/v1/templates/" + id + "/requests",
+                Json.createObjectBuilder()
+                    .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=client", List.of()))
+                    .build())
+            .json()
+            .getString("id");
+    String certificate =
+        owner
+            .post("/api/v1/requests/" + request + "/sign", JsonValue.EMPTY_JSON_OBJECT)
+            .json()
+            .getString("id");
 
-        JsonObject refused = assertProblem(owner.delete("/api/v1/templates/" + id), 409);
-        assertTrue(refused.getString("detail").contains("1 active certificate"), refused::toString);
-        owner.post("/api/v1/certificates/" + certificate + "/revoke", Json.createObjectBuilder().add("reason", "certificateHold").build());
-        assertProblem(owner.delete("/api/v1/templates/" + id), 409);
-        owner.post("/api/v1/certificates/" + certificate + "/revoke", Json.createObjectBuilder().add("reason", "superseded").build());
-        assertEquals(204, owner.delete("/api/v1/templates/" + id).status());
-        assertProblem(owner.get("/api/v1/templates/" + id), 404);
-        JsonObject kept = owner.get("/api/v1/certificates/" + certificate).json();
-        assertEquals("REVOKED", kept.getString("status"), "the certificate outlives its template");
-        assertFalse(kept.containsKey("templateId"));
-    }
+    JsonObject refused = assertProblem(owner.delete("/api/v1/templates/" + id), 409);
+    assertTrue(refused.getString("detail").contains("1 active certificate"), refused::toString);
+    owner.post(
+        "/api/v1/certificates/" + certificate + "/revoke",
+        Json.createObjectBuilder().add("reason", "certificateHold").build());
+    assertProblem(owner.delete("/api/v1/templates/" + id), 409);
+    owner.post(
+        "/api/v1/certificates/" + certificate + "/revoke",
+        Json.createObjectBuilder().add("reason", "superseded").build());
+    assertEquals(204, owner.delete("/api/v1/templates/" + id).status());
+    assertProblem(owner.get("/api/v1/templates/" + id), 404);
+    JsonObject kept = owner.get("/api/v1/certificates/" + certificate).json();
+    assertEquals("REVOKED", kept.getString("status"), "the certificate outlives its template");
+    assertFalse(kept.containsKey("templateId"));
+  }
 }

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The endpoints protocol clients call, under {@code /pki}; each speaks its own RFC. */
 @ApplicationPath("/")
-public class ProtocolApplication extends Application {
-}
+public class ProtocolApplication extends Application {}

@@ -10,9 +10,12 @@ import org.pkiaas.problem.UnavailableException;
 @Provider
 public class UnavailableMapper implements ExceptionMapper<UnavailableException> {
 
-    @Override
-    public Response toResponse(UnavailableException exception) {
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", exception.retryAfterSeconds())
-                .type(MediaType.TEXT_PLAIN_TYPE).entity(exception.getMessage() + "\n").build();
-    }
+  @Override
+  public Response toResponse(UnavailableException exception) {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .header("Retry-After", exception.retryAfterSeconds())
+        .type(MediaType.TEXT_PLAIN_TYPE)
+        .entity(exception.getMessage() + "\n")
+        .build();
+  }
 }

@@ -17,40 +17,54 @@ import org.pkiaas.problem.Incidents;
 /**
  * Anything else: logged here with an incident id (the stack trace once per cause and interval),
  * answered with a plain 500 naming only that id, never a stack trace. A database that cannot be
- * reached is temporary: 503 with Retry-After, and for ACME the {@code serverInternal} problem
- * (RFC 8555 §6.7) with the same hint. JAX-RS's own answers (404, 405, 406) pass through unchanged.
+ * reached is temporary: 503 with Retry-After, and for ACME the {@code serverInternal} problem (RFC
+ * 8555 §6.7) with the same hint. JAX-RS's own answers (404, 405, 406) pass through unchanged.
  */
 @Provider
 public class UnexpectedMapper implements ExceptionMapper<Exception> {
 
-    private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
-    static final String ACME_SERVER_INTERNAL = "urn:ietf:params:acme:error:serverInternal";
+  private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
+  static final String ACME_SERVER_INTERNAL = "urn:ietf:params:acme:error:serverInternal";
 
-    @Context
-    UriInfo uri;
+  @Context UriInfo uri;
 
-    @Override
-    public Response toResponse(Exception exception) {
-        if (exception instanceof WebApplicationException web) {
-            return web.getResponse();
-        }
-        boolean acme = uri != null && uri.getPath().replaceFirst("^/", "").startsWith("acme/");
-        if (DatabaseOutage.isCause(exception)) {
-            String id = Incidents.log(LOG, Level.WARNING, "Protocol request answered 503, database unreachable", exception);
-            String detail = "Temporarily unavailable; try again shortly (incident " + id + ")";
-            Response.ResponseBuilder unavailable = Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).header("Cache-Control", "no-store");
-            return acme ? unavailable.type("application/problem+json").entity(acmeProblem(detail, 503)).build()
-                    : unavailable.type(MediaType.TEXT_PLAIN_TYPE).entity(detail + "\n").build();
-        }
-        String id = Incidents.log(LOG, Level.SEVERE, "Protocol request failed", exception);
-        return acme
-                ? Response.serverError().type("application/problem+json").entity(acmeProblem("Internal error " + id, 500)).build()
-                : Response.serverError().type(MediaType.TEXT_PLAIN_TYPE).entity("Internal error " + id + "\n").build();
+  @Override
+  public Response toResponse(Exception exception) {
+    if (exception instanceof WebApplicationException web) {
+      return web.getResponse();
     }
-
-    private static String acmeProblem(String detail, int status) {
-        return Json.createObjectBuilder().add("type", ACME_SERVER_INTERNAL).add("detail", detail)
-                .add("status", status).build().toString();
+    boolean acme = uri != null && uri.getPath().replaceFirst("^/", "").startsWith("acme/");
+    if (DatabaseOutage.isCause(exception)) {
+      String id =
+          Incidents.log(
+              LOG, Level.WARNING, "Protocol request answered 503, database unreachable", exception);
+      String detail = "Temporarily unavailable; try again shortly (incident " + id + ")";
+      Response.ResponseBuilder unavailable =
+          Response.status(Response.Status.SERVICE_UNAVAILABLE)
+              .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+              .header("Cache-Control", "no-store");
+      return acme
+          ? unavailable.type("application/problem+json").entity(acmeProblem(detail, 503)).build()
+          : unavailable.type(MediaType.TEXT_PLAIN_TYPE).entity(detail + "\n").build();
     }
+    String id = Incidents.log(LOG, Level.SEVERE, "Protocol request failed", exception);
+    return acme
+        ? Response.serverError()
+            .type("application/problem+json")
+            .entity(acmeProblem("Internal error " + id, 500))
+            .build()
+        : Response.serverError()
+            .type(MediaType.TEXT_PLAIN_TYPE)
+            .entity("Internal error " + id + "\n")
+            .build();
+  }
+
+  private static String acmeProblem(String detail, int status) {
+    return Json.createObjectBuilder()
+        .add("type", ACME_SERVER_INTERNAL)
+        .add("detail", detail)
+        .add("status", status)
+        .build()
+        .toString();
+  }
 }

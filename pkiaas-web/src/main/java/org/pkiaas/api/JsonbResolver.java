@@ -12,10 +12,10 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbResolver implements ContextResolver<Jsonb> {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
-    @Override
-    public Jsonb getContext(Class<?> type) {
-        return JSONB;
-    }
+  @Override
+  public Jsonb getContext(Class<?> type) {
+    return JSONB;
+  }
 }

@@ -11,12 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
 /** The integrator REST API, version 1. */
 @ApplicationPath("/api/v1")
-@OpenAPIDefinition(info = @Info(title = "PKIaaS REST API", version = "1"),
-        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "token")})
+@OpenAPIDefinition(
+    info = @Info(title = "PKIaaS REST API", version = "1"),
+    security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "token")})
 @SecuritySchemes({
-    @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic"),
-    @SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer",
-            description = "A personal API token created with POST /api/v1/tokens")
+  @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic"),
+  @SecurityScheme(
+      securitySchemeName = "token",
+      type = SecuritySchemeType.HTTP,
+      scheme = "bearer",
+      description = "A personal API token created with POST /api/v1/tokens")
 })
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

@@ -15,11 +15,12 @@ import java.io.IOException;
 @WebServlet("/form-refused")
 public class RefusedFormServlet extends HttpServlet {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        request.getRequestDispatcher("/form-refused.html").include(request, response);
-    }
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    request.getRequestDispatcher("/form-refused.html").include(request, response);
+  }
 }

@@ -21,75 +21,74 @@ import org.pkiaas.tenant.control.RateLimit;
 @ViewScoped
 public class SignupBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    Accounts accounts;
+  @Inject Accounts accounts;
 
-    @Inject
-    Settings settings;
+  @Inject Settings settings;
 
-    @Inject
-    AnonymousRateLimits rateLimits;
+  @Inject AnonymousRateLimits rateLimits;
 
-    private String username;
-    private String password;
-    private String confirmation;
-    private boolean created;
+  private String username;
+  private String password;
+  private String confirmation;
+  private boolean created;
 
-    public boolean isOpen() {
-        return settings.signupEnabled();
+  public boolean isOpen() {
+    return settings.signupEnabled();
+  }
+
+  public String signUp() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (!password.equals(confirmation)) {
+      faces.addMessage("signup:confirmation", error("The two passwords differ"));
+      return null;
     }
-
-    public String signUp() {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        if (!password.equals(confirmation)) {
-            faces.addMessage("signup:confirmation", error("The two passwords differ"));
-            return null;
-        }
-        try {
-            rateLimits.admit(RateLimit.Kind.SIGNUP, ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
-            accounts.signUp(username, password);
-            created = true;
-        } catch (InvalidInputException e) {
-            faces.addMessage("signup:" + e.field(), error(e.getMessage()));
-        } catch (ConflictException e) {
-            faces.addMessage("signup:username", error(e.getMessage()));
-        } catch (ForbiddenException | ThrottledException e) {
-            faces.addMessage(null, error(e.getMessage()));
-        }
-        return null;
+    try {
+      rateLimits.admit(
+          RateLimit.Kind.SIGNUP,
+          ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
+      accounts.signUp(username, password);
+      created = true;
+    } catch (InvalidInputException e) {
+      faces.addMessage("signup:" + e.field(), error(e.getMessage()));
+    } catch (ConflictException e) {
+      faces.addMessage("signup:username", error(e.getMessage()));
+    } catch (ForbiddenException | ThrottledException e) {
+      faces.addMessage(null, error(e.getMessage()));
     }
+    return null;
+  }
 
-    private static FacesMessage error(String text) {
-        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
-    }
+  private static FacesMessage error(String text) {
+    return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
+  }
 
-    public String getUsername() {
-        return username;
-    }
+  public String getUsername() {
+    return username;
+  }
 
-    public void setUsername(String username) {
-        this.username = username;
-    }
+  public void setUsername(String username) {
+    this.username = username;
+  }
 
-    public String getPassword() {
-        return password;
-    }
+  public String getPassword() {
+    return password;
+  }
 
-    public void setPassword(String password) {
-        this.password = password;
-    }
+  public void setPassword(String password) {
+    this.password = password;
+  }
 
-    public String getConfirmation() {
-        return confirmation;
-    }
+  public String getConfirmation() {
+    return confirmation;
+  }
 
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
 
-    public boolean isCreated() {
-        return created;
-    }
+  public boolean isCreated() {
+    return created;
+  }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.pkiaas.acme.control.CsrIdentifiers;
 import org.pkiaas.acme.control.DnsNames;
+import org.pkiaas.acme.control.OrderLimits;
 import org.pkiaas.acme.control.PreApprovedDomains;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeAuthorization;
@@ -23,7 +24,6 @@ import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.acme.entity.AuthorizationStatus;
 import org.pkiaas.acme.entity.ChallengeType;
 import org.pkiaas.acme.entity.OrderStatus;
-import org.pkiaas.acme.control.OrderLimits;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
@@ -49,211 +49,255 @@ import org.pkiaas.template.entity.SanType;
 @Stateless
 public class AcmeOrders {
 
-    static final Duration ORDER_LIFETIME = Duration.ofDays(7);
-    private static final int MAX_IDENTIFIERS = 100;
+  static final Duration ORDER_LIFETIME = Duration.ofDays(7);
+  private static final int MAX_IDENTIFIERS = 100;
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    AcmeAccounts accounts;
+  @Inject AcmeAccounts accounts;
 
-    @Inject
-    IssuanceService issuance;
+  @Inject IssuanceService issuance;
 
-    @Inject
-    AcmeRenewals renewals;
+  @Inject AcmeRenewals renewals;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    /** An identifier as a client writes it (§9.7.7): {@code dns} and a name. */
-    public record Identifier(String type, String value) {
+  /** An identifier as a client writes it (§9.7.7): {@code dns} and a name. */
+  public record Identifier(String type, String value) {}
+
+  /** An order with its authorizations. */
+  public record OrderState(AcmeOrder order, List<AcmeAuthorization> authorizations) {}
+
+  /**
+   * newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once,
+   * others get challenges. A retired CA takes no orders ({@code unauthorized}); the account's rate
+   * limits ({@link OrderLimits}) are checked next.
+   *
+   * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
+   */
+  public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
+    AcmeAccount account = accounts.active(accountId);
+    AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
+    try {
+      em.find(CertificateAuthority.class, policy.caId()).requireIssuing();
+    } catch (ConflictException e) {
+      throw new AcmeProblem(AcmeError.UNAUTHORIZED, e.getMessage());
     }
-
-    /** An order with its authorizations. */
-    public record OrderState(AcmeOrder order, List<AcmeAuthorization> authorizations) {
+    PreApprovedDomains preApproved =
+        PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
+    Set<String> typed = typed(identifiers);
+    PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();
+    if (!limits.equals(new PkiaasConfig.AcmeRateLimits(0, 0, 0))) {
+      em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+      int toProve =
+          (int)
+              typed.stream()
+                  .filter(i -> !(i.startsWith("dns:") && preApproved.covers(i.substring(4))))
+                  .count();
+      OrderLimits.check(em, limits, account.id(), toProve);
     }
-
-    /**
-     * newOrder (§7.4): names covered by the policy's pre-approved domains are authorized at once,
-     * others get challenges. A retired CA takes no orders ({@code unauthorized}); the account's rate
-     * limits ({@link OrderLimits}) are checked next.
-     *
-     * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
-     */
-    public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
-        AcmeAccount account = accounts.active(accountId);
-        AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
-        try {
-            em.find(CertificateAuthority.class, policy.caId()).requireIssuing();
-        } catch (ConflictException e) {
-            throw new AcmeProblem(AcmeError.UNAUTHORIZED, e.getMessage());
-        }
-        PreApprovedDomains preApproved = PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
-        Set<String> typed = typed(identifiers);
-        PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();
-        if (!limits.equals(new PkiaasConfig.AcmeRateLimits(0, 0, 0))) {
-            em.lock(account, LockModeType.PESSIMISTIC_WRITE);
-            int toProve = (int) typed.stream().filter(i -> !(i.startsWith("dns:") && preApproved.covers(i.substring(4)))).count();
-            OrderLimits.check(em, limits, account.id(), toProve);
-        }
-        Instant expires = Instant.now().plus(ORDER_LIFETIME);
-        // pre-approved domains cover DNS names only: an IP address is always proven (RFC 8738)
-        boolean allPreApproved = typed.stream().allMatch(i -> i.startsWith("dns:") && preApproved.covers(i.substring(4)));
-        AcmeOrder order = new AcmeOrder(account.id(), List.copyOf(typed), allPreApproved ? OrderStatus.READY : OrderStatus.PENDING,
-                expires);
-        if (replaces != null) {
-            order.replacing(renewals.replaced(account.id(), replaces));
-        }
-        em.persist(order);
-        List<AcmeAuthorization> authorizations = new ArrayList<>();
-        for (String identifier : typed) {
-            authorizations.add(authorize(order, identifier, preApproved, expires));
-        }
-        return new OrderState(order, authorizations);
+    Instant expires = Instant.now().plus(ORDER_LIFETIME);
+    // pre-approved domains cover DNS names only: an IP address is always proven (RFC 8738)
+    boolean allPreApproved =
+        typed.stream().allMatch(i -> i.startsWith("dns:") && preApproved.covers(i.substring(4)));
+    AcmeOrder order =
+        new AcmeOrder(
+            account.id(),
+            List.copyOf(typed),
+            allPreApproved ? OrderStatus.READY : OrderStatus.PENDING,
+            expires);
+    if (replaces != null) {
+      order.replacing(renewals.replaced(account.id(), replaces));
     }
-
-    /**
-     * The authorization of one identifier: valid when pre-approved; otherwise pending with dns-01,
-     * http-01 and tls-alpn-01, a wildcard with dns-01 only (RFC 8555 §7.1.3), an IP address
-     * without dns-01 (RFC 8738 §7).
-     */
-    private AcmeAuthorization authorize(AcmeOrder order, String identifier, PreApprovedDomains preApproved, Instant expires) {
-        String type = identifier.substring(0, identifier.indexOf(':'));
-        String value = identifier.substring(identifier.indexOf(':') + 1);
-        boolean dns = type.equals("dns");
-        boolean covered = dns && preApproved.covers(value);
-        AcmeAuthorization authorization = new AcmeAuthorization(order.id(), type, dns ? DnsNames.base(value) : value,
-                dns && DnsNames.isWildcard(value), covered ? AuthorizationStatus.VALID : AuthorizationStatus.PENDING, expires);
-        em.persist(authorization);
-        if (!covered) {
-            if (dns) {
-                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.DNS_01, token()));
-            }
-            if (!authorization.wildcard()) {
-                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.HTTP_01, token()));
-                em.persist(new AcmeChallenge(authorization.id(), ChallengeType.TLS_ALPN_01, token()));
-            }
-        }
-        return authorization;
+    em.persist(order);
+    List<AcmeAuthorization> authorizations = new ArrayList<>();
+    for (String identifier : typed) {
+      authorizations.add(authorize(order, identifier, preApproved, expires));
     }
+    return new OrderState(order, authorizations);
+  }
 
-    /** A challenge token (§8.1): 128 bits or more of entropy, base64url. */
-    private static String token() {
-        byte[] bytes = new byte[32];
-        org.pkiaas.signing.Randomness.current().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  /**
+   * The authorization of one identifier: valid when pre-approved; otherwise pending with dns-01,
+   * http-01 and tls-alpn-01, a wildcard with dns-01 only (RFC 8555 §7.1.3), an IP address without
+   * dns-01 (RFC 8738 §7).
+   */
+  private AcmeAuthorization authorize(
+      AcmeOrder order, String identifier, PreApprovedDomains preApproved, Instant expires) {
+    String type = identifier.substring(0, identifier.indexOf(':'));
+    String value = identifier.substring(identifier.indexOf(':') + 1);
+    boolean dns = type.equals("dns");
+    boolean covered = dns && preApproved.covers(value);
+    AcmeAuthorization authorization =
+        new AcmeAuthorization(
+            order.id(),
+            type,
+            dns ? DnsNames.base(value) : value,
+            dns && DnsNames.isWildcard(value),
+            covered ? AuthorizationStatus.VALID : AuthorizationStatus.PENDING,
+            expires);
+    em.persist(authorization);
+    if (!covered) {
+      if (dns) {
+        em.persist(new AcmeChallenge(authorization.id(), ChallengeType.DNS_01, token()));
+      }
+      if (!authorization.wildcard()) {
+        em.persist(new AcmeChallenge(authorization.id(), ChallengeType.HTTP_01, token()));
+        em.persist(new AcmeChallenge(authorization.id(), ChallengeType.TLS_ALPN_01, token()));
+      }
     }
+    return authorization;
+  }
 
-    public OrderState get(String accountId, String orderId) {
-        AcmeOrder order = owned(accountId, orderId);
-        return new OrderState(order, authorizations(order.id()));
-    }
+  /** A challenge token (§8.1): 128 bits or more of entropy, base64url. */
+  private static String token() {
+    byte[] bytes = new byte[32];
+    org.pkiaas.signing.Randomness.current().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
 
-    public AcmeAuthorization authorization(String accountId, String authorizationId) {
-        AcmeAuthorization authorization = authorizationId == null || authorizationId.length() > 36 ? null
-                : em.find(AcmeAuthorization.class, authorizationId);
-        if (authorization == null) {
-            throw new AcmeProblem(AcmeError.NOT_FOUND, "No such authorization");
-        }
-        owned(accountId, authorization.orderId());
-        return authorization;
-    }
+  public OrderState get(String accountId, String orderId) {
+    AcmeOrder order = owned(accountId, orderId);
+    return new OrderState(order, authorizations(order.id()));
+  }
 
-    /** finalize (§7.4): the CSR must ask for exactly the order's names and pass the template's rules. */
-    public OrderState finalize(String accountId, String orderId, byte[] csrDer) {
-        AcmeOrder order = owned(accountId, orderId);
-        if (order.status() != OrderStatus.READY) {
-            throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "The order is " + order.status().json() + ", not ready");
-        }
-        if (!Instant.now().isBefore(order.expiresAt())) {
-            throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "The order expired at " + order.expiresAt());
-        }
-        AcmePolicy policy = em.find(AcmePolicy.class, accounts.active(accountId).policyId());
-        CertificateTemplate template = em.find(CertificateTemplate.class, policy.templateId());
-        CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
-        List<SubjectAltNames.Name> names = order.identifiers().stream()
-                .map(i -> new SubjectAltNames.Name(i.startsWith("ip:") ? SanType.IP : SanType.DNS, i.substring(i.indexOf(':') + 1)))
-                .toList();
-        IssuedCertificate issued;
-        try {
-            CertificateProfile.Request request = CsrReader.request("csr",
-                    CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
-            CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
-            CertificateProfile.check(template.settings(), request);
-            // the subject is built on the server from the validated names: nothing else of the CSR's is copied
-            issued = issuance.issue(ca, template, new Intake(Channel.ACME, request, new Evidence.ValidatedIdentifiers(names)),
-                    order.id(), "acme:" + accountId);
-        } catch (InvalidInputException e) {
-            throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
-        } catch (ConflictException e) {
-            throw new AcmeProblem(AcmeError.SERVER_INTERNAL, "The CA cannot issue now: " + e.getMessage());
-        }
-        order.issued(issued.id());
-        return new OrderState(order, authorizations(order.id()));
+  public AcmeAuthorization authorization(String accountId, String authorizationId) {
+    AcmeAuthorization authorization =
+        authorizationId == null || authorizationId.length() > 36
+            ? null
+            : em.find(AcmeAuthorization.class, authorizationId);
+    if (authorization == null) {
+      throw new AcmeProblem(AcmeError.NOT_FOUND, "No such authorization");
     }
+    owned(accountId, authorization.orderId());
+    return authorization;
+  }
 
-    /** The certificate of a valid order and its CA chain, PEM (§7.4.2). */
-    public String certificateChain(String accountId, String orderId) {
-        AcmeOrder order = owned(accountId, orderId);
-        if (order.certificateId() == null) {
-            throw new AcmeProblem(AcmeError.NOT_FOUND, "The order has no certificate");
-        }
-        IssuedCertificate certificate = em.find(IssuedCertificate.class, order.certificateId());
-        CertificateAuthority ca = em.find(CertificateAuthority.class, certificate.caId());
-        return Pem.certificate(certificate.der()) + ca.certificateChainPem();
+  /**
+   * finalize (§7.4): the CSR must ask for exactly the order's names and pass the template's rules.
+   */
+  public OrderState finalize(String accountId, String orderId, byte[] csrDer) {
+    AcmeOrder order = owned(accountId, orderId);
+    if (order.status() != OrderStatus.READY) {
+      throw new AcmeProblem(
+          AcmeError.ORDER_NOT_READY, "The order is " + order.status().json() + ", not ready");
     }
+    if (!Instant.now().isBefore(order.expiresAt())) {
+      throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "The order expired at " + order.expiresAt());
+    }
+    AcmePolicy policy = em.find(AcmePolicy.class, accounts.active(accountId).policyId());
+    CertificateTemplate template = em.find(CertificateTemplate.class, policy.templateId());
+    CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
+    List<SubjectAltNames.Name> names =
+        order.identifiers().stream()
+            .map(
+                i ->
+                    new SubjectAltNames.Name(
+                        i.startsWith("ip:") ? SanType.IP : SanType.DNS,
+                        i.substring(i.indexOf(':') + 1)))
+            .toList();
+    IssuedCertificate issued;
+    try {
+      CertificateProfile.Request request =
+          CsrReader.request(
+              "csr", CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
+      CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
+      CertificateProfile.check(template.settings(), request);
+      // the subject is built on the server from the validated names: nothing else of the CSR's is
+      // copied
+      issued =
+          issuance.issue(
+              ca,
+              template,
+              new Intake(Channel.ACME, request, new Evidence.ValidatedIdentifiers(names)),
+              order.id(),
+              "acme:" + accountId);
+    } catch (InvalidInputException e) {
+      throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
+    } catch (ConflictException e) {
+      throw new AcmeProblem(
+          AcmeError.SERVER_INTERNAL, "The CA cannot issue now: " + e.getMessage());
+    }
+    order.issued(issued.id());
+    return new OrderState(order, authorizations(order.id()));
+  }
 
-    private AcmeOrder owned(String accountId, String orderId) {
-        AcmeAccount account = accounts.active(accountId);
-        AcmeOrder order = orderId == null || orderId.length() > 36 ? null : em.find(AcmeOrder.class, orderId);
-        if (order == null || !order.accountId().equals(account.id())) {
-            throw new AcmeProblem(AcmeError.NOT_FOUND, "No such order");
-        }
-        return order;
+  /** The certificate of a valid order and its CA chain, PEM (§7.4.2). */
+  public String certificateChain(String accountId, String orderId) {
+    AcmeOrder order = owned(accountId, orderId);
+    if (order.certificateId() == null) {
+      throw new AcmeProblem(AcmeError.NOT_FOUND, "The order has no certificate");
     }
+    IssuedCertificate certificate = em.find(IssuedCertificate.class, order.certificateId());
+    CertificateAuthority ca = em.find(CertificateAuthority.class, certificate.caId());
+    return Pem.certificate(certificate.der()) + ca.certificateChainPem();
+  }
 
-    private List<AcmeAuthorization> authorizations(String orderId) {
-        return em.createNamedQuery("AcmeAuthorization.byOrder", AcmeAuthorization.class).setParameter("orderId", orderId)
-                .getResultList();
+  private AcmeOrder owned(String accountId, String orderId) {
+    AcmeAccount account = accounts.active(accountId);
+    AcmeOrder order =
+        orderId == null || orderId.length() > 36 ? null : em.find(AcmeOrder.class, orderId);
+    if (order == null || !order.accountId().equals(account.id())) {
+      throw new AcmeProblem(AcmeError.NOT_FOUND, "No such order");
     }
+    return order;
+  }
 
-    /** The identifiers as stored, {@code dns:name} or {@code ip:address}, canonical and without repeats. */
-    private static Set<String> typed(List<Identifier> identifiers) {
-        if (identifiers == null || identifiers.isEmpty()) {
-            throw new AcmeProblem(AcmeError.MALFORMED, "An order needs identifiers");
-        }
-        if (identifiers.size() > MAX_IDENTIFIERS) {
-            throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "An order has at most " + MAX_IDENTIFIERS + " identifiers");
-        }
-        Set<String> typed = new LinkedHashSet<>();
-        for (Identifier identifier : identifiers) {
-            String type = identifier.type() == null ? "" : identifier.type().toLowerCase(Locale.ROOT);
-            switch (type) {
-                case "dns" -> {
-                    String name = DnsNames.canonical(identifier.value(), true);
-                    if (name == null) {
-                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not a valid DNS name");
-                    }
-                    typed.add("dns:" + name);
-                }
-                case "ip" -> {
-                    String address;
-                    try {
-                        address = SubjectAltNames.ipLiteral("value", identifier.value() == null ? "" : identifier.value());
-                    } catch (InvalidInputException e) {
-                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not an IP address");
-                    }
-                    if (OutboundAddresses.refusedLiteral(address)) {
-                        throw new AcmeProblem(AcmeError.REJECTED_IDENTIFIER, address + " is an address validation may not connect to");
-                    }
-                    typed.add("ip:" + address);
-                }
-                default -> throw new AcmeProblem(AcmeError.UNSUPPORTED_IDENTIFIER, "Identifiers of type '" + identifier.type()
-                        + "' are not supported; use dns or ip");
-            }
-        }
-        return typed;
+  private List<AcmeAuthorization> authorizations(String orderId) {
+    return em.createNamedQuery("AcmeAuthorization.byOrder", AcmeAuthorization.class)
+        .setParameter("orderId", orderId)
+        .getResultList();
+  }
+
+  /**
+   * The identifiers as stored, {@code dns:name} or {@code ip:address}, canonical and without
+   * repeats.
+   */
+  private static Set<String> typed(List<Identifier> identifiers) {
+    if (identifiers == null || identifiers.isEmpty()) {
+      throw new AcmeProblem(AcmeError.MALFORMED, "An order needs identifiers");
     }
+    if (identifiers.size() > MAX_IDENTIFIERS) {
+      throw new AcmeProblem(
+          AcmeError.REJECTED_IDENTIFIER,
+          "An order has at most " + MAX_IDENTIFIERS + " identifiers");
+    }
+    Set<String> typed = new LinkedHashSet<>();
+    for (Identifier identifier : identifiers) {
+      String type = identifier.type() == null ? "" : identifier.type().toLowerCase(Locale.ROOT);
+      switch (type) {
+        case "dns" -> {
+          String name = DnsNames.canonical(identifier.value(), true);
+          if (name == null) {
+            throw new AcmeProblem(
+                AcmeError.REJECTED_IDENTIFIER,
+                "'" + identifier.value() + "' is not a valid DNS name");
+          }
+          typed.add("dns:" + name);
+        }
+        case "ip" -> {
+          String address;
+          try {
+            address =
+                SubjectAltNames.ipLiteral(
+                    "value", identifier.value() == null ? "" : identifier.value());
+          } catch (InvalidInputException e) {
+            throw new AcmeProblem(
+                AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not an IP address");
+          }
+          if (OutboundAddresses.refusedLiteral(address)) {
+            throw new AcmeProblem(
+                AcmeError.REJECTED_IDENTIFIER,
+                address + " is an address validation may not connect to");
+          }
+          typed.add("ip:" + address);
+        }
+        default ->
+            throw new AcmeProblem(
+                AcmeError.UNSUPPORTED_IDENTIFIER,
+                "Identifiers of type '" + identifier.type() + "' are not supported; use dns or ip");
+      }
+    }
+    return typed;
+  }
 }

@@ -13,9 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pkiaas.acme.control.PreApprovedDomains;
+import org.pkiaas.acme.entity.AccountStatus;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmePolicy;
-import org.pkiaas.acme.entity.AccountStatus;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -34,148 +34,176 @@ import org.pkiaas.tenant.boundary.Caller;
 @Stateless
 public class AcmePolicies {
 
-    private static final String KIND = "ACME policy";
-    private static final int MAX_NAME = 200;
+  private static final String KIND = "ACME policy";
+  private static final int MAX_NAME = 200;
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    /** What an administrator sets; {@code preApprovedDomains} is comma-separated, {@code *.domain} allowed. */
-    public record PolicyChange(
-            @Size(max = 200, message = "A policy name has at most {max} characters") @PlainText String name,
-            @Pattern(regexp = ID, message = ID_MESSAGE) String templateId,
-            @Size(max = 4000, message = "The domain list has at most {max} characters") @PlainText(multiline = true)
-            String preApprovedDomains) {
+  /**
+   * What an administrator sets; {@code preApprovedDomains} is comma-separated, {@code *.domain}
+   * allowed.
+   */
+  public record PolicyChange(
+      @Size(max = 200, message = "A policy name has at most {max} characters") @PlainText
+          String name,
+      @Pattern(regexp = ID, message = ID_MESSAGE) String templateId,
+      @Size(max = 4000, message = "The domain list has at most {max} characters")
+          @PlainText(multiline = true)
+          String preApprovedDomains) {}
+
+  @Audited(value = "acme.policy.create", objectType = "ACME_POLICY")
+  public AcmePolicy create(Caller caller, String caId, PolicyChange change) {
+    CertificateAuthority ca = cas.get(caller, caId);
+    Checked checked = check(caller, ca, change, null);
+    AcmePolicy policy =
+        new AcmePolicy(ca.id(), checked.templateId(), checked.name(), checked.domains());
+    em.persist(policy);
+    return policy;
+  }
+
+  public List<AcmePolicy> list(Caller caller, String caId) {
+    CertificateAuthority ca = cas.get(caller, caId);
+    return em.createNamedQuery("AcmePolicy.byCa", AcmePolicy.class)
+        .setParameter("caId", ca.id())
+        .getResultList();
+  }
+
+  /**
+   * How many accounts (of any status) each policy of the CA has; policies without any are absent.
+   */
+  public Map<String, Long> accountCounts(Caller caller, String caId) {
+    CertificateAuthority ca = cas.get(caller, caId);
+    Map<String, Long> counts = new HashMap<>();
+    for (Object[] row :
+        em.createNamedQuery("AcmeAccount.countsByCa", Object[].class)
+            .setParameter("caId", ca.id())
+            .getResultList()) {
+      counts.put((String) row[0], (Long) row[1]);
     }
+    return counts;
+  }
 
-    @Audited(value = "acme.policy.create", objectType = "ACME_POLICY")
-    public AcmePolicy create(Caller caller, String caId, PolicyChange change) {
-        CertificateAuthority ca = cas.get(caller, caId);
-        Checked checked = check(caller, ca, change, null);
-        AcmePolicy policy = new AcmePolicy(ca.id(), checked.templateId(), checked.name(), checked.domains());
-        em.persist(policy);
-        return policy;
+  public AcmePolicy get(Caller caller, String policyId) {
+    AcmePolicy policy = policyId == null ? null : em.find(AcmePolicy.class, policyId);
+    if (policy == null) {
+      throw new NotFoundException(KIND, policyId);
     }
+    try {
+      cas.get(caller, policy.caId());
+    } catch (NotFoundException e) {
+      throw new NotFoundException(KIND, policyId);
+    }
+    return policy;
+  }
 
-    public List<AcmePolicy> list(Caller caller, String caId) {
-        CertificateAuthority ca = cas.get(caller, caId);
-        return em.createNamedQuery("AcmePolicy.byCa", AcmePolicy.class).setParameter("caId", ca.id()).getResultList();
-    }
+  /** Replaces name, template and pre-approved domains; accounts stay bound to the policy. */
+  @Audited(value = "acme.policy.update", objectType = "ACME_POLICY", objectIdArgument = 1)
+  public AcmePolicy update(Caller caller, String policyId, PolicyChange change) {
+    AcmePolicy policy = get(caller, policyId);
+    Checked checked = check(caller, cas.get(caller, policy.caId()), change, policy.id());
+    policy.change(checked.templateId(), checked.name(), checked.domains());
+    return policy;
+  }
 
-    /** How many accounts (of any status) each policy of the CA has; policies without any are absent. */
-    public Map<String, Long> accountCounts(Caller caller, String caId) {
-        CertificateAuthority ca = cas.get(caller, caId);
-        Map<String, Long> counts = new HashMap<>();
-        for (Object[] row : em.createNamedQuery("AcmeAccount.countsByCa", Object[].class).setParameter("caId", ca.id()).getResultList()) {
-            counts.put((String) row[0], (Long) row[1]);
-        }
-        return counts;
+  /** Refused while accounts are bound to the policy: they would lose their CA and template. */
+  @Audited(value = "acme.policy.delete", objectType = "ACME_POLICY", objectIdArgument = 1)
+  public void delete(Caller caller, String policyId) {
+    AcmePolicy policy = get(caller, policyId);
+    long accounts =
+        em.createNamedQuery("AcmeAccount.countByPolicy", Long.class)
+            .setParameter("policyId", policy.id())
+            .getSingleResult();
+    if (accounts > 0) {
+      throw new ConflictException(
+          "ACME accounts are registered under this policy ("
+              + accounts
+              + "); it cannot be deleted");
     }
+    em.createNamedQuery("ExternalAccountBinding.deleteByPolicy")
+        .setParameter("policyId", policy.id())
+        .executeUpdate();
+    em.remove(policy);
+  }
 
-    public AcmePolicy get(Caller caller, String policyId) {
-        AcmePolicy policy = policyId == null ? null : em.find(AcmePolicy.class, policyId);
-        if (policy == null) {
-            throw new NotFoundException(KIND, policyId);
-        }
-        try {
-            cas.get(caller, policy.caId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException(KIND, policyId);
-        }
-        return policy;
-    }
+  public List<AcmeAccount> accounts(Caller caller, String policyId) {
+    AcmePolicy policy = get(caller, policyId);
+    return em.createNamedQuery("AcmeAccount.byPolicy", AcmeAccount.class)
+        .setParameter("policyId", policy.id())
+        .getResultList();
+  }
 
-    /** Replaces name, template and pre-approved domains; accounts stay bound to the policy. */
-    @Audited(value = "acme.policy.update", objectType = "ACME_POLICY", objectIdArgument = 1)
-    public AcmePolicy update(Caller caller, String policyId, PolicyChange change) {
-        AcmePolicy policy = get(caller, policyId);
-        Checked checked = check(caller, cas.get(caller, policy.caId()), change, policy.id());
-        policy.change(checked.templateId(), checked.name(), checked.domains());
-        return policy;
+  /**
+   * Deactivates an account (RFC 8555 §7.3.6 on the administrator's side): it can do nothing more.
+   */
+  @Audited(value = "acme.account.deactivate", objectType = "ACME_ACCOUNT", objectIdArgument = 2)
+  public AcmeAccount deactivateAccount(Caller caller, String policyId, String accountId) {
+    AcmePolicy policy = get(caller, policyId);
+    AcmeAccount account = accountId == null ? null : em.find(AcmeAccount.class, accountId);
+    if (account == null || !account.policyId().equals(policy.id())) {
+      throw new NotFoundException("ACME account", accountId);
     }
+    if (account.status() != AccountStatus.VALID) {
+      throw new ConflictException("This account is already " + account.status().json());
+    }
+    account.deactivate();
+    return account;
+  }
 
-    /** Refused while accounts are bound to the policy: they would lose their CA and template. */
-    @Audited(value = "acme.policy.delete", objectType = "ACME_POLICY", objectIdArgument = 1)
-    public void delete(Caller caller, String policyId) {
-        AcmePolicy policy = get(caller, policyId);
-        long accounts = em.createNamedQuery("AcmeAccount.countByPolicy", Long.class).setParameter("policyId", policy.id())
-                .getSingleResult();
-        if (accounts > 0) {
-            throw new ConflictException("ACME accounts are registered under this policy (" + accounts + "); it cannot be deleted");
-        }
-        em.createNamedQuery("ExternalAccountBinding.deleteByPolicy").setParameter("policyId", policy.id()).executeUpdate();
-        em.remove(policy);
-    }
+  /** A policy's settings as checked: a unique name, a template of the CA, normalized domains. */
+  private record Checked(String name, String templateId, String domains) {}
 
-    public List<AcmeAccount> accounts(Caller caller, String policyId) {
-        AcmePolicy policy = get(caller, policyId);
-        return em.createNamedQuery("AcmeAccount.byPolicy", AcmeAccount.class).setParameter("policyId", policy.id()).getResultList();
-    }
+  private Checked check(
+      Caller caller, CertificateAuthority ca, PolicyChange change, String exceptId) {
+    String name = name(change);
+    CertificateTemplate template = template(caller, ca, change.templateId());
+    String domains =
+        PreApprovedDomains.parse("preApprovedDomains", change.preApprovedDomains()).toString();
+    requireUniqueName(ca.id(), name, exceptId);
+    return new Checked(name, template.id(), domains);
+  }
 
-    /** Deactivates an account (RFC 8555 §7.3.6 on the administrator's side): it can do nothing more. */
-    @Audited(value = "acme.account.deactivate", objectType = "ACME_ACCOUNT", objectIdArgument = 2)
-    public AcmeAccount deactivateAccount(Caller caller, String policyId, String accountId) {
-        AcmePolicy policy = get(caller, policyId);
-        AcmeAccount account = accountId == null ? null : em.find(AcmeAccount.class, accountId);
-        if (account == null || !account.policyId().equals(policy.id())) {
-            throw new NotFoundException("ACME account", accountId);
-        }
-        if (account.status() != AccountStatus.VALID) {
-            throw new ConflictException("This account is already " + account.status().json());
-        }
-        account.deactivate();
-        return account;
+  private CertificateTemplate template(Caller caller, CertificateAuthority ca, String templateId) {
+    if (templateId == null || templateId.isBlank()) {
+      throw new InvalidInputException(
+          "templateId", "Choose the template certificates are issued under");
     }
+    CertificateTemplate template;
+    try {
+      template = templates.get(caller, templateId);
+    } catch (NotFoundException e) {
+      throw new InvalidInputException(
+          "templateId", "No template '" + templateId + "' among this CA's templates");
+    }
+    if (!template.caId().equals(ca.id())) {
+      throw new InvalidInputException(
+          "templateId", "No template '" + templateId + "' among this CA's templates");
+    }
+    return template;
+  }
 
-    /** A policy's settings as checked: a unique name, a template of the CA, normalized domains. */
-    private record Checked(String name, String templateId, String domains) {
+  private static String name(PolicyChange change) {
+    if (change == null || change.name() == null || change.name().isBlank()) {
+      throw new InvalidInputException("name", "A policy needs a name");
     }
+    if (change.name().trim().length() > MAX_NAME) {
+      throw new InvalidInputException("name", "A name has at most " + MAX_NAME + " characters");
+    }
+    return change.name().trim();
+  }
 
-    private Checked check(Caller caller, CertificateAuthority ca, PolicyChange change, String exceptId) {
-        String name = name(change);
-        CertificateTemplate template = template(caller, ca, change.templateId());
-        String domains = PreApprovedDomains.parse("preApprovedDomains", change.preApprovedDomains()).toString();
-        requireUniqueName(ca.id(), name, exceptId);
-        return new Checked(name, template.id(), domains);
+  private void requireUniqueName(String caId, String name, String exceptId) {
+    boolean taken =
+        em.createNamedQuery("AcmePolicy.byCaAndName", AcmePolicy.class)
+            .setParameter("caId", caId)
+            .setParameter("name", name)
+            .getResultStream()
+            .anyMatch(p -> !p.id().equals(exceptId));
+    if (taken) {
+      throw new ConflictException("This CA already has an ACME policy named '" + name + "'");
     }
-
-    private CertificateTemplate template(Caller caller, CertificateAuthority ca, String templateId) {
-        if (templateId == null || templateId.isBlank()) {
-            throw new InvalidInputException("templateId", "Choose the template certificates are issued under");
-        }
-        CertificateTemplate template;
-        try {
-            template = templates.get(caller, templateId);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("templateId", "No template '" + templateId + "' among this CA's templates");
-        }
-        if (!template.caId().equals(ca.id())) {
-            throw new InvalidInputException("templateId", "No template '" + templateId + "' among this CA's templates");
-        }
-        return template;
-    }
-
-    private static String name(PolicyChange change) {
-        if (change == null || change.name() == null || change.name().isBlank()) {
-            throw new InvalidInputException("name", "A policy needs a name");
-        }
-        if (change.name().trim().length() > MAX_NAME) {
-            throw new InvalidInputException("name", "A name has at most " + MAX_NAME + " characters");
-        }
-        return change.name().trim();
-    }
-
-    private void requireUniqueName(String caId, String name, String exceptId) {
-        boolean taken = em.createNamedQuery("AcmePolicy.byCaAndName", AcmePolicy.class).setParameter("caId", caId)
-                .setParameter("name", name).getResultStream().anyMatch(p -> !p.id().equals(exceptId));
-        if (taken) {
-            throw new ConflictException("This CA already has an ACME policy named '" + name + "'");
-        }
-    }
+  }
 }

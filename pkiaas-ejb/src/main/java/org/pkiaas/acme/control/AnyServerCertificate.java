@@ -13,38 +13,38 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class AnyServerCertificate extends X509ExtendedTrustManager {
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        // never used as a server
-    }
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType) {
+    // never used as a server
+  }
 
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        // the challenge's answer is the proof
-    }
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType) {
+    // the challenge's answer is the proof
+  }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        // never used as a server
-    }
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+    // never used as a server
+  }
 
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        // the challenge's answer is the proof
-    }
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+    // the challenge's answer is the proof
+  }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        // never used as a server
-    }
+  @Override
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+    // never used as a server
+  }
 
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        // the challenge's answer is the proof
-    }
+  @Override
+  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+    // the challenge's answer is the proof
+  }
 
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-    }
+  @Override
+  public X509Certificate[] getAcceptedIssuers() {
+    return new X509Certificate[0];
+  }
 }

@@ -13,53 +13,54 @@ import org.pkiaas.problem.InvalidInputException;
  */
 public final class PreApprovedDomains {
 
-    private final List<String> domains;
+  private final List<String> domains;
 
-    private PreApprovedDomains(List<String> domains) {
-        this.domains = List.copyOf(domains);
-    }
+  private PreApprovedDomains(List<String> domains) {
+    this.domains = List.copyOf(domains);
+  }
 
-    /** Parses a comma-separated list; blank gives none. */
-    public static PreApprovedDomains parse(String field, String text) {
-        Set<String> parsed = new LinkedHashSet<>();
-        if (text != null) {
-            for (String item : text.split(",")) {
-                if (item.isBlank()) {
-                    continue;
-                }
-                String canonical = DnsNames.canonical(item, true);
-                if (canonical == null) {
-                    throw new InvalidInputException(field, "'" + item.trim() + "' is not a domain name (or *.domain)");
-                }
-                parsed.add(canonical);
-            }
+  /** Parses a comma-separated list; blank gives none. */
+  public static PreApprovedDomains parse(String field, String text) {
+    Set<String> parsed = new LinkedHashSet<>();
+    if (text != null) {
+      for (String item : text.split(",")) {
+        if (item.isBlank()) {
+          continue;
         }
-        return new PreApprovedDomains(new ArrayList<>(parsed));
-    }
-
-    /** Whether the canonical DNS name {@code name} (possibly a wildcard) is pre-approved. */
-    public boolean covers(String name) {
-        for (String domain : domains) {
-            if (DnsNames.isWildcard(domain)) {
-                String base = DnsNames.base(domain);
-                String asked = DnsNames.base(name);
-                if (asked.equals(base) || asked.endsWith("." + base)) {
-                    return true;
-                }
-            } else if (domain.equals(name)) {
-                return true;
-            }
+        String canonical = DnsNames.canonical(item, true);
+        if (canonical == null) {
+          throw new InvalidInputException(
+              field, "'" + item.trim() + "' is not a domain name (or *.domain)");
         }
-        return false;
+        parsed.add(canonical);
+      }
     }
+    return new PreApprovedDomains(new ArrayList<>(parsed));
+  }
 
-    public List<String> domains() {
-        return domains;
+  /** Whether the canonical DNS name {@code name} (possibly a wildcard) is pre-approved. */
+  public boolean covers(String name) {
+    for (String domain : domains) {
+      if (DnsNames.isWildcard(domain)) {
+        String base = DnsNames.base(domain);
+        String asked = DnsNames.base(name);
+        if (asked.equals(base) || asked.endsWith("." + base)) {
+          return true;
+        }
+      } else if (domain.equals(name)) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    /** The normalized list as stored: comma-separated. */
-    @Override
-    public String toString() {
-        return String.join(",", domains);
-    }
+  public List<String> domains() {
+    return domains;
+  }
+
+  /** The normalized list as stored: comma-separated. */
+  @Override
+  public String toString() {
+    return String.join(",", domains);
+  }
 }

@@ -17,52 +17,52 @@ import java.util.Set;
  */
 final class ValidationQueue {
 
-    private final int perAccount;
-    private final int total;
-    private final Map<String, ArrayDeque<String>> lanes = new LinkedHashMap<>();
-    private final Set<String> waiting = new HashSet<>();
+  private final int perAccount;
+  private final int total;
+  private final Map<String, ArrayDeque<String>> lanes = new LinkedHashMap<>();
+  private final Set<String> waiting = new HashSet<>();
 
-    ValidationQueue(int perAccount, int total) {
-        this.perAccount = perAccount;
-        this.total = total;
-    }
+  ValidationQueue(int perAccount, int total) {
+    this.perAccount = perAccount;
+    this.total = total;
+  }
 
-    /** Queues a challenge of {@code accountId}; false when its lane or the queue is full. */
-    synchronized boolean offer(String accountId, String challengeId) {
-        if (waiting.contains(challengeId)) {
-            return true;
-        }
-        ArrayDeque<String> lane = lanes.get(accountId);
-        if (waiting.size() >= total || (lane != null && lane.size() >= perAccount)) {
-            return false;
-        }
-        if (lane == null) {
-            lane = new ArrayDeque<>();
-            lanes.put(accountId, lane);
-        }
-        lane.add(challengeId);
-        waiting.add(challengeId);
-        notifyAll();
-        return true;
+  /** Queues a challenge of {@code accountId}; false when its lane or the queue is full. */
+  synchronized boolean offer(String accountId, String challengeId) {
+    if (waiting.contains(challengeId)) {
+      return true;
     }
+    ArrayDeque<String> lane = lanes.get(accountId);
+    if (waiting.size() >= total || (lane != null && lane.size() >= perAccount)) {
+      return false;
+    }
+    if (lane == null) {
+      lane = new ArrayDeque<>();
+      lanes.put(accountId, lane);
+    }
+    lane.add(challengeId);
+    waiting.add(challengeId);
+    notifyAll();
+    return true;
+  }
 
-    /** The next challenge in turn, waiting for one when none is queued. */
-    synchronized String take() throws InterruptedException {
-        while (lanes.isEmpty()) {
-            wait();
-        }
-        Iterator<Map.Entry<String, ArrayDeque<String>>> first = lanes.entrySet().iterator();
-        Map.Entry<String, ArrayDeque<String>> turn = first.next();
-        first.remove();
-        String challengeId = turn.getValue().poll();
-        if (!turn.getValue().isEmpty()) {
-            lanes.put(turn.getKey(), turn.getValue()); // to the back of the line
-        }
-        waiting.remove(challengeId);
-        return challengeId;
+  /** The next challenge in turn, waiting for one when none is queued. */
+  synchronized String take() throws InterruptedException {
+    while (lanes.isEmpty()) {
+      wait();
     }
+    Iterator<Map.Entry<String, ArrayDeque<String>>> first = lanes.entrySet().iterator();
+    Map.Entry<String, ArrayDeque<String>> turn = first.next();
+    first.remove();
+    String challengeId = turn.getValue().poll();
+    if (!turn.getValue().isEmpty()) {
+      lanes.put(turn.getKey(), turn.getValue()); // to the back of the line
+    }
+    waiting.remove(challengeId);
+    return challengeId;
+  }
 
-    synchronized int size() {
-        return waiting.size();
-    }
+  synchronized int size() {
+    return waiting.size();
+  }
 }

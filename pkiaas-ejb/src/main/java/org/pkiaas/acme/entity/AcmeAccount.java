@@ -21,94 +21,112 @@ import org.pkiaas.signing.Randomness;
  */
 @Entity
 @Table(name = "acme_account")
-@NamedQuery(name = "AcmeAccount.byThumbprint", query = "SELECT a FROM AcmeAccount a WHERE a.keyThumbprint = :thumbprint")
-@NamedQuery(name = "AcmeAccount.byPolicy", query = "SELECT a FROM AcmeAccount a WHERE a.policyId = :policyId ORDER BY a.createdAt, a.id")
-@NamedQuery(name = "AcmeAccount.countByPolicy", query = "SELECT COUNT(a) FROM AcmeAccount a WHERE a.policyId = :policyId")
-@NamedQuery(name = "AcmeAccount.countsByCa", query = "SELECT a.policyId, COUNT(a) FROM AcmeAccount a"
-        + " WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId) GROUP BY a.policyId")
-@NamedQuery(name = "AcmeAccount.deleteByCa",
-        query = "DELETE FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId)")
+@NamedQuery(
+    name = "AcmeAccount.byThumbprint",
+    query = "SELECT a FROM AcmeAccount a WHERE a.keyThumbprint = :thumbprint")
+@NamedQuery(
+    name = "AcmeAccount.byPolicy",
+    query = "SELECT a FROM AcmeAccount a WHERE a.policyId = :policyId ORDER BY a.createdAt, a.id")
+@NamedQuery(
+    name = "AcmeAccount.countByPolicy",
+    query = "SELECT COUNT(a) FROM AcmeAccount a WHERE a.policyId = :policyId")
+@NamedQuery(
+    name = "AcmeAccount.countsByCa",
+    query =
+        "SELECT a.policyId, COUNT(a) FROM AcmeAccount a"
+            + " WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId) GROUP BY a.policyId")
+@NamedQuery(
+    name = "AcmeAccount.deleteByCa",
+    query =
+        "DELETE FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId)")
 public class AcmeAccount implements Identified {
 
-    @Id
-    private String id;
-    @Column(name = "policy_id", nullable = false)
-    private String policyId;
-    @Column(name = "eab_id")
-    private String eabId;
-    @Column(name = "key_thumbprint", nullable = false)
-    private String keyThumbprint;
-    @Column(nullable = false)
-    private String jwk;
-    private String contact;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private AccountStatus status;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Version
-    private int version;
+  @Id private String id;
 
-    protected AcmeAccount() {
-        // JPA
-    }
+  @Column(name = "policy_id", nullable = false)
+  private String policyId;
 
-    public AcmeAccount(String policyId, String eabId, String keyThumbprint, String jwk, List<String> contacts) {
-        this.id = Randomness.uuid().toString();
-        this.policyId = Objects.requireNonNull(policyId);
-        this.eabId = eabId;
-        this.keyThumbprint = Objects.requireNonNull(keyThumbprint);
-        this.jwk = Objects.requireNonNull(jwk);
-        this.status = AccountStatus.VALID;
-        this.createdAt = Instant.now();
-        changeContacts(contacts);
-    }
+  @Column(name = "eab_id")
+  private String eabId;
 
-    public void changeContacts(List<String> contacts) {
-        this.contact = contacts == null || contacts.isEmpty() ? null : String.join(",", contacts);
-    }
+  @Column(name = "key_thumbprint", nullable = false)
+  private String keyThumbprint;
 
-    /** Rolls the account over to a new key (RFC 8555 §7.3.5). */
-    public void changeKey(String keyThumbprint, String jwk) {
-        this.keyThumbprint = Objects.requireNonNull(keyThumbprint);
-        this.jwk = Objects.requireNonNull(jwk);
-    }
+  @Column(nullable = false)
+  private String jwk;
 
-    public void deactivate() {
-        this.status = AccountStatus.DEACTIVATED;
-    }
+  private String contact;
 
-    @Override
-    public String id() {
-        return id;
-    }
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private AccountStatus status;
 
-    public String policyId() {
-        return policyId;
-    }
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    public String eabId() {
-        return eabId;
-    }
+  @Version private int version;
 
-    public String keyThumbprint() {
-        return keyThumbprint;
-    }
+  protected AcmeAccount() {
+    // JPA
+  }
 
-    /** The public key, a JWK (RFC 7517) JSON object. */
-    public String jwk() {
-        return jwk;
-    }
+  public AcmeAccount(
+      String policyId, String eabId, String keyThumbprint, String jwk, List<String> contacts) {
+    this.id = Randomness.uuid().toString();
+    this.policyId = Objects.requireNonNull(policyId);
+    this.eabId = eabId;
+    this.keyThumbprint = Objects.requireNonNull(keyThumbprint);
+    this.jwk = Objects.requireNonNull(jwk);
+    this.status = AccountStatus.VALID;
+    this.createdAt = Instant.now();
+    changeContacts(contacts);
+  }
 
-    public List<String> contacts() {
-        return contact == null ? List.of() : Arrays.asList(contact.split(","));
-    }
+  public void changeContacts(List<String> contacts) {
+    this.contact = contacts == null || contacts.isEmpty() ? null : String.join(",", contacts);
+  }
 
-    public AccountStatus status() {
-        return status;
-    }
+  /** Rolls the account over to a new key (RFC 8555 §7.3.5). */
+  public void changeKey(String keyThumbprint, String jwk) {
+    this.keyThumbprint = Objects.requireNonNull(keyThumbprint);
+    this.jwk = Objects.requireNonNull(jwk);
+  }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
+  public void deactivate() {
+    this.status = AccountStatus.DEACTIVATED;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  public String policyId() {
+    return policyId;
+  }
+
+  public String eabId() {
+    return eabId;
+  }
+
+  public String keyThumbprint() {
+    return keyThumbprint;
+  }
+
+  /** The public key, a JWK (RFC 7517) JSON object. */
+  public String jwk() {
+    return jwk;
+  }
+
+  public List<String> contacts() {
+    return contact == null ? List.of() : Arrays.asList(contact.split(","));
+  }
+
+  public AccountStatus status() {
+    return status;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

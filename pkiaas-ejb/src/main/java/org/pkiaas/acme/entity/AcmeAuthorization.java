@@ -18,77 +18,95 @@ import org.pkiaas.signing.Randomness;
  */
 @Entity
 @Table(name = "acme_authorization")
-@NamedQuery(name = "AcmeAuthorization.byOrder", query = "SELECT a FROM AcmeAuthorization a WHERE a.orderId = :orderId ORDER BY a.id")
-@NamedQuery(name = "AcmeAuthorization.countOfAccount", query = "SELECT COUNT(z) FROM AcmeAuthorization z, AcmeOrder o"
-        + " WHERE o.id = z.orderId AND o.accountId = :accountId AND z.status = :status AND z.expiresAt > :now")
-@NamedQuery(name = "AcmeAuthorization.deleteByCa", query = "DELETE FROM AcmeAuthorization z WHERE z.orderId IN"
-        + " (SELECT o.id FROM AcmeOrder o WHERE o.accountId IN (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN"
-        + " (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId)))")
+@NamedQuery(
+    name = "AcmeAuthorization.byOrder",
+    query = "SELECT a FROM AcmeAuthorization a WHERE a.orderId = :orderId ORDER BY a.id")
+@NamedQuery(
+    name = "AcmeAuthorization.countOfAccount",
+    query =
+        "SELECT COUNT(z) FROM AcmeAuthorization z, AcmeOrder o"
+            + " WHERE o.id = z.orderId AND o.accountId = :accountId AND z.status = :status AND z.expiresAt > :now")
+@NamedQuery(
+    name = "AcmeAuthorization.deleteByCa",
+    query =
+        "DELETE FROM AcmeAuthorization z WHERE z.orderId IN"
+            + " (SELECT o.id FROM AcmeOrder o WHERE o.accountId IN (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN"
+            + " (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId)))")
 public class AcmeAuthorization {
 
-    @Id
-    private String id;
-    @Column(name = "order_id", nullable = false)
-    private String orderId;
-    @Column(name = "identifier_type", nullable = false)
-    private String identifierType;
-    @Column(name = "identifier_value", nullable = false)
-    private String identifierValue;
-    @Column(nullable = false)
-    private boolean wildcard;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private AuthorizationStatus status;
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-    @Version
-    private int version;
+  @Id private String id;
 
-    protected AcmeAuthorization() {
-        // JPA
-    }
+  @Column(name = "order_id", nullable = false)
+  private String orderId;
 
-    public AcmeAuthorization(String orderId, String identifierType, String identifierValue, boolean wildcard,
-            AuthorizationStatus status, Instant expiresAt) {
-        this.id = Randomness.uuid().toString();
-        this.orderId = Objects.requireNonNull(orderId);
-        this.identifierType = Objects.requireNonNull(identifierType);
-        this.identifierValue = Objects.requireNonNull(identifierValue);
-        this.wildcard = wildcard;
-        this.status = Objects.requireNonNull(status);
-        this.expiresAt = Objects.requireNonNull(expiresAt);
-    }
+  @Column(name = "identifier_type", nullable = false)
+  private String identifierType;
 
-    /** The outcome of a challenge: valid, or invalid for good (§7.1.6). */
-    public void decided(AuthorizationStatus outcome) {
-        this.status = Objects.requireNonNull(outcome);
-    }
+  @Column(name = "identifier_value", nullable = false)
+  private String identifierValue;
 
-    public String id() {
-        return id;
-    }
+  @Column(nullable = false)
+  private boolean wildcard;
 
-    public String orderId() {
-        return orderId;
-    }
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private AuthorizationStatus status;
 
-    public String identifierType() {
-        return identifierType;
-    }
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
 
-    public String identifierValue() {
-        return identifierValue;
-    }
+  @Version private int version;
 
-    public boolean wildcard() {
-        return wildcard;
-    }
+  protected AcmeAuthorization() {
+    // JPA
+  }
 
-    public AuthorizationStatus status() {
-        return status;
-    }
+  public AcmeAuthorization(
+      String orderId,
+      String identifierType,
+      String identifierValue,
+      boolean wildcard,
+      AuthorizationStatus status,
+      Instant expiresAt) {
+    this.id = Randomness.uuid().toString();
+    this.orderId = Objects.requireNonNull(orderId);
+    this.identifierType = Objects.requireNonNull(identifierType);
+    this.identifierValue = Objects.requireNonNull(identifierValue);
+    this.wildcard = wildcard;
+    this.status = Objects.requireNonNull(status);
+    this.expiresAt = Objects.requireNonNull(expiresAt);
+  }
 
-    public Instant expiresAt() {
-        return expiresAt;
-    }
+  /** The outcome of a challenge: valid, or invalid for good (§7.1.6). */
+  public void decided(AuthorizationStatus outcome) {
+    this.status = Objects.requireNonNull(outcome);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String orderId() {
+    return orderId;
+  }
+
+  public String identifierType() {
+    return identifierType;
+  }
+
+  public String identifierValue() {
+    return identifierValue;
+  }
+
+  public boolean wildcard() {
+    return wildcard;
+  }
+
+  public AuthorizationStatus status() {
+    return status;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
 }

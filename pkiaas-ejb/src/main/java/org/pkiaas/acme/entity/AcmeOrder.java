@@ -14,101 +14,128 @@ import java.util.List;
 import java.util.Objects;
 import org.pkiaas.signing.Randomness;
 
-/** An ACME order (RFC 8555 §7.1.3): the identifiers asked for and, once finalized, the certificate. */
+/**
+ * An ACME order (RFC 8555 §7.1.3): the identifiers asked for and, once finalized, the certificate.
+ */
 @Entity
 @Table(name = "acme_order")
-@NamedQuery(name = "AcmeOrder.byAccount",
-        query = "SELECT o FROM AcmeOrder o WHERE o.accountId = :accountId ORDER BY o.createdAt DESC, o.id")
-@NamedQuery(name = "AcmeOrder.createdSince", query = "SELECT COUNT(o), MIN(o.createdAt) FROM AcmeOrder o"
-        + " WHERE o.accountId = :accountId AND o.createdAt > :since")
-@NamedQuery(name = "AcmeOrder.statusSince", query = "SELECT COUNT(o), MIN(o.createdAt) FROM AcmeOrder o"
-        + " WHERE o.accountId = :accountId AND o.status = :status AND o.createdAt > :since")
-@NamedQuery(name = "AcmeOrder.byCertificate", query = "SELECT o FROM AcmeOrder o WHERE o.certificateId = :certificateId")
-@NamedQuery(name = "AcmeOrder.deleteByCa", query = "DELETE FROM AcmeOrder o WHERE o.accountId IN"
-        + " (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId))")
-@NamedQuery(name = "AcmeOrder.countReplacing", query = "SELECT COUNT(o) FROM AcmeOrder o WHERE o.replaces = :certificateId")
-@NamedQuery(name = "AcmeOrder.certificatesBySerial",
-        query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
+@NamedQuery(
+    name = "AcmeOrder.byAccount",
+    query =
+        "SELECT o FROM AcmeOrder o WHERE o.accountId = :accountId ORDER BY o.createdAt DESC, o.id")
+@NamedQuery(
+    name = "AcmeOrder.createdSince",
+    query =
+        "SELECT COUNT(o), MIN(o.createdAt) FROM AcmeOrder o"
+            + " WHERE o.accountId = :accountId AND o.createdAt > :since")
+@NamedQuery(
+    name = "AcmeOrder.statusSince",
+    query =
+        "SELECT COUNT(o), MIN(o.createdAt) FROM AcmeOrder o"
+            + " WHERE o.accountId = :accountId AND o.status = :status AND o.createdAt > :since")
+@NamedQuery(
+    name = "AcmeOrder.byCertificate",
+    query = "SELECT o FROM AcmeOrder o WHERE o.certificateId = :certificateId")
+@NamedQuery(
+    name = "AcmeOrder.deleteByCa",
+    query =
+        "DELETE FROM AcmeOrder o WHERE o.accountId IN"
+            + " (SELECT a.id FROM AcmeAccount a WHERE a.policyId IN (SELECT p.id FROM AcmePolicy p WHERE p.caId = :caId))")
+@NamedQuery(
+    name = "AcmeOrder.countReplacing",
+    query = "SELECT COUNT(o) FROM AcmeOrder o WHERE o.replaces = :certificateId")
+@NamedQuery(
+    name = "AcmeOrder.certificatesBySerial",
+    query = "SELECT c FROM IssuedCertificate c WHERE c.serialNumber = :serial")
 public class AcmeOrder {
 
-    @Id
-    private String id;
-    @Column(name = "account_id", nullable = false)
-    private String accountId;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private OrderStatus status;
-    @Column(nullable = false)
-    private String identifiers;
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-    @Column(name = "certificate_id")
-    private String certificateId;
-    private String replaces;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Version
-    private int version;
+  @Id private String id;
 
-    protected AcmeOrder() {
-        // JPA
-    }
+  @Column(name = "account_id", nullable = false)
+  private String accountId;
 
-    /** @param identifiers {@code type:value} pairs, e.g. {@code dns:*.example.com} */
-    public AcmeOrder(String accountId, List<String> identifiers, OrderStatus status, Instant expiresAt) {
-        this.id = Randomness.uuid().toString();
-        this.accountId = Objects.requireNonNull(accountId);
-        this.identifiers = String.join(",", identifiers);
-        this.status = Objects.requireNonNull(status);
-        this.expiresAt = Objects.requireNonNull(expiresAt);
-        this.createdAt = Instant.now();
-    }
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private OrderStatus status;
 
-    /** Marks the order as the renewal of a certificate (RFC 9773 §5). */
-    public void replacing(String certificateId) {
-        this.replaces = Objects.requireNonNull(certificateId);
-    }
+  @Column(nullable = false)
+  private String identifiers;
 
-    public void issued(String certificateId) {
-        this.certificateId = Objects.requireNonNull(certificateId);
-        this.status = OrderStatus.VALID;
-    }
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
 
-    public void changeStatus(OrderStatus status) {
-        this.status = Objects.requireNonNull(status);
-    }
+  @Column(name = "certificate_id")
+  private String certificateId;
 
-    public String id() {
-        return id;
-    }
+  private String replaces;
 
-    public String accountId() {
-        return accountId;
-    }
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    public OrderStatus status() {
-        return status;
-    }
+  @Version private int version;
 
-    /** {@code type:value} pairs in the order they were asked for. */
-    public List<String> identifiers() {
-        return Arrays.asList(identifiers.split(","));
-    }
+  protected AcmeOrder() {
+    // JPA
+  }
 
-    public Instant expiresAt() {
-        return expiresAt;
-    }
+  /**
+   * @param identifiers {@code type:value} pairs, e.g. {@code dns:*.example.com}
+   */
+  public AcmeOrder(
+      String accountId, List<String> identifiers, OrderStatus status, Instant expiresAt) {
+    this.id = Randomness.uuid().toString();
+    this.accountId = Objects.requireNonNull(accountId);
+    this.identifiers = String.join(",", identifiers);
+    this.status = Objects.requireNonNull(status);
+    this.expiresAt = Objects.requireNonNull(expiresAt);
+    this.createdAt = Instant.now();
+  }
 
-    public String certificateId() {
-        return certificateId;
-    }
+  /** Marks the order as the renewal of a certificate (RFC 9773 §5). */
+  public void replacing(String certificateId) {
+    this.replaces = Objects.requireNonNull(certificateId);
+  }
 
-    /** The id of the certificate this order renews, or null. */
-    public String replaces() {
-        return replaces;
-    }
+  public void issued(String certificateId) {
+    this.certificateId = Objects.requireNonNull(certificateId);
+    this.status = OrderStatus.VALID;
+  }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
+  public void changeStatus(OrderStatus status) {
+    this.status = Objects.requireNonNull(status);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public OrderStatus status() {
+    return status;
+  }
+
+  /** {@code type:value} pairs in the order they were asked for. */
+  public List<String> identifiers() {
+    return Arrays.asList(identifiers.split(","));
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public String certificateId() {
+    return certificateId;
+  }
+
+  /** The id of the certificate this order renews, or null. */
+  public String replaces() {
+    return replaces;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

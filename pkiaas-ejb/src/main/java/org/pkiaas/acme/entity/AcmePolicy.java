@@ -12,74 +12,86 @@ import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.signing.Randomness;
 
 /**
- * Binds ACME accounts to a CA and a certificate template (user guide 5.2); its pre-approved
- * domains are authorized without any challenge.
+ * Binds ACME accounts to a CA and a certificate template (user guide 5.2); its pre-approved domains
+ * are authorized without any challenge.
  */
 @Entity
 @Table(name = "acme_policy")
-@NamedQuery(name = "AcmePolicy.byCa", query = "SELECT p FROM AcmePolicy p WHERE p.caId = :caId ORDER BY p.name, p.id")
-@NamedQuery(name = "AcmePolicy.byCaAndName", query = "SELECT p FROM AcmePolicy p WHERE p.caId = :caId AND p.name = :name")
-@NamedQuery(name = "AcmePolicy.countByTemplate", query = "SELECT COUNT(p) FROM AcmePolicy p WHERE p.templateId = :templateId")
+@NamedQuery(
+    name = "AcmePolicy.byCa",
+    query = "SELECT p FROM AcmePolicy p WHERE p.caId = :caId ORDER BY p.name, p.id")
+@NamedQuery(
+    name = "AcmePolicy.byCaAndName",
+    query = "SELECT p FROM AcmePolicy p WHERE p.caId = :caId AND p.name = :name")
+@NamedQuery(
+    name = "AcmePolicy.countByTemplate",
+    query = "SELECT COUNT(p) FROM AcmePolicy p WHERE p.templateId = :templateId")
 @NamedQuery(name = "AcmePolicy.deleteByCa", query = "DELETE FROM AcmePolicy p WHERE p.caId = :caId")
 public class AcmePolicy implements Identified {
 
-    @Id
-    private String id;
-    @Column(name = "ca_id", nullable = false)
-    private String caId;
-    @Column(name = "template_id", nullable = false)
-    private String templateId;
-    @Column(nullable = false)
-    private String name;
-    @Column(name = "pre_approved_domains")
-    private String preApprovedDomains;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Version
-    private int version;
+  @Id private String id;
 
-    protected AcmePolicy() {
-        // JPA
-    }
+  @Column(name = "ca_id", nullable = false)
+  private String caId;
 
-    /** @param preApprovedDomains normalized, comma-separated; empty for none */
-    public AcmePolicy(String caId, String templateId, String name, String preApprovedDomains) {
-        this.id = Randomness.uuid().toString();
-        this.caId = Objects.requireNonNull(caId);
-        this.templateId = Objects.requireNonNull(templateId);
-        this.name = Objects.requireNonNull(name);
-        this.preApprovedDomains = preApprovedDomains;
-        this.createdAt = Instant.now();
-    }
+  @Column(name = "template_id", nullable = false)
+  private String templateId;
 
-    public void change(String templateId, String name, String preApprovedDomains) {
-        this.templateId = Objects.requireNonNull(templateId);
-        this.name = Objects.requireNonNull(name);
-        this.preApprovedDomains = preApprovedDomains;
-    }
+  @Column(nullable = false)
+  private String name;
 
-    @Override
-    public String id() {
-        return id;
-    }
+  @Column(name = "pre_approved_domains")
+  private String preApprovedDomains;
 
-    public String caId() {
-        return caId;
-    }
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    public String templateId() {
-        return templateId;
-    }
+  @Version private int version;
 
-    public String name() {
-        return name;
-    }
+  protected AcmePolicy() {
+    // JPA
+  }
 
-    public String preApprovedDomains() {
-        return preApprovedDomains == null ? "" : preApprovedDomains;
-    }
+  /**
+   * @param preApprovedDomains normalized, comma-separated; empty for none
+   */
+  public AcmePolicy(String caId, String templateId, String name, String preApprovedDomains) {
+    this.id = Randomness.uuid().toString();
+    this.caId = Objects.requireNonNull(caId);
+    this.templateId = Objects.requireNonNull(templateId);
+    this.name = Objects.requireNonNull(name);
+    this.preApprovedDomains = preApprovedDomains;
+    this.createdAt = Instant.now();
+  }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
+  public void change(String templateId, String name, String preApprovedDomains) {
+    this.templateId = Objects.requireNonNull(templateId);
+    this.name = Objects.requireNonNull(name);
+    this.preApprovedDomains = preApprovedDomains;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  public String caId() {
+    return caId;
+  }
+
+  public String templateId() {
+    return templateId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String preApprovedDomains() {
+    return preApprovedDomains == null ? "" : preApprovedDomains;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

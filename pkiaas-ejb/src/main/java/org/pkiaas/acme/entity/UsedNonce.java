@@ -14,24 +14,26 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "acme_used_nonce")
-@NamedQuery(name = "UsedNonce.deleteExpired", query = "DELETE FROM UsedNonce n WHERE n.expiresAt <= :now")
+@NamedQuery(
+    name = "UsedNonce.deleteExpired",
+    query = "DELETE FROM UsedNonce n WHERE n.expiresAt <= :now")
 public class UsedNonce {
 
-    @Id
-    private String nonce;
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+  @Id private String nonce;
 
-    protected UsedNonce() {
-        // JPA
-    }
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
 
-    public UsedNonce(String nonce, Instant expiresAt) {
-        this.nonce = Objects.requireNonNull(nonce);
-        this.expiresAt = Objects.requireNonNull(expiresAt);
-    }
+  protected UsedNonce() {
+    // JPA
+  }
 
-    public String nonce() {
-        return nonce;
-    }
+  public UsedNonce(String nonce, Instant expiresAt) {
+    this.nonce = Objects.requireNonNull(nonce);
+    this.expiresAt = Objects.requireNonNull(expiresAt);
+  }
+
+  public String nonce() {
+    return nonce;
+  }
 }

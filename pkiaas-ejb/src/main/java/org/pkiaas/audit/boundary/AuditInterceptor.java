@@ -10,46 +10,53 @@ import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * Records every {@link Audited} call. The actor is the method's {@link Caller} argument; the object
- * is what the method returns when that is {@link Identified}, otherwise the argument that
- * {@link Audited#objectIdArgument()} names; the CA, whose owner's log shows the event, likewise.
- * A failure is written in its own transaction so it survives the rollback of the failed action.
+ * is what the method returns when that is {@link Identified}, otherwise the argument that {@link
+ * Audited#objectIdArgument()} names; the CA, whose owner's log shows the event, likewise. A failure
+ * is written in its own transaction so it survives the rollback of the failed action.
  */
 @Audited
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
 public class AuditInterceptor {
 
-    @Inject
-    AuditLog auditLog;
+  @Inject AuditLog auditLog;
 
-    @AroundInvoke
-    public Object record(InvocationContext ctx) throws Exception {
-        Audited audited = ctx.getMethod().getAnnotation(Audited.class);
-        String action = audited.value().isEmpty() ? ctx.getMethod().getName() : audited.value();
-        Object[] parameters = ctx.getParameters();
-        Caller caller = null;
-        for (Object parameter : parameters) {
-            if (parameter instanceof Caller c) {
-                caller = c;
-                break;
-            }
-        }
-        String argumentId = argument(parameters, audited.objectIdArgument());
-        String argumentCaId = argument(parameters, audited.caIdArgument());
-        try {
-            Object result = ctx.proceed();
-            String objectId = result instanceof Identified identified ? identified.id() : argumentId;
-            String caId = result instanceof Identified identified && identified.caId() != null ? identified.caId() : argumentCaId;
-            auditLog.success(caller, action, audited.objectType(), objectId, caId);
-            return result;
-        } catch (Exception e) {
-            String detail = e instanceof PkiaasException ? e.getMessage() : "internal error (" + e.getClass().getSimpleName() + ")";
-            auditLog.failure(caller, action, audited.objectType(), argumentId, argumentCaId, detail);
-            throw e;
-        }
+  @AroundInvoke
+  public Object record(InvocationContext ctx) throws Exception {
+    Audited audited = ctx.getMethod().getAnnotation(Audited.class);
+    String action = audited.value().isEmpty() ? ctx.getMethod().getName() : audited.value();
+    Object[] parameters = ctx.getParameters();
+    Caller caller = null;
+    for (Object parameter : parameters) {
+      if (parameter instanceof Caller c) {
+        caller = c;
+        break;
+      }
     }
+    String argumentId = argument(parameters, audited.objectIdArgument());
+    String argumentCaId = argument(parameters, audited.caIdArgument());
+    try {
+      Object result = ctx.proceed();
+      String objectId = result instanceof Identified identified ? identified.id() : argumentId;
+      String caId =
+          result instanceof Identified identified && identified.caId() != null
+              ? identified.caId()
+              : argumentCaId;
+      auditLog.success(caller, action, audited.objectType(), objectId, caId);
+      return result;
+    } catch (Exception e) {
+      String detail =
+          e instanceof PkiaasException
+              ? e.getMessage()
+              : "internal error (" + e.getClass().getSimpleName() + ")";
+      auditLog.failure(caller, action, audited.objectType(), argumentId, argumentCaId, detail);
+      throw e;
+    }
+  }
 
-    private static String argument(Object[] parameters, int index) {
-        return index >= 0 && index < parameters.length && parameters[index] != null ? parameters[index].toString() : null;
-    }
+  private static String argument(Object[] parameters, int index) {
+    return index >= 0 && index < parameters.length && parameters[index] != null
+        ? parameters[index].toString()
+        : null;
+  }
 }

@@ -16,110 +16,168 @@ import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * The audit log: written by {@link AuditInterceptor}, by the issuance path for every certificate,
- * by protocol boundaries that act for no account, and by the sign-in path; read by account holders and administrators.
- * Each event names its tenant, the owner of the CA it concerns (else the acting account), so a
- * tenant sees what anonymous requesters and protocol clients did on its CAs. Events are written
- * unsealed, in the action's transaction; {@code AuditSealer} chains them afterwards, so writing an
- * event never waits for another.
+ * by protocol boundaries that act for no account, and by the sign-in path; read by account holders
+ * and administrators. Each event names its tenant, the owner of the CA it concerns (else the acting
+ * account), so a tenant sees what anonymous requesters and protocol clients did on its CAs. Events
+ * are written unsealed, in the action's transaction; {@code AuditSealer} chains them afterwards, so
+ * writing an event never waits for another.
  */
 @Stateless
 public class AuditLog {
 
-    private static final String ANONYMOUS = "anonymous";
-    private static final String CA = "CA";
-    private static final String CERTIFICATE = "CERTIFICATE";
-    private static final String ACCOUNT = "ACCOUNT";
+  private static final String ANONYMOUS = "anonymous";
+  private static final String CA = "CA";
+  private static final String CERTIFICATE = "CERTIFICATE";
+  private static final String ACCOUNT = "ACCOUNT";
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    /** Written in the action's own transaction: it commits or rolls back with the action. */
-    public void success(Caller caller, String action, String objectType, String objectId) {
-        success(caller, action, objectType, objectId, null);
+  /** Written in the action's own transaction: it commits or rolls back with the action. */
+  public void success(Caller caller, String action, String objectType, String objectId) {
+    success(caller, action, objectType, objectId, null);
+  }
+
+  /** As {@link #success(Caller, String, String, String)}, for an action on the CA {@code caId}. */
+  public void success(
+      Caller caller, String action, String objectType, String objectId, String caId) {
+    em.persist(event(caller, action, objectType, objectId, caId, Outcome.SUCCESS, null));
+  }
+
+  /** Written in a new transaction: the failed action's rollback must not erase it. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void failure(
+      Caller caller, String action, String objectType, String objectId, String detail) {
+    failure(caller, action, objectType, objectId, null, detail);
+  }
+
+  /**
+   * As {@link #failure(Caller, String, String, String, String)}, for an action on the CA {@code
+   * caId}.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void failure(
+      Caller caller,
+      String action,
+      String objectType,
+      String objectId,
+      String caId,
+      String detail) {
+    em.persist(event(caller, action, objectType, objectId, caId, Outcome.FAILURE, detail));
+  }
+
+  /**
+   * A certificate was issued, whatever the channel: written in the issuing transaction, for the
+   * CA's owner. {@code issuedBy} names the channel and requester (such as {@code acme:<account>}).
+   */
+  public void certificateIssued(IssuedCertificate certificate, String issuedBy) {
+    em.persist(
+        new AuditEvent(
+            null,
+            issuedBy == null ? ANONYMOUS : issuedBy,
+            "certificate.issue",
+            CERTIFICATE,
+            certificate.id(),
+            Outcome.SUCCESS,
+            "serial "
+                + certificate.serialNumber()
+                + ", "
+                + certificate.purpose()
+                + ", "
+                + certificate.subjectDn(),
+            tenantOf(certificate.caId(), null),
+            certificate.caId()));
+  }
+
+  /**
+   * A successful action by a protocol client that has no account here (such as an ACME account),
+   * written in the action's transaction for the owner of the CA {@code caId}.
+   */
+  public void protocolAction(
+      String actor, String action, String objectType, String objectId, String caId, String detail) {
+    em.persist(
+        new AuditEvent(
+            null,
+            actor,
+            action,
+            objectType,
+            objectId,
+            Outcome.SUCCESS,
+            detail,
+            tenantOf(caId, null),
+            caId));
+  }
+
+  /**
+   * Administrators read every event; everyone else the events they did or that concern their CAs.
+   * Newest first.
+   */
+  public List<AuditEvent> read(Caller caller, int offset, int limit) {
+    var query =
+        caller.isAdmin()
+            ? em.createNamedQuery("AuditEvent.all", AuditEvent.class)
+            : em.createNamedQuery("AuditEvent.byActorOrTenant", AuditEvent.class)
+                .setParameter("accountId", caller.accountId());
+    return query
+        .setFirstResult(Math.max(0, offset))
+        .setMaxResults(Math.min(Math.max(1, limit), 500))
+        .getResultList();
+  }
+
+  private AuditEvent event(
+      Caller caller,
+      String action,
+      String objectType,
+      String objectId,
+      String caId,
+      Outcome outcome,
+      String detail) {
+    String type = objectType == null || objectType.isEmpty() ? null : objectType;
+    String ca = caId != null ? caId : caOf(type, objectId);
+    String tenant = tenantOf(ca, caller);
+    if (tenant == null && ACCOUNT.equals(type) && objectId != null && objectId.length() <= 36) {
+      tenant =
+          objectId; // an anonymous attempt on an account, such as a failed sign-in: its holder sees
+      // it
     }
+    return new AuditEvent(
+        caller == null ? null : caller.accountId(),
+        caller == null ? ANONYMOUS : caller.username(),
+        action,
+        type,
+        objectId,
+        outcome,
+        detail,
+        tenant,
+        ca);
+  }
 
-    /** As {@link #success(Caller, String, String, String)}, for an action on the CA {@code caId}. */
-    public void success(Caller caller, String action, String objectType, String objectId, String caId) {
-        em.persist(event(caller, action, objectType, objectId, caId, Outcome.SUCCESS, null));
+  /**
+   * The owner of the CA; when there is none (or it is gone), the acting account; else no tenant.
+   */
+  private String tenantOf(String caId, Caller caller) {
+    CertificateAuthority ca =
+        caId == null || caId.length() > 36 ? null : em.find(CertificateAuthority.class, caId);
+    if (ca != null) {
+      return ca.ownerId();
     }
+    return caller == null ? null : caller.accountId();
+  }
 
-    /** Written in a new transaction: the failed action's rollback must not erase it. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void failure(Caller caller, String action, String objectType, String objectId, String detail) {
-        failure(caller, action, objectType, objectId, null, detail);
+  /** The CA of the object an action named only by id (a failure has no result to ask). */
+  private String caOf(String objectType, String objectId) {
+    if (objectType == null || objectId == null || objectId.length() > 36) {
+      return null;
     }
+    return switch (objectType) {
+      case CA -> objectId;
+      case CERTIFICATE -> caOf(em.find(IssuedCertificate.class, objectId));
+      case "REQUEST" -> caOf(em.find(CertificateRequest.class, objectId));
+      case "TEMPLATE" -> caOf(em.find(CertificateTemplate.class, objectId));
+      default -> null;
+    };
+  }
 
-    /** As {@link #failure(Caller, String, String, String, String)}, for an action on the CA {@code caId}. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void failure(Caller caller, String action, String objectType, String objectId, String caId, String detail) {
-        em.persist(event(caller, action, objectType, objectId, caId, Outcome.FAILURE, detail));
-    }
-
-    /**
-     * A certificate was issued, whatever the channel: written in the issuing transaction, for the
-     * CA's owner. {@code issuedBy} names the channel and requester (such as {@code acme:<account>}).
-     */
-    public void certificateIssued(IssuedCertificate certificate, String issuedBy) {
-        em.persist(new AuditEvent(null, issuedBy == null ? ANONYMOUS : issuedBy, "certificate.issue", CERTIFICATE,
-                certificate.id(), Outcome.SUCCESS, "serial " + certificate.serialNumber() + ", " + certificate.purpose()
-                        + ", " + certificate.subjectDn(), tenantOf(certificate.caId(), null), certificate.caId()));
-    }
-
-    /**
-     * A successful action by a protocol client that has no account here (such as an ACME account),
-     * written in the action's transaction for the owner of the CA {@code caId}.
-     */
-    public void protocolAction(String actor, String action, String objectType, String objectId, String caId,
-            String detail) {
-        em.persist(new AuditEvent(null, actor, action, objectType, objectId, Outcome.SUCCESS, detail,
-                tenantOf(caId, null), caId));
-    }
-
-    /** Administrators read every event; everyone else the events they did or that concern their CAs. Newest first. */
-    public List<AuditEvent> read(Caller caller, int offset, int limit) {
-        var query = caller.isAdmin()
-                ? em.createNamedQuery("AuditEvent.all", AuditEvent.class)
-                : em.createNamedQuery("AuditEvent.byActorOrTenant", AuditEvent.class).setParameter("accountId",
-                        caller.accountId());
-        return query.setFirstResult(Math.max(0, offset)).setMaxResults(Math.min(Math.max(1, limit), 500)).getResultList();
-    }
-
-    private AuditEvent event(Caller caller, String action, String objectType, String objectId, String caId,
-            Outcome outcome, String detail) {
-        String type = objectType == null || objectType.isEmpty() ? null : objectType;
-        String ca = caId != null ? caId : caOf(type, objectId);
-        String tenant = tenantOf(ca, caller);
-        if (tenant == null && ACCOUNT.equals(type) && objectId != null && objectId.length() <= 36) {
-            tenant = objectId; // an anonymous attempt on an account, such as a failed sign-in: its holder sees it
-        }
-        return new AuditEvent(caller == null ? null : caller.accountId(), caller == null ? ANONYMOUS : caller.username(),
-                action, type, objectId, outcome, detail, tenant, ca);
-    }
-
-    /** The owner of the CA; when there is none (or it is gone), the acting account; else no tenant. */
-    private String tenantOf(String caId, Caller caller) {
-        CertificateAuthority ca = caId == null || caId.length() > 36 ? null : em.find(CertificateAuthority.class, caId);
-        if (ca != null) {
-            return ca.ownerId();
-        }
-        return caller == null ? null : caller.accountId();
-    }
-
-    /** The CA of the object an action named only by id (a failure has no result to ask). */
-    private String caOf(String objectType, String objectId) {
-        if (objectType == null || objectId == null || objectId.length() > 36) {
-            return null;
-        }
-        return switch (objectType) {
-            case CA -> objectId;
-            case CERTIFICATE -> caOf(em.find(IssuedCertificate.class, objectId));
-            case "REQUEST" -> caOf(em.find(CertificateRequest.class, objectId));
-            case "TEMPLATE" -> caOf(em.find(CertificateTemplate.class, objectId));
-            default -> null;
-        };
-    }
-
-    private static String caOf(Identified object) {
-        return object == null ? null : object.caId();
-    }
+  private static String caOf(Identified object) {
+    return object == null ? null : object.caId();
+  }
 }

@@ -16,25 +16,25 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Audited {
 
-    /** The action's name, such as {@code ca.create}. */
-    @Nonbinding
-    String value() default "";
+  /** The action's name, such as {@code ca.create}. */
+  @Nonbinding
+  String value() default "";
 
-    /** The kind of object acted on, such as {@code CA}. */
-    @Nonbinding
-    String objectType() default "";
+  /** The kind of object acted on, such as {@code CA}. */
+  @Nonbinding
+  String objectType() default "";
 
-    /**
-     * The position of the argument that holds the id of the object acted on, or -1 when the object
-     * is what the method returns ({@link Identified}). Never point at an argument holding a secret.
-     */
-    @Nonbinding
-    int objectIdArgument() default -1;
+  /**
+   * The position of the argument that holds the id of the object acted on, or -1 when the object is
+   * what the method returns ({@link Identified}). Never point at an argument holding a secret.
+   */
+  @Nonbinding
+  int objectIdArgument() default -1;
 
-    /**
-     * The position of the argument that holds the id of the CA acted on, or -1. Needed where the
-     * result does not name its CA ({@link Identified#caId()}) and for failures, which have no result.
-     */
-    @Nonbinding
-    int caIdArgument() default -1;
+  /**
+   * The position of the argument that holds the id of the CA acted on, or -1. Needed where the
+   * result does not name its CA ({@link Identified#caId()}) and for failures, which have no result.
+   */
+  @Nonbinding
+  int caIdArgument() default -1;
 }

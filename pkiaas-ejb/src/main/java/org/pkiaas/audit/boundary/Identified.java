@@ -3,10 +3,10 @@ package org.pkiaas.audit.boundary;
 /** Something an audited action created or changed, named in the audit log by its id. */
 public interface Identified {
 
-    String id();
+  String id();
 
-    /** The CA it belongs to, whose owner's audit log shows the action; null when none. */
-    default String caId() {
-        return null;
-    }
+  /** The CA it belongs to, whose owner's audit log shows the action; null when none. */
+  default String caId() {
+    return null;
+  }
 }

@@ -23,77 +23,76 @@ import org.pkiaas.signing.MasterKey;
 
 /**
  * Puts committed audit events on their chains, a step apart from the actions that wrote them:
- * events are written unsealed in the action's own transaction, and this seals them in batches
- * every few seconds (and before every verification). Only sealers wait for each other, on one
- * locked row; issuance never waits for the chain.
+ * events are written unsealed in the action's own transaction, and this seals them in batches every
+ * few seconds (and before every verification). Only sealers wait for each other, on one locked row;
+ * issuance never waits for the chain.
  */
 @Stateless
 public class AuditSealer {
 
-    static final int BATCH = 500;
-    private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
+  static final int BATCH = 500;
+  private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    MasterKey masterKey;
+  @Inject MasterKey masterKey;
 
-    @Resource
-    SessionContext context;
+  @Resource SessionContext context;
 
-    /** Every node seals what is pending; the lock makes them take turns. */
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void sealPending() {
-        try {
-            sealAll();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sealing the audit log failed; the next run tries again", e);
-        }
+  /** Every node seals what is pending; the lock makes them take turns. */
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void sealPending() {
+    try {
+      sealAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Sealing the audit log failed; the next run tries again", e);
     }
+  }
 
-    /** Seals every event committed so far; returns how many. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long sealAll() {
-        AuditSealer self = context.getBusinessObject(AuditSealer.class);
-        long total = 0;
-        int sealed;
-        do {
-            sealed = self.sealBatch();
-            total += sealed;
-        } while (sealed == BATCH);
-        return total;
-    }
+  /** Seals every event committed so far; returns how many. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long sealAll() {
+    AuditSealer self = context.getBusinessObject(AuditSealer.class);
+    long total = 0;
+    int sealed;
+    do {
+      sealed = self.sealBatch();
+      total += sealed;
+    } while (sealed == BATCH);
+    return total;
+  }
 
-    /** Seals the oldest unsealed events, at most {@link #BATCH}, in a transaction of its own. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int sealBatch() {
-        // Taken first: what the query below sees is what the previous sealer committed.
-        em.find(AuditSealLock.class, AuditSealLock.ID, LockModeType.PESSIMISTIC_WRITE);
-        List<AuditEvent> events = em.createNamedQuery("AuditEvent.unsealed", AuditEvent.class).setMaxResults(BATCH)
-                .getResultList();
-        if (events.isEmpty()) {
-            return 0;
-        }
-        AuditChain chain = AuditChain.fromMasterKey(masterKey.key());
-        Map<String, AuditChainHead> heads = new HashMap<>();
-        Instant now = Instant.now();
-        for (AuditEvent event : events) {
-            AuditChainHead head = heads.computeIfAbsent(event.chainId(), this::head);
-            long seq = head.lastSeq() + 1;
-            String previous = head.lastMac() == null ? AuditChain.GENESIS : head.lastMac().trim();
-            String mac = chain.mac(AuditChain.content(event, seq, previous));
-            event.seal(seq, previous, mac);
-            head.advance(seq, mac, chain.headMac(head.chainId(), seq, mac), now);
-        }
-        // a new chain's head is stored once it has its first event (its columns are never empty)
-        heads.values().stream().filter(head -> !em.contains(head)).forEach(em::persist);
-        return events.size();
+  /** Seals the oldest unsealed events, at most {@link #BATCH}, in a transaction of its own. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int sealBatch() {
+    // Taken first: what the query below sees is what the previous sealer committed.
+    em.find(AuditSealLock.class, AuditSealLock.ID, LockModeType.PESSIMISTIC_WRITE);
+    List<AuditEvent> events =
+        em.createNamedQuery("AuditEvent.unsealed", AuditEvent.class)
+            .setMaxResults(BATCH)
+            .getResultList();
+    if (events.isEmpty()) {
+      return 0;
     }
+    AuditChain chain = AuditChain.fromMasterKey(masterKey.key());
+    Map<String, AuditChainHead> heads = new HashMap<>();
+    Instant now = Instant.now();
+    for (AuditEvent event : events) {
+      AuditChainHead head = heads.computeIfAbsent(event.chainId(), this::head);
+      long seq = head.lastSeq() + 1;
+      String previous = head.lastMac() == null ? AuditChain.GENESIS : head.lastMac().trim();
+      String mac = chain.mac(AuditChain.content(event, seq, previous));
+      event.seal(seq, previous, mac);
+      head.advance(seq, mac, chain.headMac(head.chainId(), seq, mac), now);
+    }
+    // a new chain's head is stored once it has its first event (its columns are never empty)
+    heads.values().stream().filter(head -> !em.contains(head)).forEach(em::persist);
+    return events.size();
+  }
 
-    private AuditChainHead head(String chainId) {
-        AuditChainHead head = em.find(AuditChainHead.class, chainId);
-        return head == null ? new AuditChainHead(chainId) : head;
-    }
+  private AuditChainHead head(String chainId) {
+    AuditChainHead head = em.find(AuditChainHead.class, chainId);
+    return head == null ? new AuditChainHead(chainId) : head;
+  }
 }

@@ -6,14 +6,16 @@ import jakarta.inject.Inject;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.issuance.boundary.CertificateIssued;
 
-/** Audits every certificate {@code IssuanceService} issues, in the issuing transaction, whatever the channel. */
+/**
+ * Audits every certificate {@code IssuanceService} issues, in the issuing transaction, whatever the
+ * channel.
+ */
 @ApplicationScoped
 public class IssuanceAudit {
 
-    @Inject
-    AuditLog auditLog;
+  @Inject AuditLog auditLog;
 
-    void onIssued(@Observes CertificateIssued issued) {
-        auditLog.certificateIssued(issued.certificate(), issued.issuedBy());
-    }
+  void onIssued(@Observes CertificateIssued issued) {
+    auditLog.certificateIssued(issued.certificate(), issued.issuedBy());
+  }
 }

@@ -9,12 +9,11 @@ import jakarta.persistence.Table;
 @Table(name = "audit_seal_lock")
 public class AuditSealLock {
 
-    public static final int ID = 1;
+  public static final int ID = 1;
 
-    @Id
-    private int id;
+  @Id private int id;
 
-    protected AuditSealLock() {
-        // JPA
-    }
+  protected AuditSealLock() {
+    // JPA
+  }
 }

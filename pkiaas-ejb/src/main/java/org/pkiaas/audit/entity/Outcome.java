@@ -2,6 +2,6 @@ package org.pkiaas.audit.entity;
 
 /** How an audited action ended. */
 public enum Outcome {
-    SUCCESS,
-    FAILURE
+  SUCCESS,
+  FAILURE
 }

@@ -17,13 +17,18 @@ import org.pkiaas.input.PlainText;
  * long its CRLs are valid. Absent fields stay as they are.
  */
 public record CaChanges(
-        @Size(max = 100_000, message = "The CPS text has at most {max} characters; link a longer CPS with cpsUrl")
-        @PlainText(multiline = true) String cpsText,
-        @Size(max = 1000, message = "The CPS URL has at most {max} characters") @PlainText String cpsUrl,
-        @Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String serviceKeyType,
-        Integer serviceKeySize,
-        @Pattern(regexp = CURVES, message = CURVE_MESSAGE) String serviceCurve,
-        @Pattern(regexp = "SHA-?(256|384|512)", message = "The hash is SHA256, SHA384 or SHA512") String serviceSignatureHash,
-        @Min(value = 1, message = "A CRL is valid for 1 to 366 days") @Max(value = 366, message = "A CRL is valid for 1 to 366 days")
-        Integer crlValidityDays) {
-}
+    @Size(
+            max = 100_000,
+            message = "The CPS text has at most {max} characters; link a longer CPS with cpsUrl")
+        @PlainText(multiline = true)
+        String cpsText,
+    @Size(max = 1000, message = "The CPS URL has at most {max} characters") @PlainText
+        String cpsUrl,
+    @Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String serviceKeyType,
+    Integer serviceKeySize,
+    @Pattern(regexp = CURVES, message = CURVE_MESSAGE) String serviceCurve,
+    @Pattern(regexp = "SHA-?(256|384|512)", message = "The hash is SHA256, SHA384 or SHA512")
+        String serviceSignatureHash,
+    @Min(value = 1, message = "A CRL is valid for 1 to 366 days")
+        @Max(value = 366, message = "A CRL is valid for 1 to 366 days")
+        Integer crlValidityDays) {}

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.control.AiaFetcher;
 import org.pkiaas.ca.control.CaCertificateBuilder;
@@ -18,6 +17,7 @@ import org.pkiaas.ca.control.CaCertificateImport;
 import org.pkiaas.ca.control.CaCreation;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.config.PkiaasConfig;
@@ -37,190 +37,242 @@ import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * The lifecycle of certificate authorities: create (root or CSR-only intermediate), read, edit,
- * import the signed certificate, retire, delete. Every method is scoped to the caller's own CAs; another
- * owner's CA is "not found".
+ * import the signed certificate, retire, delete. Every method is scoped to the caller's own CAs;
+ * another owner's CA is "not found".
  */
 @Stateless
 public class CertificateAuthorities {
 
-    private static final String KIND = "Certificate authority";
+  private static final String KIND = "Certificate authority";
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    KeyWrapper keyWrapper;
+  @Inject KeyWrapper keyWrapper;
 
-    @Inject
-    CaSigners signers;
+  @Inject CaSigners signers;
 
-    @Inject
-    ResponderCertificates responders;
+  @Inject ResponderCertificates responders;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Inject
-    CrlStates crlStates;
+  @Inject CrlStates crlStates;
 
-    @Audited(value = "ca.create", objectType = "CA")
-    public CertificateAuthority create(Caller caller, NewCertificateAuthority request) {
-        CaCreation creation = CaCreation.of(request);
-        KeyPair keyPair = creation.keyPair();
-        CertificateAuthority ca = new CertificateAuthority(caller.accountId(), creation.name(), creation.subject().toString(),
-                creation.backend(), creation.keySpec(), creation.signatureAlgorithm(), creation.validityDays(),
-                creation.pathLength(), creation.keyUsage(), creation.extendedKeyUsage(), keyPair.getPublic().getEncoded());
-        ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
-        em.persist(ca);
-        crlStates.create(ca.id());
-        CaSigner signer = signers.forCa(ca);
-        if (creation.csrOnly()) {
-            PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
-            ca.awaitCertificate(Der.encoded(csr));
-        } else {
-            X509CertificateHolder certificate = CaCertificateBuilder.selfSigned(creation.profile(), signer);
-            ca.activate(certificate.getSubject().toString(), Der.encoded(certificate), null,
-                    SerialNumbers.hex(certificate.getSerialNumber()), certificate.getNotBefore().toInstant(),
-                    certificate.getNotAfter().toInstant());
-            responders.issue(ca);
-        }
-        em.persist(new CertificateTemplate(ca.id(), StarterTemplate.WEB_SERVER, StarterTemplate.WEB_SERVER
-                .defaults(StarterTemplate.WEB_SERVER.displayName(), "TLS server certificates; created with the CA")));
-        return ca;
+  @Audited(value = "ca.create", objectType = "CA")
+  public CertificateAuthority create(Caller caller, NewCertificateAuthority request) {
+    CaCreation creation = CaCreation.of(request);
+    KeyPair keyPair = creation.keyPair();
+    CertificateAuthority ca =
+        new CertificateAuthority(
+            caller.accountId(),
+            creation.name(),
+            creation.subject().toString(),
+            creation.backend(),
+            creation.keySpec(),
+            creation.signatureAlgorithm(),
+            creation.validityDays(),
+            creation.pathLength(),
+            creation.keyUsage(),
+            creation.extendedKeyUsage(),
+            keyPair.getPublic().getEncoded());
+    ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
+    em.persist(ca);
+    crlStates.create(ca.id());
+    CaSigner signer = signers.forCa(ca);
+    if (creation.csrOnly()) {
+      PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
+      ca.awaitCertificate(Der.encoded(csr));
+    } else {
+      X509CertificateHolder certificate =
+          CaCertificateBuilder.selfSigned(creation.profile(), signer);
+      ca.activate(
+          certificate.getSubject().toString(),
+          Der.encoded(certificate),
+          null,
+          SerialNumbers.hex(certificate.getSerialNumber()),
+          certificate.getNotBefore().toInstant(),
+          certificate.getNotAfter().toInstant());
+      responders.issue(ca);
     }
+    em.persist(
+        new CertificateTemplate(
+            ca.id(),
+            StarterTemplate.WEB_SERVER,
+            StarterTemplate.WEB_SERVER.defaults(
+                StarterTemplate.WEB_SERVER.displayName(),
+                "TLS server certificates; created with the CA")));
+    return ca;
+  }
 
-    public List<CertificateAuthority> list(Caller caller) {
-        return em.createNamedQuery("CertificateAuthority.byOwner", CertificateAuthority.class)
-                .setParameter("ownerId", caller.accountId()).getResultList();
-    }
+  public List<CertificateAuthority> list(Caller caller) {
+    return em.createNamedQuery("CertificateAuthority.byOwner", CertificateAuthority.class)
+        .setParameter("ownerId", caller.accountId())
+        .getResultList();
+  }
 
-    public CertificateAuthority get(Caller caller, String caId) {
-        CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
-        if (ca == null || !ca.ownedBy(caller.accountId()) || ca.status() == CaStatus.DELETED) {
-            throw new NotFoundException(KIND, caId);
-        }
-        return ca;
+  public CertificateAuthority get(Caller caller, String caId) {
+    CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
+    if (ca == null || !ca.ownedBy(caller.accountId()) || ca.status() == CaStatus.DELETED) {
+      throw new NotFoundException(KIND, caId);
     }
+    return ca;
+  }
 
-    @Audited(value = "ca.update", objectType = "CA", objectIdArgument = 1)
-    public CertificateAuthority change(Caller caller, String caId, CaChanges changes) {
-        CertificateAuthority ca = get(caller, caId);
-        if (changes.cpsText() != null || changes.cpsUrl() != null) {
-            String url = changes.cpsUrl() != null ? changes.cpsUrl().trim() : ca.cpsUrl();
-            if (url != null && !url.isEmpty() && !url.matches("https?://\\S+")) {
-                throw new InvalidInputException("cpsUrl", "The CPS URL must be an http or https URL");
-            }
-            ca.changeCps(changes.cpsText() != null ? changes.cpsText() : ca.cpsText(), url == null || url.isEmpty() ? null : url);
-        }
-        if (changes.serviceKeyType() != null || changes.serviceKeySize() != null || changes.serviceCurve() != null
-                || changes.serviceSignatureHash() != null) {
-            ca.changeServiceCertificates(serviceKeySpec(ca, changes), serviceHash(ca, changes.serviceSignatureHash()));
-        }
-        if (changes.crlValidityDays() != null) {
-            int days = changes.crlValidityDays();
-            if (days < 1 || days > 366) {
-                throw new InvalidInputException("crlValidityDays", "A CRL is valid for 1 to 366 days");
-            }
-            ca.changeCrlValidity(days);
-            crlStates.changed(ca.id());
-        }
-        return ca;
+  @Audited(value = "ca.update", objectType = "CA", objectIdArgument = 1)
+  public CertificateAuthority change(Caller caller, String caId, CaChanges changes) {
+    CertificateAuthority ca = get(caller, caId);
+    if (changes.cpsText() != null || changes.cpsUrl() != null) {
+      String url = changes.cpsUrl() != null ? changes.cpsUrl().trim() : ca.cpsUrl();
+      if (url != null && !url.isEmpty() && !url.matches("https?://\\S+")) {
+        throw new InvalidInputException("cpsUrl", "The CPS URL must be an http or https URL");
+      }
+      ca.changeCps(
+          changes.cpsText() != null ? changes.cpsText() : ca.cpsText(),
+          url == null || url.isEmpty() ? null : url);
     }
+    if (changes.serviceKeyType() != null
+        || changes.serviceKeySize() != null
+        || changes.serviceCurve() != null
+        || changes.serviceSignatureHash() != null) {
+      ca.changeServiceCertificates(
+          serviceKeySpec(ca, changes), serviceHash(ca, changes.serviceSignatureHash()));
+    }
+    if (changes.crlValidityDays() != null) {
+      int days = changes.crlValidityDays();
+      if (days < 1 || days > 366) {
+        throw new InvalidInputException("crlValidityDays", "A CRL is valid for 1 to 366 days");
+      }
+      ca.changeCrlValidity(days);
+      crlStates.changed(ca.id());
+    }
+    return ca;
+  }
 
-    /**
-     * Deletes a CA that has no unexpired certificates (409 otherwise: {@link #retire} it). The row
-     * and its issuance records (certificates, requests, templates) stay, hidden from everyone; its
-     * ACME accounts and CRLs go, and every node drops its signer and cached OCSP answers.
-     */
-    @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
-    public void delete(Caller caller, String caId) {
-        CertificateAuthority ca = get(caller, caId);
-        long unexpired = em.createNamedQuery("IssuedCertificate.countUnexpiredByCa", Long.class).setParameter("caId", ca.id())
-                .setParameter("purposes", CertificatePurpose.SUBSCRIBER).setParameter("now", Instant.now()).getSingleResult();
-        if (unexpired > 0) {
-            throw new ConflictException("This CA has " + unexpired + " unexpired certificate(s), so relying parties still need"
-                    + " its CRL and OCSP: retire it instead, and delete it once they have expired");
-        }
-        for (String query : List.of("AcmeChallenge.deleteByCa", "AcmeAuthorization.deleteByCa", "AcmeOrder.deleteByCa",
-                "AcmeAccount.deleteByCa", "ExternalAccountBinding.deleteByCa", "AcmePolicy.deleteByCa")) {
-            em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
-        }
-        crlStates.delete(ca.id()); // the CA leaves crl_state: other nodes' watchers drop what they cached
-        ca.markDeleted();
-        signers.forget(ca.id());
+  /**
+   * Deletes a CA that has no unexpired certificates (409 otherwise: {@link #retire} it). The row
+   * and its issuance records (certificates, requests, templates) stay, hidden from everyone; its
+   * ACME accounts and CRLs go, and every node drops its signer and cached OCSP answers.
+   */
+  @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
+  public void delete(Caller caller, String caId) {
+    CertificateAuthority ca = get(caller, caId);
+    long unexpired =
+        em.createNamedQuery("IssuedCertificate.countUnexpiredByCa", Long.class)
+            .setParameter("caId", ca.id())
+            .setParameter("purposes", CertificatePurpose.SUBSCRIBER)
+            .setParameter("now", Instant.now())
+            .getSingleResult();
+    if (unexpired > 0) {
+      throw new ConflictException(
+          "This CA has "
+              + unexpired
+              + " unexpired certificate(s), so relying parties still need"
+              + " its CRL and OCSP: retire it instead, and delete it once they have expired");
     }
+    for (String query :
+        List.of(
+            "AcmeChallenge.deleteByCa",
+            "AcmeAuthorization.deleteByCa",
+            "AcmeOrder.deleteByCa",
+            "AcmeAccount.deleteByCa",
+            "ExternalAccountBinding.deleteByCa",
+            "AcmePolicy.deleteByCa")) {
+      em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
+    }
+    crlStates.delete(
+        ca.id()); // the CA leaves crl_state: other nodes' watchers drop what they cached
+    ca.markDeleted();
+    signers.forget(ca.id());
+  }
 
-    /**
-     * Retires a CA: it issues nothing more on any channel, while its CRL and OCSP keep answering for
-     * what it issued. The CA's revision moves, so every node drops its signer and cached answers.
-     */
-    @Audited(value = "ca.retire", objectType = "CA", objectIdArgument = 1)
-    public CertificateAuthority retire(Caller caller, String caId) {
-        CertificateAuthority ca = get(caller, caId);
-        ca.retire();
-        crlStates.changed(ca.id());
-        signers.forget(ca.id());
-        return ca;
-    }
+  /**
+   * Retires a CA: it issues nothing more on any channel, while its CRL and OCSP keep answering for
+   * what it issued. The CA's revision moves, so every node drops its signer and cached answers.
+   */
+  @Audited(value = "ca.retire", objectType = "CA", objectIdArgument = 1)
+  public CertificateAuthority retire(Caller caller, String caId) {
+    CertificateAuthority ca = get(caller, caId);
+    ca.retire();
+    crlStates.changed(ca.id());
+    signers.forget(ca.id());
+    return ca;
+  }
 
-    /** The PEM CSR of a CA created with "CSR only". */
-    public String csrPem(Caller caller, String caId) {
-        CertificateAuthority ca = get(caller, caId);
-        if (ca.csr() == null) {
-            throw new ConflictException("This CA was not created with \"CSR only\" and has no CSR");
-        }
-        return Pem.encode("CERTIFICATE REQUEST", ca.csr());
+  /** The PEM CSR of a CA created with "CSR only". */
+  public String csrPem(Caller caller, String caId) {
+    CertificateAuthority ca = get(caller, caId);
+    if (ca.csr() == null) {
+      throw new ConflictException("This CA was not created with \"CSR only\" and has no CSR");
     }
+    return Pem.encode("CERTIFICATE REQUEST", ca.csr());
+  }
 
-    /**
-     * Activates a "CSR only" CA with the certificate another CA issued it. Issuers missing from
-     * {@code chainPem} are fetched through the certificate's AIA caIssuers only when
-     * {@code fetchIssuers} asks for it: the URLs are the certificate maker's, and the server fetches them.
-     */
-    @Audited(value = "ca.certificate.import", objectType = "CA", objectIdArgument = 1)
-    public CertificateAuthority importCertificate(Caller caller, String caId, String certificatePem, String chainPem, boolean fetchIssuers) {
-        CertificateAuthority ca = get(caller, caId);
-        if (ca.status() != CaStatus.AWAITING_CERTIFICATE) {
-            throw new ConflictException("This CA already has its certificate");
-        }
-        var chain = new CaCertificateImport(fetchIssuers ? AiaFetcher::issuersOf : c -> List.of()).verify(ca.publicKey(), certificatePem, chainPem, new Date());
-        X509CertificateHolder certificate = chain.certificate();
-        ca.activate(certificate.getSubject().toString(), Der.encoded(certificate), chain.issuersPem(),
-                SerialNumbers.hex(chain.serial()), certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant());
-        responders.issue(ca);
-        return ca;
+  /**
+   * Activates a "CSR only" CA with the certificate another CA issued it. Issuers missing from
+   * {@code chainPem} are fetched through the certificate's AIA caIssuers only when {@code
+   * fetchIssuers} asks for it: the URLs are the certificate maker's, and the server fetches them.
+   */
+  @Audited(value = "ca.certificate.import", objectType = "CA", objectIdArgument = 1)
+  public CertificateAuthority importCertificate(
+      Caller caller, String caId, String certificatePem, String chainPem, boolean fetchIssuers) {
+    CertificateAuthority ca = get(caller, caId);
+    if (ca.status() != CaStatus.AWAITING_CERTIFICATE) {
+      throw new ConflictException("This CA already has its certificate");
     }
+    var chain =
+        new CaCertificateImport(fetchIssuers ? AiaFetcher::issuersOf : c -> List.of())
+            .verify(ca.publicKey(), certificatePem, chainPem, new Date());
+    X509CertificateHolder certificate = chain.certificate();
+    ca.activate(
+        certificate.getSubject().toString(),
+        Der.encoded(certificate),
+        chain.issuersPem(),
+        SerialNumbers.hex(chain.serial()),
+        certificate.getNotBefore().toInstant(),
+        certificate.getNotAfter().toInstant());
+    responders.issue(ca);
+    return ca;
+  }
 
-    public ServiceUrls serviceUrls(Caller caller, String caId) {
-        return ServiceUrls.of(config.publicUrl(), get(caller, caId).id());
-    }
+  public ServiceUrls serviceUrls(Caller caller, String caId) {
+    return ServiceUrls.of(config.publicUrl(), get(caller, caId).id());
+  }
 
-    private static KeySpec serviceKeySpec(CertificateAuthority ca, CaChanges changes) {
-        if (changes.serviceKeyType() == null && changes.serviceKeySize() == null && changes.serviceCurve() == null) {
-            return ca.serviceKeySpec();
-        }
-        String type = changes.serviceKeyType() != null ? changes.serviceKeyType() : ca.serviceKeySpec().algorithm().name();
-        try {
-            KeySpec spec = KeySpec.parse(type, changes.serviceKeySize(), changes.serviceCurve(), null);
-            if (spec.algorithm() == org.pkiaas.signing.KeyAlgorithm.ML_DSA || spec.algorithm() == org.pkiaas.signing.KeyAlgorithm.SLH_DSA) {
-                throw new InvalidInputException("serviceKeyType", "Service certificates use RSA, EC or ED25519 keys");
-            }
-            return spec;
-        } catch (InvalidInputException e) {
-            String field = e.field().startsWith("service") ? e.field()
-                    : "service" + Character.toUpperCase(e.field().charAt(0)) + e.field().substring(1);
-            throw new InvalidInputException(field, e.getMessage());
-        }
+  private static KeySpec serviceKeySpec(CertificateAuthority ca, CaChanges changes) {
+    if (changes.serviceKeyType() == null
+        && changes.serviceKeySize() == null
+        && changes.serviceCurve() == null) {
+      return ca.serviceKeySpec();
     }
+    String type =
+        changes.serviceKeyType() != null
+            ? changes.serviceKeyType()
+            : ca.serviceKeySpec().algorithm().name();
+    try {
+      KeySpec spec = KeySpec.parse(type, changes.serviceKeySize(), changes.serviceCurve(), null);
+      if (spec.algorithm() == org.pkiaas.signing.KeyAlgorithm.ML_DSA
+          || spec.algorithm() == org.pkiaas.signing.KeyAlgorithm.SLH_DSA) {
+        throw new InvalidInputException(
+            "serviceKeyType", "Service certificates use RSA, EC or ED25519 keys");
+      }
+      return spec;
+    } catch (InvalidInputException e) {
+      String field =
+          e.field().startsWith("service")
+              ? e.field()
+              : "service" + Character.toUpperCase(e.field().charAt(0)) + e.field().substring(1);
+      throw new InvalidInputException(field, e.getMessage());
+    }
+  }
 
-    private static String serviceHash(CertificateAuthority ca, String requested) {
-        if (requested == null) {
-            return ca.serviceSignatureHash();
-        }
-        String hash = requested.trim().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-        if (!List.of("SHA256", "SHA384", "SHA512").contains(hash)) {
-            throw new InvalidInputException("serviceSignatureHash", "The hash is SHA256, SHA384 or SHA512");
-        }
-        return hash;
+  private static String serviceHash(CertificateAuthority ca, String requested) {
+    if (requested == null) {
+      return ca.serviceSignatureHash();
     }
+    String hash = requested.trim().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    if (!List.of("SHA256", "SHA384", "SHA512").contains(hash)) {
+      throw new InvalidInputException(
+          "serviceSignatureHash", "The hash is SHA256, SHA384 or SHA512");
+    }
+    return hash;
+  }
 }

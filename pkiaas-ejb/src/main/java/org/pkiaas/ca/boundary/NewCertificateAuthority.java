@@ -26,27 +26,42 @@ import org.pkiaas.input.PlainText;
  * @param privateKeyPem an existing key to import (PKCS#8, PKCS#1 or SEC1; may be encrypted)
  */
 public record NewCertificateAuthority(
-        @Size(max = 200, message = "A CA name has at most {max} characters") @PlainText String name,
-        @Valid CaSubject subject,
-        @Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String keyType,
-        Integer keySize,
-        @Pattern(regexp = CURVES, message = CURVE_MESSAGE) String curve,
-        @Pattern(regexp = "[A-Za-z0-9-]{1,32}", message = "The parameter set is a name such as ML-DSA-65") String parameterSet,
-        @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm,
-        @Min(value = 1, message = "The validity is 1 to 36500 days") @Max(value = 36500, message = "The validity is 1 to 36500 days")
+    @Size(max = 200, message = "A CA name has at most {max} characters") @PlainText String name,
+    @Valid CaSubject subject,
+    @Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String keyType,
+    Integer keySize,
+    @Pattern(regexp = CURVES, message = CURVE_MESSAGE) String curve,
+    @Pattern(
+            regexp = "[A-Za-z0-9-]{1,32}",
+            message = "The parameter set is a name such as ML-DSA-65")
+        String parameterSet,
+    @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm,
+    @Min(value = 1, message = "The validity is 1 to 36500 days")
+        @Max(value = 36500, message = "The validity is 1 to 36500 days")
         Integer validityDays,
-        @Min(value = 0, message = "The path length is 0 to 16") @Max(value = 16, message = "The path length is 0 to 16")
+    @Min(value = 0, message = "The path length is 0 to 16")
+        @Max(value = 16, message = "The path length is 0 to 16")
         Integer pathLength,
-        @Size(max = 9, message = "At most {max} key usages") List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
-        @Size(max = 32, message = "At most {max} extended key usages")
+    @Size(max = 9, message = "At most {max} key usages")
+        List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
+    @Size(max = 32, message = "At most {max} extended key usages")
         List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> extendedKeyUsage,
-        Boolean csrOnly,
-        @Size(max = 65536, message = "A PEM key has at most {max} characters") @PlainText(multiline = true) String privateKeyPem,
-        @Size(max = 1024, message = "A password has at most {max} characters") String privateKeyPassword) {
+    Boolean csrOnly,
+    @Size(max = 65536, message = "A PEM key has at most {max} characters")
+        @PlainText(multiline = true)
+        String privateKeyPem,
+    @Size(max = 1024, message = "A password has at most {max} characters")
+        String privateKeyPassword) {
 
-    @Override
-    public String toString() {
-        // Never print the imported key or its password.
-        return "NewCertificateAuthority[name=" + name + ", keyType=" + keyType + ", csrOnly=" + csrOnly + "]";
-    }
+  @Override
+  public String toString() {
+    // Never print the imported key or its password.
+    return "NewCertificateAuthority[name="
+        + name
+        + ", keyType="
+        + keyType
+        + ", csrOnly="
+        + csrOnly
+        + "]";
+  }
 }

@@ -1,11 +1,21 @@
 package org.pkiaas.ca.boundary;
 
 /** Where relying parties and clients reach a CA's services, all under the public base URL. */
-public record ServiceUrls(String caCertificate, String caChain, String crl, String ocsp, String timestamping, String cps) {
+public record ServiceUrls(
+    String caCertificate,
+    String caChain,
+    String crl,
+    String ocsp,
+    String timestamping,
+    String cps) {
 
-    public static ServiceUrls of(String publicUrl, String caId) {
-        return new ServiceUrls(publicUrl + "/pki/ca/" + caId + ".crt", publicUrl + "/pki/ca/" + caId + ".pem",
-                publicUrl + "/pki/crl/" + caId + ".crl", publicUrl + "/pki/ocsp/" + caId,
-                publicUrl + "/pki/tsa/" + caId, publicUrl + "/cps/" + caId);
-    }
+  public static ServiceUrls of(String publicUrl, String caId) {
+    return new ServiceUrls(
+        publicUrl + "/pki/ca/" + caId + ".crt",
+        publicUrl + "/pki/ca/" + caId + ".pem",
+        publicUrl + "/pki/crl/" + caId + ".crl",
+        publicUrl + "/pki/ocsp/" + caId,
+        publicUrl + "/pki/tsa/" + caId,
+        publicUrl + "/cps/" + caId);
+  }
 }

@@ -32,62 +32,79 @@ import org.pkiaas.signing.CaSigner;
  */
 public final class CaCertificateBuilder {
 
-    /** Back-dating absorbs small clock differences between this server and relying parties. */
-    static final Duration BACKDATE = Duration.ofMinutes(5);
+  /** Back-dating absorbs small clock differences between this server and relying parties. */
+  static final Duration BACKDATE = Duration.ofMinutes(5);
 
-    private CaCertificateBuilder() {
-    }
+  private CaCertificateBuilder() {}
 
-    /** The CA profile a root or intermediate asks for. */
-    public record CaProfile(X500Name subject, int validityDays, Integer pathLength, List<String> keyUsage,
-            List<String> extendedKeyUsage) {
-    }
+  /** The CA profile a root or intermediate asks for. */
+  public record CaProfile(
+      X500Name subject,
+      int validityDays,
+      Integer pathLength,
+      List<String> keyUsage,
+      List<String> extendedKeyUsage) {}
 
-    public static X509CertificateHolder selfSigned(CaProfile profile, CaSigner signer) {
-        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
-        Instant notAfter = notBefore.plus(profile.validityDays(), ChronoUnit.DAYS);
-        BigInteger serial = SerialNumbers.random();
-        PublicKey key = signer.publicKey();
-        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(profile.subject(), serial, Date.from(notBefore),
-                Date.from(notAfter), profile.subject(), SubjectPublicKeyInfo.getInstance(key.getEncoded()));
-        try {
-            for (Extension extension : caExtensionList(profile)) {
-                builder.addExtension(extension);
-            }
-            builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(key));
-            builder.addExtension(Extension.authorityKeyIdentifier, false, KeyIdentifiers.authority(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return builder.build(signer.contentSigner());
+  public static X509CertificateHolder selfSigned(CaProfile profile, CaSigner signer) {
+    Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
+    Instant notAfter = notBefore.plus(profile.validityDays(), ChronoUnit.DAYS);
+    BigInteger serial = SerialNumbers.random();
+    PublicKey key = signer.publicKey();
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+            profile.subject(),
+            serial,
+            Date.from(notBefore),
+            Date.from(notAfter),
+            profile.subject(),
+            SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+    try {
+      for (Extension extension : caExtensionList(profile)) {
+        builder.addExtension(extension);
+      }
+      builder.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(key));
+      builder.addExtension(Extension.authorityKeyIdentifier, false, KeyIdentifiers.authority(key));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return builder.build(signer.contentSigner());
+  }
 
-    public static PKCS10CertificationRequest csr(CaProfile profile, CaSigner signer) {
-        var builder = new PKCS10CertificationRequestBuilder(profile.subject(),
-                SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded()));
-        ExtensionsGenerator requested = new ExtensionsGenerator();
-        try {
-            for (Extension extension : caExtensionList(profile)) {
-                requested.addExtension(extension);
-            }
-            requested.addExtension(Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(signer.publicKey()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, requested.generate());
-        return builder.build(signer.contentSigner());
+  public static PKCS10CertificationRequest csr(CaProfile profile, CaSigner signer) {
+    var builder =
+        new PKCS10CertificationRequestBuilder(
+            profile.subject(), SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded()));
+    ExtensionsGenerator requested = new ExtensionsGenerator();
+    try {
+      for (Extension extension : caExtensionList(profile)) {
+        requested.addExtension(extension);
+      }
+      requested.addExtension(
+          Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(signer.publicKey()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, requested.generate());
+    return builder.build(signer.contentSigner());
+  }
 
-    private static List<Extension> caExtensionList(CaProfile profile) throws IOException {
-        BasicConstraints constraints = profile.pathLength() == null ? new BasicConstraints(true)
-                : new BasicConstraints(profile.pathLength());
-        List<Extension> list = new ArrayList<>();
-        list.add(new Extension(Extension.basicConstraints, true, constraints.getEncoded()));
-        list.add(new Extension(Extension.keyUsage, true, KeyUsages.keyUsage(profile.keyUsage()).getEncoded()));
-        if (!profile.extendedKeyUsage().isEmpty()) {
-            list.add(new Extension(Extension.extendedKeyUsage, false,
-                    KeyUsages.extendedKeyUsage(profile.extendedKeyUsage()).getEncoded()));
-        }
-        return list;
+  private static List<Extension> caExtensionList(CaProfile profile) throws IOException {
+    BasicConstraints constraints =
+        profile.pathLength() == null
+            ? new BasicConstraints(true)
+            : new BasicConstraints(profile.pathLength());
+    List<Extension> list = new ArrayList<>();
+    list.add(new Extension(Extension.basicConstraints, true, constraints.getEncoded()));
+    list.add(
+        new Extension(
+            Extension.keyUsage, true, KeyUsages.keyUsage(profile.keyUsage()).getEncoded()));
+    if (!profile.extendedKeyUsage().isEmpty()) {
+      list.add(
+          new Extension(
+              Extension.extendedKeyUsage,
+              false,
+              KeyUsages.extendedKeyUsage(profile.extendedKeyUsage()).getEncoded()));
     }
+    return list;
+  }
 }

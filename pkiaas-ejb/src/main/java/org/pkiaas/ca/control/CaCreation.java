@@ -16,65 +16,101 @@ import org.pkiaas.signing.Pem;
  * Validates a {@link NewCertificateAuthority} and settles every default, before any key is
  * generated or anything is stored: each error names the field it is about.
  */
-public record CaCreation(String name, X500Name subject, KeySpec keySpec, KeyPair importedKey, String signatureAlgorithm,
-        int validityDays, Integer pathLength, List<String> keyUsage, List<String> extendedKeyUsage, boolean csrOnly) {
+public record CaCreation(
+    String name,
+    X500Name subject,
+    KeySpec keySpec,
+    KeyPair importedKey,
+    String signatureAlgorithm,
+    int validityDays,
+    Integer pathLength,
+    List<String> keyUsage,
+    List<String> extendedKeyUsage,
+    boolean csrOnly) {
 
-    static final int DEFAULT_VALIDITY_DAYS = 3650;
-    static final List<String> DEFAULT_KEY_USAGE = List.of("keyCertSign", "cRLSign", "digitalSignature");
+  static final int DEFAULT_VALIDITY_DAYS = 3650;
+  static final List<String> DEFAULT_KEY_USAGE =
+      List.of("keyCertSign", "cRLSign", "digitalSignature");
 
-    public static CaCreation of(NewCertificateAuthority request) {
-        if (request.subject() == null) {
-            throw new InvalidInputException("subject.commonName", "The common name (CA name) is required");
-        }
-        X500Name subject = request.subject().toX500Name();
-        String name = request.name() == null || request.name().isBlank() ? request.subject().commonName().trim() : request.name().trim();
-        if (name.length() > 200) {
-            throw new InvalidInputException("name", "A CA name has at most 200 characters");
-        }
-        KeyPair imported = null;
-        KeySpec keySpec;
-        if (request.privateKeyPem() != null && !request.privateKeyPem().isBlank()) {
-            imported = Pem.privateKey(request.privateKeyPem(), request.privateKeyPassword());
-            keySpec = KeySpec.of(imported.getPublic());
-            if (request.keyType() != null && !request.keyType().isBlank()
-                    && KeySpec.parse(request.keyType(), request.keySize(), request.curve(), request.parameterSet()).algorithm()
-                            != keySpec.algorithm()) {
-                throw new InvalidInputException("keyType", "The imported key is " + keySpec + ", not " + request.keyType());
-            }
-        } else {
-            keySpec = KeySpec.parse(request.keyType(), request.keySize(), request.curve(), request.parameterSet());
-        }
-        String signatureAlgorithm = keySpec.signatureAlgorithm("signatureAlgorithm", request.signatureAlgorithm());
-        int validity = request.validityDays() == null ? DEFAULT_VALIDITY_DAYS : request.validityDays();
-        ValidityDays.check("validityDays", validity);
-        if (request.pathLength() != null && (request.pathLength() < 0 || request.pathLength() > 16)) {
-            throw new InvalidInputException("pathLength", "The path length is 0 to 16, or null for unlimited");
-        }
-        List<String> keyUsage = request.keyUsage() == null || request.keyUsage().isEmpty() ? DEFAULT_KEY_USAGE
-                : KeyUsages.keyUsageNames("keyUsage", request.keyUsage());
-        if (!keyUsage.contains("keyCertSign")) {
-            throw new InvalidInputException("keyUsage", "A CA's key usage must include keyCertSign, or it cannot issue certificates");
-        }
-        List<String> eku = request.extendedKeyUsage() == null ? List.of()
-                : KeyUsages.extendedKeyUsageNames("extendedKeyUsage", request.extendedKeyUsage());
-        return new CaCreation(name, subject, keySpec, imported, signatureAlgorithm, validity, request.pathLength(), keyUsage,
-                eku, Boolean.TRUE.equals(request.csrOnly()));
+  public static CaCreation of(NewCertificateAuthority request) {
+    if (request.subject() == null) {
+      throw new InvalidInputException(
+          "subject.commonName", "The common name (CA name) is required");
     }
-
-    public KeyBackend backend() {
-        return importedKey == null ? KeyBackend.MANAGED : KeyBackend.IMPORTED;
+    X500Name subject = request.subject().toX500Name();
+    String name =
+        request.name() == null || request.name().isBlank()
+            ? request.subject().commonName().trim()
+            : request.name().trim();
+    if (name.length() > 200) {
+      throw new InvalidInputException("name", "A CA name has at most 200 characters");
     }
-
-    public KeyPair keyPair() {
-        return importedKey != null ? importedKey : keySpec.generate();
+    KeyPair imported = null;
+    KeySpec keySpec;
+    if (request.privateKeyPem() != null && !request.privateKeyPem().isBlank()) {
+      imported = Pem.privateKey(request.privateKeyPem(), request.privateKeyPassword());
+      keySpec = KeySpec.of(imported.getPublic());
+      if (request.keyType() != null
+          && !request.keyType().isBlank()
+          && KeySpec.parse(
+                      request.keyType(), request.keySize(), request.curve(), request.parameterSet())
+                  .algorithm()
+              != keySpec.algorithm()) {
+        throw new InvalidInputException(
+            "keyType", "The imported key is " + keySpec + ", not " + request.keyType());
+      }
+    } else {
+      keySpec =
+          KeySpec.parse(
+              request.keyType(), request.keySize(), request.curve(), request.parameterSet());
     }
-
-    public CaProfile profile() {
-        return new CaProfile(subject, validityDays, pathLength, keyUsage, extendedKeyUsage);
+    String signatureAlgorithm =
+        keySpec.signatureAlgorithm("signatureAlgorithm", request.signatureAlgorithm());
+    int validity = request.validityDays() == null ? DEFAULT_VALIDITY_DAYS : request.validityDays();
+    ValidityDays.check("validityDays", validity);
+    if (request.pathLength() != null && (request.pathLength() < 0 || request.pathLength() > 16)) {
+      throw new InvalidInputException(
+          "pathLength", "The path length is 0 to 16, or null for unlimited");
     }
-
-    @Override
-    public String toString() {
-        return "CaCreation[" + name + ", " + keySpec + ", csrOnly=" + csrOnly + "]";
+    List<String> keyUsage =
+        request.keyUsage() == null || request.keyUsage().isEmpty()
+            ? DEFAULT_KEY_USAGE
+            : KeyUsages.keyUsageNames("keyUsage", request.keyUsage());
+    if (!keyUsage.contains("keyCertSign")) {
+      throw new InvalidInputException(
+          "keyUsage", "A CA's key usage must include keyCertSign, or it cannot issue certificates");
     }
+    List<String> eku =
+        request.extendedKeyUsage() == null
+            ? List.of()
+            : KeyUsages.extendedKeyUsageNames("extendedKeyUsage", request.extendedKeyUsage());
+    return new CaCreation(
+        name,
+        subject,
+        keySpec,
+        imported,
+        signatureAlgorithm,
+        validity,
+        request.pathLength(),
+        keyUsage,
+        eku,
+        Boolean.TRUE.equals(request.csrOnly()));
+  }
+
+  public KeyBackend backend() {
+    return importedKey == null ? KeyBackend.MANAGED : KeyBackend.IMPORTED;
+  }
+
+  public KeyPair keyPair() {
+    return importedKey != null ? importedKey : keySpec.generate();
+  }
+
+  public CaProfile profile() {
+    return new CaProfile(subject, validityDays, pathLength, keyUsage, extendedKeyUsage);
+  }
+
+  @Override
+  public String toString() {
+    return "CaCreation[" + name + ", " + keySpec + ", csrOnly=" + csrOnly + "]";
+  }
 }

@@ -2,17 +2,22 @@ package org.pkiaas.ca.entity;
 
 /** The lifecycle of a CA. */
 public enum CaStatus {
-    /** Holds a certificate and signs. */
-    ACTIVE,
-    /** Created with "CSR only": waits for its signed certificate to be imported. */
-    AWAITING_CERTIFICATE,
-    /** Issues nothing more; its CRL and OCSP keep answering for the certificates it issued. */
-    RETIRED,
-    /** Gone for its owner and every service; the row stays because its issuance records refer to it. */
-    DELETED;
+  /** Holds a certificate and signs. */
+  ACTIVE,
+  /** Created with "CSR only": waits for its signed certificate to be imported. */
+  AWAITING_CERTIFICATE,
+  /** Issues nothing more; its CRL and OCSP keep answering for the certificates it issued. */
+  RETIRED,
+  /**
+   * Gone for its owner and every service; the row stays because its issuance records refer to it.
+   */
+  DELETED;
 
-    /** Whether the CA's CRL and OCSP responder answer: it has a certificate and its certificates may still be relied on. */
-    public boolean publishesStatus() {
-        return this == ACTIVE || this == RETIRED;
-    }
+  /**
+   * Whether the CA's CRL and OCSP responder answer: it has a certificate and its certificates may
+   * still be relied on.
+   */
+  public boolean publishesStatus() {
+    return this == ACTIVE || this == RETIRED;
+  }
 }

@@ -19,329 +19,351 @@ import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.Randomness;
 
 /**
- * A certificate authority: its key (wrapped), its certificate once it has one, and the settings
- * its services use. Belongs to exactly one owner account.
+ * A certificate authority: its key (wrapped), its certificate once it has one, and the settings its
+ * services use. Belongs to exactly one owner account.
  */
 @Entity
 @Table(name = "certificate_authority")
-@NamedQuery(name = "CertificateAuthority.activeIds", query = "SELECT c.id FROM CertificateAuthority c"
-        + " WHERE c.status IN (org.pkiaas.ca.entity.CaStatus.ACTIVE, org.pkiaas.ca.entity.CaStatus.RETIRED) ORDER BY c.id")
-@NamedQuery(name = "CertificateAuthority.byOwner", query = "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId"
-        + " AND c.status <> org.pkiaas.ca.entity.CaStatus.DELETED ORDER BY c.createdAt, c.id")
+@NamedQuery(
+    name = "CertificateAuthority.activeIds",
+    query =
+        "SELECT c.id FROM CertificateAuthority c"
+            + " WHERE c.status IN (org.pkiaas.ca.entity.CaStatus.ACTIVE, org.pkiaas.ca.entity.CaStatus.RETIRED) ORDER BY c.id")
+@NamedQuery(
+    name = "CertificateAuthority.byOwner",
+    query =
+        "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId"
+            + " AND c.status <> org.pkiaas.ca.entity.CaStatus.DELETED ORDER BY c.createdAt, c.id")
 public class CertificateAuthority implements Identified {
 
-    @Id
-    private String id;
+  @Id private String id;
 
-    @Column(name = "owner_id", nullable = false)
-    private String ownerId;
+  @Column(name = "owner_id", nullable = false)
+  private String ownerId;
 
-    @Column(nullable = false)
-    private String name;
+  @Column(nullable = false)
+  private String name;
 
-    @Column(name = "subject_dn", nullable = false)
-    private String subjectDn;
+  @Column(name = "subject_dn", nullable = false)
+  private String subjectDn;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private CaStatus status;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CaStatus status;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "key_backend", nullable = false)
-    private KeyBackend keyBackend;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "key_backend", nullable = false)
+  private KeyBackend keyBackend;
 
-    @Column(name = "key_algorithm", nullable = false)
-    private String keyAlgorithm;
+  @Column(name = "key_algorithm", nullable = false)
+  private String keyAlgorithm;
 
-    @Column(name = "key_spec", nullable = false)
-    private String keySpec;
+  @Column(name = "key_spec", nullable = false)
+  private String keySpec;
 
-    @Column(name = "signature_algorithm", nullable = false)
-    private String signatureAlgorithm;
+  @Column(name = "signature_algorithm", nullable = false)
+  private String signatureAlgorithm;
 
-    @Column(name = "validity_days", nullable = false)
-    private int validityDays;
+  @Column(name = "validity_days", nullable = false)
+  private int validityDays;
 
-    @Column(name = "path_length")
-    private Integer pathLength;
+  @Column(name = "path_length")
+  private Integer pathLength;
 
-    @Column(name = "key_usage", nullable = false)
-    private String keyUsage;
+  @Column(name = "key_usage", nullable = false)
+  private String keyUsage;
 
-    @Column(name = "extended_key_usage", nullable = false)
-    private String extendedKeyUsage;
+  @Column(name = "extended_key_usage", nullable = false)
+  private String extendedKeyUsage;
 
-    @Lob
-    @Column(name = "wrapped_private_key", nullable = false)
-    private byte[] wrappedPrivateKey;
+  @Lob
+  @Column(name = "wrapped_private_key", nullable = false)
+  private byte[] wrappedPrivateKey;
 
-    @Lob
-    @Column(name = "public_key", nullable = false)
-    private byte[] publicKey;
+  @Lob
+  @Column(name = "public_key", nullable = false)
+  private byte[] publicKey;
 
-    @Lob
-    @Column
-    private byte[] certificate;
+  @Lob @Column private byte[] certificate;
 
-    @Lob
-    @Column(name = "chain_pem")
-    private String chainPem;
+  @Lob
+  @Column(name = "chain_pem")
+  private String chainPem;
 
-    @Lob
-    @Column
-    private byte[] csr;
+  @Lob @Column private byte[] csr;
 
-    @Column(name = "serial_number")
-    private String serialNumber;
+  @Column(name = "serial_number")
+  private String serialNumber;
 
-    @Column(name = "not_before")
-    private Instant notBefore;
+  @Column(name = "not_before")
+  private Instant notBefore;
 
-    @Column(name = "not_after")
-    private Instant notAfter;
+  @Column(name = "not_after")
+  private Instant notAfter;
 
-    @Lob
-    @Column(name = "cps_text")
-    private String cpsText;
+  @Lob
+  @Column(name = "cps_text")
+  private String cpsText;
 
-    @Column(name = "cps_url")
-    private String cpsUrl;
+  @Column(name = "cps_url")
+  private String cpsUrl;
 
-    @Column(name = "service_key_algorithm", nullable = false)
-    private String serviceKeyAlgorithm;
+  @Column(name = "service_key_algorithm", nullable = false)
+  private String serviceKeyAlgorithm;
 
-    @Column(name = "service_key_spec", nullable = false)
-    private String serviceKeySpec;
+  @Column(name = "service_key_spec", nullable = false)
+  private String serviceKeySpec;
 
-    @Column(name = "service_signature_hash", nullable = false)
-    private String serviceSignatureHash;
+  @Column(name = "service_signature_hash", nullable = false)
+  private String serviceSignatureHash;
 
-    @Column(name = "crl_validity_days", nullable = false)
-    private int crlValidityDays;
+  @Column(name = "crl_validity_days", nullable = false)
+  private int crlValidityDays;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    @Version
-    private int version;
+  @Version private int version;
 
-    /** A complete CRL's life, from thisUpdate to nextUpdate, unless the CA says otherwise. */
-    public static final int DEFAULT_CRL_VALIDITY_DAYS = 7;
+  /** A complete CRL's life, from thisUpdate to nextUpdate, unless the CA says otherwise. */
+  public static final int DEFAULT_CRL_VALIDITY_DAYS = 7;
 
-    protected CertificateAuthority() {
-        // JPA
+  protected CertificateAuthority() {
+    // JPA
+  }
+
+  public CertificateAuthority(
+      String ownerId,
+      String name,
+      String subjectDn,
+      KeyBackend keyBackend,
+      KeySpec keySpec,
+      String signatureAlgorithm,
+      int validityDays,
+      Integer pathLength,
+      List<String> keyUsage,
+      List<String> extendedKeyUsage,
+      byte[] publicKey) {
+    this.id = Randomness.uuid().toString();
+    this.ownerId = Objects.requireNonNull(ownerId);
+    this.name = Objects.requireNonNull(name);
+    this.subjectDn = Objects.requireNonNull(subjectDn);
+    this.status = CaStatus.AWAITING_CERTIFICATE;
+    this.keyBackend = Objects.requireNonNull(keyBackend);
+    this.keyAlgorithm = keySpec.algorithm().name();
+    this.keySpec = keySpec.parameter();
+    this.signatureAlgorithm = Objects.requireNonNull(signatureAlgorithm);
+    this.validityDays = validityDays;
+    this.pathLength = pathLength;
+    this.keyUsage = KeyUsages.join(keyUsage);
+    this.extendedKeyUsage = KeyUsages.join(extendedKeyUsage);
+    this.publicKey = Objects.requireNonNull(publicKey).clone();
+    this.serviceKeyAlgorithm = "EC";
+    this.serviceKeySpec = "P-256";
+    this.serviceSignatureHash = "SHA256";
+    this.crlValidityDays = DEFAULT_CRL_VALIDITY_DAYS;
+    this.createdAt = Instant.now();
+  }
+
+  /** The additional data this CA's key is wrapped with: the key decrypts only for this CA. */
+  public String wrappingContext() {
+    return "ca:" + id;
+  }
+
+  public void storeWrappedKey(byte[] wrapped) {
+    this.wrappedPrivateKey = Objects.requireNonNull(wrapped).clone();
+  }
+
+  public void awaitCertificate(byte[] csrDer) {
+    this.csr = Objects.requireNonNull(csrDer).clone();
+    this.status = CaStatus.AWAITING_CERTIFICATE;
+  }
+
+  /** Takes the CA's own certificate and becomes able to sign. */
+  public void activate(
+      String subjectDn,
+      byte[] certificateDer,
+      String chainPem,
+      String serialNumber,
+      Instant notBefore,
+      Instant notAfter) {
+    this.subjectDn = Objects.requireNonNull(subjectDn);
+    this.certificate = Objects.requireNonNull(certificateDer).clone();
+    this.chainPem = chainPem;
+    this.serialNumber = Objects.requireNonNull(serialNumber);
+    this.notBefore = Objects.requireNonNull(notBefore);
+    this.notAfter = Objects.requireNonNull(notAfter);
+    // an imported certificate may differ from the validity asked for at creation: the certificate
+    // is what counts
+    this.validityDays = (int) Math.max(1, java.time.Duration.between(notBefore, notAfter).toDays());
+    this.status = CaStatus.ACTIVE;
+  }
+
+  /** Stops issuing for good; its CRL and OCSP keep answering. */
+  public void retire() {
+    if (status != CaStatus.ACTIVE && status != CaStatus.RETIRED) {
+      throw new ConflictException(
+          "Only a CA with a certificate can be retired; delete one that awaits its certificate");
     }
+    this.status = CaStatus.RETIRED;
+  }
 
-    public CertificateAuthority(String ownerId, String name, String subjectDn, KeyBackend keyBackend, KeySpec keySpec,
-            String signatureAlgorithm, int validityDays, Integer pathLength, List<String> keyUsage,
-            List<String> extendedKeyUsage, byte[] publicKey) {
-        this.id = Randomness.uuid().toString();
-        this.ownerId = Objects.requireNonNull(ownerId);
-        this.name = Objects.requireNonNull(name);
-        this.subjectDn = Objects.requireNonNull(subjectDn);
-        this.status = CaStatus.AWAITING_CERTIFICATE;
-        this.keyBackend = Objects.requireNonNull(keyBackend);
-        this.keyAlgorithm = keySpec.algorithm().name();
-        this.keySpec = keySpec.parameter();
-        this.signatureAlgorithm = Objects.requireNonNull(signatureAlgorithm);
-        this.validityDays = validityDays;
-        this.pathLength = pathLength;
-        this.keyUsage = KeyUsages.join(keyUsage);
-        this.extendedKeyUsage = KeyUsages.join(extendedKeyUsage);
-        this.publicKey = Objects.requireNonNull(publicKey).clone();
-        this.serviceKeyAlgorithm = "EC";
-        this.serviceKeySpec = "P-256";
-        this.serviceSignatureHash = "SHA256";
-        this.crlValidityDays = DEFAULT_CRL_VALIDITY_DAYS;
-        this.createdAt = Instant.now();
-    }
+  /** Gone for its owner and every service; issuance records keep referring to the row. */
+  public void markDeleted() {
+    this.status = CaStatus.DELETED;
+  }
 
-    /** The additional data this CA's key is wrapped with: the key decrypts only for this CA. */
-    public String wrappingContext() {
-        return "ca:" + id;
+  /** Refuses issuance on every channel unless this CA is active. */
+  public void requireIssuing() {
+    switch (status) {
+      case ACTIVE -> {
+        return;
+      }
+      case RETIRED ->
+          throw new ConflictException(
+              "The CA '" + name + "' is retired and issues no more certificates");
+      case AWAITING_CERTIFICATE ->
+          throw new ConflictException(
+              "The CA has no certificate yet: import its signed certificate first");
+      default -> throw new ConflictException("The CA '" + name + "' was deleted");
     }
+  }
 
-    public void storeWrappedKey(byte[] wrapped) {
-        this.wrappedPrivateKey = Objects.requireNonNull(wrapped).clone();
-    }
+  public void changeCps(String text, String url) {
+    this.cpsText = text;
+    this.cpsUrl = url;
+  }
 
-    public void awaitCertificate(byte[] csrDer) {
-        this.csr = Objects.requireNonNull(csrDer).clone();
-        this.status = CaStatus.AWAITING_CERTIFICATE;
-    }
+  public void changeServiceCertificates(KeySpec keySpec, String hash) {
+    this.serviceKeyAlgorithm = keySpec.algorithm().name();
+    this.serviceKeySpec = keySpec.parameter();
+    this.serviceSignatureHash = Objects.requireNonNull(hash);
+  }
 
-    /** Takes the CA's own certificate and becomes able to sign. */
-    public void activate(String subjectDn, byte[] certificateDer, String chainPem, String serialNumber, Instant notBefore,
-            Instant notAfter) {
-        this.subjectDn = Objects.requireNonNull(subjectDn);
-        this.certificate = Objects.requireNonNull(certificateDer).clone();
-        this.chainPem = chainPem;
-        this.serialNumber = Objects.requireNonNull(serialNumber);
-        this.notBefore = Objects.requireNonNull(notBefore);
-        this.notAfter = Objects.requireNonNull(notAfter);
-        // an imported certificate may differ from the validity asked for at creation: the certificate is what counts
-        this.validityDays = (int) Math.max(1, java.time.Duration.between(notBefore, notAfter).toDays());
-        this.status = CaStatus.ACTIVE;
-    }
+  public void changeCrlValidity(int days) {
+    this.crlValidityDays = days;
+  }
 
-    /** Stops issuing for good; its CRL and OCSP keep answering. */
-    public void retire() {
-        if (status != CaStatus.ACTIVE && status != CaStatus.RETIRED) {
-            throw new ConflictException("Only a CA with a certificate can be retired; delete one that awaits its certificate");
-        }
-        this.status = CaStatus.RETIRED;
-    }
+  /** How long each complete CRL of this CA is valid (RFC 5280 §5.1.2.5). */
+  public int crlValidityDays() {
+    return crlValidityDays;
+  }
 
-    /** Gone for its owner and every service; issuance records keep referring to the row. */
-    public void markDeleted() {
-        this.status = CaStatus.DELETED;
-    }
+  public boolean ownedBy(String accountId) {
+    return ownerId.equals(accountId);
+  }
 
-    /** Refuses issuance on every channel unless this CA is active. */
-    public void requireIssuing() {
-        switch (status) {
-            case ACTIVE -> {
-                return;
-            }
-            case RETIRED -> throw new ConflictException("The CA '" + name + "' is retired and issues no more certificates");
-            case AWAITING_CERTIFICATE -> throw new ConflictException(
-                    "The CA has no certificate yet: import its signed certificate first");
-            default -> throw new ConflictException("The CA '" + name + "' was deleted");
-        }
-    }
+  @Override
+  public String id() {
+    return id;
+  }
 
-    public void changeCps(String text, String url) {
-        this.cpsText = text;
-        this.cpsUrl = url;
-    }
+  public String ownerId() {
+    return ownerId;
+  }
 
-    public void changeServiceCertificates(KeySpec keySpec, String hash) {
-        this.serviceKeyAlgorithm = keySpec.algorithm().name();
-        this.serviceKeySpec = keySpec.parameter();
-        this.serviceSignatureHash = Objects.requireNonNull(hash);
-    }
+  public String name() {
+    return name;
+  }
 
-    public void changeCrlValidity(int days) {
-        this.crlValidityDays = days;
-    }
+  public String subjectDn() {
+    return subjectDn;
+  }
 
-    /** How long each complete CRL of this CA is valid (RFC 5280 §5.1.2.5). */
-    public int crlValidityDays() {
-        return crlValidityDays;
-    }
+  public CaStatus status() {
+    return status;
+  }
 
-    public boolean ownedBy(String accountId) {
-        return ownerId.equals(accountId);
-    }
+  public KeyBackend keyBackend() {
+    return keyBackend;
+  }
 
-    @Override
-    public String id() {
-        return id;
-    }
+  public KeySpec keySpec() {
+    return KeySpec.of(keyAlgorithm, keySpec);
+  }
 
-    public String ownerId() {
-        return ownerId;
-    }
+  public String signatureAlgorithm() {
+    return signatureAlgorithm;
+  }
 
-    public String name() {
-        return name;
-    }
+  public int validityDays() {
+    return validityDays;
+  }
 
-    public String subjectDn() {
-        return subjectDn;
-    }
+  public Integer pathLength() {
+    return pathLength;
+  }
 
-    public CaStatus status() {
-        return status;
-    }
+  public List<String> keyUsage() {
+    return KeyUsages.split(keyUsage);
+  }
 
-    public KeyBackend keyBackend() {
-        return keyBackend;
-    }
+  public List<String> extendedKeyUsage() {
+    return KeyUsages.split(extendedKeyUsage);
+  }
 
-    public KeySpec keySpec() {
-        return KeySpec.of(keyAlgorithm, keySpec);
-    }
+  public byte[] wrappedPrivateKey() {
+    return wrappedPrivateKey.clone();
+  }
 
-    public String signatureAlgorithm() {
-        return signatureAlgorithm;
-    }
+  public byte[] publicKey() {
+    return publicKey.clone();
+  }
 
-    public int validityDays() {
-        return validityDays;
-    }
+  /** The CA's DER certificate, or {@code null} while it awaits one. */
+  public byte[] certificate() {
+    return certificate == null ? null : certificate.clone();
+  }
 
-    public Integer pathLength() {
-        return pathLength;
-    }
+  /** The issuers above this CA (PEM, nearest first); empty for a root. */
+  public String chainPem() {
+    return chainPem;
+  }
 
-    public List<String> keyUsage() {
-        return KeyUsages.split(keyUsage);
+  /**
+   * The CA's certificate followed by its issuers up to the root (PEM): what a relying party needs
+   * above a leaf.
+   */
+  public String certificateChainPem() {
+    if (certificate == null) {
+      throw new IllegalStateException("The CA " + id + " has no certificate yet");
     }
+    return org.pkiaas.signing.Pem.certificate(certificate) + (chainPem == null ? "" : chainPem);
+  }
 
-    public List<String> extendedKeyUsage() {
-        return KeyUsages.split(extendedKeyUsage);
-    }
+  public byte[] csr() {
+    return csr == null ? null : csr.clone();
+  }
 
-    public byte[] wrappedPrivateKey() {
-        return wrappedPrivateKey.clone();
-    }
+  public String serialNumber() {
+    return serialNumber;
+  }
 
-    public byte[] publicKey() {
-        return publicKey.clone();
-    }
+  public Instant notBefore() {
+    return notBefore;
+  }
 
-    /** The CA's DER certificate, or {@code null} while it awaits one. */
-    public byte[] certificate() {
-        return certificate == null ? null : certificate.clone();
-    }
+  public Instant notAfter() {
+    return notAfter;
+  }
 
-    /** The issuers above this CA (PEM, nearest first); empty for a root. */
-    public String chainPem() {
-        return chainPem;
-    }
+  public String cpsText() {
+    return cpsText;
+  }
 
-    /** The CA's certificate followed by its issuers up to the root (PEM): what a relying party needs above a leaf. */
-    public String certificateChainPem() {
-        if (certificate == null) {
-            throw new IllegalStateException("The CA " + id + " has no certificate yet");
-        }
-        return org.pkiaas.signing.Pem.certificate(certificate) + (chainPem == null ? "" : chainPem);
-    }
+  public String cpsUrl() {
+    return cpsUrl;
+  }
 
-    public byte[] csr() {
-        return csr == null ? null : csr.clone();
-    }
+  public KeySpec serviceKeySpec() {
+    return KeySpec.of(serviceKeyAlgorithm, serviceKeySpec);
+  }
 
-    public String serialNumber() {
-        return serialNumber;
-    }
+  public String serviceSignatureHash() {
+    return serviceSignatureHash;
+  }
 
-    public Instant notBefore() {
-        return notBefore;
-    }
-
-    public Instant notAfter() {
-        return notAfter;
-    }
-
-    public String cpsText() {
-        return cpsText;
-    }
-
-    public String cpsUrl() {
-        return cpsUrl;
-    }
-
-    public KeySpec serviceKeySpec() {
-        return KeySpec.of(serviceKeyAlgorithm, serviceKeySpec);
-    }
-
-    public String serviceSignatureHash() {
-        return serviceSignatureHash;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

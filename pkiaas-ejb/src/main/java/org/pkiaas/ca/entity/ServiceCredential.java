@@ -15,72 +15,85 @@ import org.pkiaas.signing.Randomness;
 /** The key and certificate of a CA service such as its OCSP responder; the key wrapped. */
 @Entity
 @Table(name = "service_credential")
-@NamedQuery(name = "ServiceCredential.byCaAndPurpose",
-        query = "SELECT s FROM ServiceCredential s WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC")
-@NamedQuery(name = "ServiceCredential.byCertificate", query = "SELECT s FROM ServiceCredential s WHERE s.certificateId = :certificateId")
-@NamedQuery(name = "ServiceCredential.deleteByCa", query = "DELETE FROM ServiceCredential s WHERE s.caId = :caId")
+@NamedQuery(
+    name = "ServiceCredential.byCaAndPurpose",
+    query =
+        "SELECT s FROM ServiceCredential s WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC")
+@NamedQuery(
+    name = "ServiceCredential.byCertificate",
+    query = "SELECT s FROM ServiceCredential s WHERE s.certificateId = :certificateId")
+@NamedQuery(
+    name = "ServiceCredential.deleteByCa",
+    query = "DELETE FROM ServiceCredential s WHERE s.caId = :caId")
 public class ServiceCredential {
 
-    @Id
-    private String id;
+  @Id private String id;
 
-    @Column(name = "ca_id", nullable = false)
-    private String caId;
+  @Column(name = "ca_id", nullable = false)
+  private String caId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private ServicePurpose purpose;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ServicePurpose purpose;
 
-    @Column(name = "certificate_id", nullable = false)
-    private String certificateId;
+  @Column(name = "certificate_id", nullable = false)
+  private String certificateId;
 
-    @Lob
-    @Column(name = "wrapped_private_key", nullable = false)
-    private byte[] wrappedPrivateKey;
+  @Lob
+  @Column(name = "wrapped_private_key", nullable = false)
+  private byte[] wrappedPrivateKey;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    protected ServiceCredential() {
-        // JPA
-    }
+  protected ServiceCredential() {
+    // JPA
+  }
 
-    /** The id is chosen first because the wrapped key is bound to it; see {@link #wrappingContext(String)}. */
-    public ServiceCredential(String id, String caId, ServicePurpose purpose, String certificateId, byte[] wrappedPrivateKey) {
-        this.id = Objects.requireNonNull(id);
-        this.caId = Objects.requireNonNull(caId);
-        this.purpose = Objects.requireNonNull(purpose);
-        this.certificateId = Objects.requireNonNull(certificateId);
-        this.wrappedPrivateKey = Objects.requireNonNull(wrappedPrivateKey).clone();
-        this.createdAt = Instant.now();
-    }
+  /**
+   * The id is chosen first because the wrapped key is bound to it; see {@link
+   * #wrappingContext(String)}.
+   */
+  public ServiceCredential(
+      String id,
+      String caId,
+      ServicePurpose purpose,
+      String certificateId,
+      byte[] wrappedPrivateKey) {
+    this.id = Objects.requireNonNull(id);
+    this.caId = Objects.requireNonNull(caId);
+    this.purpose = Objects.requireNonNull(purpose);
+    this.certificateId = Objects.requireNonNull(certificateId);
+    this.wrappedPrivateKey = Objects.requireNonNull(wrappedPrivateKey).clone();
+    this.createdAt = Instant.now();
+  }
 
-    public static String newId() {
-        return Randomness.uuid().toString();
-    }
+  public static String newId() {
+    return Randomness.uuid().toString();
+  }
 
-    /** The additional data a service key is wrapped with. */
-    public static String wrappingContext(String id) {
-        return "service-credential:" + id;
-    }
+  /** The additional data a service key is wrapped with. */
+  public static String wrappingContext(String id) {
+    return "service-credential:" + id;
+  }
 
-    public String id() {
-        return id;
-    }
+  public String id() {
+    return id;
+  }
 
-    public String caId() {
-        return caId;
-    }
+  public String caId() {
+    return caId;
+  }
 
-    public ServicePurpose purpose() {
-        return purpose;
-    }
+  public ServicePurpose purpose() {
+    return purpose;
+  }
 
-    public String certificateId() {
-        return certificateId;
-    }
+  public String certificateId() {
+    return certificateId;
+  }
 
-    public byte[] wrappedPrivateKey() {
-        return wrappedPrivateKey.clone();
-    }
+  public byte[] wrappedPrivateKey() {
+    return wrappedPrivateKey.clone();
+  }
 }

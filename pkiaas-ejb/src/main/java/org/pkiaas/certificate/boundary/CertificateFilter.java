@@ -9,24 +9,35 @@ import org.pkiaas.certificate.entity.CertificatePurpose;
  *
  * @param status VALID, REVOKED, ON_HOLD or EXPIRED (valid or on hold, but past notAfter)
  * @param subject a case-insensitive part of the subject DN or the subject alternative names
- * @param purposes the purposes listed, e.g. {@link CertificatePurpose#SUBSCRIBER}; null or empty: any
+ * @param purposes the purposes listed, e.g. {@link CertificatePurpose#SUBSCRIBER}; null or empty:
+ *     any
  */
-public record CertificateFilter(String status, String templateId, String subject, Instant expiresAfter,
-        Instant expiresBefore, Set<CertificatePurpose> purposes) {
+public record CertificateFilter(
+    String status,
+    String templateId,
+    String subject,
+    Instant expiresAfter,
+    Instant expiresBefore,
+    Set<CertificatePurpose> purposes) {
 
-    public static final CertificateFilter NONE = new CertificateFilter(null, null, null, null, null);
+  public static final CertificateFilter NONE = new CertificateFilter(null, null, null, null, null);
 
-    public CertificateFilter {
-        purposes = purposes == null ? null : Set.copyOf(purposes);
-    }
+  public CertificateFilter {
+    purposes = purposes == null ? null : Set.copyOf(purposes);
+  }
 
-    /** A filter of any purpose. */
-    public CertificateFilter(String status, String templateId, String subject, Instant expiresAfter, Instant expiresBefore) {
-        this(status, templateId, subject, expiresAfter, expiresBefore, null);
-    }
+  /** A filter of any purpose. */
+  public CertificateFilter(
+      String status,
+      String templateId,
+      String subject,
+      Instant expiresAfter,
+      Instant expiresBefore) {
+    this(status, templateId, subject, expiresAfter, expiresBefore, null);
+  }
 
-    /** The same filter, narrowed to certificates of those purposes. */
-    public CertificateFilter withPurposes(Set<CertificatePurpose> only) {
-        return new CertificateFilter(status, templateId, subject, expiresAfter, expiresBefore, only);
-    }
+  /** The same filter, narrowed to certificates of those purposes. */
+  public CertificateFilter withPurposes(Set<CertificatePurpose> only) {
+    return new CertificateFilter(status, templateId, subject, expiresAfter, expiresBefore, only);
+  }
 }

@@ -6,33 +6,33 @@ package org.pkiaas.certificate.boundary;
  */
 public record CertificateOrder(Column column, boolean ascending) {
 
-    /** Newest first: what the REST API lists by default. */
-    public static final CertificateOrder NEWEST_FIRST = new CertificateOrder(Column.ISSUED, false);
+  /** Newest first: what the REST API lists by default. */
+  public static final CertificateOrder NEWEST_FIRST = new CertificateOrder(Column.ISSUED, false);
 
-    /** The columns a list may be sorted by, with the attribute each maps to. */
-    public enum Column {
-        ISSUED("createdAt"),
-        EXPIRES("notAfter"),
-        SUBJECT("subjectDn"),
-        SERIAL("serialNumber"),
-        STATUS("status");
+  /** The columns a list may be sorted by, with the attribute each maps to. */
+  public enum Column {
+    ISSUED("createdAt"),
+    EXPIRES("notAfter"),
+    SUBJECT("subjectDn"),
+    SERIAL("serialNumber"),
+    STATUS("status");
 
-        private final String attribute;
+    private final String attribute;
 
-        Column(String attribute) {
-            this.attribute = attribute;
-        }
-
-        String attribute() {
-            return attribute;
-        }
+    Column(String attribute) {
+      this.attribute = attribute;
     }
 
-    public CertificateOrder {
-        java.util.Objects.requireNonNull(column);
+    String attribute() {
+      return attribute;
     }
+  }
 
-    String jpql() {
-        return " ORDER BY c." + column.attribute() + (ascending ? " ASC" : " DESC") + ", c.id";
-    }
+  public CertificateOrder {
+    java.util.Objects.requireNonNull(column);
+  }
+
+  String jpql() {
+    return " ORDER BY c." + column.attribute() + (ascending ? " ASC" : " DESC") + ", c.id";
+  }
 }

@@ -13,39 +13,38 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public final class Der {
 
-    private Der() {
-    }
+  private Der() {}
 
-    /** A stored certificate, parsed. */
-    public static X509CertificateHolder certificate(byte[] der) {
-        try {
-            return new X509CertificateHolder(der);
-        } catch (IOException e) {
-            throw new UncheckedIOException("A stored certificate cannot be parsed", e);
-        }
+  /** A stored certificate, parsed. */
+  public static X509CertificateHolder certificate(byte[] der) {
+    try {
+      return new X509CertificateHolder(der);
+    } catch (IOException e) {
+      throw new UncheckedIOException("A stored certificate cannot be parsed", e);
     }
+  }
 
-    public static byte[] encoded(X509CertificateHolder certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public static byte[] encoded(X509CertificateHolder certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    public static byte[] encoded(PKCS10CertificationRequest request) {
-        try {
-            return request.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public static byte[] encoded(PKCS10CertificationRequest request) {
+    try {
+      return request.getEncoded();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    public static byte[] encoded(ASN1Encodable object) {
-        try {
-            return object.toASN1Primitive().getEncoded(ASN1Encoding.DER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public static byte[] encoded(ASN1Encodable object) {
+    try {
+      return object.toASN1Primitive().getEncoded(ASN1Encoding.DER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }

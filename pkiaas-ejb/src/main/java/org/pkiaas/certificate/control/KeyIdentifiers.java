@@ -9,49 +9,58 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
-/** Subject and authority key identifiers (RFC 5280 §4.2.1.1, §4.2.1.2), method 1: SHA-1 of the key bits. */
+/**
+ * Subject and authority key identifiers (RFC 5280 §4.2.1.1, §4.2.1.2), method 1: SHA-1 of the key
+ * bits.
+ */
 public final class KeyIdentifiers {
 
-    private static final JcaX509ExtensionUtils UTILS = create();
+  private static final JcaX509ExtensionUtils UTILS = create();
 
-    private KeyIdentifiers() {
-    }
+  private KeyIdentifiers() {}
 
-    public static SubjectKeyIdentifier subject(PublicKey key) {
-        return subject(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
-    }
+  public static SubjectKeyIdentifier subject(PublicKey key) {
+    return subject(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+  }
 
-    /** Hashes the key bits exactly as they stand in the certificate (a compressed EC point stays compressed). */
-    public static SubjectKeyIdentifier subject(SubjectPublicKeyInfo key) {
-        return UTILS.createSubjectKeyIdentifier(key);
-    }
+  /**
+   * Hashes the key bits exactly as they stand in the certificate (a compressed EC point stays
+   * compressed).
+   */
+  public static SubjectKeyIdentifier subject(SubjectPublicKeyInfo key) {
+    return UTILS.createSubjectKeyIdentifier(key);
+  }
 
-    /** The AKI for certificates issued by {@code issuer}: its own SKI when present, else computed. */
-    public static AuthorityKeyIdentifier authority(X509CertificateHolder issuer) {
-        SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(issuer.getExtensions());
-        byte[] id = ski != null ? ski.getKeyIdentifier()
-                : UTILS.createSubjectKeyIdentifier(issuer.getSubjectPublicKeyInfo()).getKeyIdentifier();
-        return new AuthorityKeyIdentifier(id);
-    }
+  /** The AKI for certificates issued by {@code issuer}: its own SKI when present, else computed. */
+  public static AuthorityKeyIdentifier authority(X509CertificateHolder issuer) {
+    SubjectKeyIdentifier ski = SubjectKeyIdentifier.fromExtensions(issuer.getExtensions());
+    byte[] id =
+        ski != null
+            ? ski.getKeyIdentifier()
+            : UTILS.createSubjectKeyIdentifier(issuer.getSubjectPublicKeyInfo()).getKeyIdentifier();
+    return new AuthorityKeyIdentifier(id);
+  }
 
-    public static AuthorityKeyIdentifier authority(PublicKey selfSignedKey) {
-        return new AuthorityKeyIdentifier(subject(selfSignedKey).getKeyIdentifier());
-    }
+  public static AuthorityKeyIdentifier authority(PublicKey selfSignedKey) {
+    return new AuthorityKeyIdentifier(subject(selfSignedKey).getKeyIdentifier());
+  }
 
-    static boolean has(X509CertificateHolder certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
-        return certificate.getExtension(oid) != null;
-    }
+  static boolean has(
+      X509CertificateHolder certificate, org.bouncycastle.asn1.ASN1ObjectIdentifier oid) {
+    return certificate.getExtension(oid) != null;
+  }
 
-    private static JcaX509ExtensionUtils create() {
-        try {
-            return new JcaX509ExtensionUtils();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is not available", e);
-        }
+  private static JcaX509ExtensionUtils create() {
+    try {
+      return new JcaX509ExtensionUtils();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is not available", e);
     }
+  }
 
-    /** Whether a certificate carries both identifiers; used by tests and checks. */
-    public static boolean identified(X509CertificateHolder certificate) {
-        return has(certificate, Extension.subjectKeyIdentifier) && has(certificate, Extension.authorityKeyIdentifier);
-    }
+  /** Whether a certificate carries both identifiers; used by tests and checks. */
+  public static boolean identified(X509CertificateHolder certificate) {
+    return has(certificate, Extension.subjectKeyIdentifier)
+        && has(certificate, Extension.authorityKeyIdentifier);
+  }
 }

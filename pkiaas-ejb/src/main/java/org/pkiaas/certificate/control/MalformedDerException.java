@@ -8,9 +8,9 @@ import java.io.IOException;
  */
 public class MalformedDerException extends IOException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public MalformedDerException(String detail) {
-        super(detail);
-    }
+  public MalformedDerException(String detail) {
+    super(detail);
+  }
 }

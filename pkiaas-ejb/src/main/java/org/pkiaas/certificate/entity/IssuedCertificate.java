@@ -17,206 +17,249 @@ import org.pkiaas.signing.Randomness;
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
 @Entity
 @Table(name = "issued_certificate")
-@NamedQuery(name = "IssuedCertificate.byCa",
-        query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId ORDER BY c.createdAt DESC, c.id")
-@NamedQuery(name = "IssuedCertificate.deleteByCa", query = "DELETE FROM IssuedCertificate c WHERE c.caId = :caId")
-@NamedQuery(name = "IssuedCertificate.byPublicKey", query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId"
-        + " AND c.publicKeySha256 = :hash ORDER BY c.notAfter DESC")
-@NamedQuery(name = "IssuedCertificate.statusBySerial", query = "SELECT c.status, c.revokedAt, c.revocationReason"
-        + " FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
-@NamedQuery(name = "IssuedCertificate.countSerial",
-        query = "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
-@NamedQuery(name = "IssuedCertificate.countUnexpiredByCa", query = "SELECT COUNT(c) FROM IssuedCertificate c"
-        + " WHERE c.caId = :caId AND c.purpose IN :purposes AND c.notAfter > :now")
-@NamedQuery(name = "IssuedCertificate.countActiveByTemplate", query = "SELECT COUNT(c) FROM IssuedCertificate c"
-        + " WHERE c.templateId = :templateId AND c.status <> org.pkiaas.certificate.entity.CertificateStatus.REVOKED"
-        + " AND c.notAfter > :now")
-@NamedQuery(name = "IssuedCertificate.detachTemplate",
-        query = "UPDATE IssuedCertificate c SET c.templateId = NULL WHERE c.templateId = :templateId")
+@NamedQuery(
+    name = "IssuedCertificate.byCa",
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId ORDER BY c.createdAt DESC, c.id")
+@NamedQuery(
+    name = "IssuedCertificate.deleteByCa",
+    query = "DELETE FROM IssuedCertificate c WHERE c.caId = :caId")
+@NamedQuery(
+    name = "IssuedCertificate.byPublicKey",
+    query =
+        "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId"
+            + " AND c.publicKeySha256 = :hash ORDER BY c.notAfter DESC")
+@NamedQuery(
+    name = "IssuedCertificate.statusBySerial",
+    query =
+        "SELECT c.status, c.revokedAt, c.revocationReason"
+            + " FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
+@NamedQuery(
+    name = "IssuedCertificate.countSerial",
+    query =
+        "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
+@NamedQuery(
+    name = "IssuedCertificate.countUnexpiredByCa",
+    query =
+        "SELECT COUNT(c) FROM IssuedCertificate c"
+            + " WHERE c.caId = :caId AND c.purpose IN :purposes AND c.notAfter > :now")
+@NamedQuery(
+    name = "IssuedCertificate.countActiveByTemplate",
+    query =
+        "SELECT COUNT(c) FROM IssuedCertificate c"
+            + " WHERE c.templateId = :templateId AND c.status <> org.pkiaas.certificate.entity.CertificateStatus.REVOKED"
+            + " AND c.notAfter > :now")
+@NamedQuery(
+    name = "IssuedCertificate.detachTemplate",
+    query = "UPDATE IssuedCertificate c SET c.templateId = NULL WHERE c.templateId = :templateId")
 public class IssuedCertificate implements Identified {
 
-    @Id
-    private String id;
+  @Id private String id;
 
-    @Column(name = "ca_id", nullable = false)
-    private String caId;
+  @Column(name = "ca_id", nullable = false)
+  private String caId;
 
-    @Column(name = "template_id")
-    private String templateId;
+  @Column(name = "template_id")
+  private String templateId;
 
-    /** Lower-case hex, no leading zeros beyond what the positive encoding needs. */
-    @Column(name = "serial_number", nullable = false)
-    private String serialNumber;
+  /** Lower-case hex, no leading zeros beyond what the positive encoding needs. */
+  @Column(name = "serial_number", nullable = false)
+  private String serialNumber;
 
-    @Column(name = "subject_dn", nullable = false)
-    private String subjectDn;
+  @Column(name = "subject_dn", nullable = false)
+  private String subjectDn;
 
-    @Column(name = "not_before", nullable = false)
-    private Instant notBefore;
+  @Column(name = "not_before", nullable = false)
+  private Instant notBefore;
 
-    @Column(name = "not_after", nullable = false)
-    private Instant notAfter;
+  @Column(name = "not_after", nullable = false)
+  private Instant notAfter;
 
-    @Lob
-    @Column(nullable = false)
-    private byte[] der;
+  @Lob
+  @Column(nullable = false)
+  private byte[] der;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private CertificateStatus status;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CertificateStatus status;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private CertificatePurpose purpose;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private CertificatePurpose purpose;
 
-    @Column(name = "revoked_at")
-    private Instant revokedAt;
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "revocation_reason")
-    private RevocationReason revocationReason;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "revocation_reason")
+  private RevocationReason revocationReason;
 
-    @Column(name = "invalidity_date")
-    private Instant invalidityDate;
+  @Column(name = "invalidity_date")
+  private Instant invalidityDate;
 
-    @Column(name = "request_id")
-    private String requestId;
+  @Column(name = "request_id")
+  private String requestId;
 
-    /** A JSON array of {@code TYPE:value} strings ({@link NameListJson}). */
-    @Column(name = "subject_alt_names")
-    private String subjectAltNames;
+  /** A JSON array of {@code TYPE:value} strings ({@link NameListJson}). */
+  @Column(name = "subject_alt_names")
+  private String subjectAltNames;
 
-    @Column(name = "public_key_sha256")
-    private String publicKeySha256;
+  @Column(name = "public_key_sha256")
+  private String publicKeySha256;
 
-    @Column(name = "status_changed_at")
-    private Instant statusChangedAt;
+  @Column(name = "status_changed_at")
+  private Instant statusChangedAt;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    protected IssuedCertificate() {
-        // JPA
+  protected IssuedCertificate() {
+    // JPA
+  }
+
+  public IssuedCertificate(
+      String caId,
+      String templateId,
+      String serialNumber,
+      String subjectDn,
+      Instant notBefore,
+      Instant notAfter,
+      byte[] der,
+      CertificatePurpose purpose) {
+    this(caId, templateId, null, serialNumber, subjectDn, null, notBefore, notAfter, der, purpose);
+  }
+
+  public IssuedCertificate(
+      String caId,
+      String templateId,
+      String requestId,
+      String serialNumber,
+      String subjectDn,
+      List<String> subjectAltNames,
+      Instant notBefore,
+      Instant notAfter,
+      byte[] der,
+      CertificatePurpose purpose) {
+    this.requestId = requestId;
+    this.subjectAltNames = subjectAltNames == null ? null : NameListJson.write(subjectAltNames);
+    this.publicKeySha256 = publicKeyHash(der);
+    this.id = Randomness.uuid().toString();
+    this.caId = Objects.requireNonNull(caId);
+    this.templateId = templateId;
+    this.serialNumber = Objects.requireNonNull(serialNumber);
+    this.subjectDn = Objects.requireNonNull(subjectDn);
+    this.notBefore = Objects.requireNonNull(notBefore);
+    this.notAfter = Objects.requireNonNull(notAfter);
+    this.der = Objects.requireNonNull(der).clone();
+    this.status = CertificateStatus.VALID;
+    this.purpose = Objects.requireNonNull(purpose);
+    this.createdAt = Instant.now();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String caId() {
+    return caId;
+  }
+
+  public String templateId() {
+    return templateId;
+  }
+
+  public String serialNumber() {
+    return serialNumber;
+  }
+
+  public String subjectDn() {
+    return subjectDn;
+  }
+
+  public Instant notBefore() {
+    return notBefore;
+  }
+
+  public Instant notAfter() {
+    return notAfter;
+  }
+
+  public byte[] der() {
+    return der.clone();
+  }
+
+  public CertificateStatus status() {
+    return status;
+  }
+
+  public CertificatePurpose purpose() {
+    return purpose;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
+  }
+
+  public RevocationReason revocationReason() {
+    return revocationReason;
+  }
+
+  public Instant invalidityDate() {
+    return invalidityDate;
+  }
+
+  /** When the status last changed (revocation, hold or release); null while never changed. */
+  public Instant statusChangedAt() {
+    return statusChangedAt;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /** {@code TYPE:value} names, comma-separated, as issued. */
+  /** The certificate's subject alternative names, {@code TYPE:value}, in order. */
+  public List<String> subjectAltNames() {
+    return NameListJson.read(subjectAltNames);
+  }
+
+  /** SHA-256 (hex) of the certificate's SubjectPublicKeyInfo, as issued. */
+  public static String publicKeyHash(byte[] certificateDer) {
+    try {
+      byte[] spki =
+          org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer)
+              .getSubjectPublicKeyInfo()
+              .getEncoded();
+      return org.pkiaas.signing.Fingerprints.sha256Hex(spki);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
 
-    public IssuedCertificate(String caId, String templateId, String serialNumber, String subjectDn, Instant notBefore,
-            Instant notAfter, byte[] der, CertificatePurpose purpose) {
-        this(caId, templateId, null, serialNumber, subjectDn, null, notBefore, notAfter, der, purpose);
-    }
+  public boolean activeAt(Instant now) {
+    return status != CertificateStatus.REVOKED && now.isBefore(notAfter);
+  }
 
-    public IssuedCertificate(String caId, String templateId, String requestId, String serialNumber, String subjectDn,
-            List<String> subjectAltNames, Instant notBefore, Instant notAfter, byte[] der, CertificatePurpose purpose) {
-        this.requestId = requestId;
-        this.subjectAltNames = subjectAltNames == null ? null : NameListJson.write(subjectAltNames);
-        this.publicKeySha256 = publicKeyHash(der);
-        this.id = Randomness.uuid().toString();
-        this.caId = Objects.requireNonNull(caId);
-        this.templateId = templateId;
-        this.serialNumber = Objects.requireNonNull(serialNumber);
-        this.subjectDn = Objects.requireNonNull(subjectDn);
-        this.notBefore = Objects.requireNonNull(notBefore);
-        this.notAfter = Objects.requireNonNull(notAfter);
-        this.der = Objects.requireNonNull(der).clone();
-        this.status = CertificateStatus.VALID;
-        this.purpose = Objects.requireNonNull(purpose);
-        this.createdAt = Instant.now();
-    }
+  /**
+   * Revokes; certificateHold puts the certificate on hold, from where it can be released or revoked
+   * for good.
+   */
+  public void revoke(RevocationReason reason, Instant at, Instant invalidity) {
+    this.status =
+        reason == RevocationReason.CERTIFICATE_HOLD
+            ? CertificateStatus.ON_HOLD
+            : CertificateStatus.REVOKED;
+    this.revocationReason = reason;
+    this.revokedAt = at;
+    this.invalidityDate = invalidity;
+    this.statusChangedAt = at;
+  }
 
-    public String id() {
-        return id;
-    }
-
-    public String caId() {
-        return caId;
-    }
-
-    public String templateId() {
-        return templateId;
-    }
-
-    public String serialNumber() {
-        return serialNumber;
-    }
-
-    public String subjectDn() {
-        return subjectDn;
-    }
-
-    public Instant notBefore() {
-        return notBefore;
-    }
-
-    public Instant notAfter() {
-        return notAfter;
-    }
-
-    public byte[] der() {
-        return der.clone();
-    }
-
-    public CertificateStatus status() {
-        return status;
-    }
-
-    public CertificatePurpose purpose() {
-        return purpose;
-    }
-
-    public Instant revokedAt() {
-        return revokedAt;
-    }
-
-    public RevocationReason revocationReason() {
-        return revocationReason;
-    }
-
-    public Instant invalidityDate() {
-        return invalidityDate;
-    }
-
-    /** When the status last changed (revocation, hold or release); null while never changed. */
-    public Instant statusChangedAt() {
-        return statusChangedAt;
-    }
-
-    public String requestId() {
-        return requestId;
-    }
-
-    /** {@code TYPE:value} names, comma-separated, as issued. */
-    /** The certificate's subject alternative names, {@code TYPE:value}, in order. */
-    public List<String> subjectAltNames() {
-        return NameListJson.read(subjectAltNames);
-    }
-
-    /** SHA-256 (hex) of the certificate's SubjectPublicKeyInfo, as issued. */
-    public static String publicKeyHash(byte[] certificateDer) {
-        try {
-            byte[] spki = org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer).getSubjectPublicKeyInfo().getEncoded();
-            return org.pkiaas.signing.Fingerprints.sha256Hex(spki);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    public boolean activeAt(Instant now) {
-        return status != CertificateStatus.REVOKED && now.isBefore(notAfter);
-    }
-
-    /** Revokes; certificateHold puts the certificate on hold, from where it can be released or revoked for good. */
-    public void revoke(RevocationReason reason, Instant at, Instant invalidity) {
-        this.status = reason == RevocationReason.CERTIFICATE_HOLD ? CertificateStatus.ON_HOLD : CertificateStatus.REVOKED;
-        this.revocationReason = reason;
-        this.revokedAt = at;
-        this.invalidityDate = invalidity;
-        this.statusChangedAt = at;
-    }
-
-    public void releaseHold() {
-        this.statusChangedAt = Instant.now();
-        this.status = CertificateStatus.VALID;
-        this.revocationReason = null;
-        this.revokedAt = null;
-        this.invalidityDate = null;
-    }
+  public void releaseHold() {
+    this.statusChangedAt = Instant.now();
+    this.status = CertificateStatus.VALID;
+    this.revocationReason = null;
+    this.revokedAt = null;
+    this.invalidityDate = null;
+  }
 }

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pkiaas.config.NodeName;
 import org.pkiaas.crl.control.CrlBuilder;
 import org.pkiaas.crl.control.CrlDocument;
 import org.pkiaas.crl.control.CrlStates;
-import org.pkiaas.config.NodeName;
 import org.pkiaas.crl.entity.PublishedCrl;
 import org.pkiaas.problem.UnavailableException;
 
@@ -23,129 +23,151 @@ import org.pkiaas.problem.UnavailableException;
 @ApplicationScoped
 public class CrlService {
 
-    /** How long a build may hold its lease before another node may assume it died. */
-    static final Duration LEASE = Duration.ofMinutes(10);
+  /** How long a build may hold its lease before another node may assume it died. */
+  static final Duration LEASE = Duration.ofMinutes(10);
 
-    /** What a build attempt came to, for the crl-regeneration job. */
-    public enum Outcome { BUILT, CURRENT, BUSY }
+  /** What a build attempt came to, for the crl-regeneration job. */
+  public enum Outcome {
+    BUILT,
+    CURRENT,
+    BUSY
+  }
 
-    @Inject
-    CrlStates states;
+  @Inject CrlStates states;
 
-    @Inject
-    CrlBuilder builder;
+  @Inject CrlBuilder builder;
 
-    @Inject
-    NodeName node;
+  @Inject NodeName node;
 
-    /** How long a request with no valid CRL to fall back on waits for another node's build. */
-    Duration waitLimit = Duration.ofSeconds(30);
+  /** How long a request with no valid CRL to fall back on waits for another node's build. */
+  Duration waitLimit = Duration.ofSeconds(30);
 
-    private final Map<String, CrlDocument> complete = new ConcurrentHashMap<>();
-    private final Map<String, CrlDocument> deltas = new ConcurrentHashMap<>();
-    private final Map<String, Object> deltaLocks = new ConcurrentHashMap<>();
+  private final Map<String, CrlDocument> complete = new ConcurrentHashMap<>();
+  private final Map<String, CrlDocument> deltas = new ConcurrentHashMap<>();
+  private final Map<String, Object> deltaLocks = new ConcurrentHashMap<>();
 
-    /** The CA's current complete CRL. */
-    public CrlDocument complete(String caId) {
-        Instant deadline = Instant.now().plus(waitLimit);
-        while (true) {
-            CrlStates.Status status = states.status(caId);
-            Instant now = Instant.now();
-            CrlDocument local = complete.get(caId);
-            PublishedCrl latest = status.latest();
-            if (local != null && local.revision() == status.revision() && local.validAt(now)
-                    && (latest == null || local.number() >= latest.crlNumber())) {
-                return local;
-            }
-            if (latest != null && latest.revision() == status.revision() && now.isBefore(latest.nextUpdate())) {
-                return remember(latest);
-            }
-            if (states.acquireLease(caId, node.name(), now.plus(LEASE))) {
-                try {
-                    return remember(builder.buildComplete(caId));
-                } finally {
-                    states.releaseLease(caId, node.name());
-                }
-            }
-            // Someone else is building: the previous CRL, while it is valid, is as good as it was a moment ago.
-            if (latest != null && now.isBefore(latest.nextUpdate())) {
-                return local != null && local.number() == latest.crlNumber() ? local : remember(latest);
-            }
-            if (now.isAfter(deadline)) {
-                throw new UnavailableException("The CRL of this CA is being built; try again shortly", 10);
-            }
-            pause();
-        }
-    }
-
-    /** A delta CRL (RFC 5280 §5.2.4) on top of the current complete CRL. */
-    public CrlDocument delta(String caId) {
-        CrlDocument base = complete(caId);
-        long revision = states.status(caId).revision();
-        CrlDocument local = deltas.get(caId);
-        Instant now = Instant.now();
-        if (local != null && local.baseNumber() == base.number() && local.revision() == revision && local.validAt(now)) {
-            return local;
-        }
-        synchronized (deltaLock(caId)) {
-            local = deltas.get(caId);
-            if (local != null && local.baseNumber() == base.number() && local.revision() == revision && local.validAt(now)) {
-                return local;
-            }
-            CrlDocument delta = builder.buildDelta(caId, base);
-            deltas.put(caId, delta);
-            return delta;
-        }
-    }
-
-    /**
-     * Builds the CA's complete CRL if it is stale, missing, or valid for less than {@code margin};
-     * skips it when it is current or another node is building it.
-     */
-    public Outcome refreshIfDue(String caId, Duration margin) {
-        CrlStates.Status status = states.status(caId);
-        Instant now = Instant.now();
-        PublishedCrl latest = status.latest();
-        if (latest != null && latest.revision() == status.revision() && now.plus(margin).isBefore(latest.nextUpdate())) {
-            return Outcome.CURRENT;
-        }
-        if (!states.acquireLease(caId, node.name(), now.plus(LEASE))) {
-            return Outcome.BUSY;
-        }
+  /** The CA's current complete CRL. */
+  public CrlDocument complete(String caId) {
+    Instant deadline = Instant.now().plus(waitLimit);
+    while (true) {
+      CrlStates.Status status = states.status(caId);
+      Instant now = Instant.now();
+      CrlDocument local = complete.get(caId);
+      PublishedCrl latest = status.latest();
+      if (local != null
+          && local.revision() == status.revision()
+          && local.validAt(now)
+          && (latest == null || local.number() >= latest.crlNumber())) {
+        return local;
+      }
+      if (latest != null
+          && latest.revision() == status.revision()
+          && now.isBefore(latest.nextUpdate())) {
+        return remember(latest);
+      }
+      if (states.acquireLease(caId, node.name(), now.plus(LEASE))) {
         try {
-            remember(builder.buildComplete(caId));
-            return Outcome.BUILT;
+          return remember(builder.buildComplete(caId));
         } finally {
-            states.releaseLease(caId, node.name());
+          states.releaseLease(caId, node.name());
         }
+      }
+      // Someone else is building: the previous CRL, while it is valid, is as good as it was a
+      // moment ago.
+      if (latest != null && now.isBefore(latest.nextUpdate())) {
+        return local != null && local.number() == latest.crlNumber() ? local : remember(latest);
+      }
+      if (now.isAfter(deadline)) {
+        throw new UnavailableException("The CRL of this CA is being built; try again shortly", 10);
+      }
+      pause();
     }
+  }
 
-    /** Drops what this node keeps of a CA's CRLs: the next request checks the database again. */
-    public void forget(String caId) {
-        complete.remove(caId);
-        deltas.remove(caId);
+  /** A delta CRL (RFC 5280 §5.2.4) on top of the current complete CRL. */
+  public CrlDocument delta(String caId) {
+    CrlDocument base = complete(caId);
+    long revision = states.status(caId).revision();
+    CrlDocument local = deltas.get(caId);
+    Instant now = Instant.now();
+    if (local != null
+        && local.baseNumber() == base.number()
+        && local.revision() == revision
+        && local.validAt(now)) {
+      return local;
     }
+    synchronized (deltaLock(caId)) {
+      local = deltas.get(caId);
+      if (local != null
+          && local.baseNumber() == base.number()
+          && local.revision() == revision
+          && local.validAt(now)) {
+        return local;
+      }
+      CrlDocument delta = builder.buildDelta(caId, base);
+      deltas.put(caId, delta);
+      return delta;
+    }
+  }
 
-    private CrlDocument remember(PublishedCrl stored) {
-        return remember(new CrlDocument(stored.caId(), stored.crlNumber(), null, stored.revision(), stored.entries(),
-                stored.thisUpdate(), stored.nextUpdate(), states.load(stored)));
+  /**
+   * Builds the CA's complete CRL if it is stale, missing, or valid for less than {@code margin};
+   * skips it when it is current or another node is building it.
+   */
+  public Outcome refreshIfDue(String caId, Duration margin) {
+    CrlStates.Status status = states.status(caId);
+    Instant now = Instant.now();
+    PublishedCrl latest = status.latest();
+    if (latest != null
+        && latest.revision() == status.revision()
+        && now.plus(margin).isBefore(latest.nextUpdate())) {
+      return Outcome.CURRENT;
     }
+    if (!states.acquireLease(caId, node.name(), now.plus(LEASE))) {
+      return Outcome.BUSY;
+    }
+    try {
+      remember(builder.buildComplete(caId));
+      return Outcome.BUILT;
+    } finally {
+      states.releaseLease(caId, node.name());
+    }
+  }
 
-    private CrlDocument remember(CrlDocument crl) {
-        complete.merge(crl.caId(), crl, (old, fresh) -> fresh.number() >= old.number() ? fresh : old);
-        return crl;
-    }
+  /** Drops what this node keeps of a CA's CRLs: the next request checks the database again. */
+  public void forget(String caId) {
+    complete.remove(caId);
+    deltas.remove(caId);
+  }
 
-    private Object deltaLock(String caId) {
-        return deltaLocks.computeIfAbsent(caId, id -> new Object());
-    }
+  private CrlDocument remember(PublishedCrl stored) {
+    return remember(
+        new CrlDocument(
+            stored.caId(),
+            stored.crlNumber(),
+            null,
+            stored.revision(),
+            stored.entries(),
+            stored.thisUpdate(),
+            stored.nextUpdate(),
+            states.load(stored)));
+  }
 
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnavailableException("Interrupted while waiting for the CRL", 10);
-        }
+  private CrlDocument remember(CrlDocument crl) {
+    complete.merge(crl.caId(), crl, (old, fresh) -> fresh.number() >= old.number() ? fresh : old);
+    return crl;
+  }
+
+  private Object deltaLock(String caId) {
+    return deltaLocks.computeIfAbsent(caId, id -> new Object());
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("Interrupted while waiting for the CRL", 10);
     }
+  }
 }

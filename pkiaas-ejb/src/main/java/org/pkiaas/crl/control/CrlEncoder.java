@@ -15,8 +15,8 @@ import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Encodes an X.509 v2 CRL (RFC 5280 §5.1) one entry at a time, straight to DER, so that a CRL of a
- * million revoked certificates costs about fifty bytes of heap per entry instead of the object
- * tree a general ASN.1 builder keeps. The small, fixed parts (issuer, algorithm identifier, CRL
+ * million revoked certificates costs about fifty bytes of heap per entry instead of the object tree
+ * a general ASN.1 builder keeps. The small, fixed parts (issuer, algorithm identifier, CRL
  * extensions) are encoded by Bouncy Castle; entries and the outer structures are written here.
  *
  * <pre>
@@ -27,182 +27,208 @@ import org.bouncycastle.operator.ContentSigner;
  *                                 crlExtensions [0] EXPLICIT Extensions OPTIONAL }                 -- §5.1.2
  * </pre>
  *
- * Times are UTCTime through 2049 and GeneralizedTime from 2050 (§5.1.2.4, §5.1.2.6); an empty list of
- * revoked certificates is left out, as §5.1.2.6 requires; the reason code is left out for
- * {@code unspecified}, as §5.3.1 recommends; the invalidity date is a GeneralizedTime (§5.3.2).
+ * Times are UTCTime through 2049 and GeneralizedTime from 2050 (§5.1.2.4, §5.1.2.6); an empty list
+ * of revoked certificates is left out, as §5.1.2.6 requires; the reason code is left out for {@code
+ * unspecified}, as §5.3.1 recommends; the invalidity date is a GeneralizedTime (§5.3.2).
  */
 public final class CrlEncoder {
 
-    /** reasonCode, RFC 5280 §5.3.1. */
-    public static final int REMOVE_FROM_CRL = 8;
+  /** reasonCode, RFC 5280 §5.3.1. */
+  public static final int REMOVE_FROM_CRL = 8;
 
-    private static final byte SEQUENCE = 0x30;
-    private static final byte GENERALIZED_TIME = 0x18;
-    private static final byte INTEGER = 0x02;
-    private static final byte BIT_STRING = 0x03;
-    private static final byte UTC_TIME = 0x17;
-    private static final byte[] VERSION_2 = {INTEGER, 1, 1};
-    /** SEQUENCE { id-ce-cRLReasons (2.5.29.21), OCTET STRING { ENUMERATED code } }; the code at the end. */
-    private static final byte[] REASON_PREFIX = {SEQUENCE, 10, 6, 3, 0x55, 0x1d, 0x15, 4, 3, 0x0a, 1};
-    /** SEQUENCE { id-ce-invalidityDate (2.5.29.24), OCTET STRING { GeneralizedTime } }; the 15 time characters after it. */
-    private static final byte[] INVALIDITY_PREFIX = {SEQUENCE, 24, 6, 3, 0x55, 0x1d, 0x18, 4, 17, GENERALIZED_TIME, 15};
+  private static final byte SEQUENCE = 0x30;
+  private static final byte GENERALIZED_TIME = 0x18;
+  private static final byte INTEGER = 0x02;
+  private static final byte BIT_STRING = 0x03;
+  private static final byte UTC_TIME = 0x17;
+  private static final byte[] VERSION_2 = {INTEGER, 1, 1};
 
-    private final ChunkedBytes entries = new ChunkedBytes();
-    private final byte[] scratch = new byte[256];
-    private long count;
+  /**
+   * SEQUENCE { id-ce-cRLReasons (2.5.29.21), OCTET STRING { ENUMERATED code } }; the code at the
+   * end.
+   */
+  private static final byte[] REASON_PREFIX = {SEQUENCE, 10, 6, 3, 0x55, 0x1d, 0x15, 4, 3, 0x0a, 1};
 
-    /**
-     * Adds one revoked certificate.
-     *
-     * @param reasonCode the CRLReason code, or a negative number (or 0, unspecified) for none
-     * @param invalidityDate when the key is known to have been compromised, or null
-     */
-    public void add(BigInteger serial, Instant revocationDate, int reasonCode, Instant invalidityDate) {
-        if (serial.signum() <= 0) {
-            throw new IllegalArgumentException("Serial numbers are positive (RFC 5280 §4.1.2.2)");
-        }
-        byte[] serialBytes = serial.toByteArray();
-        int at = 0;
-        // content: INTEGER serial, Time, [Extensions]
-        byte[] content = scratch;
-        at = header(content, at, INTEGER, serialBytes.length);
-        System.arraycopy(serialBytes, 0, content, at, serialBytes.length);
-        at += serialBytes.length;
-        at = time(content, at, revocationDate);
-        boolean reason = reasonCode > 0;
-        if (reason || invalidityDate != null) {
-            int extensionsLength = (reason ? REASON_PREFIX.length + 1 : 0) + (invalidityDate != null ? INVALIDITY_PREFIX.length + 15 : 0);
-            at = header(content, at, SEQUENCE, extensionsLength);
-            if (reason) {
-                System.arraycopy(REASON_PREFIX, 0, content, at, REASON_PREFIX.length);
-                at += REASON_PREFIX.length;
-                content[at++] = (byte) reasonCode;
-            }
-            if (invalidityDate != null) {
-                System.arraycopy(INVALIDITY_PREFIX, 0, content, at, INVALIDITY_PREFIX.length);
-                at += INVALIDITY_PREFIX.length;
-                at = digits(content, at, LocalDateTime.ofEpochSecond(invalidityDate.getEpochSecond(), 0, ZoneOffset.UTC), true);
-            }
-        }
-        byte[] head = new byte[6];
-        int headLength = header(head, 0, SEQUENCE, at);
-        entries.write(head, 0, headLength);
-        entries.write(content, 0, at);
-        count++;
+  /**
+   * SEQUENCE { id-ce-invalidityDate (2.5.29.24), OCTET STRING { GeneralizedTime } }; the 15 time
+   * characters after it.
+   */
+  private static final byte[] INVALIDITY_PREFIX = {
+    SEQUENCE, 24, 6, 3, 0x55, 0x1d, 0x18, 4, 17, GENERALIZED_TIME, 15
+  };
+
+  private final ChunkedBytes entries = new ChunkedBytes();
+  private final byte[] scratch = new byte[256];
+  private long count;
+
+  /**
+   * Adds one revoked certificate.
+   *
+   * @param reasonCode the CRLReason code, or a negative number (or 0, unspecified) for none
+   * @param invalidityDate when the key is known to have been compromised, or null
+   */
+  public void add(
+      BigInteger serial, Instant revocationDate, int reasonCode, Instant invalidityDate) {
+    if (serial.signum() <= 0) {
+      throw new IllegalArgumentException("Serial numbers are positive (RFC 5280 §4.1.2.2)");
     }
-
-    public long count() {
-        return count;
+    byte[] serialBytes = serial.toByteArray();
+    int at = 0;
+    // content: INTEGER serial, Time, [Extensions]
+    byte[] content = scratch;
+    at = header(content, at, INTEGER, serialBytes.length);
+    System.arraycopy(serialBytes, 0, content, at, serialBytes.length);
+    at += serialBytes.length;
+    at = time(content, at, revocationDate);
+    boolean reason = reasonCode > 0;
+    if (reason || invalidityDate != null) {
+      int extensionsLength =
+          (reason ? REASON_PREFIX.length + 1 : 0)
+              + (invalidityDate != null ? INVALIDITY_PREFIX.length + 15 : 0);
+      at = header(content, at, SEQUENCE, extensionsLength);
+      if (reason) {
+        System.arraycopy(REASON_PREFIX, 0, content, at, REASON_PREFIX.length);
+        at += REASON_PREFIX.length;
+        content[at++] = (byte) reasonCode;
+      }
+      if (invalidityDate != null) {
+        System.arraycopy(INVALIDITY_PREFIX, 0, content, at, INVALIDITY_PREFIX.length);
+        at += INVALIDITY_PREFIX.length;
+        at =
+            digits(
+                content,
+                at,
+                LocalDateTime.ofEpochSecond(invalidityDate.getEpochSecond(), 0, ZoneOffset.UTC),
+                true);
+      }
     }
+    byte[] head = new byte[6];
+    int headLength = header(head, 0, SEQUENCE, at);
+    entries.write(head, 0, headLength);
+    entries.write(content, 0, at);
+    count++;
+  }
 
-    /**
-     * Completes and signs the CRL.
-     *
-     * @param crlExtensions the CRL's extensions (cRLNumber, authorityKeyIdentifier, …), encoded by the caller
-     * @return the DER CertificateList; it shares the entries' blocks, so this encoder is spent
-     */
-    public ChunkedBytes finish(ContentSigner signer, X500Name issuer, Instant thisUpdate, Instant nextUpdate,
-            Extensions crlExtensions) {
-        try {
-            AlgorithmIdentifier algorithm = signer.getAlgorithmIdentifier();
-            byte[] algorithmDer = algorithm.getEncoded(ASN1Encoding.DER);
-            ChunkedBytes tbsContent = new ChunkedBytes();
-            tbsContent.write(VERSION_2);
-            tbsContent.write(algorithmDer);
-            tbsContent.write(issuer.getEncoded(ASN1Encoding.DER));
-            tbsContent.write(time(thisUpdate));
-            tbsContent.write(time(nextUpdate));
-            if (count > 0) {
-                tbsContent.write(header(SEQUENCE, entries.size()));
-                tbsContent.append(entries);
-            }
-            if (crlExtensions != null) {
-                byte[] extensions = crlExtensions.getEncoded(ASN1Encoding.DER);
-                tbsContent.write(header((byte) 0xa0, extensions.length));
-                tbsContent.write(extensions);
-            }
-            ChunkedBytes tbs = new ChunkedBytes();
-            tbs.write(header(SEQUENCE, tbsContent.size()));
-            tbs.append(tbsContent);
+  public long count() {
+    return count;
+  }
 
-            try (OutputStream signing = signer.getOutputStream()) {
-                tbs.writeTo(signing);
-            }
-            byte[] signature = signer.getSignature();
-            ChunkedBytes signatureValue = new ChunkedBytes();
-            signatureValue.write(header(BIT_STRING, signature.length + 1));
-            signatureValue.write(new byte[] {0}); // no unused bits
-            signatureValue.write(signature);
+  /**
+   * Completes and signs the CRL.
+   *
+   * @param crlExtensions the CRL's extensions (cRLNumber, authorityKeyIdentifier, …), encoded by
+   *     the caller
+   * @return the DER CertificateList; it shares the entries' blocks, so this encoder is spent
+   */
+  public ChunkedBytes finish(
+      ContentSigner signer,
+      X500Name issuer,
+      Instant thisUpdate,
+      Instant nextUpdate,
+      Extensions crlExtensions) {
+    try {
+      AlgorithmIdentifier algorithm = signer.getAlgorithmIdentifier();
+      byte[] algorithmDer = algorithm.getEncoded(ASN1Encoding.DER);
+      ChunkedBytes tbsContent = new ChunkedBytes();
+      tbsContent.write(VERSION_2);
+      tbsContent.write(algorithmDer);
+      tbsContent.write(issuer.getEncoded(ASN1Encoding.DER));
+      tbsContent.write(time(thisUpdate));
+      tbsContent.write(time(nextUpdate));
+      if (count > 0) {
+        tbsContent.write(header(SEQUENCE, entries.size()));
+        tbsContent.append(entries);
+      }
+      if (crlExtensions != null) {
+        byte[] extensions = crlExtensions.getEncoded(ASN1Encoding.DER);
+        tbsContent.write(header((byte) 0xa0, extensions.length));
+        tbsContent.write(extensions);
+      }
+      ChunkedBytes tbs = new ChunkedBytes();
+      tbs.write(header(SEQUENCE, tbsContent.size()));
+      tbs.append(tbsContent);
 
-            ChunkedBytes crl = new ChunkedBytes();
-            crl.write(header(SEQUENCE, tbs.size() + algorithmDer.length + signatureValue.size()));
-            crl.append(tbs);
-            crl.append(algorithmDer);
-            crl.append(signatureValue);
-            return crl;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+      try (OutputStream signing = signer.getOutputStream()) {
+        tbs.writeTo(signing);
+      }
+      byte[] signature = signer.getSignature();
+      ChunkedBytes signatureValue = new ChunkedBytes();
+      signatureValue.write(header(BIT_STRING, signature.length + 1));
+      signatureValue.write(new byte[] {0}); // no unused bits
+      signatureValue.write(signature);
+
+      ChunkedBytes crl = new ChunkedBytes();
+      crl.write(header(SEQUENCE, tbs.size() + algorithmDer.length + signatureValue.size()));
+      crl.append(tbs);
+      crl.append(algorithmDer);
+      crl.append(signatureValue);
+      return crl;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    /** DER Time: UTCTime before 2050, GeneralizedTime from then on (RFC 5280 §4.1.2.5). */
-    static byte[] time(Instant instant) {
-        byte[] out = new byte[17];
-        int length = time(out, 0, instant);
-        byte[] exact = new byte[length];
-        System.arraycopy(out, 0, exact, 0, length);
-        return exact;
-    }
+  /** DER Time: UTCTime before 2050, GeneralizedTime from then on (RFC 5280 §4.1.2.5). */
+  static byte[] time(Instant instant) {
+    byte[] out = new byte[17];
+    int length = time(out, 0, instant);
+    byte[] exact = new byte[length];
+    System.arraycopy(out, 0, exact, 0, length);
+    return exact;
+  }
 
-    private static int time(byte[] out, int at, Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        boolean utcTime = time.getYear() < 2050;
-        out[at++] = utcTime ? UTC_TIME : GENERALIZED_TIME;
-        out[at++] = (byte) (utcTime ? 13 : 15);
-        return digits(out, at, time, !utcTime);
-    }
+  private static int time(byte[] out, int at, Instant instant) {
+    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    boolean utcTime = time.getYear() < 2050;
+    out[at++] = utcTime ? UTC_TIME : GENERALIZED_TIME;
+    out[at++] = (byte) (utcTime ? 13 : 15);
+    return digits(out, at, time, !utcTime);
+  }
 
-    /** YYMMDDHHMMSSZ, or YYYYMMDDHHMMSSZ with {@code fullYear}: written digit by digit, a million times per large CRL. */
-    private static int digits(byte[] out, int at, LocalDateTime time, boolean fullYear) {
-        if (fullYear) {
-            at = two(out, at, time.getYear() / 100);
-        }
-        at = two(out, at, time.getYear() % 100);
-        at = two(out, at, time.getMonthValue());
-        at = two(out, at, time.getDayOfMonth());
-        at = two(out, at, time.getHour());
-        at = two(out, at, time.getMinute());
-        at = two(out, at, time.getSecond());
-        out[at++] = 'Z';
-        return at;
+  /**
+   * YYMMDDHHMMSSZ, or YYYYMMDDHHMMSSZ with {@code fullYear}: written digit by digit, a million
+   * times per large CRL.
+   */
+  private static int digits(byte[] out, int at, LocalDateTime time, boolean fullYear) {
+    if (fullYear) {
+      at = two(out, at, time.getYear() / 100);
     }
+    at = two(out, at, time.getYear() % 100);
+    at = two(out, at, time.getMonthValue());
+    at = two(out, at, time.getDayOfMonth());
+    at = two(out, at, time.getHour());
+    at = two(out, at, time.getMinute());
+    at = two(out, at, time.getSecond());
+    out[at++] = 'Z';
+    return at;
+  }
 
-    private static int two(byte[] out, int at, int value) {
-        out[at++] = (byte) ('0' + value / 10);
-        out[at++] = (byte) ('0' + value % 10);
-        return at;
-    }
+  private static int two(byte[] out, int at, int value) {
+    out[at++] = (byte) ('0' + value / 10);
+    out[at++] = (byte) ('0' + value % 10);
+    return at;
+  }
 
-    private static byte[] header(byte tag, long length) {
-        byte[] out = new byte[6];
-        int n = header(out, 0, tag, length);
-        byte[] exact = new byte[n];
-        System.arraycopy(out, 0, exact, 0, n);
-        return exact;
-    }
+  private static byte[] header(byte tag, long length) {
+    byte[] out = new byte[6];
+    int n = header(out, 0, tag, length);
+    byte[] exact = new byte[n];
+    System.arraycopy(out, 0, exact, 0, n);
+    return exact;
+  }
 
-    /** Tag and definite length (X.690 §8.1.3): short form below 128, long form above. */
-    private static int header(byte[] out, int at, byte tag, long length) {
-        out[at++] = tag;
-        if (length < 0x80) {
-            out[at++] = (byte) length;
-            return at;
-        }
-        int octets = (64 - Long.numberOfLeadingZeros(length) + 7) / 8;
-        out[at++] = (byte) (0x80 | octets);
-        for (int i = octets - 1; i >= 0; i--) {
-            out[at++] = (byte) (length >>> (8 * i));
-        }
-        return at;
+  /** Tag and definite length (X.690 §8.1.3): short form below 128, long form above. */
+  private static int header(byte[] out, int at, byte tag, long length) {
+    out[at++] = tag;
+    if (length < 0x80) {
+      out[at++] = (byte) length;
+      return at;
     }
+    int octets = (64 - Long.numberOfLeadingZeros(length) + 7) / 8;
+    out[at++] = (byte) (0x80 | octets);
+    for (int i = octets - 1; i >= 0; i--) {
+      out[at++] = (byte) (length >>> (8 * i));
+    }
+    return at;
+  }
 }

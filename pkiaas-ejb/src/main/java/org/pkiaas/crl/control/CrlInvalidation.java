@@ -9,10 +9,9 @@ import org.pkiaas.revocation.boundary.CertificateRevoked;
 @ApplicationScoped
 public class CrlInvalidation {
 
-    @Inject
-    CrlStates states;
+  @Inject CrlStates states;
 
-    void onStatusChange(@Observes CertificateRevoked event) {
-        states.changed(event.certificate().caId());
-    }
+  void onStatusChange(@Observes CertificateRevoked event) {
+    states.changed(event.certificate().caId());
+  }
 }

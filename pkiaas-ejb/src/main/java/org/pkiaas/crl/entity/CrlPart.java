@@ -14,48 +14,48 @@ import java.util.Objects;
 @Entity
 @Table(name = "crl_part")
 @IdClass(CrlPart.Key.class)
-@NamedQuery(name = "CrlPart.data", query = "SELECT p.data FROM CrlPart p WHERE p.crlId = :crlId ORDER BY p.seq")
+@NamedQuery(
+    name = "CrlPart.data",
+    query = "SELECT p.data FROM CrlPart p WHERE p.crlId = :crlId ORDER BY p.seq")
 @NamedQuery(name = "CrlPart.deleteByCrl", query = "DELETE FROM CrlPart p WHERE p.crlId = :crlId")
 public class CrlPart {
 
-    @Id
-    @Column(name = "crl_id")
-    private String crlId;
+  @Id
+  @Column(name = "crl_id")
+  private String crlId;
 
-    @Id
+  @Id private int seq;
+
+  @Lob
+  @Column(nullable = false)
+  private byte[] data;
+
+  protected CrlPart() {
+    // JPA
+  }
+
+  public CrlPart(String crlId, int seq, byte[] data) {
+    this.crlId = Objects.requireNonNull(crlId);
+    this.seq = seq;
+    this.data = Objects.requireNonNull(data);
+  }
+
+  /** The composite key (crl_id, seq). */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String crlId;
     private int seq;
 
-    @Lob
-    @Column(nullable = false)
-    private byte[] data;
+    public Key() {}
 
-    protected CrlPart() {
-        // JPA
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.seq == seq && Objects.equals(key.crlId, crlId);
     }
 
-    public CrlPart(String crlId, int seq, byte[] data) {
-        this.crlId = Objects.requireNonNull(crlId);
-        this.seq = seq;
-        this.data = Objects.requireNonNull(data);
+    @Override
+    public int hashCode() {
+      return Objects.hash(crlId, seq);
     }
-
-    /** The composite key (crl_id, seq). */
-    public static class Key implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String crlId;
-        private int seq;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && key.seq == seq && Objects.equals(key.crlId, crlId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(crlId, seq);
-        }
-    }
+  }
 }

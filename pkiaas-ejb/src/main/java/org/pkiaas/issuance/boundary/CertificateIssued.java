@@ -2,6 +2,7 @@ package org.pkiaas.issuance.boundary;
 
 import org.pkiaas.certificate.entity.IssuedCertificate;
 
-/** Fired inside the issuing transaction for every certificate issued (audit, mail, CT observe it). */
-public record CertificateIssued(IssuedCertificate certificate, String issuedBy) {
-}
+/**
+ * Fired inside the issuing transaction for every certificate issued (audit, mail, CT observe it).
+ */
+public record CertificateIssued(IssuedCertificate certificate, String issuedBy) {}

@@ -37,157 +37,198 @@ import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.tenant.boundary.Caller;
 
 /**
- * The approval queue: requests submitted under a template wait here until someone signs,
- * approves or declines them (user guide 2.5, 2.6). Signing goes through {@link IssuanceService}.
+ * The approval queue: requests submitted under a template wait here until someone signs, approves
+ * or declines them (user guide 2.5, 2.6). Signing goes through {@link IssuanceService}.
  */
 @Stateless
 public class CertificateRequests {
 
-    private static final String KIND = "Certificate request";
-    private static final int MAX_PAGE_SIZE = 500;
+  private static final String KIND = "Certificate request";
+  private static final int MAX_PAGE_SIZE = 500;
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    IssuanceService issuance;
+  @Inject IssuanceService issuance;
 
-    @Inject
-    ClaimLinks claimLinks;
+  @Inject ClaimLinks claimLinks;
 
-    @Inject
-    org.pkiaas.mail.boundary.Mailer mailer;
+  @Inject org.pkiaas.mail.boundary.Mailer mailer;
 
-    /** An approved request and its freshly opened claim link (the token is shown this once). */
-    public record Approval(CertificateRequest request, ClaimLinks.Link link) implements org.pkiaas.audit.boundary.Identified {
+  /** An approved request and its freshly opened claim link (the token is shown this once). */
+  public record Approval(CertificateRequest request, ClaimLinks.Link link)
+      implements org.pkiaas.audit.boundary.Identified {
 
-        @Override
-        public String id() {
-            return request.id();
-        }
+    @Override
+    public String id() {
+      return request.id();
     }
+  }
 
-    /** Queues an administrator's CSR; the template's rules are checked now, so a doomed request never waits. */
-    @Audited(value = "request.submit", objectType = "REQUEST")
-    public CertificateRequest submitCsr(Caller caller, String templateId, String csrPem) {
-        CertificateTemplate template = templates.getEnabled(caller, templateId);
-        PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
-        Request request = CsrReader.request("csr", csr);
-        CertificateProfile.check(template.settings(), request);
-        CertificateRequest queued = new CertificateRequest(template.caId(), template.id(), RequestKind.CSR, CsrReader.der(csr),
-                request.subject().toString(), strings(request.subjectAltNames()), null, caller.username());
-        em.persist(queued);
-        return queued;
-    }
+  /**
+   * Queues an administrator's CSR; the template's rules are checked now, so a doomed request never
+   * waits.
+   */
+  @Audited(value = "request.submit", objectType = "REQUEST")
+  public CertificateRequest submitCsr(Caller caller, String templateId, String csrPem) {
+    CertificateTemplate template = templates.getEnabled(caller, templateId);
+    PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
+    Request request = CsrReader.request("csr", csr);
+    CertificateProfile.check(template.settings(), request);
+    CertificateRequest queued =
+        new CertificateRequest(
+            template.caId(),
+            template.id(),
+            RequestKind.CSR,
+            CsrReader.der(csr),
+            request.subject().toString(),
+            strings(request.subjectAltNames()),
+            null,
+            caller.username());
+    em.persist(queued);
+    return queued;
+  }
 
-    /** One page of the CA's requests that match the query, counted and ordered by the database. */
-    public Page<CertificateRequest> list(Caller caller, String caId, RequestQuery query, int page, int size) {
-        CertificateAuthority ca = cas.get(caller, caId);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        String where = query.where(ca.id(), parameters);
-        return Page.read(em, CertificateRequest.class, "FROM CertificateRequest r", where, parameters, query.orderClause(), page,
-                size, MAX_PAGE_SIZE, "requests");
-    }
+  /** One page of the CA's requests that match the query, counted and ordered by the database. */
+  public Page<CertificateRequest> list(
+      Caller caller, String caId, RequestQuery query, int page, int size) {
+    CertificateAuthority ca = cas.get(caller, caId);
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    String where = query.where(ca.id(), parameters);
+    return Page.read(
+        em,
+        CertificateRequest.class,
+        "FROM CertificateRequest r",
+        where,
+        parameters,
+        query.orderClause(),
+        page,
+        size,
+        MAX_PAGE_SIZE,
+        "requests");
+  }
 
-    public CertificateRequest get(Caller caller, String requestId) {
-        CertificateRequest request = requestId == null ? null : em.find(CertificateRequest.class, requestId);
-        if (request == null) {
-            throw new NotFoundException(KIND, requestId);
-        }
-        try {
-            cas.get(caller, request.caId());
-        } catch (NotFoundException e) {
-            throw new NotFoundException(KIND, requestId);
-        }
-        return request;
+  public CertificateRequest get(Caller caller, String requestId) {
+    CertificateRequest request =
+        requestId == null ? null : em.find(CertificateRequest.class, requestId);
+    if (request == null) {
+      throw new NotFoundException(KIND, requestId);
     }
+    try {
+      cas.get(caller, request.caId());
+    } catch (NotFoundException e) {
+      throw new NotFoundException(KIND, requestId);
+    }
+    return request;
+  }
 
-    /** Issues the certificate of a pending CSR request, with the signer's overrides. */
-    @Audited(value = "request.sign", objectType = "REQUEST", objectIdArgument = 1)
-    public IssuedCertificate sign(Caller caller, String requestId, SignOverrides overrides) {
-        CertificateRequest queued = get(caller, requestId);
-        if (queued.status() != RequestStatus.PENDING) {
-            throw new ConflictException("This request is " + queued.status() + "; only pending requests can be signed");
-        }
-        if (queued.csr() == null) {
-            throw new ConflictException("This request has no key yet: approve it, and the certificate is issued when it is claimed");
-        }
-        CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
-        CertificateAuthority ca = cas.get(caller, queued.caId());
-        Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
-        IssuedCertificate issued = issuance.issue(ca, template, new Intake(Channel.ADMIN_CSR, request,
-                (overrides == null ? SignOverrides.NONE : overrides).toDecision()), queued.id(), caller.username());
-        queued.issued(issued.id());
-        if (queued.requesterEmail() != null) {
-            mailer.queue(queued.requesterEmail(), "Your certificate has been issued",
-                    "Hello,\n\nYour certificate request for " + issued.subjectDn() + " was approved. The certificate and its"
-                            + " issuing CAs up to the root follow; install it with the private key you made the request with.\n\n"
-                            + org.pkiaas.signing.Pem.certificate(issued.der()) + ca.certificateChainPem());
-        }
-        return issued;
+  /** Issues the certificate of a pending CSR request, with the signer's overrides. */
+  @Audited(value = "request.sign", objectType = "REQUEST", objectIdArgument = 1)
+  public IssuedCertificate sign(Caller caller, String requestId, SignOverrides overrides) {
+    CertificateRequest queued = get(caller, requestId);
+    if (queued.status() != RequestStatus.PENDING) {
+      throw new ConflictException(
+          "This request is " + queued.status() + "; only pending requests can be signed");
     }
+    if (queued.csr() == null) {
+      throw new ConflictException(
+          "This request has no key yet: approve it, and the certificate is issued when it is claimed");
+    }
+    CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+    CertificateAuthority ca = cas.get(caller, queued.caId());
+    Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
+    IssuedCertificate issued =
+        issuance.issue(
+            ca,
+            template,
+            new Intake(
+                Channel.ADMIN_CSR,
+                request,
+                (overrides == null ? SignOverrides.NONE : overrides).toDecision()),
+            queued.id(),
+            caller.username());
+    queued.issued(issued.id());
+    if (queued.requesterEmail() != null) {
+      mailer.queue(
+          queued.requesterEmail(),
+          "Your certificate has been issued",
+          "Hello,\n\nYour certificate request for "
+              + issued.subjectDn()
+              + " was approved. The certificate and its"
+              + " issuing CAs up to the root follow; install it with the private key you made the request with.\n\n"
+              + org.pkiaas.signing.Pem.certificate(issued.der())
+              + ca.certificateChainPem());
+    }
+    return issued;
+  }
 
-    /**
-     * Approves a request whose key comes later, at claim, fixing what the certificate will say,
-     * and opens its claim link (mailed to the requester when there is an address).
-     */
-    @Audited(value = "request.approve", objectType = "REQUEST", objectIdArgument = 1)
-    public Approval approve(Caller caller, String requestId, SignOverrides overrides) {
-        CertificateRequest queued = get(caller, requestId);
-        if (queued.csr() != null) {
-            throw new ConflictException("This request carries a CSR: sign it instead of approving it");
-        }
-        SignOverrides changes = overrides == null ? SignOverrides.NONE : overrides;
-        CertificateProfile.Overrides parsed = changes.toProfile();
-        if (parsed.validityDays() != null) {
-            ValidityDays.check("validityDays", parsed.validityDays());
-        }
-        CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
-        X500Name subject = parsed.subject() != null ? parsed.subject() : SignOverrides.subjectName(queued.subjectDn());
-        List<SubjectAltNames.Name> names = parsed.subjectAltNames() != null ? parsed.subjectAltNames()
-                : SubjectAltNames.parse("subjectAltNames", queued.subjectAltNames());
-        IntakePolicy.approveWithoutKey(template.settings(), issuerCertificate(cas.get(caller, queued.caId())),
-                new Evidence.PreApproved(subject, names, parsed.validityDays()));
-        queued.approve(subject == null ? "" : subject.toString(), strings(names), parsed.validityDays());
-        return new Approval(queued, claimLinks.offer(queued, template.name()));
+  /**
+   * Approves a request whose key comes later, at claim, fixing what the certificate will say, and
+   * opens its claim link (mailed to the requester when there is an address).
+   */
+  @Audited(value = "request.approve", objectType = "REQUEST", objectIdArgument = 1)
+  public Approval approve(Caller caller, String requestId, SignOverrides overrides) {
+    CertificateRequest queued = get(caller, requestId);
+    if (queued.csr() != null) {
+      throw new ConflictException("This request carries a CSR: sign it instead of approving it");
     }
+    SignOverrides changes = overrides == null ? SignOverrides.NONE : overrides;
+    CertificateProfile.Overrides parsed = changes.toProfile();
+    if (parsed.validityDays() != null) {
+      ValidityDays.check("validityDays", parsed.validityDays());
+    }
+    CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+    X500Name subject =
+        parsed.subject() != null ? parsed.subject() : SignOverrides.subjectName(queued.subjectDn());
+    List<SubjectAltNames.Name> names =
+        parsed.subjectAltNames() != null
+            ? parsed.subjectAltNames()
+            : SubjectAltNames.parse("subjectAltNames", queued.subjectAltNames());
+    IntakePolicy.approveWithoutKey(
+        template.settings(),
+        issuerCertificate(cas.get(caller, queued.caId())),
+        new Evidence.PreApproved(subject, names, parsed.validityDays()));
+    queued.approve(
+        subject == null ? "" : subject.toString(), strings(names), parsed.validityDays());
+    return new Approval(queued, claimLinks.offer(queued, template.name()));
+  }
 
-    /** The CA's certificate, for its name constraints; null while a CA awaits its signed certificate. */
-    static X509CertificateHolder issuerCertificate(CertificateAuthority ca) {
-        return ca.certificate() == null ? null : Der.certificate(ca.certificate());
-    }
+  /**
+   * The CA's certificate, for its name constraints; null while a CA awaits its signed certificate.
+   */
+  static X509CertificateHolder issuerCertificate(CertificateAuthority ca) {
+    return ca.certificate() == null ? null : Der.certificate(ca.certificate());
+  }
 
-    static List<String> strings(List<SubjectAltNames.Name> names) {
-        return names.stream().map(SubjectAltNames.Name::toString).toList();
-    }
+  static List<String> strings(List<SubjectAltNames.Name> names) {
+    return names.stream().map(SubjectAltNames.Name::toString).toList();
+  }
 
-    /** Sends the claim mail again, with a fresh link: the old one stops working. */
-    @Audited(value = "request.resend", objectType = "REQUEST", objectIdArgument = 1)
-    public Approval resend(Caller caller, String requestId) {
-        CertificateRequest queued = get(caller, requestId);
-        if (queued.status() != RequestStatus.APPROVED) {
-            throw new ConflictException("Only approved, unclaimed requests have a claim mail to send again");
-        }
-        if (queued.requesterEmail() == null) {
-            throw new ConflictException("This request has no email address to send to");
-        }
-        CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
-        return new Approval(queued, claimLinks.offer(queued, template.name()));
+  /** Sends the claim mail again, with a fresh link: the old one stops working. */
+  @Audited(value = "request.resend", objectType = "REQUEST", objectIdArgument = 1)
+  public Approval resend(Caller caller, String requestId) {
+    CertificateRequest queued = get(caller, requestId);
+    if (queued.status() != RequestStatus.APPROVED) {
+      throw new ConflictException(
+          "Only approved, unclaimed requests have a claim mail to send again");
     }
+    if (queued.requesterEmail() == null) {
+      throw new ConflictException("This request has no email address to send to");
+    }
+    CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+    return new Approval(queued, claimLinks.offer(queued, template.name()));
+  }
 
-    @Audited(value = "request.decline", objectType = "REQUEST", objectIdArgument = 1)
-    public CertificateRequest decline(Caller caller, String requestId, String reason) {
-        CertificateRequest queued = get(caller, requestId);
-        if (reason != null && reason.length() > 1000) {
-            throw new InvalidInputException("reason", "A reason has at most 1000 characters");
-        }
-        queued.decline(reason == null || reason.isBlank() ? null : reason.trim());
-        return queued;
+  @Audited(value = "request.decline", objectType = "REQUEST", objectIdArgument = 1)
+  public CertificateRequest decline(Caller caller, String requestId, String reason) {
+    CertificateRequest queued = get(caller, requestId);
+    if (reason != null && reason.length() > 1000) {
+      throw new InvalidInputException("reason", "A reason has at most 1000 characters");
     }
+    queued.decline(reason == null || reason.isBlank() ? null : reason.trim());
+    return queued;
+  }
 }

@@ -23,64 +23,79 @@ import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.template.entity.CertificateTemplate;
 
 /**
- * Claiming an approved request with its link (user guide 2.5.3): the holder brings a key, as a
- * CSR made anywhere (in the browser, the private key stays there). What the certificate says was
- * fixed at approval; the CSR's own subject and names are overridden.
+ * Claiming an approved request with its link (user guide 2.5.3): the holder brings a key, as a CSR
+ * made anywhere (in the browser, the private key stays there). What the certificate says was fixed
+ * at approval; the CSR's own subject and names are overridden.
  */
 @Stateless
 public class Claims {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    IssuanceService issuance;
+  @Inject IssuanceService issuance;
 
-    /** What the link gives; the request and its template and CA, for the claim page to show. */
-    public record Offer(CertificateRequest request, CertificateTemplate template, CertificateAuthority ca) {
+  /** What the link gives; the request and its template and CA, for the claim page to show. */
+  public record Offer(
+      CertificateRequest request, CertificateTemplate template, CertificateAuthority ca) {}
+
+  public Offer describe(String token) {
+    CertificateRequest request = open(token);
+    return new Offer(
+        request,
+        em.find(CertificateTemplate.class, request.templateId()),
+        em.find(CertificateAuthority.class, request.caId()));
+  }
+
+  @Audited(value = "request.claim", objectType = "CERTIFICATE")
+  public IssuedCertificate claim(String token, String csrPem) {
+    CertificateRequest request = open(token);
+    Request fromCsr = CsrReader.request("csr", CsrReader.parse("csr", csrPem));
+    // the CSR brings the key; what the certificate says was fixed at approval
+    Evidence.PreApproved approved =
+        new Evidence.PreApproved(
+            SignOverrides.subjectName(request.approvedSubjectDn()),
+            SubjectAltNames.parse("subjectAltNames", request.approvedSubjectAltNames()),
+            request.validityDays());
+    IssuedCertificate issued =
+        issuance.issue(
+            em.find(CertificateAuthority.class, request.caId()),
+            em.find(CertificateTemplate.class, request.templateId()),
+            new Intake(Channel.CLAIM, fromCsr, approved),
+            request.id(),
+            "claim");
+    request.claimed(issued.id(), Instant.now());
+    return issued;
+  }
+
+  /** The CA that issued a claimed certificate. */
+  public CertificateAuthority issuerOf(IssuedCertificate certificate) {
+    return em.find(CertificateAuthority.class, certificate.caId());
+  }
+
+  private CertificateRequest open(String token) {
+    CertificateRequest request =
+        token == null || token.isBlank()
+            ? null
+            : em.createNamedQuery("CertificateRequest.byClaimToken", CertificateRequest.class)
+                .setParameter("hash", ClaimLinks.hash(token.trim()))
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    if (request == null) {
+      throw NotFoundException.because(
+          "This claim link is not valid: check that it was copied whole");
     }
-
-    public Offer describe(String token) {
-        CertificateRequest request = open(token);
-        return new Offer(request, em.find(CertificateTemplate.class, request.templateId()),
-                em.find(CertificateAuthority.class, request.caId()));
+    if (request.status() == RequestStatus.ISSUED) {
+      throw new ConflictException(
+          "This claim link has been used: the certificate was issued on " + request.claimedAt());
     }
-
-    @Audited(value = "request.claim", objectType = "CERTIFICATE")
-    public IssuedCertificate claim(String token, String csrPem) {
-        CertificateRequest request = open(token);
-        Request fromCsr = CsrReader.request("csr", CsrReader.parse("csr", csrPem));
-        // the CSR brings the key; what the certificate says was fixed at approval
-        Evidence.PreApproved approved = new Evidence.PreApproved(SignOverrides.subjectName(request.approvedSubjectDn()),
-                SubjectAltNames.parse("subjectAltNames", request.approvedSubjectAltNames()), request.validityDays());
-        IssuedCertificate issued = issuance.issue(em.find(CertificateAuthority.class, request.caId()),
-                em.find(CertificateTemplate.class, request.templateId()), new Intake(Channel.CLAIM, fromCsr, approved), request.id(),
-                "claim");
-        request.claimed(issued.id(), Instant.now());
-        return issued;
+    if (request.status() != RequestStatus.APPROVED) {
+      throw new ConflictException("This request is " + request.status() + " and cannot be claimed");
     }
-
-    /** The CA that issued a claimed certificate. */
-    public CertificateAuthority issuerOf(IssuedCertificate certificate) {
-        return em.find(CertificateAuthority.class, certificate.caId());
+    if (request.claimExpiredAt(Instant.now())) {
+      throw new GoneException(
+          "This claim link expired on " + request.claimExpiresAt() + "; ask for a new one");
     }
-
-    private CertificateRequest open(String token) {
-        CertificateRequest request = token == null || token.isBlank() ? null
-                : em.createNamedQuery("CertificateRequest.byClaimToken", CertificateRequest.class)
-                        .setParameter("hash", ClaimLinks.hash(token.trim())).getResultStream().findFirst().orElse(null);
-        if (request == null) {
-            throw NotFoundException.because("This claim link is not valid: check that it was copied whole");
-        }
-        if (request.status() == RequestStatus.ISSUED) {
-            throw new ConflictException("This claim link has been used: the certificate was issued on " + request.claimedAt());
-        }
-        if (request.status() != RequestStatus.APPROVED) {
-            throw new ConflictException("This request is " + request.status() + " and cannot be claimed");
-        }
-        if (request.claimExpiredAt(Instant.now())) {
-            throw new GoneException("This claim link expired on " + request.claimExpiresAt() + "; ask for a new one");
-        }
-        return request;
-    }
+    return request;
+  }
 }

@@ -26,68 +26,91 @@ import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 
 /**
- * The one path every certificate takes, whichever channel gathered the request: template policy
- * and profile, a unique random serial, the CA's signer, the stored certificate, and the
- * {@link CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves
- * nothing behind.
+ * The one path every certificate takes, whichever channel gathered the request: template policy and
+ * profile, a unique random serial, the CA's signer, the stored certificate, and the {@link
+ * CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves nothing
+ * behind.
  */
 @Stateless
 public class IssuanceService {
 
-    private static final int SERIAL_ATTEMPTS = 5;
+  private static final int SERIAL_ATTEMPTS = 5;
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    CaSigners signers;
+  @Inject CaSigners signers;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Inject
-    Event<CertificateIssued> issuedEvent;
+  @Inject Event<CertificateIssued> issuedEvent;
 
-    /**
-     * Issues what the intake policy approves of {@code intake} under {@code template}: every
-     * channel calls this, and none decides subject, names or extensions itself.
-     */
-    public IssuedCertificate issue(CertificateAuthority ca, CertificateTemplate template, Intake intake, String requestId,
-            String issuedBy) {
-        ca.requireIssuing();
-        TemplateSettings settings = template.settings();
-        if (!settings.general().enabled()) {
-            throw new ConflictException("The template '" + template.name() + "' is disabled");
-        }
-        Instant now = Instant.now();
-        if (!now.isBefore(ca.notAfter())) {
-            throw new ConflictException("The CA's certificate has expired");
-        }
-        CertificateProfile.Issuer issuer = new CertificateProfile.Issuer(ca.id(), Der.certificate(ca.certificate()), ca.keySpec(),
-                ca.signatureAlgorithm(), config.publicUrl(), ca.cpsUrl());
-        BigInteger serial = uniqueSerial(ca.id());
-        ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);
-        ToBeSigned tbs = CertificateProfile.build(settings, issuer, intake.request().publicKey(), content, serial, now);
-        X509CertificateHolder certificate = tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
-        IssuedCertificate issued = new IssuedCertificate(ca.id(), template.id(), requestId, SerialNumbers.hex(serial),
-                tbs.subject().toString(), tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
-                tbs.notBefore(), tbs.notAfter(),
-                Der.encoded(certificate), settings.basicConstraints().ca() ? CertificatePurpose.SUBORDINATE_CA : CertificatePurpose.END_ENTITY);
-        em.persist(issued);
-        issuedEvent.fire(new CertificateIssued(issued, issuedBy));
-        return issued;
+  /**
+   * Issues what the intake policy approves of {@code intake} under {@code template}: every channel
+   * calls this, and none decides subject, names or extensions itself.
+   */
+  public IssuedCertificate issue(
+      CertificateAuthority ca,
+      CertificateTemplate template,
+      Intake intake,
+      String requestId,
+      String issuedBy) {
+    ca.requireIssuing();
+    TemplateSettings settings = template.settings();
+    if (!settings.general().enabled()) {
+      throw new ConflictException("The template '" + template.name() + "' is disabled");
     }
-
-    /** A fresh serial not yet used by this CA; the database's unique key is the final guard. */
-    private BigInteger uniqueSerial(String caId) {
-        for (int attempt = 0; attempt < SERIAL_ATTEMPTS; attempt++) {
-            BigInteger serial = SerialNumbers.random();
-            long used = em.createNamedQuery("IssuedCertificate.countSerial", Long.class).setParameter("caId", caId)
-                    .setParameter("serial", SerialNumbers.hex(serial)).getSingleResult();
-            if (used == 0) {
-                return serial;
-            }
-        }
-        throw new IllegalStateException("No unused serial number after " + SERIAL_ATTEMPTS + " attempts");
+    Instant now = Instant.now();
+    if (!now.isBefore(ca.notAfter())) {
+      throw new ConflictException("The CA's certificate has expired");
     }
+    CertificateProfile.Issuer issuer =
+        new CertificateProfile.Issuer(
+            ca.id(),
+            Der.certificate(ca.certificate()),
+            ca.keySpec(),
+            ca.signatureAlgorithm(),
+            config.publicUrl(),
+            ca.cpsUrl());
+    BigInteger serial = uniqueSerial(ca.id());
+    ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);
+    ToBeSigned tbs =
+        CertificateProfile.build(
+            settings, issuer, intake.request().publicKey(), content, serial, now);
+    X509CertificateHolder certificate =
+        tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
+    IssuedCertificate issued =
+        new IssuedCertificate(
+            ca.id(),
+            template.id(),
+            requestId,
+            SerialNumbers.hex(serial),
+            tbs.subject().toString(),
+            tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+            tbs.notBefore(),
+            tbs.notAfter(),
+            Der.encoded(certificate),
+            settings.basicConstraints().ca()
+                ? CertificatePurpose.SUBORDINATE_CA
+                : CertificatePurpose.END_ENTITY);
+    em.persist(issued);
+    issuedEvent.fire(new CertificateIssued(issued, issuedBy));
+    return issued;
+  }
+
+  /** A fresh serial not yet used by this CA; the database's unique key is the final guard. */
+  private BigInteger uniqueSerial(String caId) {
+    for (int attempt = 0; attempt < SERIAL_ATTEMPTS; attempt++) {
+      BigInteger serial = SerialNumbers.random();
+      long used =
+          em.createNamedQuery("IssuedCertificate.countSerial", Long.class)
+              .setParameter("caId", caId)
+              .setParameter("serial", SerialNumbers.hex(serial))
+              .getSingleResult();
+      if (used == 0) {
+        return serial;
+      }
+    }
+    throw new IllegalStateException(
+        "No unused serial number after " + SERIAL_ATTEMPTS + " attempts");
+  }
 }

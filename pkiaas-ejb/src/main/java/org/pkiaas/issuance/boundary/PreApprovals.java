@@ -40,95 +40,119 @@ import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.tenant.boundary.Caller;
 
 /**
- * Pre-approved requests (user guide 2.5.3): the administrator fixes subject, names and validity
- * up front, then redeems at once with a CSR, or hands out (and optionally mails) a claim link.
+ * Pre-approved requests (user guide 2.5.3): the administrator fixes subject, names and validity up
+ * front, then redeems at once with a CSR, or hands out (and optionally mails) a claim link.
  */
 @Stateless
 public class PreApprovals {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    ClaimLinks claimLinks;
+  @Inject ClaimLinks claimLinks;
 
-    @Inject
-    IssuanceService issuance;
+  @Inject IssuanceService issuance;
 
-    /**
-     * What is fixed up front; {@code csr} redeems at once, {@code email} mails the claim link.
-     *
-     * @param subject a distinguished name, e.g. {@code CN=alice,O=Example}
-     */
-    public record PreApproval(
-            @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText String subject,
-            @Size(max = MAX_NAMES, message = "At most {max} subject alternative names") @JoinedLength(max = MAX_NAMES_JOINED)
-            List<@Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters") @PlainText String> subjectAltNames,
-            @Min(value = 1, message = "The validity is 1 to 36500 days") @Max(value = 36500, message = "The validity is 1 to 36500 days")
-            Integer validityDays,
-            @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters") @PlainText String email,
-            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
+  /**
+   * What is fixed up front; {@code csr} redeems at once, {@code email} mails the claim link.
+   *
+   * @param subject a distinguished name, e.g. {@code CN=alice,O=Example}
+   */
+  public record PreApproval(
+      @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText
+          String subject,
+      @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
+          @JoinedLength(max = MAX_NAMES_JOINED)
+          List<
+                  @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
+                  @PlainText String>
+              subjectAltNames,
+      @Min(value = 1, message = "The validity is 1 to 36500 days")
+          @Max(value = 36500, message = "The validity is 1 to 36500 days")
+          Integer validityDays,
+      @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters")
+          @PlainText
+          String email,
+      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
+          @PlainText(multiline = true)
+          String csr) {}
+
+  /** The result: a claim link to hand out, or the certificate when redeemed at once. */
+  public record Outcome(
+      CertificateRequest request, ClaimLinks.Link link, IssuedCertificate certificate)
+      implements Identified {
+
+    @Override
+    public String id() {
+      return request.id();
     }
+  }
 
-    /** The result: a claim link to hand out, or the certificate when redeemed at once. */
-    public record Outcome(CertificateRequest request, ClaimLinks.Link link, IssuedCertificate certificate) implements Identified {
-
-        @Override
-        public String id() {
-            return request.id();
-        }
+  @Audited(value = "request.preapprove", objectType = "REQUEST")
+  public Outcome create(Caller caller, String templateId, PreApproval approval) {
+    CertificateTemplate template = templates.getEnabled(caller, templateId);
+    X500Name subject = SignOverrides.subjectName(approval.subject());
+    List<SubjectAltNames.Name> names =
+        approval.subjectAltNames() == null
+            ? List.of()
+            : SubjectAltNames.parse("subjectAltNames", approval.subjectAltNames());
+    if (subject == null && names.isEmpty()) {
+      throw new InvalidInputException(
+          "subject", "Give the subject, subject alternative names, or both");
     }
-
-    @Audited(value = "request.preapprove", objectType = "REQUEST")
-    public Outcome create(Caller caller, String templateId, PreApproval approval) {
-        CertificateTemplate template = templates.getEnabled(caller, templateId);
-        X500Name subject = SignOverrides.subjectName(approval.subject());
-        List<SubjectAltNames.Name> names = approval.subjectAltNames() == null ? List.of()
-                : SubjectAltNames.parse("subjectAltNames", approval.subjectAltNames());
-        if (subject == null && names.isEmpty()) {
-            throw new InvalidInputException("subject", "Give the subject, subject alternative names, or both");
-        }
-        CertificateProfile.checkNames(template.settings(), names);
-        Integer days = approval.validityDays();
-        if (days != null) {
-            ValidityDays.check("validityDays", days);
-        }
-        if (subject != null) {
-            SubjectRules.check("subject", subject);
-        }
-        String email = email(approval.email());
-        IntakePolicy.approveWithoutKey(template.settings(), CertificateRequests.issuerCertificate(cas.get(caller, template.caId())),
-                new Evidence.PreApproved(subject, names, days));
-        String dn = subject == null ? "" : subject.toString();
-        CertificateRequest request = new CertificateRequest(template.caId(), template.id(), RequestKind.PRE_APPROVED, null, dn,
-                CertificateRequests.strings(names), email, caller.username());
-        request.approve(dn, CertificateRequests.strings(names), days);
-        em.persist(request);
-        if (approval.csr() != null && !approval.csr().isBlank()) {
-            var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));
-            IssuedCertificate issued = issuance.issue(cas.get(caller, template.caId()), template,
-                    new Intake(Channel.PRE_APPROVED, fromCsr, new Evidence.PreApproved(subject, names, days)), request.id(),
-                    caller.username());
-            request.issued(issued.id());
-            return new Outcome(request, null, issued);
-        }
-        return new Outcome(request, claimLinks.offer(request, template.name()), null);
+    CertificateProfile.checkNames(template.settings(), names);
+    Integer days = approval.validityDays();
+    if (days != null) {
+      ValidityDays.check("validityDays", days);
     }
-
-    static String email(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        String trimmed = email.trim();
-        if (trimmed.length() > 320 || !trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidInputException("email", "'" + email + "' is not an email address");
-        }
-        return trimmed;
+    if (subject != null) {
+      SubjectRules.check("subject", subject);
     }
+    String email = email(approval.email());
+    IntakePolicy.approveWithoutKey(
+        template.settings(),
+        CertificateRequests.issuerCertificate(cas.get(caller, template.caId())),
+        new Evidence.PreApproved(subject, names, days));
+    String dn = subject == null ? "" : subject.toString();
+    CertificateRequest request =
+        new CertificateRequest(
+            template.caId(),
+            template.id(),
+            RequestKind.PRE_APPROVED,
+            null,
+            dn,
+            CertificateRequests.strings(names),
+            email,
+            caller.username());
+    request.approve(dn, CertificateRequests.strings(names), days);
+    em.persist(request);
+    if (approval.csr() != null && !approval.csr().isBlank()) {
+      var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));
+      IssuedCertificate issued =
+          issuance.issue(
+              cas.get(caller, template.caId()),
+              template,
+              new Intake(
+                  Channel.PRE_APPROVED, fromCsr, new Evidence.PreApproved(subject, names, days)),
+              request.id(),
+              caller.username());
+      request.issued(issued.id());
+      return new Outcome(request, null, issued);
+    }
+    return new Outcome(request, claimLinks.offer(request, template.name()), null);
+  }
+
+  static String email(String email) {
+    if (email == null || email.isBlank()) {
+      return null;
+    }
+    String trimmed = email.trim();
+    if (trimmed.length() > 320 || !trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      throw new InvalidInputException("email", "'" + email + "' is not an email address");
+    }
+    return trimmed;
+  }
 }

@@ -37,64 +37,96 @@ import org.pkiaas.template.entity.CertificateTemplate;
 @Stateless
 public class PublicRequests {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    /** What the public page shows about a template that takes requests. */
-    public record Offer(CertificateTemplate template, CertificateAuthority ca) {
-    }
+  /** What the public page shows about a template that takes requests. */
+  public record Offer(CertificateTemplate template, CertificateAuthority ca) {}
 
-    /** A request from the public page: either {@code csr}, or {@code subject} and names. {@code email} is required. */
-    public record PublicRequest(
-            @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters") @PlainText String email,
-            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr,
-            @Valid CaSubject subject,
-            @Size(max = MAX_NAMES, message = "At most {max} subject alternative names") @JoinedLength(max = MAX_NAMES_JOINED)
-            List<@Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters") @PlainText String> subjectAltNames) {
-    }
+  /**
+   * A request from the public page: either {@code csr}, or {@code subject} and names. {@code email}
+   * is required.
+   */
+  public record PublicRequest(
+      @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters")
+          @PlainText
+          String email,
+      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
+          @PlainText(multiline = true)
+          String csr,
+      @Valid CaSubject subject,
+      @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
+          @JoinedLength(max = MAX_NAMES_JOINED)
+          List<
+                  @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
+                  @PlainText String>
+              subjectAltNames) {}
 
-    public Offer offer(String templateId) {
-        CertificateTemplate template = open(templateId);
-        return new Offer(template, em.find(CertificateAuthority.class, template.caId()));
-    }
+  public Offer offer(String templateId) {
+    CertificateTemplate template = open(templateId);
+    return new Offer(template, em.find(CertificateAuthority.class, template.caId()));
+  }
 
-    @Audited(value = "request.public", objectType = "REQUEST")
-    public CertificateRequest submit(String templateId, PublicRequest submitted) {
-        CertificateTemplate template = open(templateId);
-        String email = PreApprovals.email(submitted.email());
-        if (email == null) {
-            throw new InvalidInputException("email", "An email address is needed to send you the certificate");
-        }
-        CertificateRequest request;
-        if (submitted.csr() != null && !submitted.csr().isBlank()) {
-            var csr = CsrReader.parse("csr", submitted.csr());
-            Request fromCsr = CsrReader.request("csr", csr);
-            CertificateProfile.check(template.settings(), fromCsr);
-            request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, CsrReader.der(csr),
-                    fromCsr.subject().toString(), CertificateRequests.strings(fromCsr.subjectAltNames()), email, "public:" + email);
-        } else {
-            if (submitted.subject() == null) {
-                throw new InvalidInputException("subject.commonName", "Give a CSR, or at least a common name");
-            }
-            X500Name subject = submitted.subject().toX500Name();
-            SubjectRules.check("subject", subject);
-            List<SubjectAltNames.Name> names = submitted.subjectAltNames() == null ? List.of()
-                    : SubjectAltNames.parse("subjectAltNames", submitted.subjectAltNames());
-            CertificateProfile.checkNames(template.settings(), names);
-            names.forEach(name -> SubjectRules.checkText("subjectAltNames", name.value()));
-            request = new CertificateRequest(template.caId(), template.id(), RequestKind.PUBLIC, null, subject.toString(),
-                    CertificateRequests.strings(names), email, "public:" + email);
-        }
-        em.persist(request);
-        return request;
+  @Audited(value = "request.public", objectType = "REQUEST")
+  public CertificateRequest submit(String templateId, PublicRequest submitted) {
+    CertificateTemplate template = open(templateId);
+    String email = PreApprovals.email(submitted.email());
+    if (email == null) {
+      throw new InvalidInputException(
+          "email", "An email address is needed to send you the certificate");
     }
+    CertificateRequest request;
+    if (submitted.csr() != null && !submitted.csr().isBlank()) {
+      var csr = CsrReader.parse("csr", submitted.csr());
+      Request fromCsr = CsrReader.request("csr", csr);
+      CertificateProfile.check(template.settings(), fromCsr);
+      request =
+          new CertificateRequest(
+              template.caId(),
+              template.id(),
+              RequestKind.PUBLIC,
+              CsrReader.der(csr),
+              fromCsr.subject().toString(),
+              CertificateRequests.strings(fromCsr.subjectAltNames()),
+              email,
+              "public:" + email);
+    } else {
+      if (submitted.subject() == null) {
+        throw new InvalidInputException(
+            "subject.commonName", "Give a CSR, or at least a common name");
+      }
+      X500Name subject = submitted.subject().toX500Name();
+      SubjectRules.check("subject", subject);
+      List<SubjectAltNames.Name> names =
+          submitted.subjectAltNames() == null
+              ? List.of()
+              : SubjectAltNames.parse("subjectAltNames", submitted.subjectAltNames());
+      CertificateProfile.checkNames(template.settings(), names);
+      names.forEach(name -> SubjectRules.checkText("subjectAltNames", name.value()));
+      request =
+          new CertificateRequest(
+              template.caId(),
+              template.id(),
+              RequestKind.PUBLIC,
+              null,
+              subject.toString(),
+              CertificateRequests.strings(names),
+              email,
+              "public:" + email);
+    }
+    em.persist(request);
+    return request;
+  }
 
-    private CertificateTemplate open(String templateId) {
-        CertificateTemplate template = templateId == null ? null : em.find(CertificateTemplate.class, templateId);
-        if (template == null || !template.enabled() || !template.settings().general().allowPublicRequests()) {
-            throw NotFoundException.because("There is no public request page here: the template does not take requests");
-        }
-        em.find(CertificateAuthority.class, template.caId()).requireIssuing();
-        return template;
+  private CertificateTemplate open(String templateId) {
+    CertificateTemplate template =
+        templateId == null ? null : em.find(CertificateTemplate.class, templateId);
+    if (template == null
+        || !template.enabled()
+        || !template.settings().general().allowPublicRequests()) {
+      throw NotFoundException.because(
+          "There is no public request page here: the template does not take requests");
     }
+    em.find(CertificateAuthority.class, template.caId()).requireIssuing();
+    return template;
+  }
 }

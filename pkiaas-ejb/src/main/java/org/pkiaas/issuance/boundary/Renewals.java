@@ -39,66 +39,79 @@ import org.pkiaas.template.entity.TemplateSettings;
 @Stateless
 public class Renewals {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    IssuanceService issuance;
+  @Inject IssuanceService issuance;
 
-    @Inject
-    RevocationService revocations;
+  @Inject RevocationService revocations;
 
-    /** The new certificate and the one it renews. */
-    public record Renewal(IssuedCertificate certificate, IssuedCertificate renewed, CertificateAuthority ca)
-            implements org.pkiaas.audit.boundary.Identified {
+  /** The new certificate and the one it renews. */
+  public record Renewal(
+      IssuedCertificate certificate, IssuedCertificate renewed, CertificateAuthority ca)
+      implements org.pkiaas.audit.boundary.Identified {
 
-        @Override
-        public String id() {
-            return certificate.id();
-        }
+    @Override
+    public String id() {
+      return certificate.id();
     }
+  }
 
-    @Audited(value = "certificate.renew", objectType = "CERTIFICATE", caIdArgument = 0)
-    public Renewal renew(String caId, String csrPem) {
-        CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
-        if (ca == null || ca.status() != CaStatus.ACTIVE) {
-            throw new NotFoundException("Certificate authority", caId);
-        }
-        PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem); // its signature proves possession of the key
-        IssuedCertificate old = currentCertificateFor(ca, csr);
-        CertificateTemplate template = old.templateId() == null ? null : em.find(CertificateTemplate.class, old.templateId());
-        if (template == null || !template.settings().general().renewalAllowed()) {
-            throw new ForbiddenException("The template of this certificate does not allow renewal with a valid certificate");
-        }
-        TemplateSettings settings = template.settings();
-        Duration left = Duration.between(Instant.now(), old.notAfter());
-        if (left.toDays() > settings.general().renewalWindowDays()) {
-            throw new ConflictException("Renewal opens " + settings.general().renewalWindowDays() + " days before expiry; this"
-                    + " certificate is valid until " + old.notAfter());
-        }
-        Request fromCsr = CsrReader.request("csr", csr);
-        // the template decides whether the old content is copied or the CSR may ask for a subset of it
-        Intake intake = new Intake(Channel.RENEWAL, fromCsr, new Evidence.ProvenKey(Der.certificate(old.der())));
-        IssuedCertificate renewed = issuance.issue(ca, template, intake, old.requestId(), "renewal:" + old.serialNumber());
-        if (settings.general().renewalAutoRevoke()) {
-            revocations.supersede(old.id());
-        }
-        return new Renewal(renewed, old, ca);
+  @Audited(value = "certificate.renew", objectType = "CERTIFICATE", caIdArgument = 0)
+  public Renewal renew(String caId, String csrPem) {
+    CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
+    if (ca == null || ca.status() != CaStatus.ACTIVE) {
+      throw new NotFoundException("Certificate authority", caId);
     }
+    PKCS10CertificationRequest csr =
+        CsrReader.parse("csr", csrPem); // its signature proves possession of the key
+    IssuedCertificate old = currentCertificateFor(ca, csr);
+    CertificateTemplate template =
+        old.templateId() == null ? null : em.find(CertificateTemplate.class, old.templateId());
+    if (template == null || !template.settings().general().renewalAllowed()) {
+      throw new ForbiddenException(
+          "The template of this certificate does not allow renewal with a valid certificate");
+    }
+    TemplateSettings settings = template.settings();
+    Duration left = Duration.between(Instant.now(), old.notAfter());
+    if (left.toDays() > settings.general().renewalWindowDays()) {
+      throw new ConflictException(
+          "Renewal opens "
+              + settings.general().renewalWindowDays()
+              + " days before expiry; this"
+              + " certificate is valid until "
+              + old.notAfter());
+    }
+    Request fromCsr = CsrReader.request("csr", csr);
+    // the template decides whether the old content is copied or the CSR may ask for a subset of it
+    Intake intake =
+        new Intake(Channel.RENEWAL, fromCsr, new Evidence.ProvenKey(Der.certificate(old.der())));
+    IssuedCertificate renewed =
+        issuance.issue(ca, template, intake, old.requestId(), "renewal:" + old.serialNumber());
+    if (settings.general().renewalAutoRevoke()) {
+      revocations.supersede(old.id());
+    }
+    return new Renewal(renewed, old, ca);
+  }
 
-    private IssuedCertificate currentCertificateFor(CertificateAuthority ca, PKCS10CertificationRequest csr) {
-        String keyHash;
-        try {
-            keyHash = Fingerprints.sha256Hex(csr.getSubjectPublicKeyInfo().getEncoded());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Instant now = Instant.now();
-        return em.createNamedQuery("IssuedCertificate.byPublicKey", IssuedCertificate.class).setParameter("caId", ca.id())
-                .setParameter("hash", keyHash).getResultStream()
-                .filter(c -> c.status() == CertificateStatus.VALID && now.isBefore(c.notAfter()))
-                .findFirst()
-                .orElseThrow(() -> new ForbiddenException("No valid certificate of this CA has the key that signed this CSR:"
+  private IssuedCertificate currentCertificateFor(
+      CertificateAuthority ca, PKCS10CertificationRequest csr) {
+    String keyHash;
+    try {
+      keyHash = Fingerprints.sha256Hex(csr.getSubjectPublicKeyInfo().getEncoded());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Instant now = Instant.now();
+    return em.createNamedQuery("IssuedCertificate.byPublicKey", IssuedCertificate.class)
+        .setParameter("caId", ca.id())
+        .setParameter("hash", keyHash)
+        .getResultStream()
+        .filter(c -> c.status() == CertificateStatus.VALID && now.isBefore(c.notAfter()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ForbiddenException(
+                    "No valid certificate of this CA has the key that signed this CSR:"
                         + " sign the renewal CSR with the key of the certificate to renew"));
-    }
+  }
 }

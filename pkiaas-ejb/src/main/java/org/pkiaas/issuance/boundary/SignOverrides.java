@@ -25,33 +25,44 @@ import org.pkiaas.problem.InvalidInputException;
  * or the template's value.
  */
 public record SignOverrides(
-        @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText String subject,
-        @Size(max = MAX_NAMES, message = "At most {max} subject alternative names") @JoinedLength(max = MAX_NAMES_JOINED)
-        List<@Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters") @PlainText String> subjectAltNames,
-        @Min(value = 1, message = "The validity is 1 to 36500 days") @Max(value = 36500, message = "The validity is 1 to 36500 days")
+    @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText
+        String subject,
+    @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
+        @JoinedLength(max = MAX_NAMES_JOINED)
+        List<
+                @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
+                @PlainText String>
+            subjectAltNames,
+    @Min(value = 1, message = "The validity is 1 to 36500 days")
+        @Max(value = 36500, message = "The validity is 1 to 36500 days")
         Integer validityDays) {
 
-    public static final SignOverrides NONE = new SignOverrides(null, null, null);
+  public static final SignOverrides NONE = new SignOverrides(null, null, null);
 
-    /** The administrator's decision, for the intake policy. */
-    public Evidence.AdminDecision toDecision() {
-        Overrides parsed = toProfile();
-        return new Evidence.AdminDecision(parsed.subject(), parsed.subjectAltNames(), parsed.validityDays());
-    }
+  /** The administrator's decision, for the intake policy. */
+  public Evidence.AdminDecision toDecision() {
+    Overrides parsed = toProfile();
+    return new Evidence.AdminDecision(
+        parsed.subject(), parsed.subjectAltNames(), parsed.validityDays());
+  }
 
-    public Overrides toProfile() {
-        return new Overrides(subjectName(subject), subjectAltNames == null ? null
-                : SubjectAltNames.parse("subjectAltNames", subjectAltNames), validityDays);
-    }
+  public Overrides toProfile() {
+    return new Overrides(
+        subjectName(subject),
+        subjectAltNames == null ? null : SubjectAltNames.parse("subjectAltNames", subjectAltNames),
+        validityDays);
+  }
 
-    static X500Name subjectName(String dn) {
-        if (dn == null || dn.isBlank()) {
-            return null;
-        }
-        try {
-            return new X500Name(BCStyle.INSTANCE, dn.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("subject", "'" + dn + "' is not a distinguished name such as CN=www.example.com,O=Example");
-        }
+  static X500Name subjectName(String dn) {
+    if (dn == null || dn.isBlank()) {
+      return null;
     }
+    try {
+      return new X500Name(BCStyle.INSTANCE, dn.trim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "subject",
+          "'" + dn + "' is not a distinguished name such as CN=www.example.com,O=Example");
+    }
+  }
 }

@@ -11,12 +11,15 @@ import org.pkiaas.certificate.control.SubjectAltNames;
  * alternative names, the extensions copied from the request (already allow-listed) and the
  * validity. The profile adds the template's own extensions.
  */
-public record ApprovedContent(X500Name subject, List<SubjectAltNames.Name> subjectAltNames, List<Extension> requestedExtensions,
-        int validityDays) {
+public record ApprovedContent(
+    X500Name subject,
+    List<SubjectAltNames.Name> subjectAltNames,
+    List<Extension> requestedExtensions,
+    int validityDays) {
 
-    public ApprovedContent {
-        Objects.requireNonNull(subject);
-        subjectAltNames = List.copyOf(subjectAltNames);
-        requestedExtensions = List.copyOf(requestedExtensions);
-    }
+  public ApprovedContent {
+    Objects.requireNonNull(subject);
+    subjectAltNames = List.copyOf(subjectAltNames);
+    requestedExtensions = List.copyOf(requestedExtensions);
+  }
 }

@@ -1,17 +1,23 @@
 package org.pkiaas.issuance.control;
 
-/** Where a request came from; each channel proves something different about it (see {@link Evidence}). */
+/**
+ * Where a request came from; each channel proves something different about it (see {@link
+ * Evidence}).
+ */
 public enum Channel {
-    /** An administrator signs a queued CSR (console sign dialog, {@code POST /api/v1/requests/{id}/sign}). */
-    ADMIN_CSR,
-    /** An administrator fixed the content up front and redeems it at once with a CSR. */
-    PRE_APPROVED,
-    /** A public request page submission; it is queued and signed by an administrator later. */
-    PUBLIC_REQUEST,
-    /** The holder of a claim link brings the key for content approved earlier. */
-    CLAIM,
-    /** The holder of a valid certificate renews it with the same key. */
-    RENEWAL,
-    /** ACME finalize: the requester proved control of names, and of nothing else. */
-    ACME
+  /**
+   * An administrator signs a queued CSR (console sign dialog, {@code POST
+   * /api/v1/requests/{id}/sign}).
+   */
+  ADMIN_CSR,
+  /** An administrator fixed the content up front and redeems it at once with a CSR. */
+  PRE_APPROVED,
+  /** A public request page submission; it is queued and signed by an administrator later. */
+  PUBLIC_REQUEST,
+  /** The holder of a claim link brings the key for content approved earlier. */
+  CLAIM,
+  /** The holder of a valid certificate renews it with the same key. */
+  RENEWAL,
+  /** ACME finalize: the requester proved control of names, and of nothing else. */
+  ACME
 }

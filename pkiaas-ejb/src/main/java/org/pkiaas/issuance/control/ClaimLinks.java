@@ -18,39 +18,50 @@ import org.pkiaas.tenant.control.PasswordHasher;
 @Dependent
 public class ClaimLinks {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Inject
-    Mailer mailer;
+  @Inject Mailer mailer;
 
-    /** A new link as handed out: the token is known here and to its holder only. */
-    public record Link(String token, String url, Instant expiresAt) {
+  /** A new link as handed out: the token is known here and to its holder only. */
+  public record Link(String token, String url, Instant expiresAt) {}
+
+  /**
+   * Opens a fresh link for an approved request (replacing any earlier one) and mails it when there
+   * is an address.
+   */
+  public Link offer(CertificateRequest request, String templateName) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant expiresAt =
+        Instant.now()
+            .plus(config.claimValidityDays(), ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.SECONDS);
+    request.offerClaim(hash(token), expiresAt);
+    Link link = new Link(token, config.publicUrl() + "/claim.html#" + token, expiresAt);
+    if (request.requesterEmail() != null) {
+      mailer.queue(
+          request.requesterEmail(),
+          "Your certificate is ready to claim",
+          "Hello,\n\nA certificate ("
+              + templateName
+              + ") has been approved for you"
+              + (request.approvedSubjectDn() == null || request.approvedSubjectDn().isBlank()
+                  ? ""
+                  : ": " + request.approvedSubjectDn())
+              + ".\n\nClaim it here before "
+              + expiresAt
+              + ":\n\n  "
+              + link.url()
+              + "\n\nYou can let your browser create the key and download a password-protected file,"
+              + " or submit your own certificate signing request.\nThe link works once.\n");
     }
+    return link;
+  }
 
-    /** Opens a fresh link for an approved request (replacing any earlier one) and mails it when there is an address. */
-    public Link offer(CertificateRequest request, String templateName) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant expiresAt = Instant.now().plus(config.claimValidityDays(), ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        request.offerClaim(hash(token), expiresAt);
-        Link link = new Link(token, config.publicUrl() + "/claim.html#" + token, expiresAt);
-        if (request.requesterEmail() != null) {
-            mailer.queue(request.requesterEmail(), "Your certificate is ready to claim",
-                    "Hello,\n\nA certificate (" + templateName + ") has been approved for you"
-                            + (request.approvedSubjectDn() == null || request.approvedSubjectDn().isBlank() ? ""
-                                    : ": " + request.approvedSubjectDn())
-                            + ".\n\nClaim it here before " + expiresAt + ":\n\n  " + link.url()
-                            + "\n\nYou can let your browser create the key and download a password-protected file,"
-                            + " or submit your own certificate signing request.\nThe link works once.\n");
-        }
-        return link;
-    }
-
-    public static String hash(String token) {
-        return PasswordHasher.sha256Hex(token);
-    }
+  public static String hash(String token) {
+    return PasswordHasher.sha256Hex(token);
+  }
 }

@@ -9,18 +9,20 @@ import org.pkiaas.issuance.control.CertificateProfile.Request;
  */
 public record Intake(Channel channel, Request request, Evidence evidence) {
 
-    public Intake {
-        Objects.requireNonNull(channel);
-        Objects.requireNonNull(request);
-        Objects.requireNonNull(evidence);
-        boolean fits = switch (channel) {
-            case ADMIN_CSR, PUBLIC_REQUEST -> evidence instanceof Evidence.AdminDecision;
-            case PRE_APPROVED, CLAIM -> evidence instanceof Evidence.PreApproved;
-            case RENEWAL -> evidence instanceof Evidence.ProvenKey;
-            case ACME -> evidence instanceof Evidence.ValidatedIdentifiers;
+  public Intake {
+    Objects.requireNonNull(channel);
+    Objects.requireNonNull(request);
+    Objects.requireNonNull(evidence);
+    boolean fits =
+        switch (channel) {
+          case ADMIN_CSR, PUBLIC_REQUEST -> evidence instanceof Evidence.AdminDecision;
+          case PRE_APPROVED, CLAIM -> evidence instanceof Evidence.PreApproved;
+          case RENEWAL -> evidence instanceof Evidence.ProvenKey;
+          case ACME -> evidence instanceof Evidence.ValidatedIdentifiers;
         };
-        if (!fits) {
-            throw new IllegalArgumentException(channel + " does not prove " + evidence.getClass().getSimpleName());
-        }
+    if (!fits) {
+      throw new IllegalArgumentException(
+          channel + " does not prove " + evidence.getClass().getSimpleName());
     }
+  }
 }

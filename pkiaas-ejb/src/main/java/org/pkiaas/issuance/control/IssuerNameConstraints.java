@@ -18,46 +18,47 @@ import org.pkiaas.problem.InvalidInputException;
  */
 final class IssuerNameConstraints {
 
-    private IssuerNameConstraints() {
-    }
+  private IssuerNameConstraints() {}
 
-    static void check(X509CertificateHolder issuer, X500Name subject, List<SubjectAltNames.Name> names) {
-        Extension extension = issuer == null ? null : issuer.getExtension(Extension.nameConstraints);
-        if (extension == null) {
-            return;
-        }
-        NameConstraints constraints = NameConstraints.getInstance(extension.getParsedValue());
-        PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
-        GeneralSubtree[] permitted = constraints.getPermittedSubtrees();
-        if (permitted != null) {
-            validator.intersectPermittedSubtree(permitted);
-        }
-        GeneralSubtree[] excluded = constraints.getExcludedSubtrees();
-        if (excluded != null) {
-            for (GeneralSubtree subtree : excluded) {
-                validator.addExcludedSubtree(subtree);
-            }
-        }
-        try {
-            if (subject.getRDNs().length > 0) {
-                validator.checkPermittedDN(subject);
-                validator.checkExcludedDN(subject);
-            }
-            // browsers read a common name that looks like a host name as one (CA/B Forum BR 7.1.2.10.8)
-            for (String commonName : SubjectRules.commonNames(subject)) {
-                if (commonName.matches("[A-Za-z0-9*.-]+\\.[A-Za-z0-9-]+")) {
-                    GeneralName asHost = new GeneralName(GeneralName.dNSName, commonName);
-                    validator.checkPermitted(asHost);
-                    validator.checkExcluded(asHost);
-                }
-            }
-            for (GeneralName name : SubjectAltNames.encode(names).getNames()) {
-                validator.checkPermitted(name);
-                validator.checkExcluded(name);
-            }
-        } catch (NameConstraintValidatorException e) {
-            throw new InvalidInputException("subjectAltNames", "The issuing CA's name constraints do not allow this certificate: "
-                    + e.getMessage());
-        }
+  static void check(
+      X509CertificateHolder issuer, X500Name subject, List<SubjectAltNames.Name> names) {
+    Extension extension = issuer == null ? null : issuer.getExtension(Extension.nameConstraints);
+    if (extension == null) {
+      return;
     }
+    NameConstraints constraints = NameConstraints.getInstance(extension.getParsedValue());
+    PKIXNameConstraintValidator validator = new PKIXNameConstraintValidator();
+    GeneralSubtree[] permitted = constraints.getPermittedSubtrees();
+    if (permitted != null) {
+      validator.intersectPermittedSubtree(permitted);
+    }
+    GeneralSubtree[] excluded = constraints.getExcludedSubtrees();
+    if (excluded != null) {
+      for (GeneralSubtree subtree : excluded) {
+        validator.addExcludedSubtree(subtree);
+      }
+    }
+    try {
+      if (subject.getRDNs().length > 0) {
+        validator.checkPermittedDN(subject);
+        validator.checkExcludedDN(subject);
+      }
+      // browsers read a common name that looks like a host name as one (CA/B Forum BR 7.1.2.10.8)
+      for (String commonName : SubjectRules.commonNames(subject)) {
+        if (commonName.matches("[A-Za-z0-9*.-]+\\.[A-Za-z0-9-]+")) {
+          GeneralName asHost = new GeneralName(GeneralName.dNSName, commonName);
+          validator.checkPermitted(asHost);
+          validator.checkExcluded(asHost);
+        }
+      }
+      for (GeneralName name : SubjectAltNames.encode(names).getNames()) {
+        validator.checkPermitted(name);
+        validator.checkExcluded(name);
+      }
+    } catch (NameConstraintValidatorException e) {
+      throw new InvalidInputException(
+          "subjectAltNames",
+          "The issuing CA's name constraints do not allow this certificate: " + e.getMessage());
+    }
+  }
 }

@@ -20,40 +20,43 @@ import org.pkiaas.template.entity.TemplateSettings;
  */
 public final class RequestedExtensions {
 
-    /** RFC 7633 TLS feature (OCSP must-staple). */
-    public static final ASN1ObjectIdentifier TLS_FEATURE = new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.24");
-    /** Copied when requested; each is written non-critical. */
-    static final Set<ASN1ObjectIdentifier> ALLOWED = Set.of(TLS_FEATURE, PKCSObjectIdentifiers.pkcs_9_at_smimeCapabilities);
+  /** RFC 7633 TLS feature (OCSP must-staple). */
+  public static final ASN1ObjectIdentifier TLS_FEATURE =
+      new ASN1ObjectIdentifier("1.3.6.1.5.5.7.1.24");
 
-    private RequestedExtensions() {
-    }
+  /** Copied when requested; each is written non-critical. */
+  static final Set<ASN1ObjectIdentifier> ALLOWED =
+      Set.of(TLS_FEATURE, PKCSObjectIdentifiers.pkcs_9_at_smimeCapabilities);
 
-    static List<Extension> allowed(String field, TemplateSettings template, Extensions requested) {
-        List<Extension> copied = new ArrayList<>();
-        if (!template.requests().allowCsrExtensions() || requested == null) {
-            return copied;
-        }
-        for (ASN1ObjectIdentifier oid : requested.getExtensionOIDs()) {
-            if (ALLOWED.contains(oid)) {
-                Extension extension = requested.getExtension(oid);
-                checkValue(field, extension);
-                copied.add(new Extension(oid, false, extension.getExtnValue()));
-            }
-        }
-        return copied;
-    }
+  private RequestedExtensions() {}
 
-    /** Both allowed extensions are a SEQUENCE; a TLS feature's elements are INTEGERs. */
-    private static void checkValue(String field, Extension extension) {
-        try {
-            ASN1Sequence sequence = ASN1Sequence.getInstance(extension.getParsedValue());
-            if (TLS_FEATURE.equals(extension.getExtnId())) {
-                for (var element : sequence) {
-                    ASN1Integer.getInstance(element);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(field, "The requested extension " + extension.getExtnId().getId() + " cannot be read");
-        }
+  static List<Extension> allowed(String field, TemplateSettings template, Extensions requested) {
+    List<Extension> copied = new ArrayList<>();
+    if (!template.requests().allowCsrExtensions() || requested == null) {
+      return copied;
     }
+    for (ASN1ObjectIdentifier oid : requested.getExtensionOIDs()) {
+      if (ALLOWED.contains(oid)) {
+        Extension extension = requested.getExtension(oid);
+        checkValue(field, extension);
+        copied.add(new Extension(oid, false, extension.getExtnValue()));
+      }
+    }
+    return copied;
+  }
+
+  /** Both allowed extensions are a SEQUENCE; a TLS feature's elements are INTEGERs. */
+  private static void checkValue(String field, Extension extension) {
+    try {
+      ASN1Sequence sequence = ASN1Sequence.getInstance(extension.getParsedValue());
+      if (TLS_FEATURE.equals(extension.getExtnId())) {
+        for (var element : sequence) {
+          ASN1Integer.getInstance(element);
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          field, "The requested extension " + extension.getExtnId().getId() + " cannot be read");
+    }
+  }
 }

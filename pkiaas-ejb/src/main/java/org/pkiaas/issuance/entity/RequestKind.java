@@ -2,10 +2,10 @@ package org.pkiaas.issuance.entity;
 
 /** How a request reached PKIaaS (user guide 2.5). */
 public enum RequestKind {
-    /** An administrator submitted a CSR. */
-    CSR,
-    /** Someone used a template's public request page. */
-    PUBLIC,
-    /** An administrator fixed everything up front; the holder claims it. */
-    PRE_APPROVED
+  /** An administrator submitted a CSR. */
+  CSR,
+  /** Someone used a template's public request page. */
+  PUBLIC,
+  /** An administrator fixed everything up front; the holder claims it. */
+  PRE_APPROVED
 }

@@ -10,6 +10,15 @@ import java.time.Instant;
  * @param itemsSkipped CAs that needed nothing
  * @param failures CAs whose renewal failed (skipped and logged; the run goes on)
  */
-public record JobRun(long executionId, String job, String status, String exitStatus, Instant createdAt, Instant startedAt,
-        Instant endedAt, long itemsRead, long itemsProcessed, long itemsSkipped, long failures) {
-}
+public record JobRun(
+    long executionId,
+    String job,
+    String status,
+    String exitStatus,
+    Instant createdAt,
+    Instant startedAt,
+    Instant endedAt,
+    long itemsRead,
+    long itemsProcessed,
+    long itemsSkipped,
+    long failures) {}

@@ -28,158 +28,171 @@ import org.pkiaas.signing.Randomness;
 import org.pkiaas.tenant.boundary.Caller;
 
 /**
- * The two batch jobs that keep revocation status fresh: {@value #CRL_REGENERATION} and
- * {@value #OCSP_SIGNER_RENEWAL}. Each run holds its job's lock in the database, so one run at a time
- * in the whole cluster; scheduled starts also claim their schedule slot, so timers firing on every
- * node start each slot once. Runs are kept by the JDBC job repository, across restarts.
- * Administrators only: jobs span every tenant's CAs.
+ * The two batch jobs that keep revocation status fresh: {@value #CRL_REGENERATION} and {@value
+ * #OCSP_SIGNER_RENEWAL}. Each run holds its job's lock in the database, so one run at a time in the
+ * whole cluster; scheduled starts also claim their schedule slot, so timers firing on every node
+ * start each slot once. Runs are kept by the JDBC job repository, across restarts. Administrators
+ * only: jobs span every tenant's CAs.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Jobs {
 
-    public static final String CRL_REGENERATION = "crl-regeneration";
-    public static final String OCSP_SIGNER_RENEWAL = "ocsp-signer-renewal";
-    public static final List<String> NAMES = List.of(CRL_REGENERATION, OCSP_SIGNER_RENEWAL);
+  public static final String CRL_REGENERATION = "crl-regeneration";
+  public static final String OCSP_SIGNER_RENEWAL = "ocsp-signer-renewal";
+  public static final List<String> NAMES = List.of(CRL_REGENERATION, OCSP_SIGNER_RENEWAL);
 
-    @Inject
-    JobLocks locks;
+  @Inject JobLocks locks;
 
-    @Inject
-    NodeName node;
+  @Inject NodeName node;
 
-    /** Starts a run now, unless one is running somewhere in the cluster. */
-    @Audited(value = "job.start", objectType = "JOB", objectIdArgument = 1)
-    public JobRun start(Caller caller, String name) {
-        requireAdmin(caller);
-        requireKnown(name);
-        String holder = holder();
-        if (!locks.acquire(name, holder)) {
-            throw new ConflictException("The job " + name + " is running already; try again when it has finished");
+  /** Starts a run now, unless one is running somewhere in the cluster. */
+  @Audited(value = "job.start", objectType = "JOB", objectIdArgument = 1)
+  public JobRun start(Caller caller, String name) {
+    requireAdmin(caller);
+    requireKnown(name);
+    String holder = holder();
+    if (!locks.acquire(name, holder)) {
+      throw new ConflictException(
+          "The job " + name + " is running already; try again when it has finished");
+    }
+    return run(launch(name, holder, null));
+  }
+
+  /** Restarts a failed or stopped run from its last checkpoint. */
+  @Audited(value = "job.restart", objectType = "JOB")
+  public JobRun restart(Caller caller, long executionId) {
+    requireAdmin(caller);
+    JobExecution failed = execution(executionId);
+    String name = failed.getJobName();
+    String holder = holder();
+    if (!locks.acquire(name, holder)) {
+      throw new ConflictException(
+          "The job " + name + " is running already; try again when it has finished");
+    }
+    return run(launch(name, holder, executionId));
+  }
+
+  /** The timers' start: once per schedule slot in the cluster, and never beside a running one. */
+  public Optional<Long> startScheduled(String name, Instant slot) {
+    String holder = holder();
+    if (!locks.acquire(name, holder, slot)) {
+      return Optional.empty();
+    }
+    return Optional.of(launch(name, holder, null));
+  }
+
+  /** Recent runs of both jobs, newest first. */
+  public List<JobRun> runs(Caller caller, int limit) {
+    requireAdmin(caller);
+    JobOperator operator = BatchRuntime.getJobOperator();
+    List<JobRun> runs = new ArrayList<>();
+    for (String name : NAMES) {
+      List<JobInstance> instances;
+      try {
+        instances = operator.getJobInstances(name, 0, Math.max(1, limit));
+      } catch (NoSuchJobException e) {
+        continue; // never run yet
+      }
+      for (JobInstance instance : instances) {
+        for (JobExecution execution : operator.getJobExecutions(instance)) {
+          runs.add(describe(operator, execution));
         }
-        return run(launch(name, holder, null));
+      }
     }
+    runs.sort(Comparator.comparing(JobRun::executionId).reversed());
+    return runs.size() > limit ? runs.subList(0, limit) : runs;
+  }
 
-    /** Restarts a failed or stopped run from its last checkpoint. */
-    @Audited(value = "job.restart", objectType = "JOB")
-    public JobRun restart(Caller caller, long executionId) {
-        requireAdmin(caller);
-        JobExecution failed = execution(executionId);
-        String name = failed.getJobName();
-        String holder = holder();
-        if (!locks.acquire(name, holder)) {
-            throw new ConflictException("The job " + name + " is running already; try again when it has finished");
+  /** One run. */
+  public JobRun run(Caller caller, long executionId) {
+    requireAdmin(caller);
+    return run(executionId);
+  }
+
+  private JobRun run(long executionId) {
+    return describe(BatchRuntime.getJobOperator(), execution(executionId));
+  }
+
+  private long launch(String name, String holder, Long restartOf) {
+    try {
+      Properties parameters = new Properties();
+      parameters.setProperty("lockHolder", holder);
+      JobOperator operator = BatchRuntime.getJobOperator();
+      long executionId =
+          restartOf == null
+              ? operator.start(name, parameters)
+              : operator.restart(restartOf, parameters);
+      locks.started(name, holder, executionId);
+      return executionId;
+    } catch (RuntimeException e) {
+      locks.release(name, holder);
+      throw e;
+    }
+  }
+
+  private static JobExecution execution(long executionId) {
+    try {
+      JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
+      if (execution == null || !NAMES.contains(execution.getJobName())) {
+        throw new NotFoundException("Job execution", Long.toString(executionId));
+      }
+      return execution;
+    } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
+      throw new NotFoundException("Job execution", Long.toString(executionId));
+    }
+  }
+
+  private static JobRun describe(JobOperator operator, JobExecution execution) {
+    long read = 0;
+    long written = 0;
+    long filtered = 0;
+    long failures = 0;
+    for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
+      for (Metric metric : step.getMetrics()) {
+        switch (metric.getType()) {
+          case READ_COUNT -> read += metric.getValue();
+          case WRITE_COUNT -> written += metric.getValue();
+          case FILTER_COUNT -> filtered += metric.getValue();
+          case PROCESS_SKIP_COUNT, READ_SKIP_COUNT, WRITE_SKIP_COUNT ->
+              failures += metric.getValue();
+          default -> {
+            // commit and rollback counts are not shown
+          }
         }
-        return run(launch(name, holder, executionId));
+      }
     }
+    return new JobRun(
+        execution.getExecutionId(),
+        execution.getJobName(),
+        execution.getBatchStatus().name(),
+        execution.getExitStatus(),
+        instant(execution.getCreateTime()),
+        instant(execution.getStartTime()),
+        instant(execution.getEndTime()),
+        read,
+        written,
+        filtered,
+        failures);
+  }
 
-    /** The timers' start: once per schedule slot in the cluster, and never beside a running one. */
-    public Optional<Long> startScheduled(String name, Instant slot) {
-        String holder = holder();
-        if (!locks.acquire(name, holder, slot)) {
-            return Optional.empty();
-        }
-        return Optional.of(launch(name, holder, null));
-    }
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
 
-    /** Recent runs of both jobs, newest first. */
-    public List<JobRun> runs(Caller caller, int limit) {
-        requireAdmin(caller);
-        JobOperator operator = BatchRuntime.getJobOperator();
-        List<JobRun> runs = new ArrayList<>();
-        for (String name : NAMES) {
-            List<JobInstance> instances;
-            try {
-                instances = operator.getJobInstances(name, 0, Math.max(1, limit));
-            } catch (NoSuchJobException e) {
-                continue; // never run yet
-            }
-            for (JobInstance instance : instances) {
-                for (JobExecution execution : operator.getJobExecutions(instance)) {
-                    runs.add(describe(operator, execution));
-                }
-            }
-        }
-        runs.sort(Comparator.comparing(JobRun::executionId).reversed());
-        return runs.size() > limit ? runs.subList(0, limit) : runs;
-    }
+  private String holder() {
+    return node.name() + "#" + Randomness.uuid().toString().substring(0, 8);
+  }
 
-    /** One run. */
-    public JobRun run(Caller caller, long executionId) {
-        requireAdmin(caller);
-        return run(executionId);
+  private static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw new ForbiddenException("Only administrators can see and start the batch jobs");
     }
+  }
 
-    private JobRun run(long executionId) {
-        return describe(BatchRuntime.getJobOperator(), execution(executionId));
+  private static void requireKnown(String name) {
+    if (!NAMES.contains(name)) {
+      throw new NotFoundException("Job", name);
     }
-
-    private long launch(String name, String holder, Long restartOf) {
-        try {
-            Properties parameters = new Properties();
-            parameters.setProperty("lockHolder", holder);
-            JobOperator operator = BatchRuntime.getJobOperator();
-            long executionId = restartOf == null ? operator.start(name, parameters) : operator.restart(restartOf, parameters);
-            locks.started(name, holder, executionId);
-            return executionId;
-        } catch (RuntimeException e) {
-            locks.release(name, holder);
-            throw e;
-        }
-    }
-
-    private static JobExecution execution(long executionId) {
-        try {
-            JobExecution execution = BatchRuntime.getJobOperator().getJobExecution(executionId);
-            if (execution == null || !NAMES.contains(execution.getJobName())) {
-                throw new NotFoundException("Job execution", Long.toString(executionId));
-            }
-            return execution;
-        } catch (jakarta.batch.operations.NoSuchJobExecutionException e) {
-            throw new NotFoundException("Job execution", Long.toString(executionId));
-        }
-    }
-
-    private static JobRun describe(JobOperator operator, JobExecution execution) {
-        long read = 0;
-        long written = 0;
-        long filtered = 0;
-        long failures = 0;
-        for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
-            for (Metric metric : step.getMetrics()) {
-                switch (metric.getType()) {
-                    case READ_COUNT -> read += metric.getValue();
-                    case WRITE_COUNT -> written += metric.getValue();
-                    case FILTER_COUNT -> filtered += metric.getValue();
-                    case PROCESS_SKIP_COUNT, READ_SKIP_COUNT, WRITE_SKIP_COUNT -> failures += metric.getValue();
-                    default -> {
-                        // commit and rollback counts are not shown
-                    }
-                }
-            }
-        }
-        return new JobRun(execution.getExecutionId(), execution.getJobName(), execution.getBatchStatus().name(),
-                execution.getExitStatus(), instant(execution.getCreateTime()), instant(execution.getStartTime()),
-                instant(execution.getEndTime()), read, written, filtered, failures);
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
-    }
-
-    private String holder() {
-        return node.name() + "#" + Randomness.uuid().toString().substring(0, 8);
-    }
-
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("Only administrators can see and start the batch jobs");
-        }
-    }
-
-    private static void requireKnown(String name) {
-        if (!NAMES.contains(name)) {
-            throw new NotFoundException("Job", name);
-        }
-    }
+  }
 }

@@ -16,18 +16,19 @@ import org.pkiaas.problem.NotFoundException;
 @Dependent
 public class CrlRegenerationProcessor implements ItemProcessor {
 
-    @Inject
-    CrlService crls;
+  @Inject CrlService crls;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Override
-    public Object processItem(Object caId) {
-        try {
-            return crls.refreshIfDue((String) caId, config.crlRegenerationMargin()) == CrlService.Outcome.BUILT ? caId : null;
-        } catch (NotFoundException e) {
-            return null; // deleted since it was read
-        }
+  @Override
+  public Object processItem(Object caId) {
+    try {
+      return crls.refreshIfDue((String) caId, config.crlRegenerationMargin())
+              == CrlService.Outcome.BUILT
+          ? caId
+          : null;
+    } catch (NotFoundException e) {
+      return null; // deleted since it was read
     }
+  }
 }

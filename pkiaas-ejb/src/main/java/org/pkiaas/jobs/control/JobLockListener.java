@@ -12,20 +12,16 @@ import jakarta.inject.Named;
 @Dependent
 public class JobLockListener extends AbstractJobListener {
 
-    @Inject
-    JobContext job;
+  @Inject JobContext job;
 
-    @Inject
-    @BatchProperty
-    String lockHolder;
+  @Inject @BatchProperty String lockHolder;
 
-    @Inject
-    JobLocks locks;
+  @Inject JobLocks locks;
 
-    @Override
-    public void afterJob() {
-        if (lockHolder != null && !lockHolder.isEmpty()) {
-            locks.release(job.getJobName(), lockHolder);
-        }
+  @Override
+  public void afterJob() {
+    if (lockHolder != null && !lockHolder.isEmpty()) {
+      locks.release(job.getJobName(), lockHolder);
     }
+  }
 }

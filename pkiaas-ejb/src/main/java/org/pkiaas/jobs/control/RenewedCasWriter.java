@@ -8,21 +8,25 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.logging.Logger;
 
-/** Records which CAs a job renewed something for: the work itself is done, item by item, by the processor. */
+/**
+ * Records which CAs a job renewed something for: the work itself is done, item by item, by the
+ * processor.
+ */
 @Named
 @Dependent
 public class RenewedCasWriter extends AbstractItemWriter {
 
-    private static final Logger LOG = Logger.getLogger(RenewedCasWriter.class.getName());
+  private static final Logger LOG = Logger.getLogger(RenewedCasWriter.class.getName());
 
-    @Inject
-    JobContext job;
+  @Inject JobContext job;
 
-    @Override
-    public void writeItems(List<Object> items) {
-        if (items.isEmpty()) {
-            return; // a chunk whose CA needed nothing
-        }
-        LOG.info(() -> job.getJobName() + " (execution " + job.getExecutionId() + ") renewed for CA " + items);
+  @Override
+  public void writeItems(List<Object> items) {
+    if (items.isEmpty()) {
+      return; // a chunk whose CA needed nothing
     }
+    LOG.info(
+        () ->
+            job.getJobName() + " (execution " + job.getExecutionId() + ") renewed for CA " + items);
+  }
 }

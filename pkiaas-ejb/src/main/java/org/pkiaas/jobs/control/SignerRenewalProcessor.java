@@ -17,25 +17,22 @@ import org.pkiaas.problem.NotFoundException;
 @Dependent
 public class SignerRenewalProcessor implements ItemProcessor {
 
-    @Inject
-    ResponderStore store;
+  @Inject ResponderStore store;
 
-    @Inject
-    Responders responders;
+  @Inject Responders responders;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Override
-    public Object processItem(Object caId) {
-        try {
-            if (!store.renewIfDue((String) caId, config.signerRenewalMargin())) {
-                return null;
-            }
-            responders.forget((String) caId);
-            return caId;
-        } catch (NotFoundException e) {
-            return null; // deleted since it was read
-        }
+  @Override
+  public Object processItem(Object caId) {
+    try {
+      if (!store.renewIfDue((String) caId, config.signerRenewalMargin())) {
+        return null;
+      }
+      responders.forget((String) caId);
+      return caId;
+    } catch (NotFoundException e) {
+      return null; // deleted since it was read
     }
+  }
 }

@@ -15,15 +15,13 @@ import org.pkiaas.mail.entity.OutgoingMail;
 @Stateless
 public class Mailer {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    Event<MailQueued> queued;
+  @Inject Event<MailQueued> queued;
 
-    public void queue(String recipient, String subject, String body) {
-        OutgoingMail mail = new OutgoingMail(recipient, subject, body);
-        em.persist(mail);
-        queued.fire(new MailQueued(mail.id()));
-    }
+  public void queue(String recipient, String subject, String body) {
+    OutgoingMail mail = new OutgoingMail(recipient, subject, body);
+    em.persist(mail);
+    queued.fire(new MailQueued(mail.id()));
+  }
 }

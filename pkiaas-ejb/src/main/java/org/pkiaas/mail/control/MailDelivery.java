@@ -37,71 +37,75 @@ import org.pkiaas.problem.Incidents;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailDelivery {
 
-    private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
-    private static final int BATCH = 50;
+  private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+  private static final int BATCH = 50;
 
-    @Resource(lookup = "java:jboss/mail/pkiaas")
-    Session session;
+  @Resource(lookup = "java:jboss/mail/pkiaas")
+  Session session;
 
-    @Resource
-    ManagedExecutorService executor;
+  @Resource ManagedExecutorService executor;
 
-    @Inject
-    Outbox outbox;
+  @Inject Outbox outbox;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
 
-    @PostConstruct
-    void timeouts() {
-        // Jakarta Mail waits forever by default; a hung SMTP server must not hold a thread.
-        session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
-        session.getProperties().putIfAbsent("mail.smtp.timeout", "10000");
-        session.getProperties().putIfAbsent("mail.smtp.writetimeout", "10000");
+  @PostConstruct
+  void timeouts() {
+    // Jakarta Mail waits forever by default; a hung SMTP server must not hold a thread.
+    session.getProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
+    session.getProperties().putIfAbsent("mail.smtp.timeout", "10000");
+    session.getProperties().putIfAbsent("mail.smtp.writetimeout", "10000");
+  }
+
+  public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
+    executor.execute(this::deliverDue);
+  }
+
+  @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
+  void everyTwentySeconds() {
+    try {
+      deliverDue();
+    } catch (RuntimeException e) {
+      // the outbox is unreachable (database outage): one line, and the next beat tries again
+      Incidents.log(LOG, Level.WARNING, "Mail delivery skipped a beat", e);
     }
+  }
 
-    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
-        executor.execute(this::deliverDue);
+  /** Sends what is due; one run at a time on this node. */
+  public void deliverDue() {
+    if (!running.compareAndSet(false, true)) {
+      return;
     }
-
-    @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
-    void everyTwentySeconds() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            // the outbox is unreachable (database outage): one line, and the next beat tries again
-            Incidents.log(LOG, Level.WARNING, "Mail delivery skipped a beat", e);
+    try {
+      for (String id : outbox.due(BATCH)) {
+        OutgoingMail mail = outbox.claim(id);
+        if (mail != null) {
+          send(mail);
         }
+      }
+    } finally {
+      running.set(false);
     }
+  }
 
-    /** Sends what is due; one run at a time on this node. */
-    public void deliverDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (String id : outbox.due(BATCH)) {
-                OutgoingMail mail = outbox.claim(id);
-                if (mail != null) {
-                    send(mail);
-                }
-            }
-        } finally {
-            running.set(false);
-        }
+  private void send(OutgoingMail mail) {
+    try {
+      MimeMessage message = new MimeMessage(session);
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+      message.setSubject(mail.subject(), "UTF-8");
+      message.setText(mail.body(), "UTF-8");
+      Transport.send(message);
+      outbox.sent(mail.id());
+    } catch (MessagingException | RuntimeException e) {
+      LOG.warning(
+          () ->
+              "PKIaaS: mail to "
+                  + mail.recipient()
+                  + " not sent (attempt "
+                  + (mail.attempts() + 1)
+                  + "), will retry: "
+                  + e.getMessage());
+      outbox.failed(mail.id(), e.toString());
     }
-
-    private void send(OutgoingMail mail) {
-        try {
-            MimeMessage message = new MimeMessage(session);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
-            message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.body(), "UTF-8");
-            Transport.send(message);
-            outbox.sent(mail.id());
-        } catch (MessagingException | RuntimeException e) {
-            LOG.warning(() -> "PKIaaS: mail to " + mail.recipient() + " not sent (attempt " + (mail.attempts() + 1)
-                    + "), will retry: " + e.getMessage());
-            outbox.failed(mail.id(), e.toString());
-        }
-    }
+  }
 }

@@ -18,29 +18,34 @@ import org.pkiaas.mail.entity.OutgoingMail;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class Outbox {
 
-    static final Duration LEASE = Duration.ofMinutes(2);
+  static final Duration LEASE = Duration.ofMinutes(2);
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    public List<String> due(int limit) {
-        return em.createNamedQuery("OutgoingMail.due", String.class).setParameter("now", Instant.now()).setMaxResults(limit)
-                .getResultList();
-    }
+  public List<String> due(int limit) {
+    return em.createNamedQuery("OutgoingMail.due", String.class)
+        .setParameter("now", Instant.now())
+        .setMaxResults(limit)
+        .getResultList();
+  }
 
-    /** The mail, if this node won it; null when another node has it or it was sent. */
-    public OutgoingMail claim(String id) {
-        Instant now = Instant.now();
-        int won = em.createNamedQuery("OutgoingMail.claim").setParameter("id", id).setParameter("now", now)
-                .setParameter("lease", now.plus(LEASE)).executeUpdate();
-        return won == 1 ? em.find(OutgoingMail.class, id) : null;
-    }
+  /** The mail, if this node won it; null when another node has it or it was sent. */
+  public OutgoingMail claim(String id) {
+    Instant now = Instant.now();
+    int won =
+        em.createNamedQuery("OutgoingMail.claim")
+            .setParameter("id", id)
+            .setParameter("now", now)
+            .setParameter("lease", now.plus(LEASE))
+            .executeUpdate();
+    return won == 1 ? em.find(OutgoingMail.class, id) : null;
+  }
 
-    public void sent(String id) {
-        em.find(OutgoingMail.class, id).sent(Instant.now());
-    }
+  public void sent(String id) {
+    em.find(OutgoingMail.class, id).sent(Instant.now());
+  }
 
-    public void failed(String id, String error) {
-        em.find(OutgoingMail.class, id).failed(error, Instant.now());
-    }
+  public void failed(String id, String error) {
+    em.find(OutgoingMail.class, id).failed(error, Instant.now());
+  }
 }

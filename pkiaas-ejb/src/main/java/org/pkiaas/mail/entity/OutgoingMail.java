@@ -12,91 +12,107 @@ import java.time.Instant;
 import java.util.Objects;
 import org.pkiaas.signing.Randomness;
 
-/** A mail in the outbox: written with the transaction that causes it, sent after, retried until it goes. */
+/**
+ * A mail in the outbox: written with the transaction that causes it, sent after, retried until it
+ * goes.
+ */
 @Entity
 @Table(name = "mail_outbox")
-@NamedQuery(name = "OutgoingMail.due",
-        query = "SELECT m.id FROM OutgoingMail m WHERE m.sentAt IS NULL AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt")
-@NamedQuery(name = "OutgoingMail.claim", query = "UPDATE OutgoingMail m SET m.nextAttemptAt = :lease, m.version = m.version + 1"
-        + " WHERE m.id = :id AND m.sentAt IS NULL AND m.nextAttemptAt <= :now")
+@NamedQuery(
+    name = "OutgoingMail.due",
+    query =
+        "SELECT m.id FROM OutgoingMail m WHERE m.sentAt IS NULL AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt")
+@NamedQuery(
+    name = "OutgoingMail.claim",
+    query =
+        "UPDATE OutgoingMail m SET m.nextAttemptAt = :lease, m.version = m.version + 1"
+            + " WHERE m.id = :id AND m.sentAt IS NULL AND m.nextAttemptAt <= :now")
 public class OutgoingMail {
 
-    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+  private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-    @Id
-    private String id;
-    @Column(nullable = false)
-    private String recipient;
-    @Column(nullable = false)
-    private String subject;
-    @Lob
-    @Column(nullable = false)
-    private String body;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Column(nullable = false)
-    private int attempts;
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-    @Column(name = "sent_at")
-    private Instant sentAt;
-    @Column(name = "last_error")
-    private String lastError;
-    @Version
-    private int version;
+  @Id private String id;
 
-    protected OutgoingMail() {
-        // JPA
-    }
+  @Column(nullable = false)
+  private String recipient;
 
-    public OutgoingMail(String recipient, String subject, String body) {
-        this.id = Randomness.uuid().toString();
-        this.recipient = Objects.requireNonNull(recipient);
-        this.subject = Objects.requireNonNull(subject);
-        this.body = Objects.requireNonNull(body);
-        this.createdAt = Instant.now();
-        this.nextAttemptAt = createdAt;
-    }
+  @Column(nullable = false)
+  private String subject;
 
-    public void sent(Instant at) {
-        this.sentAt = at;
-        this.attempts++;
-        this.lastError = null;
-    }
+  @Lob
+  @Column(nullable = false)
+  private String body;
 
-    /** Backs off exponentially from 30 seconds to an hour; a mail is never dropped. */
-    public void failed(String error, Instant at) {
-        this.attempts++;
-        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 30L << Math.min(attempts - 1, 10));
-        this.nextAttemptAt = at.plusSeconds(seconds);
-        this.lastError = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
-    }
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    public String id() {
-        return id;
-    }
+  @Column(nullable = false)
+  private int attempts;
 
-    public String recipient() {
-        return recipient;
-    }
+  @Column(name = "next_attempt_at", nullable = false)
+  private Instant nextAttemptAt;
 
-    public String subject() {
-        return subject;
-    }
+  @Column(name = "sent_at")
+  private Instant sentAt;
 
-    public String body() {
-        return body;
-    }
+  @Column(name = "last_error")
+  private String lastError;
 
-    public int attempts() {
-        return attempts;
-    }
+  @Version private int version;
 
-    public Instant sentAt() {
-        return sentAt;
-    }
+  protected OutgoingMail() {
+    // JPA
+  }
 
-    public String lastError() {
-        return lastError;
-    }
+  public OutgoingMail(String recipient, String subject, String body) {
+    this.id = Randomness.uuid().toString();
+    this.recipient = Objects.requireNonNull(recipient);
+    this.subject = Objects.requireNonNull(subject);
+    this.body = Objects.requireNonNull(body);
+    this.createdAt = Instant.now();
+    this.nextAttemptAt = createdAt;
+  }
+
+  public void sent(Instant at) {
+    this.sentAt = at;
+    this.attempts++;
+    this.lastError = null;
+  }
+
+  /** Backs off exponentially from 30 seconds to an hour; a mail is never dropped. */
+  public void failed(String error, Instant at) {
+    this.attempts++;
+    long seconds = Math.min(MAX_BACKOFF.toSeconds(), 30L << Math.min(attempts - 1, 10));
+    this.nextAttemptAt = at.plusSeconds(seconds);
+    this.lastError =
+        error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String recipient() {
+    return recipient;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant sentAt() {
+    return sentAt;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
 }

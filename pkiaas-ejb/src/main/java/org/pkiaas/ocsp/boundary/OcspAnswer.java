@@ -12,13 +12,13 @@ import org.pkiaas.signing.Fingerprints;
  */
 public record OcspAnswer(byte[] der, Instant thisUpdate, Instant nextUpdate, boolean nonce) {
 
-    /** True for a signed answer that anyone may cache until nextUpdate. */
-    public boolean cacheable() {
-        return thisUpdate != null && !nonce;
-    }
+  /** True for a signed answer that anyone may cache until nextUpdate. */
+  public boolean cacheable() {
+    return thisUpdate != null && !nonce;
+  }
 
-    /** The strong entity tag RFC 5019 §6.2 suggests: a hash of the response. */
-    public String entityTag() {
-        return "\"" + Fingerprints.sha256Hex(der).substring(0, 40) + "\"";
-    }
+  /** The strong entity tag RFC 5019 §6.2 suggests: a hash of the response. */
+  public String entityTag() {
+    return "\"" + Fingerprints.sha256Hex(der).substring(0, 40) + "\"";
+  }
 }

@@ -34,9 +34,9 @@ import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ocsp.control.KnownStatus;
 import org.pkiaas.ocsp.control.MalformedOcspRequestException;
+import org.pkiaas.ocsp.control.OcspCache;
 import org.pkiaas.ocsp.control.OcspRequestDecoder;
 import org.pkiaas.ocsp.control.OcspRequestDecoder.OcspRequest;
-import org.pkiaas.ocsp.control.OcspCache;
 import org.pkiaas.ocsp.control.Responder;
 import org.pkiaas.ocsp.control.Responders;
 import org.pkiaas.ocsp.control.StatusLookup;
@@ -54,140 +54,158 @@ import org.pkiaas.problem.NotFoundException;
 @ApplicationScoped
 public class OcspResponder {
 
-    private static final Logger LOG = Logger.getLogger(OcspResponder.class.getName());
-    /** Larger requests are refused as malformed. */
-    public static final int MAX_REQUEST_BYTES = OcspRequestDecoder.MAX_REQUEST_BYTES;
+  private static final Logger LOG = Logger.getLogger(OcspResponder.class.getName());
 
-    @Inject
-    Responders responders;
+  /** Larger requests are refused as malformed. */
+  public static final int MAX_REQUEST_BYTES = OcspRequestDecoder.MAX_REQUEST_BYTES;
 
-    @Inject
-    StatusLookup lookup;
+  @Inject Responders responders;
 
-    @Inject
-    OcspCache cache;
+  @Inject StatusLookup lookup;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject OcspCache cache;
 
-    /**
-     * Answers one DER OCSPRequest for the CA; never throws for anything a client sends. While the
-     * database is unreachable, what the cache cannot answer gets {@code tryLater} (RFC 6960 §2.3).
-     */
-    public OcspAnswer answer(String caId, byte[] requestDer) {
-        OcspRequest request;
-        try {
-            request = OcspRequestDecoder.decode(requestDer);
-        } catch (MalformedOcspRequestException e) {
-            return error(OCSPRespBuilder.MALFORMED_REQUEST);
-        }
-        List<CertificateID> ids = request.certificateIds();
-        try {
-            Responder responder;
-            try {
-                responder = responders.forCa(caId);
-            } catch (NotFoundException e) {
-                return error(OCSPRespBuilder.UNAUTHORIZED);
-            }
-            for (CertificateID id : ids) {
-                if (!issuedBy(id, responder)) {
-                    return error(OCSPRespBuilder.UNAUTHORIZED);
-                }
-            }
-            if (request.nonce() == null && ids.size() == 1) {
-                return single(caId, ids.get(0), responder);
-            }
-            return sign(responder, request.nonce(), Instant.now(), ids.toArray(CertificateID[]::new)).answer;
-        } catch (RuntimeException | OCSPException e) {
-            // details in the log only; the database's absence is temporary, anything else is internalError
-            if (DatabaseOutage.isCause(e)) {
-                Incidents.log(LOG, Level.WARNING, "OCSP for CA " + caId + " answered tryLater, database unreachable", e);
-                return error(OCSPRespBuilder.TRY_LATER);
-            }
-            Incidents.log(LOG, Level.SEVERE, "OCSP response for CA " + caId + " failed", e);
-            return error(OCSPRespBuilder.INTERNAL_ERROR);
-        }
+  @Inject PkiaasConfig config;
+
+  /**
+   * Answers one DER OCSPRequest for the CA; never throws for anything a client sends. While the
+   * database is unreachable, what the cache cannot answer gets {@code tryLater} (RFC 6960 §2.3).
+   */
+  public OcspAnswer answer(String caId, byte[] requestDer) {
+    OcspRequest request;
+    try {
+      request = OcspRequestDecoder.decode(requestDer);
+    } catch (MalformedOcspRequestException e) {
+      return error(OCSPRespBuilder.MALFORMED_REQUEST);
     }
-
-    /** A one-certificate request without a nonce: cached per certificate (RFC 5019 §2.2.1). */
-    private OcspAnswer single(String caId, CertificateID id, Responder responder) throws OCSPException {
-        String serial = SerialNumbers.hex(id.getSerialNumber());
-        String hash = id.getHashAlgOID().getId();
-        Instant now = Instant.now();
-        OcspAnswer cached = cache.response(caId, serial, hash);
-        Duration half = config.ocspResponseValidity().dividedBy(2);
-        if (cached != null && now.isBefore(cached.thisUpdate().plus(half))) {
-            return cached;
+    List<CertificateID> ids = request.certificateIds();
+    try {
+      Responder responder;
+      try {
+        responder = responders.forCa(caId);
+      } catch (NotFoundException e) {
+        return error(OCSPRespBuilder.UNAUTHORIZED);
+      }
+      for (CertificateID id : ids) {
+        if (!issuedBy(id, responder)) {
+          return error(OCSPRespBuilder.UNAUTHORIZED);
         }
-        long generation = cache.generation(caId);
-        Signed signed = sign(responder, null, now, id);
-        if (signed.allKnown) {
-            cache.putResponse(caId, serial, hash, signed.answer, generation);
-        }
-        return signed.answer;
+      }
+      if (request.nonce() == null && ids.size() == 1) {
+        return single(caId, ids.get(0), responder);
+      }
+      return sign(responder, request.nonce(), Instant.now(), ids.toArray(CertificateID[]::new))
+          .answer;
+    } catch (RuntimeException | OCSPException e) {
+      // details in the log only; the database's absence is temporary, anything else is
+      // internalError
+      if (DatabaseOutage.isCause(e)) {
+        Incidents.log(
+            LOG,
+            Level.WARNING,
+            "OCSP for CA " + caId + " answered tryLater, database unreachable",
+            e);
+        return error(OCSPRespBuilder.TRY_LATER);
+      }
+      Incidents.log(LOG, Level.SEVERE, "OCSP response for CA " + caId + " failed", e);
+      return error(OCSPRespBuilder.INTERNAL_ERROR);
     }
+  }
 
-    private record Signed(OcspAnswer answer, boolean allKnown) {
+  /** A one-certificate request without a nonce: cached per certificate (RFC 5019 §2.2.1). */
+  private OcspAnswer single(String caId, CertificateID id, Responder responder)
+      throws OCSPException {
+    String serial = SerialNumbers.hex(id.getSerialNumber());
+    String hash = id.getHashAlgOID().getId();
+    Instant now = Instant.now();
+    OcspAnswer cached = cache.response(caId, serial, hash);
+    Duration half = config.ocspResponseValidity().dividedBy(2);
+    if (cached != null && now.isBefore(cached.thisUpdate().plus(half))) {
+      return cached;
     }
+    long generation = cache.generation(caId);
+    Signed signed = sign(responder, null, now, id);
+    if (signed.allKnown) {
+      cache.putResponse(caId, serial, hash, signed.answer, generation);
+    }
+    return signed.answer;
+  }
 
-    private Signed sign(Responder responder, byte[] nonce, Instant now, CertificateID... ids) throws OCSPException {
-        Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
-        Instant nextUpdate = thisUpdate.plus(config.ocspResponseValidity());
-        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
-        boolean allKnown = true;
-        for (CertificateID id : ids) {
-            CertificateStatus status = status(responder.caId(), id.getSerialNumber());
-            allKnown &= !(status instanceof UnknownStatus);
-            builder.addResponse(id, status, Date.from(thisUpdate), Date.from(nextUpdate), null);
-        }
-        if (nonce != null) {
-            builder.setResponseExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                    Der.encoded(new DEROctetString(nonce)))));
-        }
-        BasicOCSPResp basic = builder.build(responder.signer(), new X509CertificateHolder[] {responder.certificate()},
-                Date.from(thisUpdate));
-        byte[] der;
-        try {
-            der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
-        } catch (IOException e) {
-            throw new OCSPException("Cannot encode the response", e);
-        }
-        return new Signed(new OcspAnswer(der, thisUpdate, nextUpdate, nonce != null), allKnown);
-    }
+  private record Signed(OcspAnswer answer, boolean allKnown) {}
 
-    /** good, revoked (with time and, unless unspecified, reason) or unknown (RFC 6960 §2.2). */
-    private CertificateStatus status(String caId, BigInteger serialNumber) {
-        String serial = SerialNumbers.hex(serialNumber);
-        KnownStatus known = cache.status(caId, serial);
-        if (known == null) {
-            long generation = cache.generation(caId);
-            known = lookup.status(caId, serial);
-            if (known == null) {
-                return new UnknownStatus();
-            }
-            cache.putStatus(caId, serial, known, generation);
-        }
-        return switch (known.status()) {
-            case VALID -> CertificateStatus.GOOD;
-            case ON_HOLD -> new RevokedStatus(Date.from(known.revokedAt()), CRLReason.certificateHold);
-            case REVOKED -> known.reason() == null || known.reason() == RevocationReason.UNSPECIFIED
-                    ? new RevokedStatus(new RevokedInfo(new ASN1GeneralizedTime(Date.from(known.revokedAt())), null))
-                    : new RevokedStatus(Date.from(known.revokedAt()), known.reason().code());
-        };
+  private Signed sign(Responder responder, byte[] nonce, Instant now, CertificateID... ids)
+      throws OCSPException {
+    Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
+    Instant nextUpdate = thisUpdate.plus(config.ocspResponseValidity());
+    BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
+    boolean allKnown = true;
+    for (CertificateID id : ids) {
+      CertificateStatus status = status(responder.caId(), id.getSerialNumber());
+      allKnown &= !(status instanceof UnknownStatus);
+      builder.addResponse(id, status, Date.from(thisUpdate), Date.from(nextUpdate), null);
     }
+    if (nonce != null) {
+      builder.setResponseExtensions(
+          new Extensions(
+              new Extension(
+                  OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                  false,
+                  Der.encoded(new DEROctetString(nonce)))));
+    }
+    BasicOCSPResp basic =
+        builder.build(
+            responder.signer(),
+            new X509CertificateHolder[] {responder.certificate()},
+            Date.from(thisUpdate));
+    byte[] der;
+    try {
+      der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    } catch (IOException e) {
+      throw new OCSPException("Cannot encode the response", e);
+    }
+    return new Signed(new OcspAnswer(der, thisUpdate, nextUpdate, nonce != null), allKnown);
+  }
 
-    /** The CertID names this CA: same issuer name and key hashes under its hash algorithm (RFC 6960 §4.1.1). */
-    private static boolean issuedBy(CertificateID id, Responder responder) {
-        Responder.IssuerHashes hashes = responder.issuerHashes().get(id.getHashAlgOID());
-        return hashes != null && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
-                && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
+  /** good, revoked (with time and, unless unspecified, reason) or unknown (RFC 6960 §2.2). */
+  private CertificateStatus status(String caId, BigInteger serialNumber) {
+    String serial = SerialNumbers.hex(serialNumber);
+    KnownStatus known = cache.status(caId, serial);
+    if (known == null) {
+      long generation = cache.generation(caId);
+      known = lookup.status(caId, serial);
+      if (known == null) {
+        return new UnknownStatus();
+      }
+      cache.putStatus(caId, serial, known, generation);
     }
+    return switch (known.status()) {
+      case VALID -> CertificateStatus.GOOD;
+      case ON_HOLD -> new RevokedStatus(Date.from(known.revokedAt()), CRLReason.certificateHold);
+      case REVOKED ->
+          known.reason() == null || known.reason() == RevocationReason.UNSPECIFIED
+              ? new RevokedStatus(
+                  new RevokedInfo(new ASN1GeneralizedTime(Date.from(known.revokedAt())), null))
+              : new RevokedStatus(Date.from(known.revokedAt()), known.reason().code());
+    };
+  }
 
-    private static OcspAnswer error(int status) {
-        try {
-            return new OcspAnswer(new OCSPRespBuilder().build(status, null).getEncoded(), null, null, false);
-        } catch (IOException | OCSPException e) {
-            throw new IllegalStateException(e);
-        }
+  /**
+   * The CertID names this CA: same issuer name and key hashes under its hash algorithm (RFC 6960
+   * §4.1.1).
+   */
+  private static boolean issuedBy(CertificateID id, Responder responder) {
+    Responder.IssuerHashes hashes = responder.issuerHashes().get(id.getHashAlgOID());
+    return hashes != null
+        && Arrays.equals(hashes.nameHash(), id.getIssuerNameHash())
+        && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
+  }
+
+  private static OcspAnswer error(int status) {
+    try {
+      return new OcspAnswer(
+          new OCSPRespBuilder().build(status, null).getEncoded(), null, null, false);
+    } catch (IOException | OCSPException e) {
+      throw new IllegalStateException(e);
     }
+  }
 }

@@ -5,5 +5,4 @@ import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.RevocationReason;
 
 /** What the database says of one serial number that the CA issued. */
-public record KnownStatus(CertificateStatus status, Instant revokedAt, RevocationReason reason) {
-}
+public record KnownStatus(CertificateStatus status, Instant revokedAt, RevocationReason reason) {}

@@ -18,33 +18,42 @@ import org.pkiaas.signing.Randomness;
  * signature algorithm, its ResponderID by key (RFC 5019 §2.2.3), and the CA's issuer hashes under
  * every hash algorithm a CertID may use (RFC 6960 §4.1.1), to tell this CA's requests from others'.
  */
-public record Responder(String caId, String certificateId, X509CertificateHolder certificate, Instant notAfter, PrivateKey key,
-        String signatureAlgorithm, RespID responderId, Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes) {
+public record Responder(
+    String caId,
+    String certificateId,
+    X509CertificateHolder certificate,
+    Instant notAfter,
+    PrivateKey key,
+    String signatureAlgorithm,
+    RespID responderId,
+    Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes) {
 
-    /** issuerNameHash and issuerKeyHash of the CA under one hash algorithm. */
-    public record IssuerHashes(byte[] nameHash, byte[] keyHash) {
-    }
+  /** issuerNameHash and issuerKeyHash of the CA under one hash algorithm. */
+  public record IssuerHashes(byte[] nameHash, byte[] keyHash) {}
 
-    public Responder {
-        Objects.requireNonNull(caId);
-        Objects.requireNonNull(certificate);
-        Objects.requireNonNull(notAfter); // kept apart: checked on every request, parsed from the certificate once
-        Objects.requireNonNull(key);
-        issuerHashes = Map.copyOf(issuerHashes);
-    }
+  public Responder {
+    Objects.requireNonNull(caId);
+    Objects.requireNonNull(certificate);
+    Objects.requireNonNull(
+        notAfter); // kept apart: checked on every request, parsed from the certificate once
+    Objects.requireNonNull(key);
+    issuerHashes = Map.copyOf(issuerHashes);
+  }
 
-    /** A fresh single-use signer. */
-    public ContentSigner signer() {
-        try {
-            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(BouncyCastle.PROVIDER).setSecureRandom(Randomness.current())
-                    .build(key);
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException("Cannot sign with " + signatureAlgorithm, e);
-        }
+  /** A fresh single-use signer. */
+  public ContentSigner signer() {
+    try {
+      return new JcaContentSignerBuilder(signatureAlgorithm)
+          .setProvider(BouncyCastle.PROVIDER)
+          .setSecureRandom(Randomness.current())
+          .build(key);
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("Cannot sign with " + signatureAlgorithm, e);
     }
+  }
 
-    @Override
-    public String toString() {
-        return "Responder[" + caId + ", " + certificateId + ", " + signatureAlgorithm + "]";
-    }
+  @Override
+  public String toString() {
+    return "Responder[" + caId + ", " + certificateId + ", " + signatureAlgorithm + "]";
+  }
 }

@@ -12,17 +12,21 @@ import org.pkiaas.certificate.entity.RevocationReason;
 @Stateless
 public class StatusLookup {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    /** @return the status, or null when this CA never issued the serial */
-    public KnownStatus status(String caId, String serialHex) {
-        List<Object[]> rows = em.createNamedQuery("IssuedCertificate.statusBySerial", Object[].class).setParameter("caId", caId)
-                .setParameter("serial", serialHex).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        return new KnownStatus((CertificateStatus) row[0], (Instant) row[1], (RevocationReason) row[2]);
+  /**
+   * @return the status, or null when this CA never issued the serial
+   */
+  public KnownStatus status(String caId, String serialHex) {
+    List<Object[]> rows =
+        em.createNamedQuery("IssuedCertificate.statusBySerial", Object[].class)
+            .setParameter("caId", caId)
+            .setParameter("serial", serialHex)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
     }
+    Object[] row = rows.get(0);
+    return new KnownStatus((CertificateStatus) row[0], (Instant) row[1], (RevocationReason) row[2]);
+  }
 }

@@ -37,70 +37,71 @@ import org.pkiaas.signing.CaSigners;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class StatusWatcher {
 
-    private static final Logger LOG = Logger.getLogger(StatusWatcher.class.getName());
-    private static final long PERIOD_MILLIS = 2000;
+  private static final Logger LOG = Logger.getLogger(StatusWatcher.class.getName());
+  private static final long PERIOD_MILLIS = 2000;
 
-    @Resource
-    TimerService timers;
+  @Resource TimerService timers;
 
-    @Inject
-    CrlStates states;
+  @Inject CrlStates states;
 
-    @Inject
-    OcspCache cache;
+  @Inject OcspCache cache;
 
-    @Inject
-    Responders responders;
+  @Inject Responders responders;
 
-    @Inject
-    CaSigners signers;
+  @Inject CaSigners signers;
 
-    private final Map<String, Long> known = new HashMap<>();
+  private final Map<String, Long> known = new HashMap<>();
 
-    @PostConstruct
-    void start() {
-        timers.createIntervalTimer(PERIOD_MILLIS, PERIOD_MILLIS, new TimerConfig("ocsp-status-watch", false));
-    }
+  @PostConstruct
+  void start() {
+    timers.createIntervalTimer(
+        PERIOD_MILLIS, PERIOD_MILLIS, new TimerConfig("ocsp-status-watch", false));
+  }
 
-    /**
-     * Outside a transaction: the read has its own, so a database outage is caught here as one
-     * skipped beat, not a failed timer transaction that the container logs and retries.
-     */
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    synchronized void poll() {
-        try {
-            Map<String, Long> revisions = states.revisions();
-            revisions.forEach((caId, revision) -> {
-                Long before = known.put(caId, revision);
-                if (before != null && !before.equals(revision)) {
-                    forgetCa(caId);
-                }
-            });
-            known.keySet().removeIf(caId -> {
+  /**
+   * Outside a transaction: the read has its own, so a database outage is caught here as one skipped
+   * beat, not a failed timer transaction that the container logs and retries.
+   */
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  synchronized void poll() {
+    try {
+      Map<String, Long> revisions = states.revisions();
+      revisions.forEach(
+          (caId, revision) -> {
+            Long before = known.put(caId, revision);
+            if (before != null && !before.equals(revision)) {
+              forgetCa(caId);
+            }
+          });
+      known
+          .keySet()
+          .removeIf(
+              caId -> {
                 boolean deleted = !revisions.containsKey(caId);
                 if (deleted) {
-                    forgetCa(caId);
+                  forgetCa(caId);
                 }
                 return deleted;
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Status watch skipped a beat", e);
-        }
+              });
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Status watch skipped a beat", e);
     }
+  }
 
-    private void forgetCa(String caId) {
-        cache.forgetCa(caId);
-        responders.forget(caId);
-        signers.forget(caId);
-    }
+  private void forgetCa(String caId) {
+    cache.forgetCa(caId);
+    responders.forget(caId);
+    signers.forget(caId);
+  }
 
-    public void onStatusChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
-        IssuedCertificate certificate = event.certificate();
-        cache.forget(certificate.caId(), certificate.serialNumber());
-        if (certificate.purpose() == CertificatePurpose.OCSP_RESPONDER) {
-            responders.forget(certificate.caId());
-            cache.forgetCa(certificate.caId());
-        }
+  public void onStatusChange(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateRevoked event) {
+    IssuedCertificate certificate = event.certificate();
+    cache.forget(certificate.caId(), certificate.serialNumber());
+    if (certificate.purpose() == CertificatePurpose.OCSP_RESPONDER) {
+      responders.forget(certificate.caId());
+      cache.forgetCa(certificate.caId());
     }
+  }
 }

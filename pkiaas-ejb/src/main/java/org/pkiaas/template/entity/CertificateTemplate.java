@@ -23,238 +23,310 @@ import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
 
 /**
- * A certificate template of a CA: what certificates issued under it look like and what requests
- * it accepts. Its options are read and written as one {@link TemplateSettings} value.
+ * A certificate template of a CA: what certificates issued under it look like and what requests it
+ * accepts. Its options are read and written as one {@link TemplateSettings} value.
  */
 @Entity
 @Table(name = "certificate_template")
-@NamedQuery(name = "CertificateTemplate.byCa",
-        query = "SELECT t FROM CertificateTemplate t WHERE t.caId = :caId ORDER BY t.createdAt, t.id")
-@NamedQuery(name = "CertificateTemplate.byCaAndName",
-        query = "SELECT t FROM CertificateTemplate t WHERE t.caId = :caId AND t.name = :name")
-@NamedQuery(name = "CertificateTemplate.deleteByCa", query = "DELETE FROM CertificateTemplate t WHERE t.caId = :caId")
+@NamedQuery(
+    name = "CertificateTemplate.byCa",
+    query = "SELECT t FROM CertificateTemplate t WHERE t.caId = :caId ORDER BY t.createdAt, t.id")
+@NamedQuery(
+    name = "CertificateTemplate.byCaAndName",
+    query = "SELECT t FROM CertificateTemplate t WHERE t.caId = :caId AND t.name = :name")
+@NamedQuery(
+    name = "CertificateTemplate.deleteByCa",
+    query = "DELETE FROM CertificateTemplate t WHERE t.caId = :caId")
 public class CertificateTemplate implements Identified {
 
-    @Id
-    private String id;
-    @Column(name = "ca_id", nullable = false)
-    private String caId;
-    @Column(nullable = false)
-    private String name;
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private StarterTemplate starter;
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-    @Version
-    private int version;
+  @Id private String id;
 
-    // General
-    private boolean enabled;
-    @Column(name = "allow_public_requests")
-    private boolean allowPublicRequests;
-    @Column(name = "renewal_allowed")
-    private boolean renewalAllowed;
-    @Column(name = "renewal_auto_revoke")
-    private boolean renewalAutoRevoke;
-    @Column(name = "renewal_window_days")
-    private int renewalWindowDays;
-    @Column(name = "renewal_copy_subject")
-    private boolean renewalCopySubject;
-    @Column(name = "signature_algorithm")
-    private String signatureAlgorithm;
-    @Column(name = "validity_days")
-    private int validityDays;
-    private String description;
+  @Column(name = "ca_id", nullable = false)
+  private String caId;
 
-    // Subject
-    @Column(name = "subject_from_csr")
-    private boolean subjectFromCsr;
-    @Column(name = "subject_organization")
-    private String subjectOrganization;
-    @Column(name = "subject_organizational_unit")
-    private String subjectOrganizationalUnit;
-    @Column(name = "subject_locality")
-    private String subjectLocality;
-    @Column(name = "subject_state")
-    private String subjectState;
-    @Column(name = "subject_country")
-    private String subjectCountry;
+  @Column(nullable = false)
+  private String name;
 
-    // Key usage
-    @Column(name = "key_usage")
-    private String keyUsage;
-    @Column(name = "extended_key_usage")
-    private String extendedKeyUsage;
-    @Column(name = "extended_key_usage_critical")
-    private boolean extendedKeyUsageCritical;
-    @Column(name = "ocsp_no_check")
-    private boolean ocspNoCheck;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private StarterTemplate starter;
 
-    // Basic constraints
-    @Column(name = "is_ca")
-    private boolean ca;
-    @Column(name = "path_length")
-    private Integer pathLength;
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
 
-    // CRL / OCSP / AIA / CPS
-    @Column(name = "include_aia")
-    private boolean includeAia;
-    @Column(name = "aia_ca_issuers_url")
-    private String caIssuersUrl;
-    @Column(name = "include_ocsp")
-    private boolean includeOcsp;
-    @Column(name = "include_crl")
-    private boolean includeCrl;
-    @Column(name = "include_freshest_crl")
-    private boolean includeFreshestCrl;
-    @Column(name = "include_policies")
-    private boolean includePolicies;
-    @Column(name = "policy_oid")
-    private String policyOid;
+  @Version private int version;
 
-    // What requests may bring
-    @Column(name = "allowed_key_types")
-    private String allowedKeyTypes;
-    @Column(name = "minimum_rsa_bits")
-    private int minimumRsaBits;
-    @Column(name = "allowed_san_types")
-    private String allowedSanTypes;
-    @Column(name = "allow_csr_extensions")
-    private boolean allowCsrExtensions;
+  // General
+  private boolean enabled;
 
-    // SCEP and CT, used by their endpoints
-    @Column(name = "scep_enabled")
-    private boolean scepEnabled;
-    @Column(name = "scep_static_passphrase")
-    private boolean scepStaticPassphrase;
-    @Column(name = "scep_intune")
-    private boolean scepIntune;
-    @Column(name = "scep_strip_root")
-    private boolean scepStripRoot;
-    @Column(name = "scep_ndes")
-    private boolean scepNdes;
-    @Column(name = "scep_ndes_basic_auth")
-    private boolean scepNdesBasicAuth;
-    @Column(name = "scep_ip_acl")
-    private boolean scepIpAcl;
-    @Column(name = "scep_ip_acl_list")
-    private String scepIpAclList;
-    @Column(name = "ct_log_urls")
-    private String ctLogUrls;
+  @Column(name = "allow_public_requests")
+  private boolean allowPublicRequests;
 
-    protected CertificateTemplate() {
-        // JPA
-    }
+  @Column(name = "renewal_allowed")
+  private boolean renewalAllowed;
 
-    /** A new template with validated settings. */
-    public CertificateTemplate(String caId, StarterTemplate starter, TemplateSettings settings) {
-        this.id = Randomness.uuid().toString();
-        this.caId = Objects.requireNonNull(caId);
-        this.starter = Objects.requireNonNull(starter);
-        this.createdAt = Instant.now();
-        apply(settings);
-    }
+  @Column(name = "renewal_auto_revoke")
+  private boolean renewalAutoRevoke;
 
-    /** Replaces every option; the settings must have been validated. */
-    public final void apply(TemplateSettings settings) {
-        name = settings.name();
-        General general = settings.general();
-        enabled = general.enabled();
-        allowPublicRequests = general.allowPublicRequests();
-        renewalAllowed = general.renewalAllowed();
-        renewalAutoRevoke = general.renewalAutoRevoke();
-        renewalWindowDays = general.renewalWindowDays();
-        renewalCopySubject = general.renewalCopySubject();
-        signatureAlgorithm = general.signatureAlgorithm();
-        validityDays = general.validityDays();
-        description = general.description();
-        Subject subject = settings.subject();
-        subjectFromCsr = subject.suppliedByCsr();
-        subjectOrganization = subject.organization();
-        subjectOrganizationalUnit = subject.organizationalUnit();
-        subjectLocality = subject.locality();
-        subjectState = subject.state();
-        subjectCountry = subject.country();
-        Usage usage = settings.keyUsage();
-        keyUsage = String.join(",", usage.keyUsage());
-        extendedKeyUsage = String.join(",", usage.extendedKeyUsage());
-        extendedKeyUsageCritical = usage.extendedKeyUsageCritical();
-        ocspNoCheck = usage.ocspNoCheck();
-        ca = settings.basicConstraints().ca();
-        pathLength = settings.basicConstraints().pathLength();
-        Distribution distribution = settings.distribution();
-        includeAia = distribution.includeAia();
-        caIssuersUrl = distribution.caIssuersUrl();
-        includeOcsp = distribution.includeOcsp();
-        includeCrl = distribution.includeCrl();
-        includeFreshestCrl = distribution.includeFreshestCrl();
-        includePolicies = distribution.includePolicies();
-        policyOid = distribution.policyOid();
-        Requests requests = settings.requests();
-        allowedKeyTypes = String.join(",", requests.allowedKeyTypes());
-        minimumRsaBits = requests.minimumRsaBits();
-        allowedSanTypes = String.join(",", requests.allowedSanTypes().stream().map(Enum::name).toList());
-        allowCsrExtensions = requests.allowCsrExtensions();
-        Scep scep = settings.scep();
-        scepEnabled = scep.enabled();
-        scepStaticPassphrase = scep.staticPassphrase();
-        scepIntune = scep.intune();
-        scepStripRoot = scep.stripRoot();
-        scepNdes = scep.ndes();
-        scepNdesBasicAuth = scep.ndesBasicAuth();
-        scepIpAcl = scep.ipAcl();
-        scepIpAclList = scep.ipAclList();
-        ctLogUrls = settings.ctLogUrls().isEmpty() ? null : String.join(",", settings.ctLogUrls());
-    }
+  @Column(name = "renewal_window_days")
+  private int renewalWindowDays;
 
-    public TemplateSettings settings() {
-        return new TemplateSettings(name,
-                new General(enabled, allowPublicRequests, renewalAllowed, renewalAutoRevoke, renewalWindowDays,
-                        renewalCopySubject, signatureAlgorithm, validityDays, description),
-                new Subject(subjectFromCsr, subjectOrganization, subjectOrganizationalUnit, subjectLocality, subjectState,
-                        subjectCountry),
-                new Usage(split(keyUsage), split(extendedKeyUsage), extendedKeyUsageCritical, ocspNoCheck),
-                new Constraints(ca, pathLength),
-                new Distribution(includeAia, caIssuersUrl, includeOcsp, includeCrl, includeFreshestCrl, includePolicies,
-                        policyOid),
-                new Requests(split(allowedKeyTypes), minimumRsaBits,
-                        split(allowedSanTypes).stream().map(SanType::valueOf).toList(), allowCsrExtensions),
-                new Scep(scepEnabled, scepStaticPassphrase, scepIntune, scepStripRoot, scepNdes, scepNdesBasicAuth, scepIpAcl,
-                        scepIpAclList),
-                split(ctLogUrls));
-    }
+  @Column(name = "renewal_copy_subject")
+  private boolean renewalCopySubject;
 
-    private static List<String> split(String joined) {
-        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
-    }
+  @Column(name = "signature_algorithm")
+  private String signatureAlgorithm;
 
-    @Override
-    public String id() {
-        return id;
-    }
+  @Column(name = "validity_days")
+  private int validityDays;
 
-    public String caId() {
-        return caId;
-    }
+  private String description;
 
-    public String name() {
-        return name;
-    }
+  // Subject
+  @Column(name = "subject_from_csr")
+  private boolean subjectFromCsr;
 
-    public StarterTemplate starter() {
-        return starter;
-    }
+  @Column(name = "subject_organization")
+  private String subjectOrganization;
 
-    public String description() {
-        return description;
-    }
+  @Column(name = "subject_organizational_unit")
+  private String subjectOrganizationalUnit;
 
-    public boolean enabled() {
-        return enabled;
-    }
+  @Column(name = "subject_locality")
+  private String subjectLocality;
 
-    public Instant createdAt() {
-        return createdAt;
-    }
+  @Column(name = "subject_state")
+  private String subjectState;
+
+  @Column(name = "subject_country")
+  private String subjectCountry;
+
+  // Key usage
+  @Column(name = "key_usage")
+  private String keyUsage;
+
+  @Column(name = "extended_key_usage")
+  private String extendedKeyUsage;
+
+  @Column(name = "extended_key_usage_critical")
+  private boolean extendedKeyUsageCritical;
+
+  @Column(name = "ocsp_no_check")
+  private boolean ocspNoCheck;
+
+  // Basic constraints
+  @Column(name = "is_ca")
+  private boolean ca;
+
+  @Column(name = "path_length")
+  private Integer pathLength;
+
+  // CRL / OCSP / AIA / CPS
+  @Column(name = "include_aia")
+  private boolean includeAia;
+
+  @Column(name = "aia_ca_issuers_url")
+  private String caIssuersUrl;
+
+  @Column(name = "include_ocsp")
+  private boolean includeOcsp;
+
+  @Column(name = "include_crl")
+  private boolean includeCrl;
+
+  @Column(name = "include_freshest_crl")
+  private boolean includeFreshestCrl;
+
+  @Column(name = "include_policies")
+  private boolean includePolicies;
+
+  @Column(name = "policy_oid")
+  private String policyOid;
+
+  // What requests may bring
+  @Column(name = "allowed_key_types")
+  private String allowedKeyTypes;
+
+  @Column(name = "minimum_rsa_bits")
+  private int minimumRsaBits;
+
+  @Column(name = "allowed_san_types")
+  private String allowedSanTypes;
+
+  @Column(name = "allow_csr_extensions")
+  private boolean allowCsrExtensions;
+
+  // SCEP and CT, used by their endpoints
+  @Column(name = "scep_enabled")
+  private boolean scepEnabled;
+
+  @Column(name = "scep_static_passphrase")
+  private boolean scepStaticPassphrase;
+
+  @Column(name = "scep_intune")
+  private boolean scepIntune;
+
+  @Column(name = "scep_strip_root")
+  private boolean scepStripRoot;
+
+  @Column(name = "scep_ndes")
+  private boolean scepNdes;
+
+  @Column(name = "scep_ndes_basic_auth")
+  private boolean scepNdesBasicAuth;
+
+  @Column(name = "scep_ip_acl")
+  private boolean scepIpAcl;
+
+  @Column(name = "scep_ip_acl_list")
+  private String scepIpAclList;
+
+  @Column(name = "ct_log_urls")
+  private String ctLogUrls;
+
+  protected CertificateTemplate() {
+    // JPA
+  }
+
+  /** A new template with validated settings. */
+  public CertificateTemplate(String caId, StarterTemplate starter, TemplateSettings settings) {
+    this.id = Randomness.uuid().toString();
+    this.caId = Objects.requireNonNull(caId);
+    this.starter = Objects.requireNonNull(starter);
+    this.createdAt = Instant.now();
+    apply(settings);
+  }
+
+  /** Replaces every option; the settings must have been validated. */
+  public final void apply(TemplateSettings settings) {
+    name = settings.name();
+    General general = settings.general();
+    enabled = general.enabled();
+    allowPublicRequests = general.allowPublicRequests();
+    renewalAllowed = general.renewalAllowed();
+    renewalAutoRevoke = general.renewalAutoRevoke();
+    renewalWindowDays = general.renewalWindowDays();
+    renewalCopySubject = general.renewalCopySubject();
+    signatureAlgorithm = general.signatureAlgorithm();
+    validityDays = general.validityDays();
+    description = general.description();
+    Subject subject = settings.subject();
+    subjectFromCsr = subject.suppliedByCsr();
+    subjectOrganization = subject.organization();
+    subjectOrganizationalUnit = subject.organizationalUnit();
+    subjectLocality = subject.locality();
+    subjectState = subject.state();
+    subjectCountry = subject.country();
+    Usage usage = settings.keyUsage();
+    keyUsage = String.join(",", usage.keyUsage());
+    extendedKeyUsage = String.join(",", usage.extendedKeyUsage());
+    extendedKeyUsageCritical = usage.extendedKeyUsageCritical();
+    ocspNoCheck = usage.ocspNoCheck();
+    ca = settings.basicConstraints().ca();
+    pathLength = settings.basicConstraints().pathLength();
+    Distribution distribution = settings.distribution();
+    includeAia = distribution.includeAia();
+    caIssuersUrl = distribution.caIssuersUrl();
+    includeOcsp = distribution.includeOcsp();
+    includeCrl = distribution.includeCrl();
+    includeFreshestCrl = distribution.includeFreshestCrl();
+    includePolicies = distribution.includePolicies();
+    policyOid = distribution.policyOid();
+    Requests requests = settings.requests();
+    allowedKeyTypes = String.join(",", requests.allowedKeyTypes());
+    minimumRsaBits = requests.minimumRsaBits();
+    allowedSanTypes =
+        String.join(",", requests.allowedSanTypes().stream().map(Enum::name).toList());
+    allowCsrExtensions = requests.allowCsrExtensions();
+    Scep scep = settings.scep();
+    scepEnabled = scep.enabled();
+    scepStaticPassphrase = scep.staticPassphrase();
+    scepIntune = scep.intune();
+    scepStripRoot = scep.stripRoot();
+    scepNdes = scep.ndes();
+    scepNdesBasicAuth = scep.ndesBasicAuth();
+    scepIpAcl = scep.ipAcl();
+    scepIpAclList = scep.ipAclList();
+    ctLogUrls = settings.ctLogUrls().isEmpty() ? null : String.join(",", settings.ctLogUrls());
+  }
+
+  public TemplateSettings settings() {
+    return new TemplateSettings(
+        name,
+        new General(
+            enabled,
+            allowPublicRequests,
+            renewalAllowed,
+            renewalAutoRevoke,
+            renewalWindowDays,
+            renewalCopySubject,
+            signatureAlgorithm,
+            validityDays,
+            description),
+        new Subject(
+            subjectFromCsr,
+            subjectOrganization,
+            subjectOrganizationalUnit,
+            subjectLocality,
+            subjectState,
+            subjectCountry),
+        new Usage(split(keyUsage), split(extendedKeyUsage), extendedKeyUsageCritical, ocspNoCheck),
+        new Constraints(ca, pathLength),
+        new Distribution(
+            includeAia,
+            caIssuersUrl,
+            includeOcsp,
+            includeCrl,
+            includeFreshestCrl,
+            includePolicies,
+            policyOid),
+        new Requests(
+            split(allowedKeyTypes),
+            minimumRsaBits,
+            split(allowedSanTypes).stream().map(SanType::valueOf).toList(),
+            allowCsrExtensions),
+        new Scep(
+            scepEnabled,
+            scepStaticPassphrase,
+            scepIntune,
+            scepStripRoot,
+            scepNdes,
+            scepNdesBasicAuth,
+            scepIpAcl,
+            scepIpAclList),
+        split(ctLogUrls));
+  }
+
+  private static List<String> split(String joined) {
+    return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  public String caId() {
+    return caId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public StarterTemplate starter() {
+    return starter;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

@@ -20,69 +20,100 @@ import org.pkiaas.input.PlainText;
  * the certificate profile.
  */
 public record TemplateSettings(
-        @Size(max = 200, message = "A template name has at most {max} characters") @PlainText String name,
-        @Valid General general, @Valid Subject subject, @Valid Usage keyUsage, @Valid Constraints basicConstraints,
-        @Valid Distribution distribution, @Valid Requests requests, @Valid Scep scep,
-        @Size(max = 16, message = "At most {max} CT logs") @JoinedLength(max = 2000)
-        List<@Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String> ctLogUrls) {
+    @Size(max = 200, message = "A template name has at most {max} characters") @PlainText
+        String name,
+    @Valid General general,
+    @Valid Subject subject,
+    @Valid Usage keyUsage,
+    @Valid Constraints basicConstraints,
+    @Valid Distribution distribution,
+    @Valid Requests requests,
+    @Valid Scep scep,
+    @Size(max = 16, message = "At most {max} CT logs") @JoinedLength(max = 2000)
+        List<@Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String>
+            ctLogUrls) {
 
-    /**
-     * @param renewalWindowDays renewal is allowed only this many days or fewer before expiry
-     * @param signatureAlgorithm null: the CA's own
-     */
-    public record General(boolean enabled, boolean allowPublicRequests, boolean renewalAllowed, boolean renewalAutoRevoke,
-            int renewalWindowDays, boolean renewalCopySubject,
-            @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm, int validityDays,
-            @Size(max = 1000, message = "A description has at most {max} characters") @PlainText(multiline = true)
-            String description) {
-    }
+  /**
+   * @param renewalWindowDays renewal is allowed only this many days or fewer before expiry
+   * @param signatureAlgorithm null: the CA's own
+   */
+  public record General(
+      boolean enabled,
+      boolean allowPublicRequests,
+      boolean renewalAllowed,
+      boolean renewalAutoRevoke,
+      int renewalWindowDays,
+      boolean renewalCopySubject,
+      @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm,
+      int validityDays,
+      @Size(max = 1000, message = "A description has at most {max} characters")
+          @PlainText(multiline = true)
+          String description) {}
 
-    /**
-     * @param suppliedByCsr true: the CSR's subject is used as it is; false: each non-null default
-     *     below replaces (or adds) that attribute, the common name still coming from the request
-     */
-    public record Subject(boolean suppliedByCsr,
-            @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String organization,
-            @Size(max = 64, message = "At most {max} characters are allowed") @PlainText String organizationalUnit,
-            @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String locality,
-            @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String state,
-            @Pattern(regexp = "[A-Za-z]{2}", message = "The country is a two-letter ISO 3166 code") String country) {
-    }
+  /**
+   * @param suppliedByCsr true: the CSR's subject is used as it is; false: each non-null default
+   *     below replaces (or adds) that attribute, the common name still coming from the request
+   */
+  public record Subject(
+      boolean suppliedByCsr,
+      @Size(max = 64, message = "At most {max} characters are allowed") @PlainText
+          String organization,
+      @Size(max = 64, message = "At most {max} characters are allowed") @PlainText
+          String organizationalUnit,
+      @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String locality,
+      @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String state,
+      @Pattern(regexp = "[A-Za-z]{2}", message = "The country is a two-letter ISO 3166 code")
+          String country) {}
 
-    /** Key usages and extended key usages (names, or dotted OIDs for custom purposes). */
-    public record Usage(
-            @Size(max = 9, message = "At most {max} key usages") List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
-            @Size(max = 32, message = "At most {max} extended key usages") @JoinedLength(max = 1000)
-            List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> extendedKeyUsage,
-            boolean extendedKeyUsageCritical, boolean ocspNoCheck) {
-    }
+  /** Key usages and extended key usages (names, or dotted OIDs for custom purposes). */
+  public record Usage(
+      @Size(max = 9, message = "At most {max} key usages")
+          List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
+      @Size(max = 32, message = "At most {max} extended key usages") @JoinedLength(max = 1000)
+          List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> extendedKeyUsage,
+      boolean extendedKeyUsageCritical,
+      boolean ocspNoCheck) {}
 
-    /** @param pathLength for CA certificates; null = unlimited */
-    public record Constraints(boolean ca, Integer pathLength) {
-    }
+  /**
+   * @param pathLength for CA certificates; null = unlimited
+   */
+  public record Constraints(boolean ca, Integer pathLength) {}
 
-    /**
-     * @param caIssuersUrl null: the CA certificate URL under the public base URL
-     * @param policyOid the certificate policy written when {@code includePolicies}
-     */
-    public record Distribution(boolean includeAia,
-            @Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String caIssuersUrl,
-            boolean includeOcsp, boolean includeCrl, boolean includeFreshestCrl, boolean includePolicies,
-            @Pattern(regexp = "[0-9.]{1,100}", message = "The policy is a dotted OID such as 2.23.140.1.2.1") String policyOid) {
-    }
+  /**
+   * @param caIssuersUrl null: the CA certificate URL under the public base URL
+   * @param policyOid the certificate policy written when {@code includePolicies}
+   */
+  public record Distribution(
+      boolean includeAia,
+      @Size(max = 1000, message = "A URL has at most {max} characters") @PlainText
+          String caIssuersUrl,
+      boolean includeOcsp,
+      boolean includeCrl,
+      boolean includeFreshestCrl,
+      boolean includePolicies,
+      @Pattern(
+              regexp = "[0-9.]{1,100}",
+              message = "The policy is a dotted OID such as 2.23.140.1.2.1")
+          String policyOid) {}
 
-    /** What a request may bring: key types and sizes, SAN types, its own extensions. */
-    public record Requests(
-            @Size(max = 5, message = "At most {max} key types")
-            List<@Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String> allowedKeyTypes,
-            int minimumRsaBits,
-            @Size(max = 16, message = "At most {max} SAN types") List<SanType> allowedSanTypes,
-            boolean allowCsrExtensions) {
-    }
+  /** What a request may bring: key types and sizes, SAN types, its own extensions. */
+  public record Requests(
+      @Size(max = 5, message = "At most {max} key types")
+          List<@Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String> allowedKeyTypes,
+      int minimumRsaBits,
+      @Size(max = 16, message = "At most {max} SAN types") List<SanType> allowedSanTypes,
+      boolean allowCsrExtensions) {}
 
-    /** Stored now; used by the SCEP endpoints. */
-    public record Scep(boolean enabled, boolean staticPassphrase, boolean intune, boolean stripRoot, boolean ndes,
-            boolean ndesBasicAuth, boolean ipAcl,
-            @Size(max = 2000, message = "The IP list has at most {max} characters") @PlainText(multiline = true) String ipAclList) {
-    }
+  /** Stored now; used by the SCEP endpoints. */
+  public record Scep(
+      boolean enabled,
+      boolean staticPassphrase,
+      boolean intune,
+      boolean stripRoot,
+      boolean ndes,
+      boolean ndesBasicAuth,
+      boolean ipAcl,
+      @Size(max = 2000, message = "The IP list has at most {max} characters")
+          @PlainText(multiline = true)
+          String ipAclList) {}
 }

@@ -26,188 +26,206 @@ import org.pkiaas.tenant.entity.Role;
 @Stateless
 public class Accounts {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,99}");
+  static final int MIN_PASSWORD_LENGTH = 10;
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{2,99}");
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    Settings settings;
+  @Inject Settings settings;
 
-    @Inject
-    VerifiedPasswords verifiedPasswords;
+  @Inject VerifiedPasswords verifiedPasswords;
 
-    @Inject
-    SignInThrottle throttle;
+  @Inject SignInThrottle throttle;
 
-    @Inject
-    AuditLog auditLog;
+  @Inject AuditLog auditLog;
 
-    @Inject
-    ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
-    /**
-     * Checks a username and password; the same answer for an unknown user and a wrong password.
-     * A client or an account that failed too often is refused before any hashing, with the wait
-     * (HTTP 429); each failure is audited, and so is the start of a wait.
-     */
-    public Caller authenticate(String username, String password, String clientAddress) {
-        Instant now = Instant.now();
-        Optional<SignInThrottle.Refusal> refusal = throttle.refusal(username, clientAddress, now);
-        if (refusal.isPresent()) {
-            throw new ThrottledException("Sign-in refused: " + refusal.get().reason() + ". Try again later.",
-                    refusal.get().retryAfter().toSeconds() + 1);
-        }
-        Optional<Account> account = find(username);
-        String given = password == null ? "" : password;
-        String stored = account.map(Account::passwordHash).orElse(null);
-        boolean valid = stored != null && verifiedPasswords.contains(username, given, stored)
-                || PasswordHasher.verify(given, stored);
-        if (!valid || account.isEmpty() || !account.get().enabled()) {
-            SignInThrottle.Failure failure = throttle.failed(username, clientAddress, now);
-            auditLog.failure(null, "account.signin", "ACCOUNT", account.map(Account::id).orElse(null),
-                    failedSignInDetail(username, clientAddress, failure));
-            throw new UnauthenticatedException("Invalid username or password");
-        }
-        throttle.succeeded(username, clientAddress, now);
-        verifiedPasswords.remember(username, given, stored);
-        return callerOf(account.get());
+  /**
+   * Checks a username and password; the same answer for an unknown user and a wrong password. A
+   * client or an account that failed too often is refused before any hashing, with the wait (HTTP
+   * 429); each failure is audited, and so is the start of a wait.
+   */
+  public Caller authenticate(String username, String password, String clientAddress) {
+    Instant now = Instant.now();
+    Optional<SignInThrottle.Refusal> refusal = throttle.refusal(username, clientAddress, now);
+    if (refusal.isPresent()) {
+      throw new ThrottledException(
+          "Sign-in refused: " + refusal.get().reason() + ". Try again later.",
+          refusal.get().retryAfter().toSeconds() + 1);
     }
-
-    private static String failedSignInDetail(String username, String clientAddress, SignInThrottle.Failure failure) {
-        String name = username == null ? "" : username.length() > 100 ? username.substring(0, 100) + "..." : username;
-        StringBuilder detail = new StringBuilder("Failed sign-in as '").append(name).append("' from ").append(clientAddress);
-        if (failure.startedWait()) {
-            detail.append("; throttled: this address waits ").append(failure.addressWait().toSeconds())
-                    .append(" s, this username ").append(failure.userWait().toSeconds()).append(" s");
-        }
-        return detail.toString();
+    Optional<Account> account = find(username);
+    String given = password == null ? "" : password;
+    String stored = account.map(Account::passwordHash).orElse(null);
+    boolean valid =
+        stored != null && verifiedPasswords.contains(username, given, stored)
+            || PasswordHasher.verify(given, stored);
+    if (!valid || account.isEmpty() || !account.get().enabled()) {
+      SignInThrottle.Failure failure = throttle.failed(username, clientAddress, now);
+      auditLog.failure(
+          null,
+          "account.signin",
+          "ACCOUNT",
+          account.map(Account::id).orElse(null),
+          failedSignInDetail(username, clientAddress, failure));
+      throw new UnauthenticatedException("Invalid username or password");
     }
+    throttle.succeeded(username, clientAddress, now);
+    verifiedPasswords.remember(username, given, stored);
+    return callerOf(account.get());
+  }
 
-    @Audited(value = "account.create", objectType = "ACCOUNT")
-    public Account create(Caller caller, String username, String password, String role) {
-        requireAdmin(caller);
-        Role parsedRole = parseRole(role);
-        return persistNew(username, password, parsedRole);
+  private static String failedSignInDetail(
+      String username, String clientAddress, SignInThrottle.Failure failure) {
+    String name =
+        username == null
+            ? ""
+            : username.length() > 100 ? username.substring(0, 100) + "..." : username;
+    StringBuilder detail =
+        new StringBuilder("Failed sign-in as '")
+            .append(name)
+            .append("' from ")
+            .append(clientAddress);
+    if (failure.startedWait()) {
+      detail
+          .append("; throttled: this address waits ")
+          .append(failure.addressWait().toSeconds())
+          .append(" s, this username ")
+          .append(failure.userWait().toSeconds())
+          .append(" s");
     }
+    return detail.toString();
+  }
 
-    @Audited(value = "account.signup", objectType = "ACCOUNT")
-    public Account signUp(String username, String password) {
-        if (!settings.signupEnabled()) {
-            throw new ForbiddenException("Self-service sign-up is switched off on this server");
-        }
-        return persistNew(username, password, Role.USER);
-    }
+  @Audited(value = "account.create", objectType = "ACCOUNT")
+  public Account create(Caller caller, String username, String password, String role) {
+    requireAdmin(caller);
+    Role parsedRole = parseRole(role);
+    return persistNew(username, password, parsedRole);
+  }
 
-    public List<Account> list(Caller caller) {
-        requireAdmin(caller);
-        return em.createNamedQuery("Account.all", Account.class).getResultList();
+  @Audited(value = "account.signup", objectType = "ACCOUNT")
+  public Account signUp(String username, String password) {
+    if (!settings.signupEnabled()) {
+      throw new ForbiddenException("Self-service sign-up is switched off on this server");
     }
+    return persistNew(username, password, Role.USER);
+  }
 
-    public Account me(Caller caller) {
-        return em.find(Account.class, caller.accountId());
-    }
+  public List<Account> list(Caller caller) {
+    requireAdmin(caller);
+    return em.createNamedQuery("Account.all", Account.class).getResultList();
+  }
 
-    @Audited(value = "account.password.change", objectType = "ACCOUNT")
-    public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        Account account = em.find(Account.class, caller.accountId());
-        if (!PasswordHasher.verify(currentPassword == null ? "" : currentPassword, account.passwordHash())) {
-            throw new InvalidInputException("currentPassword", "The current password is not correct");
-        }
-        validatePassword("newPassword", newPassword);
-        if (newPassword.equals(currentPassword)) {
-            throw new InvalidInputException("newPassword", "The new password must differ from the current one");
-        }
-        boolean generated = account.mustChangePassword();
-        account.changePasswordHash(PasswordHasher.hash(newPassword));
-        tokens.revokeAll(account);
-        if (generated) {
-            InitialPasswordFile.delete(InitialPasswordFile.location());
-        }
-    }
+  public Account me(Caller caller) {
+    return em.find(Account.class, caller.accountId());
+  }
 
-    /**
-     * The version of the account's credentials a session signed in with must still match; -1 when
-     * the account is gone or disabled.
-     */
-    public int credentialsVersion(String accountId) {
-        Account account = em.find(Account.class, accountId);
-        return account == null || !account.enabled() ? -1 : account.credentialsVersion();
+  @Audited(value = "account.password.change", objectType = "ACCOUNT")
+  public void changePassword(Caller caller, String currentPassword, String newPassword) {
+    Account account = em.find(Account.class, caller.accountId());
+    if (!PasswordHasher.verify(
+        currentPassword == null ? "" : currentPassword, account.passwordHash())) {
+      throw new InvalidInputException("currentPassword", "The current password is not correct");
     }
+    validatePassword("newPassword", newPassword);
+    if (newPassword.equals(currentPassword)) {
+      throw new InvalidInputException(
+          "newPassword", "The new password must differ from the current one");
+    }
+    boolean generated = account.mustChangePassword();
+    account.changePasswordHash(PasswordHasher.hash(newPassword));
+    tokens.revokeAll(account);
+    if (generated) {
+      InitialPasswordFile.delete(InitialPasswordFile.location());
+    }
+  }
 
-    /** Whether the caller's password was generated and must be changed before anything else. */
-    public boolean mustChangePassword(Caller caller) {
-        Account account = em.find(Account.class, caller.accountId());
-        return account != null && account.mustChangePassword();
-    }
+  /**
+   * The version of the account's credentials a session signed in with must still match; -1 when the
+   * account is gone or disabled.
+   */
+  public int credentialsVersion(String accountId) {
+    Account account = em.find(Account.class, accountId);
+    return account == null || !account.enabled() ? -1 : account.credentialsVersion();
+  }
 
-    /** Whether any account exists yet; the first start creates the administrator when none does. */
-    public boolean none() {
-        return em.createNamedQuery("Account.count", Long.class).getSingleResult() == 0L;
-    }
+  /** Whether the caller's password was generated and must be changed before anything else. */
+  public boolean mustChangePassword(Caller caller) {
+    Account account = em.find(Account.class, caller.accountId());
+    return account != null && account.mustChangePassword();
+  }
 
-    /**
-     * Creates the first administrator; called once, at first start, by {@link AdminBootstrap}. A
-     * generated password must be changed at the first sign-in.
-     */
-    public Account createInitialAdmin(String username, String password, boolean generated) {
-        Account admin = persistNew(username, password, Role.ADMIN);
-        if (generated) {
-            admin.requirePasswordChange();
-        }
-        return admin;
-    }
+  /** Whether any account exists yet; the first start creates the administrator when none does. */
+  public boolean none() {
+    return em.createNamedQuery("Account.count", Long.class).getSingleResult() == 0L;
+  }
 
-    private Account persistNew(String username, String password, Role role) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new InvalidInputException("username",
-                    "A username has 3 to 100 characters: letters, digits and . _ @ - (starting with a letter or digit)");
-        }
-        validatePassword("password", password);
-        if (find(username).isPresent()) {
-            throw new ConflictException("The username '" + username + "' is taken");
-        }
-        Account account = new Account(username, PasswordHasher.hash(password), role);
-        em.persist(account);
-        return account;
+  /**
+   * Creates the first administrator; called once, at first start, by {@link AdminBootstrap}. A
+   * generated password must be changed at the first sign-in.
+   */
+  public Account createInitialAdmin(String username, String password, boolean generated) {
+    Account admin = persistNew(username, password, Role.ADMIN);
+    if (generated) {
+      admin.requirePasswordChange();
     }
+    return admin;
+  }
 
-    private Optional<Account> find(String username) {
-        if (username == null) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery("Account.findByUsername", Account.class).setParameter("username", username)
-                .getResultStream().findFirst();
+  private Account persistNew(String username, String password, Role role) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new InvalidInputException(
+          "username",
+          "A username has 3 to 100 characters: letters, digits and . _ @ - (starting with a letter or digit)");
     }
+    validatePassword("password", password);
+    if (find(username).isPresent()) {
+      throw new ConflictException("The username '" + username + "' is taken");
+    }
+    Account account = new Account(username, PasswordHasher.hash(password), role);
+    em.persist(account);
+    return account;
+  }
 
-    static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw new ForbiddenException("Only an administrator may do this");
-        }
+  private Optional<Account> find(String username) {
+    if (username == null) {
+      return Optional.empty();
     }
+    return em.createNamedQuery("Account.findByUsername", Account.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
 
-    private static void validatePassword(String field, String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException(field, "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (password.length() > 1024) {
-            throw new InvalidInputException(field, "A password has at most 1024 characters");
-        }
+  static void requireAdmin(Caller caller) {
+    if (!caller.isAdmin()) {
+      throw new ForbiddenException("Only an administrator may do this");
     }
+  }
 
-    private static Role parseRole(String role) {
-        if (role == null || role.isBlank()) {
-            return Role.USER;
-        }
-        try {
-            return Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("role", "The role is ADMIN or USER");
-        }
+  private static void validatePassword(String field, String password) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputException(
+          field, "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
     }
+    if (password.length() > 1024) {
+      throw new InvalidInputException(field, "A password has at most 1024 characters");
+    }
+  }
 
-    private static Caller callerOf(Account account) {
-        return new Caller(account.id(), account.username(), account.role());
+  private static Role parseRole(String role) {
+    if (role == null || role.isBlank()) {
+      return Role.USER;
     }
+    try {
+      return Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("role", "The role is ADMIN or USER");
+    }
+  }
+
+  private static Caller callerOf(Account account) {
+    return new Caller(account.id(), account.username(), account.role());
+  }
 }

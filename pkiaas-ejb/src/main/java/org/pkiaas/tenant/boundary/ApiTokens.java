@@ -17,74 +17,92 @@ import org.pkiaas.tenant.entity.Account;
 import org.pkiaas.tenant.entity.ApiToken;
 
 /**
- * Personal API tokens for integrators ({@code Authorization: Bearer}). The secret is returned
- * once, at creation; only its hash is kept.
+ * Personal API tokens for integrators ({@code Authorization: Bearer}). The secret is returned once,
+ * at creation; only its hash is kept.
  */
 @Stateless
 public class ApiTokens {
 
-    static final String TOKEN_PREFIX = "pkiaas_";
-    private static final SecureRandom RANDOM = new SecureRandom();
+  static final String TOKEN_PREFIX = "pkiaas_";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Audited(value = "token.create", objectType = "API_TOKEN")
-    public NewApiToken create(Caller caller, String name, Integer validityDays) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw new InvalidInputException("name", "A token needs a name of 1 to 100 characters");
-        }
-        if (validityDays != null && (validityDays < 1 || validityDays > 3650)) {
-            throw new InvalidInputException("validityDays", "A token is valid for 1 to 3650 days, or without end when omitted");
-        }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant expiresAt = validityDays == null ? null : Instant.now().plus(validityDays, ChronoUnit.DAYS);
-        if (caller.notAfter() != null && (expiresAt == null || expiresAt.isAfter(caller.notAfter()))) {
-            // Otherwise a short-lived token could mint itself a successor that never expires.
-            throw new InvalidInputException("validityDays", "A token made with an API token cannot outlive it: this one expires on "
-                    + caller.notAfter() + ", so choose at most " + Math.max(0, ChronoUnit.DAYS.between(Instant.now(), caller.notAfter()))
-                    + " days");
-        }
-        Account account = em.find(Account.class, caller.accountId());
-        ApiToken stored = new ApiToken(account, name.trim(), PasswordHasher.sha256Hex(token),
-                token.substring(0, TOKEN_PREFIX.length() + 4), expiresAt);
-        em.persist(stored);
-        return new NewApiToken(stored, token);
+  @Audited(value = "token.create", objectType = "API_TOKEN")
+  public NewApiToken create(Caller caller, String name, Integer validityDays) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new InvalidInputException("name", "A token needs a name of 1 to 100 characters");
     }
-
-    public List<ApiToken> list(Caller caller) {
-        return em.createNamedQuery("ApiToken.byAccount", ApiToken.class).setParameter("accountId", caller.accountId())
-                .getResultList();
+    if (validityDays != null && (validityDays < 1 || validityDays > 3650)) {
+      throw new InvalidInputException(
+          "validityDays", "A token is valid for 1 to 3650 days, or without end when omitted");
     }
-
-    @Audited(value = "token.revoke", objectType = "API_TOKEN", objectIdArgument = 1)
-    public void revoke(Caller caller, String tokenId) {
-        ApiToken token = em.find(ApiToken.class, tokenId);
-        if (token == null || !token.account().id().equals(caller.accountId())) {
-            throw new NotFoundException("API token", tokenId);
-        }
-        em.remove(token);
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    Instant expiresAt =
+        validityDays == null ? null : Instant.now().plus(validityDays, ChronoUnit.DAYS);
+    if (caller.notAfter() != null && (expiresAt == null || expiresAt.isAfter(caller.notAfter()))) {
+      // Otherwise a short-lived token could mint itself a successor that never expires.
+      throw new InvalidInputException(
+          "validityDays",
+          "A token made with an API token cannot outlive it: this one expires on "
+              + caller.notAfter()
+              + ", so choose at most "
+              + Math.max(0, ChronoUnit.DAYS.between(Instant.now(), caller.notAfter()))
+              + " days");
     }
+    Account account = em.find(Account.class, caller.accountId());
+    ApiToken stored =
+        new ApiToken(
+            account,
+            name.trim(),
+            PasswordHasher.sha256Hex(token),
+            token.substring(0, TOKEN_PREFIX.length() + 4),
+            expiresAt);
+    em.persist(stored);
+    return new NewApiToken(stored, token);
+  }
 
-    /** Revokes every token of the account: a password change ends what the old password made. */
-    public void revokeAll(Account account) {
-        em.createNamedQuery("ApiToken.deleteByAccount").setParameter("accountId", account.id()).executeUpdate();
-    }
+  public List<ApiToken> list(Caller caller) {
+    return em.createNamedQuery("ApiToken.byAccount", ApiToken.class)
+        .setParameter("accountId", caller.accountId())
+        .getResultList();
+  }
 
-    /** Resolves a presented bearer token to its account; expired and unknown tokens are refused alike. */
-    public Caller authenticate(String presented) {
-        if (presented == null || !presented.startsWith(TOKEN_PREFIX)) {
-            throw new UnauthenticatedException("Invalid or expired API token");
-        }
-        Instant now = Instant.now();
-        ApiToken token = em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
-                .setParameter("hash", PasswordHasher.sha256Hex(presented)).getResultStream().findFirst()
-                .filter(t -> !t.expiredAt(now) && t.account().enabled())
-                .orElseThrow(() -> new UnauthenticatedException("Invalid or expired API token"));
-        token.usedAt(now);
-        Account account = token.account();
-        return new Caller(account.id(), account.username(), account.role(), token.expiresAt());
+  @Audited(value = "token.revoke", objectType = "API_TOKEN", objectIdArgument = 1)
+  public void revoke(Caller caller, String tokenId) {
+    ApiToken token = em.find(ApiToken.class, tokenId);
+    if (token == null || !token.account().id().equals(caller.accountId())) {
+      throw new NotFoundException("API token", tokenId);
     }
+    em.remove(token);
+  }
+
+  /** Revokes every token of the account: a password change ends what the old password made. */
+  public void revokeAll(Account account) {
+    em.createNamedQuery("ApiToken.deleteByAccount")
+        .setParameter("accountId", account.id())
+        .executeUpdate();
+  }
+
+  /**
+   * Resolves a presented bearer token to its account; expired and unknown tokens are refused alike.
+   */
+  public Caller authenticate(String presented) {
+    if (presented == null || !presented.startsWith(TOKEN_PREFIX)) {
+      throw new UnauthenticatedException("Invalid or expired API token");
+    }
+    Instant now = Instant.now();
+    ApiToken token =
+        em.createNamedQuery("ApiToken.findByHash", ApiToken.class)
+            .setParameter("hash", PasswordHasher.sha256Hex(presented))
+            .getResultStream()
+            .findFirst()
+            .filter(t -> !t.expiredAt(now) && t.account().enabled())
+            .orElseThrow(() -> new UnauthenticatedException("Invalid or expired API token"));
+    token.usedAt(now);
+    Account account = token.account();
+    return new Caller(account.id(), account.username(), account.role(), token.expiresAt());
+  }
 }

@@ -12,32 +12,34 @@ import org.pkiaas.tenant.entity.Setting;
 @Stateless
 public class Settings {
 
-    @PersistenceContext
-    EntityManager em;
+  @PersistenceContext EntityManager em;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    /** Whether anyone may create an account; until an administrator decides, the configured default. */
-    public boolean signupEnabled() {
-        Setting setting = em.find(Setting.class, Setting.SIGNUP_ENABLED);
-        return setting == null ? config.signupEnabledByDefault() : Boolean.parseBoolean(setting.value());
+  /**
+   * Whether anyone may create an account; until an administrator decides, the configured default.
+   */
+  public boolean signupEnabled() {
+    Setting setting = em.find(Setting.class, Setting.SIGNUP_ENABLED);
+    return setting == null
+        ? config.signupEnabledByDefault()
+        : Boolean.parseBoolean(setting.value());
+  }
+
+  /** The same, for an administrator: the installation's settings are theirs to read. */
+  public boolean signupEnabled(Caller caller) {
+    Accounts.requireAdmin(caller);
+    return signupEnabled();
+  }
+
+  @Audited(value = "settings.signup", objectType = "SETTING")
+  public void changeSignupEnabled(Caller caller, boolean enabled) {
+    Accounts.requireAdmin(caller);
+    Setting setting = em.find(Setting.class, Setting.SIGNUP_ENABLED);
+    if (setting == null) {
+      em.persist(new Setting(Setting.SIGNUP_ENABLED, Boolean.toString(enabled)));
+    } else {
+      setting.change(Boolean.toString(enabled));
     }
-
-    /** The same, for an administrator: the installation's settings are theirs to read. */
-    public boolean signupEnabled(Caller caller) {
-        Accounts.requireAdmin(caller);
-        return signupEnabled();
-    }
-
-    @Audited(value = "settings.signup", objectType = "SETTING")
-    public void changeSignupEnabled(Caller caller, boolean enabled) {
-        Accounts.requireAdmin(caller);
-        Setting setting = em.find(Setting.class, Setting.SIGNUP_ENABLED);
-        if (setting == null) {
-            em.persist(new Setting(Setting.SIGNUP_ENABLED, Boolean.toString(enabled)));
-        } else {
-            setting.change(Boolean.toString(enabled));
-        }
-    }
+  }
 }

@@ -16,30 +16,42 @@ import org.pkiaas.problem.ThrottledException;
 @ApplicationScoped
 public class AnonymousRateLimits {
 
-    @Inject
-    ThrottleSettings settings;
+  @Inject ThrottleSettings settings;
 
-    private final RequestCounter counter = new RequestCounter(100_000);
-    private final Map<RateLimit.Kind, RateLimit> limits = new EnumMap<>(RateLimit.Kind.class);
-    private Set<String> exempt;
+  private final RequestCounter counter = new RequestCounter(100_000);
+  private final Map<RateLimit.Kind, RateLimit> limits = new EnumMap<>(RateLimit.Kind.class);
+  private Set<String> exempt;
 
-    @PostConstruct
-    void readSettings() {
-        for (RateLimit.Kind kind : RateLimit.Kind.values()) {
-            limits.put(kind, settings.limit(kind));
-        }
-        exempt = settings.exemptAddresses();
+  @PostConstruct
+  void readSettings() {
+    for (RateLimit.Kind kind : RateLimit.Kind.values()) {
+      limits.put(kind, settings.limit(kind));
     }
+    exempt = settings.exemptAddresses();
+  }
 
-    /** Counts a request of this kind from this address, or refuses it with the wait until the next is allowed. */
-    public void admit(RateLimit.Kind kind, String clientAddress) {
-        if (clientAddress == null || exempt.contains(clientAddress)) {
-            return;
-        }
-        RateLimit limit = limits.get(kind);
-        counter.admit(kind + " " + clientAddress, limit, Instant.now()).ifPresent(wait -> {
-            throw new ThrottledException("Too many " + limit.kind().plural() + " from your address; at most " + limit.requests()
-                    + " per " + limit.window().toSeconds() + " seconds. Try again later.", wait.toSeconds() + 1);
-        });
+  /**
+   * Counts a request of this kind from this address, or refuses it with the wait until the next is
+   * allowed.
+   */
+  public void admit(RateLimit.Kind kind, String clientAddress) {
+    if (clientAddress == null || exempt.contains(clientAddress)) {
+      return;
     }
+    RateLimit limit = limits.get(kind);
+    counter
+        .admit(kind + " " + clientAddress, limit, Instant.now())
+        .ifPresent(
+            wait -> {
+              throw new ThrottledException(
+                  "Too many "
+                      + limit.kind().plural()
+                      + " from your address; at most "
+                      + limit.requests()
+                      + " per "
+                      + limit.window().toSeconds()
+                      + " seconds. Try again later.",
+                  wait.toSeconds() + 1);
+            });
+  }
 }

@@ -23,85 +23,87 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class SignInThrottle {
 
-    /** Why an attempt is refused, and for how long. */
-    public record Refusal(String reason, Duration retryAfter) {
+  /** Why an attempt is refused, and for how long. */
+  public record Refusal(String reason, Duration retryAfter) {}
+
+  /** What a failure changed: the per-address and per-user waits it imposes from now on. */
+  public record Failure(Duration addressWait, Duration userWait) {
+
+    public boolean startedWait() {
+      return !addressWait.isZero() || !userWait.isZero();
     }
+  }
 
-    /** What a failure changed: the per-address and per-user waits it imposes from now on. */
-    public record Failure(Duration addressWait, Duration userWait) {
+  private static final Duration KNOWN_ADDRESS_TTL = Duration.ofDays(30);
+  private static final int MAX_KNOWN = 100_000;
+  private static final int MAX_KEY_LENGTH = 200;
 
-        public boolean startedWait() {
-            return !addressWait.isZero() || !userWait.isZero();
-        }
+  @Inject ThrottleSettings settings;
+
+  private Backoff byAddress;
+  private Backoff byUser;
+  private final Map<String, Instant> knownAddresses = new ConcurrentHashMap<>();
+
+  public SignInThrottle() {
+    // CDI
+  }
+
+  SignInThrottle(Backoff.Policy perAddress, Backoff.Policy perUser) {
+    this.byAddress = new Backoff(perAddress);
+    this.byUser = new Backoff(perUser);
+  }
+
+  @PostConstruct
+  void readSettings() {
+    byAddress = new Backoff(settings.perAddress());
+    byUser = new Backoff(settings.perUser());
+  }
+
+  /** Empty when this attempt may be checked; otherwise why not and how long to wait. */
+  public Optional<Refusal> refusal(String username, String address, Instant now) {
+    Optional<Duration> addressWait = byAddress.remainingWait(addressKey(address), now);
+    if (addressWait.isPresent()) {
+      return Optional.of(
+          new Refusal("too many failed sign-ins from this address", addressWait.get()));
     }
-
-    private static final Duration KNOWN_ADDRESS_TTL = Duration.ofDays(30);
-    private static final int MAX_KNOWN = 100_000;
-    private static final int MAX_KEY_LENGTH = 200;
-
-    @Inject
-    ThrottleSettings settings;
-
-    private Backoff byAddress;
-    private Backoff byUser;
-    private final Map<String, Instant> knownAddresses = new ConcurrentHashMap<>();
-
-    public SignInThrottle() {
-        // CDI
+    if (isKnown(username, address, now)) {
+      return Optional.empty();
     }
+    return byUser
+        .remainingWait(userKey(username), now)
+        .map(wait -> new Refusal("too many failed sign-ins for this account", wait));
+  }
 
-    SignInThrottle(Backoff.Policy perAddress, Backoff.Policy perUser) {
-        this.byAddress = new Backoff(perAddress);
-        this.byUser = new Backoff(perUser);
-    }
+  public Failure failed(String username, String address, Instant now) {
+    return new Failure(
+        byAddress.failed(addressKey(address), now), byUser.failed(userKey(username), now));
+  }
 
-    @PostConstruct
-    void readSettings() {
-        byAddress = new Backoff(settings.perAddress());
-        byUser = new Backoff(settings.perUser());
+  public void succeeded(String username, String address, Instant now) {
+    if (knownAddresses.size() >= MAX_KNOWN) {
+      knownAddresses.values().removeIf(seen -> !now.isBefore(seen.plus(KNOWN_ADDRESS_TTL)));
+      if (knownAddresses.size() >= MAX_KNOWN) {
+        knownAddresses.clear();
+      }
     }
+    knownAddresses.put(knownKey(username, address), now);
+  }
 
-    /** Empty when this attempt may be checked; otherwise why not and how long to wait. */
-    public Optional<Refusal> refusal(String username, String address, Instant now) {
-        Optional<Duration> addressWait = byAddress.remainingWait(addressKey(address), now);
-        if (addressWait.isPresent()) {
-            return Optional.of(new Refusal("too many failed sign-ins from this address", addressWait.get()));
-        }
-        if (isKnown(username, address, now)) {
-            return Optional.empty();
-        }
-        return byUser.remainingWait(userKey(username), now).map(wait -> new Refusal("too many failed sign-ins for this account", wait));
-    }
+  private boolean isKnown(String username, String address, Instant now) {
+    Instant seen = knownAddresses.get(knownKey(username, address));
+    return seen != null && now.isBefore(seen.plus(KNOWN_ADDRESS_TTL));
+  }
 
-    public Failure failed(String username, String address, Instant now) {
-        return new Failure(byAddress.failed(addressKey(address), now), byUser.failed(userKey(username), now));
-    }
+  private static String addressKey(String address) {
+    return address == null ? "" : address;
+  }
 
-    public void succeeded(String username, String address, Instant now) {
-        if (knownAddresses.size() >= MAX_KNOWN) {
-            knownAddresses.values().removeIf(seen -> !now.isBefore(seen.plus(KNOWN_ADDRESS_TTL)));
-            if (knownAddresses.size() >= MAX_KNOWN) {
-                knownAddresses.clear();
-            }
-        }
-        knownAddresses.put(knownKey(username, address), now);
-    }
+  private static String userKey(String username) {
+    String name = username == null ? "" : username;
+    return name.length() > MAX_KEY_LENGTH ? name.substring(0, MAX_KEY_LENGTH) : name;
+  }
 
-    private boolean isKnown(String username, String address, Instant now) {
-        Instant seen = knownAddresses.get(knownKey(username, address));
-        return seen != null && now.isBefore(seen.plus(KNOWN_ADDRESS_TTL));
-    }
-
-    private static String addressKey(String address) {
-        return address == null ? "" : address;
-    }
-
-    private static String userKey(String username) {
-        String name = username == null ? "" : username;
-        return name.length() > MAX_KEY_LENGTH ? name.substring(0, MAX_KEY_LENGTH) : name;
-    }
-
-    private static String knownKey(String username, String address) {
-        return userKey(username) + '\u0000' + addressKey(address);
-    }
+  private static String knownKey(String username, String address) {
+    return userKey(username) + '\u0000' + addressKey(address);
+  }
 }

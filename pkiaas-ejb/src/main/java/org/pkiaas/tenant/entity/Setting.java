@@ -11,28 +11,27 @@ import java.util.Objects;
 @Table(name = "app_setting")
 public class Setting {
 
-    public static final String SIGNUP_ENABLED = "signup.enabled";
+  public static final String SIGNUP_ENABLED = "signup.enabled";
 
-    @Id
-    private String name;
+  @Id private String name;
 
-    @Column(name = "setting_value", nullable = false)
-    private String value;
+  @Column(name = "setting_value", nullable = false)
+  private String value;
 
-    protected Setting() {
-        // JPA
-    }
+  protected Setting() {
+    // JPA
+  }
 
-    public Setting(String name, String value) {
-        this.name = Objects.requireNonNull(name);
-        this.value = Objects.requireNonNull(value);
-    }
+  public Setting(String name, String value) {
+    this.name = Objects.requireNonNull(name);
+    this.value = Objects.requireNonNull(value);
+  }
 
-    public String value() {
-        return value;
-    }
+  public String value() {
+    return value;
+  }
 
-    public void change(String newValue) {
-        this.value = Objects.requireNonNull(newValue);
-    }
+  public void change(String newValue) {
+    this.value = Objects.requireNonNull(newValue);
+  }
 }

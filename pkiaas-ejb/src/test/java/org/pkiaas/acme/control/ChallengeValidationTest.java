@@ -21,98 +21,120 @@ import org.pkiaas.acme.entity.ChallengeType;
  */
 class ChallengeValidationTest {
 
-    /** Records what the loop reports instead of writing it to a database. */
-    private static final class RecordedOutcomes extends ChallengeOutcomes {
-        final ChallengeOutcomes.Work work;
-        final List<String> calls = new ArrayList<>();
-        Instant staleBefore;
-        int maxAttempts;
+  /** Records what the loop reports instead of writing it to a database. */
+  private static final class RecordedOutcomes extends ChallengeOutcomes {
+    final ChallengeOutcomes.Work work;
+    final List<String> calls = new ArrayList<>();
+    Instant staleBefore;
+    int maxAttempts;
 
-        RecordedOutcomes(ChallengeOutcomes.Work work) {
-            this.work = work;
-        }
-
-        @Override
-        public Work claim(String challengeId, Instant staleBefore, int maxAttempts) {
-            this.staleBefore = staleBefore;
-            this.maxAttempts = maxAttempts;
-            calls.add("claim");
-            return work;
-        }
-
-        @Override
-        public void passed(String challengeId) {
-            calls.add("passed");
-        }
-
-        @Override
-        public void failed(String challengeId, ChallengeChecks.Failure failure, boolean last) {
-            calls.add("failed " + failure.type() + (last ? " last" : ""));
-        }
+    RecordedOutcomes(ChallengeOutcomes.Work work) {
+      this.work = work;
     }
 
-    private static RecordedOutcomes run(ChallengeOutcomes.Work work, Function<ChallengeOutcomes.Work, ChallengeChecks.Failure> probe)
-            throws Exception {
-        RecordedOutcomes outcomes = new RecordedOutcomes(work);
-        ChallengeValidation.validate("challenge-1", outcomes, probe, Duration.ofMillis(10));
-        return outcomes;
+    @Override
+    public Work claim(String challengeId, Instant staleBefore, int maxAttempts) {
+      this.staleBefore = staleBefore;
+      this.maxAttempts = maxAttempts;
+      calls.add("claim");
+      return work;
     }
 
-    /** http-01 against a port nobody listens on, through the real checks. */
-    private static RecordedOutcomes runAgainstClosedPort(ChallengeOutcomes.Work work) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ChallengeChecks checks = new ChallengeChecks(Optional.empty(), closedPort, closedPort);
-        return run(work, w -> checks.http01(w.identifier(), w.ip(), w.token(), w.keyAuthorization()));
+    @Override
+    public void passed(String challengeId) {
+      calls.add("passed");
     }
 
-    private static ChallengeOutcomes.Work http01(int attemptsMade) {
-        return new ChallengeOutcomes.Work(ChallengeType.HTTP_01, "127.0.0.1", true, "token", "token.thumbprint", attemptsMade);
+    @Override
+    public void failed(String challengeId, ChallengeChecks.Failure failure, boolean last) {
+      calls.add("failed " + failure.type() + (last ? " last" : ""));
     }
+  }
 
-    @Test
-    void aFreshValidationMakesEveryAttemptAndTheLastOneDecides() throws Exception {
-        RecordedOutcomes outcomes = runAgainstClosedPort(http01(0));
-        assertEquals(List.of("claim", "failed connection", "failed connection", "failed connection last"), outcomes.calls);
-        assertEquals(ChallengeValidation.ATTEMPTS, outcomes.maxAttempts, "the claim caps the attempts");
-        Duration claim = Duration.between(outcomes.staleBefore, Instant.now());
-        assertTrue(claim.compareTo(ChallengeValidation.CLAIM) >= 0 && claim.compareTo(ChallengeValidation.CLAIM.plusMinutes(1)) < 0,
-                "a claim is stale after " + ChallengeValidation.CLAIM);
-    }
+  private static RecordedOutcomes run(
+      ChallengeOutcomes.Work work, Function<ChallengeOutcomes.Work, ChallengeChecks.Failure> probe)
+      throws Exception {
+    RecordedOutcomes outcomes = new RecordedOutcomes(work);
+    ChallengeValidation.validate("challenge-1", outcomes, probe, Duration.ofMillis(10));
+    return outcomes;
+  }
 
-    @Test
-    void aResumedValidationMakesOnlyTheAttemptsLeft() throws Exception {
-        assertEquals(List.of("claim", "failed connection last"), runAgainstClosedPort(http01(ChallengeValidation.ATTEMPTS - 1)).calls);
+  /** http-01 against a port nobody listens on, through the real checks. */
+  private static RecordedOutcomes runAgainstClosedPort(ChallengeOutcomes.Work work)
+      throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
     }
+    ChallengeChecks checks = new ChallengeChecks(Optional.empty(), closedPort, closedPort);
+    return run(work, w -> checks.http01(w.identifier(), w.ip(), w.token(), w.keyAuthorization()));
+  }
 
-    @Test
-    void aChallengeClaimedByAnotherNodeIsLeftToIt() throws Exception {
-        assertEquals(List.of("claim"), runAgainstClosedPort(null).calls);
-    }
+  private static ChallengeOutcomes.Work http01(int attemptsMade) {
+    return new ChallengeOutcomes.Work(
+        ChallengeType.HTTP_01, "127.0.0.1", true, "token", "token.thumbprint", attemptsMade);
+  }
 
-    @Test
-    void aProbeThatThrowsFailsItsAttemptAndTheChallengeEndsInvalid() throws Exception {
-        AtomicInteger probes = new AtomicInteger();
-        RecordedOutcomes outcomes = run(http01(0), work -> {
-            probes.incrementAndGet();
-            throw new IllegalArgumentException("what a broken certificate or redirect makes a library throw");
-        });
-        assertEquals(List.of("claim", "failed serverInternal", "failed serverInternal", "failed serverInternal last"), outcomes.calls);
-        assertEquals(ChallengeValidation.ATTEMPTS, probes.get());
-    }
+  @Test
+  void aFreshValidationMakesEveryAttemptAndTheLastOneDecides() throws Exception {
+    RecordedOutcomes outcomes = runAgainstClosedPort(http01(0));
+    assertEquals(
+        List.of("claim", "failed connection", "failed connection", "failed connection last"),
+        outcomes.calls);
+    assertEquals(ChallengeValidation.ATTEMPTS, outcomes.maxAttempts, "the claim caps the attempts");
+    Duration claim = Duration.between(outcomes.staleBefore, Instant.now());
+    assertTrue(
+        claim.compareTo(ChallengeValidation.CLAIM) >= 0
+            && claim.compareTo(ChallengeValidation.CLAIM.plusMinutes(1)) < 0,
+        "a claim is stale after " + ChallengeValidation.CLAIM);
+  }
 
-    @Test
-    void aStackOverflowInAProbeIsAFailedAttemptToo() throws Exception {
-        RecordedOutcomes outcomes = run(http01(ChallengeValidation.ATTEMPTS - 1), work -> {
-            throw new StackOverflowError();
-        });
-        assertEquals(List.of("claim", "failed serverInternal last"), outcomes.calls);
-    }
+  @Test
+  void aResumedValidationMakesOnlyTheAttemptsLeft() throws Exception {
+    assertEquals(
+        List.of("claim", "failed connection last"),
+        runAgainstClosedPort(http01(ChallengeValidation.ATTEMPTS - 1)).calls);
+  }
 
-    @Test
-    void aPassingProbeEndsTheValidation() throws Exception {
-        assertEquals(List.of("claim", "passed"), run(http01(1), work -> null).calls);
-    }
+  @Test
+  void aChallengeClaimedByAnotherNodeIsLeftToIt() throws Exception {
+    assertEquals(List.of("claim"), runAgainstClosedPort(null).calls);
+  }
+
+  @Test
+  void aProbeThatThrowsFailsItsAttemptAndTheChallengeEndsInvalid() throws Exception {
+    AtomicInteger probes = new AtomicInteger();
+    RecordedOutcomes outcomes =
+        run(
+            http01(0),
+            work -> {
+              probes.incrementAndGet();
+              throw new IllegalArgumentException(
+                  "what a broken certificate or redirect makes a library throw");
+            });
+    assertEquals(
+        List.of(
+            "claim",
+            "failed serverInternal",
+            "failed serverInternal",
+            "failed serverInternal last"),
+        outcomes.calls);
+    assertEquals(ChallengeValidation.ATTEMPTS, probes.get());
+  }
+
+  @Test
+  void aStackOverflowInAProbeIsAFailedAttemptToo() throws Exception {
+    RecordedOutcomes outcomes =
+        run(
+            http01(ChallengeValidation.ATTEMPTS - 1),
+            work -> {
+              throw new StackOverflowError();
+            });
+    assertEquals(List.of("claim", "failed serverInternal last"), outcomes.calls);
+  }
+
+  @Test
+  void aPassingProbeEndsTheValidation() throws Exception {
+    assertEquals(List.of("claim", "passed"), run(http01(1), work -> null).calls);
+  }
 }

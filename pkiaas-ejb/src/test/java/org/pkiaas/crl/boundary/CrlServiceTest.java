@@ -24,117 +24,126 @@ import org.pkiaas.crl.entity.PublishedCrl;
  */
 class CrlServiceTest {
 
-    private static final String CA = "ca-1";
+  private static final String CA = "ca-1";
 
-    private final FakeStates states = new FakeStates();
-    private final FakeBuilder builder = new FakeBuilder();
-    private final CrlService service = new CrlService();
+  private final FakeStates states = new FakeStates();
+  private final FakeBuilder builder = new FakeBuilder();
+  private final CrlService service = new CrlService();
 
-    @BeforeEach
-    void wire() {
-        service.states = states;
-        service.builder = builder;
-        service.node = new NodeName();
+  @BeforeEach
+  void wire() {
+    service.states = states;
+    service.builder = builder;
+    service.node = new NodeName();
+  }
+
+  @Test
+  void buildsOnTheFirstRequestAndServesThatUntilSomethingChanges() {
+    CrlDocument first = service.complete(CA);
+    assertEquals(1, builder.builds);
+    assertSame(first, service.complete(CA));
+    assertEquals(1, builder.builds, "unchanged: served from memory");
+
+    states.revision++;
+    CrlDocument second = service.complete(CA);
+    assertEquals(2, builder.builds, "a status change makes the next request build");
+    assertEquals(first.number() + 1, second.number());
+    assertEquals(List.of("acquire", "release", "acquire", "release"), states.leaseCalls);
+  }
+
+  @Test
+  void whileAnotherNodeBuildsThePreviousValidCrlIsServedWithoutWaiting() {
+    service.complete(CA);
+    states.published = stored(1, states.revision, Instant.now().plus(Duration.ofDays(30)));
+    states.revision++;
+    states.leaseFree = false; // someone else holds the build lease
+    long started = System.nanoTime();
+    CrlDocument served = service.complete(CA);
+    assertEquals(1, served.number(), "the previous CRL, still valid");
+    assertEquals(1, builder.builds, "no second build");
+    assertEquals(
+        true, System.nanoTime() - started < Duration.ofSeconds(1).toNanos(), "and no waiting");
+  }
+
+  @Test
+  void anExpiredCrlIsRebuiltEvenWithoutChanges() {
+    states.published = stored(1, states.revision, Instant.now().minusSeconds(1));
+    service.complete(CA);
+    assertEquals(1, builder.builds);
+  }
+
+  @Test
+  void theJobSkipsCurrentCrlsAndBuildsThoseNearTheirEnd() {
+    states.published = stored(1, states.revision, Instant.now().plus(Duration.ofDays(30)));
+    assertEquals(CrlService.Outcome.CURRENT, service.refreshIfDue(CA, Duration.ofDays(3)));
+    assertEquals(CrlService.Outcome.BUILT, service.refreshIfDue(CA, Duration.ofDays(31)));
+    states.leaseFree = false;
+    states.revision++;
+    assertEquals(CrlService.Outcome.BUSY, service.refreshIfDue(CA, Duration.ofDays(3)));
+    assertEquals(1, builder.builds);
+  }
+
+  @Test
+  void withNothingValidToServeARequestWaitsForTheBuilderAndThenGivesUpClearly() {
+    states.leaseFree = false;
+    service.waitLimit = Duration.ofMillis(600);
+    assertThrows(org.pkiaas.problem.UnavailableException.class, () -> service.complete(CA));
+    assertEquals(0, builder.builds);
+  }
+
+  private static PublishedCrl stored(long number, long revision, Instant nextUpdate) {
+    Instant thisUpdate = nextUpdate.minus(30, ChronoUnit.DAYS);
+    return new PublishedCrl(CA, number, revision, 0, thisUpdate, nextUpdate, thisUpdate, 3, 1);
+  }
+
+  private static final class FakeStates extends CrlStates {
+    long revision = 1;
+    long number;
+    boolean leaseFree = true;
+    PublishedCrl published;
+    final List<String> leaseCalls = new ArrayList<>();
+
+    @Override
+    public Status status(String caId) {
+      return new Status(null, revision, published);
     }
 
-    @Test
-    void buildsOnTheFirstRequestAndServesThatUntilSomethingChanges() {
-        CrlDocument first = service.complete(CA);
-        assertEquals(1, builder.builds);
-        assertSame(first, service.complete(CA));
-        assertEquals(1, builder.builds, "unchanged: served from memory");
-
-        states.revision++;
-        CrlDocument second = service.complete(CA);
-        assertEquals(2, builder.builds, "a status change makes the next request build");
-        assertEquals(first.number() + 1, second.number());
-        assertEquals(List.of("acquire", "release", "acquire", "release"), states.leaseCalls);
+    @Override
+    public boolean acquireLease(String caId, String holder, Instant until) {
+      leaseCalls.add("acquire");
+      return leaseFree;
     }
 
-    @Test
-    void whileAnotherNodeBuildsThePreviousValidCrlIsServedWithoutWaiting() {
-        service.complete(CA);
-        states.published = stored(1, states.revision, Instant.now().plus(Duration.ofDays(30)));
-        states.revision++;
-        states.leaseFree = false; // someone else holds the build lease
-        long started = System.nanoTime();
-        CrlDocument served = service.complete(CA);
-        assertEquals(1, served.number(), "the previous CRL, still valid");
-        assertEquals(1, builder.builds, "no second build");
-        assertEquals(true, System.nanoTime() - started < Duration.ofSeconds(1).toNanos(), "and no waiting");
+    @Override
+    public void releaseLease(String caId, String holder) {
+      leaseCalls.add("release");
     }
 
-    @Test
-    void anExpiredCrlIsRebuiltEvenWithoutChanges() {
-        states.published = stored(1, states.revision, Instant.now().minusSeconds(1));
-        service.complete(CA);
-        assertEquals(1, builder.builds);
+    @Override
+    public ChunkedBytes load(PublishedCrl crl) {
+      return ChunkedBytes.of(List.of(new byte[] {1, 2, 3}));
     }
+  }
 
-    @Test
-    void theJobSkipsCurrentCrlsAndBuildsThoseNearTheirEnd() {
-        states.published = stored(1, states.revision, Instant.now().plus(Duration.ofDays(30)));
-        assertEquals(CrlService.Outcome.CURRENT, service.refreshIfDue(CA, Duration.ofDays(3)));
-        assertEquals(CrlService.Outcome.BUILT, service.refreshIfDue(CA, Duration.ofDays(31)));
-        states.leaseFree = false;
-        states.revision++;
-        assertEquals(CrlService.Outcome.BUSY, service.refreshIfDue(CA, Duration.ofDays(3)));
-        assertEquals(1, builder.builds);
+  private final class FakeBuilder extends CrlBuilder {
+    int builds;
+
+    @Override
+    public CrlDocument buildComplete(String caId) {
+      builds++;
+      Instant now = Instant.now();
+      CrlDocument built =
+          new CrlDocument(
+              caId,
+              ++states.number,
+              null,
+              states.revision,
+              0,
+              now,
+              now.plus(Duration.ofDays(30)),
+              ChunkedBytes.of(List.of(new byte[] {1})));
+      states.published = stored(built.number(), built.revision(), built.nextUpdate());
+      return built;
     }
-
-    @Test
-    void withNothingValidToServeARequestWaitsForTheBuilderAndThenGivesUpClearly() {
-        states.leaseFree = false;
-        service.waitLimit = Duration.ofMillis(600);
-        assertThrows(org.pkiaas.problem.UnavailableException.class, () -> service.complete(CA));
-        assertEquals(0, builder.builds);
-    }
-
-    private static PublishedCrl stored(long number, long revision, Instant nextUpdate) {
-        Instant thisUpdate = nextUpdate.minus(30, ChronoUnit.DAYS);
-        return new PublishedCrl(CA, number, revision, 0, thisUpdate, nextUpdate, thisUpdate, 3, 1);
-    }
-
-    private static final class FakeStates extends CrlStates {
-        long revision = 1;
-        long number;
-        boolean leaseFree = true;
-        PublishedCrl published;
-        final List<String> leaseCalls = new ArrayList<>();
-
-        @Override
-        public Status status(String caId) {
-            return new Status(null, revision, published);
-        }
-
-        @Override
-        public boolean acquireLease(String caId, String holder, Instant until) {
-            leaseCalls.add("acquire");
-            return leaseFree;
-        }
-
-        @Override
-        public void releaseLease(String caId, String holder) {
-            leaseCalls.add("release");
-        }
-
-        @Override
-        public ChunkedBytes load(PublishedCrl crl) {
-            return ChunkedBytes.of(List.of(new byte[] {1, 2, 3}));
-        }
-    }
-
-    private final class FakeBuilder extends CrlBuilder {
-        int builds;
-
-        @Override
-        public CrlDocument buildComplete(String caId) {
-            builds++;
-            Instant now = Instant.now();
-            CrlDocument built = new CrlDocument(caId, ++states.number, null, states.revision, 0, now, now.plus(Duration.ofDays(30)),
-                    ChunkedBytes.of(List.of(new byte[] {1})));
-            states.published = stored(built.number(), built.revision(), built.nextUpdate());
-            return built;
-        }
-    }
+  }
 }

@@ -20,33 +20,46 @@ import org.pkiaas.signing.BouncyCastle;
 
 class CsrReaderTest {
 
-    private static PKCS10CertificationRequest csr() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = generator.generateKeyPair();
-        return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=reader.test"), keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BouncyCastle.PROVIDER).build(keys.getPrivate()));
-    }
+  private static PKCS10CertificationRequest csr() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair keys = generator.generateKeyPair();
+    return new JcaPKCS10CertificationRequestBuilder(
+            new X500Name("CN=reader.test"), keys.getPublic())
+        .build(
+            new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(BouncyCastle.PROVIDER)
+                .build(keys.getPrivate()));
+  }
 
-    @Test
-    void readsPemAndBase64Der() throws Exception {
-        PKCS10CertificationRequest csr = csr();
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(csr);
-        }
-        assertEquals(csr.getSubject(), CsrReader.parse("csr", pem.toString()).getSubject());
-        assertEquals(csr.getSubject(), CsrReader.parse("csr", Base64.getEncoder().encodeToString(csr.getEncoded())).getSubject());
+  @Test
+  void readsPemAndBase64Der() throws Exception {
+    PKCS10CertificationRequest csr = csr();
+    StringWriter pem = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+      writer.writeObject(csr);
     }
+    assertEquals(csr.getSubject(), CsrReader.parse("csr", pem.toString()).getSubject());
+    assertEquals(
+        csr.getSubject(),
+        CsrReader.parse("csr", Base64.getEncoder().encodeToString(csr.getEncoded())).getSubject());
+  }
 
-    @Test
-    void deepNestingIsABadCsrNotAStackOverflow() {
-        String deep = Base64.getEncoder().encodeToString(DerStructureTest.nested(3000));
-        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", deep));
-        assertEquals("csr", refused.field());
-        String pem = "-----BEGIN CERTIFICATE REQUEST-----\n" + Base64.getMimeEncoder().encodeToString(DerStructureTest.nested(3000))
-                + "\n-----END CERTIFICATE REQUEST-----\n";
-        assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", pem));
-        assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
-    }
+  @Test
+  void deepNestingIsABadCsrNotAStackOverflow() {
+    String deep = Base64.getEncoder().encodeToString(DerStructureTest.nested(3000));
+    InvalidInputException refused =
+        assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", deep));
+    assertEquals("csr", refused.field());
+    String pem =
+        "-----BEGIN CERTIFICATE REQUEST-----\n"
+            + Base64.getMimeEncoder().encodeToString(DerStructureTest.nested(3000))
+            + "\n-----END CERTIFICATE REQUEST-----\n";
+    assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", pem));
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            CsrReader.parse(
+                "csr", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
+  }
 }

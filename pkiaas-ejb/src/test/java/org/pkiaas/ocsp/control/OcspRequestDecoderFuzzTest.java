@@ -35,112 +35,144 @@ import org.junit.jupiter.api.Test;
  */
 class OcspRequestDecoderFuzzTest {
 
-    private static final byte[] SEED = request(3, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+  private static final byte[] SEED =
+      request(3, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
 
-    static byte[] request(int certificates, byte[] nonce) {
-        try {
-            OCSPReqBuilder builder = new OCSPReqBuilder();
-            for (int i = 0; i < certificates; i++) {
-                byte[] hash = new byte[20];
-                Arrays.fill(hash, (byte) i);
-                builder.addRequest(new CertificateID(new CertID(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1,
-                        DERNull.INSTANCE), new DEROctetString(hash), new DEROctetString(hash),
-                        new ASN1Integer(BigInteger.valueOf(1000L + i)))));
-            }
-            if (nonce != null) {
-                builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                        new DEROctetString(new DEROctetString(nonce)).getOctets())));
-            }
-            return builder.build().getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+  static byte[] request(int certificates, byte[] nonce) {
+    try {
+      OCSPReqBuilder builder = new OCSPReqBuilder();
+      for (int i = 0; i < certificates; i++) {
+        byte[] hash = new byte[20];
+        Arrays.fill(hash, (byte) i);
+        builder.addRequest(
+            new CertificateID(
+                new CertID(
+                    new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1, DERNull.INSTANCE),
+                    new DEROctetString(hash),
+                    new DEROctetString(hash),
+                    new ASN1Integer(BigInteger.valueOf(1000L + i)))));
+      }
+      if (nonce != null) {
+        builder.setRequestExtensions(
+            new Extensions(
+                new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                    false,
+                    new DEROctetString(new DEROctetString(nonce)).getOctets())));
+      }
+      return builder.build().getEncoded();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    /** Decodes, accepting success or the codec's own error and nothing else. */
-    private static void decodesOrRefuses(byte[] bytes) {
-        try {
-            OcspRequestDecoder.decode(bytes);
-        } catch (MalformedOcspRequestException expected) {
-            // the codec's own error: answered malformedRequest
-        }
+  /** Decodes, accepting success or the codec's own error and nothing else. */
+  private static void decodesOrRefuses(byte[] bytes) {
+    try {
+      OcspRequestDecoder.decode(bytes);
+    } catch (MalformedOcspRequestException expected) {
+      // the codec's own error: answered malformedRequest
     }
+  }
 
-    @Test
-    void decodesAValidRequest() throws Exception {
-        var decoded = OcspRequestDecoder.decode(SEED);
-        assertEquals(3, decoded.certificateIds().size());
-        assertEquals(BigInteger.valueOf(1001), decoded.certificateIds().get(1).getSerialNumber());
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, decoded.nonce());
-    }
+  @Test
+  void decodesAValidRequest() throws Exception {
+    var decoded = OcspRequestDecoder.decode(SEED);
+    assertEquals(3, decoded.certificateIds().size());
+    assertEquals(BigInteger.valueOf(1001), decoded.certificateIds().get(1).getSerialNumber());
+    assertArrayEquals(
+        new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, decoded.nonce());
+  }
 
-    @Test
-    void refusesDeepNestingAsMalformed() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // 3,000 nested SEQUENCEs, indefinite-length as well as definite: never a stack overflow
-        for (int i = 0; i < 3000; i++) {
-            out.write(0x30);
-            out.write(0x80);
-        }
-        assertThrows(MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(out.toByteArray()));
-        assertThrows(MalformedOcspRequestException.class,
-                () -> OcspRequestDecoder.decode(org.pkiaas.certificate.control.DerStructureTest.nested(3000)));
+  @Test
+  void refusesDeepNestingAsMalformed() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // 3,000 nested SEQUENCEs, indefinite-length as well as definite: never a stack overflow
+    for (int i = 0; i < 3000; i++) {
+      out.write(0x30);
+      out.write(0x80);
     }
+    assertThrows(
+        MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(out.toByteArray()));
+    assertThrows(
+        MalformedOcspRequestException.class,
+        () ->
+            OcspRequestDecoder.decode(
+                org.pkiaas.certificate.control.DerStructureTest.nested(3000)));
+  }
 
-    @Test
-    void refusesTooManyCertificatesAndLongNonces() {
-        assertThrows(MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(request(101, null)));
-        assertThrows(MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(request(1, new byte[33])));
-        assertThrows(MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(new byte[20_000]));
-    }
+  @Test
+  void refusesTooManyCertificatesAndLongNonces() {
+    assertThrows(
+        MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(request(101, null)));
+    assertThrows(
+        MalformedOcspRequestException.class,
+        () -> OcspRequestDecoder.decode(request(1, new byte[33])));
+    assertThrows(
+        MalformedOcspRequestException.class, () -> OcspRequestDecoder.decode(new byte[20_000]));
+  }
 
-    @Property(tries = 3000)
-    void bitFlips(@ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> positions) {
-        byte[] bytes = SEED.clone();
-        for (int position : positions) {
-            int bit = position % (bytes.length * 8);
-            bytes[bit / 8] ^= (byte) (1 << (bit % 8));
-        }
-        decodesOrRefuses(bytes);
+  @Property(tries = 3000)
+  void bitFlips(
+      @ForAll @Size(min = 1, max = 8)
+          List<@IntRange(min = 0, max = Integer.MAX_VALUE) Integer> positions) {
+    byte[] bytes = SEED.clone();
+    for (int position : positions) {
+      int bit = position % (bytes.length * 8);
+      bytes[bit / 8] ^= (byte) (1 << (bit % 8));
     }
+    decodesOrRefuses(bytes);
+  }
 
-    @Property(tries = 1000)
-    void truncation(@ForAll @IntRange(min = 0, max = 400) int keep) {
-        decodesOrRefuses(Arrays.copyOf(SEED, Math.min(keep, SEED.length)));
-    }
+  @Property(tries = 1000)
+  void truncation(@ForAll @IntRange(min = 0, max = 400) int keep) {
+    decodesOrRefuses(Arrays.copyOf(SEED, Math.min(keep, SEED.length)));
+  }
 
-    @Property(tries = 2000)
-    void tamperedLengths(@ForAll @IntRange(min = 0, max = 400) int at, @ForAll("lengthOctets") byte value) {
-        byte[] bytes = SEED.clone();
-        bytes[at % bytes.length] = value;
-        decodesOrRefuses(bytes);
-    }
+  @Property(tries = 2000)
+  void tamperedLengths(
+      @ForAll @IntRange(min = 0, max = 400) int at, @ForAll("lengthOctets") byte value) {
+    byte[] bytes = SEED.clone();
+    bytes[at % bytes.length] = value;
+    decodesOrRefuses(bytes);
+  }
 
-    @Provide
-    Arbitrary<Byte> lengthOctets() {
-        return Arbitraries.of((byte) 0x00, (byte) 0x7f, (byte) 0x80, (byte) 0x81, (byte) 0x82, (byte) 0x84, (byte) 0x88,
-                (byte) 0xff, (byte) 0x30, (byte) 0xa0, (byte) 0x1f);
-    }
+  @Provide
+  Arbitrary<Byte> lengthOctets() {
+    return Arbitraries.of(
+        (byte) 0x00,
+        (byte) 0x7f,
+        (byte) 0x80,
+        (byte) 0x81,
+        (byte) 0x82,
+        (byte) 0x84,
+        (byte) 0x88,
+        (byte) 0xff,
+        (byte) 0x30,
+        (byte) 0xa0,
+        (byte) 0x1f);
+  }
 
-    @Property(tries = 2000)
-    void randomBytes(@ForAll @Size(max = 600) byte[] bytes) {
-        decodesOrRefuses(bytes);
-    }
+  @Property(tries = 2000)
+  void randomBytes(@ForAll @Size(max = 600) byte[] bytes) {
+    decodesOrRefuses(bytes);
+  }
 
-    @Property(tries = 1000)
-    void randomBytesBehindAnOcspPrefix(@ForAll @Size(max = 300) byte[] tail, @ForAll @IntRange(min = 2, max = 60) int keep) {
-        byte[] bytes = Arrays.copyOf(SEED, Math.min(keep, SEED.length) + tail.length);
-        System.arraycopy(tail, 0, bytes, Math.min(keep, SEED.length), tail.length);
-        decodesOrRefuses(bytes);
-    }
+  @Property(tries = 1000)
+  void randomBytesBehindAnOcspPrefix(
+      @ForAll @Size(max = 300) byte[] tail, @ForAll @IntRange(min = 2, max = 60) int keep) {
+    byte[] bytes = Arrays.copyOf(SEED, Math.min(keep, SEED.length) + tail.length);
+    System.arraycopy(tail, 0, bytes, Math.min(keep, SEED.length), tail.length);
+    decodesOrRefuses(bytes);
+  }
 
-    @Property(tries = 200)
-    void deepNesting(@ForAll @IntRange(min = 1, max = 5000) int depth, @ForAll boolean indefinite) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < depth; i++) {
-            out.write(0x30);
-            out.write(indefinite ? 0x80 : 0x00);
-        }
-        decodesOrRefuses(out.toByteArray());
+  @Property(tries = 200)
+  void deepNesting(@ForAll @IntRange(min = 1, max = 5000) int depth, @ForAll boolean indefinite) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < depth; i++) {
+      out.write(0x30);
+      out.write(indefinite ? 0x80 : 0x00);
     }
+    decodesOrRefuses(out.toByteArray());
+  }
 }

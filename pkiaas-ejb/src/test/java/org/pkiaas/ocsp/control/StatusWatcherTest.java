@@ -17,73 +17,80 @@ import org.pkiaas.signing.CaSigners;
 /** What another node's retirement or deletion of a CA looks like to this node's watcher. */
 class StatusWatcherTest {
 
-    private final Map<String, Long> revisions = new HashMap<>();
-    private final List<String> droppedResponders = new ArrayList<>();
-    private final List<String> droppedSigners = new ArrayList<>();
-    private final StatusWatcher watcher = new StatusWatcher();
+  private final Map<String, Long> revisions = new HashMap<>();
+  private final List<String> droppedResponders = new ArrayList<>();
+  private final List<String> droppedSigners = new ArrayList<>();
+  private final StatusWatcher watcher = new StatusWatcher();
 
-    @BeforeEach
-    void wire() {
-        watcher.states = new CrlStates() {
-            @Override
-            public Map<String, Long> revisions() {
-                return new HashMap<>(revisions);
-            }
+  @BeforeEach
+  void wire() {
+    watcher.states =
+        new CrlStates() {
+          @Override
+          public Map<String, Long> revisions() {
+            return new HashMap<>(revisions);
+          }
         };
-        watcher.cache = new OcspCache();
-        watcher.responders = new Responders() {
-            @Override
-            public void forget(String caId) {
-                droppedResponders.add(caId);
-            }
+    watcher.cache = new OcspCache();
+    watcher.responders =
+        new Responders() {
+          @Override
+          public void forget(String caId) {
+            droppedResponders.add(caId);
+          }
         };
-        watcher.signers = new CaSigners() {
-            @Override
-            public void forget(String caId) {
-                droppedSigners.add(caId);
-            }
+    watcher.signers =
+        new CaSigners() {
+          @Override
+          public void forget(String caId) {
+            droppedSigners.add(caId);
+          }
         };
-        revisions.put("retiring", 1L);
-        revisions.put("bystander", 5L);
-        watcher.poll();
+    revisions.put("retiring", 1L);
+    revisions.put("bystander", 5L);
+    watcher.poll();
+  }
+
+  private void cacheAnswers() {
+    for (String caId : List.of("retiring", "bystander")) {
+      watcher.cache.putStatus(
+          caId,
+          "01",
+          new KnownStatus(CertificateStatus.VALID, null, null),
+          watcher.cache.generation(caId));
     }
+  }
 
-    private void cacheAnswers() {
-        for (String caId : List.of("retiring", "bystander")) {
-            watcher.cache.putStatus(caId, "01", new KnownStatus(CertificateStatus.VALID, null, null), watcher.cache.generation(caId));
-        }
-    }
+  @Test
+  void firstSightDropsNothing() {
+    assertEquals(List.of(), droppedSigners);
+    assertEquals(List.of(), droppedResponders);
+  }
 
-    @Test
-    void firstSightDropsNothing() {
-        assertEquals(List.of(), droppedSigners);
-        assertEquals(List.of(), droppedResponders);
-    }
+  @Test
+  void aRetirementElsewhereDropsThatCaOnly() {
+    cacheAnswers();
+    revisions.put("retiring", 2L);
 
-    @Test
-    void aRetirementElsewhereDropsThatCaOnly() {
-        cacheAnswers();
-        revisions.put("retiring", 2L);
+    watcher.poll();
 
-        watcher.poll();
+    assertEquals(List.of("retiring"), droppedSigners);
+    assertEquals(List.of("retiring"), droppedResponders);
+    assertNull(watcher.cache.status("retiring", "01"));
+    assertNotNull(watcher.cache.status("bystander", "01"));
+  }
 
-        assertEquals(List.of("retiring"), droppedSigners);
-        assertEquals(List.of("retiring"), droppedResponders);
-        assertNull(watcher.cache.status("retiring", "01"));
-        assertNotNull(watcher.cache.status("bystander", "01"));
-    }
+  @Test
+  void aDeletionElsewhereDropsThatCaOnceItsRowIsGone() {
+    cacheAnswers();
+    revisions.remove("retiring");
 
-    @Test
-    void aDeletionElsewhereDropsThatCaOnceItsRowIsGone() {
-        cacheAnswers();
-        revisions.remove("retiring");
+    watcher.poll();
+    watcher.poll();
 
-        watcher.poll();
-        watcher.poll();
-
-        assertEquals(List.of("retiring"), droppedSigners, "dropped once, then forgotten");
-        assertEquals(List.of("retiring"), droppedResponders);
-        assertNull(watcher.cache.status("retiring", "01"));
-        assertNotNull(watcher.cache.status("bystander", "01"));
-    }
+    assertEquals(List.of("retiring"), droppedSigners, "dropped once, then forgotten");
+    assertEquals(List.of("retiring"), droppedResponders);
+    assertNull(watcher.cache.status("retiring", "01"));
+    assertNotNull(watcher.cache.status("bystander", "01"));
+  }
 }

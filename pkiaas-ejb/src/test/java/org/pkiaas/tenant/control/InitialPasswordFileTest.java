@@ -11,21 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InitialPasswordFileTest {
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    @Test
-    void onlyTheOwnerMayReadTheFile() throws Exception {
-        Path file = dir.resolve("pkiaas").resolve(InitialPasswordFile.NAME);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "an old world-readable file");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+  @Test
+  void onlyTheOwnerMayReadTheFile() throws Exception {
+    Path file = dir.resolve("pkiaas").resolve(InitialPasswordFile.NAME);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "an old world-readable file");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        InitialPasswordFile.write(file, "admin", "s3cret-generated");
+    InitialPasswordFile.write(file, "admin", "s3cret-generated");
 
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals("username=admin\npassword=s3cret-generated\n", Files.readString(file));
-        InitialPasswordFile.delete(file);
-        assertFalse(Files.exists(file));
-    }
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals("username=admin\npassword=s3cret-generated\n", Files.readString(file));
+    InitialPasswordFile.delete(file);
+    assertFalse(Files.exists(file));
+  }
 }

@@ -7,24 +7,24 @@ package org.pkiaas.hsm;
  */
 public class HsmException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates an exception with a message for operators.
-     *
-     * @param message what failed, naming the slot where one is involved
-     */
-    public HsmException(String message) {
-        super(message);
-    }
+  /**
+   * Creates an exception with a message for operators.
+   *
+   * @param message what failed, naming the slot where one is involved
+   */
+  public HsmException(String message) {
+    super(message);
+  }
 
-    /**
-     * Creates an exception with a message for operators and its cause.
-     *
-     * @param message what failed, naming the slot where one is involved
-     * @param cause the underlying failure
-     */
-    public HsmException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  /**
+   * Creates an exception with a message for operators and its cause.
+   *
+   * @param message what failed, naming the slot where one is involved
+   * @param cause the underlying failure
+   */
+  public HsmException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.regex.Pattern;
 import org.pkiaas.acme.boundary.AcmeError;
-import org.pkiaas.acme.boundary.NonceIssuer;
 import org.pkiaas.acme.boundary.AcmeProblem;
+import org.pkiaas.acme.boundary.NonceIssuer;
 
 /**
  * ACME's error language (RFC 8555 §6.7): an {@code application/problem+json} document with an
@@ -17,44 +17,55 @@ import org.pkiaas.acme.boundary.AcmeProblem;
 @Provider
 public class AcmeProblemMapper implements ExceptionMapper<AcmeProblem> {
 
-    static final String PROBLEM_JSON = "application/problem+json";
-    /** A Java class name with its message separator, as library exceptions put it in their messages. */
-    private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+  static final String PROBLEM_JSON = "application/problem+json";
 
-    @Inject
-    NonceIssuer nonces;
+  /**
+   * A Java class name with its message separator, as library exceptions put it in their messages.
+   */
+  private static final Pattern JAVA_CLASS =
+      Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
 
-    @Inject
-    AcmeUrls urls;
+  @Inject NonceIssuer nonces;
 
-    @Override
-    public Response toResponse(AcmeProblem problem) {
-        AcmeError error = problem.error();
-        var body = JsonP.JSON.createObjectBuilder().add("type", error.uri()).add("detail", inProtocolWords(problem.getMessage())).add("status", error.status());
-        if (error == AcmeError.BAD_SIGNATURE_ALGORITHM) {
-            var algorithms = JsonP.JSON.createArrayBuilder();
-            JwsMessage.ALGORITHMS.stream().map(Object::toString).sorted().forEach(algorithms::add);
-            body.add("algorithms", algorithms);
-        }
-        var response = Response.status(error.status()).type(PROBLEM_JSON).entity(body.build().toString())
-                .header(AcmeResource.REPLAY_NONCE, nonces.issue()).header("Cache-Control", "no-store")
-                .header("Link", "<" + urls.directory() + ">;rel=\"index\"");
-        if (problem.retryAfterSeconds() > 0) {
-            response.header("Retry-After", problem.retryAfterSeconds()); // RFC 8555 §6.6
-        }
-        return response.build();
+  @Inject AcmeUrls urls;
+
+  @Override
+  public Response toResponse(AcmeProblem problem) {
+    AcmeError error = problem.error();
+    var body =
+        JsonP.JSON
+            .createObjectBuilder()
+            .add("type", error.uri())
+            .add("detail", inProtocolWords(problem.getMessage()))
+            .add("status", error.status());
+    if (error == AcmeError.BAD_SIGNATURE_ALGORITHM) {
+      var algorithms = JsonP.JSON.createArrayBuilder();
+      JwsMessage.ALGORITHMS.stream().map(Object::toString).sorted().forEach(algorithms::add);
+      body.add("algorithms", algorithms);
     }
-
-    /**
-     * The detail without Java class names: a client is told what is wrong with its request, never
-     * which class of this server noticed. Details are written so; this catches a library message
-     * that slipped into one.
-     */
-    static String inProtocolWords(String detail) {
-        if (detail == null || detail.isBlank()) {
-            return "The request could not be processed";
-        }
-        String cleaned = JAVA_CLASS.matcher(detail).replaceAll("").strip();
-        return cleaned.isEmpty() ? "The request could not be processed" : cleaned;
+    var response =
+        Response.status(error.status())
+            .type(PROBLEM_JSON)
+            .entity(body.build().toString())
+            .header(AcmeResource.REPLAY_NONCE, nonces.issue())
+            .header("Cache-Control", "no-store")
+            .header("Link", "<" + urls.directory() + ">;rel=\"index\"");
+    if (problem.retryAfterSeconds() > 0) {
+      response.header("Retry-After", problem.retryAfterSeconds()); // RFC 8555 §6.6
     }
+    return response.build();
+  }
+
+  /**
+   * The detail without Java class names: a client is told what is wrong with its request, never
+   * which class of this server noticed. Details are written so; this catches a library message that
+   * slipped into one.
+   */
+  static String inProtocolWords(String detail) {
+    if (detail == null || detail.isBlank()) {
+      return "The request could not be processed";
+    }
+    String cleaned = JAVA_CLASS.matcher(detail).replaceAll("").strip();
+    return cleaned.isEmpty() ? "The request could not be processed" : cleaned;
+  }
 }

@@ -9,8 +9,7 @@ import jakarta.json.spi.JsonProvider;
  */
 final class JsonP {
 
-    static final JsonProvider JSON = JsonProvider.provider();
+  static final JsonProvider JSON = JsonProvider.provider();
 
-    private JsonP() {
-    }
+  private JsonP() {}
 }

@@ -9,29 +9,29 @@ import jakarta.enterprise.context.RequestScoped;
 @RequestScoped
 public class PresentedNonce {
 
-    private String nonce;
-    private boolean committed;
+  private String nonce;
+  private boolean committed;
 
-    void set(String nonce) {
-        this.nonce = nonce;
-        this.committed = false;
-    }
+  void set(String nonce) {
+    this.nonce = nonce;
+    this.committed = false;
+  }
 
-    /** The request's transaction, which recorded the nonce's use, committed. */
-    void committed() {
-        committed = true;
-    }
+  /** The request's transaction, which recorded the nonce's use, committed. */
+  void committed() {
+    committed = true;
+  }
 
-    boolean isCommitted() {
-        return committed;
-    }
+  boolean isCommitted() {
+    return committed;
+  }
 
-    /** The request's nonce was refused: there is no use to record. */
-    void clear() {
-        nonce = null;
-    }
+  /** The request's nonce was refused: there is no use to record. */
+  void clear() {
+    nonce = null;
+  }
 
-    String get() {
-        return nonce;
-    }
+  String get() {
+    return nonce;
+  }
 }

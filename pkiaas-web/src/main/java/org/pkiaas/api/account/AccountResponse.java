@@ -5,7 +5,8 @@ import org.pkiaas.tenant.entity.Account;
 
 public record AccountResponse(String id, String username, String role, Instant createdAt) {
 
-    static AccountResponse of(Account account) {
-        return new AccountResponse(account.id(), account.username(), account.role().name(), account.createdAt());
-    }
+  static AccountResponse of(Account account) {
+    return new AccountResponse(
+        account.id(), account.username(), account.role().name(), account.createdAt());
+  }
 }

@@ -7,10 +7,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
 import org.pkiaas.api.security.AllowedBeforePasswordChange;
 import org.pkiaas.api.security.Public;
@@ -27,65 +27,65 @@ import org.pkiaas.tenant.entity.Account;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 
-    @Inject
-    Accounts accounts;
+  @Inject Accounts accounts;
 
-    @Inject
-    RequestCaller caller;
+  @Inject RequestCaller caller;
 
-    @Context
-    UriInfo uriInfo;
+  @Context UriInfo uriInfo;
 
-    @POST
-    @Path("accounts")
-    public Response create(AccountRequest request) {
-        AccountRequest body = require(request);
-        Account account = accounts.create(caller.get(), body.username(), body.password(), body.role());
-        return created(account);
+  @POST
+  @Path("accounts")
+  public Response create(AccountRequest request) {
+    AccountRequest body = require(request);
+    Account account = accounts.create(caller.get(), body.username(), body.password(), body.role());
+    return created(account);
+  }
+
+  @GET
+  @Path("accounts")
+  public List<AccountResponse> list() {
+    return accounts.list(caller.get()).stream().map(AccountResponse::of).toList();
+  }
+
+  @GET
+  @Path("accounts/me")
+  public AccountResponse me() {
+    return AccountResponse.of(accounts.me(caller.get()));
+  }
+
+  @PUT
+  @Path("accounts/me/password")
+  @AllowedBeforePasswordChange
+  public Response changePassword(PasswordChangeRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "newPassword", "A JSON body with currentPassword and newPassword is required");
     }
+    accounts.changePassword(caller.get(), request.currentPassword(), request.newPassword());
+    return Response.noContent().build();
+  }
 
-    @GET
-    @Path("accounts")
-    public List<AccountResponse> list() {
-        return accounts.list(caller.get()).stream().map(AccountResponse::of).toList();
-    }
+  /** Self-service sign-up; refused with 403 while an administrator keeps it switched off. */
+  @POST
+  @Path("signup")
+  @Public
+  @RateLimited(RateLimit.Kind.SIGNUP)
+  public Response signUp(AccountRequest request) {
+    AccountRequest body = require(request);
+    return created(accounts.signUp(body.username(), body.password()));
+  }
 
-    @GET
-    @Path("accounts/me")
-    public AccountResponse me() {
-        return AccountResponse.of(accounts.me(caller.get()));
-    }
+  private Response created(Account account) {
+    return Response.created(uriInfo.getBaseUriBuilder().path("accounts").path(account.id()).build())
+        .entity(AccountResponse.of(account))
+        .build();
+  }
 
-    @PUT
-    @Path("accounts/me/password")
-    @AllowedBeforePasswordChange
-    public Response changePassword(PasswordChangeRequest request) {
-        if (request == null) {
-            throw new InvalidInputException("newPassword", "A JSON body with currentPassword and newPassword is required");
-        }
-        accounts.changePassword(caller.get(), request.currentPassword(), request.newPassword());
-        return Response.noContent().build();
+  private static AccountRequest require(AccountRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "username", "A JSON body with username and password is required");
     }
-
-    /** Self-service sign-up; refused with 403 while an administrator keeps it switched off. */
-    @POST
-    @Path("signup")
-    @Public
-    @RateLimited(RateLimit.Kind.SIGNUP)
-    public Response signUp(AccountRequest request) {
-        AccountRequest body = require(request);
-        return created(accounts.signUp(body.username(), body.password()));
-    }
-
-    private Response created(Account account) {
-        return Response.created(uriInfo.getBaseUriBuilder().path("accounts").path(account.id()).build())
-                .entity(AccountResponse.of(account)).build();
-    }
-
-    private static AccountRequest require(AccountRequest request) {
-        if (request == null) {
-            throw new InvalidInputException("username", "A JSON body with username and password is required");
-        }
-        return request;
-    }
+    return request;
+  }
 }

@@ -18,28 +18,29 @@ import org.pkiaas.tenant.boundary.Settings;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SettingsResource {
 
-    public record SettingsBody(Boolean signupEnabled) {
+  public record SettingsBody(Boolean signupEnabled) {}
+
+  @Inject Settings settings;
+
+  @Inject RequestCaller caller;
+
+  @GET
+  @Operation(
+      summary = "The installation's settings",
+      description = "Administrators only; other accounts get 403.")
+  public SettingsBody read() {
+    return new SettingsBody(settings.signupEnabled(caller.get()));
+  }
+
+  @PUT
+  @Operation(
+      summary = "Change the installation's settings",
+      description = "Administrators only; other accounts get 403.")
+  public SettingsBody change(SettingsBody body) {
+    if (body == null || body.signupEnabled() == null) {
+      throw new InvalidInputException("signupEnabled", "signupEnabled (true or false) is required");
     }
-
-    @Inject
-    Settings settings;
-
-    @Inject
-    RequestCaller caller;
-
-    @GET
-    @Operation(summary = "The installation's settings", description = "Administrators only; other accounts get 403.")
-    public SettingsBody read() {
-        return new SettingsBody(settings.signupEnabled(caller.get()));
-    }
-
-    @PUT
-    @Operation(summary = "Change the installation's settings", description = "Administrators only; other accounts get 403.")
-    public SettingsBody change(SettingsBody body) {
-        if (body == null || body.signupEnabled() == null) {
-            throw new InvalidInputException("signupEnabled", "signupEnabled (true or false) is required");
-        }
-        settings.changeSignupEnabled(caller.get(), body.signupEnabled());
-        return new SettingsBody(settings.signupEnabled());
-    }
+    settings.changeSignupEnabled(caller.get(), body.signupEnabled());
+    return new SettingsBody(settings.signupEnabled());
+  }
 }

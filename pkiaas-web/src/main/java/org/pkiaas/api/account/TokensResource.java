@@ -28,52 +28,63 @@ import org.pkiaas.tenant.entity.ApiToken;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
-    public record TokenRequest(
-            @Size(max = 100, message = "A token name has at most {max} characters") @PlainText String name,
-            @Min(value = 1, message = "A token is valid for 1 to 3650 days") @Max(value = 3650, message = "A token is valid for 1 to 3650 days")
-            Integer validityDays) {
+  public record TokenRequest(
+      @Size(max = 100, message = "A token name has at most {max} characters") @PlainText
+          String name,
+      @Min(value = 1, message = "A token is valid for 1 to 3650 days")
+          @Max(value = 3650, message = "A token is valid for 1 to 3650 days")
+          Integer validityDays) {}
+
+  public record TokenResponse(
+      String id,
+      String name,
+      String prefix,
+      Instant createdAt,
+      Instant lastUsedAt,
+      Instant expiresAt) {
+
+    static TokenResponse of(ApiToken token) {
+      return new TokenResponse(
+          token.id(),
+          token.name(),
+          token.prefix(),
+          token.createdAt(),
+          token.lastUsedAt(),
+          token.expiresAt());
     }
+  }
 
-    public record TokenResponse(String id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
-            Instant expiresAt) {
+  /** {@code token} is the secret: shown this once, never stored. */
+  public record NewTokenResponse(
+      String id, String name, String token, Instant createdAt, Instant expiresAt) {}
 
-        static TokenResponse of(ApiToken token) {
-            return new TokenResponse(token.id(), token.name(), token.prefix(), token.createdAt(), token.lastUsedAt(),
-                    token.expiresAt());
-        }
+  @Inject ApiTokens tokens;
+
+  @Inject RequestCaller caller;
+
+  @POST
+  public Response create(TokenRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("name", "A JSON body with the token's name is required");
     }
+    NewApiToken created = tokens.create(caller.get(), request.name(), request.validityDays());
+    ApiToken token = created.token();
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            new NewTokenResponse(
+                token.id(), token.name(), created.secret(), token.createdAt(), token.expiresAt()))
+        .build();
+  }
 
-    /** {@code token} is the secret: shown this once, never stored. */
-    public record NewTokenResponse(String id, String name, String token, Instant createdAt, Instant expiresAt) {
-    }
+  @GET
+  public List<TokenResponse> list() {
+    return tokens.list(caller.get()).stream().map(TokenResponse::of).toList();
+  }
 
-    @Inject
-    ApiTokens tokens;
-
-    @Inject
-    RequestCaller caller;
-
-    @POST
-    public Response create(TokenRequest request) {
-        if (request == null) {
-            throw new InvalidInputException("name", "A JSON body with the token's name is required");
-        }
-        NewApiToken created = tokens.create(caller.get(), request.name(), request.validityDays());
-        ApiToken token = created.token();
-        return Response.status(Response.Status.CREATED)
-                .entity(new NewTokenResponse(token.id(), token.name(), created.secret(), token.createdAt(), token.expiresAt()))
-                .build();
-    }
-
-    @GET
-    public List<TokenResponse> list() {
-        return tokens.list(caller.get()).stream().map(TokenResponse::of).toList();
-    }
-
-    @DELETE
-    @Path("{tokenId}")
-    public Response revoke(@PathParam("tokenId") String tokenId) {
-        tokens.revoke(caller.get(), tokenId);
-        return Response.noContent().build();
-    }
+  @DELETE
+  @Path("{tokenId}")
+  public Response revoke(@PathParam("tokenId") String tokenId) {
+    tokens.revoke(caller.get(), tokenId);
+    return Response.noContent().build();
+  }
 }

@@ -5,11 +5,23 @@ import java.util.List;
 import org.pkiaas.acme.entity.AcmeAccount;
 
 /** An ACME account registered under a policy. */
-public record AcmeAccountResponse(String id, String policyId, String eabId, String status, List<String> contact,
-        String keyThumbprint, Instant createdAt) {
+public record AcmeAccountResponse(
+    String id,
+    String policyId,
+    String eabId,
+    String status,
+    List<String> contact,
+    String keyThumbprint,
+    Instant createdAt) {
 
-    static AcmeAccountResponse of(AcmeAccount account) {
-        return new AcmeAccountResponse(account.id(), account.policyId(), account.eabId(), account.status().json(),
-                account.contacts(), account.keyThumbprint(), account.createdAt());
-    }
+  static AcmeAccountResponse of(AcmeAccount account) {
+    return new AcmeAccountResponse(
+        account.id(),
+        account.policyId(),
+        account.eabId(),
+        account.status().json(),
+        account.contacts(),
+        account.keyThumbprint(),
+        account.createdAt());
+  }
 }

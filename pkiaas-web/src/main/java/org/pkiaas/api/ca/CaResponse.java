@@ -9,38 +9,81 @@ import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.Pem;
 
 /** A CA as the API shows it. Never carries key material beyond the public certificate. */
-public record CaResponse(String id, String name, String status, String subject, String keyType, Integer keySize,
-        String curve, String parameterSet, String keyBackend, String signatureAlgorithm, int validityDays,
-        Integer pathLength, List<String> keyUsage, List<String> extendedKeyUsage, String serialNumber, Instant notBefore,
-        Instant notAfter, String certificatePem, String chainPem, String cpsText, String cpsUrl,
-        ServiceCertificateSettings serviceCertificate, int crlValidityDays, ServiceUrls urls, Instant createdAt) {
+public record CaResponse(
+    String id,
+    String name,
+    String status,
+    String subject,
+    String keyType,
+    Integer keySize,
+    String curve,
+    String parameterSet,
+    String keyBackend,
+    String signatureAlgorithm,
+    int validityDays,
+    Integer pathLength,
+    List<String> keyUsage,
+    List<String> extendedKeyUsage,
+    String serialNumber,
+    Instant notBefore,
+    Instant notAfter,
+    String certificatePem,
+    String chainPem,
+    String cpsText,
+    String cpsUrl,
+    ServiceCertificateSettings serviceCertificate,
+    int crlValidityDays,
+    ServiceUrls urls,
+    Instant createdAt) {
 
-    /** The key and hash of the certificates the CA's services (OCSP, timestamping) sign with. */
-    public record ServiceCertificateSettings(String keyType, Integer keySize, String curve, String signatureHash) {
-    }
+  /** The key and hash of the certificates the CA's services (OCSP, timestamping) sign with. */
+  public record ServiceCertificateSettings(
+      String keyType, Integer keySize, String curve, String signatureHash) {}
 
-    static CaResponse of(CertificateAuthority ca, String publicUrl) {
-        KeySpec key = ca.keySpec();
-        KeySpec service = ca.serviceKeySpec();
-        byte[] certificate = ca.certificate();
-        return new CaResponse(ca.id(), ca.name(), ca.status().name(), ca.subjectDn(), key.algorithm().name(),
-                size(key), curve(key), parameterSet(key), ca.keyBackend().name(), ca.signatureAlgorithm(),
-                ca.validityDays(), ca.pathLength(), ca.keyUsage(), ca.extendedKeyUsage(), ca.serialNumber(), ca.notBefore(),
-                ca.notAfter(), certificate == null ? null : Pem.certificate(certificate), ca.chainPem(), ca.cpsText(),
-                ca.cpsUrl(), new ServiceCertificateSettings(service.algorithm().name(), size(service), curve(service),
-                        ca.serviceSignatureHash()),
-                ca.crlValidityDays(), ServiceUrls.of(publicUrl, ca.id()), ca.createdAt());
-    }
+  static CaResponse of(CertificateAuthority ca, String publicUrl) {
+    KeySpec key = ca.keySpec();
+    KeySpec service = ca.serviceKeySpec();
+    byte[] certificate = ca.certificate();
+    return new CaResponse(
+        ca.id(),
+        ca.name(),
+        ca.status().name(),
+        ca.subjectDn(),
+        key.algorithm().name(),
+        size(key),
+        curve(key),
+        parameterSet(key),
+        ca.keyBackend().name(),
+        ca.signatureAlgorithm(),
+        ca.validityDays(),
+        ca.pathLength(),
+        ca.keyUsage(),
+        ca.extendedKeyUsage(),
+        ca.serialNumber(),
+        ca.notBefore(),
+        ca.notAfter(),
+        certificate == null ? null : Pem.certificate(certificate),
+        ca.chainPem(),
+        ca.cpsText(),
+        ca.cpsUrl(),
+        new ServiceCertificateSettings(
+            service.algorithm().name(), size(service), curve(service), ca.serviceSignatureHash()),
+        ca.crlValidityDays(),
+        ServiceUrls.of(publicUrl, ca.id()),
+        ca.createdAt());
+  }
 
-    private static Integer size(KeySpec key) {
-        return key.algorithm() == KeyAlgorithm.RSA ? Integer.valueOf(key.parameter()) : null;
-    }
+  private static Integer size(KeySpec key) {
+    return key.algorithm() == KeyAlgorithm.RSA ? Integer.valueOf(key.parameter()) : null;
+  }
 
-    private static String curve(KeySpec key) {
-        return key.algorithm() == KeyAlgorithm.EC ? key.parameter() : null;
-    }
+  private static String curve(KeySpec key) {
+    return key.algorithm() == KeyAlgorithm.EC ? key.parameter() : null;
+  }
 
-    private static String parameterSet(KeySpec key) {
-        return key.algorithm() == KeyAlgorithm.ML_DSA || key.algorithm() == KeyAlgorithm.SLH_DSA ? key.parameter() : null;
-    }
+  private static String parameterSet(KeySpec key) {
+    return key.algorithm() == KeyAlgorithm.ML_DSA || key.algorithm() == KeyAlgorithm.SLH_DSA
+        ? key.parameter()
+        : null;
+  }
 }

@@ -23,97 +23,104 @@ import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.problem.InvalidInputException;
 
 /**
- * Certificate authorities of the signed-in account. Every API resource class sits at the root
- * path: JAX-RS picks one root class before matching methods, so {@code cas/{caId}/templates} in
- * another class would never be reached behind a class at {@code cas}.
+ * Certificate authorities of the signed-in account. Every API resource class sits at the root path:
+ * JAX-RS picks one root class before matching methods, so {@code cas/{caId}/templates} in another
+ * class would never be reached behind a class at {@code cas}.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CertificateAuthoritiesResource {
 
-    static final String PEM_CSR = "application/pkcs10";
+  static final String PEM_CSR = "application/pkcs10";
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    RequestCaller caller;
+  @Inject RequestCaller caller;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Context
-    UriInfo uriInfo;
+  @Context UriInfo uriInfo;
 
-    @POST
-    @Path("cas")
-    public Response create(NewCertificateAuthority request) {
-        if (request == null) {
-            throw new InvalidInputException("subject.commonName", "A JSON body describing the CA is required");
-        }
-        CertificateAuthority ca = cas.create(caller.get(), request);
-        return Response.created(uriInfo.getBaseUriBuilder().path("cas").path(ca.id()).build()).entity(response(ca)).build();
+  @POST
+  @Path("cas")
+  public Response create(NewCertificateAuthority request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "subject.commonName", "A JSON body describing the CA is required");
     }
+    CertificateAuthority ca = cas.create(caller.get(), request);
+    return Response.created(uriInfo.getBaseUriBuilder().path("cas").path(ca.id()).build())
+        .entity(response(ca))
+        .build();
+  }
 
-    @GET
-    @Path("cas")
-    public List<CaResponse> list() {
-        return cas.list(caller.get()).stream().map(this::response).toList();
-    }
+  @GET
+  @Path("cas")
+  public List<CaResponse> list() {
+    return cas.list(caller.get()).stream().map(this::response).toList();
+  }
 
-    @GET
-    @Path("cas/{caId}")
-    public CaResponse get(@PathParam("caId") String caId) {
-        return response(cas.get(caller.get(), caId));
-    }
+  @GET
+  @Path("cas/{caId}")
+  public CaResponse get(@PathParam("caId") String caId) {
+    return response(cas.get(caller.get(), caId));
+  }
 
-    @PATCH
-    @Path("cas/{caId}")
-    public CaResponse change(@PathParam("caId") String caId, CaChanges changes) {
-        if (changes == null) {
-            throw new InvalidInputException("cpsText", "A JSON body with the fields to change is required");
-        }
-        return response(cas.change(caller.get(), caId, changes));
+  @PATCH
+  @Path("cas/{caId}")
+  public CaResponse change(@PathParam("caId") String caId, CaChanges changes) {
+    if (changes == null) {
+      throw new InvalidInputException(
+          "cpsText", "A JSON body with the fields to change is required");
     }
+    return response(cas.change(caller.get(), caId, changes));
+  }
 
-    /**
-     * Irreversible: removes the CA for its owner and every service. Refused (409) while any of its
-     * certificates is unexpired: retire it instead. Its issuance records are kept.
-     */
-    @DELETE
-    @Path("cas/{caId}")
-    public Response delete(@PathParam("caId") String caId) {
-        cas.delete(caller.get(), caId);
-        return Response.noContent().build();
-    }
+  /**
+   * Irreversible: removes the CA for its owner and every service. Refused (409) while any of its
+   * certificates is unexpired: retire it instead. Its issuance records are kept.
+   */
+  @DELETE
+  @Path("cas/{caId}")
+  public Response delete(@PathParam("caId") String caId) {
+    cas.delete(caller.get(), caId);
+    return Response.noContent().build();
+  }
 
-    /** Stops all issuance by the CA for good; its CRL and OCSP keep answering for what it issued. */
-    @POST
-    @Path("cas/{caId}/retire")
-    public CaResponse retire(@PathParam("caId") String caId) {
-        return response(cas.retire(caller.get(), caId));
-    }
+  /** Stops all issuance by the CA for good; its CRL and OCSP keep answering for what it issued. */
+  @POST
+  @Path("cas/{caId}/retire")
+  public CaResponse retire(@PathParam("caId") String caId) {
+    return response(cas.retire(caller.get(), caId));
+  }
 
-    @GET
-    @Path("cas/{caId}/csr")
-    @Produces({PEM_CSR, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    public Response csr(@PathParam("caId") String caId) {
-        String pem = cas.csrPem(caller.get(), caId);
-        return Response.ok(pem).build();
-    }
+  @GET
+  @Path("cas/{caId}/csr")
+  @Produces({PEM_CSR, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+  public Response csr(@PathParam("caId") String caId) {
+    String pem = cas.csrPem(caller.get(), caId);
+    return Response.ok(pem).build();
+  }
 
-    @POST
-    @Path("cas/{caId}/certificate")
-    public CaResponse importCertificate(@PathParam("caId") String caId, CertificateImportRequest request) {
-        if (request == null) {
-            throw new InvalidInputException("certificatePem", "A JSON body with certificatePem is required");
-        }
-        return response(cas.importCertificate(caller.get(), caId, request.certificatePem(), request.chainPem(),
-                Boolean.TRUE.equals(request.fetchIssuers())));
+  @POST
+  @Path("cas/{caId}/certificate")
+  public CaResponse importCertificate(
+      @PathParam("caId") String caId, CertificateImportRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "certificatePem", "A JSON body with certificatePem is required");
     }
+    return response(
+        cas.importCertificate(
+            caller.get(),
+            caId,
+            request.certificatePem(),
+            request.chainPem(),
+            Boolean.TRUE.equals(request.fetchIssuers())));
+  }
 
-    private CaResponse response(CertificateAuthority ca) {
-        return CaResponse.of(ca, config.publicUrl());
-    }
+  private CaResponse response(CertificateAuthority ca) {
+    return CaResponse.of(ca, config.publicUrl());
+  }
 }

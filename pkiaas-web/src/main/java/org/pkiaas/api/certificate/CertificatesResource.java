@@ -35,122 +35,157 @@ import org.pkiaas.signing.Pem;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CertificatesResource {
 
-    static final String PEM = "application/x-pem-file";
-    static final String DER = "application/pkix-cert";
-    static final String PKCS7 = "application/pkcs7-mime";
+  static final String PEM = "application/x-pem-file";
+  static final String DER = "application/pkix-cert";
+  static final String PKCS7 = "application/pkcs7-mime";
 
-    public record CertificatePage(List<IssuedCertificateResponse> items, long total, int page, int size) {
-    }
+  public record CertificatePage(
+      List<IssuedCertificateResponse> items, long total, int page, int size) {}
 
-    /** @param reason an RFC 5280 name, e.g. keyCompromise; certificateHold puts it on hold */
-    public record RevocationRequest(
-            @Pattern(regexp = "[A-Za-z]{1,32}", message = "The reason is an RFC 5280 name such as keyCompromise") String reason,
-            @Size(max = 64, message = "An instant has at most {max} characters") String invalidityDate) {
-    }
+  /**
+   * @param reason an RFC 5280 name, e.g. keyCompromise; certificateHold puts it on hold
+   */
+  public record RevocationRequest(
+      @Pattern(
+              regexp = "[A-Za-z]{1,32}",
+              message = "The reason is an RFC 5280 name such as keyCompromise")
+          String reason,
+      @Size(max = 64, message = "An instant has at most {max} characters") String invalidityDate) {}
 
-    @Inject
-    Certificates certificates;
+  @Inject Certificates certificates;
 
-    @Inject
-    RevocationService revocation;
+  @Inject RevocationService revocation;
 
-    @Inject
-    RequestCaller caller;
+  @Inject RequestCaller caller;
 
-    @GET
-    @Path("cas/{caId}/certificates")
-    public CertificatePage list(@PathParam("caId") String caId, @QueryParam("status") String status,
-            @QueryParam("templateId") String templateId, @QueryParam("subject") String subject,
-            @QueryParam("expiresAfter") String expiresAfter, @QueryParam("expiresBefore") String expiresBefore,
-            @QueryParam("issuedTo") String issuedTo,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        CertificateFilter filter = new CertificateFilter(status, templateId, subject, instant("expiresAfter", expiresAfter),
-                instant("expiresBefore", expiresBefore)).withPurposes(purposes(issuedTo));
-        Page<IssuedCertificate> found = certificates.list(caller.get(), caId, filter, page, size);
-        return new CertificatePage(found.items().stream().map(IssuedCertificateResponse::of).toList(), found.total(),
-                found.page(), found.size());
-    }
+  @GET
+  @Path("cas/{caId}/certificates")
+  public CertificatePage list(
+      @PathParam("caId") String caId,
+      @QueryParam("status") String status,
+      @QueryParam("templateId") String templateId,
+      @QueryParam("subject") String subject,
+      @QueryParam("expiresAfter") String expiresAfter,
+      @QueryParam("expiresBefore") String expiresBefore,
+      @QueryParam("issuedTo") String issuedTo,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    CertificateFilter filter =
+        new CertificateFilter(
+                status,
+                templateId,
+                subject,
+                instant("expiresAfter", expiresAfter),
+                instant("expiresBefore", expiresBefore))
+            .withPurposes(purposes(issuedTo));
+    Page<IssuedCertificate> found = certificates.list(caller.get(), caId, filter, page, size);
+    return new CertificatePage(
+        found.items().stream().map(IssuedCertificateResponse::of).toList(),
+        found.total(),
+        found.page(),
+        found.size());
+  }
 
-    /**
-     * One certificate: JSON by default; PEM, DER or a PKCS#7 chain by {@code Accept}
-     * ({@value #PEM}, {@value #DER}, {@value #PKCS7}) or by {@code ?format=pem|der|chain|p7b}.
-     */
-    @GET
-    @Path("certificates/{id}")
-    @Produces({MediaType.APPLICATION_JSON, PEM, DER, PKCS7})
-    public Response get(@PathParam("id") String id, @QueryParam("format") String format, @Context HttpHeaders headers) {
-        IssuedCertificate certificate = certificates.get(caller.get(), id);
-        String wanted = format != null ? format.toLowerCase(Locale.ROOT) : fromAccept(headers);
-        return switch (wanted) {
-            case "pem" -> download(Pem.certificate(certificate.der()), PEM, certificate, "pem");
-            case "der" -> download(certificate.der(), DER, certificate, "cer");
-            case "chain" -> download(certificates.chainPem(caller.get(), id), PEM, certificate, "chain.pem");
-            case "p7b" -> download(Pkcs7.certsOnly(certificates.chainPem(caller.get(), id)), PKCS7, certificate, "p7b");
-            case "json" -> Response.ok(IssuedCertificateResponse.of(certificate), MediaType.APPLICATION_JSON).build();
-            default -> throw new InvalidInputException("format", "The format is json, pem, der, chain or p7b");
-        };
-    }
+  /**
+   * One certificate: JSON by default; PEM, DER or a PKCS#7 chain by {@code Accept} ({@value #PEM},
+   * {@value #DER}, {@value #PKCS7}) or by {@code ?format=pem|der|chain|p7b}.
+   */
+  @GET
+  @Path("certificates/{id}")
+  @Produces({MediaType.APPLICATION_JSON, PEM, DER, PKCS7})
+  public Response get(
+      @PathParam("id") String id,
+      @QueryParam("format") String format,
+      @Context HttpHeaders headers) {
+    IssuedCertificate certificate = certificates.get(caller.get(), id);
+    String wanted = format != null ? format.toLowerCase(Locale.ROOT) : fromAccept(headers);
+    return switch (wanted) {
+      case "pem" -> download(Pem.certificate(certificate.der()), PEM, certificate, "pem");
+      case "der" -> download(certificate.der(), DER, certificate, "cer");
+      case "chain" ->
+          download(certificates.chainPem(caller.get(), id), PEM, certificate, "chain.pem");
+      case "p7b" ->
+          download(
+              Pkcs7.certsOnly(certificates.chainPem(caller.get(), id)), PKCS7, certificate, "p7b");
+      case "json" ->
+          Response.ok(IssuedCertificateResponse.of(certificate), MediaType.APPLICATION_JSON)
+              .build();
+      default ->
+          throw new InvalidInputException("format", "The format is json, pem, der, chain or p7b");
+    };
+  }
 
-    @POST
-    @Path("certificates/{id}/revoke")
-    public IssuedCertificateResponse revoke(@PathParam("id") String id, RevocationRequest request) {
-        RevocationRequest body = request == null ? new RevocationRequest(null, null) : request;
-        return IssuedCertificateResponse.of(revocation.revoke(caller.get(), id, body.reason(),
-                instant("invalidityDate", body.invalidityDate())));
-    }
+  @POST
+  @Path("certificates/{id}/revoke")
+  public IssuedCertificateResponse revoke(@PathParam("id") String id, RevocationRequest request) {
+    RevocationRequest body = request == null ? new RevocationRequest(null, null) : request;
+    return IssuedCertificateResponse.of(
+        revocation.revoke(
+            caller.get(), id, body.reason(), instant("invalidityDate", body.invalidityDate())));
+  }
 
-    @POST
-    @Path("certificates/{id}/release")
-    public IssuedCertificateResponse release(@PathParam("id") String id) {
-        return IssuedCertificateResponse.of(revocation.releaseHold(caller.get(), id));
-    }
+  @POST
+  @Path("certificates/{id}/release")
+  public IssuedCertificateResponse release(@PathParam("id") String id) {
+    return IssuedCertificateResponse.of(revocation.releaseHold(caller.get(), id));
+  }
 
-    private static String fromAccept(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            String name = type.getType() + "/" + type.getSubtype();
-            switch (name) {
-                case PEM, "application/pem-certificate-chain" -> {
-                    return "pem";
-                }
-                case DER -> {
-                    return "der";
-                }
-                case PKCS7, "application/x-pkcs7-certificates" -> {
-                    return "p7b";
-                }
-                default -> {
-                    // keep looking
-                }
-            }
+  private static String fromAccept(HttpHeaders headers) {
+    for (MediaType type : headers.getAcceptableMediaTypes()) {
+      String name = type.getType() + "/" + type.getSubtype();
+      switch (name) {
+        case PEM, "application/pem-certificate-chain" -> {
+          return "pem";
         }
-        return "json";
-    }
-
-    private static Response download(Object body, String type, IssuedCertificate certificate, String extension) {
-        return Response.ok(body, type).header("Content-Disposition",
-                "attachment; filename=\"" + certificate.serialNumber() + "." + extension + "\"").build();
-    }
-
-    /** {@code subscriber}: certificates asked for; {@code service}: the CA's own (OCSP responder); absent: both. */
-    private static java.util.Set<CertificatePurpose> purposes(String issuedTo) {
-        if (issuedTo == null || issuedTo.isBlank()) {
-            return null;
+        case DER -> {
+          return "der";
         }
-        return switch (issuedTo.trim().toLowerCase(Locale.ROOT)) {
-            case "subscriber" -> CertificatePurpose.SUBSCRIBER;
-            case "service" -> CertificatePurpose.SERVICE;
-            default -> throw new InvalidInputException("issuedTo", "'" + issuedTo + "' is neither subscriber nor service");
-        };
+        case PKCS7, "application/x-pkcs7-certificates" -> {
+          return "p7b";
+        }
+        default -> {
+          // keep looking
+        }
+      }
     }
+    return "json";
+  }
 
-    static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not an ISO 8601 instant such as 2026-12-31T00:00:00Z");
-        }
+  private static Response download(
+      Object body, String type, IssuedCertificate certificate, String extension) {
+    return Response.ok(body, type)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + certificate.serialNumber() + "." + extension + "\"")
+        .build();
+  }
+
+  /**
+   * {@code subscriber}: certificates asked for; {@code service}: the CA's own (OCSP responder);
+   * absent: both.
+   */
+  private static java.util.Set<CertificatePurpose> purposes(String issuedTo) {
+    if (issuedTo == null || issuedTo.isBlank()) {
+      return null;
     }
+    return switch (issuedTo.trim().toLowerCase(Locale.ROOT)) {
+      case "subscriber" -> CertificatePurpose.SUBSCRIBER;
+      case "service" -> CertificatePurpose.SERVICE;
+      default ->
+          throw new InvalidInputException(
+              "issuedTo", "'" + issuedTo + "' is neither subscriber nor service");
+    };
+  }
+
+  static Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          field, "'" + value + "' is not an ISO 8601 instant such as 2026-12-31T00:00:00Z");
+    }
+  }
 }

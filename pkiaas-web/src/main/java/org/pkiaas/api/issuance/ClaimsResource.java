@@ -35,45 +35,59 @@ import org.pkiaas.tenant.control.RateLimit;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClaimsResource {
 
-    public record ClaimOffer(String requestId, String templateName, String caName, String subject,
-            List<String> subjectAltNames, Integer validityDays, Instant expiresAt) {
-    }
+  public record ClaimOffer(
+      String requestId,
+      String templateName,
+      String caName,
+      String subject,
+      List<String> subjectAltNames,
+      Integer validityDays,
+      Instant expiresAt) {}
 
-    public record ClaimSubmission(
-            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
-    }
+  public record ClaimSubmission(
+      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
+          @PlainText(multiline = true)
+          String csr) {}
 
-    /** The certificate, and its issuing CA with that CA's issuers (PEM), for the holder to install with the key. */
-    public record ClaimedCertificate(String certificateId, String certificatePem, String chainPem) {
-    }
+  /**
+   * The certificate, and its issuing CA with that CA's issuers (PEM), for the holder to install
+   * with the key.
+   */
+  public record ClaimedCertificate(String certificateId, String certificatePem, String chainPem) {}
 
-    public static final String TOKEN_HEADER = "Claim-Token";
+  public static final String TOKEN_HEADER = "Claim-Token";
 
-    @Inject
-    Claims claims;
+  @Inject Claims claims;
 
-    @GET
-    @Path("claims")
-    @Public
-    public ClaimOffer describe(@HeaderParam(TOKEN_HEADER) String token) {
-        Claims.Offer offer = claims.describe(token);
-        CertificateRequest request = offer.request();
-        return new ClaimOffer(request.id(), offer.template().name(), offer.ca().name(), request.approvedSubjectDn(),
-                request.approvedSubjectAltNames(),
-                // what issuance will use: the pre-approval's validity, else the template's
-                request.validityDays() != null ? request.validityDays() : offer.template().settings().general().validityDays(),
-                request.claimExpiresAt());
-    }
+  @GET
+  @Path("claims")
+  @Public
+  public ClaimOffer describe(@HeaderParam(TOKEN_HEADER) String token) {
+    Claims.Offer offer = claims.describe(token);
+    CertificateRequest request = offer.request();
+    return new ClaimOffer(
+        request.id(),
+        offer.template().name(),
+        offer.ca().name(),
+        request.approvedSubjectDn(),
+        request.approvedSubjectAltNames(),
+        // what issuance will use: the pre-approval's validity, else the template's
+        request.validityDays() != null
+            ? request.validityDays()
+            : offer.template().settings().general().validityDays(),
+        request.claimExpiresAt());
+  }
 
-    @POST
-    @Path("claims")
-    @Public
-    @RateLimited(RateLimit.Kind.CLAIM)
-    public Response claim(@HeaderParam(TOKEN_HEADER) String token, ClaimSubmission submission) {
-        IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
-        CertificateAuthority ca = claims.issuerOf(issued);
-        String chain = ca.certificateChainPem();
-        return Response.status(Response.Status.CREATED)
-                .entity(new ClaimedCertificate(issued.id(), Pem.certificate(issued.der()), chain)).build();
-    }
+  @POST
+  @Path("claims")
+  @Public
+  @RateLimited(RateLimit.Kind.CLAIM)
+  public Response claim(@HeaderParam(TOKEN_HEADER) String token, ClaimSubmission submission) {
+    IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
+    CertificateAuthority ca = claims.issuerOf(issued);
+    String chain = ca.certificateChainPem();
+    return Response.status(Response.Status.CREATED)
+        .entity(new ClaimedCertificate(issued.id(), Pem.certificate(issued.der()), chain))
+        .build();
+  }
 }

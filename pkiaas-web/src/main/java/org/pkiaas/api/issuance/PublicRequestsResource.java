@@ -18,42 +18,55 @@ import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.tenant.control.RateLimit;
 
-/** A template's public request endpoint (user guide 2.5.1): open to anyone while the template allows it. */
+/**
+ * A template's public request endpoint (user guide 2.5.1): open to anyone while the template allows
+ * it.
+ */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PublicRequestsResource {
 
-    public record PublicOffer(String templateId, String templateName, String caName, String description,
-            List<String> allowedKeyTypes, List<String> allowedSanTypes) {
-    }
+  public record PublicOffer(
+      String templateId,
+      String templateName,
+      String caName,
+      String description,
+      List<String> allowedKeyTypes,
+      List<String> allowedSanTypes) {}
 
-    public record Submitted(String id, String status) {
-    }
+  public record Submitted(String id, String status) {}
 
-    @Inject
-    PublicRequests publicRequests;
+  @Inject PublicRequests publicRequests;
 
-    @GET
-    @Path("templates/{templateId}/public")
-    @Public
-    public PublicOffer offer(@PathParam("templateId") String templateId) {
-        PublicRequests.Offer offer = publicRequests.offer(templateId);
-        TemplateSettings settings = offer.template().settings();
-        return new PublicOffer(offer.template().id(), offer.template().name(), offer.ca().name(),
-                settings.general().description(), settings.requests().allowedKeyTypes(),
-                settings.requests().allowedSanTypes().stream().map(Enum::name).toList());
-    }
+  @GET
+  @Path("templates/{templateId}/public")
+  @Public
+  public PublicOffer offer(@PathParam("templateId") String templateId) {
+    PublicRequests.Offer offer = publicRequests.offer(templateId);
+    TemplateSettings settings = offer.template().settings();
+    return new PublicOffer(
+        offer.template().id(),
+        offer.template().name(),
+        offer.ca().name(),
+        settings.general().description(),
+        settings.requests().allowedKeyTypes(),
+        settings.requests().allowedSanTypes().stream().map(Enum::name).toList());
+  }
 
-    @POST
-    @Path("templates/{templateId}/public")
-    @Public
-    @RateLimited(RateLimit.Kind.PUBLIC_REQUEST)
-    public Response submit(@PathParam("templateId") String templateId, PublicRequests.PublicRequest request) {
-        if (request == null) {
-            throw new InvalidInputException("email", "A JSON body with your email and a CSR or a subject is required");
-        }
-        CertificateRequest submitted = publicRequests.submit(templateId, request);
-        return Response.status(Response.Status.CREATED).entity(new Submitted(submitted.id(), submitted.status().name())).build();
+  @POST
+  @Path("templates/{templateId}/public")
+  @Public
+  @RateLimited(RateLimit.Kind.PUBLIC_REQUEST)
+  public Response submit(
+      @PathParam("templateId") String templateId, PublicRequests.PublicRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "email", "A JSON body with your email and a CSR or a subject is required");
     }
+    CertificateRequest submitted = publicRequests.submit(templateId, request);
+    return Response.status(Response.Status.CREATED)
+        .entity(new Submitted(submitted.id(), submitted.status().name()))
+        .build();
+  }
 }

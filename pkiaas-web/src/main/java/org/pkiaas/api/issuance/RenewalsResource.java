@@ -28,27 +28,37 @@ import org.pkiaas.tenant.control.RateLimit;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RenewalsResource {
 
-    public record RenewalRequest(
-            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
-    }
+  public record RenewalRequest(
+      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
+          @PlainText(multiline = true)
+          String csr) {}
 
-    public record Renewed(String certificateId, String certificatePem, String chainPem, String renewedSerialNumber,
-            boolean renewedRevoked) {
-    }
+  public record Renewed(
+      String certificateId,
+      String certificatePem,
+      String chainPem,
+      String renewedSerialNumber,
+      boolean renewedRevoked) {}
 
-    @Inject
-    Renewals renewals;
+  @Inject Renewals renewals;
 
-    @POST
-    @Path("cas/{caId}/renewals")
-    @Public
-    @RateLimited(RateLimit.Kind.RENEWAL)
-    public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
-        Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
-        CertificateAuthority ca = renewal.ca();
-        String chain = ca.certificateChainPem();
-        return Response.status(Response.Status.CREATED).entity(new Renewed(renewal.certificate().id(),
-                Pem.certificate(renewal.certificate().der()), chain, renewal.renewed().serialNumber(),
-                renewal.renewed().status() != org.pkiaas.certificate.entity.CertificateStatus.VALID)).build();
-    }
+  @POST
+  @Path("cas/{caId}/renewals")
+  @Public
+  @RateLimited(RateLimit.Kind.RENEWAL)
+  public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
+    Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
+    CertificateAuthority ca = renewal.ca();
+    String chain = ca.certificateChainPem();
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            new Renewed(
+                renewal.certificate().id(),
+                Pem.certificate(renewal.certificate().der()),
+                chain,
+                renewal.renewed().serialNumber(),
+                renewal.renewed().status()
+                    != org.pkiaas.certificate.entity.CertificateStatus.VALID))
+        .build();
+  }
 }

@@ -7,20 +7,47 @@ import org.pkiaas.signing.Pem;
 
 /**
  * A certificate request as the approval queue shows it: {@code subject} and {@code subjectAltNames}
- * as asked for; {@code approvedSubject} and {@code approvedSubjectAltNames} as approved (null
- * until then), which is what a claim issues.
+ * as asked for; {@code approvedSubject} and {@code approvedSubjectAltNames} as approved (null until
+ * then), which is what a claim issues.
  */
-public record RequestResponse(String id, String caId, String templateId, String kind, String status, String subject,
-        List<String> subjectAltNames, String approvedSubject, List<String> approvedSubjectAltNames, Integer validityDays,
-        String requesterEmail, String declineReason, String certificateId, String createdBy, Instant createdAt,
-        Instant updatedAt, String csrPem) {
+public record RequestResponse(
+    String id,
+    String caId,
+    String templateId,
+    String kind,
+    String status,
+    String subject,
+    List<String> subjectAltNames,
+    String approvedSubject,
+    List<String> approvedSubjectAltNames,
+    Integer validityDays,
+    String requesterEmail,
+    String declineReason,
+    String certificateId,
+    String createdBy,
+    Instant createdAt,
+    Instant updatedAt,
+    String csrPem) {
 
-    static RequestResponse of(CertificateRequest request) {
-        byte[] csr = request.csr();
-        return new RequestResponse(request.id(), request.caId(), request.templateId(), request.kind().name(),
-                request.status().name(), request.subjectDn(), request.subjectAltNames(), request.approvedSubjectDn(),
-                request.approvedSubjectAltNames(), request.validityDays(), request.requesterEmail(), request.declineReason(), request.certificateId(),
-                request.createdBy(), request.createdAt(), request.updatedAt(),
-                csr == null ? null : Pem.encode("CERTIFICATE REQUEST", csr));
-    }
+  static RequestResponse of(CertificateRequest request) {
+    byte[] csr = request.csr();
+    return new RequestResponse(
+        request.id(),
+        request.caId(),
+        request.templateId(),
+        request.kind().name(),
+        request.status().name(),
+        request.subjectDn(),
+        request.subjectAltNames(),
+        request.approvedSubjectDn(),
+        request.approvedSubjectAltNames(),
+        request.validityDays(),
+        request.requesterEmail(),
+        request.declineReason(),
+        request.certificateId(),
+        request.createdBy(),
+        request.createdAt(),
+        request.updatedAt(),
+        csr == null ? null : Pem.encode("CERTIFICATE REQUEST", csr));
+  }
 }

@@ -43,162 +43,202 @@ import org.pkiaas.problem.PkiaasException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RequestsResource {
 
-    public record CsrSubmission(
-            @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters") @PlainText(multiline = true) String csr) {
+  public record CsrSubmission(
+      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
+          @PlainText(multiline = true)
+          String csr) {}
+
+  public record Decline(
+      @Size(max = 1000, message = "A reason has at most {max} characters")
+          @PlainText(multiline = true)
+          String reason) {}
+
+  /**
+   * One action on many requests; each succeeds or fails on its own.
+   *
+   * @param action sign, approve, decline or resend
+   */
+  public record BulkAction(
+      @Pattern(
+              regexp = "sign|approve|decline|resend",
+              message = "The action is sign, approve, decline or resend")
+          String action,
+      @Size(max = 500, message = "At most {max} requests at once")
+          List<@Pattern(regexp = ID, message = ID_MESSAGE) String> ids,
+      @Size(max = 1000, message = "A reason has at most {max} characters")
+          @PlainText(multiline = true)
+          String reason,
+      @Valid SignOverrides overrides) {}
+
+  /**
+   * @param outcome OK or FAILED
+   */
+  public record BulkOutcome(
+      String id, String outcome, String status, String certificateId, String detail) {}
+
+  @Inject CertificateRequests requests;
+
+  @Inject PreApprovals preApprovals;
+
+  @Inject RequestCaller caller;
+
+  @Context UriInfo uriInfo;
+
+  @POST
+  @Path("templates/{templateId}/requests")
+  public Response submit(@PathParam("templateId") String templateId, CsrSubmission submission) {
+    CertificateRequest request =
+        requests.submitCsr(caller.get(), templateId, submission == null ? null : submission.csr());
+    return Response.created(uriInfo.getBaseUriBuilder().path("requests").path(request.id()).build())
+        .entity(RequestResponse.of(request))
+        .build();
+  }
+
+  /**
+   * One page of the CA's requests, newest first, as an array; {@code X-Total-Count} says how many
+   * match, and a {@code Link} with {@code rel="next"} (RFC 8288) points to the next page.
+   */
+  @GET
+  @Path("cas/{caId}/requests")
+  public Response list(
+      @PathParam("caId") String caId,
+      @QueryParam("status") String status,
+      @QueryParam("search") String search,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("100") int size) {
+    Page<CertificateRequest> found =
+        requests.list(
+            caller.get(),
+            caId,
+            new RequestQuery(status(status), search, RequestQuery.Column.RECEIVED, false),
+            page,
+            size);
+    Response.ResponseBuilder response =
+        Response.ok(found.items().stream().map(RequestResponse::of).toList())
+            .header("X-Total-Count", found.total());
+    if ((long) (found.page() + 1) * found.size() < found.total()) {
+      response.link(
+          uriInfo.getRequestUriBuilder().replaceQueryParam("page", found.page() + 1).build(),
+          "next");
     }
+    return response.build();
+  }
 
-    public record Decline(
-            @Size(max = 1000, message = "A reason has at most {max} characters") @PlainText(multiline = true) String reason) {
+  @GET
+  @Path("requests/{id}")
+  public RequestResponse get(@PathParam("id") String id) {
+    return RequestResponse.of(requests.get(caller.get(), id));
+  }
+
+  @POST
+  @Path("requests/{id}/sign")
+  public IssuedCertificateResponse sign(@PathParam("id") String id, SignOverrides overrides) {
+    return IssuedCertificateResponse.of(requests.sign(caller.get(), id, overrides));
+  }
+
+  /**
+   * Approves a request without a key; the answer carries the claim link (also mailed to the
+   * requester).
+   */
+  @POST
+  @Path("requests/{id}/approve")
+  public ClaimResponse approve(@PathParam("id") String id, SignOverrides overrides) {
+    return ClaimResponse.of(requests.approve(caller.get(), id, overrides));
+  }
+
+  /** Mails the claim link again; the previous link stops working. */
+  @POST
+  @Path("requests/{id}/resend")
+  public ClaimResponse resend(@PathParam("id") String id) {
+    return ClaimResponse.of(requests.resend(caller.get(), id));
+  }
+
+  @POST
+  @Path("templates/{templateId}/preapproved")
+  public Response preApprove(
+      @PathParam("templateId") String templateId, PreApprovals.PreApproval approval) {
+    if (approval == null) {
+      throw new InvalidInputException(
+          "subject", "A JSON body with the subject and names to approve is required");
     }
+    PreApprovals.Outcome outcome = preApprovals.create(caller.get(), templateId, approval);
+    ClaimResponse body =
+        outcome.link() == null
+            ? new ClaimResponse(
+                outcome.request().id(),
+                RequestResponse.of(outcome.request()),
+                null,
+                null,
+                null,
+                IssuedCertificateResponse.of(outcome.certificate()))
+            : new ClaimResponse(
+                outcome.request().id(),
+                RequestResponse.of(outcome.request()),
+                outcome.link().token(),
+                outcome.link().url(),
+                outcome.link().expiresAt(),
+                null);
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("requests").path(outcome.request().id()).build())
+        .entity(body)
+        .build();
+  }
 
-    /**
-     * One action on many requests; each succeeds or fails on its own.
-     *
-     * @param action sign, approve, decline or resend
-     */
-    public record BulkAction(
-            @Pattern(regexp = "sign|approve|decline|resend", message = "The action is sign, approve, decline or resend")
-            String action,
-            @Size(max = 500, message = "At most {max} requests at once") List<@Pattern(regexp = ID, message = ID_MESSAGE) String> ids,
-            @Size(max = 1000, message = "A reason has at most {max} characters") @PlainText(multiline = true) String reason,
-            @Valid SignOverrides overrides) {
+  @POST
+  @Path("requests/{id}/decline")
+  public RequestResponse decline(@PathParam("id") String id, Decline decline) {
+    return RequestResponse.of(
+        requests.decline(caller.get(), id, decline == null ? null : decline.reason()));
+  }
+
+  /** Each id in its own transaction: one failure does not undo the others. */
+  @POST
+  @Path("requests/bulk")
+  public List<BulkOutcome> bulk(BulkAction bulk) {
+    if (bulk == null || bulk.ids() == null || bulk.ids().isEmpty()) {
+      throw new InvalidInputException("ids", "List the ids of the requests to act on");
     }
-
-    /** @param outcome OK or FAILED */
-    public record BulkOutcome(String id, String outcome, String status, String certificateId, String detail) {
+    if (bulk.ids().size() > 500) {
+      throw new InvalidInputException("ids", "At most 500 requests at once");
     }
-
-    @Inject
-    CertificateRequests requests;
-
-    @Inject
-    PreApprovals preApprovals;
-
-    @Inject
-    RequestCaller caller;
-
-    @Context
-    UriInfo uriInfo;
-
-    @POST
-    @Path("templates/{templateId}/requests")
-    public Response submit(@PathParam("templateId") String templateId, CsrSubmission submission) {
-        CertificateRequest request = requests.submitCsr(caller.get(), templateId, submission == null ? null : submission.csr());
-        return Response.created(uriInfo.getBaseUriBuilder().path("requests").path(request.id()).build())
-                .entity(RequestResponse.of(request)).build();
+    String action = bulk.action() == null ? "" : bulk.action().trim().toLowerCase(Locale.ROOT);
+    if (!List.of("sign", "approve", "decline", "resend").contains(action)) {
+      throw new InvalidInputException("action", "The action is sign, approve, decline or resend");
     }
-
-    /**
-     * One page of the CA's requests, newest first, as an array; {@code X-Total-Count} says how many
-     * match, and a {@code Link} with {@code rel="next"} (RFC 8288) points to the next page.
-     */
-    @GET
-    @Path("cas/{caId}/requests")
-    public Response list(@PathParam("caId") String caId, @QueryParam("status") String status, @QueryParam("search") String search,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        Page<CertificateRequest> found = requests.list(caller.get(), caId,
-                new RequestQuery(status(status), search, RequestQuery.Column.RECEIVED, false), page, size);
-        Response.ResponseBuilder response = Response.ok(found.items().stream().map(RequestResponse::of).toList())
-                .header("X-Total-Count", found.total());
-        if ((long) (found.page() + 1) * found.size() < found.total()) {
-            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("page", found.page() + 1).build(), "next");
-        }
-        return response.build();
+    List<BulkOutcome> outcomes = new ArrayList<>();
+    for (String id : bulk.ids()) {
+      try {
+        outcomes.add(
+            switch (action) {
+              case "sign" -> {
+                IssuedCertificate issued = requests.sign(caller.get(), id, bulk.overrides());
+                yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
+              }
+              case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()).request());
+              case "resend" -> ok(requests.resend(caller.get(), id).request());
+              default -> ok(requests.decline(caller.get(), id, bulk.reason()));
+            });
+      } catch (PkiaasException e) {
+        outcomes.add(new BulkOutcome(id, "FAILED", null, null, e.getMessage()));
+      }
     }
+    return outcomes;
+  }
 
-    @GET
-    @Path("requests/{id}")
-    public RequestResponse get(@PathParam("id") String id) {
-        return RequestResponse.of(requests.get(caller.get(), id));
-    }
+  private static BulkOutcome ok(CertificateRequest request) {
+    return new BulkOutcome(
+        request.id(), "OK", request.status().name(), request.certificateId(), null);
+  }
 
-    @POST
-    @Path("requests/{id}/sign")
-    public IssuedCertificateResponse sign(@PathParam("id") String id, SignOverrides overrides) {
-        return IssuedCertificateResponse.of(requests.sign(caller.get(), id, overrides));
+  private static RequestStatus status(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
     }
-
-    /** Approves a request without a key; the answer carries the claim link (also mailed to the requester). */
-    @POST
-    @Path("requests/{id}/approve")
-    public ClaimResponse approve(@PathParam("id") String id, SignOverrides overrides) {
-        return ClaimResponse.of(requests.approve(caller.get(), id, overrides));
+    try {
+      return RequestStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "status", "The status is PENDING, APPROVED, ISSUED or DECLINED");
     }
-
-    /** Mails the claim link again; the previous link stops working. */
-    @POST
-    @Path("requests/{id}/resend")
-    public ClaimResponse resend(@PathParam("id") String id) {
-        return ClaimResponse.of(requests.resend(caller.get(), id));
-    }
-
-    @POST
-    @Path("templates/{templateId}/preapproved")
-    public Response preApprove(@PathParam("templateId") String templateId, PreApprovals.PreApproval approval) {
-        if (approval == null) {
-            throw new InvalidInputException("subject", "A JSON body with the subject and names to approve is required");
-        }
-        PreApprovals.Outcome outcome = preApprovals.create(caller.get(), templateId, approval);
-        ClaimResponse body = outcome.link() == null
-                ? new ClaimResponse(outcome.request().id(), RequestResponse.of(outcome.request()), null, null, null,
-                        IssuedCertificateResponse.of(outcome.certificate()))
-                : new ClaimResponse(outcome.request().id(), RequestResponse.of(outcome.request()), outcome.link().token(),
-                        outcome.link().url(), outcome.link().expiresAt(), null);
-        return Response.created(uriInfo.getBaseUriBuilder().path("requests").path(outcome.request().id()).build())
-                .entity(body).build();
-    }
-
-    @POST
-    @Path("requests/{id}/decline")
-    public RequestResponse decline(@PathParam("id") String id, Decline decline) {
-        return RequestResponse.of(requests.decline(caller.get(), id, decline == null ? null : decline.reason()));
-    }
-
-    /** Each id in its own transaction: one failure does not undo the others. */
-    @POST
-    @Path("requests/bulk")
-    public List<BulkOutcome> bulk(BulkAction bulk) {
-        if (bulk == null || bulk.ids() == null || bulk.ids().isEmpty()) {
-            throw new InvalidInputException("ids", "List the ids of the requests to act on");
-        }
-        if (bulk.ids().size() > 500) {
-            throw new InvalidInputException("ids", "At most 500 requests at once");
-        }
-        String action = bulk.action() == null ? "" : bulk.action().trim().toLowerCase(Locale.ROOT);
-        if (!List.of("sign", "approve", "decline", "resend").contains(action)) {
-            throw new InvalidInputException("action", "The action is sign, approve, decline or resend");
-        }
-        List<BulkOutcome> outcomes = new ArrayList<>();
-        for (String id : bulk.ids()) {
-            try {
-                outcomes.add(switch (action) {
-                    case "sign" -> {
-                        IssuedCertificate issued = requests.sign(caller.get(), id, bulk.overrides());
-                        yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
-                    }
-                    case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()).request());
-                    case "resend" -> ok(requests.resend(caller.get(), id).request());
-                    default -> ok(requests.decline(caller.get(), id, bulk.reason()));
-                });
-            } catch (PkiaasException e) {
-                outcomes.add(new BulkOutcome(id, "FAILED", null, null, e.getMessage()));
-            }
-        }
-        return outcomes;
-    }
-
-    private static BulkOutcome ok(CertificateRequest request) {
-        return new BulkOutcome(request.id(), "OK", request.status().name(), request.certificateId(), null);
-    }
-
-    private static RequestStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return RequestStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "The status is PENDING, APPROVED, ISSUED or DECLINED");
-        }
-    }
+  }
 }

@@ -23,32 +23,30 @@ import org.pkiaas.jobs.boundary.Jobs;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-    @Inject
-    Jobs jobs;
+  @Inject Jobs jobs;
 
-    @Inject
-    RequestCaller caller;
+  @Inject RequestCaller caller;
 
-    @GET
-    public List<JobRun> runs(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return jobs.runs(caller.get(), Math.max(1, Math.min(limit, 500)));
-    }
+  @GET
+  public List<JobRun> runs(@QueryParam("limit") @DefaultValue("50") int limit) {
+    return jobs.runs(caller.get(), Math.max(1, Math.min(limit, 500)));
+  }
 
-    @GET
-    @Path("executions/{executionId}")
-    public JobRun run(@PathParam("executionId") long executionId) {
-        return jobs.run(caller.get(), executionId);
-    }
+  @GET
+  @Path("executions/{executionId}")
+  public JobRun run(@PathParam("executionId") long executionId) {
+    return jobs.run(caller.get(), executionId);
+  }
 
-    @POST
-    @Path("{name}")
-    public Response start(@PathParam("name") String name) {
-        return Response.accepted(jobs.start(caller.get(), name)).build();
-    }
+  @POST
+  @Path("{name}")
+  public Response start(@PathParam("name") String name) {
+    return Response.accepted(jobs.start(caller.get(), name)).build();
+  }
 
-    @POST
-    @Path("executions/{executionId}/restart")
-    public Response restart(@PathParam("executionId") long executionId) {
-        return Response.accepted(jobs.restart(caller.get(), executionId)).build();
-    }
+  @POST
+  @Path("executions/{executionId}/restart")
+  public Response restart(@PathParam("executionId") long executionId) {
+    return Response.accepted(jobs.restart(caller.get(), executionId)).build();
+  }
 }

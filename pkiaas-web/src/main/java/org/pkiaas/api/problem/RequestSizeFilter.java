@@ -14,22 +14,32 @@ import org.pkiaas.problem.BodyLimitFilter;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestSizeFilter extends BodyLimitFilter {
 
-    private static final long serialVersionUID = 1L;
-    public static final long MAX_BODY_BYTES = 1024 * 1024;
+  private static final long serialVersionUID = 1L;
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-    @Override
-    protected long limit(HttpServletRequest request) {
-        return MAX_BODY_BYTES;
-    }
+  @Override
+  protected long limit(HttpServletRequest request) {
+    return MAX_BODY_BYTES;
+  }
 
-    @Override
-    protected void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        int status = response.getStatus();
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
-                .add("type", "https://pkiaas.org/problems/" + (status == 413 ? "payload-too-large" : "length-required"))
-                .add("title", status == 413 ? "Content Too Large" : "Length Required").add("status", status)
-                .add("detail", detail).build().toString());
-    }
+  @Override
+  protected void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
+    int status = response.getStatus();
+    response.setContentType(Problem.MEDIA_TYPE);
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add(
+                    "type",
+                    "https://pkiaas.org/problems/"
+                        + (status == 413 ? "payload-too-large" : "length-required"))
+                .add("title", status == 413 ? "Content Too Large" : "Length Required")
+                .add("status", status)
+                .add("detail", detail)
+                .build()
+                .toString());
+  }
 }

@@ -16,71 +16,102 @@ import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.PkiaasException;
 
 /**
- * Everything else: JAX-RS's own errors (unknown path, wrong method or media type), unreadable
- * JSON, and unexpected failures. The client gets a problem document with an incident id; the stack
- * trace goes only to the server log, once per cause and interval. A database that cannot be reached
- * is 503 with Retry-After: the connection pool recovers by itself when it returns.
+ * Everything else: JAX-RS's own errors (unknown path, wrong method or media type), unreadable JSON,
+ * and unexpected failures. The client gets a problem document with an incident id; the stack trace
+ * goes only to the server log, once per cause and interval. A database that cannot be reached is
+ * 503 with Retry-After: the connection pool recovers by itself when it returns.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
-    @Override
-    public Response toResponse(Throwable exception) {
-        Throwable cause = unwrap(exception);
-        if (cause instanceof PkiaasException pkiaas) {
-            return PkiaasExceptionMapper.toProblem(pkiaas);
-        }
-        if (causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
-            return Problem.of(Status.CONFLICT, "concurrent-change", "Someone changed this at the same moment; try again", null)
-                    .toResponse();
-        }
-        if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-            return Problem.of(Status.BAD_REQUEST, "malformed-body", "The request body is not valid JSON for this operation",
-                    null).toResponse();
-        }
-        if (cause instanceof WebApplicationException web) {
-            Status status = Status.fromStatusCode(web.getResponse().getStatus());
-            Status shown = status == null ? Status.BAD_REQUEST : status;
-            return Problem.of(shown, "http-" + shown.getStatusCode(), shown.getReasonPhrase(), null).toResponse();
-        }
-        if (DatabaseOutage.isCause(exception)) {
-            String incident = Incidents.log(LOG, Level.WARNING, "API request answered 503, database unreachable", exception);
-            return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE, "unavailable",
-                    "The service is temporarily unavailable; try again shortly (incident " + incident + ")", null)
-                    .toResponse()).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build();
-        }
-        String incident = Incidents.log(LOG, Level.SEVERE, "API request failed", exception);
-        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal",
-                "The request could not be completed (incident " + incident + ")", null).toResponse();
+  @Override
+  public Response toResponse(Throwable exception) {
+    Throwable cause = unwrap(exception);
+    if (cause instanceof PkiaasException pkiaas) {
+      return PkiaasExceptionMapper.toProblem(pkiaas);
     }
+    if (causedBy(exception, jakarta.persistence.OptimisticLockException.class)) {
+      return Problem.of(
+              Status.CONFLICT,
+              "concurrent-change",
+              "Someone changed this at the same moment; try again",
+              null)
+          .toResponse();
+    }
+    if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+      return Problem.of(
+              Status.BAD_REQUEST,
+              "malformed-body",
+              "The request body is not valid JSON for this operation",
+              null)
+          .toResponse();
+    }
+    if (cause instanceof WebApplicationException web) {
+      Status status = Status.fromStatusCode(web.getResponse().getStatus());
+      Status shown = status == null ? Status.BAD_REQUEST : status;
+      return Problem.of(shown, "http-" + shown.getStatusCode(), shown.getReasonPhrase(), null)
+          .toResponse();
+    }
+    if (DatabaseOutage.isCause(exception)) {
+      String incident =
+          Incidents.log(
+              LOG, Level.WARNING, "API request answered 503, database unreachable", exception);
+      return Response.fromResponse(
+              Problem.of(
+                      Status.SERVICE_UNAVAILABLE,
+                      "unavailable",
+                      "The service is temporarily unavailable; try again shortly (incident "
+                          + incident
+                          + ")",
+                      null)
+                  .toResponse())
+          .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+          .build();
+    }
+    String incident = Incidents.log(LOG, Level.SEVERE, "API request failed", exception);
+    return Problem.of(
+            Status.INTERNAL_SERVER_ERROR,
+            "internal",
+            "The request could not be completed (incident " + incident + ")",
+            null)
+        .toResponse();
+  }
 
-    /** Whether {@code type} is anywhere in the cause chain (the container wraps a failed commit several times). */
-    private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
-        for (Throwable current = exception; current != null; current = current.getCause() == current ? null : current.getCause()) {
-            if (type.isInstance(current)) {
-                return true;
-            }
-        }
-        return false;
+  /**
+   * Whether {@code type} is anywhere in the cause chain (the container wraps a failed commit
+   * several times).
+   */
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+    for (Throwable current = exception;
+        current != null;
+        current = current.getCause() == current ? null : current.getCause()) {
+      if (type.isInstance(current)) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    private static Throwable unwrap(Throwable exception) {
-        Throwable current = exception;
-        while ((current instanceof EJBException || current instanceof jakarta.ejb.EJBTransactionRolledbackException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        if (current instanceof ProcessingException && current.getCause() instanceof JsonbException) {
-            return current.getCause();
-        }
-        // A request body the API refused, as the container hands it on from the body reader.
-        for (Throwable cause = current; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof PkiaasException) {
-                return cause;
-            }
-        }
-        return current;
+  private static Throwable unwrap(Throwable exception) {
+    Throwable current = exception;
+    while ((current instanceof EJBException
+            || current instanceof jakarta.ejb.EJBTransactionRolledbackException)
+        && current.getCause() != null) {
+      current = current.getCause();
     }
+    if (current instanceof ProcessingException && current.getCause() instanceof JsonbException) {
+      return current.getCause();
+    }
+    // A request body the API refused, as the container hands it on from the body reader.
+    for (Throwable cause = current;
+        cause != null && cause.getCause() != cause;
+        cause = cause.getCause()) {
+      if (cause instanceof PkiaasException) {
+        return cause;
+      }
+    }
+    return current;
+  }
 }

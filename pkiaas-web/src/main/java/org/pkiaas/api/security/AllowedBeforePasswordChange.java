@@ -5,8 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A method an account whose generated password must still be changed may call (the change itself). */
+/**
+ * A method an account whose generated password must still be changed may call (the change itself).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface AllowedBeforePasswordChange {
-}
+public @interface AllowedBeforePasswordChange {}

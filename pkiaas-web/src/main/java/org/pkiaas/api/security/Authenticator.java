@@ -26,60 +26,64 @@ import org.pkiaas.tenant.boundary.Caller;
 @Priority(Priorities.AUTHENTICATION)
 public class Authenticator implements ContainerRequestFilter {
 
-    private static final String BASIC = "Basic ";
-    private static final String BEARER = "Bearer ";
+  private static final String BASIC = "Basic ";
+  private static final String BEARER = "Bearer ";
 
-    @Context
-    ResourceInfo resourceInfo;
+  @Context ResourceInfo resourceInfo;
 
-    @Context
-    HttpServletRequest servletRequest;
+  @Context HttpServletRequest servletRequest;
 
-    @Inject
-    RequestCaller requestCaller;
+  @Inject RequestCaller requestCaller;
 
-    @Inject
-    Accounts accounts;
+  @Inject Accounts accounts;
 
-    @Inject
-    ApiTokens tokens;
+  @Inject ApiTokens tokens;
 
-    @Override
-    public void filter(ContainerRequestContext request) {
-        if (resourceInfo.getResourceMethod() != null && resourceInfo.getResourceMethod().isAnnotationPresent(Public.class)) {
-            return;
-        }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
-            throw new UnauthenticatedException("Sign in with HTTP Basic or an API token (Authorization: Bearer)");
-        }
-        Caller caller = authenticate(authorization.trim());
-        var method = resourceInfo.getResourceMethod();
-        boolean passwordChange = method != null && method.isAnnotationPresent(AllowedBeforePasswordChange.class);
-        if (!passwordChange && accounts.mustChangePassword(caller)) {
-            throw new ForbiddenException("The generated password must be changed first: PUT /api/v1/accounts/me/password");
-        }
-        requestCaller.set(caller);
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (resourceInfo.getResourceMethod() != null
+        && resourceInfo.getResourceMethod().isAnnotationPresent(Public.class)) {
+      return;
     }
-
-    private Caller authenticate(String authorization) {
-        if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return tokens.authenticate(authorization.substring(BEARER.length()).trim());
-        }
-        if (authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
-                        StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new UnauthenticatedException("The Basic credentials are not valid base64");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw new UnauthenticatedException("The Basic credentials must be username:password");
-            }
-            return accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), servletRequest.getRemoteAddr());
-        }
-        throw new UnauthenticatedException("Use the Basic or Bearer authorization scheme");
+    String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization == null) {
+      throw new UnauthenticatedException(
+          "Sign in with HTTP Basic or an API token (Authorization: Bearer)");
     }
+    Caller caller = authenticate(authorization.trim());
+    var method = resourceInfo.getResourceMethod();
+    boolean passwordChange =
+        method != null && method.isAnnotationPresent(AllowedBeforePasswordChange.class);
+    if (!passwordChange && accounts.mustChangePassword(caller)) {
+      throw new ForbiddenException(
+          "The generated password must be changed first: PUT /api/v1/accounts/me/password");
+    }
+    requestCaller.set(caller);
+  }
+
+  private Caller authenticate(String authorization) {
+    if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return tokens.authenticate(authorization.substring(BEARER.length()).trim());
+    }
+    if (authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      String decoded;
+      try {
+        decoded =
+            new String(
+                Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
+                StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new UnauthenticatedException("The Basic credentials are not valid base64");
+      }
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        throw new UnauthenticatedException("The Basic credentials must be username:password");
+      }
+      return accounts.authenticate(
+          decoded.substring(0, colon),
+          decoded.substring(colon + 1),
+          servletRequest.getRemoteAddr());
+    }
+    throw new UnauthenticatedException("Use the Basic or Bearer authorization scheme");
+  }
 }

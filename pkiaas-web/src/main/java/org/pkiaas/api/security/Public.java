@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource method anyone may call without credentials. Everything else requires sign-in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Public {
-}
+public @interface Public {}

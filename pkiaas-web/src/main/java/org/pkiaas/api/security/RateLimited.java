@@ -6,10 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.pkiaas.tenant.control.RateLimit;
 
-/** A {@link Public} method whose calls count against the configured limit of their kind, per client address. */
+/**
+ * A {@link Public} method whose calls count against the configured limit of their kind, per client
+ * address.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RateLimited {
 
-    RateLimit.Kind value();
+  RateLimit.Kind value();
 }

@@ -19,21 +19,18 @@ import org.pkiaas.tenant.control.AnonymousRateLimits;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RateLimiter implements ContainerRequestFilter {
 
-    @Context
-    ResourceInfo resourceInfo;
+  @Context ResourceInfo resourceInfo;
 
-    @Context
-    HttpServletRequest servletRequest;
+  @Context HttpServletRequest servletRequest;
 
-    @Inject
-    AnonymousRateLimits limits;
+  @Inject AnonymousRateLimits limits;
 
-    @Override
-    public void filter(ContainerRequestContext request) {
-        var method = resourceInfo.getResourceMethod();
-        RateLimited limited = method == null ? null : method.getAnnotation(RateLimited.class);
-        if (limited != null) {
-            limits.admit(limited.value(), servletRequest.getRemoteAddr());
-        }
+  @Override
+  public void filter(ContainerRequestContext request) {
+    var method = resourceInfo.getResourceMethod();
+    RateLimited limited = method == null ? null : method.getAnnotation(RateLimited.class);
+    if (limited != null) {
+      limits.admit(limited.value(), servletRequest.getRemoteAddr());
     }
+  }
 }

@@ -8,16 +8,16 @@ import org.pkiaas.tenant.boundary.Caller;
 @RequestScoped
 public class RequestCaller {
 
-    private Caller caller;
+  private Caller caller;
 
-    void set(Caller authenticated) {
-        this.caller = authenticated;
-    }
+  void set(Caller authenticated) {
+    this.caller = authenticated;
+  }
 
-    public Caller get() {
-        if (caller == null) {
-            throw new UnauthenticatedException("Sign in with HTTP Basic or an API token");
-        }
-        return caller;
+  public Caller get() {
+    if (caller == null) {
+      throw new UnauthenticatedException("Sign in with HTTP Basic or an API token");
     }
+    return caller;
+  }
 }

@@ -32,90 +32,95 @@ import org.pkiaas.template.entity.TemplateSettings;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TemplatesResource {
 
-    /** {@code starter}: a starter's name (WEB_SERVER, CODE_SIGNING, …) or display name; default Web Server. */
-    public record NewTemplate(
-            @Size(max = 200, message = "A template name has at most {max} characters") @PlainText String name,
-            @Pattern(regexp = "[A-Za-z_ ]{1,64}", message = "The starter is a name such as WEB_SERVER") String starter,
-            @Size(max = 1000, message = "A description has at most {max} characters") @PlainText(multiline = true)
-            String description) {
+  /**
+   * {@code starter}: a starter's name (WEB_SERVER, CODE_SIGNING, …) or display name; default Web
+   * Server.
+   */
+  public record NewTemplate(
+      @Size(max = 200, message = "A template name has at most {max} characters") @PlainText
+          String name,
+      @Pattern(regexp = "[A-Za-z_ ]{1,64}", message = "The starter is a name such as WEB_SERVER")
+          String starter,
+      @Size(max = 1000, message = "A description has at most {max} characters")
+          @PlainText(multiline = true)
+          String description) {}
+
+  public record Starter(String name, String displayName) {}
+
+  @Inject Templates templates;
+
+  @Inject RequestCaller caller;
+
+  @Inject PkiaasConfig config;
+
+  @Context UriInfo uriInfo;
+
+  @GET
+  @Path("templates/starters")
+  public List<Starter> starters() {
+    caller.get();
+    return Arrays.stream(StarterTemplate.values())
+        .map(s -> new Starter(s.name(), s.displayName()))
+        .toList();
+  }
+
+  @POST
+  @Path("cas/{caId}/templates")
+  public Response create(@PathParam("caId") String caId, NewTemplate request) {
+    NewTemplate body = request == null ? new NewTemplate(null, null, null) : request;
+    CertificateTemplate template =
+        templates.create(caller.get(), caId, body.name(), body.starter(), body.description());
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("templates").path(template.id()).build())
+        .entity(response(template))
+        .build();
+  }
+
+  @GET
+  @Path("cas/{caId}/templates")
+  public List<TemplateResponse> list(@PathParam("caId") String caId) {
+    return templates.list(caller.get(), caId).stream().map(this::response).toList();
+  }
+
+  @GET
+  @Path("templates/{id}")
+  public TemplateResponse get(@PathParam("id") String id) {
+    return response(templates.get(caller.get(), id));
+  }
+
+  /** Replaces the sections given; sections left out stay as they are. */
+  @PUT
+  @Path("templates/{id}")
+  public TemplateResponse update(@PathParam("id") String id, TemplateSettings settings) {
+    if (settings == null) {
+      throw new InvalidInputException(
+          "name", "A JSON body with the template's settings is required");
     }
+    return response(templates.update(caller.get(), id, settings));
+  }
 
-    public record Starter(String name, String displayName) {
-    }
+  @DELETE
+  @Path("templates/{id}")
+  public Response delete(@PathParam("id") String id) {
+    templates.delete(caller.get(), id);
+    return Response.noContent().build();
+  }
 
-    @Inject
-    Templates templates;
+  public record Invitation(
+      @Size(max = 320, message = "An email address has at most {max} characters") @PlainText
+          String email) {}
 
-    @Inject
-    RequestCaller caller;
+  public record Invited(String email, String publicRequestUrl) {}
 
-    @Inject
-    PkiaasConfig config;
+  /** Mails the public request page's link to someone. */
+  @POST
+  @Path("templates/{id}/invitations")
+  public Invited invite(@PathParam("id") String id, Invitation invitation) {
+    String email = invitation == null ? null : invitation.email();
+    return new Invited(email, templates.invite(caller.get(), id, email));
+  }
 
-    @Context
-    UriInfo uriInfo;
-
-    @GET
-    @Path("templates/starters")
-    public List<Starter> starters() {
-        caller.get();
-        return Arrays.stream(StarterTemplate.values()).map(s -> new Starter(s.name(), s.displayName())).toList();
-    }
-
-    @POST
-    @Path("cas/{caId}/templates")
-    public Response create(@PathParam("caId") String caId, NewTemplate request) {
-        NewTemplate body = request == null ? new NewTemplate(null, null, null) : request;
-        CertificateTemplate template = templates.create(caller.get(), caId, body.name(), body.starter(), body.description());
-        return Response.created(uriInfo.getBaseUriBuilder().path("templates").path(template.id()).build())
-                .entity(response(template)).build();
-    }
-
-    @GET
-    @Path("cas/{caId}/templates")
-    public List<TemplateResponse> list(@PathParam("caId") String caId) {
-        return templates.list(caller.get(), caId).stream().map(this::response).toList();
-    }
-
-    @GET
-    @Path("templates/{id}")
-    public TemplateResponse get(@PathParam("id") String id) {
-        return response(templates.get(caller.get(), id));
-    }
-
-    /** Replaces the sections given; sections left out stay as they are. */
-    @PUT
-    @Path("templates/{id}")
-    public TemplateResponse update(@PathParam("id") String id, TemplateSettings settings) {
-        if (settings == null) {
-            throw new InvalidInputException("name", "A JSON body with the template's settings is required");
-        }
-        return response(templates.update(caller.get(), id, settings));
-    }
-
-    @DELETE
-    @Path("templates/{id}")
-    public Response delete(@PathParam("id") String id) {
-        templates.delete(caller.get(), id);
-        return Response.noContent().build();
-    }
-
-    public record Invitation(
-            @Size(max = 320, message = "An email address has at most {max} characters") @PlainText String email) {
-    }
-
-    public record Invited(String email, String publicRequestUrl) {
-    }
-
-    /** Mails the public request page's link to someone. */
-    @POST
-    @Path("templates/{id}/invitations")
-    public Invited invite(@PathParam("id") String id, Invitation invitation) {
-        String email = invitation == null ? null : invitation.email();
-        return new Invited(email, templates.invite(caller.get(), id, email));
-    }
-
-    private TemplateResponse response(CertificateTemplate template) {
-        return TemplateResponse.of(template, config.publicUrl());
-    }
+  private TemplateResponse response(CertificateTemplate template) {
+    return TemplateResponse.of(template, config.publicUrl());
+  }
 }

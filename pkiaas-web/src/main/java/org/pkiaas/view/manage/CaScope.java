@@ -17,39 +17,43 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 @RequestScoped
 public class CaScope {
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    private List<CertificateAuthority> own;
-    private String selected;
+  private List<CertificateAuthority> own;
+  private String selected;
 
-    public List<CertificateAuthority> getCas() {
-        if (own == null) {
-            own = user.isSignedIn() ? cas.list(user.caller()) : List.of();
-        }
-        return own;
+  public List<CertificateAuthority> getCas() {
+    if (own == null) {
+      own = user.isSignedIn() ? cas.list(user.caller()) : List.of();
     }
+    return own;
+  }
 
-    public String getSelected() {
-        return selected != null ? selected : user.getCaId();
-    }
+  public String getSelected() {
+    return selected != null ? selected : user.getCaId();
+  }
 
-    public void setSelected(String selected) {
-        this.selected = selected;
-    }
+  public void setSelected(String selected) {
+    this.selected = selected;
+  }
 
-    public void switchCa() throws IOException {
-        // The boundary answers "not found" for anyone else's CA: only an own CA can become the scope.
-        user.scopeTo(cas.get(user.caller(), selected).id());
-        String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
-        // A page about one object of the old CA has nothing to show in the new one: go to the dashboard.
-        boolean aboutOneObject = viewId.endsWith("/detail.xhtml") || viewId.endsWith("/edit.xhtml")
-                || viewId.endsWith("/csr.xhtml") || viewId.endsWith("/import.xhtml") || viewId.endsWith("/submit-csr.xhtml")
-                || viewId.endsWith("/preapprove.xhtml") || viewId.startsWith("/manage/acme/eabs")
-                || viewId.startsWith("/manage/acme/accounts");
-        Pages.redirect(aboutOneObject ? "/manage/dashboard.xhtml" : viewId);
-    }
+  public void switchCa() throws IOException {
+    // The boundary answers "not found" for anyone else's CA: only an own CA can become the scope.
+    user.scopeTo(cas.get(user.caller(), selected).id());
+    String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
+    // A page about one object of the old CA has nothing to show in the new one: go to the
+    // dashboard.
+    boolean aboutOneObject =
+        viewId.endsWith("/detail.xhtml")
+            || viewId.endsWith("/edit.xhtml")
+            || viewId.endsWith("/csr.xhtml")
+            || viewId.endsWith("/import.xhtml")
+            || viewId.endsWith("/submit-csr.xhtml")
+            || viewId.endsWith("/preapprove.xhtml")
+            || viewId.startsWith("/manage/acme/eabs")
+            || viewId.startsWith("/manage/acme/accounts");
+    Pages.redirect(aboutOneObject ? "/manage/dashboard.xhtml" : viewId);
+  }
 }

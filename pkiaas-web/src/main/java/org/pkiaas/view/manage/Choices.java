@@ -13,28 +13,48 @@ import org.pkiaas.template.entity.StarterTemplate;
 @ApplicationScoped
 public class Choices {
 
-    private static final List<String> KEY_USAGES = List.of("digitalSignature", "nonRepudiation", "keyEncipherment",
-            "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly");
-    private static final List<String> EXTENDED_KEY_USAGES = List.of("serverAuth", "clientAuth", "codeSigning",
-            "emailProtection", "timeStamping", "OCSPSigning", "smartcardLogon", "kdcAuth", "documentSigning");
+  private static final List<String> KEY_USAGES =
+      List.of(
+          "digitalSignature",
+          "nonRepudiation",
+          "keyEncipherment",
+          "dataEncipherment",
+          "keyAgreement",
+          "keyCertSign",
+          "cRLSign",
+          "encipherOnly",
+          "decipherOnly");
+  private static final List<String> EXTENDED_KEY_USAGES =
+      List.of(
+          "serverAuth",
+          "clientAuth",
+          "codeSigning",
+          "emailProtection",
+          "timeStamping",
+          "OCSPSigning",
+          "smartcardLogon",
+          "kdcAuth",
+          "documentSigning");
 
-    public List<String> getKeyUsages() {
-        return KEY_USAGES;
-    }
+  public List<String> getKeyUsages() {
+    return KEY_USAGES;
+  }
 
-    public List<String> getExtendedKeyUsages() {
-        return EXTENDED_KEY_USAGES;
-    }
+  public List<String> getExtendedKeyUsages() {
+    return EXTENDED_KEY_USAGES;
+  }
 
-    public List<StarterTemplate> getStarters() {
-        return Arrays.asList(StarterTemplate.values());
-    }
+  public List<StarterTemplate> getStarters() {
+    return Arrays.asList(StarterTemplate.values());
+  }
 
-    public List<SanType> getSanTypes() {
-        return Arrays.asList(SanType.values());
-    }
+  public List<SanType> getSanTypes() {
+    return Arrays.asList(SanType.values());
+  }
 
-    public List<RevocationReason> getRevocationReasons() {
-        return Arrays.stream(RevocationReason.values()).filter(r -> r != RevocationReason.AA_COMPROMISE).toList();
-    }
+  public List<RevocationReason> getRevocationReasons() {
+    return Arrays.stream(RevocationReason.values())
+        .filter(r -> r != RevocationReason.AA_COMPROMISE)
+        .toList();
+  }
 }

@@ -16,57 +16,58 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.tenant.boundary.Accounts;
 
 /**
- * Guards every console page: the visitor must be signed in (otherwise the sign-in page, which
- * comes back here), and must own at least one CA (otherwise the create-CA page, user guide 2.2).
- * It also keeps the CA scope pointing at one of the user's own CAs, ends a session whose account's
- * password was changed since it signed in, and holds a generated password's owner on the Change
- * Password page until it is changed.
+ * Guards every console page: the visitor must be signed in (otherwise the sign-in page, which comes
+ * back here), and must own at least one CA (otherwise the create-CA page, user guide 2.2). It also
+ * keeps the CA scope pointing at one of the user's own CAs, ends a session whose account's password
+ * was changed since it signed in, and holds a generated password's owner on the Change Password
+ * page until it is changed.
  */
 @WebFilter("/manage/*")
 public class ConsoleGuard extends HttpFilter {
 
-    private static final long serialVersionUID = 1L;
-    static final String CREATE_CA = "/manage/cas/create.xhtml";
-    static final String CHANGE_PASSWORD = "/manage/account/password.xhtml";
+  private static final long serialVersionUID = 1L;
+  static final String CREATE_CA = "/manage/cas/create.xhtml";
+  static final String CHANGE_PASSWORD = "/manage/account/password.xhtml";
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    Accounts accounts;
+  @Inject Accounts accounts;
 
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!user.isSignedIn()) {
-            String back = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
-            return;
-        }
-        if (accounts.credentialsVersion(user.caller().accountId()) != user.credentialsVersion()) {
-            // The password was changed elsewhere (or the account disabled): this session has ended.
-            request.getSession().invalidate();
-            response.sendRedirect(request.getContextPath() + "/login.xhtml?signedOut=true");
-            return;
-        }
-        if (user.mustChangePassword() && path.endsWith(".xhtml") && !path.equals(CHANGE_PASSWORD)) {
-            response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
-            return;
-        }
-        if (path.endsWith(".xhtml")) {
-            List<CertificateAuthority> own = cas.list(user.caller());
-            if (own.isEmpty() && !path.equals(CREATE_CA) && !path.equals(CHANGE_PASSWORD)) {
-                response.sendRedirect(request.getContextPath() + CREATE_CA);
-                return;
-            }
-            if (own.stream().noneMatch(ca -> ca.id().equals(user.getCaId()))) {
-                user.scopeTo(own.isEmpty() ? null : own.get(0).id());
-            }
-        }
-        chain.doFilter(request, response);
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!user.isSignedIn()) {
+      String back = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+      response.sendRedirect(
+          request.getContextPath()
+              + "/login.xhtml?next="
+              + URLEncoder.encode(back, StandardCharsets.UTF_8));
+      return;
     }
+    if (accounts.credentialsVersion(user.caller().accountId()) != user.credentialsVersion()) {
+      // The password was changed elsewhere (or the account disabled): this session has ended.
+      request.getSession().invalidate();
+      response.sendRedirect(request.getContextPath() + "/login.xhtml?signedOut=true");
+      return;
+    }
+    if (user.mustChangePassword() && path.endsWith(".xhtml") && !path.equals(CHANGE_PASSWORD)) {
+      response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
+      return;
+    }
+    if (path.endsWith(".xhtml")) {
+      List<CertificateAuthority> own = cas.list(user.caller());
+      if (own.isEmpty() && !path.equals(CREATE_CA) && !path.equals(CHANGE_PASSWORD)) {
+        response.sendRedirect(request.getContextPath() + CREATE_CA);
+        return;
+      }
+      if (own.stream().noneMatch(ca -> ca.id().equals(user.getCaId()))) {
+        user.scopeTo(own.isEmpty() ? null : own.get(0).id());
+      }
+    }
+    chain.doFilter(request, response);
+  }
 }

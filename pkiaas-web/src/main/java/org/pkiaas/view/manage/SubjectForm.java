@@ -8,62 +8,66 @@ import java.io.Serializable;
  */
 public class SubjectForm implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private String organization;
-    private String organizationalUnit;
-    private String locality;
-    private String state;
-    private String country;
+  private String organization;
+  private String organizationalUnit;
+  private String locality;
+  private String state;
+  private String country;
 
-    public SubjectForm() {
-    }
+  public SubjectForm() {}
 
-    public SubjectForm(String organization, String organizationalUnit, String locality, String state, String country) {
-        this.organization = organization;
-        this.organizationalUnit = organizationalUnit;
-        this.locality = locality;
-        this.state = state;
-        this.country = country;
-    }
+  public SubjectForm(
+      String organization,
+      String organizationalUnit,
+      String locality,
+      String state,
+      String country) {
+    this.organization = organization;
+    this.organizationalUnit = organizationalUnit;
+    this.locality = locality;
+    this.state = state;
+    this.country = country;
+  }
 
-    public String getOrganization() {
-        return organization;
-    }
+  public String getOrganization() {
+    return organization;
+  }
 
-    public void setOrganization(String organization) {
-        this.organization = organization;
-    }
+  public void setOrganization(String organization) {
+    this.organization = organization;
+  }
 
-    public String getOrganizationalUnit() {
-        return organizationalUnit;
-    }
+  public String getOrganizationalUnit() {
+    return organizationalUnit;
+  }
 
-    public void setOrganizationalUnit(String organizationalUnit) {
-        this.organizationalUnit = organizationalUnit;
-    }
+  public void setOrganizationalUnit(String organizationalUnit) {
+    this.organizationalUnit = organizationalUnit;
+  }
 
-    public String getLocality() {
-        return locality;
-    }
+  public String getLocality() {
+    return locality;
+  }
 
-    public void setLocality(String locality) {
-        this.locality = locality;
-    }
+  public void setLocality(String locality) {
+    this.locality = locality;
+  }
 
-    public String getState() {
-        return state;
-    }
+  public String getState() {
+    return state;
+  }
 
-    public void setState(String state) {
-        this.state = state;
-    }
+  public void setState(String state) {
+    this.state = state;
+  }
 
-    public String getCountry() {
-        return country;
-    }
+  public String getCountry() {
+    return country;
+  }
 
-    public void setCountry(String country) {
-        this.country = country;
-    }
+  public void setCountry(String country) {
+    this.country = country;
+  }
 }

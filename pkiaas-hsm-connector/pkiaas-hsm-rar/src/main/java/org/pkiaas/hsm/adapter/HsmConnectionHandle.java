@@ -7,52 +7,51 @@ import org.pkiaas.hsm.HsmException;
 /**
  * What a caller holds: a handle on a pooled {@link HsmManagedConnection}.
  *
- * <p>Closing it returns the managed connection to the pool; using it after that, or
- * after the container cleaned the managed connection up, throws
- * {@link IllegalStateException}.
+ * <p>Closing it returns the managed connection to the pool; using it after that, or after the
+ * container cleaned the managed connection up, throws {@link IllegalStateException}.
  */
 public final class HsmConnectionHandle implements HsmConnection {
 
-    private volatile HsmManagedConnection owner;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile HsmManagedConnection owner;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-    HsmConnectionHandle(HsmManagedConnection owner) {
-        this.owner = owner;
-    }
+  HsmConnectionHandle(HsmManagedConnection owner) {
+    this.owner = owner;
+  }
 
-    @Override
-    public byte[] sign(String slot, String algorithm, byte[] data) throws HsmException {
-        return open().sign(slot, algorithm, data);
-    }
+  @Override
+  public byte[] sign(String slot, String algorithm, byte[] data) throws HsmException {
+    return open().sign(slot, algorithm, data);
+  }
 
-    @Override
-    public boolean isDeviceOnline(String slot) {
-        return open().isDeviceOnline(slot);
-    }
+  @Override
+  public boolean isDeviceOnline(String slot) {
+    return open().isDeviceOnline(slot);
+  }
 
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            owner.handleClosed(this);
-        }
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      owner.handleClosed(this);
     }
+  }
 
-    /** Re-points this handle at another managed connection (connection sharing). */
-    synchronized void moveTo(HsmManagedConnection newOwner) {
-        owner.release(this);
-        owner = newOwner;
-        newOwner.adopt(this);
-    }
+  /** Re-points this handle at another managed connection (connection sharing). */
+  synchronized void moveTo(HsmManagedConnection newOwner) {
+    owner.release(this);
+    owner = newOwner;
+    newOwner.adopt(this);
+  }
 
-    /** Marks this handle unusable without firing a close event: the container already knows. */
-    void invalidate() {
-        closed.set(true);
-    }
+  /** Marks this handle unusable without firing a close event: the container already knows. */
+  void invalidate() {
+    closed.set(true);
+  }
 
-    private HsmManagedConnection open() {
-        if (closed.get()) {
-            throw new IllegalStateException("This HSM connection is closed");
-        }
-        return owner;
+  private HsmManagedConnection open() {
+    if (closed.get()) {
+      throw new IllegalStateException("This HSM connection is closed");
     }
+    return owner;
+  }
 }

@@ -20,125 +20,126 @@ import org.pkiaas.hsm.HsmException;
 import org.pkiaas.hsm.HsmUnavailableException;
 
 /**
- * One pooled connection to the IoT-HSM link; callers hold {@link HsmConnectionHandle}s
- * to it.
+ * One pooled connection to the IoT-HSM link; callers hold {@link HsmConnectionHandle}s to it.
  *
- * <p>It takes part in no transaction. Closing a handle tells the container, through
- * {@link ConnectionEvent#CONNECTION_CLOSED}, that the connection may go back to the
- * pool. The MQTT link arrives with the HSM-link issue; until then no device is online
- * and {@link #sign} fails at once with {@link HsmUnavailableException}.
+ * <p>It takes part in no transaction. Closing a handle tells the container, through {@link
+ * ConnectionEvent#CONNECTION_CLOSED}, that the connection may go back to the pool. The MQTT link
+ * arrives with the HSM-link issue; until then no device is online and {@link #sign} fails at once
+ * with {@link HsmUnavailableException}.
  */
 public class HsmManagedConnection implements ManagedConnection {
 
-    private final HsmManagedConnectionFactory factory;
-    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<HsmConnectionHandle> handles = ConcurrentHashMap.newKeySet();
-    private volatile PrintWriter logWriter;
+  private final HsmManagedConnectionFactory factory;
+  private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
+  private final Set<HsmConnectionHandle> handles = ConcurrentHashMap.newKeySet();
+  private volatile PrintWriter logWriter;
 
-    HsmManagedConnection(HsmManagedConnectionFactory factory) {
-        this.factory = Objects.requireNonNull(factory, "factory");
-    }
+  HsmManagedConnection(HsmManagedConnectionFactory factory) {
+    this.factory = Objects.requireNonNull(factory, "factory");
+  }
 
-    boolean createdBy(HsmManagedConnectionFactory candidate) {
-        return factory.equals(candidate);
-    }
+  boolean createdBy(HsmManagedConnectionFactory candidate) {
+    return factory.equals(candidate);
+  }
 
-    byte[] sign(String slot, String algorithm, byte[] data) throws HsmException {
-        Objects.requireNonNull(slot, "slot");
-        Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(data, "data");
-        if (!factory.isLinkConfigured()) {
-            throw new HsmUnavailableException("No IoT-HSM link is configured (brokerUrl is empty); the device for slot "
-                    + slot + " cannot be reached");
-        }
-        throw new HsmUnavailableException("The IoT-HSM link is not connected; the device for slot "
-                + slot + " cannot be reached");
+  byte[] sign(String slot, String algorithm, byte[] data) throws HsmException {
+    Objects.requireNonNull(slot, "slot");
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(data, "data");
+    if (!factory.isLinkConfigured()) {
+      throw new HsmUnavailableException(
+          "No IoT-HSM link is configured (brokerUrl is empty); the device for slot "
+              + slot
+              + " cannot be reached");
     }
+    throw new HsmUnavailableException(
+        "The IoT-HSM link is not connected; the device for slot " + slot + " cannot be reached");
+  }
 
-    boolean isDeviceOnline(String slot) {
-        Objects.requireNonNull(slot, "slot");
-        return false;
-    }
+  boolean isDeviceOnline(String slot) {
+    Objects.requireNonNull(slot, "slot");
+    return false;
+  }
 
-    @Override
-    public Object getConnection(Subject subject, ConnectionRequestInfo info) {
-        HsmConnectionHandle handle = new HsmConnectionHandle(this);
-        handles.add(handle);
-        return handle;
-    }
+  @Override
+  public Object getConnection(Subject subject, ConnectionRequestInfo info) {
+    HsmConnectionHandle handle = new HsmConnectionHandle(this);
+    handles.add(handle);
+    return handle;
+  }
 
-    @Override
-    public void associateConnection(Object connection) throws ResourceException {
-        if (!(connection instanceof HsmConnectionHandle handle)) {
-            throw new ResourceException("Not a connection handle of the IoT-HSM adapter: " + connection);
-        }
-        handle.moveTo(this);
+  @Override
+  public void associateConnection(Object connection) throws ResourceException {
+    if (!(connection instanceof HsmConnectionHandle handle)) {
+      throw new ResourceException("Not a connection handle of the IoT-HSM adapter: " + connection);
     }
+    handle.moveTo(this);
+  }
 
-    void adopt(HsmConnectionHandle handle) {
-        handles.add(handle);
-    }
+  void adopt(HsmConnectionHandle handle) {
+    handles.add(handle);
+  }
 
-    void release(HsmConnectionHandle handle) {
-        handles.remove(handle);
-    }
+  void release(HsmConnectionHandle handle) {
+    handles.remove(handle);
+  }
 
-    /** Called by a handle's {@code close()}: tells the container the connection is free again. */
-    void handleClosed(HsmConnectionHandle handle) {
-        handles.remove(handle);
-        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
-        event.setConnectionHandle(handle);
-        for (ConnectionEventListener listener : listeners) {
-            listener.connectionClosed(event);
-        }
+  /** Called by a handle's {@code close()}: tells the container the connection is free again. */
+  void handleClosed(HsmConnectionHandle handle) {
+    handles.remove(handle);
+    ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
+    event.setConnectionHandle(handle);
+    for (ConnectionEventListener listener : listeners) {
+      listener.connectionClosed(event);
     }
+  }
 
-    @Override
-    public void cleanup() {
-        for (HsmConnectionHandle handle : handles) {
-            handle.invalidate();
-        }
-        handles.clear();
+  @Override
+  public void cleanup() {
+    for (HsmConnectionHandle handle : handles) {
+      handle.invalidate();
     }
+    handles.clear();
+  }
 
-    @Override
-    public void destroy() {
-        cleanup();
-        listeners.clear();
-    }
+  @Override
+  public void destroy() {
+    cleanup();
+    listeners.clear();
+  }
 
-    @Override
-    public void addConnectionEventListener(ConnectionEventListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
-    }
+  @Override
+  public void addConnectionEventListener(ConnectionEventListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
 
-    @Override
-    public void removeConnectionEventListener(ConnectionEventListener listener) {
-        listeners.remove(listener);
-    }
+  @Override
+  public void removeConnectionEventListener(ConnectionEventListener listener) {
+    listeners.remove(listener);
+  }
 
-    @Override
-    public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("The IoT-HSM adapter does not take part in XA transactions");
-    }
+  @Override
+  public XAResource getXAResource() throws ResourceException {
+    throw new NotSupportedException("The IoT-HSM adapter does not take part in XA transactions");
+  }
 
-    @Override
-    public LocalTransaction getLocalTransaction() throws ResourceException {
-        throw new NotSupportedException("The IoT-HSM adapter does not take part in local transactions");
-    }
+  @Override
+  public LocalTransaction getLocalTransaction() throws ResourceException {
+    throw new NotSupportedException("The IoT-HSM adapter does not take part in local transactions");
+  }
 
-    @Override
-    public ManagedConnectionMetaData getMetaData() {
-        return new HsmConnectionMetaData();
-    }
+  @Override
+  public ManagedConnectionMetaData getMetaData() {
+    return new HsmConnectionMetaData();
+  }
 
-    @Override
-    public PrintWriter getLogWriter() {
-        return logWriter;
-    }
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
 
-    @Override
-    public void setLogWriter(PrintWriter logWriter) {
-        this.logWriter = logWriter;
-    }
+  @Override
+  public void setLogWriter(PrintWriter logWriter) {
+    this.logWriter = logWriter;
+  }
 }

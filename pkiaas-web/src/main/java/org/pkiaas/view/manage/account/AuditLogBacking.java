@@ -23,54 +23,56 @@ import org.primefaces.model.SortMeta;
 @ViewScoped
 public class AuditLogBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    AuditLog auditLog;
+  @Inject AuditLog auditLog;
 
-    @Inject
-    AuditVerification verification;
+  @Inject AuditVerification verification;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private LazyDataModel<AuditEvent> model;
+  private LazyDataModel<AuditEvent> model;
 
-    private AuditVerification.Report report;
+  private AuditVerification.Report report;
 
-    @PostConstruct
-    void init() {
-        AuditLog log = auditLog;
-        var caller = user.caller();
-        model = new LazyDataModel<>() {
-            private static final long serialVersionUID = 1L;
+  @PostConstruct
+  void init() {
+    AuditLog log = auditLog;
+    var caller = user.caller();
+    model =
+        new LazyDataModel<>() {
+          private static final long serialVersionUID = 1L;
 
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                // The log has no count: report one more row than seen while full pages keep coming.
-                return Integer.MAX_VALUE;
-            }
+          @Override
+          public int count(Map<String, FilterMeta> filterBy) {
+            // The log has no count: report one more row than seen while full pages keep coming.
+            return Integer.MAX_VALUE;
+          }
 
-            @Override
-            public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                List<AuditEvent> page = log.read(caller, first, pageSize + 1);
-                setRowCount(first + page.size());
-                return page.size() > pageSize ? page.subList(0, pageSize) : page;
-            }
+          @Override
+          public List<AuditEvent> load(
+              int first,
+              int pageSize,
+              Map<String, SortMeta> sortBy,
+              Map<String, FilterMeta> filterBy) {
+            List<AuditEvent> page = log.read(caller, first, pageSize + 1);
+            setRowCount(first + page.size());
+            return page.size() > pageSize ? page.subList(0, pageSize) : page;
+          }
         };
-    }
+  }
 
-    public LazyDataModel<AuditEvent> getModel() {
-        return model;
-    }
+  public LazyDataModel<AuditEvent> getModel() {
+    return model;
+  }
 
-    /** Checks the chains this user may see; on demand, as it reads the whole log. */
-    public void verify() {
-        report = verification.verify(user.caller());
-    }
+  /** Checks the chains this user may see; on demand, as it reads the whole log. */
+  public void verify() {
+    report = verification.verify(user.caller());
+  }
 
-    /** The last check's result, or null before the first. */
-    public AuditVerification.Report getReport() {
-        return report;
-    }
+  /** The last check's result, or null before the first. */
+  public AuditVerification.Report getReport() {
+    return report;
+  }
 }

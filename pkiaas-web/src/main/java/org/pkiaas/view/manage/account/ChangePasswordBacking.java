@@ -12,60 +12,64 @@ import org.pkiaas.tenant.boundary.Accounts;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
 
-/** Change Password ({@code /manage/account/password.xhtml}); {@link Accounts#changePassword} decides. */
+/**
+ * Change Password ({@code /manage/account/password.xhtml}); {@link Accounts#changePassword}
+ * decides.
+ */
 @Named
 @ViewScoped
 public class ChangePasswordBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    Accounts accounts;
+  @Inject Accounts accounts;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String currentPassword;
-    private String newPassword;
-    private String confirmation;
+  private String currentPassword;
+  private String newPassword;
+  private String confirmation;
 
-    public void change() {
-        if (newPassword == null || !newPassword.equals(confirmation)) {
-            Feedback.refused("password", new InvalidInputException("confirmation", "The two new passwords differ"));
-            return;
-        }
-        try {
-            accounts.changePassword(user.caller(), currentPassword, newPassword);
-            // This session stays signed in (under a fresh id); every other one has ended.
-            user.passwordChanged(accounts.credentialsVersion(user.caller().accountId()));
-            ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).changeSessionId();
-            Feedback.info("Your password is changed. Your other sessions have ended and your API tokens are revoked.");
-        } catch (PkiaasException e) {
-            Feedback.refused("password", e);
-        }
+  public void change() {
+    if (newPassword == null || !newPassword.equals(confirmation)) {
+      Feedback.refused(
+          "password", new InvalidInputException("confirmation", "The two new passwords differ"));
+      return;
     }
-
-    public String getCurrentPassword() {
-        return currentPassword;
+    try {
+      accounts.changePassword(user.caller(), currentPassword, newPassword);
+      // This session stays signed in (under a fresh id); every other one has ended.
+      user.passwordChanged(accounts.credentialsVersion(user.caller().accountId()));
+      ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+          .changeSessionId();
+      Feedback.info(
+          "Your password is changed. Your other sessions have ended and your API tokens are revoked.");
+    } catch (PkiaasException e) {
+      Feedback.refused("password", e);
     }
+  }
 
-    public void setCurrentPassword(String currentPassword) {
-        this.currentPassword = currentPassword;
-    }
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
 
-    public String getNewPassword() {
-        return newPassword;
-    }
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
 
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
+  public String getNewPassword() {
+    return newPassword;
+  }
 
-    public String getConfirmation() {
-        return confirmation;
-    }
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
 
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
-    }
+  public String getConfirmation() {
+    return confirmation;
+  }
+
+  public void setConfirmation(String confirmation) {
+    this.confirmation = confirmation;
+  }
 }

@@ -8,34 +8,37 @@ import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.view.manage.Feedback;
 
-/** ACME Accounts of one policy ({@code /manage/acme/accounts.xhtml?policy=…}): who registered, and deactivation. */
+/**
+ * ACME Accounts of one policy ({@code /manage/acme/accounts.xhtml?policy=…}): who registered, and
+ * deactivation.
+ */
 @Named
 @ViewScoped
 public class AccountsBacking extends PolicyPage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private transient List<AcmeAccount> list;
+  private transient List<AcmeAccount> list;
 
-    @Override
-    protected void loaded(AcmePolicy policy) {
-        list = policies.accounts(user.caller(), policy.id());
+  @Override
+  protected void loaded(AcmePolicy policy) {
+    list = policies.accounts(user.caller(), policy.id());
+  }
+
+  public void deactivate(String accountId) {
+    try {
+      policies.deactivateAccount(user.caller(), getPolicyId(), accountId);
+      Feedback.info("The account is deactivated: it can no longer order or revoke certificates");
+      list = policies.accounts(user.caller(), getPolicyId());
+    } catch (PkiaasException e) {
+      Feedback.refused(null, e);
     }
+  }
 
-    public void deactivate(String accountId) {
-        try {
-            policies.deactivateAccount(user.caller(), getPolicyId(), accountId);
-            Feedback.info("The account is deactivated: it can no longer order or revoke certificates");
-            list = policies.accounts(user.caller(), getPolicyId());
-        } catch (PkiaasException e) {
-            Feedback.refused(null, e);
-        }
+  public List<AcmeAccount> getList() {
+    if (list == null && !isMissing() && getPolicyId() != null) {
+      list = policies.accounts(user.caller(), getPolicyId());
     }
-
-    public List<AcmeAccount> getList() {
-        if (list == null && !isMissing() && getPolicyId() != null) {
-            list = policies.accounts(user.caller(), getPolicyId());
-        }
-        return list == null ? List.of() : list;
-    }
+    return list == null ? List.of() : list;
+  }
 }

@@ -24,104 +24,113 @@ import org.pkiaas.view.manage.Feedback;
 @ViewScoped
 public class EabsBacking extends PolicyPage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    ExternalAccountBindings bindings;
+  @Inject ExternalAccountBindings bindings;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    private transient List<ExternalAccountBinding> list;
-    private String name;
-    private Integer allowedUses = 1;
-    private LocalDate expiresOn = LocalDate.now(ZoneOffset.UTC).plusDays(30);
-    private MacAlgorithm algorithm = MacAlgorithm.HS256;
-    private ShownBinding shown;
+  private transient List<ExternalAccountBinding> list;
+  private String name;
+  private Integer allowedUses = 1;
+  private LocalDate expiresOn = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+  private MacAlgorithm algorithm = MacAlgorithm.HS256;
+  private ShownBinding shown;
 
-    @Override
-    protected void loaded(AcmePolicy policy) {
-        list = bindings.list(user.caller(), policy.id());
+  @Override
+  protected void loaded(AcmePolicy policy) {
+    list = bindings.list(user.caller(), policy.id());
+  }
+
+  public void create() {
+    // The binding works through the whole day the administrator picked (UTC).
+    var expiresAt =
+        expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    try {
+      NewBinding created =
+          bindings.create(
+              user.caller(),
+              getPolicyId(),
+              new BindingRequest(name, allowedUses, expiresAt, algorithm.name()));
+      shown =
+          new ShownBinding(
+              config.publicUrl() + "/pki/acme/directory",
+              created.binding().id(),
+              created.hmacKey());
+      name = null;
+      list = bindings.list(user.caller(), getPolicyId());
+    } catch (PkiaasException e) {
+      Feedback.refused("eab", e);
     }
+  }
 
-    public void create() {
-        // The binding works through the whole day the administrator picked (UTC).
-        var expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        try {
-            NewBinding created = bindings.create(user.caller(), getPolicyId(),
-                    new BindingRequest(name, allowedUses, expiresAt, algorithm.name()));
-            shown = new ShownBinding(config.publicUrl() + "/pki/acme/directory", created.binding().id(), created.hmacKey());
-            name = null;
-            list = bindings.list(user.caller(), getPolicyId());
-        } catch (PkiaasException e) {
-            Feedback.refused("eab", e);
-        }
-    }
+  /** Forgets the key once the modal is closed: it is never shown again. */
+  public void secretSeen() {
+    shown = null;
+  }
 
-    /** Forgets the key once the modal is closed: it is never shown again. */
-    public void secretSeen() {
-        shown = null;
+  public void delete(String bindingId) {
+    try {
+      ExternalAccountBinding binding = bindings.get(user.caller(), getPolicyId(), bindingId);
+      bindings.delete(user.caller(), getPolicyId(), binding.id());
+      Feedback.info(
+          "External account binding '"
+              + binding.name()
+              + "' deleted; accounts it registered keep working");
+      list = bindings.list(user.caller(), getPolicyId());
+    } catch (PkiaasException e) {
+      Feedback.refused(null, e);
     }
+  }
 
-    public void delete(String bindingId) {
-        try {
-            ExternalAccountBinding binding = bindings.get(user.caller(), getPolicyId(), bindingId);
-            bindings.delete(user.caller(), getPolicyId(), binding.id());
-            Feedback.info("External account binding '" + binding.name() + "' deleted; accounts it registered keep working");
-            list = bindings.list(user.caller(), getPolicyId());
-        } catch (PkiaasException e) {
-            Feedback.refused(null, e);
-        }
+  public List<ExternalAccountBinding> getList() {
+    if (list == null && !isMissing() && getPolicyId() != null) {
+      list = bindings.list(user.caller(), getPolicyId());
     }
+    return list == null ? List.of() : list;
+  }
 
-    public List<ExternalAccountBinding> getList() {
-        if (list == null && !isMissing() && getPolicyId() != null) {
-            list = bindings.list(user.caller(), getPolicyId());
-        }
-        return list == null ? List.of() : list;
-    }
+  public ShownBinding getShown() {
+    return shown;
+  }
 
-    public ShownBinding getShown() {
-        return shown;
-    }
+  public LocalDate getTomorrow() {
+    return LocalDate.now(ZoneOffset.UTC).plusDays(1);
+  }
 
-    public LocalDate getTomorrow() {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(1);
-    }
+  public String getName() {
+    return name;
+  }
 
-    public String getName() {
-        return name;
-    }
+  public void setName(String name) {
+    this.name = name;
+  }
 
-    public void setName(String name) {
-        this.name = name;
-    }
+  public Integer getAllowedUses() {
+    return allowedUses;
+  }
 
-    public Integer getAllowedUses() {
-        return allowedUses;
-    }
+  public void setAllowedUses(Integer allowedUses) {
+    this.allowedUses = allowedUses;
+  }
 
-    public void setAllowedUses(Integer allowedUses) {
-        this.allowedUses = allowedUses;
-    }
+  public MacAlgorithm[] getAlgorithms() {
+    return MacAlgorithm.values();
+  }
 
-    public MacAlgorithm[] getAlgorithms() {
-        return MacAlgorithm.values();
-    }
+  public MacAlgorithm getAlgorithm() {
+    return algorithm;
+  }
 
-    public MacAlgorithm getAlgorithm() {
-        return algorithm;
-    }
+  public void setAlgorithm(MacAlgorithm algorithm) {
+    this.algorithm = algorithm == null ? MacAlgorithm.HS256 : algorithm;
+  }
 
-    public void setAlgorithm(MacAlgorithm algorithm) {
-        this.algorithm = algorithm == null ? MacAlgorithm.HS256 : algorithm;
-    }
+  public LocalDate getExpiresOn() {
+    return expiresOn;
+  }
 
-    public LocalDate getExpiresOn() {
-        return expiresOn;
-    }
-
-    public void setExpiresOn(LocalDate expiresOn) {
-        this.expiresOn = expiresOn;
-    }
+  public void setExpiresOn(LocalDate expiresOn) {
+    this.expiresOn = expiresOn;
+  }
 }

@@ -26,134 +26,140 @@ import org.pkiaas.view.manage.Feedback;
 @ViewScoped
 public class PoliciesBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    AcmePolicies policies;
+  @Inject AcmePolicies policies;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private transient List<AcmePolicy> list;
-    private transient List<CertificateTemplate> templateList;
-    private Map<String, String> templateNames;
-    private Map<String, Long> accountCounts;
-    /** The policy in the dialog; null while creating one. */
-    private String editedId;
-    private String name;
-    private String templateId;
-    private String preApprovedDomains;
-    private String deletedId;
-    private String deletedName;
+  private transient List<AcmePolicy> list;
+  private transient List<CertificateTemplate> templateList;
+  private Map<String, String> templateNames;
+  private Map<String, Long> accountCounts;
 
-    @PostConstruct
-    void load() {
-        list = policies.list(user.caller(), user.getCaId());
-        accountCounts = new HashMap<>(policies.accountCounts(user.caller(), user.getCaId()));
-        templateList = templates.list(user.caller(), user.getCaId());
-        templateNames = templateList.stream().collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
+  /** The policy in the dialog; null while creating one. */
+  private String editedId;
+
+  private String name;
+  private String templateId;
+  private String preApprovedDomains;
+  private String deletedId;
+  private String deletedName;
+
+  @PostConstruct
+  void load() {
+    list = policies.list(user.caller(), user.getCaId());
+    accountCounts = new HashMap<>(policies.accountCounts(user.caller(), user.getCaId()));
+    templateList = templates.list(user.caller(), user.getCaId());
+    templateNames =
+        templateList.stream()
+            .collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
+  }
+
+  public void startCreate() {
+    editedId = null;
+    name = null;
+    templateId = templateList.isEmpty() ? null : templateList.get(0).id();
+    preApprovedDomains = null;
+  }
+
+  public void startEdit(String policyId) {
+    AcmePolicy policy = policies.get(user.caller(), policyId);
+    editedId = policy.id();
+    name = policy.name();
+    templateId = policy.templateId();
+    preApprovedDomains = policy.preApprovedDomains();
+  }
+
+  public void save() {
+    PolicyChange change = new PolicyChange(name, templateId, preApprovedDomains);
+    try {
+      if (editedId == null) {
+        AcmePolicy created = policies.create(user.caller(), user.getCaId(), change);
+        Feedback.info(
+            "ACME policy '"
+                + created.name()
+                + "' created: add an external account binding to register clients");
+      } else {
+        Feedback.info(
+            "ACME policy '" + policies.update(user.caller(), editedId, change).name() + "' saved");
+      }
+      load();
+    } catch (PkiaasException e) {
+      Feedback.refused("policy", e);
     }
+  }
 
-    public void startCreate() {
-        editedId = null;
-        name = null;
-        templateId = templateList.isEmpty() ? null : templateList.get(0).id();
-        preApprovedDomains = null;
-    }
+  public void prepareDelete(String policyId) {
+    AcmePolicy policy = policies.get(user.caller(), policyId);
+    deletedId = policy.id();
+    deletedName = policy.name();
+  }
 
-    public void startEdit(String policyId) {
-        AcmePolicy policy = policies.get(user.caller(), policyId);
-        editedId = policy.id();
-        name = policy.name();
-        templateId = policy.templateId();
-        preApprovedDomains = policy.preApprovedDomains();
+  public void delete() {
+    try {
+      policies.delete(user.caller(), deletedId);
+      Feedback.info(
+          "ACME policy '" + deletedName + "' and its external account bindings are deleted");
+      load();
+    } catch (PkiaasException e) {
+      Feedback.refused(null, e);
     }
+  }
 
-    public void save() {
-        PolicyChange change = new PolicyChange(name, templateId, preApprovedDomains);
-        try {
-            if (editedId == null) {
-                AcmePolicy created = policies.create(user.caller(), user.getCaId(), change);
-                Feedback.info("ACME policy '" + created.name() + "' created: add an external account binding to register clients");
-            } else {
-                Feedback.info("ACME policy '" + policies.update(user.caller(), editedId, change).name() + "' saved");
-            }
-            load();
-        } catch (PkiaasException e) {
-            Feedback.refused("policy", e);
-        }
-    }
+  public long accounts(String policyId) {
+    return accountCounts.getOrDefault(policyId, 0L);
+  }
 
-    public void prepareDelete(String policyId) {
-        AcmePolicy policy = policies.get(user.caller(), policyId);
-        deletedId = policy.id();
-        deletedName = policy.name();
-    }
+  public String templateName(String id) {
+    return templateNames.getOrDefault(id, "(deleted)");
+  }
 
-    public void delete() {
-        try {
-            policies.delete(user.caller(), deletedId);
-            Feedback.info("ACME policy '" + deletedName + "' and its external account bindings are deleted");
-            load();
-        } catch (PkiaasException e) {
-            Feedback.refused(null, e);
-        }
+  public List<AcmePolicy> getList() {
+    if (list == null) {
+      load();
     }
+    return list;
+  }
 
-    public long accounts(String policyId) {
-        return accountCounts.getOrDefault(policyId, 0L);
+  public List<CertificateTemplate> getTemplates() {
+    if (templateList == null) {
+      load();
     }
+    return templateList;
+  }
 
-    public String templateName(String id) {
-        return templateNames.getOrDefault(id, "(deleted)");
-    }
+  public boolean isEditing() {
+    return editedId != null;
+  }
 
-    public List<AcmePolicy> getList() {
-        if (list == null) {
-            load();
-        }
-        return list;
-    }
+  public String getName() {
+    return name;
+  }
 
-    public List<CertificateTemplate> getTemplates() {
-        if (templateList == null) {
-            load();
-        }
-        return templateList;
-    }
+  public void setName(String name) {
+    this.name = name;
+  }
 
-    public boolean isEditing() {
-        return editedId != null;
-    }
+  public String getTemplateId() {
+    return templateId;
+  }
 
-    public String getName() {
-        return name;
-    }
+  public void setTemplateId(String templateId) {
+    this.templateId = templateId;
+  }
 
-    public void setName(String name) {
-        this.name = name;
-    }
+  public String getPreApprovedDomains() {
+    return preApprovedDomains;
+  }
 
-    public String getTemplateId() {
-        return templateId;
-    }
+  public void setPreApprovedDomains(String preApprovedDomains) {
+    this.preApprovedDomains = preApprovedDomains;
+  }
 
-    public void setTemplateId(String templateId) {
-        this.templateId = templateId;
-    }
-
-    public String getPreApprovedDomains() {
-        return preApprovedDomains;
-    }
-
-    public void setPreApprovedDomains(String preApprovedDomains) {
-        this.preApprovedDomains = preApprovedDomains;
-    }
-
-    public String getDeletedName() {
-        return deletedName;
-    }
+  public String getDeletedName() {
+    return deletedName;
+  }
 }

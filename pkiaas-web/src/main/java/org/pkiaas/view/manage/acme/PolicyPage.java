@@ -13,45 +13,43 @@ import org.pkiaas.view.manage.ConsoleUser;
  */
 public abstract class PolicyPage implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    AcmePolicies policies;
+  @Inject AcmePolicies policies;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String policyId;
-    private String policyName;
-    private boolean missing;
+  private String policyId;
+  private String policyName;
+  private boolean missing;
 
-    /** The view action. */
-    public void load() {
-        try {
-            AcmePolicy policy = policies.get(user.caller(), policyId);
-            policyName = policy.name();
-            loaded(policy);
-        } catch (NotFoundException e) {
-            missing = true;
-        }
+  /** The view action. */
+  public void load() {
+    try {
+      AcmePolicy policy = policies.get(user.caller(), policyId);
+      policyName = policy.name();
+      loaded(policy);
+    } catch (NotFoundException e) {
+      missing = true;
     }
+  }
 
-    /** Called once the policy is known to be the user's. */
-    protected abstract void loaded(AcmePolicy policy);
+  /** Called once the policy is known to be the user's. */
+  protected abstract void loaded(AcmePolicy policy);
 
-    public boolean isMissing() {
-        return missing;
-    }
+  public boolean isMissing() {
+    return missing;
+  }
 
-    public String getPolicyId() {
-        return policyId;
-    }
+  public String getPolicyId() {
+    return policyId;
+  }
 
-    public void setPolicyId(String policyId) {
-        this.policyId = policyId;
-    }
+  public void setPolicyId(String policyId) {
+    this.policyId = policyId;
+  }
 
-    public String getPolicyName() {
-        return policyName;
-    }
+  public String getPolicyName() {
+    return policyName;
+  }
 }

@@ -10,35 +10,40 @@ import org.pkiaas.view.manage.Feedback;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
-/** A CSR-only CA's certificate signing request ({@code /manage/cas/csr.xhtml}), to copy or download. */
+/**
+ * A CSR-only CA's certificate signing request ({@code /manage/cas/csr.xhtml}), to copy or download.
+ */
 @Named
 @ViewScoped
 public class CaCsrBacking extends CaPage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private String csrPem;
+  private String csrPem;
 
-    @Override
-    protected void loaded(CertificateAuthority found) {
-        try {
-            csrPem = cas.csrPem(user.caller(), found.id());
-        } catch (PkiaasException e) {
-            Feedback.error(e.getMessage());
-        }
+  @Override
+  protected void loaded(CertificateAuthority found) {
+    try {
+      csrPem = cas.csrPem(user.caller(), found.id());
+    } catch (PkiaasException e) {
+      Feedback.error(e.getMessage());
     }
+  }
 
-    public String getCsrPem() {
-        return csrPem;
-    }
+  public String getCsrPem() {
+    return csrPem;
+  }
 
-    public StreamedContent getDownload() {
-        return DefaultStreamedContent.builder().name(fileName(ca().name()) + ".csr").contentType("application/pkcs10")
-                .stream(() -> new ByteArrayInputStream(csrPem.getBytes(StandardCharsets.US_ASCII))).build();
-    }
+  public StreamedContent getDownload() {
+    return DefaultStreamedContent.builder()
+        .name(fileName(ca().name()) + ".csr")
+        .contentType("application/pkcs10")
+        .stream(() -> new ByteArrayInputStream(csrPem.getBytes(StandardCharsets.US_ASCII)))
+        .build();
+  }
 
-    static String fileName(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-");
-        return safe.isEmpty() ? "ca" : safe;
-    }
+  static String fileName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-");
+    return safe.isEmpty() ? "ca" : safe;
+  }
 }

@@ -13,53 +13,50 @@ import org.pkiaas.view.manage.ConsoleUser;
  */
 public abstract class CaPage implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String caId;
-    private transient CertificateAuthority ca;
-    private boolean missing;
+  private String caId;
+  private transient CertificateAuthority ca;
+  private boolean missing;
 
-    /** The view action: looks the CA up once per view. */
-    public void load() {
-        try {
-            ca = cas.get(user.caller(), caId == null || caId.isBlank() ? user.getCaId() : caId);
-            caId = ca.id();
-            loaded(ca);
-        } catch (NotFoundException e) {
-            missing = true;
-        }
+  /** The view action: looks the CA up once per view. */
+  public void load() {
+    try {
+      ca = cas.get(user.caller(), caId == null || caId.isBlank() ? user.getCaId() : caId);
+      caId = ca.id();
+      loaded(ca);
+    } catch (NotFoundException e) {
+      missing = true;
     }
+  }
 
-    /** Called once the CA is known to be the user's. */
-    protected void loaded(CertificateAuthority found) {
-    }
+  /** Called once the CA is known to be the user's. */
+  protected void loaded(CertificateAuthority found) {}
 
-    protected CertificateAuthority ca() {
-        if (ca == null && !missing) {
-            ca = cas.get(user.caller(), caId);
-        }
-        return ca;
+  protected CertificateAuthority ca() {
+    if (ca == null && !missing) {
+      ca = cas.get(user.caller(), caId);
     }
+    return ca;
+  }
 
-    public CertificateAuthority getCa() {
-        return missing ? null : ca();
-    }
+  public CertificateAuthority getCa() {
+    return missing ? null : ca();
+  }
 
-    public boolean isMissing() {
-        return missing;
-    }
+  public boolean isMissing() {
+    return missing;
+  }
 
-    public String getCaId() {
-        return caId;
-    }
+  public String getCaId() {
+    return caId;
+  }
 
-    public void setCaId(String caId) {
-        this.caId = caId;
-    }
+  public void setCaId(String caId) {
+    this.caId = caId;
+  }
 }

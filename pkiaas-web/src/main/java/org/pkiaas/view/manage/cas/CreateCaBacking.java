@@ -19,212 +19,245 @@ import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.Pages;
 import org.pkiaas.view.manage.SubjectForm;
 
-/** Create New CA ({@code /manage/cas/create.xhtml}, user guide 3.1.1); every rule is {@link CertificateAuthorities#create}'s. */
+/**
+ * Create New CA ({@code /manage/cas/create.xhtml}, user guide 3.1.1); every rule is {@link
+ * CertificateAuthorities#create}'s.
+ */
 @Named
 @ViewScoped
 public class CreateCaBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String commonName;
-    private final SubjectForm subject = new SubjectForm();
-    private String keyType = "EC";
-    private Integer keySize = 3072;
-    private String curve = "P-256";
-    private String parameterSet = "ML-DSA-65";
-    /** Write-only: held for one request as characters, wiped after use, never rendered back into the form. */
-    private char[] privateKeyPem;
-    private char[] privateKeyPassword;
-    private String signatureAlgorithm;
-    private Integer validityDays = 3650;
-    private Integer pathLength;
-    private List<String> keyUsage = new ArrayList<>(List.of("keyCertSign", "cRLSign", "digitalSignature"));
-    private List<String> extendedKeyUsage = new ArrayList<>();
-    private boolean csrOnly;
+  private String commonName;
+  private final SubjectForm subject = new SubjectForm();
+  private String keyType = "EC";
+  private Integer keySize = 3072;
+  private String curve = "P-256";
+  private String parameterSet = "ML-DSA-65";
 
-    public boolean isFirstCa() {
-        return cas.list(user.caller()).isEmpty();
+  /**
+   * Write-only: held for one request as characters, wiped after use, never rendered back into the
+   * form.
+   */
+  private char[] privateKeyPem;
+
+  private char[] privateKeyPassword;
+  private String signatureAlgorithm;
+  private Integer validityDays = 3650;
+  private Integer pathLength;
+  private List<String> keyUsage =
+      new ArrayList<>(List.of("keyCertSign", "cRLSign", "digitalSignature"));
+  private List<String> extendedKeyUsage = new ArrayList<>();
+  private boolean csrOnly;
+
+  public boolean isFirstCa() {
+    return cas.list(user.caller()).isEmpty();
+  }
+
+  public List<Integer> getRsaSizes() {
+    return KeySpec.RSA_SIZES;
+  }
+
+  public List<String> getCurves() {
+    return KeySpec.CURVES;
+  }
+
+  public List<String> getParameterSets() {
+    return KeySpec.ML_DSA_SETS;
+  }
+
+  /** The signature algorithms the chosen key can make; the first is the default. */
+  public List<String> getSignatureAlgorithms() {
+    try {
+      return KeySpec.parse(
+              keyType,
+              "RSA".equals(keyType) ? keySize : null,
+              "EC".equals(keyType) ? curve : null,
+              "ML_DSA".equals(keyType) ? parameterSet : null)
+          .signatureAlgorithms();
+    } catch (PkiaasException e) {
+      return List.of();
     }
+  }
 
-    public List<Integer> getRsaSizes() {
-        return KeySpec.RSA_SIZES;
-    }
+  public void keyTypeChanged() {
+    signatureAlgorithm = null;
+  }
 
-    public List<String> getCurves() {
-        return KeySpec.CURVES;
+  public void create() throws IOException {
+    CaSubject caSubject =
+        new CaSubject(
+            commonName,
+            subject.getOrganization(),
+            subject.getOrganizationalUnit(),
+            subject.getLocality(),
+            subject.getState(),
+            subject.getCountry());
+    boolean importing = privateKeyPem != null && !new String(privateKeyPem).isBlank();
+    NewCertificateAuthority request =
+        new NewCertificateAuthority(
+            null,
+            caSubject,
+            importing ? null : keyType,
+            "RSA".equals(keyType) ? keySize : null,
+            "EC".equals(keyType) ? curve : null,
+            "ML_DSA".equals(keyType) ? parameterSet : null,
+            signatureAlgorithm,
+            validityDays,
+            pathLength,
+            keyUsage,
+            extendedKeyUsage,
+            csrOnly,
+            importing ? new String(privateKeyPem) : null,
+            privateKeyPassword == null ? null : new String(privateKeyPassword));
+    wipeKeyMaterial();
+    try {
+      CertificateAuthority created = cas.create(user.caller(), request);
+      user.scopeTo(created.id());
+      if (csrOnly) {
+        Pages.redirect("/manage/cas/csr.xhtml?ca=" + created.id());
+      } else {
+        Feedback.infoAfterRedirect(
+            "The CA '" + created.name() + "' is ready to issue certificates");
+        Pages.redirect("/manage/cas/manage.xhtml");
+      }
+    } catch (PkiaasException e) {
+      Feedback.refused("create", e);
     }
+  }
 
-    public List<String> getParameterSets() {
-        return KeySpec.ML_DSA_SETS;
+  private void wipeKeyMaterial() {
+    if (privateKeyPem != null) {
+      Arrays.fill(privateKeyPem, '\0');
+      privateKeyPem = null;
     }
+    if (privateKeyPassword != null) {
+      Arrays.fill(privateKeyPassword, '\0');
+      privateKeyPassword = null;
+    }
+  }
 
-    /** The signature algorithms the chosen key can make; the first is the default. */
-    public List<String> getSignatureAlgorithms() {
-        try {
-            return KeySpec.parse(keyType, "RSA".equals(keyType) ? keySize : null, "EC".equals(keyType) ? curve : null,
-                    "ML_DSA".equals(keyType) ? parameterSet : null).signatureAlgorithms();
-        } catch (PkiaasException e) {
-            return List.of();
-        }
-    }
+  public String getCommonName() {
+    return commonName;
+  }
 
-    public void keyTypeChanged() {
-        signatureAlgorithm = null;
-    }
+  public void setCommonName(String commonName) {
+    this.commonName = commonName;
+  }
 
-    public void create() throws IOException {
-        CaSubject caSubject = new CaSubject(commonName, subject.getOrganization(), subject.getOrganizationalUnit(),
-                subject.getLocality(), subject.getState(), subject.getCountry());
-        boolean importing = privateKeyPem != null && !new String(privateKeyPem).isBlank();
-        NewCertificateAuthority request = new NewCertificateAuthority(null, caSubject, importing ? null : keyType,
-                "RSA".equals(keyType) ? keySize : null, "EC".equals(keyType) ? curve : null,
-                "ML_DSA".equals(keyType) ? parameterSet : null, signatureAlgorithm, validityDays, pathLength, keyUsage,
-                extendedKeyUsage, csrOnly, importing ? new String(privateKeyPem) : null,
-                privateKeyPassword == null ? null : new String(privateKeyPassword));
-        wipeKeyMaterial();
-        try {
-            CertificateAuthority created = cas.create(user.caller(), request);
-            user.scopeTo(created.id());
-            if (csrOnly) {
-                Pages.redirect("/manage/cas/csr.xhtml?ca=" + created.id());
-            } else {
-                Feedback.infoAfterRedirect("The CA '" + created.name() + "' is ready to issue certificates");
-                Pages.redirect("/manage/cas/manage.xhtml");
-            }
-        } catch (PkiaasException e) {
-            Feedback.refused("create", e);
-        }
-    }
+  public SubjectForm getSubject() {
+    return subject;
+  }
 
-    private void wipeKeyMaterial() {
-        if (privateKeyPem != null) {
-            Arrays.fill(privateKeyPem, '\0');
-            privateKeyPem = null;
-        }
-        if (privateKeyPassword != null) {
-            Arrays.fill(privateKeyPassword, '\0');
-            privateKeyPassword = null;
-        }
-    }
+  public String getKeyType() {
+    return keyType;
+  }
 
-    public String getCommonName() {
-        return commonName;
-    }
+  public void setKeyType(String keyType) {
+    this.keyType = keyType;
+  }
 
-    public void setCommonName(String commonName) {
-        this.commonName = commonName;
-    }
+  public Integer getKeySize() {
+    return keySize;
+  }
 
-    public SubjectForm getSubject() {
-        return subject;
-    }
+  public void setKeySize(Integer keySize) {
+    this.keySize = keySize;
+  }
 
-    public String getKeyType() {
-        return keyType;
-    }
+  public String getCurve() {
+    return curve;
+  }
 
-    public void setKeyType(String keyType) {
-        this.keyType = keyType;
-    }
+  public void setCurve(String curve) {
+    this.curve = curve;
+  }
 
-    public Integer getKeySize() {
-        return keySize;
-    }
+  public String getParameterSet() {
+    return parameterSet;
+  }
 
-    public void setKeySize(Integer keySize) {
-        this.keySize = keySize;
-    }
+  public void setParameterSet(String parameterSet) {
+    this.parameterSet = parameterSet;
+  }
 
-    public String getCurve() {
-        return curve;
-    }
+  /** Always empty: an imported key is never sent back to the browser. */
+  public String getPrivateKeyPem() {
+    return null;
+  }
 
-    public void setCurve(String curve) {
-        this.curve = curve;
-    }
+  public void setPrivateKeyPem(String privateKeyPem) {
+    this.privateKeyPem =
+        privateKeyPem == null || privateKeyPem.isEmpty() ? null : privateKeyPem.toCharArray();
+  }
 
-    public String getParameterSet() {
-        return parameterSet;
-    }
+  /** Always empty, like {@link #getPrivateKeyPem()}. */
+  public String getPrivateKeyPassword() {
+    return null;
+  }
 
-    public void setParameterSet(String parameterSet) {
-        this.parameterSet = parameterSet;
-    }
+  public void setPrivateKeyPassword(String privateKeyPassword) {
+    this.privateKeyPassword =
+        privateKeyPassword == null || privateKeyPassword.isEmpty()
+            ? null
+            : privateKeyPassword.toCharArray();
+  }
 
-    /** Always empty: an imported key is never sent back to the browser. */
-    public String getPrivateKeyPem() {
-        return null;
-    }
+  public String getSignatureAlgorithm() {
+    return signatureAlgorithm;
+  }
 
-    public void setPrivateKeyPem(String privateKeyPem) {
-        this.privateKeyPem = privateKeyPem == null || privateKeyPem.isEmpty() ? null : privateKeyPem.toCharArray();
-    }
+  public void setSignatureAlgorithm(String signatureAlgorithm) {
+    this.signatureAlgorithm = signatureAlgorithm;
+  }
 
-    /** Always empty, like {@link #getPrivateKeyPem()}. */
-    public String getPrivateKeyPassword() {
-        return null;
-    }
+  /** The upper bound of the validity field: the one limit every issuance keeps. */
+  public int getMaxValidityDays() {
+    return org.pkiaas.certificate.control.ValidityDays.MAX;
+  }
 
-    public void setPrivateKeyPassword(String privateKeyPassword) {
-        this.privateKeyPassword = privateKeyPassword == null || privateKeyPassword.isEmpty() ? null : privateKeyPassword.toCharArray();
-    }
+  public Integer getValidityDays() {
+    return validityDays;
+  }
 
-    public String getSignatureAlgorithm() {
-        return signatureAlgorithm;
-    }
+  public void setValidityDays(Integer validityDays) {
+    this.validityDays = validityDays;
+  }
 
-    public void setSignatureAlgorithm(String signatureAlgorithm) {
-        this.signatureAlgorithm = signatureAlgorithm;
-    }
+  public Integer getPathLength() {
+    return pathLength;
+  }
 
-    /** The upper bound of the validity field: the one limit every issuance keeps. */
-    public int getMaxValidityDays() {
-        return org.pkiaas.certificate.control.ValidityDays.MAX;
-    }
+  public void setPathLength(Integer pathLength) {
+    this.pathLength = pathLength;
+  }
 
-    public Integer getValidityDays() {
-        return validityDays;
-    }
+  public List<String> getKeyUsage() {
+    return keyUsage;
+  }
 
-    public void setValidityDays(Integer validityDays) {
-        this.validityDays = validityDays;
-    }
+  public void setKeyUsage(List<String> keyUsage) {
+    this.keyUsage = keyUsage;
+  }
 
-    public Integer getPathLength() {
-        return pathLength;
-    }
+  public List<String> getExtendedKeyUsage() {
+    return extendedKeyUsage;
+  }
 
-    public void setPathLength(Integer pathLength) {
-        this.pathLength = pathLength;
-    }
+  public void setExtendedKeyUsage(List<String> extendedKeyUsage) {
+    this.extendedKeyUsage = extendedKeyUsage;
+  }
 
-    public List<String> getKeyUsage() {
-        return keyUsage;
-    }
+  public boolean isCsrOnly() {
+    return csrOnly;
+  }
 
-    public void setKeyUsage(List<String> keyUsage) {
-        this.keyUsage = keyUsage;
-    }
-
-    public List<String> getExtendedKeyUsage() {
-        return extendedKeyUsage;
-    }
-
-    public void setExtendedKeyUsage(List<String> extendedKeyUsage) {
-        this.extendedKeyUsage = extendedKeyUsage;
-    }
-
-    public boolean isCsrOnly() {
-        return csrOnly;
-    }
-
-    public void setCsrOnly(boolean csrOnly) {
-        this.csrOnly = csrOnly;
-    }
+  public void setCsrOnly(boolean csrOnly) {
+    this.csrOnly = csrOnly;
+  }
 }

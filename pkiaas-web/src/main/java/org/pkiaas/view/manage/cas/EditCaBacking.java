@@ -9,105 +9,116 @@ import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.view.manage.Feedback;
 
-/** Edit CA ({@code /manage/cas/edit.xhtml}, user guide 3.3): the CPS and the service-certificate settings. */
+/**
+ * Edit CA ({@code /manage/cas/edit.xhtml}, user guide 3.3): the CPS and the service-certificate
+ * settings.
+ */
 @Named
 @ViewScoped
 public class EditCaBacking extends CaPage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private String cpsText;
-    private String cpsUrl;
-    private String serviceKeyType;
-    private Integer serviceKeySize;
-    private String serviceCurve;
-    private String serviceSignatureHash;
-    private Integer crlValidityDays;
+  private String cpsText;
+  private String cpsUrl;
+  private String serviceKeyType;
+  private Integer serviceKeySize;
+  private String serviceCurve;
+  private String serviceSignatureHash;
+  private Integer crlValidityDays;
 
-    @Override
-    protected void loaded(CertificateAuthority ca) {
-        cpsText = ca.cpsText();
-        cpsUrl = ca.cpsUrl();
-        KeySpec service = ca.serviceKeySpec();
-        serviceKeyType = service.algorithm().name();
-        serviceKeySize = "RSA".equals(serviceKeyType) ? Integer.valueOf(service.parameter()) : 3072;
-        serviceCurve = "EC".equals(serviceKeyType) ? service.parameter() : "P-256";
-        serviceSignatureHash = ca.serviceSignatureHash();
-        crlValidityDays = ca.crlValidityDays();
+  @Override
+  protected void loaded(CertificateAuthority ca) {
+    cpsText = ca.cpsText();
+    cpsUrl = ca.cpsUrl();
+    KeySpec service = ca.serviceKeySpec();
+    serviceKeyType = service.algorithm().name();
+    serviceKeySize = "RSA".equals(serviceKeyType) ? Integer.valueOf(service.parameter()) : 3072;
+    serviceCurve = "EC".equals(serviceKeyType) ? service.parameter() : "P-256";
+    serviceSignatureHash = ca.serviceSignatureHash();
+    crlValidityDays = ca.crlValidityDays();
+  }
+
+  public List<Integer> getRsaSizes() {
+    return KeySpec.RSA_SIZES;
+  }
+
+  public List<String> getCurves() {
+    return KeySpec.CURVES;
+  }
+
+  public void save() {
+    try {
+      cas.change(
+          user.caller(),
+          getCaId(),
+          new CaChanges(
+              cpsText == null ? "" : cpsText,
+              cpsUrl == null ? "" : cpsUrl,
+              serviceKeyType,
+              "RSA".equals(serviceKeyType) ? serviceKeySize : null,
+              "EC".equals(serviceKeyType) ? serviceCurve : null,
+              serviceSignatureHash,
+              crlValidityDays));
+      Feedback.info("Saved");
+    } catch (PkiaasException e) {
+      Feedback.refused("edit", e);
     }
+  }
 
-    public List<Integer> getRsaSizes() {
-        return KeySpec.RSA_SIZES;
-    }
+  public Integer getCrlValidityDays() {
+    return crlValidityDays;
+  }
 
-    public List<String> getCurves() {
-        return KeySpec.CURVES;
-    }
+  public void setCrlValidityDays(Integer crlValidityDays) {
+    this.crlValidityDays = crlValidityDays;
+  }
 
-    public void save() {
-        try {
-            cas.change(user.caller(), getCaId(), new CaChanges(cpsText == null ? "" : cpsText, cpsUrl == null ? "" : cpsUrl,
-                    serviceKeyType, "RSA".equals(serviceKeyType) ? serviceKeySize : null,
-                    "EC".equals(serviceKeyType) ? serviceCurve : null, serviceSignatureHash, crlValidityDays));
-            Feedback.info("Saved");
-        } catch (PkiaasException e) {
-            Feedback.refused("edit", e);
-        }
-    }
+  public String getCpsText() {
+    return cpsText;
+  }
 
-    public Integer getCrlValidityDays() {
-        return crlValidityDays;
-    }
+  public void setCpsText(String cpsText) {
+    this.cpsText = cpsText;
+  }
 
-    public void setCrlValidityDays(Integer crlValidityDays) {
-        this.crlValidityDays = crlValidityDays;
-    }
+  public String getCpsUrl() {
+    return cpsUrl;
+  }
 
-    public String getCpsText() {
-        return cpsText;
-    }
+  public void setCpsUrl(String cpsUrl) {
+    this.cpsUrl = cpsUrl;
+  }
 
-    public void setCpsText(String cpsText) {
-        this.cpsText = cpsText;
-    }
+  public String getServiceKeyType() {
+    return serviceKeyType;
+  }
 
-    public String getCpsUrl() {
-        return cpsUrl;
-    }
+  public void setServiceKeyType(String serviceKeyType) {
+    this.serviceKeyType = serviceKeyType;
+  }
 
-    public void setCpsUrl(String cpsUrl) {
-        this.cpsUrl = cpsUrl;
-    }
+  public Integer getServiceKeySize() {
+    return serviceKeySize;
+  }
 
-    public String getServiceKeyType() {
-        return serviceKeyType;
-    }
+  public void setServiceKeySize(Integer serviceKeySize) {
+    this.serviceKeySize = serviceKeySize;
+  }
 
-    public void setServiceKeyType(String serviceKeyType) {
-        this.serviceKeyType = serviceKeyType;
-    }
+  public String getServiceCurve() {
+    return serviceCurve;
+  }
 
-    public Integer getServiceKeySize() {
-        return serviceKeySize;
-    }
+  public void setServiceCurve(String serviceCurve) {
+    this.serviceCurve = serviceCurve;
+  }
 
-    public void setServiceKeySize(Integer serviceKeySize) {
-        this.serviceKeySize = serviceKeySize;
-    }
+  public String getServiceSignatureHash() {
+    return serviceSignatureHash;
+  }
 
-    public String getServiceCurve() {
-        return serviceCurve;
-    }
-
-    public void setServiceCurve(String serviceCurve) {
-        this.serviceCurve = serviceCurve;
-    }
-
-    public String getServiceSignatureHash() {
-        return serviceSignatureHash;
-    }
-
-    public void setServiceSignatureHash(String serviceSignatureHash) {
-        this.serviceSignatureHash = serviceSignatureHash;
-    }
+  public void setServiceSignatureHash(String serviceSignatureHash) {
+    this.serviceSignatureHash = serviceSignatureHash;
+  }
 }

@@ -16,43 +16,45 @@ import org.pkiaas.view.manage.Pages;
 @ViewScoped
 public class ImportCertificateBacking extends CaPage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private String certificatePem;
-    private String chainPem;
-    private boolean fetchIssuers;
+  private String certificatePem;
+  private String chainPem;
+  private boolean fetchIssuers;
 
-    public void importCertificate() throws IOException {
-        try {
-            var ca = cas.importCertificate(user.caller(), getCaId(), certificatePem, chainPem, fetchIssuers);
-            Feedback.infoAfterRedirect("The CA '" + ca.name() + "' is active and ready to issue certificates");
-            Pages.redirect("/manage/cas/manage.xhtml");
-        } catch (PkiaasException e) {
-            Feedback.refused("import", e);
-        }
+  public void importCertificate() throws IOException {
+    try {
+      var ca =
+          cas.importCertificate(user.caller(), getCaId(), certificatePem, chainPem, fetchIssuers);
+      Feedback.infoAfterRedirect(
+          "The CA '" + ca.name() + "' is active and ready to issue certificates");
+      Pages.redirect("/manage/cas/manage.xhtml");
+    } catch (PkiaasException e) {
+      Feedback.refused("import", e);
     }
+  }
 
-    public String getCertificatePem() {
-        return certificatePem;
-    }
+  public String getCertificatePem() {
+    return certificatePem;
+  }
 
-    public void setCertificatePem(String certificatePem) {
-        this.certificatePem = certificatePem;
-    }
+  public void setCertificatePem(String certificatePem) {
+    this.certificatePem = certificatePem;
+  }
 
-    public String getChainPem() {
-        return chainPem;
-    }
+  public String getChainPem() {
+    return chainPem;
+  }
 
-    public void setChainPem(String chainPem) {
-        this.chainPem = chainPem;
-    }
+  public void setChainPem(String chainPem) {
+    this.chainPem = chainPem;
+  }
 
-    public boolean isFetchIssuers() {
-        return fetchIssuers;
-    }
+  public boolean isFetchIssuers() {
+    return fetchIssuers;
+  }
 
-    public void setFetchIssuers(boolean fetchIssuers) {
-        this.fetchIssuers = fetchIssuers;
-    }
+  public void setFetchIssuers(boolean fetchIssuers) {
+    this.fetchIssuers = fetchIssuers;
+  }
 }

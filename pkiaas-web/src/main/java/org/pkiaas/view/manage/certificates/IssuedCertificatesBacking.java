@@ -23,117 +23,138 @@ import org.pkiaas.view.manage.PagedModel;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** Issued Certificates ({@code /manage/certificates/issued.xhtml}): the scoped CA's certificates, paged by the server. */
+/**
+ * Issued Certificates ({@code /manage/certificates/issued.xhtml}): the scoped CA's certificates,
+ * paged by the server.
+ */
 @Named
 @ViewScoped
 public class IssuedCertificatesBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    Certificates certificates;
+  @Inject Certificates certificates;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String status;
-    private String templateId;
-    private String subject;
-    private Integer expiresWithinDays;
-    /** SUBSCRIBER (the default), SERVICE, or empty for any purpose. */
-    private String kind = "SUBSCRIBER";
-    private transient List<CertificateTemplate> templateList;
-    private LazyDataModel<IssuedCertificate> model;
+  private String status;
+  private String templateId;
+  private String subject;
+  private Integer expiresWithinDays;
 
-    @PostConstruct
-    void init() {
-        String caId = user.getCaId();
-        model = new PagedModel<>((page, size, sortBy) -> certificates.list(user.caller(), caId, filter(), order(sortBy), page, size),
-                IssuedCertificate::id);
+  /** SUBSCRIBER (the default), SERVICE, or empty for any purpose. */
+  private String kind = "SUBSCRIBER";
+
+  private transient List<CertificateTemplate> templateList;
+  private LazyDataModel<IssuedCertificate> model;
+
+  @PostConstruct
+  void init() {
+    String caId = user.getCaId();
+    model =
+        new PagedModel<>(
+            (page, size, sortBy) ->
+                certificates.list(user.caller(), caId, filter(), order(sortBy), page, size),
+            IssuedCertificate::id);
+  }
+
+  /**
+   * The order the table asks for; a sortable column's {@code field} names a {@link
+   * CertificateOrder.Column}.
+   */
+  private static CertificateOrder order(Map<String, SortMeta> sortBy) {
+    PagedModel.Sort<CertificateOrder.Column> sort =
+        PagedModel.sort(sortBy, CertificateOrder.Column.class);
+    return sort == null
+        ? CertificateOrder.NEWEST_FIRST
+        : new CertificateOrder(sort.column(), sort.ascending());
+  }
+
+  CertificateFilter filter() {
+    Instant before =
+        expiresWithinDays == null ? null : Instant.now().plus(expiresWithinDays, ChronoUnit.DAYS);
+    return new CertificateFilter(
+            status, templateId, subject, expiresWithinDays == null ? null : Instant.now(), before)
+        .withPurposes(purposes());
+  }
+
+  private Set<CertificatePurpose> purposes() {
+    if ("SUBSCRIBER".equals(kind)) {
+      return CertificatePurpose.SUBSCRIBER;
     }
+    return "SERVICE".equals(kind) ? CertificatePurpose.SERVICE : null;
+  }
 
-    /** The order the table asks for; a sortable column's {@code field} names a {@link CertificateOrder.Column}. */
-    private static CertificateOrder order(Map<String, SortMeta> sortBy) {
-        PagedModel.Sort<CertificateOrder.Column> sort = PagedModel.sort(sortBy, CertificateOrder.Column.class);
-        return sort == null ? CertificateOrder.NEWEST_FIRST : new CertificateOrder(sort.column(), sort.ascending());
+  /**
+   * Where a certificate stands today: its stored status, or EXPIRED once past notAfter (unless
+   * revoked).
+   */
+  public String statusOf(IssuedCertificate certificate) {
+    if (certificate.status() != CertificateStatus.REVOKED
+        && certificate.notAfter().isBefore(Instant.now())) {
+      return "EXPIRED";
     }
+    return certificate.status().name();
+  }
 
-    CertificateFilter filter() {
-        Instant before = expiresWithinDays == null ? null : Instant.now().plus(expiresWithinDays, ChronoUnit.DAYS);
-        return new CertificateFilter(status, templateId, subject, expiresWithinDays == null ? null : Instant.now(), before)
-                .withPurposes(purposes());
-    }
+  public String templateName(String id) {
+    return getTemplates().stream()
+        .filter(t -> t.id().equals(id))
+        .map(CertificateTemplate::name)
+        .findFirst()
+        .orElse("");
+  }
 
-    private Set<CertificatePurpose> purposes() {
-        if ("SUBSCRIBER".equals(kind)) {
-            return CertificatePurpose.SUBSCRIBER;
-        }
-        return "SERVICE".equals(kind) ? CertificatePurpose.SERVICE : null;
+  public List<CertificateTemplate> getTemplates() {
+    if (templateList == null) {
+      templateList = templates.list(user.caller(), user.getCaId());
     }
+    return templateList;
+  }
 
-    /** Where a certificate stands today: its stored status, or EXPIRED once past notAfter (unless revoked). */
-    public String statusOf(IssuedCertificate certificate) {
-        if (certificate.status() != CertificateStatus.REVOKED && certificate.notAfter().isBefore(Instant.now())) {
-            return "EXPIRED";
-        }
-        return certificate.status().name();
-    }
+  public LazyDataModel<IssuedCertificate> getModel() {
+    return model;
+  }
 
-    public String templateName(String id) {
-        return getTemplates().stream().filter(t -> t.id().equals(id)).map(CertificateTemplate::name).findFirst().orElse("");
-    }
+  public String getStatus() {
+    return status;
+  }
 
-    public List<CertificateTemplate> getTemplates() {
-        if (templateList == null) {
-            templateList = templates.list(user.caller(), user.getCaId());
-        }
-        return templateList;
-    }
+  public void setStatus(String status) {
+    this.status = status;
+  }
 
-    public LazyDataModel<IssuedCertificate> getModel() {
-        return model;
-    }
+  public String getTemplateId() {
+    return templateId;
+  }
 
-    public String getStatus() {
-        return status;
-    }
+  public void setTemplateId(String templateId) {
+    this.templateId = templateId;
+  }
 
-    public void setStatus(String status) {
-        this.status = status;
-    }
+  public String getSubject() {
+    return subject;
+  }
 
-    public String getTemplateId() {
-        return templateId;
-    }
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
 
-    public void setTemplateId(String templateId) {
-        this.templateId = templateId;
-    }
+  public String getKind() {
+    return kind;
+  }
 
-    public String getSubject() {
-        return subject;
-    }
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
 
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
+  public Integer getExpiresWithinDays() {
+    return expiresWithinDays;
+  }
 
-    public String getKind() {
-        return kind;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
-    }
-
-    public Integer getExpiresWithinDays() {
-        return expiresWithinDays;
-    }
-
-    public void setExpiresWithinDays(Integer expiresWithinDays) {
-        this.expiresWithinDays = expiresWithinDays;
-    }
+  public void setExpiresWithinDays(Integer expiresWithinDays) {
+    this.expiresWithinDays = expiresWithinDays;
+  }
 }

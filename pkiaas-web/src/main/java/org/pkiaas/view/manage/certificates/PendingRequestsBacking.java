@@ -33,212 +33,230 @@ import org.primefaces.model.SortMeta;
 @ViewScoped
 public class PendingRequestsBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    CertificateRequests requests;
+  @Inject CertificateRequests requests;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private RequestStatus status = RequestStatus.PENDING;
-    private String search;
-    private LazyDataModel<CertificateRequest> model;
-    private transient List<CertificateRequest> selection = new ArrayList<>();
-    private Map<String, String> templateNames;
-    private String declineReason;
-    private String reviewedId;
-    private String overrideSubject;
-    private String overrideNames;
-    private Integer overrideValidityDays;
-    private boolean reviewedHasCsr;
+  private RequestStatus status = RequestStatus.PENDING;
+  private String search;
+  private LazyDataModel<CertificateRequest> model;
+  private transient List<CertificateRequest> selection = new ArrayList<>();
+  private Map<String, String> templateNames;
+  private String declineReason;
+  private String reviewedId;
+  private String overrideSubject;
+  private String overrideNames;
+  private Integer overrideValidityDays;
+  private boolean reviewedHasCsr;
 
-    @PostConstruct
-    void load() {
-        templateNames = templates.list(user.caller(), user.getCaId()).stream()
-                .collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
-        String caId = user.getCaId();
-        model = new PagedModel<>((page, size, sortBy) -> requests.list(user.caller(), caId, query(sortBy), page, size),
-                CertificateRequest::id);
-        selection = new ArrayList<>();
+  @PostConstruct
+  void load() {
+    templateNames =
+        templates.list(user.caller(), user.getCaId()).stream()
+            .collect(Collectors.toMap(CertificateTemplate::id, CertificateTemplate::name));
+    String caId = user.getCaId();
+    model =
+        new PagedModel<>(
+            (page, size, sortBy) -> requests.list(user.caller(), caId, query(sortBy), page, size),
+            CertificateRequest::id);
+    selection = new ArrayList<>();
+  }
+
+  /**
+   * The page's filter in the order the table asks for; a sortable column's {@code field} names a
+   * {@link RequestQuery.Column}.
+   */
+  private RequestQuery query(Map<String, SortMeta> sortBy) {
+    PagedModel.Sort<RequestQuery.Column> sort = PagedModel.sort(sortBy, RequestQuery.Column.class);
+    return sort == null
+        ? new RequestQuery(status, search, RequestQuery.Column.RECEIVED, false)
+        : new RequestQuery(status, search, sort.column(), sort.ascending());
+  }
+
+  /**
+   * A new filter: the selection is forgotten, the table asks the model for its first page again.
+   */
+  public void filter() {
+    selection = new ArrayList<>();
+  }
+
+  public String templateName(String templateId) {
+    return templateNames.getOrDefault(templateId, "(deleted)");
+  }
+
+  public void approveSelected() {
+    bulk("approved", r -> requests.approve(user.caller(), r.id(), SignOverrides.NONE));
+  }
+
+  public void signSelected() {
+    bulk("signed", r -> requests.sign(user.caller(), r.id(), SignOverrides.NONE));
+  }
+
+  public void declineSelected() {
+    bulk("declined", r -> requests.decline(user.caller(), r.id(), declineReason));
+  }
+
+  public void resendSelected() {
+    bulk("sent again", r -> requests.resend(user.caller(), r.id()));
+  }
+
+  /** Applies an action to each selected request; each succeeds or fails on its own. */
+  private void bulk(String done, Consumer<CertificateRequest> action) {
+    if (selection == null || selection.isEmpty()) {
+      Feedback.error("Select one or more requests first");
+      return;
     }
-
-    /** The page's filter in the order the table asks for; a sortable column's {@code field} names a {@link RequestQuery.Column}. */
-    private RequestQuery query(Map<String, SortMeta> sortBy) {
-        PagedModel.Sort<RequestQuery.Column> sort = PagedModel.sort(sortBy, RequestQuery.Column.class);
-        return sort == null ? new RequestQuery(status, search, RequestQuery.Column.RECEIVED, false)
-                : new RequestQuery(status, search, sort.column(), sort.ascending());
+    int succeeded = 0;
+    for (CertificateRequest request : selection) {
+      try {
+        action.accept(request);
+        succeeded++;
+      } catch (PkiaasException e) {
+        Feedback.error(request.subjectDn() + ": " + e.getMessage());
+      }
     }
-
-    /** A new filter: the selection is forgotten, the table asks the model for its first page again. */
-    public void filter() {
-        selection = new ArrayList<>();
+    if (succeeded > 0) {
+      Feedback.info(succeeded + " request" + (succeeded == 1 ? "" : "s") + " " + done);
     }
+    selection = new ArrayList<>();
+  }
 
-    public String templateName(String templateId) {
-        return templateNames.getOrDefault(templateId, "(deleted)");
-    }
-
-    public void approveSelected() {
-        bulk("approved", r -> requests.approve(user.caller(), r.id(), SignOverrides.NONE));
-    }
-
-    public void signSelected() {
-        bulk("signed", r -> requests.sign(user.caller(), r.id(), SignOverrides.NONE));
-    }
-
-    public void declineSelected() {
-        bulk("declined", r -> requests.decline(user.caller(), r.id(), declineReason));
-    }
-
-    public void resendSelected() {
-        bulk("sent again", r -> requests.resend(user.caller(), r.id()));
-    }
-
-    /** Applies an action to each selected request; each succeeds or fails on its own. */
-    private void bulk(String done, Consumer<CertificateRequest> action) {
-        if (selection == null || selection.isEmpty()) {
-            Feedback.error("Select one or more requests first");
-            return;
-        }
-        int succeeded = 0;
-        for (CertificateRequest request : selection) {
-            try {
-                action.accept(request);
-                succeeded++;
-            } catch (PkiaasException e) {
-                Feedback.error(request.subjectDn() + ": " + e.getMessage());
-            }
-        }
-        if (succeeded > 0) {
-            Feedback.info(succeeded + " request" + (succeeded == 1 ? "" : "s") + " " + done);
-        }
-        selection = new ArrayList<>();
-    }
-
-    public void review(String requestId) {
-        CertificateRequest request = requests.get(user.caller(), requestId);
-        reviewedId = request.id();
-        reviewedHasCsr = request.csr() != null;
-        overrideSubject = request.approvedSubjectDn() != null ? request.approvedSubjectDn() : request.subjectDn();
-        overrideNames = NameLists.lines(request.approvedSubjectAltNames() != null ? request.approvedSubjectAltNames()
+  public void review(String requestId) {
+    CertificateRequest request = requests.get(user.caller(), requestId);
+    reviewedId = request.id();
+    reviewedHasCsr = request.csr() != null;
+    overrideSubject =
+        request.approvedSubjectDn() != null ? request.approvedSubjectDn() : request.subjectDn();
+    overrideNames =
+        NameLists.lines(
+            request.approvedSubjectAltNames() != null
+                ? request.approvedSubjectAltNames()
                 : request.subjectAltNames());
-        overrideValidityDays = request.validityDays() != null ? request.validityDays()
-                : templates.get(user.caller(), request.templateId()).settings().general().validityDays();
-    }
+    overrideValidityDays =
+        request.validityDays() != null
+            ? request.validityDays()
+            : templates
+                .get(user.caller(), request.templateId())
+                .settings()
+                .general()
+                .validityDays();
+  }
 
-    public void signReviewed() {
-        decideReviewed(true);
-    }
+  public void signReviewed() {
+    decideReviewed(true);
+  }
 
-    public void approveReviewed() {
-        decideReviewed(false);
-    }
+  public void approveReviewed() {
+    decideReviewed(false);
+  }
 
-    private void decideReviewed(boolean sign) {
-        SignOverrides overrides = new SignOverrides(overrideSubject, NameLists.parse(overrideNames), overrideValidityDays);
-        try {
-            if (sign) {
-                var issued = requests.sign(user.caller(), reviewedId, overrides);
-                Feedback.info("Signed: certificate " + issued.serialNumber() + " for " + issued.subjectDn());
-            } else {
-                requests.approve(user.caller(), reviewedId, overrides);
-                Feedback.info("Approved: the requester can now claim the certificate");
-            }
-            selection = new ArrayList<>();
-        } catch (PkiaasException e) {
-            Feedback.refused("review", e);
-        }
+  private void decideReviewed(boolean sign) {
+    SignOverrides overrides =
+        new SignOverrides(overrideSubject, NameLists.parse(overrideNames), overrideValidityDays);
+    try {
+      if (sign) {
+        var issued = requests.sign(user.caller(), reviewedId, overrides);
+        Feedback.info(
+            "Signed: certificate " + issued.serialNumber() + " for " + issued.subjectDn());
+      } else {
+        requests.approve(user.caller(), reviewedId, overrides);
+        Feedback.info("Approved: the requester can now claim the certificate");
+      }
+      selection = new ArrayList<>();
+    } catch (PkiaasException e) {
+      Feedback.refused("review", e);
     }
+  }
 
-    public void declineReviewed() {
-        try {
-            requests.decline(user.caller(), reviewedId, declineReason);
-            Feedback.info("Declined");
-            selection = new ArrayList<>();
-        } catch (PkiaasException e) {
-            Feedback.refused("review", e);
-        }
+  public void declineReviewed() {
+    try {
+      requests.decline(user.caller(), reviewedId, declineReason);
+      Feedback.info("Declined");
+      selection = new ArrayList<>();
+    } catch (PkiaasException e) {
+      Feedback.refused("review", e);
     }
+  }
 
-    /** Sends the claim mail of one approved request again, with a fresh link. */
-    public void resend(String requestId) {
-        try {
-            CertificateRequest request = requests.resend(user.caller(), requestId).request();
-            Feedback.info("The claim link is sent again to " + request.requesterEmail());
-        } catch (PkiaasException e) {
-            Feedback.refused(null, e);
-        }
+  /** Sends the claim mail of one approved request again, with a fresh link. */
+  public void resend(String requestId) {
+    try {
+      CertificateRequest request = requests.resend(user.caller(), requestId).request();
+      Feedback.info("The claim link is sent again to " + request.requesterEmail());
+    } catch (PkiaasException e) {
+      Feedback.refused(null, e);
     }
+  }
 
-    public LazyDataModel<CertificateRequest> getModel() {
-        return model;
-    }
+  public LazyDataModel<CertificateRequest> getModel() {
+    return model;
+  }
 
-    public List<CertificateRequest> getSelection() {
-        return selection;
-    }
+  public List<CertificateRequest> getSelection() {
+    return selection;
+  }
 
-    public void setSelection(List<CertificateRequest> selection) {
-        this.selection = selection;
-    }
+  public void setSelection(List<CertificateRequest> selection) {
+    this.selection = selection;
+  }
 
-    public RequestStatus[] getStatuses() {
-        return RequestStatus.values();
-    }
+  public RequestStatus[] getStatuses() {
+    return RequestStatus.values();
+  }
 
-    public RequestStatus getStatus() {
-        return status;
-    }
+  public RequestStatus getStatus() {
+    return status;
+  }
 
-    public void setStatus(RequestStatus status) {
-        this.status = status;
-    }
+  public void setStatus(RequestStatus status) {
+    this.status = status;
+  }
 
-    public String getSearch() {
-        return search;
-    }
+  public String getSearch() {
+    return search;
+  }
 
-    public void setSearch(String search) {
-        this.search = search;
-    }
+  public void setSearch(String search) {
+    this.search = search;
+  }
 
-    public String getDeclineReason() {
-        return declineReason;
-    }
+  public String getDeclineReason() {
+    return declineReason;
+  }
 
-    public void setDeclineReason(String declineReason) {
-        this.declineReason = declineReason;
-    }
+  public void setDeclineReason(String declineReason) {
+    this.declineReason = declineReason;
+  }
 
-    public boolean isReviewedHasCsr() {
-        return reviewedHasCsr;
-    }
+  public boolean isReviewedHasCsr() {
+    return reviewedHasCsr;
+  }
 
-    public String getOverrideSubject() {
-        return overrideSubject;
-    }
+  public String getOverrideSubject() {
+    return overrideSubject;
+  }
 
-    public void setOverrideSubject(String overrideSubject) {
-        this.overrideSubject = overrideSubject;
-    }
+  public void setOverrideSubject(String overrideSubject) {
+    this.overrideSubject = overrideSubject;
+  }
 
-    public String getOverrideNames() {
-        return overrideNames;
-    }
+  public String getOverrideNames() {
+    return overrideNames;
+  }
 
-    public void setOverrideNames(String overrideNames) {
-        this.overrideNames = overrideNames;
-    }
+  public void setOverrideNames(String overrideNames) {
+    this.overrideNames = overrideNames;
+  }
 
-    public Integer getOverrideValidityDays() {
-        return overrideValidityDays;
-    }
+  public Integer getOverrideValidityDays() {
+    return overrideValidityDays;
+  }
 
-    public void setOverrideValidityDays(Integer overrideValidityDays) {
-        this.overrideValidityDays = overrideValidityDays;
-    }
+  public void setOverrideValidityDays(Integer overrideValidityDays) {
+    this.overrideValidityDays = overrideValidityDays;
+  }
 }

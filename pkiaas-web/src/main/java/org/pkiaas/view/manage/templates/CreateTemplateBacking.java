@@ -13,55 +13,61 @@ import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.Pages;
 
-/** Create Template ({@code /manage/templates/create.xhtml}, user guide 4.2): a name and a starter, then the editor. */
+/**
+ * Create Template ({@code /manage/templates/create.xhtml}, user guide 4.2): a name and a starter,
+ * then the editor.
+ */
 @Named
 @ViewScoped
 public class CreateTemplateBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String name;
-    private StarterTemplate starter = StarterTemplate.WEB_SERVER;
-    private String description;
+  private String name;
+  private StarterTemplate starter = StarterTemplate.WEB_SERVER;
+  private String description;
 
-    public void create() throws IOException {
-        try {
-            CertificateTemplate created = templates.create(user.caller(), user.getCaId(), name, starter.name(), description);
-            Feedback.infoAfterRedirect("Template '" + created.name() + "' created from the " + starter.displayName()
-                    + " starter; adjust it and save");
-            Pages.redirect("/manage/templates/edit.xhtml?template=" + created.id());
-        } catch (PkiaasException e) {
-            Feedback.refused("create", e);
-        }
+  public void create() throws IOException {
+    try {
+      CertificateTemplate created =
+          templates.create(user.caller(), user.getCaId(), name, starter.name(), description);
+      Feedback.infoAfterRedirect(
+          "Template '"
+              + created.name()
+              + "' created from the "
+              + starter.displayName()
+              + " starter; adjust it and save");
+      Pages.redirect("/manage/templates/edit.xhtml?template=" + created.id());
+    } catch (PkiaasException e) {
+      Feedback.refused("create", e);
     }
+  }
 
-    public String getName() {
-        return name;
-    }
+  public String getName() {
+    return name;
+  }
 
-    public void setName(String name) {
-        this.name = name;
-    }
+  public void setName(String name) {
+    this.name = name;
+  }
 
-    public StarterTemplate getStarter() {
-        return starter;
-    }
+  public StarterTemplate getStarter() {
+    return starter;
+  }
 
-    public void setStarter(StarterTemplate starter) {
-        this.starter = starter;
-    }
+  public void setStarter(StarterTemplate starter) {
+    this.starter = starter;
+  }
 
-    public String getDescription() {
-        return description;
-    }
+  public String getDescription() {
+    return description;
+  }
 
-    public void setDescription(String description) {
-        this.description = description;
-    }
+  public void setDescription(String description) {
+    this.description = description;
+  }
 }

@@ -23,89 +23,85 @@ import org.pkiaas.view.manage.Feedback;
 @ViewScoped
 public class ManageTemplatesBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    CertificateAuthorities cas;
+  @Inject CertificateAuthorities cas;
 
-    @Inject
-    PkiaasConfig config;
+  @Inject PkiaasConfig config;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private transient List<CertificateTemplate> list;
-    private String selectedId;
-    private String selectedName;
-    private boolean selectedPublic;
-    private String email;
-    private ServiceUrls caUrls;
+  private transient List<CertificateTemplate> list;
+  private String selectedId;
+  private String selectedName;
+  private boolean selectedPublic;
+  private String email;
+  private ServiceUrls caUrls;
 
-    @PostConstruct
-    void load() {
-        list = templates.list(user.caller(), user.getCaId());
+  @PostConstruct
+  void load() {
+    list = templates.list(user.caller(), user.getCaId());
+  }
+
+  public List<CertificateTemplate> getList() {
+    if (list == null) {
+      load();
     }
+    return list;
+  }
 
-    public List<CertificateTemplate> getList() {
-        if (list == null) {
-            load();
-        }
-        return list;
-    }
+  public void select(String templateId) {
+    CertificateTemplate template = templates.get(user.caller(), templateId);
+    selectedId = template.id();
+    selectedName = template.name();
+    selectedPublic = template.settings().general().allowPublicRequests();
+    caUrls = cas.serviceUrls(user.caller(), template.caId());
+    email = null;
+  }
 
-    public void select(String templateId) {
-        CertificateTemplate template = templates.get(user.caller(), templateId);
-        selectedId = template.id();
-        selectedName = template.name();
-        selectedPublic = template.settings().general().allowPublicRequests();
-        caUrls = cas.serviceUrls(user.caller(), template.caId());
-        email = null;
-    }
+  public String getPublicRequestUrl() {
+    return config.publicUrl() + "/request.html?template=" + selectedId;
+  }
 
-    public String getPublicRequestUrl() {
-        return config.publicUrl() + "/request.html?template=" + selectedId;
+  public void invite() {
+    try {
+      templates.invite(user.caller(), selectedId, email);
+      Feedback.info("An invitation is on its way to " + email.trim());
+      email = null;
+    } catch (PkiaasException e) {
+      Feedback.refused("invite", e);
     }
+  }
 
-    public void invite() {
-        try {
-            templates.invite(user.caller(), selectedId, email);
-            Feedback.info("An invitation is on its way to " + email.trim());
-            email = null;
-        } catch (PkiaasException e) {
-            Feedback.refused("invite", e);
-        }
+  public void delete() {
+    try {
+      templates.delete(user.caller(), selectedId);
+      Feedback.info("The template '" + selectedName + "' is deleted");
+      load();
+    } catch (PkiaasException e) {
+      Feedback.refused("delete", e);
     }
+  }
 
-    public void delete() {
-        try {
-            templates.delete(user.caller(), selectedId);
-            Feedback.info("The template '" + selectedName + "' is deleted");
-            load();
-        } catch (PkiaasException e) {
-            Feedback.refused("delete", e);
-        }
-    }
+  public String getSelectedName() {
+    return selectedName;
+  }
 
-    public String getSelectedName() {
-        return selectedName;
-    }
+  public boolean isSelectedPublic() {
+    return selectedPublic;
+  }
 
-    public boolean isSelectedPublic() {
-        return selectedPublic;
-    }
+  public ServiceUrls getCaUrls() {
+    return caUrls;
+  }
 
-    public ServiceUrls getCaUrls() {
-        return caUrls;
-    }
+  public String getEmail() {
+    return email;
+  }
 
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
+  public void setEmail(String email) {
+    this.email = email;
+  }
 }

@@ -16,78 +16,81 @@ import org.pkiaas.view.manage.NameLists;
 @ViewScoped
 public class PreApproveBacking extends TemplatePage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    PreApprovals preApprovals;
+  @Inject PreApprovals preApprovals;
 
-    private String subject;
-    private String subjectAltNames;
-    private Integer validityDays;
-    private String email;
-    private String csr;
-    private String claimUrl;
-    private String certificateId;
+  private String subject;
+  private String subjectAltNames;
+  private Integer validityDays;
+  private String email;
+  private String csr;
+  private String claimUrl;
+  private String certificateId;
 
-    public void create() {
-        try {
-            PreApprovals.Outcome outcome = preApprovals.create(user.caller(), getTemplateId(),
-                    new PreApprovals.PreApproval(subject, NameLists.parse(subjectAltNames), validityDays, email, csr));
-            if (outcome.certificate() != null) {
-                certificateId = outcome.certificate().id();
-            } else {
-                claimUrl = outcome.link().url();
-            }
-        } catch (PkiaasException e) {
-            Feedback.refused("preapprove", e);
-        }
+  public void create() {
+    try {
+      PreApprovals.Outcome outcome =
+          preApprovals.create(
+              user.caller(),
+              getTemplateId(),
+              new PreApprovals.PreApproval(
+                  subject, NameLists.parse(subjectAltNames), validityDays, email, csr));
+      if (outcome.certificate() != null) {
+        certificateId = outcome.certificate().id();
+      } else {
+        claimUrl = outcome.link().url();
+      }
+    } catch (PkiaasException e) {
+      Feedback.refused("preapprove", e);
     }
+  }
 
-    public String getSubject() {
-        return subject;
-    }
+  public String getSubject() {
+    return subject;
+  }
 
-    public void setSubject(String subject) {
-        this.subject = subject;
-    }
+  public void setSubject(String subject) {
+    this.subject = subject;
+  }
 
-    public String getSubjectAltNames() {
-        return subjectAltNames;
-    }
+  public String getSubjectAltNames() {
+    return subjectAltNames;
+  }
 
-    public void setSubjectAltNames(String subjectAltNames) {
-        this.subjectAltNames = subjectAltNames;
-    }
+  public void setSubjectAltNames(String subjectAltNames) {
+    this.subjectAltNames = subjectAltNames;
+  }
 
-    public Integer getValidityDays() {
-        return validityDays;
-    }
+  public Integer getValidityDays() {
+    return validityDays;
+  }
 
-    public void setValidityDays(Integer validityDays) {
-        this.validityDays = validityDays;
-    }
+  public void setValidityDays(Integer validityDays) {
+    this.validityDays = validityDays;
+  }
 
-    public String getEmail() {
-        return email;
-    }
+  public String getEmail() {
+    return email;
+  }
 
-    public void setEmail(String email) {
-        this.email = email;
-    }
+  public void setEmail(String email) {
+    this.email = email;
+  }
 
-    public String getCsr() {
-        return csr;
-    }
+  public String getCsr() {
+    return csr;
+  }
 
-    public void setCsr(String csr) {
-        this.csr = csr;
-    }
+  public void setCsr(String csr) {
+    this.csr = csr;
+  }
 
-    public String getClaimUrl() {
-        return claimUrl;
-    }
+  public String getClaimUrl() {
+    return claimUrl;
+  }
 
-    public String getCertificateId() {
-        return certificateId;
-    }
+  public String getCertificateId() {
+    return certificateId;
+  }
 }

@@ -9,33 +9,35 @@ import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.Pages;
 
-/** Submit CSR ({@code /manage/templates/submit-csr.xhtml}, user guide 2.5.2): queues a CSR under the template. */
+/**
+ * Submit CSR ({@code /manage/templates/submit-csr.xhtml}, user guide 2.5.2): queues a CSR under the
+ * template.
+ */
 @Named
 @ViewScoped
 public class SubmitCsrBacking extends TemplatePage {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    CertificateRequests requests;
+  @Inject CertificateRequests requests;
 
-    private String csr;
+  private String csr;
 
-    public void submit() throws IOException {
-        try {
-            requests.submitCsr(user.caller(), getTemplateId(), csr);
-            Feedback.infoAfterRedirect("The request is waiting for approval below");
-            Pages.redirect("/manage/certificates/pending.xhtml");
-        } catch (PkiaasException e) {
-            Feedback.refused("submit", e);
-        }
+  public void submit() throws IOException {
+    try {
+      requests.submitCsr(user.caller(), getTemplateId(), csr);
+      Feedback.infoAfterRedirect("The request is waiting for approval below");
+      Pages.redirect("/manage/certificates/pending.xhtml");
+    } catch (PkiaasException e) {
+      Feedback.refused("submit", e);
     }
+  }
 
-    public String getCsr() {
-        return csr;
-    }
+  public String getCsr() {
+    return csr;
+  }
 
-    public void setCsr(String csr) {
-        this.csr = csr;
-    }
+  public void setCsr(String csr) {
+    this.csr = csr;
+  }
 }

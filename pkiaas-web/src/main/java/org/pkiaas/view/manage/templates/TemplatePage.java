@@ -13,45 +13,42 @@ import org.pkiaas.view.manage.ConsoleUser;
  */
 public abstract class TemplatePage implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Inject
-    Templates templates;
+  @Inject Templates templates;
 
-    @Inject
-    ConsoleUser user;
+  @Inject ConsoleUser user;
 
-    private String templateId;
-    private String templateName;
-    private boolean missing;
+  private String templateId;
+  private String templateName;
+  private boolean missing;
 
-    /** The view action. */
-    public void load() {
-        try {
-            CertificateTemplate template = templates.get(user.caller(), templateId);
-            templateName = template.name();
-            loaded(template);
-        } catch (NotFoundException e) {
-            missing = true;
-        }
+  /** The view action. */
+  public void load() {
+    try {
+      CertificateTemplate template = templates.get(user.caller(), templateId);
+      templateName = template.name();
+      loaded(template);
+    } catch (NotFoundException e) {
+      missing = true;
     }
+  }
 
-    protected void loaded(CertificateTemplate template) {
-    }
+  protected void loaded(CertificateTemplate template) {}
 
-    public boolean isMissing() {
-        return missing;
-    }
+  public boolean isMissing() {
+    return missing;
+  }
 
-    public String getTemplateId() {
-        return templateId;
-    }
+  public String getTemplateId() {
+    return templateId;
+  }
 
-    public void setTemplateId(String templateId) {
-        this.templateId = templateId;
-    }
+  public void setTemplateId(String templateId) {
+    this.templateId = templateId;
+  }
 
-    public String getTemplateName() {
-        return templateName;
-    }
+  public String getTemplateName() {
+    return templateName;
+  }
 }
