@@ -1,7 +1,7 @@
 package org.pkiaas.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * This server's name in leases and locks: WildFly's node name plus a per-start suffix, so that a
@@ -13,7 +13,7 @@ public class NodeName {
   private final String name =
       System.getProperty("jboss.node.name", "pkiaas")
           + "/"
-          + Randomness.uuid().toString().substring(0, 8);
+          + RowIds.uuid().toString().substring(0, 8);
 
   public String name() {
     return name;

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.pkiaas.random.Randomness;
 
 /**
  * Adapts one CA key to Bouncy Castle's {@link ContentSigner}, so that certificates, CRLs, OCSP

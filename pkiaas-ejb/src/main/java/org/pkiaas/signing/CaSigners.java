@@ -9,7 +9,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.pkiaas.ca.entity.CertificateAuthority;
 
 /**
  * One {@link CaSigner} per CA key, unwrapped on first use and kept for the life of the deployment.
@@ -23,12 +22,13 @@ public class CaSigners {
 
   @Inject KeyWrapper keyWrapper;
 
-  public CaSigner forCa(CertificateAuthority ca) {
+  /** The signer of the key {@code key} names, unwrapping it on the first call for its id. */
+  public CaSigner forKey(KeyReference key) {
     return signers.computeIfAbsent(
-        ca.id(),
+        key.id(),
         id -> {
-          PrivateKey privateKey = keyWrapper.unwrap(ca.wrappedPrivateKey(), ca.wrappingContext());
-          return new CaSigner(privateKey, publicKey(ca.publicKey()), ca.signatureAlgorithm());
+          PrivateKey privateKey = keyWrapper.unwrap(key.wrappedPrivateKey(), key.wrappingContext());
+          return new CaSigner(privateKey, publicKey(key.publicKey()), key.signatureAlgorithm());
         });
   }
 

@@ -4,17 +4,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.SecretKey;
-import org.pkiaas.acme.entity.ExternalAccountBinding;
-import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.ca.entity.ServiceCredential;
 
 /**
  * Refuses to start a node whose master key is not the one the database's keys are wrapped under.
@@ -36,15 +36,17 @@ public class MasterKeyGuard {
 
   @Inject KeyWrapper keyWrapper;
 
+  @Inject @Any Instance<WrappedKeys> places;
+
   @PostConstruct
   void verify() {
     List<?> stored =
         em.createNativeQuery("SELECT check_value FROM master_key_check WHERE id = " + CHECK_ROW)
             .getResultList();
-    boolean wrappedKeysExist = wrappedKeysExist();
+    Optional<WrappedKeys.Wrapped> wrapped = anyWrappedKey();
     SecretKey key;
     try {
-      key = masterKey.load(stored.isEmpty() && !wrappedKeysExist);
+      key = masterKey.load(stored.isEmpty() && wrapped.isEmpty());
     } catch (RuntimeException e) {
       LOG.severe(e.getMessage());
       throw e;
@@ -57,8 +59,8 @@ public class MasterKeyGuard {
       }
       return;
     }
-    if (wrappedKeysExist) {
-      proveByUnwrapping();
+    if (wrapped.isPresent()) {
+      proveByUnwrapping(wrapped.get());
     }
     em.createNativeQuery(
             "INSERT INTO master_key_check (id, check_value, created_at) VALUES (?1, ?2, ?3)")
@@ -71,51 +73,22 @@ public class MasterKeyGuard {
             "PKIaaS: stored the master key's check value; nodes with another key will refuse to start");
   }
 
-  private boolean wrappedKeysExist() {
-    for (Class<?> holder :
-        List.of(
-            CertificateAuthority.class, ServiceCredential.class, ExternalAccountBinding.class)) {
-      long count =
-          em.createQuery("SELECT COUNT(h) FROM " + holder.getSimpleName() + " h", Long.class)
-              .getSingleResult();
-      if (count > 0) {
-        return true;
+  /** A stored key, if the database holds any; the first place that has one gives it. */
+  private Optional<WrappedKeys.Wrapped> anyWrappedKey() {
+    for (WrappedKeys place : places) {
+      Optional<WrappedKeys.Wrapped> key = place.any();
+      if (key.isPresent()) {
+        return key;
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   /** A database from before the check: the key is right if it opens a stored key. */
-  private void proveByUnwrapping() {
+  private void proveByUnwrapping(WrappedKeys.Wrapped stored) {
     byte[] opened;
     try {
-      List<CertificateAuthority> cas =
-          em.createQuery(
-                  "SELECT c FROM CertificateAuthority c ORDER BY c.createdAt",
-                  CertificateAuthority.class)
-              .setMaxResults(1)
-              .getResultList();
-      if (!cas.isEmpty()) {
-        opened = keyWrapper.open(cas.get(0).wrappedPrivateKey(), cas.get(0).wrappingContext());
-      } else {
-        List<ServiceCredential> credentials =
-            em.createQuery("SELECT s FROM ServiceCredential s", ServiceCredential.class)
-                .setMaxResults(1)
-                .getResultList();
-        if (!credentials.isEmpty()) {
-          ServiceCredential credential = credentials.get(0);
-          opened =
-              keyWrapper.open(
-                  credential.wrappedPrivateKey(),
-                  ServiceCredential.wrappingContext(credential.id()));
-        } else {
-          ExternalAccountBinding binding =
-              em.createQuery("SELECT e FROM ExternalAccountBinding e", ExternalAccountBinding.class)
-                  .setMaxResults(1)
-                  .getSingleResult();
-          opened = keyWrapper.open(binding.wrappedKey(), binding.wrappingContext());
-        }
-      }
+      opened = keyWrapper.open(stored.key(), stored.context());
     } catch (IllegalStateException e) {
       throw refused(
           "cannot unwrap the keys stored in the database: they were wrapped under another master key.");

@@ -35,9 +35,9 @@ import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.network.OutboundAddresses;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.signing.Pem;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.SanType;
 
@@ -152,7 +152,7 @@ public class AcmeOrders {
   /** A challenge token (§8.1): 128 bits or more of entropy, base64url. */
   private static String token() {
     byte[] bytes = new byte[32];
-    org.pkiaas.signing.Randomness.current().nextBytes(bytes);
+    org.pkiaas.random.Randomness.current().nextBytes(bytes);
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 

@@ -10,7 +10,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.random.Randomness;
 
 /**
  * The Replay-Nonce format (RFC 8555 §6.5): base64url of its expiry (8 bytes, epoch seconds), 16

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * An ACME account (RFC 8555 §7.1.2): its public key as a JWK, identified by the key's RFC 7638
@@ -72,7 +72,7 @@ public class AcmeAccount implements Identified {
 
   public AcmeAccount(
       String policyId, String eabId, String keyThumbprint, String jwk, List<String> contacts) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.policyId = Objects.requireNonNull(policyId);
     this.eabId = eabId;
     this.keyThumbprint = Objects.requireNonNull(keyThumbprint);

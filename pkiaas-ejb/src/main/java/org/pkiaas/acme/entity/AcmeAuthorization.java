@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * An ACME authorization (RFC 8555 §7.1.4) for one identifier of an order. For a wildcard name the
@@ -68,7 +68,7 @@ public class AcmeAuthorization {
       boolean wildcard,
       AuthorizationStatus status,
       Instant expiresAt) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.orderId = Objects.requireNonNull(orderId);
     this.identifierType = Objects.requireNonNull(identifierType);
     this.identifierValue = Objects.requireNonNull(identifierValue);

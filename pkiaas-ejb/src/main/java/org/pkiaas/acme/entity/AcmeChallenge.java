@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * A challenge of an authorization (RFC 8555 §7.1.5, §8): its random token, and how its validation
@@ -82,7 +82,7 @@ public class AcmeChallenge {
   }
 
   public AcmeChallenge(String authorizationId, ChallengeType type, String token) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.authorizationId = Objects.requireNonNull(authorizationId);
     this.type = Objects.requireNonNull(type);
     this.token = Objects.requireNonNull(token);

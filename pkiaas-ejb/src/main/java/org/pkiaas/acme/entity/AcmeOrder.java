@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * An ACME order (RFC 8555 §7.1.3): the identifiers asked for and, once finalized, the certificate.
@@ -83,7 +83,7 @@ public class AcmeOrder {
    */
   public AcmeOrder(
       String accountId, List<String> identifiers, OrderStatus status, Instant expiresAt) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.accountId = Objects.requireNonNull(accountId);
     this.identifiers = String.join(",", identifiers);
     this.status = Objects.requireNonNull(status);

@@ -9,7 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * Binds ACME accounts to a CA and a certificate template (user guide 5.2); its pre-approved domains
@@ -56,7 +56,7 @@ public class AcmePolicy implements Identified {
    * @param preApprovedDomains normalized, comma-separated; empty for none
    */
   public AcmePolicy(String caId, String templateId, String name, String preApprovedDomains) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.templateId = Objects.requireNonNull(templateId);
     this.name = Objects.requireNonNull(name);

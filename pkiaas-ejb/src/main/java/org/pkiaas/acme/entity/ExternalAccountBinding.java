@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * Credentials that admit new ACME accounts under a policy (RFC 8555 §7.3.4; user guide 5.3): a key
@@ -74,7 +74,7 @@ public class ExternalAccountBinding implements Identified {
 
   public ExternalAccountBinding(
       String policyId, String name, MacAlgorithm algorithm, int allowedUses, Instant expiresAt) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.policyId = Objects.requireNonNull(policyId);
     this.name = Objects.requireNonNull(name);
     this.algorithm = Objects.requireNonNull(algorithm);

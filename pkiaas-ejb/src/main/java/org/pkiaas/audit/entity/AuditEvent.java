@@ -9,7 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * One audited action: who did what to which object, for which tenant and CA, when, and how it
@@ -108,7 +108,7 @@ public class AuditEvent {
       String detail,
       String tenantId,
       String caId) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     // the database keeps milliseconds; the MAC covers what it keeps
     this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     this.tenantId = tenantId;

@@ -23,6 +23,7 @@ import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.ocsp.control.ResponderCertificates;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
@@ -30,7 +31,6 @@ import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
-import org.pkiaas.signing.Pem;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.tenant.boundary.Caller;
@@ -77,7 +77,7 @@ public class CertificateAuthorities {
     ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
     em.persist(ca);
     crlStates.create(ca.id());
-    CaSigner signer = signers.forCa(ca);
+    CaSigner signer = signers.forKey(ca.signingKey());
     if (creation.csrOnly()) {
       PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
       ca.awaitCertificate(Der.encoded(csr));

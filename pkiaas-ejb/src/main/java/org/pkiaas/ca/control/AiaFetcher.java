@@ -27,7 +27,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.pkiaas.network.OutboundAddresses;
-import org.pkiaas.signing.Pem;
+import org.pkiaas.pem.Pem;
 
 /**
  * Fetches issuer certificates named by a certificate's Authority Information Access caIssuers

@@ -8,9 +8,9 @@ import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
 import org.pkiaas.ca.entity.KeyBackend;
 import org.pkiaas.certificate.control.KeyUsages;
 import org.pkiaas.certificate.control.ValidityDays;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.signing.Pem;
 
 /**
  * Validates a {@link NewCertificateAuthority} and settles every default, before any key is

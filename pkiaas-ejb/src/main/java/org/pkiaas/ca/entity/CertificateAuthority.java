@@ -15,8 +15,9 @@ import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.certificate.control.KeyUsages;
 import org.pkiaas.problem.ConflictException;
+import org.pkiaas.rowid.RowIds;
+import org.pkiaas.signing.KeyReference;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.signing.Randomness;
 
 /**
  * A certificate authority: its key (wrapped), its certificate once it has one, and the settings its
@@ -144,7 +145,7 @@ public class CertificateAuthority implements Identified {
       List<String> keyUsage,
       List<String> extendedKeyUsage,
       byte[] publicKey) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.ownerId = Objects.requireNonNull(ownerId);
     this.name = Objects.requireNonNull(name);
     this.subjectDn = Objects.requireNonNull(subjectDn);
@@ -166,6 +167,12 @@ public class CertificateAuthority implements Identified {
   }
 
   /** The additional data this CA's key is wrapped with: the key decrypts only for this CA. */
+  /** Its key, for {@code CaSigners}. */
+  public KeyReference signingKey() {
+    return new KeyReference(
+        id, wrappedPrivateKey, wrappingContext(), publicKey, signatureAlgorithm);
+  }
+
   public String wrappingContext() {
     return "ca:" + id;
   }
@@ -328,7 +335,7 @@ public class CertificateAuthority implements Identified {
     if (certificate == null) {
       throw new IllegalStateException("The CA " + id + " has no certificate yet");
     }
-    return org.pkiaas.signing.Pem.certificate(certificate) + (chainPem == null ? "" : chainPem);
+    return org.pkiaas.pem.Pem.certificate(certificate) + (chainPem == null ? "" : chainPem);
   }
 
   public byte[] csr() {

@@ -10,7 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /** The key and certificate of a CA service such as its OCSP responder; the key wrapped. */
 @Entity
@@ -69,7 +69,7 @@ public class ServiceCredential {
   }
 
   public static String newId() {
-    return Randomness.uuid().toString();
+    return RowIds.next();
   }
 
   /** The additional data a service key is wrapped with. */

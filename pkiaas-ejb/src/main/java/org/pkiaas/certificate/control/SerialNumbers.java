@@ -1,7 +1,7 @@
 package org.pkiaas.certificate.control;
 
 import java.math.BigInteger;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.random.Randomness;
 
 /**
  * Certificate serial numbers: 127 random bits, so always positive, at most 16 content octets (RFC

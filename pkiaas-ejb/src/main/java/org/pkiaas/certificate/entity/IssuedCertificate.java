@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
 @Entity
@@ -143,7 +143,7 @@ public class IssuedCertificate implements Identified {
     this.requestId = requestId;
     this.subjectAltNames = subjectAltNames == null ? null : NameListJson.write(subjectAltNames);
     this.publicKeySha256 = publicKeyHash(der);
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.templateId = templateId;
     this.serialNumber = Objects.requireNonNull(serialNumber);

@@ -70,7 +70,7 @@ public class CrlBuilder {
             Extension.freshestCRL, false, Der.encoded(distributionPoint(deltaUrl(caId)))));
     ChunkedBytes der =
         encoder.finish(
-            signers.forCa(ca).contentSigner(),
+            signers.forKey(ca.signingKey()).contentSigner(),
             caCertificate.getSubject(),
             thisUpdate,
             nextUpdate,
@@ -129,7 +129,7 @@ public class CrlBuilder {
             Extension.deltaCRLIndicator, true, Der.encoded(new ASN1Integer(base.number()))));
     ChunkedBytes der =
         encoder.finish(
-            signers.forCa(ca).contentSigner(),
+            signers.forKey(ca.signingKey()).contentSigner(),
             caCertificate.getSubject(),
             thisUpdate,
             nextUpdate,

@@ -7,7 +7,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * A complete CRL as built and signed, shared by every node; its DER is kept in {@link CrlPart}s.
@@ -67,7 +67,7 @@ public class PublishedCrl {
       Instant readAt,
       long sizeBytes,
       int parts) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.crlNumber = crlNumber;
     this.revision = revision;

@@ -159,7 +159,7 @@ public class CertificateRequests {
               + issued.subjectDn()
               + " was approved. The certificate and its"
               + " issuing CAs up to the root follow; install it with the private key you made the request with.\n\n"
-              + org.pkiaas.signing.Pem.certificate(issued.der())
+              + org.pkiaas.pem.Pem.certificate(issued.der())
               + ca.certificateChainPem());
     }
     return issued;

@@ -77,7 +77,8 @@ public class IssuanceService {
         CertificateProfile.build(
             settings, issuer, intake.request().publicKey(), content, serial, now);
     X509CertificateHolder certificate =
-        tbs.builder().build(signers.forCa(ca).contentSigner(tbs.signatureAlgorithm()));
+        tbs.builder()
+            .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
     IssuedCertificate issued =
         new IssuedCertificate(
             ca.id(),

@@ -15,7 +15,7 @@ import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.certificate.entity.NameListJson;
 import org.pkiaas.problem.ConflictException;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /** A request for a certificate under a template, on its way through approval to issuance. */
 @Entity
@@ -115,7 +115,7 @@ public class CertificateRequest implements Identified {
       List<String> subjectAltNames,
       String requesterEmail,
       String createdBy) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.templateId = Objects.requireNonNull(templateId);
     this.kind = Objects.requireNonNull(kind);

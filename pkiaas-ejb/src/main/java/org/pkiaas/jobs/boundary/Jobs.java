@@ -24,7 +24,7 @@ import org.pkiaas.jobs.control.JobLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 import org.pkiaas.tenant.boundary.Caller;
 
 /**
@@ -181,7 +181,7 @@ public class Jobs {
   }
 
   private String holder() {
-    return node.name() + "#" + Randomness.uuid().toString().substring(0, 8);
+    return node.name() + "#" + RowIds.uuid().toString().substring(0, 8);
   }
 
   private static void requireAdmin(Caller caller) {

@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * A mail in the outbox: written with the transaction that causes it, sent after, retried until it
@@ -65,7 +65,7 @@ public class OutgoingMail {
   }
 
   public OutgoingMail(String recipient, String subject, String body) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.recipient = Objects.requireNonNull(recipient);
     this.subject = Objects.requireNonNull(subject);
     this.body = Objects.requireNonNull(body);

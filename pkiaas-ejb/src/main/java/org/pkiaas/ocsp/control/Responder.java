@@ -10,8 +10,8 @@ import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.pkiaas.random.Randomness;
 import org.pkiaas.signing.BouncyCastle;
-import org.pkiaas.signing.Randomness;
 
 /**
  * A CA's delegated OCSP responder, ready to sign (RFC 6960 §4.2.2.2): its certificate, key and

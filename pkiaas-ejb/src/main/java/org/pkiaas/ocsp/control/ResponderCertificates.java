@@ -88,7 +88,8 @@ public class ResponderCertificates {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    X509CertificateHolder certificate = builder.build(signers.forCa(ca).contentSigner());
+    X509CertificateHolder certificate =
+        builder.build(signers.forKey(ca.signingKey()).contentSigner());
     IssuedCertificate issued =
         new IssuedCertificate(
             ca.id(),

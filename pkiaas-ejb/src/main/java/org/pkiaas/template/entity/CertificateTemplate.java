@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
 import org.pkiaas.template.entity.TemplateSettings.General;
@@ -190,7 +190,7 @@ public class CertificateTemplate implements Identified {
 
   /** A new template with validated settings. */
   public CertificateTemplate(String caId, StarterTemplate starter, TemplateSettings settings) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.starter = Objects.requireNonNull(starter);
     this.createdAt = Instant.now();

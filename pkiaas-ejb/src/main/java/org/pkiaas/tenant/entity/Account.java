@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /** A local sign-in account; owner of certificate authorities. */
 @Entity
@@ -54,7 +54,7 @@ public class Account implements Identified {
   }
 
   public Account(String username, String passwordHash, Role role) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.username = Objects.requireNonNull(username);
     this.passwordHash = Objects.requireNonNull(passwordHash);
     this.role = Objects.requireNonNull(role);

@@ -9,7 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.signing.Randomness;
+import org.pkiaas.rowid.RowIds;
 
 /**
  * A personal API token. Only the SHA-256 of the secret is stored: a token carries 256 random bits,
@@ -58,7 +58,7 @@ public class ApiToken {
 
   public ApiToken(
       Account account, String name, String tokenHash, String prefix, Instant expiresAt) {
-    this.id = Randomness.uuid().toString();
+    this.id = RowIds.next();
     this.account = Objects.requireNonNull(account);
     this.name = Objects.requireNonNull(name);
     this.tokenHash = Objects.requireNonNull(tokenHash);

@@ -40,11 +40,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.OpenSsl;
-import org.pkiaas.signing.Pem;
 
 class CaCertificateBuilderTest {
 

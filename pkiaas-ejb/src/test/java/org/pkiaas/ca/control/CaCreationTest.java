@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.ca.boundary.CaSubject;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.ca.entity.KeyBackend;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.signing.Pem;
 
 class CaCreationTest {
 

@@ -205,6 +205,6 @@ class CrlEncoderTest {
         new org.bouncycastle.asn1.x509.KeyUsage(
             org.bouncycastle.asn1.x509.KeyUsage.keyCertSign
                 | org.bouncycastle.asn1.x509.KeyUsage.cRLSign));
-    return org.pkiaas.signing.Pem.certificate(builder.build(signer()).getEncoded());
+    return org.pkiaas.pem.Pem.certificate(builder.build(signer()).getEncoded());
   }
 }

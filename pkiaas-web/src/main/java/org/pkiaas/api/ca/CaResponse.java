@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import org.pkiaas.ca.boundary.ServiceUrls;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.signing.Pem;
 
 /** A CA as the API shows it. Never carries key material beyond the public certificate. */
 public record CaResponse(

@@ -25,9 +25,9 @@ import org.pkiaas.certificate.boundary.Certificates;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.revocation.boundary.RevocationService;
-import org.pkiaas.signing.Pem;
 
 /** Issued certificates: list, download in every usual format, revoke, release from hold. */
 @Path("")

@@ -3,7 +3,7 @@ package org.pkiaas.api.certificate;
 import java.time.Instant;
 import java.util.List;
 import org.pkiaas.certificate.entity.IssuedCertificate;
-import org.pkiaas.signing.Pem;
+import org.pkiaas.pem.Pem;
 
 /** An issued certificate as the API shows it. {@code status} EXPIRED is derived from notAfter. */
 public record IssuedCertificateResponse(

@@ -7,7 +7,7 @@ import org.bouncycastle.cms.CMSAbsentContent;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.util.CollectionStore;
-import org.pkiaas.signing.Pem;
+import org.pkiaas.pem.Pem;
 
 /**
  * A "certs-only" PKCS#7 / CMS SignedData (RFC 5652 §5, RFC 8551 §3.6.2.2): certificates, no

@@ -21,7 +21,7 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Claims;
 import org.pkiaas.issuance.entity.CertificateRequest;
-import org.pkiaas.signing.Pem;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.tenant.control.RateLimit;
 
 /**

@@ -16,7 +16,7 @@ import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Renewals;
-import org.pkiaas.signing.Pem;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.tenant.control.RateLimit;
 
 /**

@@ -3,7 +3,7 @@ package org.pkiaas.api.issuance;
 import java.time.Instant;
 import java.util.List;
 import org.pkiaas.issuance.entity.CertificateRequest;
-import org.pkiaas.signing.Pem;
+import org.pkiaas.pem.Pem;
 
 /**
  * A certificate request as the approval queue shows it: {@code subject} and {@code subjectAltNames}

@@ -1,9 +1,8 @@
-package org.pkiaas.signing;
+package org.pkiaas.random;
 
 import java.security.DrbgParameters;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.UUID;
 
 /**
  * The randomness that signatures (ECDSA's k, RSA-PSS salts) and serial numbers draw on: one NIST SP
@@ -22,25 +21,6 @@ public final class Randomness {
   /** This thread's generator; never share it with another thread. */
   public static SecureRandom current() {
     return PER_THREAD.get();
-  }
-
-  /**
-   * A random UUID (RFC 9562 §5.4, version 4) from this thread's generator, for row ids: {@code
-   * UUID.randomUUID()} draws on the JDK's shared generator, and its callers queue on that
-   * generator's lock (seen with JFR on the ACME server).
-   */
-  public static UUID uuid() {
-    byte[] bytes = new byte[16];
-    current().nextBytes(bytes);
-    bytes[6] = (byte) (bytes[6] & 0x0f | 0x40); // version 4
-    bytes[8] = (byte) (bytes[8] & 0x3f | 0x80); // the RFC's variant
-    long high = 0;
-    long low = 0;
-    for (int i = 0; i < 8; i++) {
-      high = high << 8 | bytes[i] & 0xff;
-      low = low << 8 | bytes[i + 8] & 0xff;
-    }
-    return new UUID(high, low);
   }
 
   private static SecureRandom create() {

@@ -1,4 +1,4 @@
-package org.pkiaas.signing;
+package org.pkiaas.pem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.signing.KeySpec;
+import org.pkiaas.signing.OpenSsl;
 
 class PemTest {
 

@@ -1,4 +1,4 @@
-package org.pkiaas.signing;
+package org.pkiaas.pem;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -33,6 +33,7 @@ import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.BouncyCastle;
 
 /**
  * PEM (RFC 7468) in and out: certificates, and private keys as PKCS#8 (RFC 5958, plain or
