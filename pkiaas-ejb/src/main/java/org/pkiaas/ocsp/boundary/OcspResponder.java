@@ -2,41 +2,32 @@ package org.pkiaas.ocsp.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bouncycastle.asn1.ASN1GeneralizedTime;
-import org.bouncycastle.asn1.DEROctetString;
-import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
-import org.bouncycastle.asn1.ocsp.RevokedInfo;
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
-import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ocsp.control.KnownStatus;
 import org.pkiaas.ocsp.control.MalformedOcspRequestException;
 import org.pkiaas.ocsp.control.OcspCache;
-import org.pkiaas.ocsp.control.OcspRequestDecoder;
-import org.pkiaas.ocsp.control.OcspRequestDecoder.OcspRequest;
+import org.pkiaas.ocsp.control.OcspCodec;
+import org.pkiaas.ocsp.control.OcspCodec.BasicResponse;
+import org.pkiaas.ocsp.control.OcspCodec.CertStatus;
+import org.pkiaas.ocsp.control.OcspCodec.Good;
+import org.pkiaas.ocsp.control.OcspCodec.OcspRequest;
+import org.pkiaas.ocsp.control.OcspCodec.ResponseStatus;
+import org.pkiaas.ocsp.control.OcspCodec.Revoked;
+import org.pkiaas.ocsp.control.OcspCodec.SingleAnswer;
+import org.pkiaas.ocsp.control.OcspCodec.Unknown;
 import org.pkiaas.ocsp.control.Responder;
 import org.pkiaas.ocsp.control.Responders;
 import org.pkiaas.ocsp.control.StatusLookup;
@@ -46,10 +37,11 @@ import org.pkiaas.problem.NotFoundException;
 
 /**
  * The OCSP responder of every CA (RFC 6960, with the RFC 5019 lightweight profile and RFC 8954
- * nonces). Answers are signed by the CA's delegated responder; a request is answered for this CA
- * only: a CertID naming another issuer gets {@code unauthorized} (§2.3), a serial this CA never
- * issued gets {@code unknown} (§2.2), never {@code good}. Responses to one-certificate requests
- * without a nonce are cached until half their validity has passed.
+ * nonces): it decides, {@link OcspCodec} decodes and encodes. Answers are signed by the CA's
+ * delegated responder; a request is answered for this CA only: a CertID naming another issuer gets
+ * {@code unauthorized} (§2.3), a serial this CA never issued gets {@code unknown} (§2.2), never
+ * {@code good}. Responses to one-certificate requests without a nonce are cached until half their
+ * validity has passed.
  */
 @ApplicationScoped
 public class OcspResponder {
@@ -57,7 +49,7 @@ public class OcspResponder {
   private static final Logger LOG = Logger.getLogger(OcspResponder.class.getName());
 
   /** Larger requests are refused as malformed. */
-  public static final int MAX_REQUEST_BYTES = OcspRequestDecoder.MAX_REQUEST_BYTES;
+  public static final int MAX_REQUEST_BYTES = OcspCodec.MAX_REQUEST_BYTES;
 
   @Inject Responders responders;
 
@@ -74,9 +66,9 @@ public class OcspResponder {
   public OcspAnswer answer(String caId, byte[] requestDer) {
     OcspRequest request;
     try {
-      request = OcspRequestDecoder.decode(requestDer);
+      request = OcspCodec.decode(requestDer);
     } catch (MalformedOcspRequestException e) {
-      return error(OCSPRespBuilder.MALFORMED_REQUEST);
+      return error(ResponseStatus.MALFORMED_REQUEST);
     }
     List<CertificateID> ids = request.certificateIds();
     try {
@@ -84,18 +76,17 @@ public class OcspResponder {
       try {
         responder = responders.forCa(caId);
       } catch (NotFoundException e) {
-        return error(OCSPRespBuilder.UNAUTHORIZED);
+        return error(ResponseStatus.UNAUTHORIZED);
       }
       for (CertificateID id : ids) {
         if (!issuedBy(id, responder)) {
-          return error(OCSPRespBuilder.UNAUTHORIZED);
+          return error(ResponseStatus.UNAUTHORIZED);
         }
       }
       if (request.nonce() == null && ids.size() == 1) {
         return single(caId, ids.get(0), responder);
       }
-      return sign(responder, request.nonce(), Instant.now(), ids.toArray(CertificateID[]::new))
-          .answer;
+      return sign(responder, request.nonce(), Instant.now(), ids).answer;
     } catch (RuntimeException | OCSPException e) {
       // details in the log only; the database's absence is temporary, anything else is
       // internalError
@@ -105,10 +96,10 @@ public class OcspResponder {
             Level.WARNING,
             "OCSP for CA " + caId + " answered tryLater, database unreachable",
             e);
-        return error(OCSPRespBuilder.TRY_LATER);
+        return error(ResponseStatus.TRY_LATER);
       }
       Incidents.log(LOG, Level.SEVERE, "OCSP response for CA " + caId + " failed", e);
-      return error(OCSPRespBuilder.INTERNAL_ERROR);
+      return error(ResponseStatus.INTERNAL_ERROR);
     }
   }
 
@@ -124,7 +115,7 @@ public class OcspResponder {
       return cached;
     }
     long generation = cache.generation(caId);
-    Signed signed = sign(responder, null, now, id);
+    Signed signed = sign(responder, null, now, List.of(id));
     if (signed.allKnown) {
       cache.putResponse(caId, serial, hash, signed.answer, generation);
     }
@@ -133,59 +124,42 @@ public class OcspResponder {
 
   private record Signed(OcspAnswer answer, boolean allKnown) {}
 
-  private Signed sign(Responder responder, byte[] nonce, Instant now, CertificateID... ids)
+  private Signed sign(Responder responder, byte[] nonce, Instant now, List<CertificateID> ids)
       throws OCSPException {
     Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
     Instant nextUpdate = thisUpdate.plus(config.ocspResponseValidity());
-    BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
-    boolean allKnown = true;
+    List<SingleAnswer> answers = new ArrayList<>(ids.size());
     for (CertificateID id : ids) {
-      CertificateStatus status = status(responder.caId(), id.getSerialNumber());
-      allKnown &= !(status instanceof UnknownStatus);
-      builder.addResponse(id, status, Date.from(thisUpdate), Date.from(nextUpdate), null);
+      answers.add(new SingleAnswer(id, status(responder.caId(), id.getSerialNumber())));
     }
-    if (nonce != null) {
-      builder.setResponseExtensions(
-          new Extensions(
-              new Extension(
-                  OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-                  false,
-                  Der.encoded(new DEROctetString(nonce)))));
-    }
-    BasicOCSPResp basic =
-        builder.build(
-            responder.signer(),
-            new X509CertificateHolder[] {responder.certificate()},
-            Date.from(thisUpdate));
-    byte[] der;
-    try {
-      der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
-    } catch (IOException e) {
-      throw new OCSPException("Cannot encode the response", e);
-    }
+    boolean allKnown = answers.stream().noneMatch(a -> a.status() instanceof Unknown);
+    byte[] der =
+        OcspCodec.encode(new BasicResponse(answers, thisUpdate, nextUpdate, nonce), responder);
     return new Signed(new OcspAnswer(der, thisUpdate, nextUpdate, nonce != null), allKnown);
   }
 
-  /** good, revoked (with time and, unless unspecified, reason) or unknown (RFC 6960 §2.2). */
-  private CertificateStatus status(String caId, BigInteger serialNumber) {
+  /**
+   * good, revoked (with time and, unless unspecified, reason; on hold is certificateHold) or
+   * unknown (RFC 6960 §2.2).
+   */
+  private CertStatus status(String caId, BigInteger serialNumber) {
     String serial = SerialNumbers.hex(serialNumber);
     KnownStatus known = cache.status(caId, serial);
     if (known == null) {
       long generation = cache.generation(caId);
       known = lookup.status(caId, serial);
       if (known == null) {
-        return new UnknownStatus();
+        return new Unknown();
       }
       cache.putStatus(caId, serial, known, generation);
     }
     return switch (known.status()) {
-      case VALID -> CertificateStatus.GOOD;
-      case ON_HOLD -> new RevokedStatus(Date.from(known.revokedAt()), CRLReason.certificateHold);
+      case VALID -> new Good();
+      case ON_HOLD -> new Revoked(known.revokedAt(), RevocationReason.CERTIFICATE_HOLD);
       case REVOKED ->
-          known.reason() == null || known.reason() == RevocationReason.UNSPECIFIED
-              ? new RevokedStatus(
-                  new RevokedInfo(new ASN1GeneralizedTime(Date.from(known.revokedAt())), null))
-              : new RevokedStatus(Date.from(known.revokedAt()), known.reason().code());
+          new Revoked(
+              known.revokedAt(),
+              known.reason() == RevocationReason.UNSPECIFIED ? null : known.reason());
     };
   }
 
@@ -200,12 +174,7 @@ public class OcspResponder {
         && Arrays.equals(hashes.keyHash(), id.getIssuerKeyHash());
   }
 
-  private static OcspAnswer error(int status) {
-    try {
-      return new OcspAnswer(
-          new OCSPRespBuilder().build(status, null).getEncoded(), null, null, false);
-    } catch (IOException | OCSPException e) {
-      throw new IllegalStateException(e);
-    }
+  private static OcspAnswer error(ResponseStatus status) {
+    return new OcspAnswer(OcspCodec.error(status), null, null, false);
   }
 }
