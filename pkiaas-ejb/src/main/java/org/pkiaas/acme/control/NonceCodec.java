@@ -1,7 +1,6 @@
 package org.pkiaas.acme.control;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.pkiaas.random.Randomness;
+import org.pkiaas.signing.KeyDerivation;
 
 /**
  * The Replay-Nonce format (RFC 8555 §6.5): base64url of its expiry (8 bytes, epoch seconds), 16
@@ -33,18 +33,11 @@ public final class NonceCodec {
   }
 
   /**
-   * The nonce key of this installation: HMAC-SHA256 of a fixed label under the master key, the same
-   * on every node.
+   * The nonce key of this installation, derived from the master key ({@link KeyDerivation}), the
+   * same on every node.
    */
   public static NonceCodec fromMasterKey(SecretKey masterKey) {
-    try {
-      Mac mac = Mac.getInstance(MAC);
-      mac.init(new SecretKeySpec(masterKey.getEncoded(), MAC));
-      return new NonceCodec(
-          mac.doFinal("PKIaaS ACME replay nonce key v1".getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot derive the ACME nonce key", e);
-    }
+    return new NonceCodec(KeyDerivation.derive(masterKey, KeyDerivation.ACME_NONCE));
   }
 
   /** For tests: a codec with this key. */

@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.pkiaas.audit.entity.AuditEvent;
+import org.pkiaas.signing.KeyDerivation;
 
 /**
  * The MACs that chain audit events: each sealed event's MAC covers every field of the event, its
@@ -35,18 +36,11 @@ public final class AuditChain {
   }
 
   /**
-   * The audit key of this installation: HMAC-SHA256 of a fixed label under the master key, the same
-   * on every node.
+   * The audit key of this installation, derived from the master key ({@link KeyDerivation}), the
+   * same on every node.
    */
   public static AuditChain fromMasterKey(SecretKey masterKey) {
-    try {
-      Mac mac = Mac.getInstance(MAC);
-      mac.init(new SecretKeySpec(masterKey.getEncoded(), MAC));
-      return new AuditChain(
-          mac.doFinal("PKIaaS audit chain key v1".getBytes(StandardCharsets.US_ASCII)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot derive the audit chain key", e);
-    }
+    return new AuditChain(KeyDerivation.derive(masterKey, KeyDerivation.AUDIT_CHAIN));
   }
 
   /** For tests: a chain keyed with these bytes. */
