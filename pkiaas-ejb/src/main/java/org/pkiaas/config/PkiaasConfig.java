@@ -99,21 +99,7 @@ public class PkiaasConfig {
   @ConfigProperty(name = "pkiaas.acme.validation.queue.total", defaultValue = "5000")
   int acmeValidationQueueTotal;
 
-  @Inject
-  @ConfigProperty(name = "pkiaas.acme.rate-limits.enabled", defaultValue = "true")
-  boolean acmeRateLimitsEnabled;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.acme.rate-limits.new-orders.per-hour", defaultValue = "300")
-  int acmeNewOrdersPerHour;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.acme.rate-limits.pending-authorizations", defaultValue = "300")
-  int acmePendingAuthorizations;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.acme.rate-limits.failed-validations.per-hour", defaultValue = "60")
-  int acmeFailedValidationsPerHour;
+  @Inject RateLimitSettings rateLimits;
 
   /** How many threads validate ACME challenges on this node (a pool of validation's own). */
   public int acmeValidationThreads() {
@@ -131,13 +117,15 @@ public class PkiaasConfig {
   }
 
   /**
-   * The per-account ACME limits; all zero (no limit) when {@code pkiaas.acme.rate-limits.enabled}
-   * is false.
+   * The per-account ACME limits ({@code pkiaas.rate-limits.acme.*}); all zero (no limit) when
+   * {@code pkiaas.rate-limits.acme.enabled} is false.
    */
   public AcmeRateLimits acmeRateLimits() {
-    return acmeRateLimitsEnabled
+    return rateLimits.booleanValue("acme.enabled", true)
         ? new AcmeRateLimits(
-            acmeNewOrdersPerHour, acmePendingAuthorizations, acmeFailedValidationsPerHour)
+            rateLimits.intValue("acme.new-orders.per-hour", 300),
+            rateLimits.intValue("acme.pending-authorizations", 300),
+            rateLimits.intValue("acme.failed-validations.per-hour", 60))
         : new AcmeRateLimits(0, 0, 0);
   }
 

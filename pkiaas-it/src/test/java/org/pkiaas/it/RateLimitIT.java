@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default limits on what anyone can do without an account, per client address. The suite's own
- * address (127.0.0.1) is exempted in arquillian.xml ({@code pkiaas.ratelimit.exempt}) so that other
- * tests may renew and claim freely; these requests come from addresses of their own, with the
+ * address (127.0.0.1) is exempted in arquillian.xml ({@code pkiaas.rate-limits.exempt}) so that
+ * other tests may renew and claim freely; these requests come from addresses of their own, with the
  * shipped defaults.
  */
 class RateLimitIT extends ServerIT {

@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.pkiaas.config.RateLimitSettings;
 
 /**
- * The sign-in throttle's and the anonymous rate limits' settings (system properties or {@code
- * PKIAAS_...} environment variables; docs/operator-guide.md lists them). Every node keeps its own
+ * The sign-in throttle's ({@code pkiaas.signin.*}) and the anonymous rate limits' ({@code
+ * pkiaas.rate-limits.*}, {@link RateLimitSettings}) settings: system properties or {@code
+ * PKIAAS_...} environment variables; docs/operator-guide.md lists them. Every node keeps its own
  * counters.
  */
 @ApplicationScoped
@@ -29,25 +30,7 @@ public class ThrottleSettings {
   @ConfigProperty(name = "pkiaas.signin.backoff.max.seconds", defaultValue = "900")
   long maxBackoffSeconds;
 
-  @Inject
-  @ConfigProperty(name = "pkiaas.ratelimit.public-request", defaultValue = "20/3600")
-  String publicRequestLimit;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.ratelimit.claim", defaultValue = "30/600")
-  String claimLimit;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.ratelimit.renewal", defaultValue = "30/3600")
-  String renewalLimit;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.ratelimit.signup", defaultValue = "5/3600")
-  String signupLimit;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.ratelimit.exempt")
-  Optional<String> exemptAddresses;
+  @Inject RateLimitSettings rateLimits;
 
   public Backoff.Policy perAddress() {
     return policy(freeFailuresPerAddress);
@@ -67,10 +50,10 @@ public class ThrottleSettings {
   public RateLimit limit(RateLimit.Kind kind) {
     String configured =
         switch (kind) {
-          case PUBLIC_REQUEST -> publicRequestLimit;
-          case CLAIM -> claimLimit;
-          case RENEWAL -> renewalLimit;
-          case SIGNUP -> signupLimit;
+          case PUBLIC_REQUEST -> rateLimits.value("public-request", "20/3600");
+          case CLAIM -> rateLimits.value("claim", "30/600");
+          case RENEWAL -> rateLimits.value("renewal", "30/3600");
+          case SIGNUP -> rateLimits.value("signup", "5/3600");
         };
     return RateLimit.parse(kind, configured);
   }
@@ -80,7 +63,8 @@ public class ThrottleSettings {
    * sign-in.
    */
   public Set<String> exemptAddresses() {
-    return exemptAddresses
+    return rateLimits
+        .value("exempt")
         .map(
             list ->
                 Arrays.stream(list.split(","))
