@@ -145,12 +145,37 @@ public class AcmeAccounts {
   }
 
   /**
-   * keyChange (§7.3.5): {@code oldKey} must be the account's key now, and {@code newKey} no
-   * account's key yet.
+   * A keyChange request (§7.3.5) as the protocol layer read it: the outer JWS was signed by the
+   * account, the inner one by {@code newKey} (its jwk; that signature has been checked).
+   *
+   * @param innerUrl the inner JWS's url header
+   * @param innerNonce whether the inner JWS carried a nonce
+   * @param account the account URL the inner payload names
+   * @param oldKey the key the inner payload says it replaces
    */
-  public AcmeAccount changeKey(String accountId, JWK oldKey, JWK newKey) {
+  public record KeyChange(
+      String innerUrl, boolean innerNonce, JWK newKey, String account, JWK oldKey) {}
+
+  /**
+   * keyChange (§7.3.5): the inner JWS names the same URL as the outer one and carries no nonce, it
+   * names the account that signed the outer one, {@code oldKey} is that account's key now, and the
+   * new key is no account's key yet.
+   *
+   * @param accountUrl the URL of the account that signed the outer JWS
+   * @param keyChangeUrl the keyChange URL, which the outer JWS named
+   */
+  public AcmeAccount changeKey(
+      String accountId, String accountUrl, String keyChangeUrl, KeyChange change) {
+    if (change.innerNonce() || !keyChangeUrl.equals(change.innerUrl())) {
+      throw new AcmeProblem(
+          AcmeError.MALFORMED, "The inner JWS needs a jwk, the keyChange url and no nonce");
+    }
+    if (!accountUrl.equals(change.account())) {
+      throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The inner JWS names another account");
+    }
     AcmeAccount account = active(accountId);
-    if (!account.keyThumbprint().equals(thumbprint(oldKey))) {
+    JWK newKey = change.newKey();
+    if (!account.keyThumbprint().equals(thumbprint(change.oldKey()))) {
       throw new AcmeProblem(AcmeError.UNAUTHORIZED, "oldKey is not the account's key");
     }
     String thumbprint = thumbprint(newKey);

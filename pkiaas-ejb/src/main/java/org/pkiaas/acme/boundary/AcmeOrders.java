@@ -10,15 +10,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.pkiaas.acme.control.CsrIdentifiers;
 import org.pkiaas.acme.control.DnsNames;
+import org.pkiaas.acme.control.OrderIdentifiers;
 import org.pkiaas.acme.control.OrderLimits;
 import org.pkiaas.acme.control.PreApprovedDomains;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeAuthorization;
 import org.pkiaas.acme.entity.AcmeChallenge;
+import org.pkiaas.acme.entity.AcmeIdentifier;
 import org.pkiaas.acme.entity.AcmeOrder;
 import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.acme.entity.AuthorizationStatus;
@@ -34,7 +35,6 @@ import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
-import org.pkiaas.network.OutboundAddresses;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
@@ -50,7 +50,6 @@ import org.pkiaas.template.entity.SanType;
 public class AcmeOrders {
 
   static final Duration ORDER_LIFETIME = Duration.ofDays(7);
-  private static final int MAX_IDENTIFIERS = 100;
 
   @PersistenceContext EntityManager em;
 
@@ -62,9 +61,6 @@ public class AcmeOrders {
 
   @Inject PkiaasConfig config;
 
-  /** An identifier as a client writes it (§9.7.7): {@code dns} and a name. */
-  public record Identifier(String type, String value) {}
-
   /** An order with its authorizations. */
   public record OrderState(AcmeOrder order, List<AcmeAuthorization> authorizations) {}
 
@@ -73,9 +69,10 @@ public class AcmeOrders {
    * others get challenges. A retired CA takes no orders ({@code unauthorized}); the account's rate
    * limits ({@link OrderLimits}) are checked next.
    *
+   * @param identifiers as the client sent them; {@link OrderIdentifiers} makes them canonical
    * @param replaces the RFC 9773 identifier of the certificate this order renews, or null
    */
-  public OrderState create(String accountId, List<Identifier> identifiers, String replaces) {
+  public OrderState create(String accountId, List<AcmeIdentifier> identifiers, String replaces) {
     AcmeAccount account = accounts.active(accountId);
     AcmePolicy policy = em.find(AcmePolicy.class, account.policyId());
     try {
@@ -85,21 +82,18 @@ public class AcmeOrders {
     }
     PreApprovedDomains preApproved =
         PreApprovedDomains.parse("preApprovedDomains", policy.preApprovedDomains());
-    Set<String> typed = typed(identifiers);
+    Set<AcmeIdentifier> typed = OrderIdentifiers.canonical(identifiers);
     PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();
     if (!limits.equals(new PkiaasConfig.AcmeRateLimits(0, 0, 0))) {
       em.lock(account, LockModeType.PESSIMISTIC_WRITE);
       int toProve =
-          (int)
-              typed.stream()
-                  .filter(i -> !(i.startsWith("dns:") && preApproved.covers(i.substring(4))))
-                  .count();
+          (int) typed.stream().filter(i -> !(i.isDns() && preApproved.covers(i.value()))).count();
       OrderLimits.check(em, limits, account.id(), toProve);
     }
     Instant expires = Instant.now().plus(ORDER_LIFETIME);
     // pre-approved domains cover DNS names only: an IP address is always proven (RFC 8738)
     boolean allPreApproved =
-        typed.stream().allMatch(i -> i.startsWith("dns:") && preApproved.covers(i.substring(4)));
+        typed.stream().allMatch(i -> i.isDns() && preApproved.covers(i.value()));
     AcmeOrder order =
         new AcmeOrder(
             account.id(),
@@ -111,7 +105,7 @@ public class AcmeOrders {
     }
     em.persist(order);
     List<AcmeAuthorization> authorizations = new ArrayList<>();
-    for (String identifier : typed) {
+    for (AcmeIdentifier identifier : typed) {
       authorizations.add(authorize(order, identifier, preApproved, expires));
     }
     return new OrderState(order, authorizations);
@@ -123,16 +117,14 @@ public class AcmeOrders {
    * dns-01 (RFC 8738 §7).
    */
   private AcmeAuthorization authorize(
-      AcmeOrder order, String identifier, PreApprovedDomains preApproved, Instant expires) {
-    String type = identifier.substring(0, identifier.indexOf(':'));
-    String value = identifier.substring(identifier.indexOf(':') + 1);
-    boolean dns = type.equals("dns");
+      AcmeOrder order, AcmeIdentifier identifier, PreApprovedDomains preApproved, Instant expires) {
+    String value = identifier.value();
+    boolean dns = identifier.isDns();
     boolean covered = dns && preApproved.covers(value);
     AcmeAuthorization authorization =
         new AcmeAuthorization(
             order.id(),
-            type,
-            dns ? DnsNames.base(value) : value,
+            dns ? AcmeIdentifier.dns(DnsNames.base(value)) : identifier,
             dns && DnsNames.isWildcard(value),
             covered ? AuthorizationStatus.VALID : AuthorizationStatus.PENDING,
             expires);
@@ -190,11 +182,7 @@ public class AcmeOrders {
     CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
     List<SubjectAltNames.Name> names =
         order.identifiers().stream()
-            .map(
-                i ->
-                    new SubjectAltNames.Name(
-                        i.startsWith("ip:") ? SanType.IP : SanType.DNS,
-                        i.substring(i.indexOf(':') + 1)))
+            .map(i -> new SubjectAltNames.Name(i.isDns() ? SanType.DNS : SanType.IP, i.value()))
             .toList();
     IssuedCertificate issued;
     try {
@@ -247,57 +235,5 @@ public class AcmeOrders {
     return em.createNamedQuery("AcmeAuthorization.byOrder", AcmeAuthorization.class)
         .setParameter("orderId", orderId)
         .getResultList();
-  }
-
-  /**
-   * The identifiers as stored, {@code dns:name} or {@code ip:address}, canonical and without
-   * repeats.
-   */
-  private static Set<String> typed(List<Identifier> identifiers) {
-    if (identifiers == null || identifiers.isEmpty()) {
-      throw new AcmeProblem(AcmeError.MALFORMED, "An order needs identifiers");
-    }
-    if (identifiers.size() > MAX_IDENTIFIERS) {
-      throw new AcmeProblem(
-          AcmeError.REJECTED_IDENTIFIER,
-          "An order has at most " + MAX_IDENTIFIERS + " identifiers");
-    }
-    Set<String> typed = new LinkedHashSet<>();
-    for (Identifier identifier : identifiers) {
-      String type = identifier.type() == null ? "" : identifier.type().toLowerCase(Locale.ROOT);
-      switch (type) {
-        case "dns" -> {
-          String name = DnsNames.canonical(identifier.value(), true);
-          if (name == null) {
-            throw new AcmeProblem(
-                AcmeError.REJECTED_IDENTIFIER,
-                "'" + identifier.value() + "' is not a valid DNS name");
-          }
-          typed.add("dns:" + name);
-        }
-        case "ip" -> {
-          String address;
-          try {
-            address =
-                SubjectAltNames.ipLiteral(
-                    "value", identifier.value() == null ? "" : identifier.value());
-          } catch (InvalidInputException e) {
-            throw new AcmeProblem(
-                AcmeError.REJECTED_IDENTIFIER, "'" + identifier.value() + "' is not an IP address");
-          }
-          if (OutboundAddresses.refusedLiteral(address)) {
-            throw new AcmeProblem(
-                AcmeError.REJECTED_IDENTIFIER,
-                address + " is an address validation may not connect to");
-          }
-          typed.add("ip:" + address);
-        }
-        default ->
-            throw new AcmeProblem(
-                AcmeError.UNSUPPORTED_IDENTIFIER,
-                "Identifiers of type '" + identifier.type() + "' are not supported; use dns or ip");
-      }
-    }
-    return typed;
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeAuthorization;
 import org.pkiaas.acme.entity.AcmeChallenge;
+import org.pkiaas.acme.entity.AcmeIdentifier;
 import org.pkiaas.acme.entity.AcmeOrder;
 import org.pkiaas.acme.entity.AuthorizationStatus;
 import org.pkiaas.acme.entity.ChallengeStatus;
@@ -83,8 +84,8 @@ public class ChallengeOutcomes {
     }
     return new Work(
         challenge.type(),
-        authorization.identifierValue(),
-        "ip".equals(authorization.identifierType()),
+        authorization.identifier().value(),
+        authorization.identifier().type() == AcmeIdentifier.Type.IP,
         challenge.token(),
         ChallengeChecks.keyAuthorization(challenge.token(), account.keyThumbprint()),
         challenge.attempts());

@@ -1,13 +1,14 @@
 package org.pkiaas.acme.control;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
+import org.pkiaas.acme.entity.AcmeIdentifier;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.template.entity.SanType;
@@ -21,16 +22,15 @@ public final class CsrIdentifiers {
   private CsrIdentifiers() {}
 
   /**
-   * @param ordered the order's identifiers as stored: {@code dns:name} or {@code ip:address},
-   *     canonical
+   * @param ordered the order's identifiers, canonical
    */
-  public static void requireMatch(CertificateProfile.Request request, Set<String> ordered) {
-    Set<String> asked = new TreeSet<>();
+  public static void requireMatch(CertificateProfile.Request request, Set<AcmeIdentifier> ordered) {
+    Set<AcmeIdentifier> asked = new HashSet<>();
     for (SubjectAltNames.Name name : request.subjectAltNames()) {
       if (name.type() == SanType.DNS) {
-        asked.add("dns:" + name.value().toLowerCase(Locale.ROOT));
+        asked.add(AcmeIdentifier.dns(name.value().toLowerCase(Locale.ROOT)));
       } else if (name.type() == SanType.IP) {
-        asked.add("ip:" + name.value());
+        asked.add(AcmeIdentifier.ip(name.value()));
       } else {
         throw new AcmeProblem(
             AcmeError.BAD_CSR,
@@ -40,10 +40,12 @@ public final class CsrIdentifiers {
     for (RDN rdn : request.subject().getRDNs(BCStyle.CN)) {
       String commonName =
           IETFUtils.valueToString(rdn.getFirst().getValue()).toLowerCase(Locale.ROOT);
-      String matching =
-          ordered.contains("dns:" + commonName)
-              ? "dns:" + commonName
-              : ordered.contains("ip:" + commonName) ? "ip:" + commonName : null;
+      AcmeIdentifier matching =
+          ordered.contains(AcmeIdentifier.dns(commonName))
+              ? AcmeIdentifier.dns(commonName)
+              : ordered.contains(AcmeIdentifier.ip(commonName))
+                  ? AcmeIdentifier.ip(commonName)
+                  : null;
       if (matching == null) {
         throw new AcmeProblem(
             AcmeError.BAD_CSR,
@@ -51,10 +53,13 @@ public final class CsrIdentifiers {
       }
       asked.add(matching);
     }
-    if (!asked.equals(new TreeSet<>(ordered))) {
+    if (!asked.equals(ordered)) {
       throw new AcmeProblem(
           AcmeError.BAD_CSR,
-          "The CSR asks for " + asked + " but the order is for " + new TreeSet<>(ordered));
+          "The CSR asks for "
+              + AcmeIdentifier.describe(asked)
+              + " but the order is for "
+              + AcmeIdentifier.describe(ordered));
     }
   }
 }

@@ -40,6 +40,11 @@ import org.pkiaas.network.OutboundAddresses;
  * network's error text. Private and loopback addresses stay allowed: a self-hosted CA validates
  * hosts on its own networks. One check ends after {@code budget}, however slowly the servers
  * answer, the body included; anything unexpected while checking is a failed check.
+ *
+ * <p>Just over 300 lines because it is a minimal HTTP/1.1 client of its own (connect per address,
+ * TLS without trust, bounded reads under one deadline, redirect rules): the JDK's client cannot pin
+ * the address it resolved nor refuse a redirect by address, and these parts are tested together by
+ * {@code Http01ProbeTest}.
  */
 final class Http01Probe {
 

@@ -61,17 +61,19 @@ public class AcmeAuthorization {
     // JPA
   }
 
+  /**
+   * @param identifier for a wildcard name, its base domain, with {@code wildcard} set
+   */
   public AcmeAuthorization(
       String orderId,
-      String identifierType,
-      String identifierValue,
+      AcmeIdentifier identifier,
       boolean wildcard,
       AuthorizationStatus status,
       Instant expiresAt) {
     this.id = RowIds.next();
     this.orderId = Objects.requireNonNull(orderId);
-    this.identifierType = Objects.requireNonNull(identifierType);
-    this.identifierValue = Objects.requireNonNull(identifierValue);
+    this.identifierType = identifier.type().json();
+    this.identifierValue = identifier.value();
     this.wildcard = wildcard;
     this.status = Objects.requireNonNull(status);
     this.expiresAt = Objects.requireNonNull(expiresAt);
@@ -90,12 +92,13 @@ public class AcmeAuthorization {
     return orderId;
   }
 
-  public String identifierType() {
-    return identifierType;
-  }
-
-  public String identifierValue() {
-    return identifierValue;
+  /** The identifier to prove; for a wildcard name, its base domain (RFC 8555 §7.1.4). */
+  public AcmeIdentifier identifier() {
+    AcmeIdentifier.Type type = AcmeIdentifier.Type.parse(identifierType);
+    if (type == null) {
+      throw new IllegalStateException("Unknown identifier type " + identifierType);
+    }
+    return new AcmeIdentifier(type, identifierValue);
   }
 
   public boolean wildcard() {

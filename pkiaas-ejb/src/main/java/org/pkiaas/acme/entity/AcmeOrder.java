@@ -9,7 +9,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.pkiaas.rowid.RowIds;
@@ -79,13 +78,13 @@ public class AcmeOrder {
   }
 
   /**
-   * @param identifiers {@code type:value} pairs, e.g. {@code dns:*.example.com}
+   * @param identifiers canonical, without repeats, e.g. {@code dns *.example.com}
    */
   public AcmeOrder(
-      String accountId, List<String> identifiers, OrderStatus status, Instant expiresAt) {
+      String accountId, List<AcmeIdentifier> identifiers, OrderStatus status, Instant expiresAt) {
     this.id = RowIds.next();
     this.accountId = Objects.requireNonNull(accountId);
-    this.identifiers = String.join(",", identifiers);
+    this.identifiers = AcmeIdentifier.column(identifiers);
     this.status = Objects.requireNonNull(status);
     this.expiresAt = Objects.requireNonNull(expiresAt);
     this.createdAt = Instant.now();
@@ -117,9 +116,9 @@ public class AcmeOrder {
     return status;
   }
 
-  /** {@code type:value} pairs in the order they were asked for. */
-  public List<String> identifiers() {
-    return Arrays.asList(identifiers.split(","));
+  /** The identifiers in the order they were asked for. */
+  public List<AcmeIdentifier> identifiers() {
+    return AcmeIdentifier.fromColumn(identifiers);
   }
 
   public Instant expiresAt() {

@@ -11,6 +11,7 @@ import org.pkiaas.acme.boundary.AcmeRenewals;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeAuthorization;
 import org.pkiaas.acme.entity.AcmeChallenge;
+import org.pkiaas.acme.entity.AcmeIdentifier;
 import org.pkiaas.acme.entity.AcmeOrder;
 
 /** The ACME resources as JSON objects (RFC 8555 §7.1): directory, account, order, authorization. */
@@ -55,14 +56,7 @@ final class AcmeJson {
   static JsonObject order(OrderState state, AcmeUrls urls) {
     AcmeOrder order = state.order();
     JsonArrayBuilder identifiers = JsonP.JSON.createArrayBuilder();
-    for (String identifier : order.identifiers()) {
-      int colon = identifier.indexOf(':');
-      identifiers.add(
-          JsonP.JSON
-              .createObjectBuilder()
-              .add("type", identifier.substring(0, colon))
-              .add("value", identifier.substring(colon + 1)));
-    }
+    order.identifiers().forEach(i -> identifiers.add(identifier(i)));
     JsonArrayBuilder authorizations = JsonP.JSON.createArrayBuilder();
     state.authorizations().forEach(a -> authorizations.add(urls.authorization(a.id())));
     JsonObjectBuilder json =
@@ -89,12 +83,7 @@ final class AcmeJson {
             .createObjectBuilder()
             .add("status", authorization.status().json())
             .add("expires", timestamp(authorization.expiresAt()))
-            .add(
-                "identifier",
-                JsonP.JSON
-                    .createObjectBuilder()
-                    .add("type", authorization.identifierType())
-                    .add("value", authorization.identifierValue()))
+            .add("identifier", identifier(authorization.identifier()))
             .add("challenges", list);
     if (authorization.wildcard()) {
       json.add("wildcard", true);
@@ -136,6 +125,14 @@ final class AcmeJson {
                 .add("start", timestamp(window.start()))
                 .add("end", timestamp(window.end())))
         .build();
+  }
+
+  /** §9.7.7. */
+  private static JsonObjectBuilder identifier(AcmeIdentifier identifier) {
+    return JsonP.JSON
+        .createObjectBuilder()
+        .add("type", identifier.type().json())
+        .add("value", identifier.value());
   }
 
   /** RFC 3339, as §7.1 asks for timestamps. */

@@ -1,17 +1,7 @@
 package org.pkiaas.pki.acme;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
-import com.nimbusds.jose.jwk.JWK;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,27 +10,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import org.pkiaas.acme.boundary.AcmeAccounts;
-import org.pkiaas.acme.boundary.AcmeAccounts.Binding;
 import org.pkiaas.acme.boundary.AcmeChallenges;
 import org.pkiaas.acme.boundary.AcmeError;
-import org.pkiaas.acme.boundary.AcmeNonces;
 import org.pkiaas.acme.boundary.AcmeOrders;
-import org.pkiaas.acme.boundary.AcmeOrders.Identifier;
 import org.pkiaas.acme.boundary.AcmeOrders.OrderState;
 import org.pkiaas.acme.boundary.AcmeProblem;
 import org.pkiaas.acme.boundary.AcmeRevocations;
 import org.pkiaas.acme.boundary.NonceIssuer;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeChallenge;
+import org.pkiaas.pki.acme.AcmeAuthenticator.Authenticated;
 
 /**
- * The JWS-authenticated ACME resources (RFC 8555 §7.3–§7.6). HTTP only: each request is checked for
- * its url, nonce and signature (§6.2–§6.5) and handed to the ACME boundaries.
+ * The JWS-authenticated ACME resources (RFC 8555 §7.3–§7.6), HTTP only: {@link AcmeAuthenticator}
+ * says who signed the request, {@link AcmePayloads} reads its payload, the ACME boundaries decide,
+ * and {@link AcmeJson} writes the answer, which carries a fresh nonce (§6.5) and the directory as
+ * {@code rel="index"} (§7.1).
  *
  * <p>Each request is one transaction: the nonce's use, the account's lookup and the request's work
  * commit together, or roll back together and {@link NonceUseOnFailure} records the nonce's use on
@@ -57,15 +43,9 @@ public class AcmeResource {
 
   @Inject AcmeUrls urls;
 
-  @Inject AcmeNonces nonces;
+  @Inject AcmeAuthenticator authenticator;
 
   @Inject NonceIssuer nonceIssuer;
-
-  @Inject PresentedNonce presentedNonce;
-
-  @Inject AccountVerifiers verifiers;
-
-  @Resource TransactionSynchronizationRegistry transactions;
 
   @Inject AcmeAccounts accounts;
 
@@ -75,90 +55,54 @@ public class AcmeResource {
 
   @Inject AcmeChallenges challenges;
 
-  /**
-   * A request whose url, nonce and signature checked out; {@code accountId} is null when signed
-   * with a jwk.
-   */
-  private record Signed(JwsMessage message, String accountId) {}
-
+  /** §7.3: 201 with a new account, 200 with the account this key already has. */
   @POST
   @Path("new-account")
   public Response newAccount(String body) {
-    Signed signed = authenticate(body, urls.newAccount(), true);
-    JsonObject payload = signed.message().payloadOrEmpty();
-    Binding binding = null;
-    if (payload.get("externalAccountBinding") instanceof JsonObject eab) {
-      binding =
-          new Binding(
-              JwsMessage.string(eab, "protected"),
-              JwsMessage.string(eab, "payload"),
-              JwsMessage.string(eab, "signature"));
-    }
-    boolean onlyExisting = payload.getBoolean("onlyReturnExisting", false);
+    Authenticated signed = authenticator.byKey(body, urls.newAccount());
+    AcmePayloads.NewAccount payload = AcmePayloads.newAccount(signed.payload());
     var registration =
         accounts.register(
-            signed.message().jwk(), binding, urls.newAccount(), contacts(payload), onlyExisting);
-    AcmeAccount account = registration.account();
-    return answer(
-            registration.created() ? Response.status(Response.Status.CREATED) : Response.ok(),
-            AcmeJson.account(account, urls))
-        .location(URI.create(urls.account(account.id())))
-        .build();
+            signed.message().jwk(),
+            payload.binding(),
+            urls.newAccount(),
+            payload.contact(),
+            payload.onlyReturnExisting());
+    return account(
+        registration.created() ? Response.status(Response.Status.CREATED) : Response.ok(),
+        registration.account());
   }
 
+  /** §7.3.2 (update), §7.3.3 (POST-as-GET), §7.3.6 (deactivation). */
   @POST
   @Path("account/{id}")
   public Response account(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.account(id), false);
+    Authenticated signed = authenticator.byAccount(body, urls.account(id));
     requireSelf(signed, id);
-    JsonObject payload = signed.message().payloadOrEmpty();
-    String status = JwsMessage.string(payload, "status");
-    if (status != null && !status.equals("deactivated")) {
-      throw new AcmeProblem(
-          AcmeError.MALFORMED, "An account's status can only be changed to deactivated");
-    }
-    List<String> contacts = payload.containsKey("contact") ? contacts(payload) : null;
+    AcmePayloads.AccountUpdate update = AcmePayloads.accountUpdate(signed.payload());
     AcmeAccount account =
-        signed.message().postAsGet()
+        signed.postAsGet()
             ? accounts.active(id)
-            : accounts.update(id, contacts, "deactivated".equals(status));
-    return answer(Response.ok(), AcmeJson.account(account, urls))
-        .location(URI.create(urls.account(id)))
-        .build();
+            : accounts.update(id, update.contact(), update.deactivate());
+    return account(Response.ok(), account);
   }
 
+  /** §7.1.2.1. */
   @POST
   @Path("account/{id}/orders")
   public Response accountOrders(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.orders(id), false);
+    Authenticated signed = authenticator.byAccount(body, urls.orders(id));
     requireSelf(signed, id);
     return answer(Response.ok(), AcmeJson.orders(accounts.orders(id), urls)).build();
   }
 
+  /** §7.4. */
   @POST
   @Path("new-order")
   public Response newOrder(String body) {
-    Signed signed = authenticate(body, urls.newOrder(), false);
-    JsonObject payload = signed.message().payloadOrEmpty();
-    if (payload.containsKey("notBefore") || payload.containsKey("notAfter")) {
-      throw new AcmeProblem(
-          AcmeError.MALFORMED,
-          "notBefore and notAfter are not supported: the template decides the validity");
-    }
-    List<Identifier> identifiers = new ArrayList<>();
-    if (payload.get("identifiers") instanceof JsonArray array) {
-      for (JsonValue value : array) {
-        if (!(value instanceof JsonObject identifier)) {
-          throw new AcmeProblem(
-              AcmeError.MALFORMED, "Each identifier is an object with type and value");
-        }
-        identifiers.add(
-            new Identifier(
-                JwsMessage.string(identifier, "type"), JwsMessage.string(identifier, "value")));
-      }
-    }
-    OrderState state =
-        orders.create(signed.accountId(), identifiers, JwsMessage.string(payload, "replaces"));
+    Authenticated signed = authenticator.byAccount(body, urls.newOrder());
+    AcmePayloads.NewOrder payload = AcmePayloads.newOrder(signed.payload());
+    OrderState state = orders.create(signed.accountId(), payload.identifiers(), payload.replaces());
     return answer(Response.status(Response.Status.CREATED), AcmeJson.order(state, urls))
         .location(URI.create(urls.order(state.order().id())))
         .build();
@@ -167,26 +111,28 @@ public class AcmeResource {
   @POST
   @Path("order/{id}")
   public Response order(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.order(id), false);
+    Authenticated signed = authenticator.byAccount(body, urls.order(id));
     return answer(Response.ok(), AcmeJson.order(orders.get(signed.accountId(), id), urls)).build();
   }
 
+  /** §7.4: the order, now valid, with its certificate URL. */
   @POST
   @Path("order/{id}/finalize")
   public Response finalizeOrder(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.finalizeOrder(id), false);
-    byte[] csr = base64Url(JwsMessage.string(signed.message().payloadOrEmpty(), "csr"), "csr");
-    OrderState state = orders.finalize(signed.accountId(), id, csr);
+    Authenticated signed = authenticator.byAccount(body, urls.finalizeOrder(id));
+    AcmePayloads.Finalize payload = AcmePayloads.finalizeOrder(signed.payload());
+    OrderState state = orders.finalize(signed.accountId(), id, payload.csr());
     return answer(Response.ok(), AcmeJson.order(state, urls))
         .location(URI.create(urls.order(id)))
         .build();
   }
 
+  /** §7.5: read only; an authorization changes through its challenges. */
   @POST
   @Path("authz/{id}")
   public Response authorization(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.authorization(id), false);
-    if (!signed.message().postAsGet()) {
+    Authenticated signed = authenticator.byAccount(body, urls.authorization(id));
+    if (!signed.postAsGet()) {
       throw new AcmeProblem(
           AcmeError.MALFORMED, "Authorizations change only through their challenges");
     }
@@ -203,9 +149,9 @@ public class AcmeResource {
   @POST
   @Path("chall/{id}")
   public Response challenge(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.challenge(id), false);
+    Authenticated signed = authenticator.byAccount(body, urls.challenge(id));
     AcmeChallenge challenge =
-        signed.message().postAsGet()
+        signed.postAsGet()
             ? challenges.get(signed.accountId(), id)
             : challenges.respond(signed.accountId(), id);
     return answer(Response.ok(), AcmeJson.challenge(challenge, urls))
@@ -213,153 +159,55 @@ public class AcmeResource {
         .build();
   }
 
+  /** §7.4.2: the certificate and its CA chain, PEM. */
   @POST
   @Path("cert/{id}")
   public Response certificate(@PathParam("id") String id, String body) {
-    Signed signed = authenticate(body, urls.certificate(id), false);
+    Authenticated signed = authenticator.byAccount(body, urls.certificate(id));
     String chain = orders.certificateChain(signed.accountId(), id);
     return headers(Response.ok(chain, PEM_CHAIN)).build();
   }
 
-  /**
-   * keyChange (§7.3.5): the outer JWS is signed by the account's key, the inner one, its payload,
-   * by the new key; the inner one names the same URL, carries no nonce, and says which account and
-   * old key it replaces.
-   */
+  /** keyChange (§7.3.5): the inner JWS is read here, its rules are {@link AcmeAccounts}'. */
   @POST
   @Path("key-change")
   public Response keyChange(String body) {
-    Signed signed = authenticate(body, urls.keyChange(), false);
-    JwsMessage inner = JwsMessage.parse(signed.message().payloadOrEmpty().toString());
-    if (inner.jwk() == null || inner.nonce() != null || !urls.keyChange().equals(inner.url())) {
-      throw new AcmeProblem(
-          AcmeError.MALFORMED, "The inner JWS needs a jwk, the keyChange url and no nonce");
-    }
-    inner.verify(JwsMessage.verifier(inner.jwk()));
-    JsonObject change = inner.payloadOrEmpty();
-    if (!urls.account(signed.accountId()).equals(JwsMessage.string(change, "account"))) {
-      throw new AcmeProblem(AcmeError.UNAUTHORIZED, "The inner JWS names another account");
-    }
-    JWK oldKey;
-    try {
-      oldKey = JWK.parse(change.getJsonObject("oldKey").toString());
-    } catch (ParseException | ClassCastException | NullPointerException e) {
-      throw new AcmeProblem(
-          AcmeError.MALFORMED, "oldKey must be the account's current key as a JWK");
-    }
-    AcmeAccount account = accounts.changeKey(signed.accountId(), oldKey, inner.jwk());
-    return answer(Response.ok(), AcmeJson.account(account, urls))
-        .location(URI.create(urls.account(account.id())))
-        .build();
+    Authenticated signed = authenticator.byAccount(body, urls.keyChange());
+    AcmeAccount account =
+        accounts.changeKey(
+            signed.accountId(),
+            urls.account(signed.accountId()),
+            urls.keyChange(),
+            AcmePayloads.keyChange(signed.payload()));
+    return account(Response.ok(), account);
   }
 
+  /** revokeCert (§7.6), signed by the account or by the certificate's key. */
   @POST
   @Path("revoke-cert")
   public Response revokeCert(String body) {
-    JwsMessage message = JwsMessage.parse(body);
-    boolean byCertificateKey = message.jwk() != null;
-    Signed signed = authenticate(message, urls.revokeCert(), byCertificateKey);
-    JsonObject payload = signed.message().payloadOrEmpty();
-    byte[] certificate = base64Url(JwsMessage.string(payload, "certificate"), "certificate");
-    Integer reason = payload.containsKey("reason") ? payload.getInt("reason", -1) : null;
-    if (byCertificateKey) {
-      revocations.byCertificateKey(publicKey(message.jwk()), certificate, reason);
+    Authenticated signed = authenticator.eitherWay(body, urls.revokeCert());
+    AcmePayloads.RevokeCert payload = AcmePayloads.revokeCert(signed.payload());
+    if (signed.accountId() == null) {
+      revocations.byCertificateKey(
+          AcmePayloads.publicKey(signed.message().jwk()), payload.certificate(), payload.reason());
     } else {
-      revocations.byAccount(signed.accountId(), certificate, reason);
+      revocations.byAccount(signed.accountId(), payload.certificate(), payload.reason());
     }
     return headers(Response.ok()).build();
   }
 
-  private Signed authenticate(String body, String url, boolean jwkExpected) {
-    return authenticate(JwsMessage.parse(body), url, jwkExpected);
-  }
-
-  /** §6.2–§6.5: the url header names this resource, the nonce is fresh, the signature verifies. */
-  private Signed authenticate(JwsMessage message, String url, boolean jwkExpected) {
-    if (!url.equals(message.url())) {
-      throw new AcmeProblem(
-          AcmeError.UNAUTHORIZED, "The JWS url header must be the URL requested, " + url);
-    }
-    presentedNonce.set(message.nonce());
-    if (!nonces.consume(message.nonce())) {
-      presentedNonce.clear();
-      throw new AcmeProblem(
-          AcmeError.BAD_NONCE, "The nonce is unknown, used or expired: take the fresh one");
-    }
-    transactions.registerInterposedSynchronization(new NonceCommit(presentedNonce));
-    if (jwkExpected) {
-      if (message.jwk() == null) {
-        throw new AcmeProblem(
-            AcmeError.MALFORMED, "This request is signed with the key in a jwk header, not a kid");
-      }
-      message.verify(JwsMessage.verifier(message.jwk()));
-      return new Signed(message, null);
-    }
-    String kid = message.kid();
-    if (kid == null || !kid.startsWith(urls.accountPrefix())) {
-      throw new AcmeProblem(
-          AcmeError.MALFORMED, "This request is signed with an account: its URL as kid");
-    }
-    AcmeAccount account = accounts.find(kid.substring(urls.accountPrefix().length()));
-    message.verify(verifiers.of(account));
-    return new Signed(message, account.id());
-  }
-
-  /**
-   * Tells the request's {@link PresentedNonce} when the transaction that used the nonce commits.
-   */
-  private record NonceCommit(PresentedNonce nonce) implements Synchronization {
-
-    @Override
-    public void beforeCompletion() {
-      // only the outcome matters
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      if (status == Status.STATUS_COMMITTED) {
-        nonce.committed();
-      }
-    }
-  }
-
-  private static void requireSelf(Signed signed, String accountId) {
+  private static void requireSelf(Authenticated signed, String accountId) {
     if (!accountId.equals(signed.accountId())) {
       throw new AcmeProblem(
           AcmeError.UNAUTHORIZED, "An account can only be read and changed by itself");
     }
   }
 
-  private static List<String> contacts(JsonObject payload) {
-    List<String> contacts = new ArrayList<>();
-    if (payload.get("contact") instanceof JsonArray array) {
-      for (JsonValue value : array) {
-        if (!(value instanceof JsonString text)) {
-          throw new AcmeProblem(AcmeError.MALFORMED, "Contacts are URLs");
-        }
-        contacts.add(text.getString());
-      }
-    }
-    return contacts;
-  }
-
-  private static byte[] base64Url(String value, String field) {
-    if (value == null || value.isEmpty()) {
-      throw new AcmeProblem(AcmeError.MALFORMED, "The payload needs '" + field + "'");
-    }
-    try {
-      return Base64.getUrlDecoder().decode(value);
-    } catch (IllegalArgumentException e) {
-      throw new AcmeProblem(AcmeError.MALFORMED, "'" + field + "' is not base64url");
-    }
-  }
-
-  private static byte[] publicKey(JWK jwk) {
-    try {
-      return ((AsymmetricJWK) jwk).toPublicKey().getEncoded();
-    } catch (JOSEException | ClassCastException e) {
-      throw new AcmeProblem(AcmeError.BAD_PUBLIC_KEY, "The jwk is no public key");
-    }
+  private Response account(Response.ResponseBuilder builder, AcmeAccount account) {
+    return answer(builder, AcmeJson.account(account, urls))
+        .location(URI.create(urls.account(account.id())))
+        .build();
   }
 
   private Response.ResponseBuilder answer(Response.ResponseBuilder builder, JsonObject json) {
