@@ -22,6 +22,10 @@ import org.pkiaas.signing.KeySpec;
 /**
  * A certificate authority: its key (wrapped), its certificate once it has one, and the settings its
  * services use. Belongs to exactly one owner account.
+ *
+ * <p>Longer than 300 lines because the CA row carries its key reference, certificate chain, status
+ * lifecycle (awaiting its certificate, active, retired, deleted) and per-CA service settings, with
+ * their named queries and accessors; the decisions about them live in the {@code ca} boundary.
  */
 @Entity
 @Table(name = "certificate_authority")

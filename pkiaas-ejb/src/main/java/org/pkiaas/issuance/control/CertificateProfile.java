@@ -45,6 +45,11 @@ import org.pkiaas.template.entity.TemplateSettings;
  * inputs to the to-be-signed certificate (RFC 5280 §4.1) and its extensions (§4.2). It takes
  * content the intake policy approved and adds what the template decides: key checks, usages,
  * distribution points, policies.
+ *
+ * <p>Longer than 300 lines on purpose: it is the whole RFC 5280 profile of an issued certificate,
+ * one extension per short method, and kept in one pure function so that {@code
+ * CertificateProfileTest} can check every template option against every request without a
+ * container. Splitting it would scatter the order in which extensions are decided.
  */
 public final class CertificateProfile {
 

@@ -25,6 +25,10 @@ import org.pkiaas.template.entity.TemplateSettings.Usage;
 /**
  * A certificate template of a CA: what certificates issued under it look like and what requests it
  * accepts. Its options are read and written as one {@link TemplateSettings} value.
+ *
+ * <p>Longer than 300 lines because it maps one column per template option of the editor (about
+ * forty) and converts them to and from {@link TemplateSettings} in one place; it holds no logic
+ * beyond that mapping.
  */
 @Entity
 @Table(name = "certificate_template")

@@ -42,6 +42,10 @@ import org.pkiaas.problem.InvalidInputException;
  * {@link InvalidInputException} naming the field by its JSON path ({@code subject.commonName},
  * {@code subjectAltNames[3]}), or a {@link MalformedBodyException} when the body is not a JSON
  * object in UTF-8.
+ *
+ * <p>Longer than 300 lines because it is one recursive algorithm (record, list, scalar) with a
+ * check per JSON type; its parts are private and only make sense together, and {@code
+ * RequestBodyBinderTest} tests it whole.
  */
 public final class RequestBodyBinder {
 

@@ -18,6 +18,10 @@ import org.pkiaas.view.manage.SubjectForm;
  * The template editor's inputs, one property per field of its tabs. It only copies values between
  * {@link TemplateSettings} and the form; {@code Templates.update} validates them. Settings that
  * have no tab yet (SCEP, CT logs) are carried over untouched.
+ *
+ * <p>Longer than 300 lines because Faces binds each input to a getter and a setter: about forty
+ * template options make eighty short accessors. Its only logic is {@link #of} and {@link
+ * #settings}.
  */
 public class TemplateForm implements Serializable {
 
