@@ -101,6 +101,14 @@ public class PkiaasConfig {
 
   @Inject RateLimitSettings rateLimits;
 
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.validation.claim.seconds", defaultValue = "180")
+  int acmeValidationClaimSeconds;
+
+  @Inject
+  @ConfigProperty(name = "pkiaas.acme.validation.recovery.seconds", defaultValue = "60")
+  int acmeValidationRecoverySeconds;
+
   /** How many threads validate ACME challenges on this node (a pool of validation's own). */
   public int acmeValidationThreads() {
     return Math.max(1, acmeValidationThreads);
@@ -109,6 +117,19 @@ public class PkiaasConfig {
   /** How many challenges of one ACME account may wait for validation on this node. */
   public int acmeValidationQueuePerAccount() {
     return Math.max(1, acmeValidationQueuePerAccount);
+  }
+
+  /**
+   * How long a node's claim on a challenge it validates lasts without renewal; an older claim means
+   * the node stopped, and another takes the challenge over.
+   */
+  public Duration acmeValidationClaim() {
+    return Duration.ofSeconds(Math.max(5, acmeValidationClaimSeconds));
+  }
+
+  /** How often every node looks for challenges whose validating node stopped. */
+  public Duration acmeValidationRecovery() {
+    return Duration.ofSeconds(Math.max(1, acmeValidationRecoverySeconds));
   }
 
   /** How many challenges may wait for validation on this node, all accounts together. */

@@ -13,12 +13,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.problem.DatabaseOutage;
 import org.pkiaas.problem.Incidents;
+import org.pkiaas.problem.WriteConflict;
 
 /**
  * Anything else: logged here with an incident id (the stack trace once per cause and interval),
  * answered with a plain 500 naming only that id, never a stack trace. A database that cannot be
  * reached is temporary: 503 with Retry-After, and for ACME the {@code serverInternal} problem (RFC
- * 8555 §6.7) with the same hint. JAX-RS's own answers (404, 405, 406) pass through unchanged.
+ * 8555 §6.7) with the same hint; so is a transaction that lost a write conflict (a deadlock, or a
+ * Galera certification failure), which changed nothing. JAX-RS's own answers (404, 405, 406) pass
+ * through unchanged.
  */
 @Provider
 public class UnexpectedMapper implements ExceptionMapper<Exception> {
@@ -34,6 +37,17 @@ public class UnexpectedMapper implements ExceptionMapper<Exception> {
       return web.getResponse();
     }
     boolean acme = uri != null && uri.getPath().replaceFirst("^/", "").startsWith("acme/");
+    if (WriteConflict.isCause(exception)) {
+      LOG.log(Level.FINE, "Protocol request lost a write conflict; answered 503", exception);
+      String detail = "A concurrent change won; nothing was changed, send the request again";
+      Response.ResponseBuilder conflict =
+          Response.status(Response.Status.SERVICE_UNAVAILABLE)
+              .header(HttpHeaders.RETRY_AFTER, WriteConflict.RETRY_AFTER_SECONDS)
+              .header("Cache-Control", "no-store");
+      return acme
+          ? conflict.type("application/problem+json").entity(acmeProblem(detail, 503)).build()
+          : conflict.type(MediaType.TEXT_PLAIN_TYPE).entity(detail + "\n").build();
+    }
     if (DatabaseOutage.isCause(exception)) {
       String id =
           Incidents.log(

@@ -85,7 +85,9 @@ public class AcmeOrders {
     Set<AcmeIdentifier> typed = OrderIdentifiers.canonical(identifiers);
     PkiaasConfig.AcmeRateLimits limits = config.acmeRateLimits();
     if (!limits.equals(new PkiaasConfig.AcmeRateLimits(0, 0, 0))) {
-      em.lock(account, LockModeType.PESSIMISTIC_WRITE);
+      // A write, not only a row lock: Galera does not share row locks between nodes, but two
+      // nodes that both bump the account's version conflict, and the second commit fails.
+      em.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
       int toProve =
           (int) typed.stream().filter(i -> !(i.isDns() && preApproved.covers(i.value()))).count();
       OrderLimits.check(em, limits, account.id(), toProve);

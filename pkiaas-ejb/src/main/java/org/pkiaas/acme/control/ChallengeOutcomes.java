@@ -110,13 +110,15 @@ public class ChallengeOutcomes {
    * The challenge passed: its authorization is valid, and its order ready once all are. The order's
    * row is locked first, so that two authorizations of one order (a wildcard and its base, say)
    * passing at the same moment are decided one after the other, and the second sees the first:
-   * without that, each saw the other still pending and the order never became ready.
+   * without that, each saw the other still pending and the order never became ready. The lock bumps
+   * the order's version: on a Galera cluster row locks stay on their node, and only two writes of
+   * the same row make the second of two nodes' transactions fail (and be repeated).
    */
   public void passed(String challengeId) {
     AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
     AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
     AcmeOrder order =
-        em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     challenge.validated();
     authorization.decided(AuthorizationStatus.VALID);
     em.flush();

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.problem.WriteConflict;
 
 /**
  * Validates challenges off the request thread: a few attempts a little apart, each recorded, before
@@ -24,8 +25,9 @@ import org.pkiaas.config.PkiaasConfig;
  * ValidationQueue} that serves the accounts in turn: validations that wait on slow or silent
  * servers occupy only validation's workers, and one account's many do not delay every other
  * account's few. The node claims a challenge in the database first and renews the claim with every
- * attempt; a claim older than {@link #CLAIM} means the node stopped, and {@link ChallengeRecovery}
- * offers the challenge again on whichever node sweeps first, to go on from the attempt reached.
+ * attempt; a claim older than {@code pkiaas.acme.validation.claim.seconds} (by default {@link
+ * #CLAIM}) means the node stopped, and {@link ChallengeRecovery} offers the challenge again on
+ * whichever node sweeps first, to go on from the attempt reached.
  */
 @ApplicationScoped
 public class ChallengeValidation {
@@ -34,8 +36,8 @@ public class ChallengeValidation {
   static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
   /**
-   * Longer than one attempt can take: two addresses, each with a 10 s connect and a 10 s read,
-   * after the lookups.
+   * The default claim: longer than one attempt can take (two addresses, each with a 10 s connect
+   * and a 10 s read, after the lookups).
    */
   static final Duration CLAIM = Duration.ofMinutes(3);
 
@@ -100,7 +102,12 @@ public class ChallengeValidation {
       ChallengeChecks checks =
           new ChallengeChecks(
               config.acmeDnsResolver(), config.acmeHttp01Port(), config.acmeTlsAlpn01Port());
-      validate(challengeId, outcomes, work -> probe(checks, work), RETRY_DELAY);
+      validate(
+          challengeId,
+          outcomes,
+          work -> probe(checks, work),
+          RETRY_DELAY,
+          config.acmeValidationClaim());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Validating ACME challenge " + challengeId + " failed", e);
     }
@@ -124,9 +131,14 @@ public class ChallengeValidation {
       String challengeId,
       ChallengeOutcomes outcomes,
       Function<ChallengeOutcomes.Work, ChallengeChecks.Failure> probe,
-      Duration retryDelay)
+      Duration retryDelay,
+      Duration claim)
       throws InterruptedException {
-    ChallengeOutcomes.Work work = outcomes.claim(challengeId, Instant.now().minus(CLAIM), ATTEMPTS);
+    // Each outcome is a transaction of its own, repeated when it loses a write conflict (two
+    // authorizations of one order decided on two nodes at once).
+    ChallengeOutcomes.Work work =
+        WriteConflict.retried(
+            () -> outcomes.claim(challengeId, Instant.now().minus(claim), ATTEMPTS));
     if (work == null) {
       return;
     }
@@ -143,10 +155,12 @@ public class ChallengeValidation {
             new ChallengeChecks.Failure("serverInternal", "The validation could not be completed");
       }
       if (failure == null) {
-        outcomes.passed(challengeId);
+        WriteConflict.retried(() -> outcomes.passed(challengeId));
         return;
       }
-      outcomes.failed(challengeId, failure, attempt >= ATTEMPTS);
+      boolean last = attempt >= ATTEMPTS;
+      ChallengeChecks.Failure failed = failure;
+      WriteConflict.retried(() -> outcomes.failed(challengeId, failed, last));
       if (attempt < ATTEMPTS) {
         Thread.sleep(retryDelay.toMillis());
       }

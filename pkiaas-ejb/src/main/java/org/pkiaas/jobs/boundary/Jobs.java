@@ -24,6 +24,7 @@ import org.pkiaas.jobs.control.JobLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.problem.WriteConflict;
 import org.pkiaas.rowid.RowIds;
 import org.pkiaas.tenant.boundary.Caller;
 
@@ -56,7 +57,7 @@ public class Jobs {
       throw new ConflictException(
           "The job " + name + " is running already; try again when it has finished");
     }
-    return run(launch(name, holder, null));
+    return run(launch(name, holder, null, null));
   }
 
   /** Restarts a failed or stopped run from its last checkpoint. */
@@ -70,16 +71,24 @@ public class Jobs {
       throw new ConflictException(
           "The job " + name + " is running already; try again when it has finished");
     }
-    return run(launch(name, holder, executionId));
+    return run(launch(name, holder, executionId, null));
   }
 
   /** The timers' start: once per schedule slot in the cluster, and never beside a running one. */
   public Optional<Long> startScheduled(String name, Instant slot) {
     String holder = holder();
-    if (!locks.acquire(name, holder, slot)) {
-      return Optional.empty();
+    try {
+      if (!locks.acquire(name, holder, slot)) {
+        return Optional.empty();
+      }
+    } catch (RuntimeException e) {
+      if (WriteConflict.isCause(e)) {
+        // On Galera, another node took the same slot at the same moment and committed first.
+        return Optional.empty();
+      }
+      throw e;
     }
-    return Optional.of(launch(name, holder, null));
+    return Optional.of(launch(name, holder, null, slot));
   }
 
   /** Recent runs of both jobs, newest first. */
@@ -114,10 +123,16 @@ public class Jobs {
     return describe(BatchRuntime.getJobOperator(), execution(executionId));
   }
 
-  private long launch(String name, String holder, Long restartOf) {
+  /**
+   * @param slot the schedule slot of a timer's start, kept in the run's parameters; null otherwise
+   */
+  private long launch(String name, String holder, Long restartOf, Instant slot) {
     try {
       Properties parameters = new Properties();
       parameters.setProperty("lockHolder", holder);
+      if (slot != null) {
+        parameters.setProperty("slot", slot.toString());
+      }
       JobOperator operator = BatchRuntime.getJobOperator();
       long executionId =
           restartOf == null

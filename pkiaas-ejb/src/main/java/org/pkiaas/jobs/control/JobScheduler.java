@@ -44,6 +44,13 @@ public class JobScheduler {
     }
     schedule(Jobs.CRL_REGENERATION, config.crlRegenerationInterval());
     schedule(Jobs.OCSP_SIGNER_RENEWAL, config.signerRenewalInterval());
+    LOG.info(
+        () ->
+            "Batch job timers fire on this node (every "
+                + config.crlRegenerationInterval().toMinutes()
+                + " and "
+                + config.signerRenewalInterval().toMinutes()
+                + " minutes); each slot starts once in the cluster");
   }
 
   private void schedule(String job, Duration interval) {

@@ -34,6 +34,7 @@ import org.pkiaas.ocsp.control.StatusLookup;
 import org.pkiaas.problem.DatabaseOutage;
 import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.problem.WriteConflict;
 
 /**
  * The OCSP responder of every CA (RFC 6960, with the RFC 5019 lightweight profile and RFC 8954
@@ -90,11 +91,11 @@ public class OcspResponder {
     } catch (RuntimeException | OCSPException e) {
       // details in the log only; the database's absence is temporary, anything else is
       // internalError
-      if (DatabaseOutage.isCause(e)) {
+      if (DatabaseOutage.isCause(e) || WriteConflict.isCause(e)) {
         Incidents.log(
             LOG,
             Level.WARNING,
-            "OCSP for CA " + caId + " answered tryLater, database unreachable",
+            "OCSP for CA " + caId + " answered tryLater, database unreachable or busy",
             e);
         return error(ResponseStatus.TRY_LATER);
       }

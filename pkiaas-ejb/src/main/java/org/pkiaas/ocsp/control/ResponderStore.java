@@ -70,7 +70,7 @@ public class ResponderStore {
     CertificateAuthority ca = activeCa(caId);
     IssuedCertificate usable = usable(caId, Duration.ZERO);
     if (usable == null) {
-      ca = em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_WRITE);
+      ca = em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
       usable = usable(caId, Duration.ZERO);
       if (usable == null) {
         usable = certificates.issue(ca);
@@ -91,7 +91,7 @@ public class ResponderStore {
       return false;
     }
     CertificateAuthority ca =
-        em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_WRITE);
+        em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     if (usable(caId, margin) != null) {
       return false;
     }

@@ -55,7 +55,8 @@ class ChallengeValidationTest {
       ChallengeOutcomes.Work work, Function<ChallengeOutcomes.Work, ChallengeChecks.Failure> probe)
       throws Exception {
     RecordedOutcomes outcomes = new RecordedOutcomes(work);
-    ChallengeValidation.validate("challenge-1", outcomes, probe, Duration.ofMillis(10));
+    ChallengeValidation.validate(
+        "challenge-1", outcomes, probe, Duration.ofMillis(10), ChallengeValidation.CLAIM);
     return outcomes;
   }
 

@@ -14,12 +14,15 @@ import java.util.logging.Logger;
 import org.pkiaas.problem.DatabaseOutage;
 import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.problem.WriteConflict;
 
 /**
  * Everything else: JAX-RS's own errors (unknown path, wrong method or media type), unreadable JSON,
  * and unexpected failures. The client gets a problem document with an incident id; the stack trace
  * goes only to the server log, once per cause and interval. A database that cannot be reached is
- * 503 with Retry-After: the connection pool recovers by itself when it returns.
+ * 503 with Retry-After: the connection pool recovers by itself when it returns. A transaction that
+ * lost a write conflict (a deadlock, or a Galera certification failure between two nodes) changed
+ * nothing and is 503 {@code write-conflict} with Retry-After: send it again.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -53,6 +56,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       Status shown = status == null ? Status.BAD_REQUEST : status;
       return Problem.of(shown, "http-" + shown.getStatusCode(), shown.getReasonPhrase(), null)
           .toResponse();
+    }
+    if (WriteConflict.isCause(exception)) {
+      LOG.log(Level.FINE, "API request lost a write conflict; answered 503", exception);
+      return Response.fromResponse(
+              Problem.of(
+                      Status.SERVICE_UNAVAILABLE,
+                      "write-conflict",
+                      "A concurrent change to the same data won; nothing was changed, send the"
+                          + " request again",
+                      null)
+                  .toResponse())
+          .header(HttpHeaders.RETRY_AFTER, WriteConflict.RETRY_AFTER_SECONDS)
+          .build();
     }
     if (DatabaseOutage.isCause(exception)) {
       String incident =
