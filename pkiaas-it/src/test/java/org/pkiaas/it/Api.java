@@ -24,10 +24,23 @@ public final class Api {
 
   private final String authorization;
   private final String username;
+  private final String password;
+  private final String baseUrl;
 
-  private Api(String authorization, String username) {
+  private Api(String authorization, String username, String password) {
+    this(authorization, username, password, BASE_URL);
+  }
+
+  private Api(String authorization, String username, String password, String baseUrl) {
     this.authorization = authorization;
     this.username = username;
+    this.password = password;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The same client talking to another address (one node of several, past their balancer). */
+  public Api at(String otherBaseUrl) {
+    return new Api(authorization, username, password, otherBaseUrl);
   }
 
   public static Api admin() {
@@ -38,15 +51,15 @@ public final class Api {
     String token =
         Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Api("Basic " + token, username);
+    return new Api("Basic " + token, username, password);
   }
 
   public static Api bearer(String token) {
-    return new Api("Bearer " + token, null);
+    return new Api("Bearer " + token, null, null);
   }
 
   public static Api anonymous() {
-    return new Api(null, null);
+    return new Api(null, null, null);
   }
 
   /** Creates a fresh USER account through the admin and returns a client signed in as it. */
@@ -66,6 +79,11 @@ public final class Api {
 
   public String username() {
     return username;
+  }
+
+  /** The password of a client made by {@link #basic} or {@link #newUser}. */
+  public String password() {
+    return password;
   }
 
   public Reply get(String path) {
@@ -136,7 +154,7 @@ public final class Api {
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(120));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120));
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What a domain's owner runs for ACME validation, in the test: a web server on the port the
@@ -19,6 +20,7 @@ final class ChallengeResponders {
 
   private static final Map<String, String> HTTP = new ConcurrentHashMap<>();
   private static final Map<String, String> REDIRECTS = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
   private static HttpServer http;
 
   private ChallengeResponders() {}
@@ -46,6 +48,7 @@ final class ChallengeResponders {
         exchange -> {
           String token =
               exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+          HITS.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
           String redirect = REDIRECTS.get(token);
           if (redirect != null) {
             exchange.getResponseHeaders().add("Location", redirect);
@@ -78,6 +81,12 @@ final class ChallengeResponders {
   /** Answers {@code /.well-known/acme-challenge/<token>} with a 302 to {@code location}. */
   static void redirect(String token, String location) {
     REDIRECTS.put(token, location);
+  }
+
+  /** How often the validation asked for {@code token}, answered or not. */
+  static int hits(String token) {
+    AtomicInteger hits = HITS.get(token);
+    return hits == null ? 0 : hits.get();
   }
 
   /** Serves {@code keyAuthorization} at {@code /.well-known/acme-challenge/<token>}. */
