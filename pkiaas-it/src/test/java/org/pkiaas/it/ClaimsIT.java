@@ -6,6 +6,7 @@ import static org.pkiaas.it.Problems.assertInvalid;
 import static org.pkiaas.it.Problems.assertProblem;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -39,6 +40,18 @@ class ClaimsIT extends ServerIT {
                   .build())
           .json()
           .getString("id");
+
+  private void allowPublicRequests() {
+    JsonObject template = owner.get("/api/v1/templates/" + clients).json();
+    owner.put(
+        "/api/v1/templates/" + clients,
+        Json.createObjectBuilder()
+            .add(
+                "general",
+                Json.createObjectBuilder(template.getJsonObject("general"))
+                    .add("allowPublicRequests", true))
+            .build());
+  }
 
   private JsonObject preApprove(String email) {
     var body =
@@ -198,6 +211,39 @@ class ClaimsIT extends ServerIT {
   }
 
   @Test
+  void theRequestSearchFindsApprovedNamesAsWellAsRequestedOnes() {
+    allowPublicRequests();
+    String tag = Long.toHexString(System.nanoTime());
+    String email = MailServer.mailbox();
+    Api.Reply asked =
+        Api.anonymous()
+            .post(
+                "/api/v1/templates/" + clients + "/public",
+                Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("subject", Json.createObjectBuilder().add("commonName", "asked-" + tag))
+                    .build());
+    assertEquals(201, asked.status(), asked::toString);
+    String id = asked.json().getString("id");
+    Api.Reply approved =
+        owner.post(
+            "/api/v1/requests/" + id + "/approve",
+            Json.createObjectBuilder()
+                .add("subject", "CN=given-" + tag)
+                .add(
+                    "subjectAltNames",
+                    Json.createArrayBuilder().add("EMAIL:alias-" + tag + "@example.test"))
+                .build());
+    assertEquals(200, approved.status(), approved::toString);
+    String requests = "/api/v1/cas/" + ca.getString("id") + "/requests?search=";
+    for (String part : List.of("asked-" + tag, "GIVEN-" + tag, "alias-" + tag)) {
+      JsonArray found = owner.get(requests + part).array();
+      assertEquals(1, found.size(), part + ": " + found);
+      assertEquals(id, found.getJsonObject(0).getString("id"), part);
+    }
+  }
+
+  @Test
   void publicRequestsWaitForApprovalAndAreMailed() throws Exception {
     assertProblem(Api.anonymous().get("/api/v1/templates/" + clients + "/public"), 404);
     String invited = MailServer.mailbox();
@@ -206,15 +252,7 @@ class ClaimsIT extends ServerIT {
             "/api/v1/templates/" + clients + "/invitations",
             Json.createObjectBuilder().add("email", invited).build()),
         409);
-    JsonObject template = owner.get("/api/v1/templates/" + clients).json();
-    owner.put(
-        "/api/v1/templates/" + clients,
-        Json.createObjectBuilder()
-            .add(
-                "general",
-                Json.createObjectBuilder(template.getJsonObject("general"))
-                    .add("allowPublicRequests", true))
-            .build());
+    allowPublicRequests();
     assertEquals(
         "Clients",
         Api.anonymous()

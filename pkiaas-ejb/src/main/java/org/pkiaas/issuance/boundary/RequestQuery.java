@@ -9,8 +9,8 @@ import org.pkiaas.issuance.entity.RequestStatus;
  * stable.
  *
  * @param status only requests in this state; null: any
- * @param text a case-insensitive part of the subject DN, the alternative names or the requester's
- *     address; null or blank: any
+ * @param text a case-insensitive part of the subject DN or the alternative names, as requested or
+ *     as approved, or of the requester's address; null or blank: any
  */
 public record RequestQuery(RequestStatus status, String text, Column orderBy, boolean ascending) {
 
@@ -51,6 +51,8 @@ public record RequestQuery(RequestStatus status, String text, Column orderBy, bo
     if (text != null && !text.isBlank()) {
       where.append(
           " AND (LOWER(r.subjectDn) LIKE :text OR LOWER(r.subjectAltNames) LIKE :text"
+              + " OR LOWER(r.approvedSubjectDn) LIKE :text"
+              + " OR LOWER(r.approvedSubjectAltNames) LIKE :text"
               + " OR LOWER(r.requesterEmail) LIKE :text)");
       parameters.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "") + "%");
     }
