@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.pkiaas.audit.entity.AuditChainHead;
 import org.pkiaas.audit.entity.AuditEvent;
 import org.pkiaas.audit.entity.AuditSealLock;
+import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.WriteConflict;
 import org.pkiaas.signing.MasterKey;
 
@@ -50,7 +51,9 @@ public class AuditSealer {
         LOG.log(Level.FINE, "Another node sealed at the same moment; the next run goes on", e);
         return;
       }
-      LOG.log(Level.WARNING, "Sealing the audit log failed; the next run tries again", e);
+      // every five seconds while the database is away: one line each, a stack trace now and then
+      Incidents.log(
+          LOG, Level.WARNING, "Sealing the audit log failed; the next run tries again", e);
     }
   }
 

@@ -11,6 +11,7 @@ import org.pkiaas.crl.control.CrlBuilder;
 import org.pkiaas.crl.control.CrlDocument;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.crl.entity.PublishedCrl;
+import org.pkiaas.problem.DatabaseOutage;
 import org.pkiaas.problem.UnavailableException;
 
 /**
@@ -19,6 +20,11 @@ import org.pkiaas.problem.UnavailableException;
  * the database, stored for every node and kept in memory here. While one is being built, requests
  * get the previous CRL as long as it is still valid; only when there is none does a request wait
  * for the build. Revocations only bump the CA's revision: they never build anything.
+ *
+ * <p>While the database cannot be reached, the CRLs this node holds in memory are served as long as
+ * they are valid (their nextUpdate is not past): a relying party may use a CRL until then anyway
+ * (RFC 5280 §5.1.2.5), and revocations made meanwhile cannot have been written either. Without a
+ * valid one in memory, the outage surfaces as usual (503 with Retry-After).
  */
 @ApplicationScoped
 public class CrlService {
@@ -46,8 +52,16 @@ public class CrlService {
   private final Map<String, CrlDocument> deltas = new ConcurrentHashMap<>();
   private final Map<String, Object> deltaLocks = new ConcurrentHashMap<>();
 
-  /** The CA's current complete CRL. */
+  /** The CA's current complete CRL; during a database outage the last valid one in memory. */
   public CrlDocument complete(String caId) {
+    try {
+      return current(caId);
+    } catch (RuntimeException e) {
+      return heldThroughOutage(complete.get(caId), e);
+    }
+  }
+
+  private CrlDocument current(String caId) {
     Instant deadline = Instant.now().plus(waitLimit);
     while (true) {
       CrlStates.Status status = states.status(caId);
@@ -84,9 +98,20 @@ public class CrlService {
     }
   }
 
-  /** A delta CRL (RFC 5280 §5.2.4) on top of the current complete CRL. */
+  /**
+   * A delta CRL (RFC 5280 §5.2.4) on top of the current complete CRL; during a database outage the
+   * last valid one in memory.
+   */
   public CrlDocument delta(String caId) {
-    CrlDocument base = complete(caId);
+    try {
+      return currentDelta(caId);
+    } catch (RuntimeException e) {
+      return heldThroughOutage(deltas.get(caId), e);
+    }
+  }
+
+  private CrlDocument currentDelta(String caId) {
+    CrlDocument base = current(caId);
     long revision = states.status(caId).revision();
     CrlDocument local = deltas.get(caId);
     Instant now = Instant.now();
@@ -138,6 +163,14 @@ public class CrlService {
   public void forget(String caId) {
     complete.remove(caId);
     deltas.remove(caId);
+  }
+
+  /** {@code held} if the failure is a database outage and it is still valid; else the failure. */
+  private static CrlDocument heldThroughOutage(CrlDocument held, RuntimeException failure) {
+    if (held != null && held.validAt(Instant.now()) && DatabaseOutage.isCause(failure)) {
+      return held;
+    }
+    throw failure;
   }
 
   private CrlDocument remember(PublishedCrl stored) {

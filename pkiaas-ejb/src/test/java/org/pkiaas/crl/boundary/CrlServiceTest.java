@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -91,6 +92,37 @@ class CrlServiceTest {
     assertEquals(0, builder.builds);
   }
 
+  @Test
+  void duringADatabaseOutageTheValidCrlInMemoryIsServed() {
+    CrlDocument held = service.complete(CA);
+    states.down = new IllegalStateException(new SQLTransientConnectionException("gone", "08000"));
+    assertSame(held, service.complete(CA), "the node's valid CRL");
+    assertEquals(1, builder.builds);
+
+    CrlService fresh = new CrlService();
+    fresh.states = states;
+    fresh.builder = builder;
+    fresh.node = new NodeName();
+    assertSame(
+        states.down,
+        assertThrows(IllegalStateException.class, () -> fresh.complete(CA)),
+        "nothing in memory: the outage shows");
+  }
+
+  @Test
+  void anExpiredCrlInMemoryOrAnotherFailureIsNotHiddenByTheFallback() {
+    builder.validity = Duration.ofSeconds(-1); // expired as soon as it is made
+    service.complete(CA);
+    states.down = new IllegalStateException(new SQLTransientConnectionException("gone", "08000"));
+    assertThrows(IllegalStateException.class, () -> service.complete(CA), "expired");
+
+    builder.validity = Duration.ofDays(30);
+    states.down = null;
+    service.complete(CA);
+    states.down = new IllegalStateException("not an outage");
+    assertThrows(IllegalStateException.class, () -> service.complete(CA));
+  }
+
   private static PublishedCrl stored(long number, long revision, Instant nextUpdate) {
     Instant thisUpdate = nextUpdate.minus(30, ChronoUnit.DAYS);
     return new PublishedCrl(CA, number, revision, 0, thisUpdate, nextUpdate, thisUpdate, 3, 1);
@@ -101,10 +133,14 @@ class CrlServiceTest {
     long number;
     boolean leaseFree = true;
     PublishedCrl published;
+    RuntimeException down;
     final List<String> leaseCalls = new ArrayList<>();
 
     @Override
     public Status status(String caId) {
+      if (down != null) {
+        throw down;
+      }
       return new Status(null, revision, published);
     }
 
@@ -127,6 +163,7 @@ class CrlServiceTest {
 
   private final class FakeBuilder extends CrlBuilder {
     int builds;
+    Duration validity = Duration.ofDays(30);
 
     @Override
     public CrlDocument buildComplete(String caId) {
@@ -140,7 +177,7 @@ class CrlServiceTest {
               states.revision,
               0,
               now,
-              now.plus(Duration.ofDays(30)),
+              now.plus(validity),
               ChunkedBytes.of(List.of(new byte[] {1})));
       states.published = stored(built.number(), built.revision(), built.nextUpdate());
       return built;
