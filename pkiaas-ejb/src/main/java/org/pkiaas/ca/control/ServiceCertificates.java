@@ -1,0 +1,120 @@
+package org.pkiaas.ca.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.pkiaas.audit.boundary.AuditLog;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.ca.entity.ServiceCredential;
+import org.pkiaas.ca.entity.ServicePurpose;
+import org.pkiaas.certificate.control.Der;
+import org.pkiaas.certificate.control.KeyIdentifiers;
+import org.pkiaas.certificate.control.SerialNumbers;
+import org.pkiaas.certificate.entity.CertificatePurpose;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.signing.CaSigners;
+import org.pkiaas.signing.KeyWrapper;
+
+/**
+ * Issues a certificate for one of a CA's own services (the OCSP responder, the SCEP RA): signed by
+ * the CA, not a CA itself, named after the CA, with the service's key wrapped and stored as a
+ * {@link ServiceCredential}. The certificate is listed among the CA's issued certificates.
+ */
+@Dependent
+public class ServiceCertificates {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CaSigners signers;
+
+  @Inject KeyWrapper keyWrapper;
+
+  @Inject AuditLog auditLog;
+
+  /** What a service certificate says beyond what every one of them says. */
+  public record Profile(
+      String nameSuffix,
+      int validityDays,
+      List<Extension> extensions,
+      CertificatePurpose purpose,
+      ServicePurpose service) {}
+
+  public IssuedCertificate issue(CertificateAuthority ca, KeyPair keyPair, Profile profile) {
+    X509CertificateHolder caCertificate = Der.certificate(ca.certificate());
+    Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.MINUTES);
+    Instant notAfter = notBefore.plus(profile.validityDays(), ChronoUnit.DAYS);
+    if (notAfter.isAfter(ca.notAfter())) {
+      notAfter = ca.notAfter();
+    }
+    BigInteger serial = SerialNumbers.random();
+    X500Name subject = subjectFor(caCertificate.getSubject(), profile.nameSuffix());
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+            caCertificate.getSubject(),
+            serial,
+            Date.from(notBefore),
+            Date.from(notAfter),
+            subject,
+            SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded()));
+    try {
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      for (Extension extension : profile.extensions()) {
+        builder.addExtension(extension);
+      }
+      builder.addExtension(
+          Extension.subjectKeyIdentifier, false, KeyIdentifiers.subject(keyPair.getPublic()));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier, false, KeyIdentifiers.authority(caCertificate));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    X509CertificateHolder certificate =
+        builder.build(signers.forKey(ca.signingKey()).contentSigner());
+    IssuedCertificate issued =
+        new IssuedCertificate(
+            ca.id(),
+            null,
+            SerialNumbers.hex(serial),
+            subject.toString(),
+            notBefore,
+            notAfter,
+            Der.encoded(certificate),
+            profile.purpose());
+    em.persist(issued);
+    String credentialId = ServiceCredential.newId();
+    byte[] wrapped =
+        keyWrapper.wrap(keyPair.getPrivate(), ServiceCredential.wrappingContext(credentialId));
+    em.persist(
+        new ServiceCredential(credentialId, ca.id(), profile.service(), issued.id(), wrapped));
+    auditLog.certificateIssued(issued, profile.service().name().toLowerCase().replace('_', '-'));
+    return issued;
+  }
+
+  private static X500Name subjectFor(X500Name caSubject, String suffix) {
+    X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+    String caName =
+        caSubject.getRDNs(BCStyle.CN).length > 0
+            ? caSubject.getRDNs(BCStyle.CN)[0].getFirst().getValue().toString()
+            : "CA";
+    String cn = caName + " " + suffix;
+    name.addRDN(BCStyle.CN, cn.length() > 64 ? cn.substring(0, 64) : cn);
+    return name.build();
+  }
+}
