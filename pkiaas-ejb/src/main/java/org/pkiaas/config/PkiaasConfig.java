@@ -44,6 +44,10 @@ public class PkiaasConfig {
   int responderValidityDays;
 
   @Inject
+  @ConfigProperty(name = "pkiaas.scep.ra.validity.days", defaultValue = "365")
+  int scepRaValidityDays;
+
+  @Inject
   @ConfigProperty(name = "pkiaas.claim.validity.days", defaultValue = "7")
   int claimValidityDays;
 
@@ -269,5 +273,10 @@ public class PkiaasConfig {
 
   public int responderValidityDays() {
     return responderValidityDays;
+  }
+
+  /** How long a SCEP RA certificate is valid; it is replaced 30 days before it ends. */
+  public int scepRaValidityDays() {
+    return scepRaValidityDays;
   }
 }

@@ -35,6 +35,9 @@ import org.pkiaas.rowid.RowIds;
         "SELECT c.status, c.revokedAt, c.revocationReason"
             + " FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(
+    name = "IssuedCertificate.bySerial",
+    query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
+@NamedQuery(
     name = "IssuedCertificate.countSerial",
     query =
         "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")

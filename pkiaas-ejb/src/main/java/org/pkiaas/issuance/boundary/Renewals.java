@@ -65,6 +65,16 @@ public class Renewals {
     PKCS10CertificationRequest csr =
         CsrReader.parse("csr", csrPem); // its signature proves possession of the key
     IssuedCertificate old = currentCertificateFor(ca, csr);
+    return renewWith(ca, old, CsrReader.request("csr", csr), "renewal:" + old.serialNumber());
+  }
+
+  /**
+   * Renews {@code old}, whose holder proved possession of its key, under its template's renewal
+   * rules: allowed at all, how close to expiry, copy or subset of the old content, auto-revoke. For
+   * every channel that renews (the REST renewal, SCEP RenewalReq).
+   */
+  public Renewal renewWith(
+      CertificateAuthority ca, IssuedCertificate old, Request fromCsr, String issuedBy) {
     CertificateTemplate template =
         old.templateId() == null ? null : em.find(CertificateTemplate.class, old.templateId());
     if (template == null || !template.settings().general().renewalAllowed()) {
@@ -81,12 +91,10 @@ public class Renewals {
               + " certificate is valid until "
               + old.notAfter());
     }
-    Request fromCsr = CsrReader.request("csr", csr);
     // the template decides whether the old content is copied or the CSR may ask for a subset of it
     Intake intake =
         new Intake(Channel.RENEWAL, fromCsr, new Evidence.ProvenKey(Der.certificate(old.der())));
-    IssuedCertificate renewed =
-        issuance.issue(ca, template, intake, old.requestId(), "renewal:" + old.serialNumber());
+    IssuedCertificate renewed = issuance.issue(ca, template, intake, old.requestId(), issuedBy);
     if (settings.general().renewalAutoRevoke()) {
       revocations.supersede(old.id());
     }

@@ -19,5 +19,10 @@ public enum Channel {
   /** The holder of a valid certificate renews it with the same key. */
   RENEWAL,
   /** ACME finalize: the requester proved control of names, and of nothing else. */
-  ACME
+  ACME,
+  /**
+   * SCEP PKCSReq (RFC 8894 §3.3.1): the requester knew a challenge password the template accepts,
+   * and nothing else.
+   */
+  SCEP
 }

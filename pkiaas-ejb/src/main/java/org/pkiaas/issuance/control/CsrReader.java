@@ -53,9 +53,8 @@ public final class CsrReader {
       throw new InvalidInputException(
           field, "The CSR is larger than " + MAX_LENGTH / 1024 + " KiB");
     }
-    PKCS10CertificationRequest csr;
+    byte[] der;
     try {
-      byte[] der;
       if (text.contains("-----BEGIN")) {
         try (PemReader reader = new PemReader(new StringReader(text))) {
           PemObject pem = reader.readPemObject();
@@ -67,12 +66,22 @@ public final class CsrReader {
       } else {
         der = Base64.getMimeDecoder().decode(text.trim());
       }
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidInputException(field, "The CSR could not be parsed");
+    }
+    return parse(field, der);
+  }
+
+  /** As {@link #parse(String, String)}, for a DER (or BER) CSR such as SCEP's messageData. */
+  public static PKCS10CertificationRequest parse(String field, byte[] der) {
+    PKCS10CertificationRequest csr;
+    try {
       // bounded before Bouncy Castle's recursive parser sees it: deep nesting is not a stack
       // overflow
       STRUCTURE.check(der);
       csr = new PKCS10CertificationRequest(der);
-    } catch (InvalidInputException e) {
-      throw e;
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(field, "The CSR could not be parsed");
     }

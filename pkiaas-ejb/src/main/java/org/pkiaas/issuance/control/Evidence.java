@@ -52,4 +52,18 @@ public sealed interface Evidence {
       identifiers = List.copyOf(identifiers);
     }
   }
+
+  /**
+   * The requester presented a secret the template's owner handed out (a SCEP challenge password:
+   * the static passphrase, a one-time password): it may ask for what the template allows, as a
+   * request an administrator signs as shown, and nothing beyond.
+   *
+   * @param kind how the secret was checked, for the audit trail (such as {@code static-passphrase})
+   */
+  record SharedSecret(String kind) implements Evidence {
+
+    public SharedSecret {
+      Objects.requireNonNull(kind);
+    }
+  }
 }

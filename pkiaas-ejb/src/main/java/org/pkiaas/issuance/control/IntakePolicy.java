@@ -18,6 +18,7 @@ import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.Evidence.AdminDecision;
 import org.pkiaas.issuance.control.Evidence.PreApproved;
 import org.pkiaas.issuance.control.Evidence.ProvenKey;
+import org.pkiaas.issuance.control.Evidence.SharedSecret;
 import org.pkiaas.issuance.control.Evidence.ValidatedIdentifiers;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.SanType;
@@ -27,10 +28,10 @@ import org.pkiaas.template.entity.TemplateSettings;
  * The one intake policy every channel goes through: from the template, the request and what the
  * channel verified, the content a certificate may carry. Nothing the requester did not prove is
  * copied: the subject comes from verified content (an administrator's decision, pre-approved
- * content, the renewed certificate, validated identifiers) with the template's fixed attributes
- * winning; names are checked against the template and the issuer's name constraints; requested
- * extensions pass an allow-list. The same request and evidence give the same content whichever
- * channel carried them.
+ * content, the renewed certificate, validated identifiers, a template's shared secret) with the
+ * template's fixed attributes winning; names are checked against the template and the issuer's name
+ * constraints; requested extensions pass an allow-list. The same request and evidence give the same
+ * content whichever channel carried them.
  */
 public final class IntakePolicy {
 
@@ -47,7 +48,11 @@ public final class IntakePolicy {
     List<SubjectAltNames.Name> names;
     Integer days = null;
     Evidence evidence = intake.evidence();
-    if (evidence instanceof AdminDecision decision) {
+    if (evidence instanceof SharedSecret) {
+      // the secret stands for its owner's approval of whatever the template allows
+      subject = SubjectRules.compose(policy, request.subject(), policy.suppliedByCsr());
+      names = request.subjectAltNames();
+    } else if (evidence instanceof AdminDecision decision) {
       SubjectRules.check("subject", decision.subject());
       boolean decided = decision.subject() != null;
       // an unchanged CSR subject keeps more than its common names only when the template takes it

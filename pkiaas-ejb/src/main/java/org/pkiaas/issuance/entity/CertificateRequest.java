@@ -27,6 +27,11 @@ import org.pkiaas.rowid.RowIds;
     name = "CertificateRequest.byClaimToken",
     query = "SELECT r FROM CertificateRequest r WHERE r.claimTokenHash = :hash")
 @NamedQuery(
+    name = "CertificateRequest.byScepTransaction",
+    query =
+        "SELECT r FROM CertificateRequest r WHERE r.templateId = :templateId"
+            + " AND r.scepTransactionId = :transactionId ORDER BY r.createdAt DESC")
+@NamedQuery(
     name = "CertificateRequest.deleteByTemplate",
     query = "DELETE FROM CertificateRequest r WHERE r.templateId = :templateId")
 public class CertificateRequest implements Identified {
@@ -86,6 +91,10 @@ public class CertificateRequest implements Identified {
 
   @Column(name = "claimed_at")
   private Instant claimedAt;
+
+  /** The SCEP transactionID of a request that came by SCEP (RFC 8894 §3.2.1.1). */
+  @Column(name = "scep_transaction_id")
+  private String scepTransactionId;
 
   @Column(name = "created_by", nullable = false)
   private String createdBy;
@@ -266,5 +275,14 @@ public class CertificateRequest implements Identified {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  public String scepTransactionId() {
+    return scepTransactionId;
+  }
+
+  /** Marks the request as the one of this SCEP transaction, for CertPoll to find. */
+  public void scepTransaction(String transactionId) {
+    this.scepTransactionId = Objects.requireNonNull(transactionId);
   }
 }

@@ -7,5 +7,7 @@ public enum RequestKind {
   /** Someone used a template's public request page. */
   PUBLIC,
   /** An administrator fixed everything up front; the holder claims it. */
-  PRE_APPROVED
+  PRE_APPROVED,
+  /** A device enrolled through the template's SCEP URL (RFC 8894 PKCSReq). */
+  SCEP
 }

@@ -120,6 +120,12 @@ public class Templates {
               + (active == 1 ? "" : "s")
               + " (unexpired and not revoked; certificates on hold count): revoke them or wait until they expire");
     }
+    em.createNamedQuery("ScepChallenge.deleteByTemplate")
+        .setParameter("templateId", template.id())
+        .executeUpdate();
+    em.createNamedQuery("ScepSecret.deleteByTemplate")
+        .setParameter("templateId", template.id())
+        .executeUpdate();
     em.createNamedQuery("CertificateRequest.deleteByTemplate")
         .setParameter("templateId", template.id())
         .executeUpdate();

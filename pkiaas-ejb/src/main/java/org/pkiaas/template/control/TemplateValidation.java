@@ -170,7 +170,9 @@ public final class TemplateValidation {
         s.ndes(),
         s.ndesBasicAuth(),
         s.ipAcl(),
-        acl);
+        acl,
+        s.approval(),
+        s.ipAclScope() == null ? "BOTH" : s.ipAclScope());
   }
 
   /** An IP literal, or a CIDR range whose prefix fits its address family. */

@@ -185,6 +185,12 @@ public class CertificateTemplate implements Identified {
   @Column(name = "scep_ip_acl_list")
   private String scepIpAclList;
 
+  @Column(name = "scep_approval")
+  private boolean scepApproval;
+
+  @Column(name = "scep_ip_acl_scope")
+  private String scepIpAclScope;
+
   @Column(name = "ct_log_urls")
   private String ctLogUrls;
 
@@ -251,6 +257,8 @@ public class CertificateTemplate implements Identified {
     scepNdesBasicAuth = scep.ndesBasicAuth();
     scepIpAcl = scep.ipAcl();
     scepIpAclList = scep.ipAclList();
+    scepApproval = scep.approval();
+    scepIpAclScope = scep.ipAclScope();
     ctLogUrls = settings.ctLogUrls().isEmpty() ? null : String.join(",", settings.ctLogUrls());
   }
 
@@ -297,7 +305,9 @@ public class CertificateTemplate implements Identified {
             scepNdes,
             scepNdesBasicAuth,
             scepIpAcl,
-            scepIpAclList),
+            scepIpAclList,
+            scepApproval,
+            scepIpAclScope == null ? "BOTH" : scepIpAclScope),
         split(ctLogUrls));
   }
 

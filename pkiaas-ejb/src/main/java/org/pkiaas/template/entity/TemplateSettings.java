@@ -104,7 +104,11 @@ public record TemplateSettings(
       @Size(max = 16, message = "At most {max} SAN types") List<SanType> allowedSanTypes,
       boolean allowCsrExtensions) {}
 
-  /** Stored now; used by the SCEP endpoints. */
+  /**
+   * The SCEP tab (user guide 6): the SCEP URL on or off, how challenges are checked, and whether
+   * SCEP requests wait for an administrator ({@code approval}: PKCSReq answers PENDING and the
+   * client polls).
+   */
   public record Scep(
       boolean enabled,
       boolean staticPassphrase,
@@ -115,5 +119,8 @@ public record TemplateSettings(
       boolean ipAcl,
       @Size(max = 2000, message = "The IP list has at most {max} characters")
           @PlainText(multiline = true)
-          String ipAclList) {}
+          String ipAclList,
+      boolean approval,
+      @Pattern(regexp = "SCEP|NDES|BOTH", message = "The IP list limits SCEP, NDES or BOTH")
+          String ipAclScope) {}
 }

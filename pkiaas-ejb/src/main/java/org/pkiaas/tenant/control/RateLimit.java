@@ -15,7 +15,8 @@ public record RateLimit(Kind kind, int requests, Duration window) {
     PUBLIC_REQUEST("public requests"),
     CLAIM("claims"),
     RENEWAL("renewals"),
-    SIGNUP("sign-ups");
+    SIGNUP("sign-ups"),
+    SCEP("SCEP enrollments");
 
     private final String plural;
 

@@ -54,6 +54,7 @@ public class ThrottleSettings {
           case CLAIM -> rateLimits.value("claim", "30/600");
           case RENEWAL -> rateLimits.value("renewal", "30/3600");
           case SIGNUP -> rateLimits.value("signup", "5/3600");
+          case SCEP -> rateLimits.value("scep", "300/600");
         };
     return RateLimit.parse(kind, configured);
   }

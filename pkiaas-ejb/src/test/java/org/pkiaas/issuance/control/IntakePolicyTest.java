@@ -134,7 +134,17 @@ class IntakePolicyTest {
                 r -> new Intake(Channel.RENEWAL, r, new Evidence.ProvenKey(previousCertificate()))),
             new Row(
                 "ACME",
-                r -> new Intake(Channel.ACME, r, new Evidence.ValidatedIdentifiers(approvedNames))))
+                r -> new Intake(Channel.ACME, r, new Evidence.ValidatedIdentifiers(approvedNames))),
+            new Row(
+                "SCEP challenge",
+                r -> new Intake(Channel.SCEP, r, new Evidence.SharedSecret("static-passphrase"))),
+            new Row(
+                "SCEP pre-approved profile",
+                r ->
+                    new Intake(
+                        Channel.SCEP,
+                        r,
+                        new Evidence.PreApproved(approvedSubject, approvedNames, null))))
         .map(Arguments::of);
   }
 
@@ -174,6 +184,21 @@ class IntakePolicyTest {
         approve(StarterTemplate.WEB_SERVER.defaults("T", null), acme(request, "DNS:a.example"));
     assertEquals(new X500Name("CN=a.example"), content.subject());
     assertEquals(names("DNS:a.example"), content.subjectAltNames());
+  }
+
+  @Test
+  void aScepChallengeProvesNoMoreThanTheTemplateAllows() {
+    Request request = request("CN=device.example,O=Elsewhere", List.of("DNS:device.example"));
+    ApprovedContent content =
+        approve(
+            fixedOrganization(),
+            new Intake(Channel.SCEP, request, new Evidence.SharedSecret("static-passphrase")));
+    assertEquals(
+        "Example Corp", content.subject().getRDNs(BCStyle.O)[0].getFirst().getValue().toString());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Intake(Channel.SCEP, request, new Evidence.ProvenKey(previousCertificate())),
+        "a SCEP challenge is not a proven key");
   }
 
   @Test

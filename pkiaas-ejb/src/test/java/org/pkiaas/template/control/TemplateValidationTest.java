@@ -60,7 +60,7 @@ class TemplateValidationTest {
             new Distribution(
                 false, "https://repo.example/ca.crt", false, false, true, true, "2.23.140.1.2.1"),
             new Requests(List.of("EC"), 3072, List.of(SanType.EMAIL), true),
-            new Scep(true, true, true, true, true, true, true, "10.0.0.0/8"),
+            new Scep(true, true, true, true, true, true, true, "10.0.0.0/8", false, "NDES"),
             List.of("https://ct.example/log"));
 
     assertEquals(current, TemplateValidation.validate(NOTHING, current, EC_P256));
@@ -627,7 +627,7 @@ class TemplateValidationTest {
 
   private static TemplateSettings withScep(String ipAclList) {
     TemplateSettings c = CURRENT;
-    Scep scep = new Scep(true, false, false, false, false, false, true, ipAclList);
+    Scep scep = new Scep(true, false, false, false, false, false, true, ipAclList, false, "BOTH");
     return new TemplateSettings(
         c.name(),
         c.general(),

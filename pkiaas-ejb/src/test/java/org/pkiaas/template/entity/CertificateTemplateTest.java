@@ -45,7 +45,7 @@ class CertificateTemplateTest {
               3072,
               List.of(SanType.UPN, SanType.DNS, SanType.IP),
               true),
-          new Scep(true, true, true, true, true, true, true, "10.0.0.0/8, ::1"),
+          new Scep(true, true, true, true, true, true, true, "10.0.0.0/8, ::1", true, "SCEP"),
           List.of("https://ct1.example/log", "https://ct2.example/log"));
 
   @ParameterizedTest
@@ -124,7 +124,7 @@ class CertificateTemplateTest {
         }
       }
     }
-    assertEquals(22, cases.size(), "boolean options found: " + cases.size());
+    assertEquals(23, cases.size(), "boolean options found: " + cases.size());
     return cases.stream();
   }
 
@@ -157,7 +157,7 @@ class CertificateTemplateTest {
         new Constraints(false, null),
         new Distribution(false, null, false, false, false, false, null),
         new Requests(List.of("EC"), 2048, List.of(SanType.DNS), false),
-        new Scep(false, false, false, false, false, false, false, null),
+        new Scep(false, false, false, false, false, false, false, null, false, "BOTH"),
         List.of());
   }
 

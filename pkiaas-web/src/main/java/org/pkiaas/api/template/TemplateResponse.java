@@ -2,6 +2,7 @@ package org.pkiaas.api.template;
 
 import java.time.Instant;
 import java.util.List;
+import org.pkiaas.scep.boundary.ScepUrls;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 
@@ -23,10 +24,11 @@ public record TemplateResponse(
     Urls urls) {
 
   /** Where the template's services are reached. */
-  public record Urls(String publicRequest, String scep) {}
+  public record Urls(String publicRequest, String scep, String ndesAdmin, String ndesScep) {}
 
   static TemplateResponse of(CertificateTemplate template, String publicUrl) {
     TemplateSettings s = template.settings();
+    ScepUrls scep = ScepUrls.of(publicUrl, template.id());
     return new TemplateResponse(
         template.id(),
         template.caId(),
@@ -43,6 +45,8 @@ public record TemplateResponse(
         s.ctLogUrls(),
         new Urls(
             publicUrl + "/request.html?template=" + template.id(),
-            publicUrl + "/pki/scep/" + template.id()));
+            scep.scep(),
+            scep.ndesAdmin(),
+            scep.ndesScep()));
   }
 }

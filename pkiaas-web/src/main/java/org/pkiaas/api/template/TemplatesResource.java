@@ -21,6 +21,7 @@ import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.scep.boundary.ScepSecrets;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
@@ -48,6 +49,8 @@ public class TemplatesResource {
   public record Starter(String name, String displayName) {}
 
   @Inject Templates templates;
+
+  @Inject ScepSecrets scepSecrets;
 
   @Inject RequestCaller caller;
 
@@ -118,6 +121,34 @@ public class TemplatesResource {
   public Invited invite(@PathParam("id") String id, Invitation invitation) {
     String email = invitation == null ? null : invitation.email();
     return new Invited(email, templates.invite(caller.get(), id, email));
+  }
+
+  /** A new static SCEP passphrase, shown this once (user guide 6.5). */
+  public record ScepPassphrase(String passphrase) {}
+
+  /**
+   * Generates the template's static SCEP passphrase; the previous one stops working. Only its hash
+   * is kept, so this answer is the only place it appears.
+   */
+  @POST
+  @Path("templates/{id}/scep/passphrase")
+  public ScepPassphrase newScepPassphrase(@PathParam("id") String id) {
+    return new ScepPassphrase(scepSecrets.newPassphrase(caller.get(), id));
+  }
+
+  /** The username and password of the template's NDES page (Basic authentication). */
+  public record NdesCredentials(
+      @Size(max = 128, message = "A username has at most {max} characters") @PlainText
+          String username,
+      @Size(max = 1000, message = "A password has at most {max} characters") String password) {}
+
+  /** Sets the Basic credentials that open the template's NDES page (user guide 6.3.3). */
+  @PUT
+  @Path("templates/{id}/scep/ndes-credentials")
+  public Response ndesCredentials(@PathParam("id") String id, NdesCredentials credentials) {
+    NdesCredentials given = credentials == null ? new NdesCredentials(null, null) : credentials;
+    scepSecrets.ndesCredentials(caller.get(), id, given.username(), given.password());
+    return Response.noContent().build();
   }
 
   private TemplateResponse response(CertificateTemplate template) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.scep.boundary.ScepSecrets;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.Pages;
@@ -23,7 +24,14 @@ public class EditTemplateBacking extends TemplatePage {
 
   @Inject CertificateAuthorities cas;
 
+  @Inject ScepSecrets scepSecrets;
+
+  @Inject org.pkiaas.config.PkiaasConfig config;
+
   private TemplateForm form;
+  private String newPassphrase;
+  private String ndesUsername;
+  private String ndesPassword;
   private List<String> signatureAlgorithms;
 
   @Override
@@ -35,11 +43,50 @@ public class EditTemplateBacking extends TemplatePage {
   public void save() throws IOException {
     try {
       templates.update(user.caller(), getTemplateId(), form.settings());
+      if (newPassphrase != null) {
+        scepSecrets.setPassphrase(user.caller(), getTemplateId(), newPassphrase);
+      }
+      if (ndesPassword != null && !ndesPassword.isBlank()) {
+        scepSecrets.ndesCredentials(user.caller(), getTemplateId(), ndesUsername, ndesPassword);
+      }
       Feedback.infoAfterRedirect("Template '" + form.getName() + "' saved");
       Pages.redirect("/manage/templates/manage.xhtml");
     } catch (PkiaasException e) {
       Feedback.refused("edit", e);
     }
+  }
+
+  /**
+   * "Click to Generate" (user guide 6.5.1): a new static passphrase, shown until the page is left
+   * and stored (as a hash) only when the template is saved; Cancel keeps the old one.
+   */
+  public void generatePassphrase() {
+    newPassphrase = ScepSecrets.generatePassphrase();
+  }
+
+  public String getNewPassphrase() {
+    return newPassphrase;
+  }
+
+  public String getNdesUsername() {
+    return ndesUsername;
+  }
+
+  public void setNdesUsername(String ndesUsername) {
+    this.ndesUsername = ndesUsername;
+  }
+
+  public String getNdesPassword() {
+    return ndesPassword;
+  }
+
+  public void setNdesPassword(String ndesPassword) {
+    this.ndesPassword = ndesPassword;
+  }
+
+  /** The template's SCEP URL and NDES admin page (guide 6.1.2, 6.3.2). */
+  public org.pkiaas.scep.boundary.ScepUrls getScepUrls() {
+    return org.pkiaas.scep.boundary.ScepUrls.of(config.publicUrl(), getTemplateId());
   }
 
   public TemplateForm getForm() {

@@ -65,6 +65,11 @@ public class ManageTemplatesBacking implements Serializable {
     return config.publicUrl() + "/request.html?template=" + selectedId;
   }
 
+  /** The template's SCEP URLs (user guide 6.1.2, 6.3.2). */
+  public org.pkiaas.scep.boundary.ScepUrls getScepUrls() {
+    return org.pkiaas.scep.boundary.ScepUrls.of(config.publicUrl(), selectedId);
+  }
+
   public void invite() {
     try {
       templates.invite(user.caller(), selectedId, email);

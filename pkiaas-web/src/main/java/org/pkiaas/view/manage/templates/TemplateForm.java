@@ -17,7 +17,7 @@ import org.pkiaas.view.manage.SubjectForm;
 /**
  * The template editor's inputs, one property per field of its tabs. It only copies values between
  * {@link TemplateSettings} and the form; {@code Templates.update} validates them. Settings that
- * have no tab yet (SCEP, CT logs) are carried over untouched.
+ * have no tab yet (CT logs) are carried over untouched.
  *
  * <p>Longer than 300 lines because Faces binds each input to a getter and a setter: about forty
  * template options make eighty short accessors. Its only logic is {@link #of} and {@link
@@ -69,7 +69,7 @@ public class TemplateForm implements Serializable {
   private List<SanType> allowedSanTypes;
   private boolean allowCsrExtensions;
 
-  private TemplateSettings.Scep scep;
+  private ScepForm scep;
   private List<String> ctLogUrls;
 
   static TemplateForm of(TemplateSettings s) {
@@ -120,7 +120,7 @@ public class TemplateForm implements Serializable {
     f.minimumRsaBits = r.minimumRsaBits();
     f.allowedSanTypes = new ArrayList<>(r.allowedSanTypes());
     f.allowCsrExtensions = r.allowCsrExtensions();
-    f.scep = s.scep();
+    f.scep = ScepForm.of(s.scep());
     f.ctLogUrls = s.ctLogUrls();
     return f;
   }
@@ -162,7 +162,7 @@ public class TemplateForm implements Serializable {
             includePolicies,
             blankToNull(policyOid)),
         new Requests(allowedKeyTypes, orZero(minimumRsaBits), allowedSanTypes, allowCsrExtensions),
-        scep,
+        scep.settings(),
         ctLogUrls);
   }
 
@@ -172,6 +172,11 @@ public class TemplateForm implements Serializable {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** The SCEP tab. */
+  public ScepForm getScep() {
+    return scep;
   }
 
   public String getName() {

@@ -1,0 +1,188 @@
+package org.pkiaas.scep.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.certificate.control.Der;
+import org.pkiaas.certificate.control.SerialNumbers;
+import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.certificate.entity.CertificateStatus;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.issuance.boundary.IssuanceService;
+import org.pkiaas.issuance.boundary.Renewals;
+import org.pkiaas.issuance.control.CertificateProfile.Request;
+import org.pkiaas.issuance.control.Channel;
+import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestKind;
+import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
+import org.pkiaas.scep.control.ChallengePassword;
+import org.pkiaas.scep.control.FailInfo;
+import org.pkiaas.scep.control.Outcome;
+import org.pkiaas.scep.control.PkiMessage;
+import org.pkiaas.scep.control.ScepFailure;
+import org.pkiaas.scep.entity.ScepChallenge;
+import org.pkiaas.scep.entity.ScepSecret;
+
+/**
+ * A PKCSReq (RFC 8894 §3.3.1) as one transaction: the CSR, its link to the message's signer, the
+ * challenge password checked against what the template accepts, then the one intake policy and
+ * {@link IssuanceService} through {@link Channel#SCEP}. The channel passes only what it verified
+ * (which secret matched) and the CSR; subject, names and extensions are the policy's decision. Any
+ * refusal is a {@link ScepFailure}, which rolls everything back.
+ */
+@Stateless
+public class ScepEnrollments {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject IssuanceService issuance;
+
+  @Inject Renewals renewals;
+
+  /**
+   * PKCSReq: SUCCESS with the issued certificate, or PENDING when the template's SCEP requests wait
+   * for an administrator (the request is then in the approval queue, kind SCEP, and CertPoll
+   * follows it).
+   */
+  public Outcome enroll(ScepTemplate scep, PkiMessage message, byte[] messageData) {
+    ParsedCsr parsed = request(messageData);
+    PKCS10CertificationRequest csr = parsed.csr();
+    Request request = parsed.request();
+    // §2.3: a PKCSReq is signed with the key it asks a certificate for, or, renewing, with the
+    // requester's current certificate (jscep renews this way)
+    if (!Arrays.equals(
+        Der.encoded(csr.getSubjectPublicKeyInfo()),
+        Der.encoded(message.signer().getSubjectPublicKeyInfo()))) {
+      return renew(scep, message, messageData);
+    }
+    Evidence evidence = challenge(scep, ChallengePassword.of(csr));
+    CertificateRequest queued =
+        new CertificateRequest(
+            scep.ca().id(),
+            scep.template().id(),
+            RequestKind.SCEP,
+            CsrReader.der(csr),
+            request.subject().toString(),
+            request.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+            null,
+            "scep");
+    queued.scepTransaction(message.transactionId());
+    em.persist(queued);
+    if (scep.template().settings().scep().approval()) {
+      return Outcome.PENDING;
+    }
+    IssuedCertificate issued;
+    try {
+      issued =
+          issuance.issue(
+              scep.ca(),
+              scep.template(),
+              new Intake(Channel.SCEP, request, evidence),
+              queued.id(),
+              "scep:" + message.transactionId());
+    } catch (PkiaasException e) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
+    }
+    queued.issued(issued.id());
+    return Outcome.success(ScepQueries.certificate(issued));
+  }
+
+  /**
+   * A RenewalReq (RFC 8894 §3.3.1.2): signed with a valid certificate this CA issued under this
+   * template, which the template's renewal rules then renew ({@link Renewals#renewWith}); the CSR
+   * may bring a new key.
+   */
+  public Outcome renew(ScepTemplate scep, PkiMessage message, byte[] messageData) {
+    Request request = request(messageData).request();
+    IssuedCertificate old = signedBy(scep, message);
+    try {
+      return Outcome.success(
+          ScepQueries.certificate(
+              renewals
+                  .renewWith(scep.ca(), old, request, "scep-renewal:" + message.transactionId())
+                  .certificate()));
+    } catch (PkiaasException e) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** The certificate a RenewalReq is signed with: this CA's, this template's, and valid. */
+  private IssuedCertificate signedBy(ScepTemplate scep, PkiMessage message) {
+    X509CertificateHolder signer = message.signer();
+    IssuedCertificate old =
+        em.createNamedQuery("IssuedCertificate.bySerial", IssuedCertificate.class)
+            .setParameter("caId", scep.ca().id())
+            .setParameter("serial", SerialNumbers.hex(signer.getSerialNumber()))
+            .getResultStream()
+            .filter(c -> Arrays.equals(c.der(), Der.encoded(signer)))
+            .findFirst()
+            .orElse(null);
+    if (old == null
+        || !scep.template().id().equals(old.templateId())
+        || old.status() != CertificateStatus.VALID
+        || !Instant.now().isBefore(old.notAfter())) {
+      throw new ScepFailure(
+          FailInfo.BAD_REQUEST,
+          "A request signed with another key than the CSR's must be signed with a valid"
+              + " certificate issued under this template");
+    }
+    return old;
+  }
+
+  /** A CSR and the profile's view of it, or FAILURE badRequest. */
+  private static ParsedCsr request(byte[] messageData) {
+    try {
+      PKCS10CertificationRequest csr = CsrReader.parse("csr", messageData);
+      return new ParsedCsr(csr, CsrReader.request("csr", csr));
+    } catch (PkiaasException e) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  private record ParsedCsr(PKCS10CertificationRequest csr, Request request) {}
+
+  /**
+   * Uses up an outstanding one-time password of the template (not one bound to a pre-approved
+   * request); the delete decides between concurrent uses, so it works once.
+   */
+  private boolean useOneTimePassword(ScepTemplate scep, String password) {
+    return em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
+        .setParameter("templateId", scep.template().id())
+        .setParameter("hash", ScepChallenge.hash(password))
+        .setParameter("now", Instant.now())
+        .getResultStream()
+        .filter(c -> c.requestId() == null)
+        .findFirst()
+        .map(
+            c ->
+                em.createNamedQuery("ScepChallenge.use").setParameter("id", c.id()).executeUpdate()
+                    == 1)
+        .orElse(false);
+  }
+
+  /** What the challenge password proves under this template's SCEP settings (guide 6.1.3). */
+  private Evidence challenge(ScepTemplate scep, String password) {
+    if (password == null) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, "The CSR carries no challengePassword");
+    }
+    if (scep.template().settings().scep().staticPassphrase()) {
+      ScepSecret secret = em.find(ScepSecret.class, scep.template().id());
+      if (secret != null && secret.passphraseMatches(password)) {
+        return new Evidence.SharedSecret("static-passphrase");
+      }
+    }
+    if (scep.template().settings().scep().ndes() && useOneTimePassword(scep, password)) {
+      return new Evidence.SharedSecret("ndes-one-time-password");
+    }
+    throw new ScepFailure(FailInfo.BAD_REQUEST, "The challenge password is not accepted");
+  }
+}

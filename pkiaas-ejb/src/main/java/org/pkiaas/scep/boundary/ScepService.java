@@ -1,0 +1,162 @@
+package org.pkiaas.scep.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.audit.boundary.AuditLog;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.Der;
+import org.pkiaas.pem.Pem;
+import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
+import org.pkiaas.scep.control.CertRep;
+import org.pkiaas.scep.control.CertsOnly;
+import org.pkiaas.scep.control.FailInfo;
+import org.pkiaas.scep.control.MessageType;
+import org.pkiaas.scep.control.Outcome;
+import org.pkiaas.scep.control.PkcsPkiEnvelope;
+import org.pkiaas.scep.control.PkiMessage;
+import org.pkiaas.scep.control.RegistrationAuthorities;
+import org.pkiaas.scep.control.ScepFailure;
+import org.pkiaas.tenant.control.AnonymousRateLimits;
+import org.pkiaas.tenant.control.RateLimit;
+
+/**
+ * The SCEP server of one template (RFC 8894 §3.5, §4): capabilities, the CA and RA certificates,
+ * and PKIOperation. A request that names a signer is always answered with a signed CertRep, FAILURE
+ * with failInfo and failInfoText when refused; only a message without a signer to answer is an HTTP
+ * error. Runs outside a transaction: each step (the RA certificate, an enrollment) commits or rolls
+ * back on its own, so a refused request leaves nothing behind.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ScepService {
+
+  /** GetCACaps (RFC 8894 §3.5.2); SHA-384 also makes strongSwan 5.9.8 offer AES, see docs. */
+  public static final List<String> CAPABILITIES =
+      List.of(
+          "POSTPKIOperation",
+          "Renewal",
+          "SHA-1",
+          "SHA-256",
+          "SHA-384",
+          "SHA-512",
+          "AES",
+          "DES3",
+          "SCEPStandard");
+
+  @Inject ScepTemplates templates;
+
+  @Inject RegistrationAuthorities authorities;
+
+  @Inject ScepEnrollments enrollments;
+
+  @Inject ScepQueries queries;
+
+  @Inject AnonymousRateLimits limits;
+
+  @Inject AuditLog auditLog;
+
+  /** The template's GetCACaps answer. */
+  public List<String> capabilities(String templateId, String clientAddress) {
+    templates.open(templateId, clientAddress, false);
+    return CAPABILITIES;
+  }
+
+  /**
+   * GetCACert (RFC 8894 §4.2.1.2): the CA certificate, the RA certificate and the CA's issuers, as
+   * a degenerate SignedData; with "strip root" the self-signed root is left out.
+   */
+  public byte[] caCertificates(String templateId, String clientAddress) {
+    ScepTemplate scep = templates.open(templateId, clientAddress, false);
+    CertificateAuthority ca = scep.ca();
+    List<X509CertificateHolder> certificates = new ArrayList<>();
+    certificates.add(Der.certificate(ca.certificate()));
+    certificates.add(authorities.current(ca).certificate());
+    if (ca.chainPem() != null && !ca.chainPem().isBlank()) {
+      certificates.addAll(Pem.certificates("chain", ca.chainPem()));
+    }
+    if (scep.template().settings().scep().stripRoot()) {
+      certificates.removeIf(ScepService::selfSigned);
+    }
+    return CertsOnly.certificates(certificates);
+  }
+
+  /** PKIOperation (RFC 8894 §4.3): the CertRep answering {@code message}. */
+  public byte[] pkiOperation(String templateId, byte[] message, String clientAddress) {
+    ScepTemplate scep = templates.open(templateId, clientAddress, false);
+    limits.admit(RateLimit.Kind.SCEP, clientAddress);
+    PkiMessage request = PkiMessage.decode(message);
+    RegistrationAuthorities.Ra ra = authorities.current(scep.ca());
+    CertRep.Signer signer =
+        new CertRep.Signer(
+            ra.certificate(), ra.key(), List.of(Der.certificate(scep.ca().certificate())));
+    try {
+      Outcome outcome = answer(scep, request, ra);
+      return outcome.pending()
+          ? CertRep.pending(request, signer)
+          : CertRep.success(request, outcome.certsOnly(), outcome.cipher(), signer);
+    } catch (ScepFailure failure) {
+      auditLog.failure(
+          null,
+          "scep." + operation(request),
+          "TEMPLATE",
+          scep.template().id(),
+          scep.ca().id(),
+          failure.failInfo() + ": " + failure.getMessage());
+      return CertRep.failure(request, failure.failInfo(), failure.getMessage(), signer);
+    }
+  }
+
+  private Outcome answer(ScepTemplate scep, PkiMessage request, RegistrationAuthorities.Ra ra) {
+    if (!request.signatureValid()) {
+      throw new ScepFailure(
+          FailInfo.BAD_MESSAGE_CHECK, "The signature does not verify with the signer certificate");
+    }
+    if (!request.digestSupported()) {
+      throw new ScepFailure(FailInfo.BAD_ALG, "Use SHA-1, SHA-256, SHA-384 or SHA-512");
+    }
+    if (request.messageType() == null || request.messageType() == MessageType.CERT_REP) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, "This messageType is not a request");
+    }
+    PkcsPkiEnvelope.Opened opened =
+        PkcsPkiEnvelope.open(
+            request.envelope(), List.of(new PkcsPkiEnvelope.Recipient(ra.certificate(), ra.key())));
+    byte[] data = opened.messageData();
+    Outcome outcome =
+        switch (request.messageType()) {
+          case PKCS_REQ -> {
+            Outcome resent = queries.resent(scep, request);
+            yield resent != null ? resent : enrollments.enroll(scep, request, data);
+          }
+          case RENEWAL_REQ -> enrollments.renew(scep, request, data);
+          case CERT_POLL -> queries.poll(scep, request, data);
+          case GET_CERT -> queries.certificate(scep, data);
+          case GET_CRL -> queries.crl(scep, data);
+          case CERT_REP -> throw new IllegalStateException("refused above");
+        };
+    return outcome.sealedWith(opened.cipher());
+  }
+
+  private static String operation(PkiMessage request) {
+    return request.messageType() == null
+        ? "unknown"
+        : switch (request.messageType()) {
+          case PKCS_REQ -> "enroll";
+          case RENEWAL_REQ -> "renew";
+          case CERT_POLL -> "poll";
+          case GET_CERT -> "get-cert";
+          case GET_CRL -> "get-crl";
+          case CERT_REP -> "cert-rep";
+        };
+  }
+
+  private static boolean selfSigned(X509CertificateHolder certificate) {
+    X500Name issuer = certificate.getIssuer();
+    return issuer.equals(certificate.getSubject());
+  }
+}

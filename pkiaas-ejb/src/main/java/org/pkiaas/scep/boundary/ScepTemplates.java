@@ -1,0 +1,58 @@
+package org.pkiaas.scep.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.problem.ForbiddenException;
+import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.scep.control.IpAcl;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/**
+ * Finds the template behind a SCEP URL (user guide 6.1): only an enabled template with SCEP
+ * switched on, under a CA that issues, has one; anything else is not found.
+ */
+@Stateless
+public class ScepTemplates {
+
+  @PersistenceContext EntityManager em;
+
+  /** A template that answers SCEP, with its CA. */
+  public record ScepTemplate(CertificateTemplate template, CertificateAuthority ca) {}
+
+  public ScepTemplate open(String templateId) {
+    CertificateTemplate template =
+        templateId == null || templateId.length() > 64
+            ? null
+            : em.find(CertificateTemplate.class, templateId);
+    if (template == null || !template.enabled() || !template.settings().scep().enabled()) {
+      throw NotFoundException.because("There is no SCEP service here");
+    }
+    CertificateAuthority ca = em.find(CertificateAuthority.class, template.caId());
+    if (ca == null
+        || ca.certificate() == null
+        || ca.status() != org.pkiaas.ca.entity.CaStatus.ACTIVE) {
+      throw NotFoundException.because("There is no SCEP service here");
+    }
+    return new ScepTemplate(template, ca);
+  }
+
+  /**
+   * The template, when its IP list (user guide 6.6) lets {@code clientAddress} reach this service:
+   * the SCEP URL, or the NDES page ({@code ndesPage}); else 403.
+   */
+  public ScepTemplate open(String templateId, String clientAddress, boolean ndesPage) {
+    ScepTemplate scep = open(templateId);
+    TemplateSettings.Scep settings = scep.template().settings().scep();
+    boolean limited =
+        settings.ipAcl()
+            && (settings.ipAclScope().equals("BOTH")
+                || settings.ipAclScope().equals(ndesPage ? "NDES" : "SCEP"));
+    if (limited && !IpAcl.parse(settings.ipAclList()).allows(clientAddress)) {
+      throw new ForbiddenException("Your address may not use this template's SCEP service");
+    }
+    return scep;
+  }
+}

@@ -1,0 +1,119 @@
+package org.pkiaas.scep.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.ca.control.ServiceCertificates;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.ca.entity.ServiceCredential;
+import org.pkiaas.ca.entity.ServicePurpose;
+import org.pkiaas.certificate.control.Der;
+import org.pkiaas.certificate.entity.CertificatePurpose;
+import org.pkiaas.certificate.entity.CertificateStatus;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.signing.KeySpec;
+import org.pkiaas.signing.KeyWrapper;
+
+/**
+ * A CA's SCEP registration authority (RFC 8894 §2.1.2, §3.5.1): an RSA 2048 key with a certificate
+ * the CA issues (key usages digitalSignature and keyEncipherment), which decrypts requests and
+ * signs replies for CAs whose own key cannot (EC, Ed25519, ML-DSA, SLH-DSA) or whose certificate
+ * lacks those key usages. Issued on first use and again once it nears its end or was revoked, with
+ * the CA row locked so concurrent requests on any node issue one certificate.
+ */
+@Stateless
+public class RegistrationAuthorities {
+
+  /** A certificate this close to its end is replaced rather than served. */
+  static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+  @PersistenceContext EntityManager em;
+
+  @Inject ServiceCertificates services;
+
+  @Inject KeyWrapper keyWrapper;
+
+  @Inject PkiaasConfig config;
+
+  /** The RA's certificate and key. */
+  public record Ra(X509CertificateHolder certificate, PrivateKey key) {}
+
+  public Ra current(CertificateAuthority active) {
+    String caId = active.id();
+    IssuedCertificate usable = usable(caId, active.notAfter());
+    if (usable == null) {
+      CertificateAuthority ca =
+          em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+      usable = usable(caId, ca.notAfter());
+      if (usable == null) {
+        usable = issue(ca);
+      }
+    }
+    ServiceCredential credential =
+        em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
+            .setParameter("certificateId", usable.id())
+            .getSingleResult();
+    PrivateKey key =
+        keyWrapper.unwrap(
+            credential.wrappedPrivateKey(), ServiceCredential.wrappingContext(credential.id()));
+    return new Ra(Der.certificate(usable.der()), key);
+  }
+
+  private IssuedCertificate issue(CertificateAuthority ca) {
+    try {
+      return services.issue(
+          ca,
+          KeySpec.parse("RSA", 2048, null, null).generate(),
+          new ServiceCertificates.Profile(
+              "SCEP RA",
+              config.scepRaValidityDays(),
+              List.of(
+                  new Extension(
+                      Extension.keyUsage,
+                      true,
+                      new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment)
+                          .getEncoded())),
+              CertificatePurpose.SCEP_RA,
+              ServicePurpose.SCEP_RA));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The newest RA certificate when it is valid, not revoked and not near its end (unless the CA's
+   * own end limits it); else null.
+   */
+  private IssuedCertificate usable(String caId, Instant caNotAfter) {
+    List<ServiceCredential> newest =
+        em.createNamedQuery("ServiceCredential.byCaAndPurpose", ServiceCredential.class)
+            .setParameter("caId", caId)
+            .setParameter("purpose", ServicePurpose.SCEP_RA)
+            .setMaxResults(1)
+            .getResultList();
+    if (newest.isEmpty()) {
+      return null;
+    }
+    IssuedCertificate certificate = em.find(IssuedCertificate.class, newest.get(0).certificateId());
+    Instant now = Instant.now();
+    boolean good =
+        certificate != null
+            && certificate.status() == CertificateStatus.VALID
+            && certificate.notAfter().isAfter(now)
+            && (certificate.notAfter().isAfter(now.plus(RENEW_BEFORE))
+                || !certificate.notAfter().isBefore(caNotAfter));
+    return good ? certificate : null;
+  }
+}

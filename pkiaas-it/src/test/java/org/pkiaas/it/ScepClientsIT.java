@@ -1,0 +1,131 @@
+package org.pkiaas.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.jscep.client.Client;
+import org.jscep.client.EnrollmentResponse;
+import org.jscep.transport.response.Capabilities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three SCEP clients nobody here wrote enroll with a template's static passphrase (RFC 8894, user
+ * guide 6): micromdm's scepclient (SHA-1/SHA-256 and DES), strongSwan's pki (AES, SHA-256) and
+ * jscep (BER, AES, SHA-512) against an EC CA through its RSA RA certificate. Every certificate
+ * verifies with openssl under the CA and is listed by the API; a wrong passphrase gets nothing.
+ */
+class ScepClientsIT extends ServerIT {
+
+  private static final String COMMON_NAME = "scepclient.example.test";
+
+  @TempDir Path dir;
+
+  @Test
+  void micromdmScepclientEnrollsWithTheStaticPassphrase() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP scepclient Root", "RSA");
+    // scepclient keeps its key and CSR in the working directory: one directory per device
+    Tools.Run refused =
+        ScepFixture.scepclient(
+            scep.url(), "wrong-" + scep.passphrase, dir.resolve("refused"), COMMON_NAME);
+    assertNotEquals(0, refused.exitCode(), refused.output());
+    assertTrue(refused.output().contains("badRequest"), refused.output());
+    assertEquals(0, scep.issued().size(), "a wrong passphrase issues nothing");
+
+    Path device = dir.resolve("device");
+    Tools.Run enrolled = ScepFixture.scepclient(scep.url(), scep.passphrase, device, COMMON_NAME);
+    assertEquals(0, enrolled.exitCode(), () -> enrolled.output() + scep.failures());
+    Path certificate = device.resolve("device.pem");
+    assertTrue(scep.opensslVerify(dir, certificate).contains(": OK"));
+    String text =
+        Tools.ok(dir, "openssl", "x509", "-in", certificate.toString(), "-noout", "-subject");
+    assertTrue(text.contains("CN = scepclient.example.test"), text);
+    assertEquals(1, scep.issued().size());
+  }
+
+  @Test
+  void strongSwanPkiEnrollsWithAesAndSha256() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP strongSwan Root", "RSA");
+    Tools.ok(
+        dir,
+        "pki",
+        "--scepca",
+        "--url",
+        scep.url(),
+        "--caout",
+        "ca-sig.pem",
+        "--raout",
+        "ra.pem",
+        "--outform",
+        "pem");
+    Tools.ok(dir, "openssl", "genrsa", "-out", "vpn.key", "2048");
+    // pki writes the certificate to stdout and its diagnostics to stderr
+    Tools.ok(
+        dir,
+        "sh",
+        "-c",
+        "exec pki \"$@\" > vpn.pem",
+        "pki",
+        "--scep",
+        "--url",
+        scep.url(),
+        "--in",
+        "vpn.key",
+        "--dn",
+        "CN=vpn.example.test",
+        "--san",
+        "vpn.example.test",
+        "--password",
+        scep.passphrase,
+        "--cacert-enc",
+        "ra.pem",
+        "--cacert-sig",
+        "ra.pem",
+        "--cacert",
+        "ca-sig.pem",
+        "--cipher",
+        "aes",
+        "--digest",
+        "sha256",
+        "--outform",
+        "pem");
+    Path certificate = dir.resolve("vpn.pem");
+    assertTrue(scep.opensslVerify(dir, certificate).contains(": OK"));
+    String text =
+        Tools.ok(
+            dir,
+            "openssl",
+            "x509",
+            "-in",
+            certificate.toString(),
+            "-noout",
+            "-ext",
+            "subjectAltName");
+    assertTrue(text.contains("DNS:vpn.example.test"), text);
+  }
+
+  @Test
+  void jscepEnrollsAgainstAnEcCaThroughItsRsaRa() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP jscep EC Root", "EC");
+    Client client = JscepDevice.client(scep);
+    Capabilities capabilities = client.getCaCapabilities();
+    assertTrue(capabilities.isPostSupported());
+    assertTrue(capabilities.isRenewalSupported());
+    assertEquals("SHA-512", capabilities.getStrongestMessageDigest().getAlgorithm());
+
+    JscepDevice device = JscepDevice.named("jscep.example.test", scep.passphrase);
+    EnrollmentResponse response =
+        client.enrol(device.identity(), device.keyPair().getPrivate(), device.csr());
+    assertTrue(response.isSuccess(), () -> "jscep: " + response.getFailInfo() + scep.failures());
+    X509Certificate issued = JscepDevice.certificates(response.getCertStore()).get(0);
+    assertEquals(device.keyPair().getPublic(), issued.getPublicKey());
+    Path pem = dir.resolve("jscep.pem");
+    Files.writeString(pem, Pki.pem(new X509CertificateHolder(issued.getEncoded())));
+    assertTrue(scep.opensslVerify(dir, pem).contains(": OK"));
+  }
+}

@@ -1,0 +1,150 @@
+package org.pkiaas.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.jscep.client.Client;
+import org.jscep.client.EnrollmentResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rest of SCEP with jscep (RFC 8894 §3.3), through the CA's RSA RA: a PKCSReq that waits for an
+ * administrator on an EC CA (PENDING, CertPoll, then the certificate once signed through the API,
+ * or FAILURE once declined), RenewalReq signed with the current certificate, GetCert and GetCRL.
+ */
+class ScepLifecycleIT extends ServerIT {
+
+  @TempDir Path dir;
+
+  private static X509Certificate issued(EnrollmentResponse response) throws Exception {
+    return JscepDevice.certificates(response.getCertStore()).get(0);
+  }
+
+  private JsonObject pendingScepRequest(ScepFixture scep, String commonName) {
+    return scep.owner.get("/api/v1/cas/" + scep.caId + "/requests?status=PENDING").array().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(r -> r.getString("kind").equals("SCEP"))
+        .filter(r -> r.getString("subject", "").contains(commonName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no pending SCEP request for " + commonName));
+  }
+
+  @Test
+  void aPendingRequestIsPolledUntilAnAdministratorSignsOrDeclinesIt() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP approval EC Root", "EC");
+    scep.set("scep", Json.createObjectBuilder().add("approval", true));
+    Client client = JscepDevice.client(scep);
+    X500Principal ca = new X500Principal(scep.caCertificate().getSubject().getEncoded());
+
+    JscepDevice signed = JscepDevice.named("pending.example.test", scep.passphrase);
+    EnrollmentResponse first =
+        client.enrol(signed.identity(), signed.keyPair().getPrivate(), signed.csr());
+    assertTrue(first.isPending(), "the template waits for an administrator");
+    EnrollmentResponse stillPending =
+        client.poll(signed.identity(), signed.keyPair().getPrivate(), ca, first.getTransactionId());
+    assertTrue(stillPending.isPending());
+    JsonObject request = pendingScepRequest(scep, "pending.example.test");
+    Api.Reply sign =
+        scep.owner.post(
+            "/api/v1/requests/" + request.getString("id") + "/sign",
+            Json.createObjectBuilder().build());
+    assertEquals(200, sign.status(), sign::toString);
+    EnrollmentResponse done =
+        client.poll(signed.identity(), signed.keyPair().getPrivate(), ca, first.getTransactionId());
+    assertTrue(done.isSuccess(), () -> "poll after signing: " + done.getFailInfo());
+    X509Certificate certificate = issued(done);
+    assertEquals(signed.keyPair().getPublic(), certificate.getPublicKey());
+    Path pem = dir.resolve("pending.pem");
+    Files.writeString(pem, Pki.pem(new X509CertificateHolder(certificate.getEncoded())));
+    assertTrue(scep.opensslVerify(dir, pem).contains(": OK"));
+
+    JscepDevice declined = JscepDevice.named("declined.example.test", scep.passphrase);
+    EnrollmentResponse waiting =
+        client.enrol(declined.identity(), declined.keyPair().getPrivate(), declined.csr());
+    assertTrue(waiting.isPending());
+    Api.Reply decline =
+        scep.owner.post(
+            "/api/v1/requests/"
+                + pendingScepRequest(scep, "declined.example.test").getString("id")
+                + "/decline",
+            Json.createObjectBuilder().add("reason", "unknown device").build());
+    assertEquals(200, decline.status(), decline::toString);
+    EnrollmentResponse refused =
+        client.poll(
+            declined.identity(), declined.keyPair().getPrivate(), ca, waiting.getTransactionId());
+    assertTrue(refused.isFailure());
+    assertEquals("badRequest", refused.getFailInfo().name());
+
+    JscepDevice stranger = JscepDevice.named("stranger.example.test", "not-the-passphrase");
+    EnrollmentResponse wrong =
+        client.enrol(stranger.identity(), stranger.keyPair().getPrivate(), stranger.csr());
+    assertTrue(wrong.isFailure(), "a wrong challenge never reaches the queue");
+  }
+
+  /**
+   * On an RSA CA: jscep 2.5.8 decides between PKCSReq and RenewalReq by verifying the identity
+   * certificate with its own key, and throws (instead of answering "not self-signed") when the
+   * issuer's signature is ECDSA and the key RSA.
+   */
+  @Test
+  void renewalGetCertAndGetCrl() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP renewal RSA Root", "RSA");
+    scep.set(
+        "general",
+        Json.createObjectBuilder()
+            .add("renewalAllowed", true)
+            .add("renewalWindowDays", 30)
+            .add("validityDays", 30)
+            .add("renewalAutoRevoke", true));
+    Client client = JscepDevice.client(scep);
+    JscepDevice device = JscepDevice.named("renew.example.test", scep.passphrase);
+    EnrollmentResponse enrolled =
+        client.enrol(device.identity(), device.keyPair().getPrivate(), device.csr());
+    assertTrue(enrolled.isSuccess(), () -> "enrol: " + enrolled.getFailInfo());
+    X509Certificate current = issued(enrolled);
+
+    // RenewalReq: signed with the current certificate, for a new key
+    KeyPair next = JscepDevice.rsa();
+    EnrollmentResponse renewed =
+        client.enrol(
+            current,
+            device.keyPair().getPrivate(),
+            JscepDevice.request(next, "renew.example.test", null));
+    assertTrue(renewed.isSuccess(), () -> "renewal: " + renewed.getFailInfo() + scep.failures());
+    X509Certificate successor = issued(renewed);
+    assertEquals(next.getPublic(), successor.getPublicKey());
+    assertNotEquals(current.getSerialNumber(), successor.getSerialNumber());
+
+    // GetCert: the successor by its serial number
+    List<X509Certificate> fetched =
+        JscepDevice.certificates(
+            client.getCertificate(successor, next.getPrivate(), successor.getSerialNumber()));
+    assertEquals(List.of(successor), fetched);
+
+    // GetCRL: the CA's CRL, where auto-revoke put the renewed certificate
+    X509CRL crl =
+        client.getRevocationList(
+            successor,
+            next.getPrivate(),
+            current.getIssuerX500Principal(),
+            current.getSerialNumber());
+    crl.verify(
+        new JcaX509CertificateConverter().getCertificate(scep.caCertificate()).getPublicKey());
+    assertTrue(crl.isRevoked(current), "renewal with auto-revoke supersedes the old certificate");
+    assertTrue(!crl.isRevoked(successor));
+  }
+}
