@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.audit.entity.AuditChainHead;
@@ -40,10 +41,22 @@ public class AuditSealer {
 
   @Resource SessionContext context;
 
+  /**
+   * This node's moment within each five seconds: the schedule fires on the same wall-clock second
+   * on every node, and nodes that seal at the same moment conflict (one of them in vain).
+   */
+  private static final long PHASE_MILLIS = ThreadLocalRandom.current().nextLong(2500);
+
   /** Every node seals what is pending; the lock makes them take turns. */
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void sealPending() {
+    try {
+      Thread.sleep(PHASE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     try {
       sealAll();
     } catch (RuntimeException e) {
