@@ -26,6 +26,8 @@ final class BenchApi {
 
   static final BouncyCastleProvider BC = new BouncyCastleProvider();
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern CERTIFICATE_PEM =
+      Pattern.compile("\"certificatePem\"\\s*:\\s*\"([^\"]+)\"");
 
   final String base;
   private final String authorization;
@@ -67,6 +69,24 @@ final class BenchApi {
             .header("Authorization", authorization)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  String put(String path, String json) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** The certificate of a CA as {@code GET /api/v1/cas/{id}} answers it. */
+  static org.bouncycastle.cert.X509CertificateHolder caCertificate(String caJson)
+      throws java.io.IOException {
+    String pem = field(caJson, CERTIFICATE_PEM).replace("\\n", "\n");
+    try (org.bouncycastle.openssl.PEMParser parser =
+        new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(pem))) {
+      return (org.bouncycastle.cert.X509CertificateHolder) parser.readObject();
+    }
   }
 
   private String send(HttpRequest.Builder request) throws Exception {

@@ -28,7 +28,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * P-256 key, on as many threads. Both run in the same process, one after the other, so the
  * machine's load affects them alike.
  *
- * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds]};
+ * <p>With {@code ct}, the same measure runs a second time on a template with two Certificate
+ * Transparency logs ({@link Rfc6962Log}, in this process) that both must answer: what a
+ * precertificate, two log round-trips and the SCT checks add to each certificate.
+ *
+ * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds] [ct]};
  * prints a Markdown section.
  */
 public final class IssuanceBenchmark {
@@ -45,10 +49,11 @@ public final class IssuanceBenchmark {
     IssuanceBenchmark benchmark = new IssuanceBenchmark(args[0], args[1], args[2]);
     int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
     int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-    System.out.println(benchmark.run(clients, Duration.ofSeconds(seconds)));
+    boolean ct = args.length > 5 && "ct".equals(args[5]);
+    System.out.println(benchmark.run(clients, Duration.ofSeconds(seconds), ct));
   }
 
-  private String run(int clients, Duration duration) throws Exception {
+  private String run(int clients, Duration duration, boolean ct) throws Exception {
     String caId =
         id(
             post(
@@ -64,7 +69,52 @@ public final class IssuanceBenchmark {
     Result baseline =
         measureBaseline(Math.min(clients, Runtime.getRuntime().availableProcessors()), duration);
     Result baselineOne = measureBaseline(1, Duration.ofSeconds(10));
-    return report(clients, duration, warmUp, api, baseline, baselineOne);
+    String report = report(clients, duration, warmUp, api, baseline, baselineOne);
+    return ct ? report + withCt(caId, csrs, clients, duration, api) : report;
+  }
+
+  /** The same measure on a template whose two CT logs must both give an SCT. */
+  private String withCt(
+      String caId, List<String> csrs, int clients, Duration duration, Result plain)
+      throws Exception {
+    org.bouncycastle.cert.X509CertificateHolder ca =
+        BenchApi.caCertificate(get("/api/v1/cas/" + caId));
+    // PKIAAS_BENCH_CT_PORT: the first log's port (the second's is the next); unset: any free ports
+    String port = System.getenv("PKIAAS_BENCH_CT_PORT");
+    int first = port == null || port.isBlank() ? 0 : Integer.parseInt(port);
+    try (Rfc6962Log one = new Rfc6962Log(first, ca);
+        Rfc6962Log two = new Rfc6962Log(first == 0 ? 0 : first + 1, ca)) {
+      String templateId =
+          id(
+              post(
+                  "/api/v1/cas/" + caId + "/templates",
+                  "{\"name\":\"CT benchmark\",\"starter\":\"WEB_SERVER\"}"));
+      this.api.put(
+          "/api/v1/templates/" + templateId,
+          "{\"certificateTransparency\":{\"logs\":["
+              + one.asTemplateLog()
+              + ","
+              + two.asTemplateLog()
+              + "],\"sctsRequired\":2}}");
+      measureApi(templateId, csrs, clients, Duration.ofSeconds(10));
+      Result ct = measureApi(templateId, csrs, clients, duration);
+      return String.format(
+          """
+                  | with CT: 2 logs in this process, 2 SCTs required, %d clients, %d s | **%.0f /s** (%d certificates, %d client errors; the logs logged %d and %d entries) |
+                  | latency of sign with CT (p50 / p99) | %.1f ms / %.1f ms |
+                  | CT rate as a share of the plain rate above | %.1f %% |
+                  """,
+          clients,
+          duration.toSeconds(),
+          ct.perSecond(),
+          ct.operations(),
+          ct.failures(),
+          one.treeSize(),
+          two.treeSize(),
+          percentile(ct.signMicros(), 0.5) / 1000.0,
+          percentile(ct.signMicros(), 0.99) / 1000.0,
+          100 * ct.perSecond() / plain.perSecond());
+    }
   }
 
   private record Result(

@@ -39,7 +39,6 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
-import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
@@ -66,7 +65,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 public final class StatusBenchmark {
 
-  private static final Pattern PEM = Pattern.compile("\"certificatePem\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern SERIAL = Pattern.compile("\"serialNumber\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
@@ -377,10 +375,7 @@ public final class StatusBenchmark {
   }
 
   private static X509CertificateHolder certificate(String caJson) throws IOException {
-    String pem = BenchApi.field(caJson, PEM).replace("\\n", "\n");
-    try (PEMParser parser = new PEMParser(new java.io.StringReader(pem))) {
-      return (X509CertificateHolder) parser.readObject();
-    }
+    return BenchApi.caCertificate(caJson);
   }
 
   private static double rate(String wrkOutput) {

@@ -24,6 +24,7 @@ final class AcmeFixture {
   final String caId;
   final X509CertificateHolder caCertificate;
   final String policyId;
+  final String templateId;
 
   /**
    * @param preApproved the policy's pre-approved domains
@@ -35,7 +36,7 @@ final class AcmeFixture {
             .json();
     caId = ca.getString("id");
     caCertificate = Pki.certificate(ca.getString("certificatePem"));
-    String templateId =
+    templateId =
         owner.get("/api/v1/cas/" + caId + "/templates").array().getJsonObject(0).getString("id");
     Api.Reply policy =
         owner.post(

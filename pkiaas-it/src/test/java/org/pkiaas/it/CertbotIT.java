@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.bench.Rfc6962Log;
 
 /**
  * certbot (Debian's) against the server, as the user guide has users run it: registration with EAB,
@@ -23,6 +24,14 @@ class CertbotIT extends AcmeClientIT {
       new AcmeFixture("Certbot Root " + System.nanoTime(), "*.preapproved.test");
 
   private String certbot(String... arguments) {
+    Tools.Run run = certbotRun(arguments);
+    if (run.exitCode() != 0) {
+      throw new AssertionError("certbot failed (" + run.exitCode() + "):\n" + run.output());
+    }
+    return run.output();
+  }
+
+  private Tools.Run certbotRun(String... arguments) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -35,7 +44,7 @@ class CertbotIT extends AcmeClientIT {
                 "--logs-dir",
                 dir.resolve("logs").toString()));
     command.addAll(List.of(arguments));
-    return Tools.ok(dir, command.toArray(String[]::new));
+    return Tools.run(dir, command.toArray(String[]::new));
   }
 
   private void register() {
@@ -174,6 +183,57 @@ class CertbotIT extends AcmeClientIT {
     assertTrue(text.contains("DNS:" + domain), text);
     assertEquals(
         1, acme.owner.get("/api/v1/acme-policies/" + acme.policyId + "/accounts").array().size());
+  }
+
+  /**
+   * A template with a CT log: certbot's certificate carries the log's SCT; with the log failing,
+   * certbot reports the server's serverInternal problem and its detail.
+   */
+  @Test
+  void aCtTemplateEmbedsTheLogsSctOrRefusesWithItsReason() throws Exception {
+    try (Rfc6962Log log =
+        new Rfc6962Log(
+            5063 + Integer.getInteger("pkiaas.it.port-offset", 100), acme.caCertificate)) {
+      Api.Reply ct =
+          CertificateTransparencyIT.useLogs(acme.owner, acme.templateId, null, log.asTemplateLog());
+      assertEquals(200, ct.status(), ct::toString);
+      register();
+      String domain = "ct" + System.nanoTime() + ".preapproved.test";
+      certonly(domain);
+      String text =
+          Tools.ok(
+              dir,
+              "openssl",
+              "x509",
+              "-in",
+              dir.resolve("config/live/" + domain + "/cert.pem").toString(),
+              "-noout",
+              "-text");
+      assertTrue(text.contains("CT Precertificate SCTs"), text);
+      assertEquals(1, log.submissions().size());
+
+      log.mode(Rfc6962Log.Mode.SERVER_ERROR);
+      String refused = "refused" + System.nanoTime() + ".preapproved.test";
+      Tools.Run run =
+          certbotRun(
+              "certonly",
+              "--server",
+              AcmeFixture.DIRECTORY,
+              "--standalone",
+              "--http-01-port",
+              HTTP01_PORT,
+              "--cert-name",
+              refused,
+              "-d",
+              refused);
+      assertTrue(run.exitCode() != 0, run.output());
+      // Debian's certbot may fail while printing the problem ("AttributeError: can't set
+      // attribute"); its log keeps the server's answer either way
+      String said = run.output() + Files.readString(dir.resolve("logs/letsencrypt.log"));
+      assertTrue(said.contains("error:serverInternal"), said);
+      assertTrue(said.contains(log.url() + ": HTTP 500"), said);
+      assertTrue(Files.notExists(dir.resolve("config/live/" + refused)));
+    }
   }
 
   private String serial(Path certificate) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.pkiaas.bench.Rfc6962Log;
 
 /**
  * The console's remaining workflows in headless Chromium (user guide 2.5, 2.6, 3.4): deleting a CA
@@ -216,6 +217,53 @@ class ConsoleWorkflowsIT extends ConsoleWalk {
         "VALID",
         owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));
     assertTrue(page.findElements(By.id("revoke:release")).isEmpty(), "nothing left to release");
+  }
+
+  /** The certificate page decodes the embedded SCTs: the log, its id, the time, verified. */
+  @Test
+  void theCertificatePageShowsItsSignedCertificateTimestamps() throws Exception {
+    Owner owner = signedInOwnerOf("CT Page Root");
+    String caPem =
+        owner.api().get("/api/v1/cas/" + owner.caId()).json().getString("certificatePem");
+    try (Rfc6962Log log =
+        new Rfc6962Log(
+            5064 + Integer.getInteger("pkiaas.it.port-offset", 100), Pki.certificate(caPem))) {
+      String templateId = firstTemplate(owner);
+      Api.Reply ct =
+          CertificateTransparencyIT.useLogs(owner.api(), templateId, null, log.asTemplateLog());
+      assertEquals(200, ct.status(), ct::toString);
+      String requestId =
+          owner
+              .api()
+              .post(
+                  "/api/v1/templates/" + templateId + "/requests",
+                  Json.createObjectBuilder()
+                      .add(
+                          "csr",
+                          Csrs.csr(
+                              Csrs.keys("EC"), "CN=ct.example.test", List.of("ct.example.test")))
+                      .build())
+              .json()
+              .getString("id");
+      String certificateId =
+          owner
+              .api()
+              .post("/api/v1/requests/" + requestId + "/sign", Json.createObjectBuilder().build())
+              .json()
+              .getString("id");
+
+      page.get(Api.BASE_URL + "/manage/certificates/detail.xhtml?id=" + certificateId);
+
+      String row = visible(By.cssSelector("[id='revoke:sct-table'] tbody tr")).getText();
+      String logId =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(java.util.Base64.getDecoder().decode(log.publicKey())));
+      assertTrue(row.contains(log.url()) && row.contains(logId), row);
+      assertTrue(row.contains("yes"), row);
+      screenshot("09-certificate-scts");
+    }
   }
 
   @Test

@@ -104,7 +104,18 @@ class TemplatesIT extends ServerIT {
                         .add("enabled", true)
                         .add("ipAcl", true)
                         .add("ipAclList", "10.0.0.0/8, 192.0.2.7"))
-                .add("ctLogUrls", Json.createArrayBuilder().add("https://ct.example.test/log"))
+                .add(
+                    "certificateTransparency",
+                    Json.createObjectBuilder()
+                        .add(
+                            "logs",
+                            Json.createArrayBuilder()
+                                .add(
+                                    Json.createObjectBuilder()
+                                        .add("url", "https://ct.example.test/log")
+                                        .add(
+                                            "publicKey",
+                                            "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAELAGIyWoyHWicRSgPRxm5Z462yqMnd6YUBsRDHHo926uSwWmgNbtk9/K50RBmtEoFtxK0Oxg9QO4kR3NW8la1gg=="))))
                 .build());
     assertEquals(200, updated.status(), updated::toString);
     JsonObject after = owner.get("/api/v1/templates/" + id).json();
@@ -122,7 +133,13 @@ class TemplatesIT extends ServerIT {
             .toList());
     assertEquals("2.23.140.1.2.2", after.getJsonObject("distribution").getString("policyOid"));
     assertTrue(after.getJsonObject("scep").getBoolean("enabled"));
-    assertEquals("https://ct.example.test/log", after.getJsonArray("ctLogUrls").getString(0));
+    assertEquals(
+        "https://ct.example.test/log",
+        after
+            .getJsonObject("certificateTransparency")
+            .getJsonArray("logs")
+            .getJsonObject(0)
+            .getString("url"));
     assertEquals(
         template.getJsonObject("requests"),
         after.getJsonObject("requests"),

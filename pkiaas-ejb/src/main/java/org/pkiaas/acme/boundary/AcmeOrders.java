@@ -29,6 +29,7 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.ct.boundary.TransparencyFailure;
 import org.pkiaas.issuance.boundary.IssuanceService;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.Channel;
@@ -204,7 +205,7 @@ public class AcmeOrders {
               "acme:" + accountId);
     } catch (InvalidInputException e) {
       throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
-    } catch (ConflictException e) {
+    } catch (ConflictException | TransparencyFailure e) {
       throw new AcmeProblem(
           AcmeError.SERVER_INTERNAL, "The CA cannot issue now: " + e.getMessage());
     }

@@ -116,6 +116,11 @@ public class IssuedCertificate implements Identified {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The precertificate (RFC 6962 §3.1) its SCTs were obtained for; null without CT. */
+  @Lob
+  @Column(name = "precertificate")
+  private byte[] precertificate;
+
   protected IssuedCertificate() {
     // JPA
   }
@@ -157,6 +162,15 @@ public class IssuedCertificate implements Identified {
     this.status = CertificateStatus.VALID;
     this.purpose = Objects.requireNonNull(purpose);
     this.createdAt = Instant.now();
+  }
+
+  /** Keeps the precertificate this certificate's embedded SCTs were obtained for. */
+  public void keepPrecertificate(byte[] der) {
+    precertificate = der.clone();
+  }
+
+  public byte[] precertificate() {
+    return precertificate == null ? null : precertificate.clone();
   }
 
   public String id() {

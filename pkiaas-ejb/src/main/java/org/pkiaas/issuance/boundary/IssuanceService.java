@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.control.Der;
@@ -15,11 +17,14 @@ import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.ct.boundary.CertificateTransparency;
+import org.pkiaas.ct.control.Precertificates;
 import org.pkiaas.issuance.control.ApprovedContent;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.control.IntakePolicy;
+import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -29,7 +34,9 @@ import org.pkiaas.template.entity.TemplateSettings;
  * The one path every certificate takes, whichever channel gathered the request: template policy and
  * profile, a unique random serial, the CA's signer, the stored certificate, and the {@link
  * CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves nothing
- * behind.
+ * behind. A template with CT logs adds one step before the final signature: the precertificate and
+ * its SCTs ({@link CertificateTransparency}); when the logs fail it, only the record of that
+ * attempt, written in its own transaction, remains.
  */
 @Stateless
 public class IssuanceService {
@@ -43,6 +50,8 @@ public class IssuanceService {
   @Inject PkiaasConfig config;
 
   @Inject Event<CertificateIssued> issuedEvent;
+
+  @Inject CertificateTransparency transparency;
 
   /**
    * Issues what the intake policy approves of {@code intake} under {@code template}: every channel
@@ -76,6 +85,10 @@ public class IssuanceService {
     ToBeSigned tbs =
         CertificateProfile.build(
             settings, issuer, intake.request().publicKey(), content, serial, now);
+    CertificateTransparency.Embedding ct =
+        settings.certificateTransparency().enabled()
+            ? precertify(ca, template, tbs, issuer.certificate(), requestId)
+            : null;
     X509CertificateHolder certificate =
         tbs.builder()
             .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
@@ -93,9 +106,55 @@ public class IssuanceService {
             settings.basicConstraints().ca()
                 ? CertificatePurpose.SUBORDINATE_CA
                 : CertificatePurpose.END_ENTITY);
+    if (ct != null) {
+      issued.keepPrecertificate(ct.precertificate());
+    }
     em.persist(issued);
     issuedEvent.fire(new CertificateIssued(issued, issuedBy));
     return issued;
+  }
+
+  /**
+   * RFC 6962 §3.1: signs the precertificate (the same TBS with the critical poison extension last),
+   * has the template's logs answer for it, and swaps the poison for the SCT list, so the final
+   * certificate's TBS minus that extension is the precertificate's minus the poison: same serial,
+   * same extensions in the same order.
+   */
+  private CertificateTransparency.Embedding precertify(
+      CertificateAuthority ca,
+      CertificateTemplate template,
+      ToBeSigned tbs,
+      X509CertificateHolder issuer,
+      String requestId) {
+    addExtension(tbs, Precertificates.poison());
+    X509CertificateHolder precertificate =
+        tbs.builder()
+            .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
+    List<byte[]> issuers = new ArrayList<>();
+    issuers.add(ca.certificate());
+    if (ca.chainPem() != null && !ca.chainPem().isBlank()) {
+      Pem.certificates("chain", ca.chainPem()).forEach(c -> issuers.add(Der.encoded(c)));
+    }
+    CertificateTransparency.Embedding embedding =
+        transparency.embed(
+            template.settings().certificateTransparency(),
+            precertificate,
+            issuer,
+            issuers,
+            ca.id(),
+            template.id(),
+            requestId);
+    tbs.builder().removeExtension(Precertificates.POISON);
+    addExtension(tbs, embedding.sctList());
+    return embedding;
+  }
+
+  private static void addExtension(ToBeSigned tbs, org.bouncycastle.asn1.x509.Extension extension) {
+    try {
+      tbs.builder().addExtension(extension);
+    } catch (org.bouncycastle.cert.CertIOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A fresh serial not yet used by this CA; the database's unique key is the final guard. */

@@ -50,7 +50,8 @@ public final class TemplateValidation {
         distribution(or(requested.distribution(), current.distribution())),
         requests(or(requested.requests(), current.requests())),
         scep(or(requested.scep(), current.scep())),
-        urls(requested.ctLogUrls() != null ? requested.ctLogUrls() : current.ctLogUrls()));
+        CtLogValidation.validate(
+            or(requested.certificateTransparency(), current.certificateTransparency())));
   }
 
   private static General general(General g, KeySpec caKey) {
@@ -187,21 +188,6 @@ public final class TemplateValidation {
       throw new InvalidInputException(
           "scep.ipAclList", "'" + entry + "' is not an IP address or CIDR range");
     }
-  }
-
-  private static List<String> urls(List<String> urls) {
-    List<String> checked = new ArrayList<>();
-    for (String url : urls) {
-      String trimmed = text(url);
-      if (trimmed == null) {
-        continue;
-      }
-      if (!trimmed.matches("https?://[^\\s,]+")) {
-        throw new InvalidInputException("ctLogUrls", "'" + url + "' is not an http or https URL");
-      }
-      checked.add(trimmed);
-    }
-    return checked;
   }
 
   private static <T> T or(T requested, T current) {

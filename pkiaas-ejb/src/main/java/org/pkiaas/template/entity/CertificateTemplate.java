@@ -1,19 +1,26 @@
 package org.pkiaas.template.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.boundary.Identified;
 import org.pkiaas.rowid.RowIds;
+import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
 import org.pkiaas.template.entity.TemplateSettings.General;
@@ -191,8 +198,13 @@ public class CertificateTemplate implements Identified {
   @Column(name = "scep_ip_acl_scope")
   private String scepIpAclScope;
 
-  @Column(name = "ct_log_urls")
-  private String ctLogUrls;
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "template_ct_log", joinColumns = @JoinColumn(name = "template_id"))
+  @OrderColumn(name = "position")
+  private List<TemplateCtLog> ctLogs = new ArrayList<>();
+
+  @Column(name = "scts_required")
+  private Integer sctsRequired;
 
   protected CertificateTemplate() {
     // JPA
@@ -259,7 +271,10 @@ public class CertificateTemplate implements Identified {
     scepIpAclList = scep.ipAclList();
     scepApproval = scep.approval();
     scepIpAclScope = scep.ipAclScope();
-    ctLogUrls = settings.ctLogUrls().isEmpty() ? null : String.join(",", settings.ctLogUrls());
+    CertificateTransparency ct = settings.certificateTransparency();
+    ctLogs.clear();
+    ct.logs().forEach(log -> ctLogs.add(new TemplateCtLog(log)));
+    sctsRequired = ct.sctsRequired();
   }
 
   public TemplateSettings settings() {
@@ -308,7 +323,8 @@ public class CertificateTemplate implements Identified {
             scepIpAclList,
             scepApproval,
             scepIpAclScope == null ? "BOTH" : scepIpAclScope),
-        split(ctLogUrls));
+        new CertificateTransparency(
+            ctLogs.stream().map(TemplateCtLog::settings).toList(), sctsRequired));
   }
 
   private static List<String> split(String joined) {

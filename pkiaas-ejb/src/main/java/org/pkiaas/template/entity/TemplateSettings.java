@@ -10,6 +10,7 @@ import static org.pkiaas.input.FieldFormats.USAGE_MESSAGE;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
@@ -29,9 +30,7 @@ public record TemplateSettings(
     @Valid Distribution distribution,
     @Valid Requests requests,
     @Valid Scep scep,
-    @Size(max = 16, message = "At most {max} CT logs") @JoinedLength(max = 2000)
-        List<@Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String>
-            ctLogUrls) {
+    @Valid CertificateTransparency certificateTransparency) {
 
   /**
    * @param renewalWindowDays renewal is allowed only this many days or fewer before expiry
@@ -123,4 +122,39 @@ public record TemplateSettings(
       boolean approval,
       @Pattern(regexp = "SCEP|NDES|BOTH", message = "The IP list limits SCEP, NDES or BOTH")
           String ipAclScope) {}
+
+  /**
+   * Certificate Transparency (RFC 6962): the logs each certificate of the template is submitted to
+   * as a precertificate, and how many verified SCTs it must carry (user guide 4.3.1, "CT Logs").
+   *
+   * @param sctsRequired null: one per log that accepts the certificate
+   */
+  public record CertificateTransparency(
+      @Size(max = 8, message = "At most {max} CT logs") List<@Valid CtLog> logs,
+      Integer sctsRequired) {
+
+    public static final CertificateTransparency NONE = new CertificateTransparency(List.of(), null);
+
+    public boolean enabled() {
+      return logs != null && !logs.isEmpty();
+    }
+  }
+
+  /**
+   * A CT log as log lists describe one.
+   *
+   * @param url the log's base URL; {@code /ct/v1/add-pre-chain} is added to it
+   * @param publicKey base64 of the log's DER SubjectPublicKeyInfo: its SHA-256 is the log id, and
+   *     it verifies the log's SCTs
+   * @param notAfterFrom with {@code notAfterUntil}, a temporally sharded log's window: it accepts
+   *     only certificates whose notAfter is in [from, until); null: unbounded
+   * @param timeoutMillis the deadline of a submission; null: 10 s
+   */
+  public record CtLog(
+      @Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String url,
+      @Size(max = 1000, message = "A log key has at most {max} characters") @PlainText
+          String publicKey,
+      Instant notAfterFrom,
+      Instant notAfterUntil,
+      Integer timeoutMillis) {}
 }

@@ -1344,7 +1344,7 @@ class CertificateProfileTest {
         section instanceof Distribution d ? d : t.distribution(),
         section instanceof Requests r ? r : t.requests(),
         t.scep(),
-        t.ctLogUrls());
+        t.certificateTransparency());
   }
 
   private static General general(TemplateSettings t, int validityDays, String signatureAlgorithm) {

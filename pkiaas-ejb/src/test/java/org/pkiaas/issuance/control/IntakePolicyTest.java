@@ -599,7 +599,7 @@ class IntakePolicyTest {
         web.distribution(),
         web.requests(),
         web.scep(),
-        web.ctLogUrls());
+        web.certificateTransparency());
   }
 
   private static TemplateSettings renewal(boolean copy) {
@@ -623,7 +623,7 @@ class IntakePolicyTest {
         t.distribution(),
         t.requests(),
         t.scep(),
-        t.ctLogUrls());
+        t.certificateTransparency());
   }
 
   private static TemplateSettings allowing(TemplateSettings t, boolean csrExtensions) {
@@ -637,7 +637,7 @@ class IntakePolicyTest {
         t.distribution(),
         new Requests(r.allowedKeyTypes(), r.minimumRsaBits(), r.allowedSanTypes(), csrExtensions),
         t.scep(),
-        t.ctLogUrls());
+        t.certificateTransparency());
   }
 
   private static Intake acme(Request request, String... validated) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +17,9 @@ import org.pkiaas.signing.KeySpec;
 import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
+import org.pkiaas.template.entity.TemplateSettings.CtLog;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
 import org.pkiaas.template.entity.TemplateSettings.General;
 import org.pkiaas.template.entity.TemplateSettings.Requests;
@@ -26,6 +28,13 @@ import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
 
 class TemplateValidationTest {
+
+  private static final String LOG_1 =
+      "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAELAGIyWoyHWicRSgPRxm5Z462yqMnd6YUBsRDHHo926uSwWmgNbtk9/K50RBmtEoFtxK0Oxg9QO4kR3NW8la1gg==";
+  private static final String LOG_2 =
+      "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEhn11zHPoNJ2thtU14xd41GZAIzcBEWcV5eXByAgNDX7QvrJsI8PMZALTfvhIYtjTJbOv4Fz+ErITAgCBfgHQQQ==";
+  static final String P384 =
+      "MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAEqcfi/4lJneo3ozTb01dLkUQUy0w1JiDtZpDfmfNb/DkzyQ8GG+o1zPXJ9j5iiPiCFIErTTfm8O5MGrEYKuS7eY/xNGUFgFYfTNngAM8yFqkRVc4Dnc8YpUQvZqivr5mj";
 
   private static final KeySpec EC_P256 = KeySpec.parse("EC", null, "P-256", null);
   private static final KeySpec RSA_2048 = KeySpec.parse("RSA", 2048, null, null);
@@ -61,7 +70,15 @@ class TemplateValidationTest {
                 false, "https://repo.example/ca.crt", false, false, true, true, "2.23.140.1.2.1"),
             new Requests(List.of("EC"), 3072, List.of(SanType.EMAIL), true),
             new Scep(true, true, true, true, true, true, true, "10.0.0.0/8", false, "NDES"),
-            List.of("https://ct.example/log"));
+            new CertificateTransparency(
+                List.of(
+                    new CtLog(
+                        "https://ct.example/log",
+                        LOG_1,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-07-01T00:00:00Z"),
+                        1500)),
+                1));
 
     assertEquals(current, TemplateValidation.validate(NOTHING, current, EC_P256));
   }
@@ -80,15 +97,19 @@ class TemplateValidationTest {
     assertEquals(CURRENT.keyUsage(), validated.keyUsage());
     assertEquals(CURRENT.distribution(), validated.distribution());
     assertEquals(CURRENT.requests(), validated.requests());
-    assertEquals(CURRENT.ctLogUrls(), validated.ctLogUrls());
+    assertEquals(CURRENT.certificateTransparency(), validated.certificateTransparency());
   }
 
   @Test
   void emptyCtLogListReplacesTheCurrentOne() {
-    TemplateSettings current = withCtLogs(CURRENT, List.of("https://ct.example/log"));
+    TemplateSettings current =
+        withCtLogs(CURRENT, List.of(log("https://ct.example/log", LOG_1)), 1);
     TemplateSettings requested =
-        new TemplateSettings(null, null, null, null, null, null, null, null, List.of());
-    assertEquals(List.of(), TemplateValidation.validate(requested, current, EC_P256).ctLogUrls());
+        new TemplateSettings(
+            null, null, null, null, null, null, null, null, CertificateTransparency.NONE);
+    assertEquals(
+        CertificateTransparency.NONE,
+        TemplateValidation.validate(requested, current, EC_P256).certificateTransparency());
   }
 
   // name
@@ -476,14 +497,20 @@ class TemplateValidationTest {
   // certificate transparency
 
   @Test
-  void ctLogUrlsAreTrimmedAndBlanksDropped() {
-    assertEquals(
-        List.of("https://ct.example/2025", "http://ct2.example/"),
+  void ctLogsAreTrimmedAndKept() {
+    CertificateTransparency ct =
         validate(
                 withCtLogs(
                     CURRENT,
-                    Arrays.asList(" https://ct.example/2025 ", "", null, "http://ct2.example/")))
-            .ctLogUrls());
+                    List.of(
+                        log(" https://ct.example/2025 ", " " + LOG_1 + "\n"),
+                        log("http://ct2.example/", LOG_2)),
+                    2))
+            .certificateTransparency();
+    assertEquals(
+        List.of(log("https://ct.example/2025", LOG_1), log("http://ct2.example/", LOG_2)),
+        ct.logs());
+    assertEquals(2, ct.sctsRequired());
   }
 
   @ParameterizedTest
@@ -492,10 +519,65 @@ class TemplateValidationTest {
         "ct.example/log",
         "ftp://ct.example/",
         "https://a.example/,https://b.example/",
-        "https://ct example/"
+        "https://ct example/",
+        "https://ct.example/log?x=1"
       })
   void ctLogUrlThatIsNotOneHttpUrlIsRefused(String url) {
-    assertField("ctLogUrls", () -> validate(withCtLogs(CURRENT, List.of(url))));
+    assertField(
+        "certificateTransparency.logs[0].url",
+        () -> validate(withCtLogs(CURRENT, List.of(log(url, LOG_1)), null)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "bm90IGEga2V5", "!!!", P384})
+  void ctLogKeyThatIsNotP256OrRsaIsRefused(String key) {
+    assertField(
+        "certificateTransparency.logs[0].publicKey",
+        () -> validate(withCtLogs(CURRENT, List.of(log("https://ct.example/", key)), null)));
+  }
+
+  @Test
+  void theSameLogTwiceIsRefused() {
+    assertField(
+        "certificateTransparency.logs[1].publicKey",
+        () ->
+            validate(
+                withCtLogs(
+                    CURRENT,
+                    List.of(log("https://a.example/", LOG_1), log("https://b.example/", LOG_1)),
+                    null)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 3, -1})
+  void moreSctsThanLogsOrNoneAreRefused(int required) {
+    assertField(
+        "certificateTransparency.sctsRequired",
+        () ->
+            validate(
+                withCtLogs(
+                    CURRENT,
+                    List.of(log("https://a.example/", LOG_1), log("https://b.example/", LOG_2)),
+                    required)));
+  }
+
+  @Test
+  void aWindowThatEndsBeforeItStartsOrADeadlineOutOfRangeIsRefused() {
+    Instant t = Instant.parse("2026-06-01T00:00:00Z");
+    assertField(
+        "certificateTransparency.logs[0].notAfterUntil",
+        () ->
+            validate(
+                withCtLogs(
+                    CURRENT, List.of(new CtLog("https://a.example/", LOG_1, t, t, null)), null)));
+    assertField(
+        "certificateTransparency.logs[0].timeoutMillis",
+        () ->
+            validate(
+                withCtLogs(
+                    CURRENT,
+                    List.of(new CtLog("https://a.example/", LOG_1, null, null, 60_001)),
+                    null)));
   }
 
   // helpers
@@ -521,7 +603,7 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static TemplateSettings withGeneral(
@@ -547,7 +629,7 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static TemplateSettings withSubject(Subject subject) {
@@ -561,7 +643,7 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static TemplateSettings withUsage(Usage usage) {
@@ -575,7 +657,7 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static TemplateSettings withConstraints(Constraints constraints) {
@@ -589,7 +671,7 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static Distribution distribution(
@@ -608,7 +690,7 @@ class TemplateValidationTest {
         distribution,
         c.requests(),
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static TemplateSettings withRequests(Requests requests) {
@@ -622,7 +704,7 @@ class TemplateValidationTest {
         c.distribution(),
         requests,
         c.scep(),
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
   private static TemplateSettings withScep(String ipAclList) {
@@ -637,10 +719,15 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         scep,
-        c.ctLogUrls());
+        c.certificateTransparency());
   }
 
-  private static TemplateSettings withCtLogs(TemplateSettings c, List<String> urls) {
+  private static CtLog log(String url, String key) {
+    return new CtLog(url, key, null, null, null);
+  }
+
+  private static TemplateSettings withCtLogs(
+      TemplateSettings c, List<CtLog> logs, Integer required) {
     return new TemplateSettings(
         c.name(),
         c.general(),
@@ -650,6 +737,6 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        urls);
+        new CertificateTransparency(logs, required));
   }
 }

@@ -46,7 +46,21 @@ class CertificateTemplateTest {
               List.of(SanType.UPN, SanType.DNS, SanType.IP),
               true),
           new Scep(true, true, true, true, true, true, true, "10.0.0.0/8, ::1", true, "SCEP"),
-          List.of("https://ct1.example/log", "https://ct2.example/log"));
+          new TemplateSettings.CertificateTransparency(
+              List.of(
+                  new TemplateSettings.CtLog(
+                      "https://ct1.example/log",
+                      "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAELAGIyWoyHWicRSgPRxm5Z462yqMnd6YUBsRDHHo926uSwWmgNbtk9/K50RBmtEoFtxK0Oxg9QO4kR3NW8la1gg==",
+                      Instant.parse("2026-01-01T00:00:00Z"),
+                      Instant.parse("2027-01-01T00:00:00Z"),
+                      2500),
+                  new TemplateSettings.CtLog(
+                      "https://ct2.example/log",
+                      "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEhn11zHPoNJ2thtU14xd41GZAIzcBEWcV5eXByAgNDX7QvrJsI8PMZALTfvhIYtjTJbOv4Fz+ErITAgCBfgHQQQ==",
+                      null,
+                      null,
+                      null)),
+              1));
 
   @ParameterizedTest
   @EnumSource(StarterTemplate.class)
@@ -158,7 +172,7 @@ class CertificateTemplateTest {
         new Distribution(false, null, false, false, false, false, null),
         new Requests(List.of("EC"), 2048, List.of(SanType.DNS), false),
         new Scep(false, false, false, false, false, false, false, null, false, "BOTH"),
-        List.of());
+        TemplateSettings.CertificateTransparency.NONE);
   }
 
   /** A copy of a record with one component replaced. */

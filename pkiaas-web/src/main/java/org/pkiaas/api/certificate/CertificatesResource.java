@@ -25,6 +25,7 @@ import org.pkiaas.certificate.boundary.Certificates;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.revocation.boundary.RevocationService;
@@ -57,6 +58,8 @@ public class CertificatesResource {
   @Inject RevocationService revocation;
 
   @Inject RequestCaller caller;
+
+  @Inject EmbeddedTimestamps timestamps;
 
   @GET
   @Path("cas/{caId}/certificates")
@@ -108,7 +111,9 @@ public class CertificatesResource {
           download(
               Pkcs7.certsOnly(certificates.chainPem(caller.get(), id)), PKCS7, certificate, "p7b");
       case "json" ->
-          Response.ok(IssuedCertificateResponse.of(certificate), MediaType.APPLICATION_JSON)
+          Response.ok(
+                  IssuedCertificateResponse.of(certificate, timestamps.of(certificate)),
+                  MediaType.APPLICATION_JSON)
               .build();
       default ->
           throw new InvalidInputException("format", "The format is json, pem, der, chain or p7b");

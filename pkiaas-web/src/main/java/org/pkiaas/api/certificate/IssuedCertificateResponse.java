@@ -3,9 +3,14 @@ package org.pkiaas.api.certificate;
 import java.time.Instant;
 import java.util.List;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.pem.Pem;
 
-/** An issued certificate as the API shows it. {@code status} EXPIRED is derived from notAfter. */
+/**
+ * An issued certificate as the API shows it. {@code status} EXPIRED is derived from notAfter.
+ * {@code signedCertificateTimestamps} (the embedded SCTs of RFC 6962, each verified with its
+ * template's log key) is there where one certificate is shown, absent in lists.
+ */
 public record IssuedCertificateResponse(
     String id,
     String caId,
@@ -21,9 +26,15 @@ public record IssuedCertificateResponse(
     Instant revokedAt,
     String revocationReason,
     Instant invalidityDate,
-    String certificatePem) {
+    String certificatePem,
+    List<EmbeddedScts.Embedded> signedCertificateTimestamps) {
 
   public static IssuedCertificateResponse of(IssuedCertificate certificate) {
+    return of(certificate, null);
+  }
+
+  public static IssuedCertificateResponse of(
+      IssuedCertificate certificate, List<EmbeddedScts.Embedded> scts) {
     String status = certificate.status().name();
     if (!"REVOKED".equals(status) && !Instant.now().isBefore(certificate.notAfter())) {
       status = "EXPIRED";
@@ -43,6 +54,7 @@ public record IssuedCertificateResponse(
         certificate.revokedAt(),
         certificate.revocationReason() == null ? null : certificate.revocationReason().rfcName(),
         certificate.invalidityDate(),
-        Pem.certificate(certificate.der()));
+        Pem.certificate(certificate.der()),
+        scts);
   }
 }

@@ -27,6 +27,8 @@ import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.ct.boundary.CtAttempts;
+import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.PreApprovals;
@@ -82,6 +84,10 @@ public class RequestsResource {
 
   @Inject RequestCaller caller;
 
+  @Inject EmbeddedTimestamps timestamps;
+
+  @Inject CtAttempts attempts;
+
   @Context UriInfo uriInfo;
 
   @POST
@@ -130,10 +136,24 @@ public class RequestsResource {
     return RequestResponse.of(requests.get(caller.get(), id));
   }
 
+  /**
+   * The CT submissions that stopped this request's issuance (too few valid SCTs), newest first: for
+   * the administrator, with each log's answer and the precertificate.
+   */
+  @GET
+  @Path("requests/{id}/ct-attempts")
+  public List<CtAttemptResponse> ctAttempts(@PathParam("id") String id) {
+    CertificateRequest request = requests.get(caller.get(), id);
+    return attempts.ofRequest(request.caId(), request.id()).stream()
+        .map(CtAttemptResponse::of)
+        .toList();
+  }
+
   @POST
   @Path("requests/{id}/sign")
   public IssuedCertificateResponse sign(@PathParam("id") String id, SignOverrides overrides) {
-    return IssuedCertificateResponse.of(requests.sign(caller.get(), id, overrides));
+    IssuedCertificate issued = requests.sign(caller.get(), id, overrides);
+    return IssuedCertificateResponse.of(issued, timestamps.of(issued));
   }
 
   /**

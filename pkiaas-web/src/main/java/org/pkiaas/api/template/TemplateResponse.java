@@ -1,7 +1,6 @@
 package org.pkiaas.api.template;
 
 import java.time.Instant;
-import java.util.List;
 import org.pkiaas.scep.boundary.ScepUrls;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
@@ -20,7 +19,7 @@ public record TemplateResponse(
     TemplateSettings.Distribution distribution,
     TemplateSettings.Requests requests,
     TemplateSettings.Scep scep,
-    List<String> ctLogUrls,
+    TemplateSettings.CertificateTransparency certificateTransparency,
     Urls urls) {
 
   /** Where the template's services are reached. */
@@ -42,7 +41,7 @@ public record TemplateResponse(
         s.distribution(),
         s.requests(),
         s.scep(),
-        s.ctLogUrls(),
+        s.certificateTransparency(),
         new Urls(
             publicUrl + "/request.html?template=" + template.id(),
             scep.scep(),

@@ -52,7 +52,9 @@ class RequestBodyFuzzTest {
                      "keyUsage":{"keyUsage":["digitalSignature"],"extendedKeyUsage":["serverAuth"]},
                      "basicConstraints":{"ca":false},"distribution":{"includeAia":true,"policyOid":"2.23.140.1.2.1"},
                      "requests":{"allowedKeyTypes":["RSA","EC"],"minimumRsaBits":2048,"allowedSanTypes":["DNS","IP"]},
-                     "scep":{"enabled":false,"ipAclList":"10.0.0.0/8"},"ctLogUrls":["https://ct.example/log"]}"""),
+                     "scep":{"enabled":false,"ipAclList":"10.0.0.0/8"},
+                     "certificateTransparency":{"logs":[{"url":"https://ct.example/log","publicKey":"MFkw",
+                     "notAfterFrom":"2026-01-01T00:00:00Z","timeoutMillis":5000}],"sctsRequired":1}}"""),
           new Seed(
               PreApproval.class,
               """

@@ -7,11 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.pkiaas.api.certificate.Pkcs7;
 import org.pkiaas.certificate.boundary.Certificates;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.certificate.entity.RevocationReason;
+import org.pkiaas.ct.boundary.EmbeddedTimestamps;
+import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.PkiaasException;
@@ -37,10 +40,13 @@ public class CertificateDetailBacking implements Serializable {
 
   @Inject ConsoleUser user;
 
+  @Inject EmbeddedTimestamps timestamps;
+
   private String id;
   private boolean missing;
   private transient IssuedCertificate certificate;
   private DecodedCertificate decoded;
+  private List<EmbeddedScts.Embedded> scts = List.of();
   private RevocationReason reason = RevocationReason.UNSPECIFIED;
 
   /** The view action. */
@@ -48,6 +54,7 @@ public class CertificateDetailBacking implements Serializable {
     try {
       certificate = certificates.get(user.caller(), id);
       decoded = DecodedCertificate.of(certificate.der());
+      scts = List.copyOf(timestamps.of(certificate));
     } catch (NotFoundException e) {
       missing = true;
     }
@@ -129,6 +136,11 @@ public class CertificateDetailBacking implements Serializable {
 
   public boolean isMissing() {
     return missing;
+  }
+
+  /** The embedded SCTs (RFC 6962 §3.3), each checked with its log's key. */
+  public List<EmbeddedScts.Embedded> getScts() {
+    return scts;
   }
 
   public DecodedCertificate getDecoded() {

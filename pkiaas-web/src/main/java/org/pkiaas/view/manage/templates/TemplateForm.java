@@ -70,7 +70,7 @@ public class TemplateForm implements Serializable {
   private boolean allowCsrExtensions;
 
   private ScepForm scep;
-  private List<String> ctLogUrls;
+  private TemplateSettings.CertificateTransparency certificateTransparency;
 
   static TemplateForm of(TemplateSettings s) {
     TemplateForm f = new TemplateForm();
@@ -121,7 +121,7 @@ public class TemplateForm implements Serializable {
     f.allowedSanTypes = new ArrayList<>(r.allowedSanTypes());
     f.allowCsrExtensions = r.allowCsrExtensions();
     f.scep = ScepForm.of(s.scep());
-    f.ctLogUrls = s.ctLogUrls();
+    f.certificateTransparency = s.certificateTransparency();
     return f;
   }
 
@@ -163,7 +163,7 @@ public class TemplateForm implements Serializable {
             blankToNull(policyOid)),
         new Requests(allowedKeyTypes, orZero(minimumRsaBits), allowedSanTypes, allowCsrExtensions),
         scep.settings(),
-        ctLogUrls);
+        certificateTransparency);
   }
 
   private static int orZero(Integer value) {

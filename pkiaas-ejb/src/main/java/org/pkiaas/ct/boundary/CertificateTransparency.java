@@ -1,0 +1,94 @@
+package org.pkiaas.ct.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.ct.control.CtLogClient;
+import org.pkiaas.ct.control.SctGathering;
+import org.pkiaas.ct.control.SctList;
+import org.pkiaas.ct.entity.CtAttempt;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/**
+ * The Certificate Transparency step of issuance (RFC 6962 §3.1): given the signed precertificate,
+ * gathers and verifies the SCTs of the template's logs and returns the SCT list extension for the
+ * final certificate, or records the attempt and throws {@link TransparencyFailure}.
+ *
+ * <p>Log submissions run on a small bounded pool with a deadline each, so a slow or dead log costs
+ * its own template's issuance at most that deadline and never holds threads others need.
+ */
+@ApplicationScoped
+public class CertificateTransparency {
+
+  private static final Logger LOG = Logger.getLogger(CertificateTransparency.class.getName());
+
+  private static final int THREADS = 4;
+  private static final int QUEUE = 256;
+
+  @Resource ManagedThreadFactory threads;
+
+  @Inject CtAttempts attempts;
+
+  private ThreadPoolExecutor executor;
+  private CtLogClient client;
+
+  /** The precertificate, and the extension that carries its verified SCTs into the certificate. */
+  public record Embedding(byte[] precertificate, Extension sctList, List<String> outcomes) {}
+
+  @PostConstruct
+  void start() {
+    executor =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            threads,
+            new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    client = new CtLogClient(executor, Duration.ofSeconds(5));
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
+  }
+
+  /**
+   * @param issuers the issuing CA's certificate and those above it, DER, nearest first
+   * @throws TransparencyFailure too few valid SCTs; the attempt is recorded for {@code requestId}
+   */
+  public Embedding embed(
+      TemplateSettings.CertificateTransparency ct,
+      X509CertificateHolder precertificate,
+      X509CertificateHolder issuer,
+      List<byte[]> issuers,
+      String caId,
+      String templateId,
+      String requestId) {
+    SctGathering.Result result = SctGathering.gather(client, ct, precertificate, issuer, issuers);
+    List<String> outcomes =
+        result.outcomes().stream().map(SctGathering.LogOutcome::record).toList();
+    if (!result.enough()) {
+      attempts.record(
+          new CtAttempt(
+              caId, templateId, requestId, result.precertificate(), String.join("\n", outcomes)));
+      LOG.info(() -> "Issuance refused for request " + requestId + ": " + result.failure());
+      throw new TransparencyFailure(result.failure());
+    }
+    return new Embedding(
+        result.precertificate(), new SctList(result.verified()).extension(), outcomes);
+  }
+}

@@ -1,0 +1,38 @@
+package org.pkiaas.ct.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.control.Der;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.ct.control.EmbeddedScts;
+import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.template.entity.TemplateSettings.CtLog;
+
+/**
+ * The SCTs an issued certificate carries, verified with the keys of its template's CT logs, for the
+ * certificate's page and the API. The caller has already checked that the certificate is the
+ * caller's to see.
+ */
+@Stateless
+public class EmbeddedTimestamps {
+
+  @PersistenceContext EntityManager em;
+
+  public List<EmbeddedScts.Embedded> of(IssuedCertificate certificate) {
+    CertificateAuthority ca = em.find(CertificateAuthority.class, certificate.caId());
+    if (ca == null || ca.certificate() == null) {
+      return List.of();
+    }
+    CertificateTemplate template =
+        certificate.templateId() == null
+            ? null
+            : em.find(CertificateTemplate.class, certificate.templateId());
+    List<CtLog> logs =
+        template == null ? List.of() : template.settings().certificateTransparency().logs();
+    return EmbeddedScts.check(
+        Der.certificate(certificate.der()), Der.certificate(ca.certificate()), logs);
+  }
+}

@@ -1,0 +1,181 @@
+package org.pkiaas.ct.control;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import org.pkiaas.network.OutboundAddresses;
+
+/**
+ * Submits chains to CT logs (RFC 6962 §4.1 {@code add-chain}, §4.2 {@code add-pre-chain}). Each
+ * submission has its own deadline; the answer body is read up to {@link CtJson#MAX_ANSWER_BYTES}.
+ * Nothing here blocks a caller's thread: callers wait on the futures, at most until the deadline.
+ * Log hosts are held to the server's outbound address rules ({@link OutboundAddresses}).
+ */
+public class CtLogClient {
+
+  /** What a log answered, or why it did not; never thrown. */
+  public record Answer(String logUrl, int httpStatus, String body, String failure) {
+
+    public boolean ok() {
+      return failure == null && httpStatus == 200;
+    }
+
+    /**
+     * What the requester may be told: the status or the failure, never the body (a log URL could
+     * point at a service that only the server reaches).
+     */
+    public String summary() {
+      return failure != null ? failure : "HTTP " + httpStatus;
+    }
+
+    /** For the administrator's record: the summary and the start of the body. */
+    public String withBody() {
+      String text = body.length() > 300 ? body.substring(0, 300) + "…" : body.strip();
+      return text.isEmpty() ? summary() : summary() + ": " + text;
+    }
+  }
+
+  private final HttpClient http;
+
+  /**
+   * @param executor bounded; runs the client's response handling
+   */
+  public CtLogClient(Executor executor, Duration connectTimeout) {
+    this.http =
+        HttpClient.newBuilder()
+            .executor(executor)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** {@code POST <log>/ct/v1/add-pre-chain}: the precertificate, then its issuer chain. */
+  public CompletableFuture<Answer> addPreChain(
+      String logUrl, List<byte[]> chain, Duration deadline) {
+    return post(logUrl, "add-pre-chain", chain, deadline);
+  }
+
+  /** {@code POST <log>/ct/v1/add-chain}: a final certificate, then its issuer chain. */
+  public CompletableFuture<Answer> addChain(String logUrl, List<byte[]> chain, Duration deadline) {
+    return post(logUrl, "add-chain", chain, deadline);
+  }
+
+  private CompletableFuture<Answer> post(
+      String logUrl, String method, List<byte[]> chain, Duration deadline) {
+    URI uri;
+    try {
+      uri = URI.create(logUrl.replaceAll("/+$", "") + "/ct/v1/" + method);
+      if (uri.getHost() == null
+          || Arrays.stream(InetAddress.getAllByName(uri.getHost()))
+              .anyMatch(OutboundAddresses::refused)) {
+        return failed(logUrl, "the log's address is not one the server connects to");
+      }
+    } catch (IllegalArgumentException e) {
+      return failed(logUrl, "the log URL is not a URI");
+    } catch (UnknownHostException e) {
+      return failed(logUrl, "the log's host name is unknown");
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(deadline)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(CtJson.addChainRequest(chain)))
+            .build();
+    return http.sendAsync(request, info -> new LimitedBody(CtJson.MAX_ANSWER_BYTES))
+        .thenApply(r -> new Answer(logUrl, r.statusCode(), r.body(), null))
+        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(failure -> new Answer(logUrl, 0, "", describe(failure, deadline)));
+  }
+
+  private static CompletableFuture<Answer> failed(String logUrl, String why) {
+    return CompletableFuture.completedFuture(new Answer(logUrl, 0, "", why));
+  }
+
+  private static String describe(Throwable failure, Duration deadline) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof java.util.concurrent.TimeoutException
+        || cause instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within " + deadline.toMillis() + " ms";
+    }
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (cause instanceof BodyTooLong) {
+      return "the answer is longer than " + CtJson.MAX_ANSWER_BYTES + " bytes";
+    }
+    return "unreachable (" + cause.getClass().getSimpleName() + ")";
+  }
+
+  private static final class BodyTooLong extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLong() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Collects a body as UTF-8 text, cancelling the exchange once it grows past a limit. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+
+    private final int limit;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<String> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    LimitedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<String> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > limit) {
+          subscription.cancel();
+          result.completeExceptionally(new BodyTooLong());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toString(StandardCharsets.UTF_8));
+    }
+  }
+}

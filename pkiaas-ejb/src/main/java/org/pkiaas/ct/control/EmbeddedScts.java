@@ -1,0 +1,69 @@
+package org.pkiaas.ct.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.signing.CaSigners;
+import org.pkiaas.template.entity.TemplateSettings.CtLog;
+
+/**
+ * The SCTs embedded in a certificate (RFC 6962 §3.3), each checked against the log of that id among
+ * {@code logs}: over the precert entry rebuilt from the certificate itself (its TBS without the SCT
+ * list, and its issuer's key hash), as a relying party checks it.
+ */
+public final class EmbeddedScts {
+
+  /**
+   * @param logUrl null when no listed log has this id
+   * @param problem null when verified
+   */
+  public record Embedded(
+      String logId, String logUrl, Instant timestamp, boolean verified, String problem)
+      implements java.io.Serializable {}
+
+  private EmbeddedScts() {}
+
+  /** Empty when the certificate embeds no SCT list. */
+  public static List<Embedded> check(
+      X509CertificateHolder certificate, X509CertificateHolder issuer, List<CtLog> logs) {
+    SctList list;
+    try {
+      list = SctList.of(certificate.getExtensions());
+    } catch (CtFormatException e) {
+      return List.of(
+          new Embedded(null, null, null, false, "unreadable SCT list: " + e.getMessage()));
+    }
+    if (list == null) {
+      return List.of();
+    }
+    LogEntry entry = Precertificates.entryOfCertificate(certificate, issuer);
+    List<Embedded> checked = new ArrayList<>();
+    for (SignedCertificateTimestamp sct : list.timestamps()) {
+      CtLog log =
+          logs.stream().filter(l -> logId(l).equals(sct.logIdHex())).findFirst().orElse(null);
+      String problem;
+      if (log == null) {
+        problem = "no log of the template has this id";
+      } else {
+        byte[] key = Base64.getDecoder().decode(log.publicKey());
+        problem = SctVerifier.problem(sct, entry, key, CaSigners.publicKey(key));
+      }
+      checked.add(
+          new Embedded(
+              sct.logIdHex(),
+              log == null ? null : log.url(),
+              sct.time(),
+              problem == null,
+              problem));
+    }
+    return checked;
+  }
+
+  private static String logId(CtLog log) {
+    return HexFormat.of()
+        .formatHex(Precertificates.logId(Base64.getDecoder().decode(log.publicKey())));
+  }
+}

@@ -1,0 +1,138 @@
+package org.pkiaas.ct.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against a local HTTP server: the route, the body, and each way a log can fail. */
+class CtLogClientTest {
+
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
+  private final CtLogClient client = new CtLogClient(executor, Duration.ofSeconds(2));
+  private final AtomicReference<String> received = new AtomicReference<>();
+  private HttpServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+    executor.shutdownNow();
+  }
+
+  private String serve(int status, byte[] body, long delayMillis) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/log/ct/v1/",
+        exchange -> {
+          received.set(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI().getPath()
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("Content-Type")
+                  + " "
+                  + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          try {
+            Thread.sleep(delayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          } catch (IOException e) {
+            // the client went away: what the deadline test wants
+          }
+        });
+    server.start();
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/log/";
+  }
+
+  @Test
+  void addPreChainPostsTheChainAsJsonToItsRoute() throws Exception {
+    String log = serve(200, "{\"ok\":1}".getBytes(StandardCharsets.UTF_8), 0);
+
+    CtLogClient.Answer answer =
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+
+    assertTrue(answer.ok(), answer.summary());
+    assertEquals("{\"ok\":1}", answer.body());
+    assertEquals(
+        "POST /log/ct/v1/add-pre-chain application/json {\"chain\":[\"AQ==\"]}", received.get());
+  }
+
+  @Test
+  void aLogErrorIsAnAnswerWithItsStatusAndBody() throws Exception {
+    String log = serve(400, "{\"error\":\"bad chain\"}".getBytes(StandardCharsets.UTF_8), 0);
+
+    CtLogClient.Answer answer =
+        client.addChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+
+    assertFalse(answer.ok());
+    assertEquals("HTTP 400", answer.summary(), "the requester is not shown the body");
+    assertEquals("HTTP 400: {\"error\":\"bad chain\"}", answer.withBody());
+    assertTrue(received.get().startsWith("POST /log/ct/v1/add-chain "), received.get());
+  }
+
+  @Test
+  void aSlowLogRunsIntoItsDeadline() throws Exception {
+    String log = serve(200, "{}".getBytes(StandardCharsets.UTF_8), 3000);
+    long start = System.nanoTime();
+
+    CtLogClient.Answer answer =
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofMillis(300)).join();
+
+    assertEquals("no answer within 300 ms", answer.summary());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500);
+  }
+
+  @Test
+  void anOverlongAnswerIsCutOff() throws Exception {
+    String log = serve(200, new byte[CtJson.MAX_ANSWER_BYTES + 1], 0);
+
+    CtLogClient.Answer answer =
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+
+    assertFalse(answer.ok());
+    assertEquals(
+        "the answer is longer than " + CtJson.MAX_ANSWER_BYTES + " bytes", answer.summary());
+  }
+
+  @Test
+  void aLogOnALinkLocalOrMetadataAddressIsNotContacted() {
+    for (String log :
+        List.of("http://169.254.169.254/log", "http://[fe80::1]/", "http://0.0.0.0/")) {
+      CtLogClient.Answer answer =
+          client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+
+      assertEquals("the log's address is not one the server connects to", answer.summary(), log);
+    }
+  }
+
+  @Test
+  void aClosedPortIsConnectionRefused() throws Exception {
+    String log = serve(200, new byte[0], 0);
+    server.stop(0);
+    server = null;
+
+    CtLogClient.Answer answer =
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+
+    assertEquals("connection refused", answer.summary());
+  }
+}
