@@ -31,6 +31,23 @@ class AccountsIT extends ServerIT {
   }
 
   @Test
+  void theAuditLogIsPagedLikeEveryOtherList() {
+    Api.newUser(); // at least one more event
+    Api.Reply first = admin.get("/api/v1/audit?size=2");
+    assertEquals(200, first.status(), first::toString);
+    assertEquals(2, first.array().size());
+    assertTrue(first.total() > 2, first::toString);
+    String next = first.headers().firstValue("Link").orElseThrow();
+    assertTrue(next.contains("page=1") && next.contains("size=2") && next.contains("rel=\"next\""));
+    assertEquals(1, admin.get("/api/v1/audit?size=1&page=1").array().size());
+    assertInvalid(admin.get("/api/v1/audit?size=501"), "size");
+
+    Api.Reply legacy = admin.get("/api/v1/audit?offset=1&limit=3");
+    assertEquals(3, legacy.array().size(), "offset and limit still work, deprecated");
+    assertFalse(legacy.headers().firstValue("X-Total-Count").isPresent());
+  }
+
+  @Test
   void onlyAdministratorsCreateAccounts() {
     String name = "acct-" + UUID.randomUUID().toString().substring(0, 8);
     Api.Reply created = admin.post("/api/v1/accounts", credentials(name, "a-long-password"));
@@ -190,7 +207,7 @@ class AccountsIT extends ServerIT {
         events::toString);
 
     assertTrue(
-        admin.get("/api/v1/audit?limit=500").array().stream()
+        admin.get("/api/v1/audit?size=500").array().stream()
             .map(JsonValue::asJsonObject)
             .anyMatch(e -> e.getString("actor").equals(user.username())),
         "administrators read everyone's events");

@@ -128,7 +128,7 @@ class AcmePoliciesIT extends ServerIT {
             .text()
             .contains(eab.getString("hmacKey")));
     assertFalse(
-        owner.get("/api/v1/audit?limit=500").text().contains(eab.getString("hmacKey")),
+        owner.get("/api/v1/audit?size=500").text().contains(eab.getString("hmacKey")),
         "nor audited");
 
     assertProblem(
@@ -227,7 +227,7 @@ class AcmePoliciesIT extends ServerIT {
     owner.post(
         "/api/v1/acme-policies/" + policyId + "/eabs",
         Json.createObjectBuilder().add("name", "audited").build());
-    String audit = owner.get("/api/v1/audit?limit=500").text();
+    String audit = owner.get("/api/v1/audit?size=500").text();
     assertTrue(audit.contains("acme.policy.create"), audit);
     assertTrue(audit.contains("acme.eab.create"), audit);
   }

@@ -194,6 +194,14 @@ public final class Api {
       return Json.createReader(new StringReader(text())).readArray();
     }
 
+    /** How many items a paged list holds in all (its X-Total-Count header). */
+    public int total() {
+      return Integer.parseInt(
+          headers()
+              .firstValue("X-Total-Count")
+              .orElseThrow(() -> new AssertionError("no X-Total-Count: " + this)));
+    }
+
     @Override
     public String toString() {
       return status + " " + contentType + " " + text();

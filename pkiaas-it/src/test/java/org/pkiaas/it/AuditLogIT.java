@@ -32,7 +32,7 @@ class AuditLogIT extends ServerIT {
   }
 
   static JsonArray events(Api who) {
-    Api.Reply reply = who.get("/api/v1/audit?limit=500");
+    Api.Reply reply = who.get("/api/v1/audit?size=500");
     assertEquals(200, reply.status(), reply::toString);
     return reply.array();
   }

@@ -70,7 +70,7 @@ class CaRetirementIT extends ServerIT {
     assertEquals("RETIRED", retired.json().getString("status"));
     assertEquals("RETIRED", acme.owner.get("/api/v1/cas/" + acme.caId).json().getString("status"));
     assertTrue(
-        acme.owner.get("/api/v1/audit?limit=500").text().contains("ca.retire"),
+        acme.owner.get("/api/v1/audit?size=500").text().contains("ca.retire"),
         "retirement is audited");
 
     // no channel issues any more

@@ -271,14 +271,12 @@ class ClaimInBrowserIT extends ServerIT {
     JsonObject body = Json.createReader(new StringReader(sent.get(0))).readObject();
     assertEquals(Set.of("csr"), body.keySet(), "only a CSR");
     assertFalse(sent.get(0).contains("PRIVATE KEY"));
-    JsonObject issued =
-        owner.get("/api/v1/cas/" + caId + "/certificates?templateId=" + clients).json();
-    assertEquals(1, issued.getInt("total"), issued::toString);
+    Api.Reply issued = owner.get("/api/v1/cas/" + caId + "/certificates?templateId=" + clients);
+    assertEquals(1, issued.total(), issued::toString);
     String serverCopy =
         owner
             .get(
-                "/api/v1/certificates/"
-                    + issued.getJsonArray("items").getJsonObject(0).getString("id"),
+                "/api/v1/certificates/" + issued.array().getJsonObject(0).getString("id"),
                 "application/x-pem-file")
             .text();
     assertArrayEquals(

@@ -143,8 +143,7 @@ class ConformanceIT extends ServerIT {
     write(
         "responder.pem",
         user.get("/api/v1/cas/" + id + "/certificates")
-            .json()
-            .getJsonArray("items")
+            .array()
             .getJsonObject(0)
             .getString("certificatePem"));
     String verified =

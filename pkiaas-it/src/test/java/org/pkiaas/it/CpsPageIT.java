@@ -126,8 +126,7 @@ class CpsPageIT extends ServerIT {
         2,
         owner
             .get("/api/v1/cas/" + caId + "/certificates?templateId=" + template.getString("id"))
-            .json()
-            .getInt("total"));
+            .total());
 
     try (HeadlessChromium browser = HeadlessChromium.start(dir.resolve("second"))) {
       browser.driver().get(Api.BASE_URL + "/cps/no-such-ca");

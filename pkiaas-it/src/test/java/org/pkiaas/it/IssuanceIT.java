@@ -95,9 +95,9 @@ class IssuanceIT extends ServerIT {
                     .build()
                     .getEncoded()));
     String certificates = "/api/v1/cas/" + caId + "/certificates";
-    assertEquals(1, owner.get(certificates + "?issuedTo=subscriber").json().getInt("total"));
-    assertEquals(1, owner.get(certificates + "?issuedTo=service").json().getInt("total"));
-    assertEquals(2, owner.get(certificates).json().getInt("total"));
+    assertEquals(1, owner.get(certificates + "?issuedTo=subscriber").total());
+    assertEquals(1, owner.get(certificates + "?issuedTo=service").total());
+    assertEquals(2, owner.get(certificates).total());
     assertInvalid(owner.get(certificates + "?issuedTo=everyone"), "issuedTo");
   }
 
@@ -300,8 +300,7 @@ class IssuanceIT extends ServerIT {
                     + "/certificates?templateId="
                     + webServer
                     + "&subject=override")
-            .json()
-            .getInt("total"),
+            .total(),
         "no certificate row is left behind");
 
     Api stranger = Api.newUser();
@@ -324,20 +323,19 @@ class IssuanceIT extends ServerIT {
   void certificatesAreListedDownloadedRevokedAndReleased() throws Exception {
     JsonObject first = issue("one.list.test");
     JsonObject second = issue("two.list.test");
-    JsonObject page =
-        owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1").json();
-    assertEquals(2, page.getInt("total"));
-    assertEquals(1, page.getJsonArray("items").size());
+    Api.Reply page = owner.get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1");
+    assertEquals(2, page.total());
+    assertEquals(1, page.array().size());
+    assertTrue(
+        page.headers().firstValue("Link").orElseThrow().contains("page=1"),
+        "paged like every list: " + page.headers());
     assertEquals(
-        second.getString("id"),
-        page.getJsonArray("items").getJsonObject(0).getString("id"),
-        "newest first");
+        second.getString("id"), page.array().getJsonObject(0).getString("id"), "newest first");
     assertEquals(
         1,
         owner
             .get("/api/v1/cas/" + caId + "/certificates?subject=list.test&size=1&page=1")
-            .json()
-            .getJsonArray("items")
+            .array()
             .size());
     assertInvalid(owner.get("/api/v1/cas/" + caId + "/certificates?status=WEIRD"), "status");
     assertInvalid(
@@ -350,8 +348,7 @@ class IssuanceIT extends ServerIT {
                     + caId
                     + "/certificates?subject=list.test&expiresBefore="
                     + Instant.now().plus(Duration.ofDays(30)))
-            .json()
-            .getInt("total"));
+            .total());
 
     String id = first.getString("id");
     X509CertificateHolder certificate = Pki.certificate(first.getString("certificatePem"));
@@ -403,9 +400,7 @@ class IssuanceIT extends ServerIT {
             "/api/v1/certificates/" + id + "/revoke",
             Json.createObjectBuilder().add("reason", "superseded").build()),
         409);
-    assertEquals(
-        1,
-        owner.get("/api/v1/cas/" + caId + "/certificates?status=REVOKED").json().getInt("total"));
+    assertEquals(1, owner.get("/api/v1/cas/" + caId + "/certificates?status=REVOKED").total());
     assertProblem(Api.newUser().get("/api/v1/certificates/" + id), 404);
     assertProblem(
         Api.newUser()

@@ -133,7 +133,7 @@ class RenewalIT extends ServerIT {
     assertEquals("REVOKED", old.getString("status"), "auto-revoke of the renewed certificate");
     assertEquals("superseded", old.getString("revocationReason"));
     assertTrue(
-        admin.get("/api/v1/audit?limit=500").array().stream()
+        admin.get("/api/v1/audit?size=500").array().stream()
             .map(JsonValue::asJsonObject)
             .anyMatch(
                 e ->

@@ -89,11 +89,7 @@ final class StatusPki {
 
   /** The CA's OCSP responder certificates, newest first. */
   List<JsonObject> responderCertificates() {
-    return owner
-        .get("/api/v1/cas/" + caId + "/certificates?size=500")
-        .json()
-        .getJsonArray("items")
-        .stream()
+    return owner.get("/api/v1/cas/" + caId + "/certificates?size=500").array().stream()
         .map(JsonObject.class::cast)
         .filter(c -> "OCSP_RESPONDER".equals(c.getString("purpose")))
         .toList();

@@ -5,10 +5,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.pkiaas.audit.entity.AuditEvent;
 import org.pkiaas.audit.entity.Outcome;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -105,6 +108,30 @@ public class AuditLog {
             detail,
             tenantOf(caId, null),
             caId));
+  }
+
+  /**
+   * One page of the events the caller may read, newest first, counted by the database:
+   * administrators read every event, everyone else the events they did or that concern their CAs.
+   */
+  public Page<AuditEvent> page(Caller caller, int page, int size) {
+    Map<String, Object> parameters = new HashMap<>();
+    String where = "";
+    if (!caller.isAdmin()) {
+      where = " WHERE e.actorId = :accountId OR e.tenantId = :accountId";
+      parameters.put("accountId", caller.accountId());
+    }
+    return Page.read(
+        em,
+        AuditEvent.class,
+        "FROM AuditEvent e",
+        where,
+        parameters,
+        " ORDER BY e.occurredAt DESC, e.id",
+        page,
+        size,
+        500,
+        "events");
   }
 
   /**

@@ -27,7 +27,9 @@ public record CaChanges(
     @Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String serviceKeyType,
     Integer serviceKeySize,
     @Pattern(regexp = CURVES, message = CURVE_MESSAGE) String serviceCurve,
-    @Pattern(regexp = "SHA-?(256|384|512)", message = "The hash is SHA256, SHA384 or SHA512")
+    @Pattern(
+            regexp = "SHA256|SHA384|SHA512|SHA-256|SHA-384|SHA-512",
+            message = "The hash is SHA256, SHA384 or SHA512")
         String serviceSignatureHash,
     @Min(value = 1, message = "A CRL is valid for 1 to 366 days")
         @Max(value = 366, message = "A CRL is valid for 1 to 366 days")

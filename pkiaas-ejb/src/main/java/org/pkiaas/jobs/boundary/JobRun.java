@@ -1,6 +1,8 @@
 package org.pkiaas.jobs.boundary;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One execution of a batch job, as the job repository keeps it.
@@ -13,7 +15,18 @@ import java.time.Instant;
 public record JobRun(
     long executionId,
     String job,
-    String status,
+    @Schema(
+            type = SchemaType.STRING,
+            enumeration = {
+              "STARTING",
+              "STARTED",
+              "STOPPING",
+              "STOPPED",
+              "FAILED",
+              "COMPLETED",
+              "ABANDONED"
+            })
+        String status,
     String exitStatus,
     Instant createdAt,
     Instant startedAt,

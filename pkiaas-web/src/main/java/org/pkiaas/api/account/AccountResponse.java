@@ -1,9 +1,15 @@
 package org.pkiaas.api.account;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.tenant.entity.Account;
+import org.pkiaas.tenant.entity.Role;
 
-public record AccountResponse(String id, String username, String role, Instant createdAt) {
+public record AccountResponse(
+    String id,
+    String username,
+    @Schema(implementation = Role.class) String role,
+    Instant createdAt) {
 
   static AccountResponse of(Account account) {
     return new AccountResponse(

@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.AllowedBeforePasswordChange;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
@@ -35,6 +38,13 @@ public class AccountsResource {
 
   @POST
   @Path("accounts")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new account; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AccountResponse.class)))
   public Response create(AccountRequest request) {
     AccountRequest body = require(request);
     Account account = accounts.create(caller.get(), body.username(), body.password(), body.role());
@@ -56,6 +66,7 @@ public class AccountsResource {
   @PUT
   @Path("accounts/me/password")
   @AllowedBeforePasswordChange
+  @APIResponse(responseCode = "204", description = "Changed")
   public Response changePassword(PasswordChangeRequest request) {
     if (request == null) {
       throw new InvalidInputException(
@@ -70,6 +81,13 @@ public class AccountsResource {
   @Path("signup")
   @Public
   @RateLimited(RateLimit.Kind.SIGNUP)
+  @APIResponse(
+      responseCode = "201",
+      description = "The new account; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AccountResponse.class)))
   public Response signUp(AccountRequest request) {
     AccountRequest body = require(request);
     return created(accounts.signUp(body.username(), body.password()));

@@ -11,10 +11,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
@@ -62,14 +67,23 @@ public class TokensResource {
 
   @Inject RequestCaller caller;
 
+  @Context UriInfo uriInfo;
+
   @POST
+  @APIResponse(
+      responseCode = "201",
+      description = "The new token, with its secret (shown only here); Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NewTokenResponse.class)))
   public Response create(TokenRequest request) {
     if (request == null) {
       throw new InvalidInputException("name", "A JSON body with the token's name is required");
     }
     NewApiToken created = tokens.create(caller.get(), request.name(), request.validityDays());
     ApiToken token = created.token();
-    return Response.status(Response.Status.CREATED)
+    return Response.created(uriInfo.getBaseUriBuilder().path("tokens").path(token.id()).build())
         .entity(
             new NewTokenResponse(
                 token.id(), token.name(), created.secret(), token.createdAt(), token.expiresAt()))
@@ -83,6 +97,7 @@ public class TokensResource {
 
   @DELETE
   @Path("{tokenId}")
+  @APIResponse(responseCode = "204", description = "Revoked")
   public Response revoke(@PathParam("tokenId") String tokenId) {
     tokens.revoke(caller.get(), tokenId);
     return Response.noContent().build();

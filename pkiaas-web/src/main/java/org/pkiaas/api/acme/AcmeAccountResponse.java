@@ -2,6 +2,7 @@ package org.pkiaas.api.acme;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.acme.entity.AcmeAccount;
 
 /** An ACME account registered under a policy. */
@@ -9,7 +10,7 @@ public record AcmeAccountResponse(
     String id,
     String policyId,
     String eabId,
-    String status,
+    @Schema(enumeration = {"valid", "deactivated", "revoked"}) String status,
     List<String> contact,
     String keyThumbprint,
     Instant createdAt) {

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.acme.boundary.AcmePolicies;
 import org.pkiaas.acme.boundary.AcmePolicies.PolicyChange;
 import org.pkiaas.acme.boundary.ExternalAccountBindings;
@@ -42,6 +45,13 @@ public class AcmePoliciesResource {
 
   @POST
   @Path("cas/{caId}/acme-policies")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new ACME policy; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AcmePolicyResponse.class)))
   public Response create(@PathParam("caId") String caId, PolicyChange request) {
     AcmePolicy policy = policies.create(caller.get(), caId, request == null ? EMPTY : request);
     return Response.created(
@@ -73,6 +83,7 @@ public class AcmePoliciesResource {
 
   @DELETE
   @Path("acme-policies/{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("id") String id) {
     policies.delete(caller.get(), id);
     return Response.noContent().build();
@@ -81,6 +92,13 @@ public class AcmePoliciesResource {
   /** Creates a binding; the answer carries the HMAC key, which no later answer shows. */
   @POST
   @Path("acme-policies/{id}/eabs")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new binding, with its HMAC key (shown only here); Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = EabResponse.class)))
   public Response createEab(@PathParam("id") String id, BindingRequest request) {
     var created =
         bindings.create(
@@ -115,6 +133,7 @@ public class AcmePoliciesResource {
 
   @DELETE
   @Path("acme-policies/{id}/eabs/{eabId}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public Response deleteEab(@PathParam("id") String id, @PathParam("eabId") String eabId) {
     bindings.delete(caller.get(), id, eabId);
     return Response.noContent().build();

@@ -1,18 +1,26 @@
 package org.pkiaas.api.audit;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.pkiaas.api.PagedList;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.audit.boundary.AuditVerification;
 import org.pkiaas.audit.entity.AuditEvent;
+import org.pkiaas.audit.entity.Outcome;
 
 /**
  * The audit log, newest first: administrators see every event, others what they did and what
@@ -29,7 +37,7 @@ public class AuditResource {
       String action,
       String objectType,
       String objectId,
-      String outcome,
+      @Schema(implementation = Outcome.class) String outcome,
       String detail,
       String tenantId,
       String caId,
@@ -81,11 +89,43 @@ public class AuditResource {
 
   @Inject RequestCaller caller;
 
+  @Context UriInfo uriInfo;
+
+  /**
+   * One page of the events the caller may read, newest first, paged as every list is ({@link
+   * PagedList}: {@code page}, {@code size}, {@code X-Total-Count}, {@code Link}).
+   *
+   * @param offset deprecated: the paging before 2026-12, {@code offset} and {@code limit}; still
+   *     answered (as an array without the paging headers) when {@code page} and {@code size} are
+   *     absent
+   * @param limit deprecated, with {@code offset}
+   */
   @GET
-  public List<AuditEventResponse> read(
-      @QueryParam("offset") @DefaultValue("0") int offset,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
-    return auditLog.read(caller.get(), offset, limit).stream().map(AuditEventResponse::of).toList();
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of events, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEventResponse.class)))
+  public Response read(
+      @QueryParam("page") Integer page,
+      @QueryParam("size") Integer size,
+      @Deprecated @QueryParam("offset") Integer offset,
+      @Deprecated @QueryParam("limit") Integer limit) {
+    if (page == null && size == null && (offset != null || limit != null)) {
+      return Response.ok(
+              auditLog
+                  .read(caller.get(), offset == null ? 0 : offset, limit == null ? 100 : limit)
+                  .stream()
+                  .map(AuditEventResponse::of)
+                  .toList())
+          .build();
+    }
+    return PagedList.of(
+        auditLog.page(caller.get(), page == null ? 0 : page, size == null ? 100 : size),
+        AuditEventResponse::of,
+        uriInfo);
   }
 
   /**

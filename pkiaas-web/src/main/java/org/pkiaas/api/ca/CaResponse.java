@@ -2,7 +2,9 @@ package org.pkiaas.api.ca;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.ca.boundary.ServiceUrls;
+import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.signing.KeyAlgorithm;
@@ -12,11 +14,11 @@ import org.pkiaas.signing.KeySpec;
 public record CaResponse(
     String id,
     String name,
-    String status,
+    @Schema(implementation = CaStatus.class) String status,
     String subject,
-    String keyType,
+    @Schema(implementation = KeyAlgorithm.class) String keyType,
     Integer keySize,
-    String curve,
+    @Schema(enumeration = {"P-256", "P-384", "P-521"}) String curve,
     String parameterSet,
     String keyBackend,
     String signatureAlgorithm,
@@ -38,7 +40,10 @@ public record CaResponse(
 
   /** The key and hash of the certificates the CA's services (OCSP, timestamping) sign with. */
   public record ServiceCertificateSettings(
-      String keyType, Integer keySize, String curve, String signatureHash) {}
+      @Schema(implementation = KeyAlgorithm.class) String keyType,
+      Integer keySize,
+      @Schema(enumeration = {"P-256", "P-384", "P-521"}) String curve,
+      String signatureHash) {}
 
   static CaResponse of(CertificateAuthority ca, String publicUrl) {
     KeySpec key = ca.keySpec();

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
@@ -44,6 +48,13 @@ public class CertificateAuthoritiesResource {
 
   @POST
   @Path("cas")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new CA; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaResponse.class)))
   public Response create(NewCertificateAuthority request) {
     if (request == null) {
       throw new InvalidInputException(
@@ -83,6 +94,7 @@ public class CertificateAuthoritiesResource {
    */
   @DELETE
   @Path("cas/{caId}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("caId") String caId) {
     cas.delete(caller.get(), caId);
     return Response.noContent().build();
@@ -98,6 +110,14 @@ public class CertificateAuthoritiesResource {
   @GET
   @Path("cas/{caId}/csr")
   @Produces({PEM_CSR, MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+  @APIResponse(
+      responseCode = "200",
+      description = "The CA's PKCS#10 request, PEM",
+      content = {
+        @Content(mediaType = PEM_CSR, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.STRING))
+      })
   public Response csr(@PathParam("caId") String caId) {
     String pem = cas.csrPem(caller.get(), caId);
     return Response.ok(pem).build();

@@ -15,10 +15,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.pkiaas.api.PagedList;
+import org.pkiaas.api.openapi.SharedSchemas;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.CertificateFilter;
 import org.pkiaas.certificate.boundary.Certificates;
@@ -40,14 +47,12 @@ public class CertificatesResource {
   static final String DER = "application/pkix-cert";
   static final String PKCS7 = "application/pkcs7-mime";
 
-  public record CertificatePage(
-      List<IssuedCertificateResponse> items, long total, int page, int size) {}
-
   /**
    * @param reason an RFC 5280 name, e.g. keyCompromise; certificateHold puts it on hold
    */
   public record RevocationRequest(
-      @Pattern(
+      @Schema(ref = SharedSchemas.REVOCATION_REASON)
+          @Pattern(
               regexp = "[A-Za-z]{1,32}",
               message = "The reason is an RFC 5280 name such as keyCompromise")
           String reason,
@@ -61,16 +66,40 @@ public class CertificatesResource {
 
   @Inject EmbeddedTimestamps timestamps;
 
+  @Context UriInfo uriInfo;
+
+  /**
+   * One page of the CA's certificates, paged as every list is ({@link PagedList}). Until 2026-12
+   * the body was an object {@code {items, total, page, size}}; it is the array now, with the total
+   * in {@code X-Total-Count}.
+   */
   @GET
   @Path("cas/{caId}/certificates")
-  public CertificatePage list(
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of certificates, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.ARRAY,
+                      implementation = IssuedCertificateResponse.class)))
+  public Response list(
       @PathParam("caId") String caId,
-      @QueryParam("status") String status,
+      @QueryParam("status") @Parameter(schema = @Schema(ref = SharedSchemas.CERTIFICATE_STATUS))
+          String status,
       @QueryParam("templateId") String templateId,
       @QueryParam("subject") String subject,
       @QueryParam("expiresAfter") String expiresAfter,
       @QueryParam("expiresBefore") String expiresBefore,
-      @QueryParam("issuedTo") String issuedTo,
+      @QueryParam("issuedTo")
+          @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"subscriber", "service"}))
+          String issuedTo,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     CertificateFilter filter =
@@ -82,11 +111,7 @@ public class CertificatesResource {
                 instant("expiresBefore", expiresBefore))
             .withPurposes(purposes(issuedTo));
     Page<IssuedCertificate> found = certificates.list(caller.get(), caId, filter, page, size);
-    return new CertificatePage(
-        found.items().stream().map(IssuedCertificateResponse::of).toList(),
-        found.total(),
-        found.page(),
-        found.size());
+    return PagedList.of(found, IssuedCertificateResponse::of, uriInfo);
   }
 
   /**
@@ -96,9 +121,28 @@ public class CertificatesResource {
   @GET
   @Path("certificates/{id}")
   @Produces({MediaType.APPLICATION_JSON, PEM, DER, PKCS7})
+  @APIResponse(
+      responseCode = "200",
+      description = "The certificate in the format asked for",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IssuedCertificateResponse.class)),
+        @Content(
+            mediaType = PEM,
+            schema = @Schema(type = SchemaType.STRING, description = "PEM, or the chain as PEM")),
+        @Content(mediaType = DER, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = PKCS7, schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
   public Response get(
       @PathParam("id") String id,
-      @QueryParam("format") String format,
+      @QueryParam("format")
+          @Parameter(
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"json", "pem", "der", "chain", "p7b"}))
+          String format,
       @Context HttpHeaders headers) {
     IssuedCertificate certificate = certificates.get(caller.get(), id);
     String wanted = format != null ? format.toLowerCase(Locale.ROOT) : fromAccept(headers);

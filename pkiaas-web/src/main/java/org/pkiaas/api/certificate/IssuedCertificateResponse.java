@@ -2,6 +2,9 @@ package org.pkiaas.api.certificate;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.pkiaas.api.openapi.SharedSchemas;
+import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.pem.Pem;
@@ -19,12 +22,12 @@ public record IssuedCertificateResponse(
     String serialNumber,
     String subject,
     List<String> subjectAltNames,
-    String purpose,
-    String status,
+    @Schema(implementation = CertificatePurpose.class) String purpose,
+    @Schema(ref = SharedSchemas.CERTIFICATE_STATUS) String status,
     Instant notBefore,
     Instant notAfter,
     Instant revokedAt,
-    String revocationReason,
+    @Schema(ref = SharedSchemas.REVOCATION_REASON) String revocationReason,
     Instant invalidityDate,
     String certificatePem,
     List<EmbeddedScts.Embedded> signedCertificateTimestamps) {

@@ -10,10 +10,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -59,6 +64,8 @@ public class ClaimsResource {
 
   @Inject Claims claims;
 
+  @Context UriInfo uriInfo;
+
   @GET
   @Path("claims")
   @Public
@@ -82,11 +89,19 @@ public class ClaimsResource {
   @Path("claims")
   @Public
   @RateLimited(RateLimit.Kind.CLAIM)
+  @APIResponse(
+      responseCode = "201",
+      description = "The certificate issued for the claim; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ClaimedCertificate.class)))
   public Response claim(@HeaderParam(TOKEN_HEADER) String token, ClaimSubmission submission) {
     IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
     CertificateAuthority ca = claims.issuerOf(issued);
     String chain = ca.certificateChainPem();
-    return Response.status(Response.Status.CREATED)
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("certificates").path(issued.id()).build())
         .entity(new ClaimedCertificate(issued.id(), Pem.certificate(issued.der()), chain))
         .build();
   }

@@ -7,9 +7,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.issuance.boundary.PublicRequests;
@@ -39,6 +44,8 @@ public class PublicRequestsResource {
 
   @Inject PublicRequests publicRequests;
 
+  @Context UriInfo uriInfo;
+
   @GET
   @Path("templates/{templateId}/public")
   @Public
@@ -58,6 +65,13 @@ public class PublicRequestsResource {
   @Path("templates/{templateId}/public")
   @Public
   @RateLimited(RateLimit.Kind.PUBLIC_REQUEST)
+  @APIResponse(
+      responseCode = "201",
+      description = "The request, waiting for approval; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Submitted.class)))
   public Response submit(
       @PathParam("templateId") String templateId, PublicRequests.PublicRequest request) {
     if (request == null) {
@@ -65,7 +79,8 @@ public class PublicRequestsResource {
           "email", "A JSON body with your email and a CSR or a subject is required");
     }
     CertificateRequest submitted = publicRequests.submit(templateId, request);
-    return Response.status(Response.Status.CREATED)
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("requests").path(submitted.id()).build())
         .entity(new Submitted(submitted.id(), submitted.status().name()))
         .build();
   }

@@ -9,8 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -42,15 +47,29 @@ public class RenewalsResource {
 
   @Inject Renewals renewals;
 
+  @Context UriInfo uriInfo;
+
   @POST
   @Path("cas/{caId}/renewals")
   @Public
   @RateLimited(RateLimit.Kind.RENEWAL)
+  @APIResponse(
+      responseCode = "201",
+      description = "The new certificate; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Renewed.class)))
   public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
     Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
     CertificateAuthority ca = renewal.ca();
     String chain = ca.certificateChainPem();
-    return Response.status(Response.Status.CREATED)
+    return Response.created(
+            uriInfo
+                .getBaseUriBuilder()
+                .path("certificates")
+                .path(renewal.certificate().id())
+                .build())
         .entity(
             new Renewed(
                 renewal.certificate().id(),

@@ -2,7 +2,10 @@ package org.pkiaas.api.issuance;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestKind;
+import org.pkiaas.issuance.entity.RequestStatus;
 import org.pkiaas.pem.Pem;
 
 /**
@@ -14,8 +17,8 @@ public record RequestResponse(
     String id,
     String caId,
     String templateId,
-    String kind,
-    String status,
+    @Schema(implementation = RequestKind.class) String kind,
+    @Schema(implementation = RequestStatus.class) String status,
     String subject,
     List<String> subjectAltNames,
     String approvedSubject,

@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.pkiaas.api.PagedList;
 import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.Page;
@@ -76,7 +82,11 @@ public class RequestsResource {
    * @param outcome OK or FAILED
    */
   public record BulkOutcome(
-      String id, String outcome, String status, String certificateId, String detail) {}
+      String id,
+      @Schema(enumeration = {"OK", "FAILED"}) String outcome,
+      @Schema(implementation = RequestStatus.class) String status,
+      String certificateId,
+      String detail) {}
 
   @Inject CertificateRequests requests;
 
@@ -92,6 +102,13 @@ public class RequestsResource {
 
   @POST
   @Path("templates/{templateId}/requests")
+  @APIResponse(
+      responseCode = "201",
+      description = "The request, waiting for approval; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RequestResponse.class)))
   public Response submit(@PathParam("templateId") String templateId, CsrSubmission submission) {
     CertificateRequest request =
         requests.submitCsr(caller.get(), templateId, submission == null ? null : submission.csr());
@@ -100,15 +117,20 @@ public class RequestsResource {
         .build();
   }
 
-  /**
-   * One page of the CA's requests, newest first, as an array; {@code X-Total-Count} says how many
-   * match, and a {@code Link} with {@code rel="next"} (RFC 8288) points to the next page.
-   */
+  /** One page of the CA's requests, newest first, paged as every list is ({@link PagedList}). */
   @GET
   @Path("cas/{caId}/requests")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of requests, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RequestResponse.class)))
   public Response list(
       @PathParam("caId") String caId,
-      @QueryParam("status") String status,
+      @QueryParam("status") @Parameter(schema = @Schema(implementation = RequestStatus.class))
+          String status,
       @QueryParam("search") String search,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("100") int size) {
@@ -119,15 +141,7 @@ public class RequestsResource {
             new RequestQuery(status(status), search, RequestQuery.Column.RECEIVED, false),
             page,
             size);
-    Response.ResponseBuilder response =
-        Response.ok(found.items().stream().map(RequestResponse::of).toList())
-            .header("X-Total-Count", found.total());
-    if ((long) (found.page() + 1) * found.size() < found.total()) {
-      response.link(
-          uriInfo.getRequestUriBuilder().replaceQueryParam("page", found.page() + 1).build(),
-          "next");
-    }
-    return response.build();
+    return PagedList.of(found, RequestResponse::of, uriInfo);
   }
 
   @GET
@@ -175,6 +189,14 @@ public class RequestsResource {
 
   @POST
   @Path("templates/{templateId}/preapproved")
+  @APIResponse(
+      responseCode = "201",
+      description =
+          "The pre-approved request with its claim link, or the certificate when it was issued at once; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ClaimResponse.class)))
   public Response preApprove(
       @PathParam("templateId") String templateId, PreApprovals.PreApproval approval) {
     if (approval == null) {

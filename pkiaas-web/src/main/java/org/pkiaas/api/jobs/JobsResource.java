@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.jobs.boundary.JobRun;
 import org.pkiaas.jobs.boundary.Jobs;
@@ -40,12 +43,26 @@ public class JobsResource {
 
   @POST
   @Path("{name}")
+  @APIResponse(
+      responseCode = "202",
+      description = "The run, started",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = JobRun.class)))
   public Response start(@PathParam("name") String name) {
     return Response.accepted(jobs.start(caller.get(), name)).build();
   }
 
   @POST
   @Path("executions/{executionId}/restart")
+  @APIResponse(
+      responseCode = "202",
+      description = "The run, restarted",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = JobRun.class)))
   public Response restart(@PathParam("executionId") long executionId) {
     return Response.accepted(jobs.restart(caller.get(), executionId)).build();
   }

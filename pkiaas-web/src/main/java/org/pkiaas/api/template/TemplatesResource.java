@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.input.PlainText;
@@ -69,6 +72,13 @@ public class TemplatesResource {
 
   @POST
   @Path("cas/{caId}/templates")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new template; Location holds its URL",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TemplateResponse.class)))
   public Response create(@PathParam("caId") String caId, NewTemplate request) {
     NewTemplate body = request == null ? new NewTemplate(null, null, null) : request;
     CertificateTemplate template =
@@ -104,6 +114,7 @@ public class TemplatesResource {
 
   @DELETE
   @Path("templates/{id}")
+  @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("id") String id) {
     templates.delete(caller.get(), id);
     return Response.noContent().build();
