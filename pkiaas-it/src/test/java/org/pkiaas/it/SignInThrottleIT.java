@@ -93,7 +93,7 @@ class SignInThrottleIT extends ServerIT {
     assertEquals(name, owner.get(ME).json().getString("username"));
 
     List<JsonObject> failures =
-        admin.get("/api/v1/audit?limit=500").array().stream()
+        admin.get("/api/v1/audit?size=500").array().stream()
             .map(JsonValue::asJsonObject)
             .filter(
                 e ->
@@ -110,6 +110,120 @@ class SignInThrottleIT extends ServerIT {
             .allMatch(
                 e -> e.getString("objectId", "").equals(owner.get(ME).json().getString("id"))),
         "against the attacked account");
+  }
+
+  /**
+   * The console's sign-in page counts against the same throttle as HTTP Basic (both go through
+   * Accounts.authenticate): guesses posted to the page from one address get the page with its
+   * message and 429 with Retry-After after the free failures, are audited, and the owner still
+   * signs in from where they usually do.
+   */
+  @Test
+  void theConsoleSignInPageIsThrottledLikeTheApi() {
+    String name = "console-victim-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "the-owners-password-2";
+    assertEquals(
+        201,
+        admin
+            .post(
+                "/api/v1/accounts",
+                jakarta.json.Json.createObjectBuilder()
+                    .add("username", name)
+                    .add("password", password)
+                    .build())
+            .status());
+    Api owner = Api.basic(name, password);
+    assertEquals(200, owner.get(ME).status(), "the owner signs in from their usual address");
+
+    SignInPage page = SignInPage.open(FromAddress.of("127.0.0.5"));
+    int refused = 0;
+    int throttled = 0;
+    for (int i = 0; i < 16; i++) {
+      FromAddress.Reply reply = page.signIn(name, "console-guess-" + i);
+      if (reply.status() == 429) {
+        throttled++;
+        assertTrue(Long.parseLong(reply.header("Retry-After")) >= 1, reply::toString);
+        assertTrue(reply.body().contains("Sign-in refused"), "the page says why");
+      } else {
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.body().contains("Invalid username or password"), reply::toString);
+        refused++;
+      }
+    }
+    // ten free failures, then one per expired wait (1 s, 2 s, 4 s, ...)
+    assertTrue(refused >= 10 && refused <= 14, "refused: " + refused);
+    assertTrue(throttled >= 2, "throttled: " + throttled);
+    assertEquals(
+        429, page.signIn(name, password).status(), "the right password waits at that address");
+
+    assertEquals(200, owner.get(ME).status(), "the owner still signs in");
+    long audited =
+        admin.get("/api/v1/audit?size=500").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(
+                e ->
+                    "account.signin".equals(e.getString("action"))
+                        && "FAILURE".equals(e.getString("outcome"))
+                        && e.getString("detail", "").contains("'" + name + "' from 127.0.0.5"))
+            .count();
+    assertEquals(refused, audited, "every checked guess on the page is audited");
+  }
+
+  /** The console's sign-in form, posted as a browser would, from one client address. */
+  private static final class SignInPage {
+
+    private static final java.util.regex.Pattern VIEW_STATE =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    private static final java.util.regex.Pattern NONCE =
+        java.util.regex.Pattern.compile("nonce=\"([^\"]+)\"");
+
+    private final FromAddress client;
+    private final String cookie;
+    private String viewState;
+    private String nonce;
+
+    private SignInPage(FromAddress client, String cookie, String body) {
+      this.client = client;
+      this.cookie = cookie;
+      read(body);
+    }
+
+    static SignInPage open(FromAddress client) {
+      FromAddress.Reply page = client.get("/login.xhtml");
+      assertEquals(200, page.status(), page::toString);
+      return new SignInPage(client, page.header("Set-Cookie").split(";")[0], page.body());
+    }
+
+    FromAddress.Reply signIn(String username, String password) {
+      String form =
+          "login=login&login%3Ausername="
+              + encode(username)
+              + "&login%3Apassword="
+              + encode(password)
+              + "&login%3Anext=&login%3Asignin=&jakarta.faces.ViewState="
+              + encode(viewState)
+              + "&primefaces.nonce="
+              + encode(nonce);
+      FromAddress.Reply reply =
+          client.post("/login.xhtml", "application/x-www-form-urlencoded", form, "Cookie", cookie);
+      read(reply.body());
+      return reply;
+    }
+
+    private void read(String body) {
+      java.util.regex.Matcher state = VIEW_STATE.matcher(body);
+      if (state.find()) {
+        viewState = state.group(1);
+      }
+      java.util.regex.Matcher script = NONCE.matcher(body);
+      if (script.find()) {
+        nonce = script.group(1);
+      }
+    }
+
+    private static String encode(String value) {
+      return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
   }
 
   @Test
