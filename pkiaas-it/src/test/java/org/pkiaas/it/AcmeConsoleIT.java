@@ -131,7 +131,7 @@ class AcmeConsoleIT extends ConsoleWalk {
     page.get(Api.BASE_URL + "/manage/acme/accounts.xhtml?policy=" + policyId);
     WebElement account = visible(By.xpath("//tr[.//span[normalize-space()='" + accountId + "']]"));
     assertTrue(
-        account.getText().contains("valid") && account.getText().contains(kid), account.getText());
+        account.getText().contains("Valid") && account.getText().contains(kid), account.getText());
     account.findElement(By.xpath(".//button[contains(@id,'deactivate')]")).click();
     visible(By.id("accounts:confirm-yes")).click();
     awaitMessage("The account is deactivated");

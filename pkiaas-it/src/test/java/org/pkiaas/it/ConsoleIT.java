@@ -131,7 +131,7 @@ class ConsoleIT extends ConsoleWalk {
             && sans.contains("DNS:second.example.test")
             && !sans.contains("requested.example.test"),
         "the signer's names replace the requested ones: " + sans);
-    assertEquals("VALID", page.findElement(By.id("status")).getText());
+    assertEquals("Valid", page.findElement(By.id("status")).getText());
     String serial = page.findElement(By.id("serial")).getText();
     screenshot("08-certificate-detail");
     page.findElement(By.id("revoke:pem")).click();
@@ -152,10 +152,10 @@ class ConsoleIT extends ConsoleWalk {
     choose("revoke:reason", "KEY_COMPROMISE");
     page.findElement(By.id("revoke:revoke-button")).click();
     visible(By.id("revoke:confirm-yes")).click();
-    waitUntil(d -> "REVOKED".equals(d.findElement(By.id("status")).getText()));
+    waitUntil(d -> "Revoked".equals(d.findElement(By.id("status")).getText()));
     page.navigate().refresh();
     assertEquals(
-        "REVOKED", page.findElement(By.id("status")).getText(), "revoked, also after a reload");
+        "Revoked", page.findElement(By.id("status")).getText(), "revoked, also after a reload");
     assertTrue(page.findElement(By.id("revoke:revocation")).getText().contains("keyCompromise"));
     screenshot("09-certificate-revoked");
 

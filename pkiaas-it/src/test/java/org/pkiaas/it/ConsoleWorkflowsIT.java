@@ -37,6 +37,94 @@ class ConsoleWorkflowsIT extends ConsoleWalk {
         .getString("id");
   }
 
+  /**
+   * The CA drop-down: what it was set to is what the next sign-in in this browser starts with (not
+   * the first CA of the list), and a link to a page about another CA's object switches it to that
+   * CA.
+   */
+  @Test
+  void theCaChosenLastIsRememberedAndADirectLinkSwitchesTheScope() throws Exception {
+    Owner owner = signedInOwnerOf("Earlier Root");
+    Api.Reply later =
+        owner.api().post("/api/v1/cas", CertificateAuthoritiesIT.ca("Later Root").build());
+    assertEquals(201, later.status(), later::toString);
+    String laterId = later.json().getString("id");
+    page.get(Api.BASE_URL + "/manage/dashboard.xhtml");
+    assertEquals(owner.caId(), selectedCa(), "the first CA at first");
+    choose("scope:ca", laterId);
+    awaitUrl("/manage/dashboard.xhtml");
+
+    page.findElement(By.id("session:signout")).click();
+    awaitUrl("/login.xhtml?signedOut=true");
+    signIn(owner.username(), owner.password());
+    awaitUrl("/manage/dashboard.xhtml");
+    assertEquals(laterId, selectedCa(), "the CA chosen before signing out");
+
+    page.get(Api.BASE_URL + "/manage/templates/submit-csr.xhtml?template=" + firstTemplate(owner));
+    assertEquals(owner.caId(), selectedCa(), "a link to the earlier CA's template scopes to it");
+    page.get(Api.BASE_URL + "/manage/certificates/pending.xhtml");
+    assertEquals(owner.caId(), selectedCa(), "and the scope stays there");
+  }
+
+  /**
+   * Text that is not a number or not a date, sent for a number or date field (the widgets prevent
+   * typing it, a pasted value or a hand-made request does not), is a refused field with a message,
+   * never an error page, and creates nothing.
+   */
+  @Test
+  void textThatIsNotANumberOrADateIsARefusedFieldNotAnErrorPage() throws Exception {
+    Owner owner = signedInOwnerOf("Strict Forms Root");
+    page.get(Api.BASE_URL + "/manage/account/tokens.xhtml");
+    type("tokens:name", "not a number");
+    for (String typed : List.of("abc", "1e999x", "12,5.3")) {
+      ((JavascriptExecutor) page)
+          .executeScript(
+              "document.getElementById('tokens:validityDays_hinput').value = arguments[0];", typed);
+      page.findElement(By.id("tokens:create")).click();
+      awaitAjax();
+      String field = page.findElement(By.id("tokens")).getText();
+      assertTrue(field.contains("enter a number"), typed + ": " + field);
+      assertFalse(page.getPageSource().contains("Internal error"), typed);
+    }
+    assertEquals(0, owner.api().get("/api/v1/tokens").array().size(), "no token was made");
+
+    Api.Reply policy =
+        owner
+            .api()
+            .post(
+                "/api/v1/cas/" + owner.caId() + "/acme-policies",
+                Json.createObjectBuilder()
+                    .add("name", "Strict")
+                    .add("templateId", firstTemplate(owner))
+                    .build());
+    assertEquals(201, policy.status(), policy::toString);
+    page.get(Api.BASE_URL + "/manage/acme/eabs.xhtml?policy=" + policy.json().getString("id"));
+    for (String typed : List.of("2099-13-45", "tomorrow")) {
+      ((JavascriptExecutor) page)
+          .executeScript(
+              "document.getElementById('eab:expiresAt_input').value = arguments[0];", typed);
+      page.findElement(By.id("eab:create")).click();
+      awaitAjax();
+      assertFalse(page.getPageSource().contains("Internal error"), typed);
+      assertTrue(
+          page.findElements(By.cssSelector("#eab .ui-message-error")).stream()
+              .anyMatch(m -> !m.getText().isBlank()),
+          typed + ": " + page.findElement(By.id("eab")).getText());
+    }
+    assertEquals(
+        0,
+        owner
+            .api()
+            .get("/api/v1/acme-policies/" + policy.json().getString("id") + "/eabs")
+            .array()
+            .size(),
+        "no binding was made");
+  }
+
+  private String selectedCa() {
+    return waitUntil(d -> d.findElement(By.id("scope:ca_input")).getDomProperty("value"));
+  }
+
   @Test
   void caIsDeletedOnlyOnceItsNameIsTyped() throws Exception {
     Owner owner = signedInOwnerOf("Doomed Root");
@@ -207,12 +295,13 @@ class ConsoleWorkflowsIT extends ConsoleWalk {
     choose("revoke:reason", "CERTIFICATE_HOLD");
     page.findElement(By.id("revoke:revoke-button")).click();
     visible(By.id("revoke:confirm-yes")).click();
-    waitUntil(d -> "ON_HOLD".equals(d.findElement(By.id("status")).getText()));
+    // the page says it in words; the API keeps the constant
+    waitUntil(d -> "On hold".equals(d.findElement(By.id("status")).getText()));
     assertEquals(
         "ON_HOLD",
         owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));
     visible(By.id("revoke:release")).click();
-    waitUntil(d -> "VALID".equals(d.findElement(By.id("status")).getText()));
+    waitUntil(d -> "Valid".equals(d.findElement(By.id("status")).getText()));
     assertEquals(
         "VALID",
         owner.api().get("/api/v1/certificates/" + certificateId).json().getString("status"));

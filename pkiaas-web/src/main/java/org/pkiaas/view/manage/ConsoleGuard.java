@@ -18,9 +18,9 @@ import org.pkiaas.tenant.boundary.Accounts;
 /**
  * Guards every console page: the visitor must be signed in (otherwise the sign-in page, which comes
  * back here), and must own at least one CA (otherwise the create-CA page, user guide 2.2). It also
- * keeps the CA scope pointing at one of the user's own CAs, ends a session whose account's password
- * was changed since it signed in, and holds a generated password's owner on the Change Password
- * page until it is changed.
+ * keeps the CA scope pointing at one of the user's own CAs (at sign-in, the one this browser chose
+ * last: {@link RememberedCa}), ends a session whose account's password was changed since it signed
+ * in, and holds a generated password's owner on the Change Password page until it is changed.
  */
 @WebFilter("/manage/*")
 public class ConsoleGuard extends HttpFilter {
@@ -65,8 +65,16 @@ public class ConsoleGuard extends HttpFilter {
         return;
       }
       if (own.stream().noneMatch(ca -> ca.id().equals(user.getCaId()))) {
-        user.scopeTo(own.isEmpty() ? null : own.get(0).id());
+        // a new session: the CA this browser had chosen last, if it is still one of the user's
+        String remembered = RememberedCa.recall(request).orElse(null);
+        user.scopeTo(
+            own.stream()
+                .map(CertificateAuthority::id)
+                .filter(id -> id.equals(remembered))
+                .findFirst()
+                .orElse(own.isEmpty() ? null : own.get(0).id()));
       }
+      RememberedCa.remember(request, response, user.getCaId());
     }
     chain.doFilter(request, response);
   }

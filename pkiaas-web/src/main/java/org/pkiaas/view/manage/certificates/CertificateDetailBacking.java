@@ -55,6 +55,7 @@ public class CertificateDetailBacking implements Serializable {
       certificate = certificates.get(user.caller(), id);
       decoded = DecodedCertificate.of(certificate.der());
       scts = List.copyOf(timestamps.of(certificate));
+      user.scopeTo(certificate.caId());
     } catch (NotFoundException e) {
       missing = true;
     }

@@ -28,6 +28,8 @@ public abstract class TemplatePage implements Serializable {
     try {
       CertificateTemplate template = templates.get(user.caller(), templateId);
       templateName = template.name();
+      // opened by a link: the drop-down shows the template's CA, the one the page works on
+      user.scopeTo(template.caId());
       loaded(template);
     } catch (NotFoundException e) {
       missing = true;
