@@ -274,7 +274,8 @@ class ConsoleIT extends ConsoleWalk {
     assertTrue(
         page.findElement(By.xpath("//tr[.//span[normalize-space()='Console Issuing CA']]"))
             .getText()
-            .contains("ACTIVE"));
+            .contains("Active"),
+        "the status in words");
   }
 
   @Test
