@@ -156,6 +156,7 @@ public class TemplatesResource {
   /** Sets the Basic credentials that open the template's NDES page (user guide 6.3.3). */
   @PUT
   @Path("templates/{id}/scep/ndes-credentials")
+  @APIResponse(responseCode = "204", description = "Set")
   public Response ndesCredentials(@PathParam("id") String id, NdesCredentials credentials) {
     NdesCredentials given = credentials == null ? new NdesCredentials(null, null) : credentials;
     scepSecrets.ndesCredentials(caller.get(), id, given.username(), given.password());
