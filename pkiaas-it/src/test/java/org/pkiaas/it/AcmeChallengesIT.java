@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.shredzone.acme4j.Authorization;
@@ -50,6 +51,7 @@ class AcmeChallengesIT extends ServerIT {
 
   @Test
   void http01IsValidatedAndTheOrderIssues() throws Exception {
+    Scrape before = Scrape.now();
     Login login = acme.register(AcmeFixture.accountKey());
     String domain = unique("web.test");
     Order order = login.newOrder().domain(domain).create();
@@ -61,6 +63,23 @@ class AcmeChallengesIT extends ServerIT {
     assertTrue(
         answerAndFinalize(order, challenge).getSubjectAlternativeNames().stream()
             .anyMatch(n -> domain.equals(n.get(1))));
+    // and the metrics moved (issue 16)
+    Scrape after = Scrape.now();
+    assertGrew(before, after, "pkiaas_acme_orders_total", Map.of("status", "created"));
+    assertGrew(before, after, "pkiaas_acme_orders_total", Map.of("status", "valid"));
+    assertGrew(
+        before,
+        after,
+        "pkiaas_acme_validations_total",
+        Map.of("type", "http-01", "outcome", "valid"));
+    assertGrew(before, after, "pkiaas_certificates_issued_total", Map.of("channel", "acme"));
+  }
+
+  private static void assertGrew(
+      Scrape before, Scrape after, String name, Map<String, String> labels) {
+    assertTrue(
+        after.value(name, labels) > before.value(name, labels),
+        () -> name + labels + " did not grow: " + before.value(name, labels));
   }
 
   @Test
@@ -174,6 +193,7 @@ class AcmeChallengesIT extends ServerIT {
 
   @Test
   void aFailingChallengeTurnsInvalidWithTheReason() throws Exception {
+    Scrape before = Scrape.now();
     Login login = acme.register(AcmeFixture.accountKey());
     Order order = login.newOrder().domain(unique("wrong.test")).create();
     Authorization authorization = order.getAuthorizations().get(0);
@@ -201,6 +221,18 @@ class AcmeChallengesIT extends ServerIT {
     var problem = dns.getError().orElseThrow();
     assertEquals("urn:ietf:params:acme:error:dns", problem.getType().toString());
     assertTrue(problem.getDetail().orElse("").contains("failed"), problem.toString());
+    Scrape after = Scrape.now();
+    assertGrew(before, after, "pkiaas_acme_orders_total", Map.of("status", "invalid"));
+    assertGrew(
+        before,
+        after,
+        "pkiaas_acme_validations_total",
+        Map.of("type", "http-01", "outcome", "invalid"));
+    assertGrew(
+        before,
+        after,
+        "pkiaas_acme_validations_total",
+        Map.of("type", "dns-01", "outcome", "invalid"));
   }
 
   @Test

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * server.log grows by a line per failure, not a stack trace nor Hibernate's copies of it; after the
  * database is started again, the server answers normally within 10 s, without a restart. On the
  * embedded H2, which cannot be stopped from outside the server's JVM, the test checks the settings
- * that give the same recovery (validation on borrow) and bounded logs.
+ * that give the same recovery (validation on borrow) and bounded logs. Readiness (MicroProfile
+ * Health, issue 16) goes DOWN within seconds of the outage, naming the database, and UP again
+ * within the same 10 s of its return.
  */
 class DatabaseOutageIT extends ServerIT {
 
@@ -99,6 +101,8 @@ class DatabaseOutageIT extends ServerIT {
         total < 1_000L * (first + second) + 400_000,
         () -> "server.log grew by " + total + " bytes in all");
 
+    assertReadinessTurns("DOWN", 503);
+
     // cached answers are still served
     assertEquals(
         CertificateStatus.GOOD,
@@ -133,8 +137,27 @@ class DatabaseOutageIT extends ServerIT {
           () -> "not recovered within " + RECOVERY.toSeconds() + " s: " + reply);
       Thread.sleep(250);
     }
+    assertReadinessTurns("UP", 200);
+    assertTrue(
+        System.nanoTime() - started < RECOVERY.toNanos(),
+        "ready again within " + RECOVERY.toSeconds() + " s");
     // and it writes again
     pki.issue("after.outage.test");
+  }
+
+  /** Readiness reaches {@code status} (its database check with it) within {@link #RECOVERY}. */
+  private static void assertReadinessTurns(String status, int httpStatus) throws Exception {
+    long deadline = System.nanoTime() + RECOVERY.toNanos();
+    Health.Answer ready = Health.ready();
+    while (!(ready.status() == httpStatus && status.equals(ready.status("pkiaas-database")))) {
+      Health.Answer last = ready;
+      assertTrue(
+          System.nanoTime() < deadline,
+          () -> "readiness not " + status + " within " + RECOVERY.toSeconds() + " s: " + last);
+      Thread.sleep(250);
+      ready = Health.ready();
+    }
+    assertEquals(status, ready.overall(), ready::toString);
   }
 
   /** Five seconds of requests that need the database; returns how many were sent. */

@@ -36,6 +36,7 @@ import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
@@ -57,6 +58,8 @@ public class AcmeOrders {
   @Inject AcmeAccounts accounts;
 
   @Inject IssuanceService issuance;
+
+  @Inject PkiMetrics metrics;
 
   @Inject AcmeRenewals renewals;
 
@@ -91,7 +94,12 @@ public class AcmeOrders {
       em.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
       int toProve =
           (int) typed.stream().filter(i -> !(i.isDns() && preApproved.covers(i.value()))).count();
-      OrderLimits.check(em, limits, account.id(), toProve);
+      try {
+        OrderLimits.check(em, limits, account.id(), toProve);
+      } catch (AcmeProblem refused) {
+        metrics.rateLimitRefused("acme-orders");
+        throw refused;
+      }
     }
     Instant expires = Instant.now().plus(ORDER_LIFETIME);
     // pre-approved domains cover DNS names only: an IP address is always proven (RFC 8738)
@@ -111,6 +119,7 @@ public class AcmeOrders {
     for (AcmeIdentifier identifier : typed) {
       authorizations.add(authorize(order, identifier, preApproved, expires));
     }
+    metrics.acmeOrder("created");
     return new OrderState(order, authorizations);
   }
 
@@ -210,6 +219,7 @@ public class AcmeOrders {
           AcmeError.SERVER_INTERNAL, "The CA cannot issue now: " + e.getMessage());
     }
     order.issued(issued.id());
+    metrics.acmeOrder("valid");
     return new OrderState(order, authorizations(order.id()));
   }
 

@@ -3,6 +3,7 @@ package org.pkiaas.acme.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,7 @@ import org.pkiaas.acme.entity.AuthorizationStatus;
 import org.pkiaas.acme.entity.ChallengeStatus;
 import org.pkiaas.acme.entity.ChallengeType;
 import org.pkiaas.acme.entity.OrderStatus;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 
 /**
  * Records each step of a challenge's validation in a transaction of its own, so that its state is
@@ -27,6 +29,8 @@ import org.pkiaas.acme.entity.OrderStatus;
 public class ChallengeOutcomes {
 
   @PersistenceContext EntityManager em;
+
+  @Inject PkiMetrics metrics;
 
   /**
    * What one validation needs; {@code identifier} is a DNS name or, when {@code ip}, an address
@@ -133,6 +137,7 @@ public class ChallengeOutcomes {
     if (allValid && order.status() == OrderStatus.PENDING) {
       order.changeStatus(OrderStatus.READY);
     }
+    metrics.acmeValidation(challenge.type().json(), "valid");
   }
 
   /** An attempt failed; the last one makes challenge, authorization and order invalid (§7.1.6). */
@@ -148,7 +153,9 @@ public class ChallengeOutcomes {
           em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_WRITE);
       authorization.decided(AuthorizationStatus.INVALID);
       order.changeStatus(OrderStatus.INVALID);
+      metrics.acmeOrder("invalid");
     }
     challenge.failedAttempt(failure.type(), failure.detail(), last);
+    metrics.acmeValidation(challenge.type().json(), last ? "invalid" : "retry");
   }
 }

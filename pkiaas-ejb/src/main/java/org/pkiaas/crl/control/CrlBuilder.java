@@ -25,6 +25,7 @@ import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.control.KeyIdentifiers;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.crl.entity.PublishedCrl;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.signing.CaSigners;
 
 /**
@@ -51,6 +52,8 @@ public class CrlBuilder {
   @Inject CaSigners signers;
 
   @Inject PkiaasConfig config;
+
+  @Inject PkiMetrics metrics;
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public CrlDocument buildComplete(String caId) {
@@ -89,6 +92,7 @@ public class CrlBuilder {
             der.blocks().size());
     states.store(published, der);
     long stored = System.nanoTime();
+    metrics.crlBuilt(caId, false, Duration.ofNanos(stored - started), der.size());
     LOG.info(
         () ->
             String.format(
@@ -112,6 +116,7 @@ public class CrlBuilder {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public CrlDocument buildDelta(String caId, CrlDocument base) {
+    long started = System.nanoTime();
     CrlStates.Status status = states.status(caId);
     CertificateAuthority ca = status.ca();
     long number = states.nextNumber(caId);
@@ -134,6 +139,7 @@ public class CrlBuilder {
             thisUpdate,
             nextUpdate,
             new Extensions(extensions.toArray(Extension[]::new)));
+    metrics.crlBuilt(caId, true, Duration.ofNanos(System.nanoTime() - started), der.size());
     return new CrlDocument(
         caId,
         number,

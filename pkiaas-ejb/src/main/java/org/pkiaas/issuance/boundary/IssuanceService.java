@@ -110,7 +110,7 @@ public class IssuanceService {
       issued.keepPrecertificate(ct.precertificate());
     }
     em.persist(issued);
-    issuedEvent.fire(new CertificateIssued(issued, issuedBy));
+    issuedEvent.fire(new CertificateIssued(issued, issuedBy, intake.channel()));
     return issued;
   }
 

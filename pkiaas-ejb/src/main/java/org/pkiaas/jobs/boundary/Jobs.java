@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.pkiaas.audit.boundary.Audited;
@@ -111,6 +113,28 @@ public class Jobs {
     }
     runs.sort(Comparator.comparing(JobRun::executionId).reversed());
     return runs.size() > limit ? runs.subList(0, limit) : runs;
+  }
+
+  /**
+   * The newest run of each job that has run, whoever started it, for the health checks: no caller,
+   * since the management interface asks.
+   */
+  public Map<String, JobRun> latestRuns() {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    Map<String, JobRun> latest = new HashMap<>();
+    for (String name : NAMES) {
+      List<JobInstance> instances;
+      try {
+        instances = operator.getJobInstances(name, 0, 1);
+      } catch (NoSuchJobException e) {
+        continue; // never run yet
+      }
+      instances.stream()
+          .flatMap(instance -> operator.getJobExecutions(instance).stream())
+          .max(Comparator.comparingLong(JobExecution::getExecutionId))
+          .ifPresent(execution -> latest.put(name, describe(operator, execution)));
+    }
+    return latest;
   }
 
   /** One run. */

@@ -9,8 +9,12 @@ import org.pkiaas.signing.Fingerprints;
  *
  * @param thisUpdate null for an error response (which carries no validity and is never cached)
  * @param nonce whether the response echoes a request nonce (and so must not be cached by anyone)
+ * @param status what it says, for metrics: the certificate status of a successful response (good,
+ *     revoked, unknown; "several" for more than one certificate) or the error's response status
+ *     (malformedRequest, unauthorized, tryLater, internalError), RFC 6960 §2.2–2.3
  */
-public record OcspAnswer(byte[] der, Instant thisUpdate, Instant nextUpdate, boolean nonce) {
+public record OcspAnswer(
+    byte[] der, Instant thisUpdate, Instant nextUpdate, boolean nonce, String status) {
 
   /** True for a signed answer that anyone may cache until nextUpdate. */
   public boolean cacheable() {

@@ -16,6 +16,7 @@ import org.bouncycastle.cert.ocsp.OCSPException;
 import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.ocsp.control.KnownStatus;
 import org.pkiaas.ocsp.control.MalformedOcspRequestException;
 import org.pkiaas.ocsp.control.OcspCache;
@@ -60,16 +61,34 @@ public class OcspResponder {
 
   @Inject PkiaasConfig config;
 
+  @Inject PkiMetrics metrics;
+
   /**
    * Answers one DER OCSPRequest for the CA; never throws for anything a client sends. While the
    * database is unreachable, what the cache cannot answer gets {@code tryLater} (RFC 6960 §2.3).
    */
   public OcspAnswer answer(String caId, byte[] requestDer) {
+    long started = System.nanoTime();
+    Outcome outcome = respond(caId, requestDer);
+    metrics.ocspResponse(
+        outcome.answer().status(), outcome.cached(), Duration.ofNanos(System.nanoTime() - started));
+    return outcome.answer();
+  }
+
+  /** An answer, and whether it came from the cache. */
+  private record Outcome(OcspAnswer answer, boolean cached) {
+
+    static Outcome signed(OcspAnswer answer) {
+      return new Outcome(answer, false);
+    }
+  }
+
+  private Outcome respond(String caId, byte[] requestDer) {
     OcspRequest request;
     try {
       request = OcspCodec.decode(requestDer);
     } catch (MalformedOcspRequestException e) {
-      return error(ResponseStatus.MALFORMED_REQUEST);
+      return Outcome.signed(error(ResponseStatus.MALFORMED_REQUEST));
     }
     List<CertificateID> ids = request.certificateIds();
     try {
@@ -77,17 +96,17 @@ public class OcspResponder {
       try {
         responder = responders.forCa(caId);
       } catch (NotFoundException e) {
-        return error(ResponseStatus.UNAUTHORIZED);
+        return Outcome.signed(error(ResponseStatus.UNAUTHORIZED));
       }
       for (CertificateID id : ids) {
         if (!issuedBy(id, responder)) {
-          return error(ResponseStatus.UNAUTHORIZED);
+          return Outcome.signed(error(ResponseStatus.UNAUTHORIZED));
         }
       }
       if (request.nonce() == null && ids.size() == 1) {
         return single(caId, ids.get(0), responder);
       }
-      return sign(responder, request.nonce(), Instant.now(), ids).answer;
+      return Outcome.signed(sign(responder, request.nonce(), Instant.now(), ids).answer);
     } catch (RuntimeException | OCSPException e) {
       // details in the log only; the database's absence is temporary, anything else is
       // internalError
@@ -97,30 +116,29 @@ public class OcspResponder {
             Level.WARNING,
             "OCSP for CA " + caId + " answered tryLater, database unreachable or busy",
             e);
-        return error(ResponseStatus.TRY_LATER);
+        return Outcome.signed(error(ResponseStatus.TRY_LATER));
       }
       Incidents.log(LOG, Level.SEVERE, "OCSP response for CA " + caId + " failed", e);
-      return error(ResponseStatus.INTERNAL_ERROR);
+      return Outcome.signed(error(ResponseStatus.INTERNAL_ERROR));
     }
   }
 
   /** A one-certificate request without a nonce: cached per certificate (RFC 5019 §2.2.1). */
-  private OcspAnswer single(String caId, CertificateID id, Responder responder)
-      throws OCSPException {
+  private Outcome single(String caId, CertificateID id, Responder responder) throws OCSPException {
     String serial = SerialNumbers.hex(id.getSerialNumber());
     String hash = id.getHashAlgOID().getId();
     Instant now = Instant.now();
     OcspAnswer cached = cache.response(caId, serial, hash);
     Duration half = config.ocspResponseValidity().dividedBy(2);
     if (cached != null && now.isBefore(cached.thisUpdate().plus(half))) {
-      return cached;
+      return new Outcome(cached, true);
     }
     long generation = cache.generation(caId);
     Signed signed = sign(responder, null, now, List.of(id));
     if (signed.allKnown) {
       cache.putResponse(caId, serial, hash, signed.answer, generation);
     }
-    return signed.answer;
+    return Outcome.signed(signed.answer);
   }
 
   private record Signed(OcspAnswer answer, boolean allKnown) {}
@@ -136,7 +154,13 @@ public class OcspResponder {
     boolean allKnown = answers.stream().noneMatch(a -> a.status() instanceof Unknown);
     byte[] der =
         OcspCodec.encode(new BasicResponse(answers, thisUpdate, nextUpdate, nonce), responder);
-    return new Signed(new OcspAnswer(der, thisUpdate, nextUpdate, nonce != null), allKnown);
+    String said = answers.size() == 1 ? said(answers.get(0).status()) : "several";
+    return new Signed(new OcspAnswer(der, thisUpdate, nextUpdate, nonce != null, said), allKnown);
+  }
+
+  /** What a certificate status is called in RFC 6960 §2.2, for the metrics. */
+  private static String said(CertStatus status) {
+    return status instanceof Good ? "good" : status instanceof Unknown ? "unknown" : "revoked";
   }
 
   /**
@@ -176,6 +200,14 @@ public class OcspResponder {
   }
 
   private static OcspAnswer error(ResponseStatus status) {
-    return new OcspAnswer(OcspCodec.error(status), null, null, false);
+    String name =
+        switch (status) {
+          case MALFORMED_REQUEST -> "malformedRequest";
+          case UNAUTHORIZED -> "unauthorized";
+          case TRY_LATER -> "tryLater";
+          case SIG_REQUIRED -> "sigRequired";
+          default -> "internalError";
+        };
+    return new OcspAnswer(OcspCodec.error(status), null, null, false, name);
   }
 }

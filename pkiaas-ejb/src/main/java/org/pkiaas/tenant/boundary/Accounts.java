@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
@@ -39,6 +40,8 @@ public class Accounts {
 
   @Inject AuditLog auditLog;
 
+  @Inject PkiMetrics metrics;
+
   @Inject ApiTokens tokens;
 
   /**
@@ -50,6 +53,7 @@ public class Accounts {
     Instant now = Instant.now();
     Optional<SignInThrottle.Refusal> refusal = throttle.refusal(username, clientAddress, now);
     if (refusal.isPresent()) {
+      metrics.rateLimitRefused("sign-in");
       throw new ThrottledException(
           "Sign-in refused: " + refusal.get().reason() + ". Try again later.",
           refusal.get().retryAfter().toSeconds() + 1);
@@ -62,6 +66,7 @@ public class Accounts {
             || PasswordHasher.verify(given, stored);
     if (!valid || account.isEmpty() || !account.get().enabled()) {
       SignInThrottle.Failure failure = throttle.failed(username, clientAddress, now);
+      metrics.signInFailed("password");
       auditLog.failure(
           null,
           "account.signin",

@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.problem.ThrottledException;
 
 /**
@@ -17,6 +19,8 @@ import org.pkiaas.problem.ThrottledException;
 public class AnonymousRateLimits {
 
   @Inject ThrottleSettings settings;
+
+  @Inject PkiMetrics metrics;
 
   private final RequestCounter counter = new RequestCounter(100_000);
   private final Map<RateLimit.Kind, RateLimit> limits = new EnumMap<>(RateLimit.Kind.class);
@@ -43,6 +47,7 @@ public class AnonymousRateLimits {
         .admit(kind + " " + clientAddress, limit, Instant.now())
         .ifPresent(
             wait -> {
+              metrics.rateLimitRefused(limit.kind().name().toLowerCase(Locale.ROOT));
               throw new ThrottledException(
                   "Too many "
                       + limit.kind().plural()

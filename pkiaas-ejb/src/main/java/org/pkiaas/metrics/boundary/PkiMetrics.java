@@ -1,0 +1,138 @@
+package org.pkiaas.metrics.boundary;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * PKIaaS's own meters, published by WildFly's Micrometer subsystem (Prometheus at {@code
+ * /prometheus} on the management interface; docs/operator-guide.md lists every name). Each method
+ * counts one event; callers pass the words of their protocol (OCSP's cert status, ACME's challenge
+ * type). Without the subsystem the meters go to a registry nobody reads, so nothing fails.
+ *
+ * <p>Tags are few and bounded: channels, statuses and outcomes are enumerations, and the CA tag
+ * grows with the number of CAs only.
+ *
+ * <p>Meters are made with the registry's own methods ({@code counter}, {@code timer}, {@code
+ * summary}, {@code gauge}), never with builders: WildFly hands deployments a registry that passes
+ * those calls on to its Prometheus registry, with the deployment's tag, and keeps what builders
+ * register to itself, unpublished. So timers carry count, sum and max, not histograms.
+ */
+@ApplicationScoped
+public class PkiMetrics {
+
+  static final String ISSUED = "pkiaas.certificates.issued";
+  static final String OCSP_RESPONSES = "pkiaas.ocsp.responses";
+  static final String OCSP_TIME = "pkiaas.ocsp.response.time";
+  static final String CRL_BUILD_TIME = "pkiaas.crl.build.time";
+  static final String CRL_SIZE = "pkiaas.crl.size.bytes";
+  static final String ACME_ORDERS = "pkiaas.acme.orders";
+  static final String ACME_VALIDATIONS = "pkiaas.acme.validations";
+  static final String RATE_LIMIT_REFUSALS = "pkiaas.ratelimit.refusals";
+  static final String SIGN_IN_FAILURES = "pkiaas.signin.failures";
+  static final String SCEP_ENROLLMENTS = "pkiaas.scep.enrollments";
+  static final String TIMESTAMPS = "pkiaas.timestamps";
+  static final String HSM_SIGNATURE_TIME = "pkiaas.hsm.signature.time";
+
+  @Inject Instance<MeterRegistry> registries;
+
+  private MeterRegistry registry;
+
+  public PkiMetrics() {
+    // CDI
+  }
+
+  /** Meters in the given registry, for tests. */
+  public PkiMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  @PostConstruct
+  void connect() {
+    registry = registries.isResolvable() ? registries.get() : new SimpleMeterRegistry();
+    // present from the start, so dashboards and alerts see zero rather than nothing
+    registry.counter(SIGN_IN_FAILURES, "reason", "password");
+    registry.counter(RATE_LIMIT_REFUSALS, "limit", "sign-in");
+    registry.counter(SCEP_ENROLLMENTS, "outcome", "issued");
+    registry.counter(TIMESTAMPS, "outcome", "granted");
+    registry.timer(HSM_SIGNATURE_TIME, "outcome", "ok");
+  }
+
+  /** A certificate was issued (committed) through {@code channel} by the CA {@code caId}. */
+  public void certificateIssued(String channel, String caId) {
+    registry.counter(ISSUED, "channel", channel, "ca", caId).increment();
+  }
+
+  /**
+   * An OCSP response went out.
+   *
+   * @param status the certificate status of a successful response (good, revoked, unknown) or the
+   *     response status of an error (malformedRequest, unauthorized, tryLater, internalError), RFC
+   *     6960 §2.2–2.3
+   * @param cached whether it came from the response cache rather than being signed now
+   */
+  public void ocspResponse(String status, boolean cached, Duration took) {
+    String source = cached ? "cached" : "signed";
+    registry.counter(OCSP_RESPONSES, "status", status, "source", source).increment();
+    registry.timer(OCSP_TIME, "source", source).record(took);
+  }
+
+  /** A CRL was built and signed: how long it took and how large it came out. */
+  public void crlBuilt(String caId, boolean delta, Duration took, long bytes) {
+    String kind = delta ? "delta" : "complete";
+    registry.timer(CRL_BUILD_TIME, "ca", caId, "kind", kind).record(took);
+    registry.summary(CRL_SIZE, "ca", caId, "kind", kind).record(bytes);
+  }
+
+  /** An ACME order reached {@code status} (pending when created, then valid or invalid). */
+  public void acmeOrder(String status) {
+    registry.counter(ACME_ORDERS, "status", status).increment();
+  }
+
+  /**
+   * An ACME challenge validation attempt ended: {@code outcome} is valid, invalid (no attempts
+   * left) or retry (will be tried again).
+   */
+  public void acmeValidation(String type, String outcome) {
+    registry.counter(ACME_VALIDATIONS, "type", type, "outcome", outcome).increment();
+  }
+
+  /** A request was refused by the rate limit named {@code limit}. */
+  public void rateLimitRefused(String limit) {
+    registry.counter(RATE_LIMIT_REFUSALS, "limit", limit).increment();
+  }
+
+  /** A sign-in failed: a wrong password, or refused while the throttle waits ("throttled"). */
+  public void signInFailed(String reason) {
+    registry.counter(SIGN_IN_FAILURES, "reason", reason).increment();
+  }
+
+  /** A SCEP enrollment ended with {@code outcome} (issued, pending, failed). */
+  public void scepEnrollment(String outcome) {
+    registry.counter(SCEP_ENROLLMENTS, "outcome", outcome).increment();
+  }
+
+  /** A timestamp request ended with {@code outcome} (granted, rejected). */
+  public void timestamp(String outcome) {
+    registry.counter(TIMESTAMPS, "outcome", outcome).increment();
+  }
+
+  /** An HSM signature returned ({@code ok}) or failed ({@code offline}, {@code error}). */
+  public void hsmSignature(String outcome, Duration took) {
+    registry.timer(HSM_SIGNATURE_TIME, "outcome", outcome).record(took);
+  }
+
+  /**
+   * A gauge read when scraped: {@code value} applied to {@code state}, which the caller must keep
+   * (the registry holds it weakly).
+   */
+  public <T> void gauge(String name, Iterable<Tag> tags, T state, ToDoubleFunction<T> value) {
+    registry.gauge(name, tags, state, value);
+  }
+}
