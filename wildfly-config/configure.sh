@@ -29,7 +29,7 @@ run() {
 }
 
 mkdir -p "$jboss_home/standalone/log"
-scripts=(server.cli batch-detach.cli)
+scripts=(server.cli https.cli batch-detach.cli)
 case "$database" in
     h2)
         scripts+=(datasource-h2.cli)

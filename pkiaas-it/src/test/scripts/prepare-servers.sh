@@ -20,6 +20,10 @@ cp -a "$dist" "$servers/h2"
 mv "$dist" "$servers/mariadb"
 rm -rf "$servers/unpacked"
 "$configure" "$servers/h2" h2
+# HTTPS for both, from an installation CA of the run's own (HttpsIT trusts only it)
+mkdir -p -m 700 "$servers/tls"
+printf 'pkiaas-it\n' >"$servers/tls/https.p12.password"
+"$module/../wildfly-config/https-keystore.sh" "$servers/tls" localhost >/dev/null
 "$configure" "$servers/mariadb" mariadb "$deploy/mariadb-java-client.jar"
 
 # MariaDB: running, with an empty database for this run.

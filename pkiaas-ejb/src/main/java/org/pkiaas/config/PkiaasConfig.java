@@ -20,6 +20,10 @@ public class PkiaasConfig {
   String publicUrl;
 
   @Inject
+  @ConfigProperty(name = "pkiaas.pki.url")
+  Optional<String> pkiUrl;
+
+  @Inject
   @ConfigProperty(name = "pkiaas.signup.enabled", defaultValue = "false")
   boolean signupEnabledByDefault;
 
@@ -230,6 +234,14 @@ public class PkiaasConfig {
   /** The base URL written into certificates and shown as service URLs, without a trailing slash. */
   public String publicUrl() {
     return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** The plain HTTP base certificates name (AIA, CRL, OCSP, CPS); defaults to the public URL. */
+  public String pkiUrl() {
+    return pkiUrl
+        .filter(url -> !url.isBlank())
+        .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+        .orElseGet(this::publicUrl);
   }
 
   public boolean signupEnabledByDefault() {

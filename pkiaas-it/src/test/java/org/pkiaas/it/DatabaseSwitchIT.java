@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * then on H2 again, with one server and one data directory. Each time the banner must name the
  * database the application connected to, and the data must be in that database and only there. Runs
  * bin/pkiaas-start itself (on a WildFly of its own, ports 20 above the tests' servers), so failsafe
- * runs it once, in its own execution.
+ * runs it once, in its own execution. The script serves HTTPS from the first start (issue 16): the
+ * banner prints the HTTPS console address and the installation CA's fingerprint, the API is used
+ * over HTTPS trusting only that CA, plain HTTP redirects the API there and keeps serving CA
+ * certificates, which the CA's service URLs name.
  */
 class DatabaseSwitchIT {
 
@@ -41,8 +44,12 @@ class DatabaseSwitchIT {
           .getParent();
   private static final int OFFSET = Integer.getInteger("pkiaas.it.port-offset", 100) + 20;
   private static final String DB = System.getProperty("pkiaas.it.db-name", "pkiaas_it") + "_start";
-  private static final HttpClient HTTP =
+  private static final HttpClient PLAIN =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final Path INSTALLATION_CA = WORK.resolve("data/tls/installation-ca.pem");
+
+  /** Made after the first start, which makes the installation CA. */
+  private static HttpClient https;
 
   private String stopCommand;
 
@@ -58,13 +65,21 @@ class DatabaseSwitchIT {
     String banner = start(h2);
     assertTrue(banner.contains("Database:       H2 "), banner);
     assertTrue(banner.contains("at jdbc:h2:" + WORK.resolve("data")), banner);
+    String fingerprint = assertHttpsBanner(banner);
+    https =
+        HttpClient.newBuilder()
+            .sslContext(InstallationCa.trustingOnly(INSTALLATION_CA))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     String h2Password = generatedPassword(banner);
     String onH2 = "On H2 " + UUID.randomUUID();
-    createCa(h2Password, onH2);
+    String caId = createCa(h2Password, onH2);
+    assertPlainHttpKeepsWhatCertificatesPointTo(h2Password, caId);
     stop();
 
     banner = start(mariadb);
     assertTrue(banner.contains("Database:       MariaDB "), banner);
+    assertEquals(fingerprint, assertHttpsBanner(banner), "the installation CA is kept");
     assertTrue(
         banner.matches("(?s).*at jdbc:mariadb://127\\.0\\.0\\.1(:3306)?/" + DB + "\\s.*"),
         banner); // the driver drops a default port
@@ -194,7 +209,61 @@ class DatabaseSwitchIT {
     return chosen;
   }
 
-  private static void createCa(String password, String name) throws Exception {
+  /**
+   * The banner names the HTTPS console and the installation CA with its SHA-256 fingerprint, which
+   * is the fingerprint of the CA file; returns it.
+   */
+  private static String assertHttpsBanner(String banner) throws Exception {
+    assertTrue(
+        banner.contains(
+            "Console:        https://localhost:" + (8443 + OFFSET) + "/manage/dashboard.xhtml"),
+        banner);
+    byte[] der =
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(Files.newInputStream(INSTALLATION_CA))
+            .getEncoded();
+    StringBuilder hex = new StringBuilder();
+    for (byte b : java.security.MessageDigest.getInstance("SHA-256").digest(der)) {
+      hex.append(hex.length() == 0 ? "" : ":").append(String.format("%02X", b));
+    }
+    assertTrue(banner.contains("SHA-256 fingerprint " + hex), banner);
+    return hex.toString();
+  }
+
+  /**
+   * Plain HTTP sends the API to HTTPS (308, method kept) but serves CA certificates itself, and the
+   * CA's service URLs are the plain HTTP ones; HTTPS answers carry HSTS.
+   */
+  private static void assertPlainHttpKeepsWhatCertificatesPointTo(String password, String caId)
+      throws Exception {
+    HttpResponse<String> redirected =
+        PLAIN.send(
+            HttpRequest.newBuilder(URI.create(plain("/api/v1/cas"))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(308, redirected.statusCode());
+    assertEquals(
+        "https://localhost:" + (8443 + OFFSET) + "/api/v1/cas",
+        redirected.headers().firstValue("Location").orElse(null));
+    HttpResponse<String> caPem =
+        PLAIN.send(
+            HttpRequest.newBuilder(URI.create(plain("/pki/ca/" + caId + ".pem"))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, caPem.statusCode());
+    assertTrue(caPem.body().startsWith("-----BEGIN CERTIFICATE-----"), caPem::body);
+    HttpResponse<String> urls = get(password, "/api/v1/cas/" + caId + "/urls");
+    assertTrue(
+        urls.body()
+            .contains("\"http://localhost:" + (8080 + OFFSET) + "/pki/crl/" + caId + ".crl\""),
+        urls::body);
+    assertEquals(
+        "max-age=31536000", urls.headers().firstValue("Strict-Transport-Security").orElse(null));
+  }
+
+  private static String plain(String path) {
+    return "http://127.0.0.1:" + (8080 + OFFSET) + path;
+  }
+
+  private static String createCa(String password, String name) throws Exception {
     HttpResponse<String> created =
         send(
             password,
@@ -204,6 +273,9 @@ class DatabaseSwitchIT {
                     HttpRequest.BodyPublishers.ofString(
                         "{\"subject\": {\"commonName\": \"" + name + "\"}, \"keyType\": \"EC\"}")));
     assertEquals(201, created.statusCode(), created::body);
+    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
+    assertTrue(id.find(), created::body);
+    return id.group(1);
   }
 
   private static HttpResponse<String> get(String password, String path) throws Exception {
@@ -214,13 +286,13 @@ class DatabaseSwitchIT {
       throws IOException, InterruptedException {
     String basic =
         Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-    return HTTP.send(
+    return https.send(
         request.header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + (8080 + OFFSET) + path);
+    return URI.create("https://localhost:" + (8443 + OFFSET) + path);
   }
 
   /** Read from MariaDB itself, not through PKIaaS. */

@@ -41,8 +41,14 @@ class ReadmeWalkthroughIT extends ServerIT {
         Tools.run(
             dir,
             Map.of(
+                // as the README says: the API over HTTPS trusting the installation CA, the
+                // status services over plain HTTP
                 "PKIAAS",
+                "https://localhost:" + (8443 + Integer.getInteger("pkiaas.it.port-offset", 100)),
+                "PKI",
                 Api.BASE_URL,
+                "CURL_CA_BUNDLE",
+                InstallationCa.ofTestServers().toString(),
                 "PASSWORD",
                 System.getProperty("pkiaas.it.admin-password", "it-admin-password-1")),
             "bash",

@@ -156,7 +156,7 @@ public class CrlBuilder {
    * name it.
    */
   public String deltaUrl(String caId) {
-    return config.publicUrl() + "/pki/crl/" + caId + "-delta.crl";
+    return config.pkiUrl() + "/pki/crl/" + caId + "-delta.crl";
   }
 
   /** authorityKeyIdentifier (§5.2.1) and cRLNumber (§5.2.3), both in every CRL. */

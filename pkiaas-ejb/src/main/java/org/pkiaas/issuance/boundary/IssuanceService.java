@@ -78,7 +78,7 @@ public class IssuanceService {
             Der.certificate(ca.certificate()),
             ca.keySpec(),
             ca.signatureAlgorithm(),
-            config.publicUrl(),
+            config.pkiUrl(),
             ca.cpsUrl());
     BigInteger serial = uniqueSerial(ca.id());
     ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);

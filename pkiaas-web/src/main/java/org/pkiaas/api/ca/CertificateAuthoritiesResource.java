@@ -141,6 +141,6 @@ public class CertificateAuthoritiesResource {
   }
 
   private CaResponse response(CertificateAuthority ca) {
-    return CaResponse.of(ca, config.publicUrl());
+    return CaResponse.of(ca, config.pkiUrl());
   }
 }

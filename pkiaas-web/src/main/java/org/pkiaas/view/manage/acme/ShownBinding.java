@@ -21,7 +21,8 @@ public record ShownBinding(String directoryUrl, String kid, String hmacKey)
         + kid
         + " --eab-hmac-key "
         + hmacKey
-        + " --agree-tos -m YOU@EXAMPLE.COM";
+        + " --agree-tos -m YOU@EXAMPLE.COM"
+        + trustHint("REQUESTS_CA_BUNDLE");
   }
 
   /**
@@ -35,6 +36,20 @@ public record ShownBinding(String directoryUrl, String kid, String hmacKey)
         + kid
         + " --hmac "
         + hmacKey
-        + " --accept-tos --email YOU@EXAMPLE.COM --domains WWW.EXAMPLE.COM --http run";
+        + " --accept-tos --email YOU@EXAMPLE.COM --domains WWW.EXAMPLE.COM --http run"
+        + trustHint("LEGO_CA_CERTIFICATES");
+  }
+
+  /**
+   * For an HTTPS directory, how the client trusts a server certificate from PKIaaS's installation
+   * CA: the variable that names the CA file (certbot reads REQUESTS_CA_BUNDLE, lego
+   * LEGO_CA_CERTIFICATES).
+   */
+  private String trustHint(String variable) {
+    return directoryUrl.startsWith("https://")
+        ? "\n# If the server's certificate comes from PKIaaS's installation CA, put "
+            + variable
+            + "=/path/to/installation-ca.pem (the start banner names it) in front."
+        : "";
   }
 }
