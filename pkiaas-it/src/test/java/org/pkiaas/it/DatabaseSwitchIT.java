@@ -250,6 +250,12 @@ class DatabaseSwitchIT {
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, caPem.statusCode());
     assertTrue(caPem.body().startsWith("-----BEGIN CERTIFICATE-----"), caPem::body);
+    HttpResponse<String> installationCa =
+        PLAIN.send(
+            HttpRequest.newBuilder(URI.create(plain("/pki/installation-ca.pem"))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, installationCa.statusCode());
+    assertEquals(Files.readString(INSTALLATION_CA), installationCa.body(), "the banner's download");
     HttpResponse<String> urls = get(password, "/api/v1/cas/" + caId + "/urls");
     assertTrue(
         urls.body()
