@@ -105,10 +105,11 @@ public record PkiMessage(
           signerInfo.getDigestAlgorithmID(),
           envelope,
           verifies(signerInfo, signer));
-    } catch (MalformedDerException
-        | CMSException
-        | IllegalArgumentException
-        | ClassCastException e) {
+    } catch (MalformedScepRequestException e) {
+      throw e;
+    } catch (MalformedDerException | CMSException | RuntimeException e) {
+      // Bouncy Castle reports hostile structures with whatever runtime exception its parser meets
+      // (IllegalStateException, ArrayIndexOutOfBoundsException, ClassCastException...)
       throw new MalformedScepRequestException("The PKIOperation message is not a CMS SignedData");
     }
   }
