@@ -1,13 +1,11 @@
 package org.pkiaas.ca.boundary;
 
-/** Where relying parties and clients reach a CA's services, all under the public base URL. */
+/**
+ * Where relying parties and clients reach a CA's services, all under the public base URL. Only
+ * services that answer are listed: a timestamping URL joins them with the time-stamp authority.
+ */
 public record ServiceUrls(
-    String caCertificate,
-    String caChain,
-    String crl,
-    String ocsp,
-    String timestamping,
-    String cps) {
+    String caCertificate, String caChain, String crl, String ocsp, String cps) {
 
   public static ServiceUrls of(String publicUrl, String caId) {
     return new ServiceUrls(
@@ -15,7 +13,6 @@ public record ServiceUrls(
         publicUrl + "/pki/ca/" + caId + ".pem",
         publicUrl + "/pki/crl/" + caId + ".crl",
         publicUrl + "/pki/ocsp/" + caId,
-        publicUrl + "/pki/tsa/" + caId,
         publicUrl + "/cps/" + caId);
   }
 }
