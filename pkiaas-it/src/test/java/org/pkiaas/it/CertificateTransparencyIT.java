@@ -327,11 +327,7 @@ class CertificateTransparencyIT extends ServerIT {
     assertProblem(
         Api.newUser().get("/api/v1/requests/" + issued.requestId() + "/ct-attempts"), 404);
     assertEquals(
-        0,
-        owner
-            .get("/api/v1/cas/" + caId + "/certificates?issuedTo=subscriber")
-            .json()
-            .getInt("total"));
+        0, owner.get("/api/v1/cas/" + caId + "/certificates?issuedTo=subscriber").array().size());
   }
 
   @Test

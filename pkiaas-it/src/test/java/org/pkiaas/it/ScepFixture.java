@@ -116,7 +116,7 @@ final class ScepFixture {
   /** The SCEP failures in the owner's audit log, to explain a failed enrollment. */
   String failures() {
     return "\nSCEP failures in the audit log: "
-        + owner.get("/api/v1/audit?limit=50").array().stream()
+        + owner.get("/api/v1/audit?size=50").array().stream()
             .map(jakarta.json.JsonValue::asJsonObject)
             .filter(e -> e.getString("action").startsWith("scep."))
             .map(e -> e.getString("detail", ""))
@@ -125,10 +125,7 @@ final class ScepFixture {
 
   /** The certificates issued under the template, as the API lists them. */
   jakarta.json.JsonArray issued() {
-    return owner
-        .get("/api/v1/cas/" + caId + "/certificates?templateId=" + templateId())
-        .json()
-        .getJsonArray("items");
+    return owner.get("/api/v1/cas/" + caId + "/certificates?templateId=" + templateId()).array();
   }
 
   private static final class JsonValueEmpty {
