@@ -13,6 +13,7 @@ import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.crl.entity.PublishedCrl;
 import org.pkiaas.problem.DatabaseOutage;
 import org.pkiaas.problem.UnavailableException;
+import org.pkiaas.problem.WriteConflict;
 
 /**
  * Serves each CA's CRLs (RFC 5280 §5), public and without sign-in. A complete CRL is built on the
@@ -79,7 +80,7 @@ public class CrlService {
           && now.isBefore(latest.nextUpdate())) {
         return remember(latest);
       }
-      if (states.acquireLease(caId, node.name(), now.plus(LEASE))) {
+      if (leased(caId, now)) {
         try {
           return remember(builder.buildComplete(caId));
         } finally {
@@ -148,7 +149,7 @@ public class CrlService {
         && now.plus(margin).isBefore(latest.nextUpdate())) {
       return Outcome.CURRENT;
     }
-    if (!states.acquireLease(caId, node.name(), now.plus(LEASE))) {
+    if (!leased(caId, now)) {
       return Outcome.BUSY;
     }
     try {
@@ -156,6 +157,22 @@ public class CrlService {
       return Outcome.BUILT;
     } finally {
       states.releaseLease(caId, node.name());
+    }
+  }
+
+  /**
+   * Takes the CA's build lease. Two nodes of a Galera cluster that take it at the same moment both
+   * see their update succeed, and one of them is rolled back when it commits (a certification
+   * conflict): that node did not get the lease, exactly as if it had seen the other's holder.
+   */
+  private boolean leased(String caId, Instant now) {
+    try {
+      return states.acquireLease(caId, node.name(), now.plus(LEASE));
+    } catch (RuntimeException e) {
+      if (WriteConflict.isCause(e)) {
+        return false;
+      }
+      throw e;
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,40 @@ class CrlServiceTest {
     assertEquals(1, builder.builds, "no second build");
     assertEquals(
         true, System.nanoTime() - started < Duration.ofSeconds(1).toNanos(), "and no waiting");
+  }
+
+  @Test
+  void losingTheLeaseToAConcurrentNodeMeansWaitingForItsCrlNotAnError() {
+    states.leaseConflicts = 1; // the other node's lease won certification
+    Thread otherNode =
+        new Thread(
+            () -> {
+              sleepQuietly(400);
+              builder.buildComplete(CA);
+              states.leaseFree = true;
+            });
+    otherNode.start();
+    CrlDocument served = service.complete(CA);
+    assertEquals(1, served.number(), "the other node's CRL");
+    assertEquals(1, builder.builds, "built once, by the other node");
+    assertEquals(
+        CrlService.Outcome.BUSY,
+        refreshLosingTheLease(),
+        "the job skips a CA whose lease another node won");
+  }
+
+  private CrlService.Outcome refreshLosingTheLease() {
+    states.leaseConflicts = 1;
+    states.revision++;
+    return service.refreshIfDue(CA, Duration.ofDays(3));
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
@@ -131,8 +166,9 @@ class CrlServiceTest {
   private static final class FakeStates extends CrlStates {
     long revision = 1;
     long number;
-    boolean leaseFree = true;
-    PublishedCrl published;
+    volatile boolean leaseFree = true;
+    int leaseConflicts;
+    volatile PublishedCrl published;
     RuntimeException down;
     final List<String> leaseCalls = new ArrayList<>();
 
@@ -147,6 +183,11 @@ class CrlServiceTest {
     @Override
     public boolean acquireLease(String caId, String holder, Instant until) {
       leaseCalls.add("acquire");
+      if (leaseConflicts > 0) {
+        leaseConflicts--;
+        leaseFree = false; // held by the node that won
+        throw new IllegalStateException(new SQLException("Deadlock found", "40001", 1213));
+      }
       return leaseFree;
     }
 
@@ -162,7 +203,7 @@ class CrlServiceTest {
   }
 
   private final class FakeBuilder extends CrlBuilder {
-    int builds;
+    volatile int builds;
     Duration validity = Duration.ofDays(30);
 
     @Override
