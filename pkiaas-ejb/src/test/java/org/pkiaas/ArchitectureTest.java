@@ -1,0 +1,68 @@
+package org.pkiaas;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The direction of dependencies in {@code pkiaas-ejb}, as {@code docs/architecture.md} describes
+ * it. A component is a package {@code org.pkiaas.<name>}; inside one, calls go boundary → control →
+ * entity; the small shared packages below the components import none of them.
+ */
+@AnalyzeClasses(packages = "org.pkiaas", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Packages below the components: each may use the others, never a component. */
+  static final Set<String> SHARED =
+      Set.of(
+          "config", "input", "network", "pem", "probe", "problem", "random", "rowid", "schema",
+          "signing");
+
+  @ArchTest
+  static final ArchRule sharedPackagesStayBelowTheComponents =
+      classes()
+          .that(areIn(SHARED))
+          .should(useOnly(SHARED))
+          .as("the shared packages " + SHARED + " import no component");
+
+  /** The component of a class: the package segment after {@code org.pkiaas}. */
+  static Optional<String> component(JavaClass type) {
+    String name = type.getPackageName();
+    if (!name.startsWith("org.pkiaas.")) {
+      return Optional.empty();
+    }
+    String rest = name.substring("org.pkiaas.".length());
+    int dot = rest.indexOf('.');
+    return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
+  }
+
+  private static DescribedPredicate<JavaClass> areIn(Set<String> components) {
+    return DescribedPredicate.describe(
+        "are in " + components, type -> component(type).filter(components::contains).isPresent());
+  }
+
+  private static ArchCondition<JavaClass> useOnly(Set<String> allowed) {
+    return new ArchCondition<>("use only " + allowed + " of org.pkiaas") {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+          Optional<String> target = component(dependency.getTargetClass());
+          if (target.isPresent() && !allowed.contains(target.get())) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,25 @@
+package org.pkiaas.pki;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The protocol endpoints reach the database only through the boundaries of {@code pkiaas-ejb}: no
+ * class of this war either holds an entity manager or runs a query.
+ */
+@AnalyzeClasses(packages = "org.pkiaas.pki", importOptions = ImportOption.DoNotIncludeTests.class)
+class PersistenceBoundaryTest {
+
+  @ArchTest
+  static final ArchRule noEntityManager =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .haveNameMatching(
+              "jakarta\\.persistence\\.(EntityManager|EntityManagerFactory|PersistenceContext|Query|TypedQuery)")
+          .as("the protocols module never reaches an entity manager");
+}
