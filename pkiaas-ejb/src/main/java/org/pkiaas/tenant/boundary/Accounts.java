@@ -51,7 +51,17 @@ public class Accounts {
    */
   public Caller authenticate(String username, String password, String clientAddress) {
     Instant now = Instant.now();
-    Optional<SignInThrottle.Refusal> refusal = throttle.refusal(username, clientAddress, now);
+    try (SignInThrottle.Attempt attempt = throttle.begin(username, clientAddress, now)) {
+      return checked(username, password, clientAddress, now, attempt.refusal());
+    }
+  }
+
+  private Caller checked(
+      String username,
+      String password,
+      String clientAddress,
+      Instant now,
+      Optional<SignInThrottle.Refusal> refusal) {
     if (refusal.isPresent()) {
       metrics.rateLimitRefused("sign-in");
       throw new ThrottledException(

@@ -12,8 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Failures counted per key (a client address, a username) with a growing wait: after {@code
  * freeFailures} the key is refused for {@code firstDelay}, doubling with each further failure up to
  * {@code maxDelay}. A key with no failure for {@code forgetAfter} starts again from zero.
- * Thread-safe; memory is bounded by {@code maxKeys}, so a flood of fresh keys cannot exhaust the
- * heap.
+ *
+ * <p>Checks in progress count too ({@link #tryBegin}): a key may have only as many checks running
+ * at once as it has free failures left (at least one), so guesses sent in parallel cannot all be
+ * checked before the first of them is counted as a failure. A key without failures may run {@value
+ * #FIRST_BURST} at once (or its free failures, if more), so a client that signs in correctly from
+ * many threads is not refused. Thread-safe; memory is bounded by {@code maxKeys}, so a flood of
+ * fresh keys cannot exhaust the heap.
  */
 public final class Backoff {
 
@@ -43,7 +48,15 @@ public final class Backoff {
     }
   }
 
-  private record Entry(int failures, Instant lastFailure, Instant blockedUntil) {}
+  /** Checks a key without failures may have running at once (unless it has more free ones). */
+  static final int FIRST_BURST = 32;
+
+  private record Entry(int failures, Instant lastFailure, Instant blockedUntil, int inFlight) {
+
+    Entry withInFlight(int count) {
+      return new Entry(failures, lastFailure, blockedUntil, count);
+    }
+  }
 
   private final Policy policy;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -73,9 +86,55 @@ public final class Backoff {
             key,
             (k, old) -> {
               int failures = old == null || forgotten(old, now) ? 1 : old.failures() + 1;
-              return new Entry(failures, now, now.plus(policy.delayAfter(failures)));
+              return new Entry(
+                  failures,
+                  now,
+                  now.plus(policy.delayAfter(failures)),
+                  old == null ? 0 : old.inFlight());
             });
     return Duration.between(now, updated.blockedUntil());
+  }
+
+  /**
+   * Starts a check for the key if it is not waiting and has a check to spare (see the class
+   * comment); every started check must be {@linkplain #end ended}. False when refused.
+   */
+  public boolean tryBegin(String key, Instant now) {
+    if (!entries.containsKey(key) && entries.size() >= policy.maxKeys()) {
+      evict(now);
+    }
+    boolean[] admitted = {false};
+    entries.compute(
+        key,
+        (k, old) -> {
+          if (old == null) {
+            admitted[0] = true;
+            return new Entry(0, now, now, 1);
+          }
+          int failures = forgotten(old, now) ? 0 : old.failures();
+          if (now.isBefore(old.blockedUntil()) || old.inFlight() >= allowance(failures)) {
+            return old;
+          }
+          admitted[0] = true;
+          return old.withInFlight(old.inFlight() + 1);
+        });
+    return admitted[0];
+  }
+
+  /** Ends a check started with {@link #tryBegin}, whatever its outcome. */
+  public void end(String key) {
+    entries.computeIfPresent(
+        key,
+        (k, old) -> {
+          int running = Math.max(0, old.inFlight() - 1);
+          return running == 0 && old.failures() == 0 ? null : old.withInFlight(running);
+        });
+  }
+
+  private int allowance(int failures) {
+    return failures == 0
+        ? Math.max(FIRST_BURST, policy.freeFailures())
+        : Math.max(1, policy.freeFailures() - failures);
   }
 
   /** Forgets the key's failures. */

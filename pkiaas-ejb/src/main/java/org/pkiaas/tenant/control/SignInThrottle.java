@@ -59,6 +59,67 @@ public class SignInThrottle {
     byUser = new Backoff(settings.perUser());
   }
 
+  /**
+   * One sign-in attempt admitted for checking, or refused ({@link #refusal()}); closing it ends the
+   * check, so the slots it took are free again whatever the outcome.
+   */
+  public final class Attempt implements AutoCloseable {
+    private final Optional<Refusal> refusal;
+    private final String addressSlot;
+    private final String userSlot;
+
+    private Attempt(Optional<Refusal> refusal, String addressSlot, String userSlot) {
+      this.refusal = refusal;
+      this.addressSlot = addressSlot;
+      this.userSlot = userSlot;
+    }
+
+    /** Empty when the password may be checked; otherwise why not and how long to wait. */
+    public Optional<Refusal> refusal() {
+      return refusal;
+    }
+
+    @Override
+    public void close() {
+      if (addressSlot != null) {
+        byAddress.end(addressSlot);
+      }
+      if (userSlot != null) {
+        byUser.end(userSlot);
+      }
+    }
+  }
+
+  /**
+   * Admits a password check: refused while the address or the account waits, and while as many
+   * checks run for it as it has free failures left, so that guesses sent in parallel are counted
+   * like guesses sent one after another. The caller checks the password only when {@link
+   * Attempt#refusal()} is empty, and closes the attempt afterwards.
+   */
+  public Attempt begin(String username, String address, Instant now) {
+    Optional<Refusal> waiting = refusal(username, address, now);
+    if (waiting.isPresent()) {
+      return new Attempt(waiting, null, null);
+    }
+    String addressKey = addressKey(address);
+    if (!byAddress.tryBegin(addressKey, now)) {
+      return new Attempt(Optional.of(busy("from this address")), null, null);
+    }
+    if (isKnown(username, address, now)) {
+      return new Attempt(Optional.empty(), addressKey, null);
+    }
+    String userKey = userKey(username);
+    if (!byUser.tryBegin(userKey, now)) {
+      byAddress.end(addressKey);
+      return new Attempt(Optional.of(busy("for this account")), null, null);
+    }
+    return new Attempt(Optional.empty(), addressKey, userKey);
+  }
+
+  private static Refusal busy(String where) {
+    return new Refusal("too many sign-ins at once " + where, Duration.ofSeconds(1));
+  }
+
   /** Empty when this attempt may be checked; otherwise why not and how long to wait. */
   public Optional<Refusal> refusal(String username, String address, Instant now) {
     Optional<Duration> addressWait = byAddress.remainingWait(addressKey(address), now);

@@ -1,6 +1,7 @@
 package org.pkiaas.tenant.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -91,5 +92,42 @@ class BackoffTest {
         () ->
             new Backoff.Policy(
                 1, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofMinutes(1), 10));
+  }
+
+  @Test
+  void parallelChecksCountAgainstTheFreeFailuresLeft() {
+    backoff.failed("a", T0); // two free failures left
+    assertTrue(backoff.tryBegin("a", T0));
+    assertTrue(backoff.tryBegin("a", T0));
+    assertFalse(backoff.tryBegin("a", T0), "a third guess in parallel waits for the first two");
+    backoff.failed("a", T0);
+    backoff.end("a");
+    assertFalse(backoff.tryBegin("a", T0), "one free failure left, one check still running");
+    backoff.end("a");
+    assertTrue(backoff.tryBegin("a", T0));
+  }
+
+  @Test
+  void onceTheFreeFailuresAreSpentOneCheckRunsAtATimeBetweenWaits() {
+    for (int i = 0; i < 4; i++) {
+      backoff.failed("a", T0);
+    }
+    Instant waited = T0.plusSeconds(1);
+    assertFalse(backoff.tryBegin("a", T0), "waiting");
+    assertTrue(backoff.tryBegin("a", waited));
+    assertFalse(backoff.tryBegin("a", waited), "only one guess per expired wait");
+  }
+
+  @Test
+  void aKeyWithoutFailuresMayCheckManyAtOnceAndLeavesNothingBehind() {
+    for (int i = 0; i < Backoff.FIRST_BURST; i++) {
+      assertTrue(backoff.tryBegin("fresh", T0));
+    }
+    assertFalse(backoff.tryBegin("fresh", T0));
+    for (int i = 0; i < Backoff.FIRST_BURST; i++) {
+      backoff.end("fresh");
+    }
+    assertEquals(0, backoff.failures("fresh", T0));
+    assertTrue(backoff.tryBegin("fresh", T0), "all slots free again");
   }
 }

@@ -85,4 +85,37 @@ class SignInThrottleTest {
     fail(huge, "10.0.3.1", 6);
     assertTrue(throttle.refusal(huge + "y", "10.0.3.2", T0).isPresent());
   }
+
+  @Test
+  void guessesSentInParallelAreAdmittedOnlyAsFarAsTheFreeFailuresGo() {
+    fail("alice", "10.0.0.66", 3); // two free failures left at that address
+    var first = throttle.begin("alice", "10.0.0.66", T0);
+    var second = throttle.begin("alice", "10.0.0.66", T0);
+    var third = throttle.begin("alice", "10.0.0.66", T0);
+    assertTrue(first.refusal().isEmpty());
+    assertTrue(second.refusal().isEmpty());
+    assertEquals(
+        "too many sign-ins at once from this address", third.refusal().orElseThrow().reason());
+    third.close();
+    first.close();
+    assertTrue(
+        throttle.begin("alice", "10.0.0.66", T0).refusal().isEmpty(), "a closed check frees it");
+  }
+
+  @Test
+  void anAccountGuessedInParallelFromManyAddressesIsCountedLikeOneAddress() {
+    fail("alice", "10.0.3.1", 4); // one free failure left for the account
+    var admitted = throttle.begin("alice", "10.0.3.2", T0);
+    assertTrue(admitted.refusal().isEmpty());
+    assertEquals(
+        "too many sign-ins at once for this account",
+        throttle.begin("alice", "10.0.3.3", T0).refusal().orElseThrow().reason());
+    assertTrue(
+        throttle.begin("bob", "10.0.3.3", T0).refusal().isEmpty(),
+        "the refused attempt took no slot at its address");
+    throttle.succeeded("alice", "192.0.2.10", T0);
+    assertTrue(
+        throttle.begin("alice", "192.0.2.10", T0).refusal().isEmpty(),
+        "the owner's usual address does not queue behind the attacker");
+  }
 }
