@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server validates against, so the test's own responder lets go of it meanwhile; the test's DNS
  * server keeps resolving every name to 127.0.0.1.
  */
+@RealClient
 abstract class AcmeClientIT extends ServerIT {
 
   static final String HTTP01_PORT = System.getProperty("pkiaas.it.acme.http01-port", "5102");

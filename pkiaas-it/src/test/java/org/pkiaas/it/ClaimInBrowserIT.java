@@ -36,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * claim.html in a real browser (Debian's chromium, headless) — with a key the browser generates and
  * packs into a PKCS#12 file, or with a CSR of their own. OpenSSL then checks what they got.
  */
+@RealClient
 class ClaimInBrowserIT extends ServerIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jscep (BER, AES, SHA-512) against an EC CA through its RSA RA certificate. Every certificate
  * verifies with openssl under the CA and is listed by the API; a wrong passphrase gets nothing.
  */
+@RealClient
 class ScepClientsIT extends ServerIT {
 
   private static final String COMMON_NAME = "scepclient.example.test";
