@@ -1,0 +1,126 @@
+package org.pkiaas.hsm.link;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One message on the link, as it is signed: a header that every receiver checks (freshness, replay,
+ * which key, which recipient) and a body.
+ *
+ * @param messageId unique per message; a receiver refuses an id it has seen
+ * @param issuedAt when the sender made it; a receiver refuses old messages
+ * @param keyId the CA key the message is about
+ * @param recipient the SHA-256 fingerprint (hex) of the recipient's link certificate, or empty for
+ *     a message to anyone (presence); binds a signed message to its recipient so that it cannot be
+ *     re-encrypted to someone else
+ * @param body what the message says
+ */
+public record LinkMessage(
+    UUID messageId, Instant issuedAt, KeyId keyId, String recipient, Body body) {
+
+  /** Refuses nulls. */
+  public LinkMessage {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    Objects.requireNonNull(keyId, "keyId");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(body, "body");
+  }
+
+  /**
+   * Makes a new message with a random id, issued now.
+   *
+   * @param keyId the CA key the message is about
+   * @param recipient the recipient certificate's fingerprint, or empty
+   * @param body what it says
+   * @return the message
+   */
+  public static LinkMessage create(KeyId keyId, String recipient, Body body) {
+    return new LinkMessage(UUID.randomUUID(), Instant.now(), keyId, recipient, body);
+  }
+
+  /** What a message says. */
+  public sealed interface Body permits SignRequest, SignResponse, Presence {}
+
+  /**
+   * The server asks for a signature over a digest.
+   *
+   * @param scheme the signature algorithm
+   * @param digest the digest of the data to be signed
+   */
+  public record SignRequest(SignatureScheme scheme, byte[] digest) implements Body {
+
+    /** Refuses a digest of the wrong length. */
+    public SignRequest {
+      Objects.requireNonNull(scheme, "scheme");
+      Objects.requireNonNull(digest, "digest");
+      if (digest.length != scheme.digestLength()) {
+        throw new IllegalArgumentException(
+            scheme.jcaName() + " needs a " + scheme.digestLength() + "-byte digest");
+      }
+      digest = digest.clone();
+    }
+
+    @Override
+    public byte[] digest() {
+      return digest.clone();
+    }
+  }
+
+  /**
+   * The device answers a request: a signature, or why it could not sign.
+   *
+   * @param inReplyTo the request's message id
+   * @param signature the signature in JCA encoding, empty on failure
+   * @param failure why the device could not sign, empty on success
+   */
+  public record SignResponse(UUID inReplyTo, byte[] signature, String failure) implements Body {
+
+    /** Refuses a response that is both or neither a signature and a failure. */
+    public SignResponse {
+      Objects.requireNonNull(inReplyTo, "inReplyTo");
+      Objects.requireNonNull(signature, "signature");
+      Objects.requireNonNull(failure, "failure");
+      if ((signature.length == 0) == failure.isEmpty()) {
+        throw new IllegalArgumentException("A response carries a signature or a failure");
+      }
+      signature = signature.clone();
+    }
+
+    @Override
+    public byte[] signature() {
+      return signature.clone();
+    }
+
+    /**
+     * @return {@code true} if the device signed
+     */
+    public boolean signed() {
+      return signature.length > 0;
+    }
+  }
+
+  /**
+   * An agent says it serves a key (or, in its will, that it has gone).
+   *
+   * @param agentId the agent's lasting id
+   * @param online {@code false} in the agent's MQTT will and when it stops
+   * @param caPublicKey the DER {@code SubjectPublicKeyInfo} of the CA key, whose {@link KeyId} must
+   *     match the header's; the agent's identity certificate must verify with it
+   */
+  public record Presence(UUID agentId, boolean online, byte[] caPublicKey) implements Body {
+
+    /** Refuses nulls. */
+    public Presence {
+      Objects.requireNonNull(agentId, "agentId");
+      Objects.requireNonNull(caPublicKey, "caPublicKey");
+      caPublicKey = caPublicKey.clone();
+    }
+
+    @Override
+    public byte[] caPublicKey() {
+      return caPublicKey.clone();
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package org.pkiaas.hsm.link;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+import org.pkiaas.hsm.link.LinkMessage.Body;
+import org.pkiaas.hsm.link.LinkMessage.Presence;
+import org.pkiaas.hsm.link.LinkMessage.SignRequest;
+import org.pkiaas.hsm.link.LinkMessage.SignResponse;
+
+/**
+ * Turns a {@link LinkMessage} into the bytes that are signed (the CMS {@code eContent}, RFC 5652,
+ * section 5.2) and back.
+ *
+ * <p>The format is a version byte, the header fields, a body tag and the body's fields; byte arrays
+ * and strings are length-prefixed. Decoding refuses unknown versions and tags, oversized fields and
+ * trailing bytes.
+ */
+public final class LinkMessageCodec {
+
+  private static final int VERSION = 1;
+  private static final int MAX_FIELD = 16 * 1024;
+  private static final int SIGN_REQUEST = 1;
+  private static final int SIGN_RESPONSE = 2;
+  private static final int PRESENCE = 3;
+
+  private LinkMessageCodec() {}
+
+  /**
+   * @param message the message
+   * @return its encoding
+   */
+  public static byte[] encode(LinkMessage message) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      writeUuid(out, message.messageId());
+      out.writeLong(message.issuedAt().toEpochMilli());
+      out.writeUTF(message.keyId().hex());
+      out.writeUTF(message.recipient());
+      writeBody(out, message.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("Writing to memory failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * @param encoded an encoding made by {@link #encode}
+   * @return the message
+   * @throws LinkRefusedException if the bytes are not a well-formed message
+   */
+  public static LinkMessage decode(byte[] encoded) throws LinkRefusedException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+      if (in.readUnsignedByte() != VERSION) {
+        throw new LinkRefusedException("Unknown link message version");
+      }
+      UUID id = readUuid(in);
+      Instant issuedAt = Instant.ofEpochMilli(in.readLong());
+      KeyId keyId = new KeyId(in.readUTF());
+      String recipient = in.readUTF();
+      Body body = readBody(in);
+      if (in.read() != -1) {
+        throw new LinkRefusedException("Trailing bytes after the link message");
+      }
+      return new LinkMessage(id, issuedAt, keyId, recipient, body);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new LinkRefusedException("Malformed link message", e);
+    }
+  }
+
+  private static void writeBody(DataOutputStream out, Body body) throws IOException {
+    if (body instanceof SignRequest request) {
+      out.writeByte(SIGN_REQUEST);
+      out.writeUTF(request.scheme().name());
+      writeBytes(out, request.digest());
+    } else if (body instanceof SignResponse response) {
+      out.writeByte(SIGN_RESPONSE);
+      writeUuid(out, response.inReplyTo());
+      writeBytes(out, response.signature());
+      out.writeUTF(response.failure());
+    } else if (body instanceof Presence presence) {
+      out.writeByte(PRESENCE);
+      writeUuid(out, presence.agentId());
+      out.writeBoolean(presence.online());
+      writeBytes(out, presence.caPublicKey());
+    }
+  }
+
+  private static Body readBody(DataInputStream in) throws IOException, LinkRefusedException {
+    int tag = in.readUnsignedByte();
+    return switch (tag) {
+      case SIGN_REQUEST -> new SignRequest(SignatureScheme.valueOf(in.readUTF()), readBytes(in));
+      case SIGN_RESPONSE -> new SignResponse(readUuid(in), readBytes(in), in.readUTF());
+      case PRESENCE -> new Presence(readUuid(in), in.readBoolean(), readBytes(in));
+      default -> throw new LinkRefusedException("Unknown link message body " + tag);
+    };
+  }
+
+  private static void writeUuid(DataOutputStream out, UUID id) throws IOException {
+    out.writeLong(id.getMostSignificantBits());
+    out.writeLong(id.getLeastSignificantBits());
+  }
+
+  private static UUID readUuid(DataInputStream in) throws IOException {
+    return new UUID(in.readLong(), in.readLong());
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
+    out.writeInt(value.length);
+    out.write(value);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException, LinkRefusedException {
+    int length = in.readInt();
+    if (length < 0 || length > MAX_FIELD) {
+      throw new LinkRefusedException("Link message field too long");
+    }
+    byte[] value = in.readNBytes(length);
+    if (value.length != length) {
+      throw new LinkRefusedException("Truncated link message");
+    }
+    return value;
+  }
+}
