@@ -107,6 +107,26 @@ class DatabaseSwitchIT {
     stop();
   }
 
+  /**
+   * A fresh clone has no WildFly laid out yet: the script must get past looking for one (it once
+   * exited with status 2 and no word there) and, told not to build, say what to do.
+   */
+  @Test
+  void aFreshCloneToldNotToBuildSaysWhatToDo(@org.junit.jupiter.api.io.TempDir Path clone)
+      throws Exception {
+    Files.createDirectories(clone.resolve("bin"));
+    Files.copy(ROOT.resolve("bin/pkiaas-start"), clone.resolve("bin/pkiaas-start"));
+    clone.resolve("bin/pkiaas-start").toFile().setExecutable(true);
+    Process process =
+        new ProcessBuilder("bin/pkiaas-start", "--no-build")
+            .directory(clone.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, process.waitFor(), said);
+    assertTrue(said.contains("nothing built yet; run bin/pkiaas-start without --no-build"), said);
+  }
+
   @AfterEach
   void stopWhatIsRunning() throws Exception {
     if (stopCommand != null) {
