@@ -1,6 +1,7 @@
 package org.pkiaas;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -26,8 +27,28 @@ class ArchitectureTest {
   /** Packages below the components: each may use the others, never a component. */
   static final Set<String> SHARED =
       Set.of(
-          "config", "input", "network", "pem", "probe", "problem", "random", "rowid", "schema",
-          "signing");
+          "config",
+          "identity",
+          "input",
+          "network",
+          "pem",
+          "probe",
+          "problem",
+          "random",
+          "rowid",
+          "schema",
+          "signing",
+          "x509");
+
+  @ArchTest
+  static final ArchRule entitiesUseNoBoundaryOrControl =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pkiaas.*.entity..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.pkiaas.*.boundary..", "org.pkiaas.*.control..")
+          .as("entities depend on no boundary or control, in any component");
 
   @ArchTest
   static final ArchRule sharedPackagesStayBelowTheComponents =

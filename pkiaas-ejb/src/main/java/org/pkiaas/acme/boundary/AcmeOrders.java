@@ -26,7 +26,6 @@ import org.pkiaas.acme.entity.AuthorizationStatus;
 import org.pkiaas.acme.entity.ChallengeType;
 import org.pkiaas.acme.entity.OrderStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ct.boundary.TransparencyFailure;
@@ -41,7 +40,8 @@ import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.template.entity.SanType;
+import org.pkiaas.x509.SanType;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * Orders, authorizations, finalization and certificates of an ACME account (RFC 8555 §7.4, §7.5).

@@ -19,13 +19,13 @@ import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * ACME policies of the caller's CAs (user guide 5.2) and the ACME accounts registered under them.

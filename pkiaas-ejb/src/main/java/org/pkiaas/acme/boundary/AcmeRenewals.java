@@ -9,9 +9,9 @@ import java.time.Instant;
 import org.pkiaas.acme.control.CertificateIdentifier;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeOrder;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * ACME Renewal Information (RFC 9773) for certificates issued through ACME: when to renew, and

@@ -12,13 +12,13 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeOrder;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.certificate.entity.RevocationReason;
+import org.pkiaas.identity.Caller;
+import org.pkiaas.identity.Role;
 import org.pkiaas.revocation.boundary.RevocationService;
-import org.pkiaas.tenant.boundary.Caller;
-import org.pkiaas.tenant.entity.Role;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * revokeCert (RFC 8555 §7.6) for certificates issued through ACME: by the account that ordered the

@@ -15,13 +15,13 @@ import org.pkiaas.acme.entity.AcmePolicy;
 import org.pkiaas.acme.entity.ExternalAccountBinding;
 import org.pkiaas.acme.entity.MacAlgorithm;
 import org.pkiaas.audit.boundary.Audited;
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.signing.KeyWrapper;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * External account bindings of an ACME policy (user guide 5.3; RFC 8555 §7.3.4). The HMAC key is

@@ -9,9 +9,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
 import org.pkiaas.acme.entity.AcmeIdentifier;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile;
-import org.pkiaas.template.entity.SanType;
+import org.pkiaas.x509.SanType;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * The finalize check of RFC 8555 §7.4 (and RFC 8738 §3 for addresses): the CSR asks for exactly the

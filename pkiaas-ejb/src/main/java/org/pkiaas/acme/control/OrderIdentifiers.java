@@ -6,9 +6,9 @@ import java.util.Set;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
 import org.pkiaas.acme.entity.AcmeIdentifier;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.network.OutboundAddresses;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * The identifiers of a newOrder (RFC 8555 §7.4) as the order keeps them: DNS names canonical (lower

@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import org.pkiaas.audit.entity.Identified;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.PkiaasException;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * Records every {@link Audited} call. The actor is the method's {@link Caller} argument; the object

@@ -9,13 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pkiaas.audit.entity.AuditEvent;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.audit.entity.Outcome;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * The audit log: written by {@link AuditInterceptor}, by the issuance path for every certificate,

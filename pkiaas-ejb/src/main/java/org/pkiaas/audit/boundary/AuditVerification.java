@@ -17,8 +17,8 @@ import org.pkiaas.audit.control.ChainVerifier;
 import org.pkiaas.audit.control.ChainVerifier.Break;
 import org.pkiaas.audit.entity.AuditChainHead;
 import org.pkiaas.audit.entity.AuditEvent;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.signing.MasterKey;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * Checks the audit log's chains: an administrator's check covers every chain, anyone else's the

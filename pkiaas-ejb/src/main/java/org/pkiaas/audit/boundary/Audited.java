@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.pkiaas.audit.entity.Identified;
 
 /**
  * Marks a boundary method as an administrative action: {@link AuditInterceptor} records its

@@ -17,11 +17,10 @@ import org.pkiaas.ca.control.CaCertificateImport;
 import org.pkiaas.ca.control.CaCreation;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.crl.control.CrlStates;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.ocsp.control.ResponderCertificates;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
@@ -33,7 +32,8 @@ import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
-import org.pkiaas.tenant.boundary.Caller;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * The lifecycle of certificate authorities: create (root or CSR-only intermediate), read, edit,

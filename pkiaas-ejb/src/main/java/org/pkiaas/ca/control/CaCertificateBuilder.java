@@ -20,10 +20,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
-import org.pkiaas.certificate.control.KeyIdentifiers;
-import org.pkiaas.certificate.control.KeyUsages;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.signing.CaSigner;
+import org.pkiaas.x509.KeyIdentifiers;
+import org.pkiaas.x509.KeyUsages;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * Builds a CA's own artifacts: the self-signed root certificate (RFC 5280 §4.1, with the CA

@@ -12,10 +12,10 @@ import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.x509.Der;
 
 /**
  * Checks the certificate an intermediate ("CSR only") CA imports: its key must be the CA's, it must

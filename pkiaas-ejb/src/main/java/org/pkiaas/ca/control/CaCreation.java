@@ -6,11 +6,11 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
 import org.pkiaas.ca.entity.KeyBackend;
-import org.pkiaas.certificate.control.KeyUsages;
-import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeySpec;
+import org.pkiaas.x509.KeyUsages;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * Validates a {@link NewCertificateAuthority} and settles every default, before any key is

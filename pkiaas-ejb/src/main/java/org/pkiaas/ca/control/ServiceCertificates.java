@@ -24,13 +24,13 @@ import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.KeyIdentifiers;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeyWrapper;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.KeyIdentifiers;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * Issues a certificate for one of a CA's own services (the OCSP responder, the SCEP RA): signed by

@@ -12,12 +12,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.pkiaas.audit.boundary.Identified;
-import org.pkiaas.certificate.control.KeyUsages;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.rowid.RowIds;
 import org.pkiaas.signing.KeyReference;
 import org.pkiaas.signing.KeySpec;
+import org.pkiaas.x509.KeyUsages;
 
 /**
  * A certificate authority: its key (wrapped), its certificate once it has one, and the settings its

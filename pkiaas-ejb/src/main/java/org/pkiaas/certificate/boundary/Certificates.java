@@ -12,10 +12,10 @@ import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * The certificates the caller's CAs issued: filtered, paged lists and single certificates with

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.rowid.RowIds;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */

@@ -21,12 +21,12 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.KeyIdentifiers;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.crl.entity.PublishedCrl;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.KeyIdentifiers;
 
 /**
  * Builds and signs a CA's CRLs (RFC 5280 §5): the complete CRL, stored for every node, and delta

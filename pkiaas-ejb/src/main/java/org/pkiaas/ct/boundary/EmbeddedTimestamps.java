@@ -5,11 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
+import org.pkiaas.x509.Der;
 
 /**
  * The SCTs an issued certificate carries, verified with the keys of its template's CT logs, for the

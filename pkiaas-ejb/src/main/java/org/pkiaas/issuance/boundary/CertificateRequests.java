@@ -14,10 +14,8 @@ import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.boundary.Page;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.SubjectAltNames;
-import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.Channel;
@@ -34,7 +32,9 @@ import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.tenant.boundary.Caller;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.SubjectAltNames;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * The approval queue: requests submitted under a template wait here until someone signs, approves
@@ -60,7 +60,7 @@ public class CertificateRequests {
 
   /** An approved request and its freshly opened claim link (the token is shown this once). */
   public record Approval(CertificateRequest request, ClaimLinks.Link link)
-      implements org.pkiaas.audit.boundary.Identified {
+      implements org.pkiaas.audit.entity.Identified {
 
     @Override
     public String id() {

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.Channel;
@@ -21,6 +20,7 @@ import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.GoneException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * Claiming an approved request with its link (user guide 2.5.3): the holder brings a key, as a CSR

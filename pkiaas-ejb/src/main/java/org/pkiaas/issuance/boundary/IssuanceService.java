@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.SerialNumbers;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
@@ -29,6 +26,9 @@ import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.SerialNumbers;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * The one path every certificate takes, whichever channel gathered the request: template policy and

@@ -17,11 +17,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
-import org.pkiaas.certificate.control.SubjectAltNames;
-import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile;
@@ -37,7 +36,8 @@ import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.tenant.boundary.Caller;
+import org.pkiaas.x509.SubjectAltNames;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * Pre-approved requests (user guide 2.5.3): the administrator fixes subject, names and validity up

@@ -16,7 +16,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CaSubject;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile;
@@ -28,6 +27,7 @@ import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * Unsolicited requests through a template's public page (user guide 2.5.1), open only while the

@@ -12,7 +12,6 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
@@ -27,6 +26,7 @@ import org.pkiaas.revocation.boundary.RevocationService;
 import org.pkiaas.signing.Fingerprints;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.x509.Der;
 
 /**
  * Renewal authorised by a valid certificate (user guide 4.3.1, General). The holder proves
@@ -48,7 +48,7 @@ public class Renewals {
   /** The new certificate and the one it renews. */
   public record Renewal(
       IssuedCertificate certificate, IssuedCertificate renewed, CertificateAuthority ca)
-      implements org.pkiaas.audit.boundary.Identified {
+      implements org.pkiaas.audit.entity.Identified {
 
     @Override
     public String id() {

@@ -11,12 +11,12 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile.Overrides;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * What the person signing or approving a request may change (user guide 2.6): the subject (a

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
-import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * What the certificate will say, as the intake policy approved it: the subject, the subject

@@ -31,14 +31,14 @@ import org.bouncycastle.asn1.x509.PolicyQualifierInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.pkiaas.certificate.control.KeyIdentifiers;
-import org.pkiaas.certificate.control.KeyUsages;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.x509.KeyIdentifiers;
+import org.pkiaas.x509.KeyUsages;
+import org.pkiaas.x509.SanType;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * The certificate a template, a request and the signer's overrides make: a pure function from those

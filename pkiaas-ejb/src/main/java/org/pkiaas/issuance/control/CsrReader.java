@@ -16,11 +16,11 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
-import org.pkiaas.certificate.control.DerStructure;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.x509.DerStructure;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * Reads a PKCS#10 certification request (RFC 2986) given as PEM (RFC 7468 §7) or base64 DER, checks

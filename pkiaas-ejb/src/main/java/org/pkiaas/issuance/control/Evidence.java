@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.certificate.control.SubjectAltNames;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * What a channel verified about a request before it asks for a certificate. The intake policy takes

@@ -12,8 +12,6 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.certificate.control.SubjectAltNames;
-import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.Evidence.AdminDecision;
 import org.pkiaas.issuance.control.Evidence.PreApproved;
@@ -21,8 +19,10 @@ import org.pkiaas.issuance.control.Evidence.ProvenKey;
 import org.pkiaas.issuance.control.Evidence.SharedSecret;
 import org.pkiaas.issuance.control.Evidence.ValidatedIdentifiers;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.x509.SanType;
+import org.pkiaas.x509.SubjectAltNames;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * The one intake policy every channel goes through: from the template, the request and what the

@@ -9,8 +9,8 @@ import org.bouncycastle.asn1.x509.NameConstraintValidatorException;
 import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * The issuing CA's own nameConstraints (RFC 5280 §4.2.1.10) applied at issuance: a relying party

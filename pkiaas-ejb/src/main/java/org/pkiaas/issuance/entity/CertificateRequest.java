@@ -12,7 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.certificate.entity.NameListJson;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.rowid.RowIds;

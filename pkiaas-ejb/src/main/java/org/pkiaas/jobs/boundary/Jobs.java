@@ -22,13 +22,13 @@ import java.util.Optional;
 import java.util.Properties;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.config.NodeName;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.jobs.control.JobLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.WriteConflict;
 import org.pkiaas.rowid.RowIds;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * The two batch jobs that keep revocation status fresh: {@value #CRL_REGENERATION} and {@value

@@ -13,7 +13,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPException;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.metrics.boundary.PkiMetrics;
@@ -36,6 +35,7 @@ import org.pkiaas.problem.DatabaseOutage;
 import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.WriteConflict;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * The OCSP responder of every CA (RFC 6960, with the RFC 5019 lightweight profile and RFC 8954

@@ -25,10 +25,10 @@ import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.DerStructure;
-import org.pkiaas.certificate.control.MalformedDerException;
 import org.pkiaas.certificate.entity.RevocationReason;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.DerStructure;
+import org.pkiaas.x509.MalformedDerException;
 
 /**
  * The OCSP wire format, both ways, and nothing else: it decides no status and keeps no cache (that

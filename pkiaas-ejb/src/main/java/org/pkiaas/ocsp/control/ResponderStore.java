@@ -23,7 +23,6 @@ import org.bouncycastle.cert.ocsp.RespID;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.problem.NotFoundException;
@@ -32,6 +31,7 @@ import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
+import org.pkiaas.x509.Der;
 
 /**
  * Finds a CA's usable responder certificate, issuing the next one when the last has expired or been

@@ -11,9 +11,9 @@ import org.pkiaas.certificate.boundary.Certificates;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.certificate.entity.RevocationReason;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * Revocation, the mirror of issuance: changes a certificate's status and fires {@link

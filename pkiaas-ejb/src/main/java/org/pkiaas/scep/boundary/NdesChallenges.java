@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.pkiaas.audit.boundary.AuditLog;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.random.Randomness;
 import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
@@ -16,7 +17,6 @@ import org.pkiaas.scep.entity.ScepChallenge;
 import org.pkiaas.scep.entity.ScepSecret;
 import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.template.boundary.Templates;
-import org.pkiaas.tenant.boundary.Caller;
 import org.pkiaas.tenant.control.PasswordHasher;
 
 /**

@@ -8,9 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.SerialNumbers;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.issuance.boundary.IssuanceService;
@@ -31,6 +28,9 @@ import org.pkiaas.scep.control.PkiMessage;
 import org.pkiaas.scep.control.ScepFailure;
 import org.pkiaas.scep.entity.ScepChallenge;
 import org.pkiaas.scep.entity.ScepSecret;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.SerialNumbers;
+import org.pkiaas.x509.SubjectAltNames;
 
 /**
  * A PKCSReq (RFC 8894 §3.3.1) as one transaction: the CSR, its link to the message's signer, the

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CRLHolder;
-import org.pkiaas.certificate.control.Der;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.crl.boundary.CrlService;
 import org.pkiaas.issuance.control.CsrReader;
@@ -21,6 +19,8 @@ import org.pkiaas.scep.control.MessageData;
 import org.pkiaas.scep.control.Outcome;
 import org.pkiaas.scep.control.PkiMessage;
 import org.pkiaas.scep.control.ScepFailure;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.SerialNumbers;
 
 /**
  * The SCEP requests that issue nothing (RFC 8894 §3.3.3, §3.3.4): CertPoll asks after a pending

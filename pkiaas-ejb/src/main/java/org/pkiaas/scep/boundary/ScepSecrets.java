@@ -6,12 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HexFormat;
 import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.random.Randomness;
 import org.pkiaas.scep.entity.ScepSecret;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.tenant.boundary.Caller;
 import org.pkiaas.tenant.control.PasswordHasher;
 
 /** The SCEP secrets a template's owner hands out (user guide 6.5). */

@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
 import org.pkiaas.scep.control.CertRep;
@@ -24,6 +23,7 @@ import org.pkiaas.scep.control.RegistrationAuthorities;
 import org.pkiaas.scep.control.ScepFailure;
 import org.pkiaas.tenant.control.AnonymousRateLimits;
 import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.x509.Der;
 
 /**
  * The SCEP server of one template (RFC 8894 §3.5, §4): capabilities, the CA and RA certificates,

@@ -5,7 +5,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.pkiaas.certificate.control.DerStructure;
+import org.pkiaas.x509.DerStructure;
 
 /**
  * The decrypted messageData of the requests that carry no CSR (RFC 8894 §3.3.3, §3.3.4): CertPoll's

@@ -18,9 +18,9 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.pkiaas.certificate.control.DerStructure;
-import org.pkiaas.certificate.control.MalformedDerException;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.x509.DerStructure;
+import org.pkiaas.x509.MalformedDerException;
 
 /**
  * A SCEP request as it arrives: the CMS SignedData "pkiMessage" of RFC 8894 §3.2 with its

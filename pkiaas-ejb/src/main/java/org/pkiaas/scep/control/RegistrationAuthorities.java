@@ -18,13 +18,13 @@ import org.pkiaas.ca.control.ServiceCertificates;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
-import org.pkiaas.certificate.control.Der;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
+import org.pkiaas.x509.Der;
 
 /**
  * A CA's SCEP registration authority (RFC 8894 §2.1.2, §3.5.1): an RSA 2048 key with a certificate

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
@@ -17,7 +18,6 @@ import org.pkiaas.template.control.TemplateValidation;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
-import org.pkiaas.tenant.boundary.Caller;
 
 /** Certificate templates of the caller's CAs: create from a starter, read, edit, delete. */
 @Stateless

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.bouncycastle.util.IPAddress;
-import org.pkiaas.certificate.control.KeyUsages;
-import org.pkiaas.certificate.control.ValidityDays;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
@@ -19,6 +16,9 @@ import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Scep;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
+import org.pkiaas.x509.KeyUsages;
+import org.pkiaas.x509.SanType;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * Checks a template's settings as a whole and returns them normalised (canonical usage names,

@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.rowid.RowIds;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
@@ -28,6 +28,7 @@ import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Scep;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
+import org.pkiaas.x509.SanType;
 
 /**
  * A certificate template of a CA: what certificates issued under it look like and what requests it

@@ -8,6 +8,7 @@ import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Scep;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
+import org.pkiaas.x509.SanType;
 
 /**
  * The starting points a new template is created from (user guide 4.2), each with the extensions

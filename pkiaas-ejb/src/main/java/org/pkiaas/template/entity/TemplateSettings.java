@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
+import org.pkiaas.x509.SanType;
 
 /**
  * Everything a certificate template decides, grouped as the console's tabs are (user guide 4.3.1).

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.identity.Caller;
+import org.pkiaas.identity.Role;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
@@ -21,7 +23,6 @@ import org.pkiaas.tenant.control.PasswordHasher;
 import org.pkiaas.tenant.control.SignInThrottle;
 import org.pkiaas.tenant.control.VerifiedPasswords;
 import org.pkiaas.tenant.entity.Account;
-import org.pkiaas.tenant.entity.Role;
 
 /** Local accounts: sign-in, creation by administrators, self-service sign-up, password changes. */
 @Stateless

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.UnauthenticatedException;

@@ -1,6 +1,6 @@
 package org.pkiaas.tenant.boundary;
 
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.tenant.entity.ApiToken;
 
 /** A token just created: the only moment its secret is known to anyone but its holder. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.tenant.entity.Setting;
 
 /** Installation-wide switches that administrators change at run time. */

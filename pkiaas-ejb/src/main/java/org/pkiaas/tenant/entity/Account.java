@@ -9,7 +9,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.audit.boundary.Identified;
+import org.pkiaas.audit.entity.Identified;
+import org.pkiaas.identity.Role;
 import org.pkiaas.rowid.RowIds;
 
 /** A local sign-in account; owner of certificate authorities. */

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
-import org.pkiaas.certificate.control.KeyIdentifiers;
-import org.pkiaas.certificate.control.SerialNumbers;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.KeySpec;
+import org.pkiaas.x509.KeyIdentifiers;
+import org.pkiaas.x509.SerialNumbers;
 
 class CaCertificateImportTest {
 

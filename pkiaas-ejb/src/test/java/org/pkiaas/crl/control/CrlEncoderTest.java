@@ -65,9 +65,7 @@ class CrlEncoderTest {
   private static Extensions extensions(long number) {
     return new Extensions(
         new Extension(
-            Extension.cRLNumber,
-            false,
-            org.pkiaas.certificate.control.Der.encoded(new ASN1Integer(number))));
+            Extension.cRLNumber, false, org.pkiaas.x509.Der.encoded(new ASN1Integer(number))));
   }
 
   @Test

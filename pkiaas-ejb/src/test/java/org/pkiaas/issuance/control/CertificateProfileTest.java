@@ -68,7 +68,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.ca.control.CaCertificateBuilder;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.control.CertificateProfile.Issuer;
 import org.pkiaas.issuance.control.CertificateProfile.Overrides;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
@@ -80,7 +79,6 @@ import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.OpenSsl;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
@@ -89,6 +87,8 @@ import org.pkiaas.template.entity.TemplateSettings.General;
 import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
+import org.pkiaas.x509.SanType;
+import org.pkiaas.x509.SubjectAltNames;
 
 class CertificateProfileTest {
 

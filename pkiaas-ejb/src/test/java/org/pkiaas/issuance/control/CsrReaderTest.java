@@ -14,9 +14,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
-import org.pkiaas.certificate.control.DerStructureTest;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.x509.DerStructureTest;
 
 class CsrReaderTest {
 

@@ -44,7 +44,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.ca.control.CaCertificateBuilder;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
-import org.pkiaas.certificate.control.SubjectAltNames;
 import org.pkiaas.issuance.boundary.SignOverrides;
 import org.pkiaas.issuance.control.CertificateProfile.Issuer;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
@@ -57,6 +56,7 @@ import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.template.entity.TemplateSettings.General;
 import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
+import org.pkiaas.x509.SubjectAltNames;
 
 class IntakePolicyTest {
 
@@ -320,8 +320,7 @@ class IntakePolicyTest {
   @Test
   void controlCharactersInANameAreRefused() {
     List<SubjectAltNames.Name> names =
-        List.of(
-            new SubjectAltNames.Name(org.pkiaas.template.entity.SanType.DNS, "a\u0000.example"));
+        List.of(new SubjectAltNames.Name(org.pkiaas.x509.SanType.DNS, "a\u0000.example"));
     assertRefused(
         "csr",
         () ->

@@ -95,7 +95,7 @@ class OcspCodecFuzzTest {
     assertThrows(MalformedOcspRequestException.class, () -> OcspCodec.decode(out.toByteArray()));
     assertThrows(
         MalformedOcspRequestException.class,
-        () -> OcspCodec.decode(org.pkiaas.certificate.control.DerStructureTest.nested(3000)));
+        () -> OcspCodec.decode(org.pkiaas.x509.DerStructureTest.nested(3000)));
   }
 
   @Test

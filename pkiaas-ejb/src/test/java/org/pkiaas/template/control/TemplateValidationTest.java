@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeySpec;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
@@ -26,6 +25,7 @@ import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Scep;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
+import org.pkiaas.x509.SanType;
 
 class TemplateValidationTest {
 

@@ -2,8 +2,8 @@ package org.pkiaas.api.account;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.pkiaas.identity.Role;
 import org.pkiaas.tenant.entity.Account;
-import org.pkiaas.tenant.entity.Role;
 
 public record AccountResponse(
     String id,

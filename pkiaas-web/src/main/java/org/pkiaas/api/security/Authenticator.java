@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.UnauthenticatedException;
 import org.pkiaas.tenant.boundary.Accounts;
 import org.pkiaas.tenant.boundary.ApiTokens;
-import org.pkiaas.tenant.boundary.Caller;
 
 /**
  * Authenticates every API request but those marked {@link Public}: HTTP Basic (RFC 7617) against

@@ -1,8 +1,8 @@
 package org.pkiaas.api.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.UnauthenticatedException;
-import org.pkiaas.tenant.boundary.Caller;
 
 /** The account the current request was authenticated as; set by {@link Authenticator}. */
 @RequestScoped

@@ -5,8 +5,8 @@ import jakarta.inject.Named;
 import java.util.Arrays;
 import java.util.List;
 import org.pkiaas.certificate.entity.RevocationReason;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.StarterTemplate;
+import org.pkiaas.x509.SanType;
 
 /** The fixed option lists the console's forms offer: key usages, purposes, starters, reasons. */
 @Named

@@ -3,9 +3,9 @@ package org.pkiaas.view.manage;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import org.pkiaas.identity.Caller;
+import org.pkiaas.identity.Role;
 import org.pkiaas.problem.UnauthenticatedException;
-import org.pkiaas.tenant.boundary.Caller;
-import org.pkiaas.tenant.entity.Role;
 
 /**
  * Who is signed in to the console in this HTTP session, and which of their CAs the console is

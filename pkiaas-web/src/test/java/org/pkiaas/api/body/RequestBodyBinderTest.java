@@ -15,8 +15,8 @@ import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.issuance.boundary.PreApprovals.PreApproval;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.x509.SanType;
 
 /** The inputs of issue 13, and their neighbours, against the REST request binding. */
 class RequestBodyBinderTest {

@@ -218,7 +218,7 @@ public class CreateCaBacking implements Serializable {
 
   /** The upper bound of the validity field: the one limit every issuance keeps. */
   public int getMaxValidityDays() {
-    return org.pkiaas.certificate.control.ValidityDays.MAX;
+    return org.pkiaas.x509.ValidityDays.MAX;
   }
 
   public Integer getValidityDays() {

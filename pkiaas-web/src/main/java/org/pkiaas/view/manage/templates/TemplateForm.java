@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.pkiaas.template.entity.SanType;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
@@ -13,6 +12,7 @@ import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Subject;
 import org.pkiaas.template.entity.TemplateSettings.Usage;
 import org.pkiaas.view.manage.SubjectForm;
+import org.pkiaas.x509.SanType;
 
 /**
  * The template editor's inputs, one property per field of its tabs. It only copies values between

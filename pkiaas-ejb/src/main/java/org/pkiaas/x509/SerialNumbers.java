@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.control;
+package org.pkiaas.x509;
 
 import java.math.BigInteger;
 import org.pkiaas.random.Randomness;

@@ -1,4 +1,4 @@
-package org.pkiaas.template.entity;
+package org.pkiaas.x509;
 
 /** The subject alternative name types (RFC 5280 §4.2.1.6) a template may allow. */
 public enum SanType {

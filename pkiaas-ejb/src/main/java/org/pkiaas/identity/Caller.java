@@ -1,8 +1,7 @@
-package org.pkiaas.tenant.boundary;
+package org.pkiaas.identity;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.pkiaas.tenant.entity.Role;
 
 /**
  * The authenticated account on whose behalf a boundary acts. Every boundary method that reads or

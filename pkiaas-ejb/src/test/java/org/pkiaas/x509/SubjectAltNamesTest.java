@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.control;
+package org.pkiaas.x509;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pkiaas.certificate.control.SubjectAltNames.Name;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.template.entity.SanType;
+import org.pkiaas.x509.SubjectAltNames.Name;
 
 class SubjectAltNamesTest {
 

@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.control;
+package org.pkiaas.x509;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;

@@ -1,4 +1,4 @@
-package org.pkiaas.audit.boundary;
+package org.pkiaas.audit.entity;
 
 /** Something an audited action created or changed, named in the audit log by its id. */
 public interface Identified {

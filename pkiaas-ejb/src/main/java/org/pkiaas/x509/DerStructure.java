@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.control;
+package org.pkiaas.x509;
 
 /**
  * A bounded walk over the tag-length-value structure of untrusted BER or DER (X.690 §8.1), run

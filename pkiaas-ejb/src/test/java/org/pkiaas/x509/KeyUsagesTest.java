@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.control;
+package org.pkiaas.x509;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

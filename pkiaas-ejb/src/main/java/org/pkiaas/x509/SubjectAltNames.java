@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.control;
+package org.pkiaas.x509;
 
 import java.net.IDN;
 import java.net.InetAddress;
@@ -19,7 +19,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.util.IPAddress;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.template.entity.SanType;
 
 /**
  * Subject alternative names (RFC 5280 §4.2.1.6) as the API writes them, {@code TYPE:value}: {@code

@@ -1,4 +1,4 @@
-package org.pkiaas.tenant.entity;
+package org.pkiaas.identity;
 
 /** What an account may do beyond managing its own CAs. */
 public enum Role {
