@@ -37,7 +37,12 @@ record JscepDevice(KeyPair keyPair, X509Certificate identity, PKCS10Certificatio
   }
 
   static JscepDevice named(String commonName, String challenge) throws Exception {
-    KeyPair keyPair = rsa();
+    return withKeys(rsa(), commonName, challenge);
+  }
+
+  /** A device with a key made before, for tests that send many requests. */
+  static JscepDevice withKeys(KeyPair keyPair, String commonName, String challenge)
+      throws Exception {
     X500Name name = new X500Name("CN=" + commonName);
     Instant now = Instant.now();
     X509Certificate identity =

@@ -48,6 +48,10 @@ public class ScepEnrollments {
 
   @Inject Renewals renewals;
 
+  @Inject IntuneValidation intuneValidation;
+
+  private static final String INTUNE = "intune";
+
   /**
    * PKCSReq: SUCCESS with the issued certificate, or PENDING when the template's SCEP requests wait
    * for an administrator (the request is then in the approval queue, kind SCEP, and CertPoll
@@ -64,7 +68,9 @@ public class ScepEnrollments {
         Der.encoded(message.signer().getSubjectPublicKeyInfo()))) {
       return renew(scep, message, messageData);
     }
-    Evidence evidence = challenge(scep, ChallengePassword.of(csr));
+    Evidence evidence = challenge(scep, message, csr);
+    boolean intune =
+        evidence instanceof Evidence.SharedSecret secret && INTUNE.equals(secret.kind());
     CertificateRequest queued =
         new CertificateRequest(
             scep.ca().id(),
@@ -90,9 +96,17 @@ public class ScepEnrollments {
               queued.id(),
               "scep:" + message.transactionId());
     } catch (PkiaasException e) {
+      if (intune) {
+        intuneValidation.notIssued(
+            scep, message.transactionId(), CsrReader.der(csr), e.getMessage());
+      }
       throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
     }
     queued.issued(issued.id());
+    if (intune) {
+      intuneValidation.issued(
+          scep, message.transactionId(), CsrReader.der(csr), Der.certificate(issued.der()));
+    }
     return Outcome.success(ScepQueries.certificate(issued));
   }
 
@@ -169,8 +183,14 @@ public class ScepEnrollments {
         .orElse(false);
   }
 
-  /** What the challenge password proves under this template's SCEP settings (guide 6.1.3). */
-  private Evidence challenge(ScepTemplate scep, String password) {
+  /**
+   * What the challenge password proves under this template's SCEP settings (guide 6.1.3): the
+   * static passphrase, an outstanding one-time password, or, with Intune validation, Intune's
+   * approval of the whole CSR (the challenge is Intune's own, which only Intune can check).
+   */
+  private Evidence challenge(
+      ScepTemplate scep, PkiMessage message, PKCS10CertificationRequest csr) {
+    String password = ChallengePassword.of(csr);
     if (password == null) {
       throw new ScepFailure(FailInfo.BAD_REQUEST, "The CSR carries no challengePassword");
     }
@@ -182,6 +202,10 @@ public class ScepEnrollments {
     }
     if (scep.template().settings().scep().ndes() && useOneTimePassword(scep, password)) {
       return new Evidence.SharedSecret("ndes-one-time-password");
+    }
+    if (scep.template().settings().scep().intune()) {
+      intuneValidation.validate(scep, message.transactionId(), CsrReader.der(csr));
+      return new Evidence.SharedSecret(INTUNE);
     }
     throw new ScepFailure(FailInfo.BAD_REQUEST, "The challenge password is not accepted");
   }

@@ -4,12 +4,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.random.Randomness;
 import org.pkiaas.scep.entity.ScepSecret;
+import org.pkiaas.signing.KeyWrapper;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.tenant.control.PasswordHasher;
@@ -23,6 +25,8 @@ public class ScepSecrets {
   @PersistenceContext EntityManager em;
 
   @Inject Templates templates;
+
+  @Inject KeyWrapper keyWrapper;
 
   /**
    * Generates the template's static passphrase, replacing the previous one, and returns it: this is
@@ -73,6 +77,25 @@ public class ScepSecrets {
               + " characters are required");
     }
     secret(template).ndesCredentials(username, PasswordHasher.hash(password));
+  }
+
+  /**
+   * Sets the client secret of the template's Entra ID application (user guide 6.2), which Intune
+   * validation authenticates with; it is kept wrapped under the master key and never shown again.
+   */
+  @Audited(value = "template.scep-intune-secret", objectType = "TEMPLATE", objectIdArgument = 1)
+  public void intuneClientSecret(Caller caller, String templateId, String clientSecret) {
+    CertificateTemplate template = templates.get(caller, templateId);
+    if (clientSecret == null
+        || clientSecret.isBlank()
+        || clientSecret.length() > 1000
+        || !clientSecret.matches("\\p{Graph}+")) {
+      throw new InvalidInputException(
+          "clientSecret", "The client secret is 1 to 1000 printable characters without spaces");
+    }
+    ScepSecret secret = secret(template);
+    secret.intuneClientSecret(
+        keyWrapper.seal(clientSecret.getBytes(StandardCharsets.UTF_8), secret.wrappingContext()));
   }
 
   private ScepSecret secret(CertificateTemplate template) {

@@ -3,6 +3,7 @@ package org.pkiaas.scep.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,10 @@ public class ScepSecret {
 
   @Column(name = "ndes_password_hash")
   private String ndesPasswordHash;
+
+  @Lob
+  @Column(name = "intune_client_secret")
+  private byte[] intuneClientSecret;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
@@ -70,6 +75,21 @@ public class ScepSecret {
 
   public String ndesPasswordHash() {
     return ndesPasswordHash;
+  }
+
+  /** The Intune client secret, wrapped under the master key for {@link #wrappingContext()}. */
+  public void intuneClientSecret(byte[] wrapped) {
+    this.intuneClientSecret = wrapped;
+    updatedAt = Instant.now();
+  }
+
+  public byte[] intuneClientSecret() {
+    return intuneClientSecret;
+  }
+
+  /** What the wrapped Intune secret is bound to: this template's row. */
+  public String wrappingContext() {
+    return "scep-intune:" + templateId;
   }
 
   public boolean hasPassphrase() {

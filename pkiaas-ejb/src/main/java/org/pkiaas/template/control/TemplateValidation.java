@@ -173,7 +173,56 @@ public final class TemplateValidation {
         s.ipAcl(),
         acl,
         s.approval(),
-        s.ipAclScope() == null ? "BOTH" : s.ipAclScope());
+        s.ipAclScope() == null ? "BOTH" : s.ipAclScope(),
+        intune(s));
+  }
+
+  /**
+   * The Intune connection: required once Intune validation is on; the base URLs default to
+   * Microsoft's. Intune expects its success notification when the certificate is issued, so an
+   * Intune template cannot also wait for an administrator.
+   */
+  private static Scep.Intune intune(Scep s) {
+    Scep.Intune i = s.intuneConnection();
+    if (s.intune() && s.approval()) {
+      throw new InvalidInputException(
+          "scep.approval", "Requests validated by Intune cannot also wait for an administrator");
+    }
+    if (i == null || i.tenantId() == null && i.clientId() == null) {
+      if (s.intune()) {
+        throw new InvalidInputException(
+            "scep.intuneConnection.tenantId", "Intune validation needs the tenant and client IDs");
+      }
+      return null;
+    }
+    if (i.tenantId() == null || i.clientId() == null) {
+      throw new InvalidInputException(
+          "scep.intuneConnection." + (i.tenantId() == null ? "tenantId" : "clientId"),
+          "Both the tenant and the application (client) ID are required");
+    }
+    int timeout = i.timeoutMillis() == null ? 10_000 : i.timeoutMillis();
+    if (timeout < 500 || timeout > 60_000) {
+      throw new InvalidInputException(
+          "scep.intuneConnection.timeoutMillis", "The deadline is 500 to 60000 ms");
+    }
+    return new Scep.Intune(
+        i.tenantId(),
+        i.clientId().toLowerCase(java.util.Locale.ROOT),
+        baseUrl("authorityUrl", i.authorityUrl(), Scep.Intune.AUTHORITY),
+        baseUrl("graphUrl", i.graphUrl(), Scep.Intune.GRAPH),
+        timeout);
+  }
+
+  private static String baseUrl(String field, String given, String fallback) {
+    String url = text(given);
+    if (url == null) {
+      return fallback;
+    }
+    if (!url.matches("https?://[^\\s/?#@]+(/[^\\s?#]*)?")) {
+      throw new InvalidInputException(
+          "scep.intuneConnection." + field, "The URL is an http or https URL without query");
+    }
+    return url.endsWith("/") ? url : url + "/";
   }
 
   /** An IP literal, or a CIDR range whose prefix fits its address family. */

@@ -199,6 +199,21 @@ public class CertificateTemplate implements Identified {
   @Column(name = "scep_ip_acl_scope")
   private String scepIpAclScope;
 
+  @Column(name = "scep_intune_tenant_id")
+  private String scepIntuneTenantId;
+
+  @Column(name = "scep_intune_client_id")
+  private String scepIntuneClientId;
+
+  @Column(name = "scep_intune_authority_url")
+  private String scepIntuneAuthorityUrl;
+
+  @Column(name = "scep_intune_graph_url")
+  private String scepIntuneGraphUrl;
+
+  @Column(name = "scep_intune_timeout_ms")
+  private Integer scepIntuneTimeoutMillis;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "template_ct_log", joinColumns = @JoinColumn(name = "template_id"))
   @OrderColumn(name = "position")
@@ -272,6 +287,12 @@ public class CertificateTemplate implements Identified {
     scepIpAclList = scep.ipAclList();
     scepApproval = scep.approval();
     scepIpAclScope = scep.ipAclScope();
+    Scep.Intune intune = scep.intuneConnection();
+    scepIntuneTenantId = intune == null ? null : intune.tenantId();
+    scepIntuneClientId = intune == null ? null : intune.clientId();
+    scepIntuneAuthorityUrl = intune == null ? null : intune.authorityUrl();
+    scepIntuneGraphUrl = intune == null ? null : intune.graphUrl();
+    scepIntuneTimeoutMillis = intune == null ? null : intune.timeoutMillis();
     CertificateTransparency ct = settings.certificateTransparency();
     ctLogs.clear();
     ct.logs().forEach(log -> ctLogs.add(new TemplateCtLog(log)));
@@ -323,7 +344,15 @@ public class CertificateTemplate implements Identified {
             scepIpAcl,
             scepIpAclList,
             scepApproval,
-            scepIpAclScope == null ? "BOTH" : scepIpAclScope),
+            scepIpAclScope == null ? "BOTH" : scepIpAclScope,
+            scepIntuneTenantId == null
+                ? null
+                : new Scep.Intune(
+                    scepIntuneTenantId,
+                    scepIntuneClientId,
+                    scepIntuneAuthorityUrl,
+                    scepIntuneGraphUrl,
+                    scepIntuneTimeoutMillis)),
         new CertificateTransparency(
             ctLogs.stream().map(TemplateCtLog::settings).toList(), sctsRequired));
   }

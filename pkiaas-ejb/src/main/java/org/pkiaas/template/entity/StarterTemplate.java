@@ -98,7 +98,7 @@ public enum StarterTemplate {
         new Constraints(ca, ca ? 0 : null),
         new Distribution(true, null, this != OCSP_SIGNING, true, false, false, null),
         new Requests(ALL_KEY_TYPES, 2048, sanTypes, false),
-        new Scep(false, false, false, false, false, false, false, null, false, "BOTH"),
+        new Scep(false, false, false, false, false, false, false, null, false, "BOTH", null),
         TemplateSettings.CertificateTransparency.NONE);
   }
 

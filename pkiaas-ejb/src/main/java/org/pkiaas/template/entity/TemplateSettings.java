@@ -122,7 +122,36 @@ public record TemplateSettings(
           String ipAclList,
       boolean approval,
       @Pattern(regexp = "SCEP|NDES|BOTH", message = "The IP list limits SCEP, NDES or BOTH")
-          String ipAclScope) {}
+          String ipAclScope,
+      @Valid Intune intuneConnection) {
+
+    /**
+     * The Microsoft Intune connection of a SCEP template (user guide 6.2): the Entra ID tenant and
+     * application whose client credentials call Intune's SCEP validation API, and the base URLs of
+     * Entra ID and Microsoft Graph (Microsoft's by default). The client secret is set on its own
+     * ({@code PUT /api/v1/templates/{id}/scep/intune-secret}), kept encrypted and never shown.
+     *
+     * @param timeoutMillis the deadline of each call to Entra ID, Graph or Intune; null: 10 s
+     */
+    public record Intune(
+        @Pattern(
+                regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,127}",
+                message = "The tenant is its ID (a GUID) or its domain name")
+            String tenantId,
+        @Pattern(
+                regexp =
+                    "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}",
+                message = "The application (client) ID is a GUID")
+            String clientId,
+        @Size(max = 500, message = "A URL has at most {max} characters") @PlainText
+            String authorityUrl,
+        @Size(max = 500, message = "A URL has at most {max} characters") @PlainText String graphUrl,
+        Integer timeoutMillis) {
+
+      public static final String AUTHORITY = "https://login.microsoftonline.com/";
+      public static final String GRAPH = "https://graph.microsoft.com/";
+    }
+  }
 
   /**
    * Certificate Transparency (RFC 6962): the logs each certificate of the template is submitted to

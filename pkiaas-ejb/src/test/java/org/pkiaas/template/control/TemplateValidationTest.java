@@ -69,7 +69,23 @@ class TemplateValidationTest {
             new Distribution(
                 false, "https://repo.example/ca.crt", false, false, true, true, "2.23.140.1.2.1"),
             new Requests(List.of("EC"), 3072, List.of(SanType.EMAIL), true),
-            new Scep(true, true, true, true, true, true, true, "10.0.0.0/8", false, "NDES"),
+            new Scep(
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                "10.0.0.0/8",
+                false,
+                "NDES",
+                new Scep.Intune(
+                    "contoso.onmicrosoft.com",
+                    "8a3b1c2d-0000-4000-8000-00000000abcd",
+                    Scep.Intune.AUTHORITY,
+                    Scep.Intune.GRAPH,
+                    10000)),
             new CertificateTransparency(
                 List.of(
                     new CtLog(
@@ -709,7 +725,8 @@ class TemplateValidationTest {
 
   private static TemplateSettings withScep(String ipAclList) {
     TemplateSettings c = CURRENT;
-    Scep scep = new Scep(true, false, false, false, false, false, true, ipAclList, false, "BOTH");
+    Scep scep =
+        new Scep(true, false, false, false, false, false, true, ipAclList, false, "BOTH", null);
     return new TemplateSettings(
         c.name(),
         c.general(),

@@ -46,7 +46,23 @@ class CertificateTemplateTest {
               3072,
               List.of(SanType.UPN, SanType.DNS, SanType.IP),
               true),
-          new Scep(true, true, true, true, true, true, true, "10.0.0.0/8, ::1", true, "SCEP"),
+          new Scep(
+              true,
+              true,
+              true,
+              true,
+              true,
+              true,
+              true,
+              "10.0.0.0/8, ::1",
+              true,
+              "SCEP",
+              new Scep.Intune(
+                  "contoso.onmicrosoft.com",
+                  "8a3b1c2d-0000-4000-8000-00000000abcd",
+                  "http://127.0.0.1:5999/",
+                  "http://127.0.0.1:5999/graph/",
+                  2500)),
           new TemplateSettings.CertificateTransparency(
               List.of(
                   new TemplateSettings.CtLog(
@@ -172,7 +188,7 @@ class CertificateTemplateTest {
         new Constraints(false, null),
         new Distribution(false, null, false, false, false, false, null),
         new Requests(List.of("EC"), 2048, List.of(SanType.DNS), false),
-        new Scep(false, false, false, false, false, false, false, null, false, "BOTH"),
+        new Scep(false, false, false, false, false, false, false, null, false, "BOTH", null),
         TemplateSettings.CertificateTransparency.NONE);
   }
 

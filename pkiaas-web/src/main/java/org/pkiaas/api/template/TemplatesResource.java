@@ -163,6 +163,23 @@ public class TemplatesResource {
     return Response.noContent().build();
   }
 
+  /** The client secret of the template's Entra ID application, for Intune validation. */
+  public record IntuneSecret(
+      @Size(max = 1000, message = "A client secret has at most {max} characters")
+          String clientSecret) {}
+
+  /**
+   * Sets the client secret that Intune validation authenticates with (user guide 6.2); it is stored
+   * encrypted and never shown again.
+   */
+  @PUT
+  @Path("templates/{id}/scep/intune-secret")
+  @APIResponse(responseCode = "204", description = "Set")
+  public Response intuneSecret(@PathParam("id") String id, IntuneSecret secret) {
+    scepSecrets.intuneClientSecret(caller.get(), id, secret == null ? null : secret.clientSecret());
+    return Response.noContent().build();
+  }
+
   private TemplateResponse response(CertificateTemplate template) {
     return TemplateResponse.of(template, config.publicUrl());
   }

@@ -32,6 +32,7 @@ public class EditTemplateBacking extends TemplatePage {
   private String newPassphrase;
   private String ndesUsername;
   private String ndesPassword;
+  private String intuneSecret;
   private List<String> signatureAlgorithms;
 
   @Override
@@ -48,6 +49,9 @@ public class EditTemplateBacking extends TemplatePage {
       }
       if (ndesPassword != null && !ndesPassword.isBlank()) {
         scepSecrets.ndesCredentials(user.caller(), getTemplateId(), ndesUsername, ndesPassword);
+      }
+      if (intuneSecret != null && !intuneSecret.isBlank()) {
+        scepSecrets.intuneClientSecret(user.caller(), getTemplateId(), intuneSecret.trim());
       }
       Feedback.infoAfterRedirect("Template '" + form.getName() + "' saved");
       Pages.redirect("/manage/templates/manage.xhtml");
@@ -82,6 +86,15 @@ public class EditTemplateBacking extends TemplatePage {
 
   public void setNdesPassword(String ndesPassword) {
     this.ndesPassword = ndesPassword;
+  }
+
+  public String getIntuneSecret() {
+    return intuneSecret;
+  }
+
+  /** The Intune client secret typed in; written (encrypted) on save, never shown back. */
+  public void setIntuneSecret(String intuneSecret) {
+    this.intuneSecret = intuneSecret;
   }
 
   /** The template's SCEP URL and NDES admin page (guide 6.1.2, 6.3.2). */

@@ -21,6 +21,11 @@ public class ScepForm implements Serializable {
   private String ipAclList;
   private boolean approval;
   private String ipAclScope;
+  private String intuneTenantId;
+  private String intuneClientId;
+  private String intuneAuthorityUrl;
+  private String intuneGraphUrl;
+  private Integer intuneTimeoutMillis;
 
   static ScepForm of(TemplateSettings.Scep s) {
     ScepForm f = new ScepForm();
@@ -34,6 +39,14 @@ public class ScepForm implements Serializable {
     f.ipAclList = s.ipAclList();
     f.approval = s.approval();
     f.ipAclScope = s.ipAclScope() == null ? "BOTH" : s.ipAclScope();
+    TemplateSettings.Scep.Intune intune = s.intuneConnection();
+    if (intune != null) {
+      f.intuneTenantId = intune.tenantId();
+      f.intuneClientId = intune.clientId();
+      f.intuneAuthorityUrl = intune.authorityUrl();
+      f.intuneGraphUrl = intune.graphUrl();
+      f.intuneTimeoutMillis = intune.timeoutMillis();
+    }
     return f;
   }
 
@@ -48,7 +61,63 @@ public class ScepForm implements Serializable {
         ipAcl,
         ipAclList == null || ipAclList.isBlank() ? null : ipAclList.trim(),
         approval,
-        ipAclScope);
+        ipAclScope,
+        blank(intuneTenantId) && blank(intuneClientId)
+            ? null
+            : new TemplateSettings.Scep.Intune(
+                trimmed(intuneTenantId),
+                trimmed(intuneClientId),
+                trimmed(intuneAuthorityUrl),
+                trimmed(intuneGraphUrl),
+                intuneTimeoutMillis));
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static String trimmed(String value) {
+    return blank(value) ? null : value.trim();
+  }
+
+  public String getIntuneTenantId() {
+    return intuneTenantId;
+  }
+
+  public void setIntuneTenantId(String intuneTenantId) {
+    this.intuneTenantId = intuneTenantId;
+  }
+
+  public String getIntuneClientId() {
+    return intuneClientId;
+  }
+
+  public void setIntuneClientId(String intuneClientId) {
+    this.intuneClientId = intuneClientId;
+  }
+
+  public String getIntuneAuthorityUrl() {
+    return intuneAuthorityUrl;
+  }
+
+  public void setIntuneAuthorityUrl(String intuneAuthorityUrl) {
+    this.intuneAuthorityUrl = intuneAuthorityUrl;
+  }
+
+  public String getIntuneGraphUrl() {
+    return intuneGraphUrl;
+  }
+
+  public void setIntuneGraphUrl(String intuneGraphUrl) {
+    this.intuneGraphUrl = intuneGraphUrl;
+  }
+
+  public Integer getIntuneTimeoutMillis() {
+    return intuneTimeoutMillis;
+  }
+
+  public void setIntuneTimeoutMillis(Integer intuneTimeoutMillis) {
+    this.intuneTimeoutMillis = intuneTimeoutMillis;
   }
 
   public boolean isEnabled() {
