@@ -78,7 +78,14 @@ public class PreApprovals {
           String email,
       @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
           @PlainText(multiline = true)
-          String csr) {}
+          String csr,
+      Boolean appleDevice) {
+
+    /** Whether the holder gets an Apple configuration profile instead of a claim link. */
+    public boolean forAppleDevice() {
+      return Boolean.TRUE.equals(appleDevice);
+    }
+  }
 
   /** The result: a claim link to hand out, or the certificate when redeemed at once. */
   public record Outcome(
@@ -141,6 +148,10 @@ public class PreApprovals {
               caller.username());
       request.issued(issued.id());
       return new Outcome(request, null, issued);
+    }
+    if (approval.forAppleDevice()) {
+      // AppleProfiles hands out the profile link in this transaction
+      return new Outcome(request, null, null);
     }
     return new Outcome(request, claimLinks.offer(request, template.name()), null);
   }

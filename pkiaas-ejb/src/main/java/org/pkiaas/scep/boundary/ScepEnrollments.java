@@ -3,9 +3,13 @@ package org.pkiaas.scep.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.certificate.entity.CertificateStatus;
@@ -19,6 +23,7 @@ import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
+import org.pkiaas.issuance.entity.RequestStatus;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
 import org.pkiaas.scep.control.ChallengePassword;
@@ -67,6 +72,10 @@ public class ScepEnrollments {
         Der.encoded(csr.getSubjectPublicKeyInfo()),
         Der.encoded(message.signer().getSubjectPublicKeyInfo()))) {
       return renew(scep, message, messageData);
+    }
+    ScepChallenge bound = boundChallenge(scep, ChallengePassword.of(csr));
+    if (bound != null) {
+      return preApproved(scep, message, request, bound);
     }
     Evidence evidence = challenge(scep, message, csr);
     boolean intune =
@@ -163,6 +172,67 @@ public class ScepEnrollments {
   }
 
   private record ParsedCsr(PKCS10CertificationRequest csr, Request request) {}
+
+  /** The template's live challenge {@code password} bound to a pre-approved request, or null. */
+  private ScepChallenge boundChallenge(ScepTemplate scep, String password) {
+    return password == null
+        ? null
+        : em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
+            .setParameter("templateId", scep.template().id())
+            .setParameter("hash", ScepChallenge.hash(password))
+            .setParameter("now", Instant.now())
+            .getResultStream()
+            .filter(c -> c.requestId() != null)
+            .findFirst()
+            .orElse(null);
+  }
+
+  /**
+   * A PKCSReq with the challenge of an Apple configuration profile (user guide 6.4): it issues the
+   * pre-approved request once, and only when the CSR asks for exactly its subject and names; the
+   * content is the pre-approved one ({@link Evidence.PreApproved}).
+   */
+  private Outcome preApproved(
+      ScepTemplate scep, PkiMessage message, Request request, ScepChallenge bound) {
+    CertificateRequest approved =
+        em.find(CertificateRequest.class, bound.requestId(), LockModeType.PESSIMISTIC_WRITE);
+    if (approved == null || approved.status() != RequestStatus.APPROVED) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, "The challenge password is not accepted");
+    }
+    X500Name subject = new X500Name(approved.approvedSubjectDn());
+    List<SubjectAltNames.Name> names =
+        SubjectAltNames.parse("subjectAltNames", approved.approvedSubjectAltNames());
+    if (!subject.equals(request.subject())
+        || !new HashSet<>(names).equals(new HashSet<>(request.subjectAltNames()))) {
+      throw new ScepFailure(
+          FailInfo.BAD_REQUEST,
+          "This challenge is valid only for the pre-approved subject and names: "
+              + approved.approvedSubjectDn()
+              + " "
+              + approved.approvedSubjectAltNames());
+    }
+    if (em.createNamedQuery("ScepChallenge.use").setParameter("id", bound.id()).executeUpdate()
+        != 1) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, "The challenge password is not accepted");
+    }
+    try {
+      IssuedCertificate issued =
+          issuance.issue(
+              scep.ca(),
+              scep.template(),
+              new Intake(
+                  Channel.SCEP,
+                  request,
+                  new Evidence.PreApproved(subject, names, approved.validityDays())),
+              approved.id(),
+              "scep:" + message.transactionId());
+      approved.issued(issued.id());
+      approved.scepTransaction(message.transactionId());
+      return Outcome.success(ScepQueries.certificate(issued));
+    } catch (PkiaasException e) {
+      throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
+    }
+  }
 
   /**
    * Uses up an outstanding one-time password of the template (not one bound to a pre-approved

@@ -27,6 +27,9 @@ import org.pkiaas.signing.Fingerprints;
     query =
         "SELECT c FROM ScepChallenge c WHERE c.templateId = :templateId"
             + " AND c.passwordHash = :hash AND c.expiresAt > :now")
+@NamedQuery(
+    name = "ScepChallenge.byProfileToken",
+    query = "SELECT c FROM ScepChallenge c WHERE c.profileTokenHash = :hash AND c.expiresAt > :now")
 @NamedQuery(name = "ScepChallenge.use", query = "DELETE FROM ScepChallenge c WHERE c.id = :id")
 @NamedQuery(
     name = "ScepChallenge.deleteExpired",
@@ -46,6 +49,10 @@ public class ScepChallenge {
 
   @Column(name = "request_id")
   private String requestId;
+
+  /** The hash of the Apple profile link that hands this challenge out (user guide 6.4). */
+  @Column(name = "profile_token_hash")
+  private String profileTokenHash;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -77,6 +84,15 @@ public class ScepChallenge {
   /** The pre-approved request this challenge is bound to, or null. */
   public String requestId() {
     return requestId;
+  }
+
+  /** Binds the challenge to the Apple profile link whose token hashes to {@code tokenHash}. */
+  public void profileToken(String tokenHash) {
+    this.profileTokenHash = tokenHash;
+  }
+
+  public String templateId() {
+    return templateId;
   }
 
   public Instant expiresAt() {

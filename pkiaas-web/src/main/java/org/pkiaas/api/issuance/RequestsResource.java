@@ -92,6 +92,8 @@ public class RequestsResource {
 
   @Inject PreApprovals preApprovals;
 
+  @Inject org.pkiaas.scep.boundary.AppleProfiles appleProfiles;
+
   @Inject RequestCaller caller;
 
   @Inject EmbeddedTimestamps timestamps;
@@ -203,7 +205,10 @@ public class RequestsResource {
       throw new InvalidInputException(
           "subject", "A JSON body with the subject and names to approve is required");
     }
-    PreApprovals.Outcome outcome = preApprovals.create(caller.get(), templateId, approval);
+    PreApprovals.Outcome outcome =
+        approval.forAppleDevice()
+            ? appleProfiles.preApprove(caller.get(), templateId, approval)
+            : preApprovals.create(caller.get(), templateId, approval);
     ClaimResponse body =
         outcome.link() == null
             ? new ClaimResponse(

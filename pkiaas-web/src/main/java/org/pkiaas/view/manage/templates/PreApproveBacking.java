@@ -20,22 +20,26 @@ public class PreApproveBacking extends TemplatePage {
 
   @Inject PreApprovals preApprovals;
 
+  @Inject org.pkiaas.scep.boundary.AppleProfiles appleProfiles;
+
   private String subject;
   private String subjectAltNames;
   private Integer validityDays;
   private String email;
   private String csr;
+  private boolean appleDevice;
   private String claimUrl;
   private String certificateId;
 
   public void create() {
     try {
+      PreApprovals.PreApproval approval =
+          new PreApprovals.PreApproval(
+              subject, NameLists.parse(subjectAltNames), validityDays, email, csr, appleDevice);
       PreApprovals.Outcome outcome =
-          preApprovals.create(
-              user.caller(),
-              getTemplateId(),
-              new PreApprovals.PreApproval(
-                  subject, NameLists.parse(subjectAltNames), validityDays, email, csr));
+          appleDevice
+              ? appleProfiles.preApprove(user.caller(), getTemplateId(), approval)
+              : preApprovals.create(user.caller(), getTemplateId(), approval);
       if (outcome.certificate() != null) {
         certificateId = outcome.certificate().id();
       } else {
@@ -44,6 +48,15 @@ public class PreApproveBacking extends TemplatePage {
     } catch (PkiaasException e) {
       Feedback.refused("preapprove", e);
     }
+  }
+
+  public boolean isAppleDevice() {
+    return appleDevice;
+  }
+
+  /** "Apple Device" (user guide 6.4.2): mail a SCEP configuration profile, not a claim link. */
+  public void setAppleDevice(boolean appleDevice) {
+    this.appleDevice = appleDevice;
   }
 
   public String getSubject() {
