@@ -510,6 +510,48 @@ class TemplateValidationTest {
     assertField("scep.ipAclList", () -> validate(withScep(acl)));
   }
 
+  private static final String CLIENT = "8a3b1c2d-0000-4000-8000-00000000ABCD";
+
+  @Test
+  void intuneConnectionGetsMicrosoftsUrlsAndADeadlineByDefault() {
+    Scep.Intune intune =
+        validate(withIntune(false, new Scep.Intune(" contoso.example ", CLIENT, null, " ", null)))
+            .scep()
+            .intuneConnection();
+    assertEquals("contoso.example", intune.tenantId().trim());
+    assertEquals(CLIENT.toLowerCase(java.util.Locale.ROOT), intune.clientId());
+    assertEquals(Scep.Intune.AUTHORITY, intune.authorityUrl());
+    assertEquals(Scep.Intune.GRAPH, intune.graphUrl());
+    assertEquals(10_000, intune.timeoutMillis());
+    assertEquals(
+        "http://127.0.0.1:5070/graph/",
+        validate(
+                withIntune(
+                    false, new Scep.Intune("t", CLIENT, null, "http://127.0.0.1:5070/graph", 2000)))
+            .scep()
+            .intuneConnection()
+            .graphUrl());
+  }
+
+  @Test
+  void intuneNeedsItsIdsAndCannotWaitForApproval() {
+    assertField("scep.intuneConnection.tenantId", () -> validate(withIntune(false, null)));
+    assertField(
+        "scep.intuneConnection.clientId",
+        () -> validate(withIntune(false, new Scep.Intune("t", null, null, null, null))));
+    assertField(
+        "scep.approval",
+        () -> validate(withIntune(true, new Scep.Intune("t", CLIENT, null, null, null))));
+    assertField(
+        "scep.intuneConnection.timeoutMillis",
+        () -> validate(withIntune(false, new Scep.Intune("t", CLIENT, null, null, 100))));
+    assertField(
+        "scep.intuneConnection.authorityUrl",
+        () ->
+            validate(
+                withIntune(false, new Scep.Intune("t", CLIENT, "ftp://x.example/", null, null))));
+  }
+
   // certificate transparency
 
   @Test
@@ -724,9 +766,18 @@ class TemplateValidationTest {
   }
 
   private static TemplateSettings withScep(String ipAclList) {
+    return withScep(
+        new Scep(true, false, false, false, false, false, true, ipAclList, false, "BOTH", null));
+  }
+
+  private static TemplateSettings withIntune(boolean approval, Scep.Intune connection) {
+    return withScep(
+        new Scep(
+            true, false, true, false, false, false, false, null, approval, "BOTH", connection));
+  }
+
+  private static TemplateSettings withScep(Scep scep) {
     TemplateSettings c = CURRENT;
-    Scep scep =
-        new Scep(true, false, false, false, false, false, true, ipAclList, false, "BOTH", null);
     return new TemplateSettings(
         c.name(),
         c.general(),
