@@ -55,8 +55,15 @@ public final class Rfc6962Log implements AutoCloseable {
     BAD_REQUEST,
     SERVER_ERROR,
     TOO_SLOW,
+    /**
+     * Answers honestly, after {@link #DELAY_MILLIS}: long enough to look at the server meanwhile.
+     */
+    DELAYED,
     BAD_SIGNATURE
   }
+
+  /** How long a {@link Mode#DELAYED} log takes to answer. */
+  public static final int DELAY_MILLIS = 20_000;
 
   public static final ASN1ObjectIdentifier POISON =
       new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.3");
@@ -69,6 +76,8 @@ public final class Rfc6962Log implements AutoCloseable {
   private final Map<String, JsonObject> answered = new LinkedHashMap<>();
   private final List<List<byte[]>> submissions = new ArrayList<>();
   private volatile Mode mode = Mode.HONEST;
+  private final java.util.concurrent.atomic.AtomicInteger arrivals =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * @param port 0 for any free port
@@ -122,6 +131,11 @@ public final class Rfc6962Log implements AutoCloseable {
     return List.copyOf(submissions);
   }
 
+  /** How many submissions have reached the log, answered or not yet. */
+  public int arrivals() {
+    return arrivals.get();
+  }
+
   public synchronized int treeSize() {
     return leaves.size();
   }
@@ -138,8 +152,12 @@ public final class Rfc6962Log implements AutoCloseable {
         return;
       }
       Mode now = mode;
+      arrivals.incrementAndGet();
       if (now == Mode.TOO_SLOW) {
         sleep(15_000);
+      }
+      if (now == Mode.DELAYED) {
+        sleep(DELAY_MILLIS);
       }
       if (now == Mode.BAD_REQUEST) {
         send(exchange, 400, "{\"error\":\"switched to refuse\"}");

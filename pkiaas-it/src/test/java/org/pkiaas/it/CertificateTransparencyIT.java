@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -279,6 +280,43 @@ class CertificateTransparencyIT extends ServerIT {
 
   private static List<ASN1ObjectIdentifier> oids(X509CertificateHolder certificate) {
     return List.of(certificate.getExtensions().getExtensionOIDs());
+  }
+
+  /**
+   * While a log takes its time, the server holds no transaction open (the request's database work
+   * happens before and after the wait, in two transactions): WildFly's own count of transactions in
+   * flight, read while the log sits on the submission, is zero.
+   */
+  @Test
+  void noTransactionStaysOpenWhileALogAnswers() throws Exception {
+    ServerCli cli = new ServerCli(System.getProperty("pkiaas.it.database", "h2"));
+    String templateId = template(null, log(one), log(two, 40_000));
+    two.mode(Rfc6962Log.Mode.DELAYED);
+    int before = two.arrivals();
+    cli.run("/subsystem=transactions:write-attribute(name=statistics-enabled,value=true)");
+    try {
+      CompletableFuture<Issued> issuing =
+          CompletableFuture.supplyAsync(() -> issue(templateId, "patient.ct.test"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (two.arrivals() == before && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(two.arrivals() > before, "the submission never reached the log");
+      String read = "/subsystem=transactions:read-attribute(name=number-of-inflight-transactions)";
+      String during = cli.run(read, read, read);
+      assertFalse(issuing.isDone(), "the log answered before the count was read: " + during);
+      assertTrue(
+          during.lines().anyMatch(l -> l.matches("\\s*\"result\" => 0L?,?")),
+          "a transaction stayed open while the log was answering: " + during);
+
+      Issued issued = issuing.get(60, TimeUnit.SECONDS);
+      assertEquals(200, issued.reply().status(), issued.reply()::toString);
+      X509CertificateHolder certificate =
+          Pki.certificate(issued.reply().json().getString("certificatePem"));
+      assertEquals(List.of(logId(one), logId(two)), sctLogIds(certificate));
+    } finally {
+      cli.run("/subsystem=transactions:write-attribute(name=statistics-enabled,value=false)");
+    }
   }
 
   @Test

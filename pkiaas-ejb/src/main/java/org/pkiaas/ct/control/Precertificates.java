@@ -1,5 +1,6 @@
 package org.pkiaas.ct.control;
 
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -11,10 +12,13 @@ import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Precertificates (RFC 6962 §3.1) and the log entries SCTs sign (§3.2): the poison extension, the
@@ -67,6 +71,32 @@ public final class Precertificates {
     return new LogEntry.Precert(
         issuerKeyHash(issuer),
         tbsWithout(certificate.toASN1Structure().getTBSCertificate(), SctList.EXTENSION));
+  }
+
+  /**
+   * The TBSCertificate {@code builder} would have a signer sign, DER, built without a signature: to
+   * check that a certificate built again is the one whose precertificate the logs saw.
+   */
+  public static byte[] unsignedTbs(
+      X509v3CertificateBuilder builder, AlgorithmIdentifier signatureAlgorithm) {
+    ContentSigner none =
+        new ContentSigner() {
+          @Override
+          public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return signatureAlgorithm;
+          }
+
+          @Override
+          public OutputStream getOutputStream() {
+            return OutputStream.nullOutputStream();
+          }
+
+          @Override
+          public byte[] getSignature() {
+            return new byte[0];
+          }
+        };
+    return der(builder.build(none).toASN1Structure().getTBSCertificate());
   }
 
   /** DER of {@code tbs} with the extension {@code oid} removed and all else kept in order. */

@@ -15,6 +15,8 @@ import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ct.boundary.CertificateTransparency;
+import org.pkiaas.ct.boundary.LoggedIssuance;
+import org.pkiaas.ct.boundary.PrecertificateReady;
 import org.pkiaas.ct.control.Precertificates;
 import org.pkiaas.issuance.control.ApprovedContent;
 import org.pkiaas.issuance.control.CertificateProfile;
@@ -35,8 +37,9 @@ import org.pkiaas.x509.SubjectAltNames;
  * profile, a unique random serial, the CA's signer, the stored certificate, and the {@link
  * CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves nothing
  * behind. A template with CT logs adds one step before the final signature: the precertificate and
- * its SCTs ({@link CertificateTransparency}); when the logs fail it, only the record of that
- * attempt, written in its own transaction, remains.
+ * its SCTs ({@link CertificateTransparency}). Channels run their transaction through {@link
+ * LoggedIssuance}, so that the logs are waited on between two rounds of it and never inside one;
+ * when the logs fail it, only the record of that attempt, written in its own transaction, remains.
  */
 @Stateless
 public class IssuanceService {
@@ -68,8 +71,7 @@ public class IssuanceService {
     if (!settings.general().enabled()) {
       throw new ConflictException("The template '" + template.name() + "' is disabled");
     }
-    Instant now = Instant.now();
-    if (!now.isBefore(ca.notAfter())) {
+    if (!Instant.now().isBefore(ca.notAfter())) {
       throw new ConflictException("The CA's certificate has expired");
     }
     CertificateProfile.Issuer issuer =
@@ -80,14 +82,25 @@ public class IssuanceService {
             ca.signatureAlgorithm(),
             config.pkiUrl(),
             ca.cpsUrl());
-    BigInteger serial = uniqueSerial(ca.id());
+    // the second round of a CT issuance repeats the first's serial and time (LoggedIssuance)
+    LoggedIssuance.Answered answered = LoggedIssuance.answered();
+    if (answered != null && !answered.answers(ca.id(), template.id(), requestId)) {
+      answered = null;
+    }
+    BigInteger serial = answered == null ? uniqueSerial(ca.id()) : answered.pending().serial();
+    Instant now = answered == null ? Instant.now() : answered.pending().now();
     ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);
     ToBeSigned tbs =
         CertificateProfile.build(
             settings, issuer, intake.request().publicKey(), content, serial, now);
     CertificateTransparency.Embedding ct =
         settings.certificateTransparency().enabled()
-            ? precertify(ca, template, tbs, issuer.certificate(), requestId)
+            ? precertify(
+                ca,
+                template,
+                tbs,
+                new Round(issuer.certificate(), requestId, serial, now),
+                answered)
             : null;
     X509CertificateHolder certificate =
         tbs.builder()
@@ -114,39 +127,77 @@ public class IssuanceService {
     return issued;
   }
 
+  private record Round(
+      X509CertificateHolder issuer, String requestId, BigInteger serial, Instant now) {}
+
   /**
    * RFC 6962 §3.1: signs the precertificate (the same TBS with the critical poison extension last),
    * has the template's logs answer for it, and swaps the poison for the SCT list, so the final
    * certificate's TBS minus that extension is the precertificate's minus the poison: same serial,
    * same extensions in the same order.
+   *
+   * <p>Under {@link LoggedIssuance} the logs are asked between two rounds of the caller's
+   * transaction: the first ends here with {@link PrecertificateReady}; the second finds the answers
+   * and uses them only if it built the very TBS the logs saw. Called without it, the logs are asked
+   * here, inside the caller's transaction.
    */
   private CertificateTransparency.Embedding precertify(
       CertificateAuthority ca,
       CertificateTemplate template,
       ToBeSigned tbs,
-      X509CertificateHolder issuer,
-      String requestId) {
+      Round round,
+      LoggedIssuance.Answered answered) {
     addExtension(tbs, Precertificates.poison());
-    X509CertificateHolder precertificate =
-        tbs.builder()
-            .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
+    CertificateTransparency.Embedding embedding = null;
+    if (answered != null
+        && answered.sameTbs(
+            Precertificates.unsignedTbs(
+                tbs.builder(), answered.pending().precertificate().getSignatureAlgorithm()))) {
+      if (answered.failure() != null) {
+        throw answered.failure();
+      }
+      embedding = answered.embedding();
+    }
+    if (embedding == null) {
+      X509CertificateHolder precertificate =
+          tbs.builder()
+              .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
+      PrecertificateReady.Pending pending =
+          new PrecertificateReady.Pending(
+              template.settings().certificateTransparency(),
+              precertificate,
+              round.issuer(),
+              issuers(ca),
+              ca.id(),
+              template.id(),
+              round.requestId(),
+              round.serial(),
+              round.now());
+      if (LoggedIssuance.active()) {
+        throw new PrecertificateReady(pending);
+      }
+      embedding =
+          transparency.embed(
+              pending.settings(),
+              precertificate,
+              pending.issuer(),
+              pending.issuers(),
+              ca.id(),
+              template.id(),
+              round.requestId());
+    }
+    tbs.builder().removeExtension(Precertificates.POISON);
+    addExtension(tbs, embedding.sctList());
+    return embedding;
+  }
+
+  private static List<byte[]> issuers(CertificateAuthority ca) {
     List<byte[]> issuers = new ArrayList<>();
     issuers.add(ca.certificate());
     if (ca.chainPem() != null && !ca.chainPem().isBlank()) {
       Pem.certificates("chain", ca.chainPem()).forEach(c -> issuers.add(Der.encoded(c)));
     }
-    CertificateTransparency.Embedding embedding =
-        transparency.embed(
-            template.settings().certificateTransparency(),
-            precertificate,
-            issuer,
-            issuers,
-            ca.id(),
-            template.id(),
-            requestId);
-    tbs.builder().removeExtension(Precertificates.POISON);
-    addExtension(tbs, embedding.sctList());
-    return embedding;
+    return issuers;
   }
 
   private static void addExtension(ToBeSigned tbs, org.bouncycastle.asn1.x509.Extension extension) {

@@ -10,6 +10,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
 import org.pkiaas.scep.control.CertRep;
@@ -54,6 +55,8 @@ public class ScepService {
   @Inject RegistrationAuthorities authorities;
 
   @Inject ScepEnrollments enrollments;
+
+  @Inject LoggedIssuance logged;
 
   @Inject ScepQueries queries;
 
@@ -131,9 +134,11 @@ public class ScepService {
         switch (request.messageType()) {
           case PKCS_REQ -> {
             Outcome resent = queries.resent(scep, request);
-            yield resent != null ? resent : enrollments.enroll(scep, request, data);
+            yield resent != null
+                ? resent
+                : logged.run(() -> enrollments.enroll(scep, request, data));
           }
-          case RENEWAL_REQ -> enrollments.renew(scep, request, data);
+          case RENEWAL_REQ -> logged.run(() -> enrollments.renew(scep, request, data));
           case CERT_POLL -> queries.poll(scep, request, data);
           case GET_CERT -> queries.certificate(scep, data);
           case GET_CRL -> queries.crl(scep, data);

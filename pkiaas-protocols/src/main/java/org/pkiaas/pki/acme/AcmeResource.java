@@ -20,6 +20,7 @@ import org.pkiaas.acme.boundary.AcmeRevocations;
 import org.pkiaas.acme.boundary.NonceIssuer;
 import org.pkiaas.acme.entity.AcmeAccount;
 import org.pkiaas.acme.entity.AcmeChallenge;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.pki.acme.AcmeAuthenticator.Authenticated;
 
 /**
@@ -50,6 +51,10 @@ public class AcmeResource {
   @Inject AcmeAccounts accounts;
 
   @Inject AcmeOrders orders;
+
+  @Inject AcmeFinalization finalization;
+
+  @Inject LoggedIssuance logged;
 
   @Inject AcmeRevocations revocations;
 
@@ -115,16 +120,16 @@ public class AcmeResource {
     return answer(Response.ok(), AcmeJson.order(orders.get(signed.accountId(), id), urls)).build();
   }
 
-  /** §7.4: the order, now valid, with its certificate URL. */
+  /**
+   * §7.4: the order, now valid, with its certificate URL. Outside a transaction: a template with CT
+   * logs has them answer between two runs of {@link AcmeFinalization}, with nothing held open.
+   */
   @POST
   @Path("order/{id}/finalize")
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Response finalizeOrder(@PathParam("id") String id, String body) {
-    Authenticated signed = authenticator.byAccount(body, urls.finalizeOrder(id));
-    AcmePayloads.Finalize payload = AcmePayloads.finalizeOrder(signed.payload());
-    OrderState state = orders.finalize(signed.accountId(), id, payload.csr());
-    return answer(Response.ok(), AcmeJson.order(state, urls))
-        .location(URI.create(urls.order(id)))
-        .build();
+    JsonObject order = logged.run(() -> finalization.finalize(id, body));
+    return answer(Response.ok(), order).location(URI.create(urls.order(id))).build();
   }
 
   /** §7.5: read only; an authorization changes through its challenges. */

@@ -23,6 +23,7 @@ import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Claims;
 import org.pkiaas.issuance.entity.CertificateRequest;
@@ -64,6 +65,8 @@ public class ClaimsResource {
 
   @Inject Claims claims;
 
+  @Inject LoggedIssuance logged;
+
   @Context UriInfo uriInfo;
 
   @GET
@@ -97,7 +100,8 @@ public class ClaimsResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ClaimedCertificate.class)))
   public Response claim(@HeaderParam(TOKEN_HEADER) String token, ClaimSubmission submission) {
-    IssuedCertificate issued = claims.claim(token, submission == null ? null : submission.csr());
+    String csr = submission == null ? null : submission.csr();
+    IssuedCertificate issued = logged.run(() -> claims.claim(token, csr));
     CertificateAuthority ca = claims.issuerOf(issued);
     String chain = ca.certificateChainPem();
     return Response.created(

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.Public;
 import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Renewals;
 import org.pkiaas.pem.Pem;
@@ -47,6 +48,8 @@ public class RenewalsResource {
 
   @Inject Renewals renewals;
 
+  @Inject LoggedIssuance logged;
+
   @Context UriInfo uriInfo;
 
   @POST
@@ -61,7 +64,8 @@ public class RenewalsResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Renewed.class)))
   public Response renew(@PathParam("caId") String caId, RenewalRequest request) {
-    Renewals.Renewal renewal = renewals.renew(caId, request == null ? null : request.csr());
+    String csr = request == null ? null : request.csr();
+    Renewals.Renewal renewal = logged.run(() -> renewals.renew(caId, csr));
     CertificateAuthority ca = renewal.ca();
     String chain = ca.certificateChainPem();
     return Response.created(

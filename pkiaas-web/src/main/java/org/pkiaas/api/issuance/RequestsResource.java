@@ -35,6 +35,7 @@ import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.boundary.CtAttempts;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.PreApprovals;
@@ -99,6 +100,8 @@ public class RequestsResource {
   @Inject EmbeddedTimestamps timestamps;
 
   @Inject CtAttempts attempts;
+
+  @Inject LoggedIssuance logged;
 
   @Context UriInfo uriInfo;
 
@@ -168,7 +171,7 @@ public class RequestsResource {
   @POST
   @Path("requests/{id}/sign")
   public IssuedCertificateResponse sign(@PathParam("id") String id, SignOverrides overrides) {
-    IssuedCertificate issued = requests.sign(caller.get(), id, overrides);
+    IssuedCertificate issued = logged.run(() -> requests.sign(caller.get(), id, overrides));
     return IssuedCertificateResponse.of(issued, timestamps.of(issued));
   }
 
@@ -208,7 +211,7 @@ public class RequestsResource {
     PreApprovals.Outcome outcome =
         approval.forAppleDevice()
             ? appleProfiles.preApprove(caller.get(), templateId, approval)
-            : preApprovals.create(caller.get(), templateId, approval);
+            : logged.run(() -> preApprovals.create(caller.get(), templateId, approval));
     ClaimResponse body =
         outcome.link() == null
             ? new ClaimResponse(
@@ -258,7 +261,8 @@ public class RequestsResource {
         outcomes.add(
             switch (action) {
               case "sign" -> {
-                IssuedCertificate issued = requests.sign(caller.get(), id, bulk.overrides());
+                IssuedCertificate issued =
+                    logged.run(() -> requests.sign(caller.get(), id, bulk.overrides()));
                 yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
               }
               case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()).request());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.RequestQuery;
 import org.pkiaas.issuance.boundary.SignOverrides;
@@ -36,6 +37,8 @@ public class PendingRequestsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CertificateRequests requests;
+
+  @Inject LoggedIssuance logged;
 
   @Inject Templates templates;
 
@@ -93,7 +96,7 @@ public class PendingRequestsBacking implements Serializable {
   }
 
   public void signSelected() {
-    bulk("signed", r -> requests.sign(user.caller(), r.id(), SignOverrides.NONE));
+    bulk("signed", r -> logged.run(() -> requests.sign(user.caller(), r.id(), SignOverrides.NONE)));
   }
 
   public void declineSelected() {
@@ -159,7 +162,7 @@ public class PendingRequestsBacking implements Serializable {
         new SignOverrides(overrideSubject, NameLists.parse(overrideNames), overrideValidityDays);
     try {
       if (sign) {
-        var issued = requests.sign(user.caller(), reviewedId, overrides);
+        var issued = logged.run(() -> requests.sign(user.caller(), reviewedId, overrides));
         Feedback.info(
             "Signed: certificate " + issued.serialNumber() + " for " + issued.subjectDn());
       } else {

@@ -3,6 +3,7 @@ package org.pkiaas.view.manage.templates;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.issuance.boundary.PreApprovals;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.view.manage.Feedback;
@@ -22,6 +23,8 @@ public class PreApproveBacking extends TemplatePage {
 
   @Inject org.pkiaas.scep.boundary.AppleProfiles appleProfiles;
 
+  @Inject LoggedIssuance logged;
+
   private String subject;
   private String subjectAltNames;
   private Integer validityDays;
@@ -36,10 +39,11 @@ public class PreApproveBacking extends TemplatePage {
       PreApprovals.PreApproval approval =
           new PreApprovals.PreApproval(
               subject, NameLists.parse(subjectAltNames), validityDays, email, csr, appleDevice);
+      String templateId = getTemplateId();
       PreApprovals.Outcome outcome =
           appleDevice
-              ? appleProfiles.preApprove(user.caller(), getTemplateId(), approval)
-              : preApprovals.create(user.caller(), getTemplateId(), approval);
+              ? appleProfiles.preApprove(user.caller(), templateId, approval)
+              : logged.run(() -> preApprovals.create(user.caller(), templateId, approval));
       if (outcome.certificate() != null) {
         certificateId = outcome.certificate().id();
       } else {

@@ -1,0 +1,121 @@
+package org.pkiaas.ct.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.pkiaas.problem.ConflictException;
+
+/**
+ * Runs a channel's issuing transaction so that no transaction stays open while Certificate
+ * Transparency logs are waited on (RFC 6962 §3.1, issue 19). The first run signs the precertificate
+ * and rolls back ({@link PrecertificateReady}); the logs are then asked with no transaction and no
+ * lock held; the second run repeats the channel's work with the same serial and time, checks that
+ * it builds the very TBS the logs saw, and issues with their SCTs, or, when too few came back,
+ * fails in the channel's own language. A failed round leaves the database as it was, apart from the
+ * record of what the logs answered ({@link CtAttempts}).
+ *
+ * <p>Channels without CT run once, as before. Call it outside any transaction: from a JAX-RS
+ * resource, a backing bean or a boundary marked {@code NOT_SUPPORTED}.
+ */
+@ApplicationScoped
+public class LoggedIssuance {
+
+  /** A precertificate whose TBS no longer matches after the logs answered: content changed. */
+  private static final int ROUNDS = 3;
+
+  private static final ThreadLocal<Round> CURRENT = new ThreadLocal<>();
+
+  @Inject CertificateTransparency transparency;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  /** What the logs said about the precertificate of the previous round. */
+  public record Answered(
+      PrecertificateReady.Pending pending,
+      CertificateTransparency.Embedding embedding,
+      TransparencyFailure failure) {
+
+    /** The same CA, template and request as an issuance now running; its TBS is checked apart. */
+    public boolean answers(String caId, String templateId, String requestId) {
+      return pending.caId().equals(caId)
+          && Objects.equals(pending.templateId(), templateId)
+          && Objects.equals(pending.requestId(), requestId);
+    }
+
+    /** The precertificate's TBS, for comparing with the one the second run builds. */
+    public boolean sameTbs(byte[] tbs) {
+      return Arrays.equals(
+          tbs,
+          org.pkiaas.x509.Der.encoded(
+              pending.precertificate().toASN1Structure().getTBSCertificate()));
+    }
+  }
+
+  private static final class Round {
+    private Answered answered;
+  }
+
+  /**
+   * @return what {@code transaction} returns, once it has issued with the logs' SCTs or without CT
+   */
+  public <T> T run(Supplier<T> transaction) {
+    if (transactions.getTransactionKey() != null) {
+      throw new IllegalStateException("CT logs must be waited on outside a transaction");
+    }
+    Round outer = CURRENT.get();
+    Round round = new Round();
+    CURRENT.set(round);
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return transaction.get();
+        } catch (PrecertificateReady ready) {
+          if (attempt == ROUNDS) {
+            throw new ConflictException(
+                "The request changed while the CT logs were answering; try again");
+          }
+          round.answered = ask(ready.pending());
+        }
+      }
+    } finally {
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
+    }
+  }
+
+  private Answered ask(PrecertificateReady.Pending pending) {
+    try {
+      return new Answered(
+          pending,
+          transparency.embed(
+              pending.settings(),
+              pending.precertificate(),
+              pending.issuer(),
+              pending.issuers(),
+              pending.caId(),
+              pending.templateId(),
+              pending.requestId()),
+          null);
+    } catch (TransparencyFailure failure) {
+      return new Answered(pending, null, failure);
+    }
+  }
+
+  /** Whether the running issuance is inside {@link #run}, so it may hand its logs over. */
+  public static boolean active() {
+    return CURRENT.get() != null;
+  }
+
+  /** The logs' answers for the previous round of this thread's issuance, or null. */
+  public static Answered answered() {
+    Round round = CURRENT.get();
+    return round == null ? null : round.answered;
+  }
+}
