@@ -2,18 +2,23 @@ package org.pkiaas.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.pkiaas.bench.Rfc6962Log;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Login;
+import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.exception.AcmeServerException;
 
 /**
  * The console's ACME pages (user guide 5.2, 5.3) in headless Chromium: a policy made and edited, an
@@ -177,6 +182,76 @@ class AcmeConsoleIT extends ConsoleWalk {
       assertFalse(
           source.contains(foreignEab.getString("kid")) || source.contains("foreign.example"),
           "nothing of the other user's policy shows at " + url);
+    }
+  }
+
+  /**
+   * An ACME order stopped by its template's CT log has no request, yet the administrator finds it:
+   * the console's CT Submissions page (and the API's list for the CA) shows the order's names and
+   * what the log answered; another owner's list is not found.
+   */
+  @Test
+  void anAcmeOrderStoppedByACtLogIsListedForTheAdministrator() throws Exception {
+    Owner owner = signedInOwnerOf("CT Console Root");
+    String caPem =
+        owner.api().get("/api/v1/cas/" + owner.caId()).json().getString("certificatePem");
+    try (Rfc6962Log log =
+        new Rfc6962Log(
+            5065 + Integer.getInteger("pkiaas.it.port-offset", 100), Pki.certificate(caPem))) {
+      log.mode(Rfc6962Log.Mode.SERVER_ERROR);
+      String templateId = owner.firstTemplateId();
+      assertEquals(
+          200,
+          CertificateTransparencyIT.useLogs(owner.api(), templateId, null, log.asTemplateLog())
+              .status());
+      Api.Reply policy =
+          owner
+              .api()
+              .post(
+                  "/api/v1/cas/" + owner.caId() + "/acme-policies",
+                  Json.createObjectBuilder()
+                      .add("name", "CT")
+                      .add("templateId", templateId)
+                      .add("preApprovedDomains", "*.example.com")
+                      .build());
+      assertEquals(201, policy.status(), policy::toString);
+      JsonObject eab =
+          owner
+              .api()
+              .post(
+                  "/api/v1/acme-policies/" + policy.json().getString("id") + "/eabs",
+                  Json.createObjectBuilder().add("name", "ct").add("allowedUses", 1).build())
+              .json();
+      Login login =
+          new AccountBuilder()
+              .agreeToTermsOfService()
+              .withKeyIdentifier(eab.getString("kid"), eab.getString("hmacKey"))
+              .useKeyPair(AcmeFixture.accountKey())
+              .createLogin(AcmeFixture.session());
+      String domain = "ct" + System.nanoTime() + ".example.com";
+      Order order = login.newOrder().domain(domain).create();
+      AcmeServerException refused =
+          assertThrows(AcmeServerException.class, () -> order.execute(Csrs.keys("EC")));
+      assertTrue(refused.getMessage().contains(log.url() + ": HTTP 500"), refused.getMessage());
+      String orderId = order.getLocation().toString();
+      orderId = orderId.substring(orderId.lastIndexOf('/') + 1);
+
+      var listed = owner.api().get("/api/v1/cas/" + owner.caId() + "/ct-attempts").array();
+      assertEquals(1, listed.size(), listed::toString);
+      JsonObject attempt = listed.getJsonObject(0);
+      assertEquals("acme_order", attempt.getString("origin"));
+      assertEquals(orderId, attempt.getString("requestId"));
+      assertEquals("dns:" + domain, attempt.getString("subject"));
+      assertTrue(attempt.getJsonArray("answers").getString(0).contains(log.url() + ": HTTP 500"));
+      Problems.assertProblem(
+          Api.newUser().get("/api/v1/cas/" + owner.caId() + "/ct-attempts"), 404);
+
+      navigate("CT Submissions");
+      String row = visible(By.cssSelector("[id='ct:table'] tbody tr")).getText();
+      assertTrue(row.contains("ACME order") && row.contains(orderId), row);
+      assertTrue(row.contains("dns:" + domain), row);
+      assertTrue(row.contains(log.url() + ": HTTP 500"), row);
+      screenshot("16-ct-submissions");
     }
   }
 }

@@ -468,6 +468,7 @@ class ConsoleIT extends ConsoleWalk {
         "/manage/templates/preapprove.xhtml?template=" + templateId, "Create Pre-Approved Request");
     pages.put("/manage/certificates/pending.xhtml", "Pending Requests");
     pages.put("/manage/certificates/issued.xhtml", "Issued Certificates");
+    pages.put("/manage/certificates/ct-attempts.xhtml", "CT Submissions");
     pages.put("/manage/acme/policies.xhtml", "ACME Policies");
     String policyId =
         owner

@@ -78,7 +78,13 @@ abstract class ConsoleWalk extends ServerIT {
   }
 
   /** An account made through the administrator, with one CA made through the API. */
-  record Owner(String username, String password, Api api, String caId) {}
+  record Owner(String username, String password, Api api, String caId) {
+
+    /** The id of the first template of the owner's CA (made with it). */
+    String firstTemplateId() {
+      return api.get("/api/v1/cas/" + caId + "/templates").array().getJsonObject(0).getString("id");
+    }
+  }
 
   /** A new account that owns a CA, signed in in the browser and looking at the dashboard. */
   Owner signedInOwnerOf(String caName) {

@@ -3,19 +3,42 @@ package org.pkiaas.ct.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.pkiaas.acme.entity.AcmeOrder;
+import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ct.entity.CtAttempt;
+import org.pkiaas.identity.Caller;
+import org.pkiaas.issuance.entity.CertificateRequest;
 
 /**
  * The record of CT submissions that stopped an issuance. It is written in a transaction of its own:
- * the issuance rolls back, the record of why stays.
+ * the issuance rolls back, the record of why stays. The administrator reads it per request, or for
+ * a whole CA, where the submissions of ACME orders (which are not requests) show too.
  */
 @Stateless
 public class CtAttempts {
 
+  /** The most a CA's list shows: the newest. */
+  static final int MAX_LISTED = 500;
+
   @PersistenceContext EntityManager em;
+
+  @Inject CertificateAuthorities cas;
+
+  /** What a failed submission was for. */
+  public enum Origin {
+    REQUEST,
+    ACME_ORDER,
+    /** A request that is gone, or one whose record rolled back with the refusal (SCEP). */
+    UNKNOWN
+  }
+
+  /** A failed submission with what it was for: the request's subject, or the ACME order's names. */
+  public record Recorded(CtAttempt attempt, Origin origin, String subject) {}
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void record(CtAttempt attempt) {
@@ -28,5 +51,34 @@ public class CtAttempts {
         .setParameter("caId", caId)
         .setParameter("requestId", requestId)
         .getResultList();
+  }
+
+  /**
+   * The failed submissions of a CA the caller owns, newest first, whichever channel asked:
+   * requests, ACME orders, SCEP enrollments.
+   */
+  public List<Recorded> ofCa(Caller caller, String caId) {
+    cas.get(caller, caId);
+    return em.createNamedQuery("CtAttempt.byCa", CtAttempt.class)
+        .setParameter("caId", caId)
+        .setMaxResults(MAX_LISTED)
+        .getResultStream()
+        .map(this::recorded)
+        .toList();
+  }
+
+  private Recorded recorded(CtAttempt attempt) {
+    String id = attempt.requestId();
+    AcmeOrder order = id == null ? null : em.find(AcmeOrder.class, id);
+    if (order != null) {
+      return new Recorded(
+          attempt,
+          Origin.ACME_ORDER,
+          order.identifiers().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    CertificateRequest request = id == null ? null : em.find(CertificateRequest.class, id);
+    return request == null
+        ? new Recorded(attempt, Origin.UNKNOWN, null)
+        : new Recorded(attempt, Origin.REQUEST, request.subjectDn());
   }
 }

@@ -21,6 +21,9 @@ import org.pkiaas.rowid.RowIds;
     query =
         "SELECT a FROM CtAttempt a WHERE a.caId = :caId AND a.requestId = :requestId"
             + " ORDER BY a.createdAt DESC, a.id")
+@NamedQuery(
+    name = "CtAttempt.byCa",
+    query = "SELECT a FROM CtAttempt a WHERE a.caId = :caId ORDER BY a.createdAt DESC, a.id")
 public class CtAttempt {
 
   @Id private String id;
@@ -63,6 +66,10 @@ public class CtAttempt {
 
   public String id() {
     return id;
+  }
+
+  public String templateId() {
+    return templateId;
   }
 
   public String requestId() {

@@ -33,7 +33,6 @@ import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
-import org.pkiaas.ct.boundary.CtAttempts;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
@@ -99,8 +98,6 @@ public class RequestsResource {
 
   @Inject EmbeddedTimestamps timestamps;
 
-  @Inject CtAttempts attempts;
-
   @Inject LoggedIssuance logged;
 
   @Context UriInfo uriInfo;
@@ -153,19 +150,6 @@ public class RequestsResource {
   @Path("requests/{id}")
   public RequestResponse get(@PathParam("id") String id) {
     return RequestResponse.of(requests.get(caller.get(), id));
-  }
-
-  /**
-   * The CT submissions that stopped this request's issuance (too few valid SCTs), newest first: for
-   * the administrator, with each log's answer and the precertificate.
-   */
-  @GET
-  @Path("requests/{id}/ct-attempts")
-  public List<CtAttemptResponse> ctAttempts(@PathParam("id") String id) {
-    CertificateRequest request = requests.get(caller.get(), id);
-    return attempts.ofRequest(request.caId(), request.id()).stream()
-        .map(CtAttemptResponse::of)
-        .toList();
   }
 
   @POST
