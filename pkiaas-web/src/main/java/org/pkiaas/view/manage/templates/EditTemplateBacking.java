@@ -1,11 +1,16 @@
 package org.pkiaas.view.manage.templates;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.scep.boundary.ScepSecrets;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -21,6 +26,9 @@ import org.pkiaas.view.manage.Pages;
 public class EditTemplateBacking extends TemplatePage {
 
   private static final long serialVersionUID = 1L;
+
+  private static final Pattern LOG_FIELD =
+      Pattern.compile("certificateTransparency\\.logs\\[(\\d+)\\](?:\\.(\\w+))?");
 
   @Inject CertificateAuthorities cas;
 
@@ -55,9 +63,43 @@ public class EditTemplateBacking extends TemplatePage {
       }
       Feedback.infoAfterRedirect("Template '" + form.getName() + "' saved");
       Pages.redirect("/manage/templates/manage.xhtml");
+    } catch (InvalidInputException e) {
+      if (!refusedLog(e)) {
+        Feedback.refused("edit", e);
+      }
     } catch (PkiaasException e) {
       Feedback.refused("edit", e);
     }
+  }
+
+  /**
+   * A refused CT log is named by its row ("CT log 2: …"), at the top and beside the input that is
+   * wrong: the rows' inputs share their ids, so the field name alone cannot find it.
+   */
+  private static boolean refusedLog(InvalidInputException e) {
+    Matcher field = LOG_FIELD.matcher(e.field() == null ? "" : e.field());
+    if (!field.matches()) {
+      return false;
+    }
+    int row = Integer.parseInt(field.group(1));
+    String input =
+        field.group(2) == null
+            ? null
+            : switch (field.group(2)) {
+              case "url" -> "ctUrl";
+              case "publicKey" -> "ctKey";
+              case "notAfterFrom" -> "ctFrom";
+              case "notAfterUntil" -> "ctUntil";
+              case "timeoutMillis" -> "ctTimeout";
+              default -> null;
+            };
+    String text = "CT log " + (row + 1) + ": " + e.getMessage();
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(
+        input == null ? null : "edit:tabs:ctLogs:" + row + ":" + input,
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    faces.validationFailed();
+    return true;
   }
 
   /**

@@ -16,8 +16,8 @@ import org.pkiaas.x509.SanType;
 
 /**
  * The template editor's inputs, one property per field of its tabs. It only copies values between
- * {@link TemplateSettings} and the form; {@code Templates.update} validates them. Settings that
- * have no tab yet (CT logs) are carried over untouched.
+ * {@link TemplateSettings} and the form; {@code Templates.update} validates them. The SCEP and CT
+ * Logs tabs have forms of their own ({@link ScepForm}, {@link CtForm}).
  *
  * <p>Longer than 300 lines because Faces binds each input to a getter and a setter: about forty
  * template options make eighty short accessors. Its only logic is {@link #of} and {@link
@@ -70,7 +70,7 @@ public class TemplateForm implements Serializable {
   private boolean allowCsrExtensions;
 
   private ScepForm scep;
-  private TemplateSettings.CertificateTransparency certificateTransparency;
+  private CtForm ct;
 
   static TemplateForm of(TemplateSettings s) {
     TemplateForm f = new TemplateForm();
@@ -121,7 +121,7 @@ public class TemplateForm implements Serializable {
     f.allowedSanTypes = new ArrayList<>(r.allowedSanTypes());
     f.allowCsrExtensions = r.allowCsrExtensions();
     f.scep = ScepForm.of(s.scep());
-    f.certificateTransparency = s.certificateTransparency();
+    f.ct = CtForm.of(s.certificateTransparency());
     return f;
   }
 
@@ -163,7 +163,7 @@ public class TemplateForm implements Serializable {
             blankToNull(policyOid)),
         new Requests(allowedKeyTypes, orZero(minimumRsaBits), allowedSanTypes, allowCsrExtensions),
         scep.settings(),
-        certificateTransparency);
+        ct.settings());
   }
 
   private static int orZero(Integer value) {
@@ -177,6 +177,10 @@ public class TemplateForm implements Serializable {
   /** The SCEP tab. */
   public ScepForm getScep() {
     return scep;
+  }
+
+  public CtForm getCt() {
+    return ct;
   }
 
   public String getName() {
