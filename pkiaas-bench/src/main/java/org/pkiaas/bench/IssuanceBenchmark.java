@@ -32,6 +32,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Transparency logs ({@link Rfc6962Log}, in this process) that both must answer: what a
  * precertificate, two log round-trips and the SCT checks add to each certificate.
  *
+ * <p>Over 300 lines: the plain and the CT measurement share the clients, the CSRs, the CPU readings
+ * and the report's table, and the in-memory baseline runs in the same process on purpose.
+ *
  * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds] [ct]};
  * prints a Markdown section.
  */
@@ -40,6 +43,9 @@ public final class IssuanceBenchmark {
   private static final java.security.Provider BC = BenchApi.BC;
 
   private final BenchApi api;
+
+  /** The server's, the database's and this process's CPU, read around each API measurement. */
+  private final ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
 
   private IssuanceBenchmark(String base, String user, String password) {
     this.api = new BenchApi(base, user, password);
@@ -102,6 +108,7 @@ public final class IssuanceBenchmark {
           """
                   | with CT: 2 logs in this process, 2 SCTs required, %d clients, %d s | **%.0f /s** (%d certificates, %d client errors; the logs logged %d and %d entries) |
                   | latency of sign with CT (p50 / p99) | %.1f ms / %.1f ms |
+                  | CPU per certificate with CT (the client's includes the two logs) | %s |
                   | CT rate as a share of the plain rate above | %.1f %% |
                   """,
           clients,
@@ -113,6 +120,7 @@ public final class IssuanceBenchmark {
           two.treeSize(),
           percentile(ct.signMicros(), 0.5) / 1000.0,
           percentile(ct.signMicros(), 0.99) / 1000.0,
+          ct.cpuPerCertificate(processes),
           100 * ct.perSecond() / plain.perSecond());
     }
   }
@@ -122,10 +130,21 @@ public final class IssuanceBenchmark {
       Duration elapsed,
       List<Long> submitMicros,
       List<Long> signMicros,
-      int failures) {
+      int failures,
+      double[] cpuSeconds) {
 
     double perSecond() {
       return operations / (elapsed.toNanos() / 1e9);
+    }
+
+    /** Milliseconds of CPU per certificate of each measured process. */
+    String cpuPerCertificate(ProcessCpu[] processes) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < processes.length; i++) {
+        parts.add(
+            String.format("%s %.1f ms", processes[i].name(), 1000 * cpuSeconds[i] / operations));
+      }
+      return String.join(", ", parts);
     }
   }
 
@@ -135,6 +154,7 @@ public final class IssuanceBenchmark {
     AtomicInteger failures = new AtomicInteger();
     ConcurrentLinkedQueue<Long> submit = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> sign = new ConcurrentLinkedQueue<>();
+    double[] cpuBefore = ProcessCpu.snapshot(processes);
     Instant start = Instant.now();
     Instant end = start.plus(duration);
     CountDownLatch done = new CountDownLatch(clients);
@@ -165,17 +185,18 @@ public final class IssuanceBenchmark {
           .start();
     }
     done.await();
+    Duration elapsed = Duration.between(start, Instant.now());
+    double[] cpu = ProcessCpu.snapshot(processes);
+    for (int i = 0; i < cpu.length; i++) {
+      cpu[i] -= cpuBefore[i];
+    }
     return new Result(
-        sign.size(),
-        Duration.between(start, Instant.now()),
-        new ArrayList<>(submit),
-        new ArrayList<>(sign),
-        failures.get());
+        sign.size(), elapsed, new ArrayList<>(submit), new ArrayList<>(sign), failures.get(), cpu);
   }
 
   private static Result measureBaseline(int threads, Duration duration) throws Exception {
     InMemory.Count count = signingBaseline(threads, duration);
-    return new Result(count.operations(), count.elapsed(), List.of(), List.of(), 0);
+    return new Result(count.operations(), count.elapsed(), List.of(), List.of(), 0, new double[0]);
   }
 
   /**
@@ -257,6 +278,7 @@ public final class IssuanceBenchmark {
                 | API rate as a share of the in-memory rate | %.1f %% |
                 | latency of CSR submit (p50 / p99) | %.1f ms / %.1f ms |
                 | latency of sign (p50 / p99) | %.1f ms / %.1f ms |
+                | CPU per certificate during the measurement (2 calls; all processes share the machine) | %s |
                 | warm-up run before the measurement (10 s) | %.0f /s |
                 """,
         clients,
@@ -272,6 +294,7 @@ public final class IssuanceBenchmark {
         percentile(api.submitMicros(), 0.99) / 1000.0,
         percentile(api.signMicros(), 0.5) / 1000.0,
         percentile(api.signMicros(), 0.99) / 1000.0,
+        api.cpuPerCertificate(processes),
         warmUp.perSecond());
   }
 }
