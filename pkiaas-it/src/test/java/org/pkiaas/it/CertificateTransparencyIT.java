@@ -186,6 +186,17 @@ class CertificateTransparencyIT extends ServerIT {
       assertFalse(sct.getString("timestamp").isEmpty());
     }
     assertEquals(shown, issued.reply().json().getJsonArray("signedCertificateTimestamps"));
+    // the round that stopped for the logs is not an outcome: one sign, a success, is audited
+    List<JsonObject> signs =
+        owner.get("/api/v1/audit?size=500").array().getValuesAs(JsonObject.class).stream()
+            .filter(e -> "request.sign".equals(e.getString("action")))
+            .filter(
+                e ->
+                    List.of(issued.requestId(), issued.reply().json().getString("id"))
+                        .contains(e.getString("objectId", "")))
+            .toList();
+    assertEquals(1, signs.size(), signs::toString);
+    assertEquals("SUCCESS", signs.get(0).getString("outcome").toUpperCase(Locale.ROOT));
 
     // each log saw the precertificate: same serial, poison instead of the SCTs, same order
     for (Rfc6962Log log : List.of(one, two)) {

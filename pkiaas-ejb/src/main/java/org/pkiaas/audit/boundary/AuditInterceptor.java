@@ -8,6 +8,7 @@ import jakarta.interceptor.InvocationContext;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.problem.Unfinished;
 
 /**
  * Records every {@link Audited} call. The actor is the method's {@link Caller} argument; the object
@@ -46,6 +47,9 @@ public class AuditInterceptor {
       auditLog.success(caller, action, audited.objectType(), objectId, caId);
       return result;
     } catch (Exception e) {
+      if (e instanceof Unfinished) {
+        throw e; // the action runs again at once; that run is the one recorded
+      }
       String detail =
           e instanceof PkiaasException
               ? e.getMessage()

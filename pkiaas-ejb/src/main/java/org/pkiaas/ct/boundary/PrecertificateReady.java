@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.problem.Unfinished;
 import org.pkiaas.template.entity.TemplateSettings;
 
 /**
@@ -14,7 +15,7 @@ import org.pkiaas.template.entity.TemplateSettings;
  * channel's transaction again with the SCTs in hand.
  */
 @ApplicationException(rollback = true)
-public class PrecertificateReady extends RuntimeException {
+public class PrecertificateReady extends RuntimeException implements Unfinished {
 
   @Serial private static final long serialVersionUID = 1L;
 
