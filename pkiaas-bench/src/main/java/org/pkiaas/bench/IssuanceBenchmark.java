@@ -75,7 +75,15 @@ public final class IssuanceBenchmark {
     Result baseline =
         measureBaseline(Math.min(clients, Runtime.getRuntime().availableProcessors()), duration);
     Result baselineOne = measureBaseline(1, Duration.ofSeconds(10));
-    String report = report(clients, duration, warmUp, api, baseline, baselineOne);
+    String report =
+        report(
+            clients,
+            duration,
+            warmUp,
+            api,
+            baseline,
+            baselineOne,
+            api.cpuPerCertificate(processes));
     return ct ? report + withCt(caId, csrs, clients, duration, api) : report;
   }
 
@@ -267,7 +275,13 @@ public final class IssuanceBenchmark {
   }
 
   private static String report(
-      int clients, Duration duration, Result warmUp, Result api, Result baseline, Result one) {
+      int clients,
+      Duration duration,
+      Result warmUp,
+      Result api,
+      Result baseline,
+      Result one,
+      String cpu) {
     return String.format(
         """
                 | measure | result |
@@ -294,7 +308,7 @@ public final class IssuanceBenchmark {
         percentile(api.submitMicros(), 0.99) / 1000.0,
         percentile(api.signMicros(), 0.5) / 1000.0,
         percentile(api.signMicros(), 0.99) / 1000.0,
-        api.cpuPerCertificate(processes),
+        cpu,
         warmUp.perSecond());
   }
 }

@@ -56,14 +56,12 @@ public final class Rfc6962Log implements AutoCloseable {
     SERVER_ERROR,
     TOO_SLOW,
     /**
-     * Answers honestly, after {@link #DELAY_MILLIS}: long enough to look at the server meanwhile.
+     * Answers honestly once {@link #release()} is called (or after a minute): a submission held
+     * while the test looks at the server.
      */
-    DELAYED,
+    HELD,
     BAD_SIGNATURE
   }
-
-  /** How long a {@link Mode#DELAYED} log takes to answer. */
-  public static final int DELAY_MILLIS = 20_000;
 
   public static final ASN1ObjectIdentifier POISON =
       new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.3");
@@ -78,6 +76,8 @@ public final class Rfc6962Log implements AutoCloseable {
   private volatile Mode mode = Mode.HONEST;
   private final java.util.concurrent.atomic.AtomicInteger arrivals =
       new java.util.concurrent.atomic.AtomicInteger();
+  private volatile java.util.concurrent.CountDownLatch hold =
+      new java.util.concurrent.CountDownLatch(1);
 
   /**
    * @param port 0 for any free port
@@ -124,7 +124,15 @@ public final class Rfc6962Log implements AutoCloseable {
   }
 
   public void mode(Mode mode) {
+    if (mode == Mode.HELD) {
+      hold = new java.util.concurrent.CountDownLatch(1);
+    }
     this.mode = mode;
+  }
+
+  /** Lets the submissions a {@link Mode#HELD} log holds be answered. */
+  public void release() {
+    hold.countDown();
   }
 
   public synchronized List<List<byte[]>> submissions() {
@@ -156,8 +164,12 @@ public final class Rfc6962Log implements AutoCloseable {
       if (now == Mode.TOO_SLOW) {
         sleep(15_000);
       }
-      if (now == Mode.DELAYED) {
-        sleep(DELAY_MILLIS);
+      if (now == Mode.HELD) {
+        try {
+          hold.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       if (now == Mode.BAD_REQUEST) {
         send(exchange, 400, "{\"error\":\"switched to refuse\"}");

@@ -294,40 +294,59 @@ class CertificateTransparencyIT extends ServerIT {
   }
 
   /**
-   * While a log takes its time, the server holds no transaction open (the request's database work
-   * happens before and after the wait, in two transactions): WildFly's own count of transactions in
-   * flight, read while the log sits on the submission, is zero.
+   * While a log holds a submission, the server holds no transaction open (the request's database
+   * work happens before and after the wait, in two transactions): WildFly's own count of
+   * transactions in flight, read while the log sits on the submission, is zero; its count of all
+   * transactions then grows, so the statistics were live.
    */
   @Test
   void noTransactionStaysOpenWhileALogAnswers() throws Exception {
     ServerCli cli = new ServerCli(System.getProperty("pkiaas.it.database", "h2"));
-    String templateId = template(null, log(one), log(two, 40_000));
-    two.mode(Rfc6962Log.Mode.DELAYED);
-    int before = two.arrivals();
+    String templateId = template(null, log(one), log(two, 60_000));
+    String inFlight =
+        "/subsystem=transactions:read-attribute(name=number-of-inflight-transactions)";
+    String total = "/subsystem=transactions:read-attribute(name=number-of-transactions)";
     cli.run("/subsystem=transactions:write-attribute(name=statistics-enabled,value=true)");
+    two.mode(Rfc6962Log.Mode.HELD);
     try {
+      int before = two.arrivals();
       CompletableFuture<Issued> issuing =
           CompletableFuture.supplyAsync(() -> issue(templateId, "patient.ct.test"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (two.arrivals() == before && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       assertTrue(two.arrivals() > before, "the submission never reached the log");
-      String read = "/subsystem=transactions:read-attribute(name=number-of-inflight-transactions)";
-      String during = cli.run(read, read, read);
-      assertFalse(issuing.isDone(), "the log answered before the count was read: " + during);
+      String during = cli.run(inFlight, inFlight, total);
+      assertFalse(issuing.isDone(), "the log holds the submission: " + during);
+      List<String> results = results(during);
       assertTrue(
-          during.lines().anyMatch(l -> l.matches("\\s*\"result\" => 0L?,?")),
+          results.get(0).equals("0") || results.get(1).equals("0"),
           "a transaction stayed open while the log was answering: " + during);
 
+      two.release();
       Issued issued = issuing.get(60, TimeUnit.SECONDS);
       assertEquals(200, issued.reply().status(), issued.reply()::toString);
       X509CertificateHolder certificate =
           Pki.certificate(issued.reply().json().getString("certificatePem"));
       assertEquals(List.of(logId(one), logId(two)), sctLogIds(certificate));
+      long after = Long.parseLong(results(cli.run(total)).get(0));
+      assertTrue(
+          after > Long.parseLong(results.get(2)), "the statistics count transactions: " + after);
     } finally {
+      two.release();
       cli.run("/subsystem=transactions:write-attribute(name=statistics-enabled,value=false)");
     }
+  }
+
+  /** The {@code result} values of jboss-cli's answers, in order. */
+  private static List<String> results(String cliOutput) {
+    return cliOutput
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("\"result\" => "))
+        .map(l -> l.substring("\"result\" => ".length()).replaceAll("[L,]", ""))
+        .toList();
   }
 
   @Test
