@@ -1,35 +1,39 @@
 package org.pkiaas.hsm;
 
+import java.security.PublicKey;
+
 /**
  * A borrowed connection to the IoT-HSM devices.
  *
- * <p>A key on a device is addressed by its slot; the device computes the signature and the key
- * never leaves it. Close the connection to return it to the pool; a closed connection cannot be
- * used again.
+ * <p>A CA key on a device is addressed by its public key (the link names it by the SHA-256 of its
+ * {@code SubjectPublicKeyInfo}); the device computes the signature and the key never leaves it.
+ * Close the connection to return it to the pool; a closed connection cannot be used again.
  */
 public interface HsmConnection extends AutoCloseable {
 
   /**
-   * Signs {@code data} with the key in {@code slot}.
+   * Signs {@code data} with the CA key on its device. The adapter hashes {@code data} and sends
+   * only the digest; it checks the device's signature against {@code caKey} before returning it.
    *
-   * @param slot the key's slot on its device, as configured for the CA
-   * @param algorithm the JCA signature algorithm name, for example {@code SHA256withECDSA}, {@code
-   *     Ed25519} or {@code ML-DSA-65}
-   * @param data the bytes to be signed (not a digest: the device hashes as the algorithm says)
-   * @return the signature, encoded as the algorithm's JCA {@code Signature} encodes it
-   * @throws HsmUnavailableException if the device holding {@code slot} cannot be reached; thrown
-   *     without waiting for a timeout when the link is known to be down
-   * @throws HsmException if the device refuses or fails to sign
+   * @param caKey the CA's public key, whose private half is on the device
+   * @param algorithm the JCA signature algorithm name: {@code SHA256withECDSA}, {@code
+   *     SHA384withECDSA}, {@code SHA512withECDSA}, {@code SHA256withRSA}, {@code SHA384withRSA} or
+   *     {@code SHA512withRSA}
+   * @param data the bytes to be signed (a {@code tbsCertificate}, a {@code tbsCertList}, ...)
+   * @return the signature, encoded as the algorithm's JCA {@code Signature} encodes it, verified
+   * @throws HsmUnavailableException if no device holding the key can be reached: at once when the
+   *     link knows it is down, otherwise when the request timeout passes
+   * @throws HsmException if the device refuses or fails to sign, or its signature does not verify
    */
-  byte[] sign(String slot, String algorithm, byte[] data) throws HsmException;
+  byte[] sign(PublicKey caKey, String algorithm, byte[] data) throws HsmException;
 
   /**
-   * Tells whether the device holding {@code slot} is reachable right now.
+   * Tells whether a device holding the key is reachable right now, and when one was last heard.
    *
-   * @param slot the key's slot on its device
-   * @return {@code true} if a signing request for {@code slot} can be delivered now
+   * @param caKey the CA's public key
+   * @return the state of the key's link
    */
-  boolean isDeviceOnline(String slot);
+  HsmLinkState linkState(PublicKey caKey);
 
   /** Returns this connection to the pool; calling it again has no effect. */
   @Override

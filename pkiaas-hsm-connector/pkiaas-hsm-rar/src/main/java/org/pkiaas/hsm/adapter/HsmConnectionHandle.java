@@ -1,8 +1,10 @@
 package org.pkiaas.hsm.adapter;
 
+import java.security.PublicKey;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pkiaas.hsm.HsmConnection;
 import org.pkiaas.hsm.HsmException;
+import org.pkiaas.hsm.HsmLinkState;
 
 /**
  * What a caller holds: a handle on a pooled {@link HsmManagedConnection}.
@@ -20,13 +22,13 @@ public final class HsmConnectionHandle implements HsmConnection {
   }
 
   @Override
-  public byte[] sign(String slot, String algorithm, byte[] data) throws HsmException {
-    return open().sign(slot, algorithm, data);
+  public byte[] sign(PublicKey caKey, String algorithm, byte[] data) throws HsmException {
+    return open().sign(caKey, algorithm, data);
   }
 
   @Override
-  public boolean isDeviceOnline(String slot) {
-    return open().isDeviceOnline(slot);
+  public HsmLinkState linkState(PublicKey caKey) {
+    return open().linkState(caKey);
   }
 
   @Override

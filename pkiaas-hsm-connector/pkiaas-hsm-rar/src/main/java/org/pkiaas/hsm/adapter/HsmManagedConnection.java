@@ -9,6 +9,10 @@ import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,14 +21,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 import org.pkiaas.hsm.HsmException;
+import org.pkiaas.hsm.HsmLinkState;
 import org.pkiaas.hsm.HsmUnavailableException;
+import org.pkiaas.hsm.link.KeyId;
+import org.pkiaas.hsm.link.SignatureScheme;
 
 /**
  * One pooled connection to the IoT-HSM link; callers hold {@link HsmConnectionHandle}s to it.
  *
  * <p>It takes part in no transaction. Closing a handle tells the container, through {@link
- * ConnectionEvent#CONNECTION_CLOSED}, that the connection may go back to the pool. The MQTT link
- * arrives with the HSM-link issue; until then no device is online and {@link #sign} fails at once
+ * ConnectionEvent#CONNECTION_CLOSED}, that the connection may go back to the pool. Signing goes
+ * through the adapter's one broker session; without a configured broker {@link #sign} fails at once
  * with {@link HsmUnavailableException}.
  */
 public class HsmManagedConnection implements ManagedConnection {
@@ -39,26 +46,52 @@ public class HsmManagedConnection implements ManagedConnection {
   }
 
   boolean createdBy(HsmManagedConnectionFactory candidate) {
-    return factory.equals(candidate);
+    return factory == candidate;
   }
 
-  byte[] sign(String slot, String algorithm, byte[] data) throws HsmException {
-    Objects.requireNonNull(slot, "slot");
+  byte[] sign(PublicKey caKey, String algorithm, byte[] data) throws HsmException {
+    Objects.requireNonNull(caKey, "caKey");
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(data, "data");
-    if (!factory.isLinkConfigured()) {
-      throw new HsmUnavailableException(
-          "No IoT-HSM link is configured (brokerUrl is empty); the device for slot "
-              + slot
-              + " cannot be reached");
+    SignatureScheme scheme =
+        SignatureScheme.forJcaName(algorithm)
+            .orElseThrow(() -> new HsmException("The IoT-HSM link does not carry " + algorithm));
+    HsmResourceAdapter adapter = factory.adapter();
+    DeviceLink link =
+        adapter
+            .link()
+            .orElseThrow(
+                () ->
+                    new HsmUnavailableException(
+                        "No IoT-HSM link is configured (brokerUrl is empty); the device for key "
+                            + KeyId.of(caKey)
+                            + " cannot be reached"));
+    try {
+      byte[] digest = MessageDigest.getInstance(scheme.digestAlgorithm()).digest(data);
+      byte[] signature = link.sign(caKey, scheme, digest, adapter.requestTimeout());
+      Signature verifier = Signature.getInstance(scheme.jcaName());
+      verifier.initVerify(caKey);
+      verifier.update(data);
+      if (!verifier.verify(signature)) {
+        throw new HsmException(
+            "The device for key " + KeyId.of(caKey) + " returned a signature that does not verify");
+      }
+      return signature;
+    } catch (GeneralSecurityException e) {
+      throw new HsmException("Cannot check the device's signature for key " + KeyId.of(caKey), e);
     }
-    throw new HsmUnavailableException(
-        "The IoT-HSM link is not connected; the device for slot " + slot + " cannot be reached");
   }
 
-  boolean isDeviceOnline(String slot) {
-    Objects.requireNonNull(slot, "slot");
-    return false;
+  HsmLinkState linkState(PublicKey caKey) {
+    Objects.requireNonNull(caKey, "caKey");
+    KeyId keyId = KeyId.of(caKey);
+    return factory
+        .adapter()
+        .link()
+        .map(
+            link ->
+                new HsmLinkState(link.isOnline(keyId), link.roster().lastSeen(keyId).orElse(null)))
+        .orElse(new HsmLinkState(false, null));
   }
 
   @Override

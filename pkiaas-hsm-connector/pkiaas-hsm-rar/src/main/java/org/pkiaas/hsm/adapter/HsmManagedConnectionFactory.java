@@ -1,7 +1,6 @@
 package org.pkiaas.hsm.adapter;
 
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -11,18 +10,16 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
 import java.io.PrintWriter;
-import java.util.Objects;
 import java.util.Set;
 import javax.security.auth.Subject;
 import org.pkiaas.hsm.HsmConnection;
 import org.pkiaas.hsm.HsmConnectionFactory;
 
 /**
- * Creates the pooled connections to the IoT-HSM link and holds the link's settings.
+ * Creates the pooled connections to the IoT-HSM link.
  *
- * <p>{@code brokerUrl} names the MQTT broker that devices and server both connect to; empty means
- * no link is configured, so every device is offline. The MQTT link itself arrives with the HSM-link
- * issue.
+ * <p>The link's settings and its broker session belong to the {@link HsmResourceAdapter} this
+ * factory is associated with.
  */
 @ConnectionDefinition(
     connectionFactory = HsmConnectionFactory.class,
@@ -34,52 +31,15 @@ public class HsmManagedConnectionFactory
 
   private static final long serialVersionUID = 1L;
 
-  @ConfigProperty(
-      description = "URL of the MQTT broker that carries the IoT-HSM link; empty: no link")
-  private String brokerUrl = "";
-
-  @ConfigProperty(
-      description = "How long a signing request waits for the device's reply, in milliseconds",
-      defaultValue = "10000")
-  private Long requestTimeoutMillis = 10_000L;
-
   private transient ResourceAdapter resourceAdapter;
   private transient PrintWriter logWriter;
 
-  /**
-   * @return the MQTT broker URL, or an empty string when no link is configured
-   */
-  public String getBrokerUrl() {
-    return brokerUrl;
-  }
-
-  /**
-   * @param brokerUrl the MQTT broker URL; {@code null} or blank means no link
-   */
-  public void setBrokerUrl(String brokerUrl) {
-    this.brokerUrl = brokerUrl == null ? "" : brokerUrl.strip();
-  }
-
-  /**
-   * @return how long a signing request waits for the device's reply, in milliseconds
-   */
-  public Long getRequestTimeoutMillis() {
-    return requestTimeoutMillis;
-  }
-
-  /**
-   * @param requestTimeoutMillis how long a signing request waits for the reply; must be positive
-   */
-  public void setRequestTimeoutMillis(Long requestTimeoutMillis) {
-    if (requestTimeoutMillis == null || requestTimeoutMillis <= 0) {
-      throw new IllegalArgumentException(
-          "requestTimeoutMillis must be positive, was " + requestTimeoutMillis);
+  /** The adapter that owns the broker session; one is created unstarted when none is associated. */
+  HsmResourceAdapter adapter() {
+    if (resourceAdapter instanceof HsmResourceAdapter adapter) {
+      return adapter;
     }
-    this.requestTimeoutMillis = requestTimeoutMillis;
-  }
-
-  boolean isLinkConfigured() {
-    return !brokerUrl.isEmpty();
+    return new HsmResourceAdapter();
   }
 
   @Override
@@ -135,15 +95,14 @@ public class HsmManagedConnectionFactory
     this.logWriter = logWriter;
   }
 
+  // The link's settings live on the adapter; factories have none of their own.
   @Override
   public boolean equals(Object other) {
-    return other instanceof HsmManagedConnectionFactory that
-        && brokerUrl.equals(that.brokerUrl)
-        && requestTimeoutMillis.equals(that.requestTimeoutMillis);
+    return other != null && other.getClass() == getClass();
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(brokerUrl, requestTimeoutMillis);
+    return getClass().hashCode();
   }
 }

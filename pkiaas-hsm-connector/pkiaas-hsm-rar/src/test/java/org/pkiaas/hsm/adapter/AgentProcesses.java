@@ -3,6 +3,8 @@ package org.pkiaas.hsm.adapter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class AgentProcesses {
 
   static final String LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
-  private static final String PIN = "975310";
+  static final String PIN = "975310";
 
   private final Path work;
   private final Path conf;
@@ -62,6 +64,48 @@ final class AgentProcesses {
     return slot;
   }
 
+  /**
+   * Generates a key on the token and provisions it, through the agent's commands, as a self-signed
+   * root copied from {@code template}, pinning {@code serverLink} in {@code stateDir}.
+   *
+   * @return the root certificate
+   */
+  X509Certificate provisionRoot(
+      String alias,
+      String type,
+      X509Certificate template,
+      X509Certificate serverLink,
+      Path stateDir)
+      throws Exception {
+    Path provisioning = work.resolve(alias + "-provisioning.pem");
+    Files.writeString(provisioning, LinkPki.pem(template, serverLink));
+    agent(onToken("generate", alias, "--type", type));
+    Path root = work.resolve(alias + ".pem");
+    agent(
+        onToken(
+            "provision",
+            alias,
+            "--provisioning-certificate",
+            provisioning.toString(),
+            "--mode",
+            "self-signed",
+            "--out",
+            root.toString(),
+            "--state-dir",
+            stateDir.toString()));
+    try (var in = Files.newInputStream(root)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+  }
+
+  /** A command on this token's key {@code alias}, then {@code more} options. */
+  private String[] onToken(String command, String alias, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of(command, "--library", LIBRARY, "--slot", slot, "--alias", alias));
+    args.addAll(List.of(more));
+    return args.toArray(new String[0]);
+  }
+
   /** Runs an agent command to completion and returns its output. */
   String agent(String... args) throws Exception {
     return run(command(args).toArray(new String[0]));
@@ -71,19 +115,15 @@ final class AgentProcesses {
   Process startLink(String alias, Path stateDir, String broker) throws Exception {
     List<String> command =
         command(
-            "run",
-            "--library",
-            LIBRARY,
-            "--slot",
-            slot,
-            "--alias",
-            alias,
-            "--broker",
-            broker,
-            "--state-dir",
-            stateDir.toString(),
-            "--heartbeat-seconds",
-            "1");
+            onToken(
+                "run",
+                alias,
+                "--broker",
+                broker,
+                "--state-dir",
+                stateDir.toString(),
+                "--heartbeat-seconds",
+                "1"));
     Path logs = Files.createDirectories(Path.of("target", "agent-logs"));
     Path log = Files.createTempFile(logs, "agent", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,40 +56,15 @@ class DeviceLinkIT {
   @BeforeAll
   static void provisionRootAndConnect() throws Exception {
     agents = new AgentProcesses(work);
-    String slot = agents.initToken("link-it");
+    agents.initToken("link-it");
     LinkIdentity server = LinkPki.serverIdentity();
     X509Certificate template = LinkPki.template("CN=Link IT Root, O=PKIaaS");
-    Path provisioning = work.resolve("provisioning.pem");
-    Files.writeString(provisioning, LinkPki.pem(template, server.certificate()));
-    String lib = AgentProcesses.LIBRARY;
-    agents.agent(
-        "generate", "--library", lib, "--slot", slot, "--alias", "root", "--type", "p-256");
     stateA = work.resolve("state-a");
     stateB = work.resolve("state-b");
-    Path root = work.resolve("root.pem");
-    agents.agent(
-        "provision",
-        "--library",
-        lib,
-        "--slot",
-        slot,
-        "--alias",
-        "root",
-        "--provisioning-certificate",
-        provisioning.toString(),
-        "--mode",
-        "self-signed",
-        "--out",
-        root.toString(),
-        "--state-dir",
-        stateA.toString());
+    X509Certificate rootCertificate =
+        agents.provisionRoot("root", "p-256", template, server.certificate(), stateA);
     Files.createDirectories(stateB);
     Files.copy(stateA.resolve("server-link.pem"), stateB.resolve("server-link.pem"));
-    X509Certificate rootCertificate;
-    try (var in = Files.newInputStream(root)) {
-      rootCertificate =
-          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-    }
     assertEquals(template.getSubjectX500Principal(), rootCertificate.getSubjectX500Principal());
     rootCertificate.verify(rootCertificate.getPublicKey());
     rootKey = rootCertificate.getPublicKey();

@@ -11,6 +11,10 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ManagedConnection;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pkiaas.hsm.HsmConnection;
 import org.pkiaas.hsm.HsmConnectionFactory;
+import org.pkiaas.hsm.HsmException;
+import org.pkiaas.hsm.HsmLinkState;
 import org.pkiaas.hsm.HsmUnavailableException;
+import org.pkiaas.hsm.link.KeyId;
 
 class HsmManagedConnectionTest {
 
+  private static final PublicKey CA_KEY = ecKey();
   private final HsmManagedConnectionFactory factory = new HsmManagedConnectionFactory();
   private final RecordingListener listener = new RecordingListener();
   private ManagedConnection managed;
@@ -35,22 +43,29 @@ class HsmManagedConnectionTest {
   }
 
   @Test
-  void signFailsFastNamingTheSlotWhenNoBrokerIsConfigured() {
+  void signFailsFastNamingTheKeyWhenNoBrokerIsConfigured() {
     HsmUnavailableException failure =
         assertTimeout(
             Duration.ofSeconds(1),
             () ->
                 assertThrows(
                     HsmUnavailableException.class,
-                    () -> connection.sign("ca-root-1", "SHA256withECDSA", new byte[] {1, 2, 3})));
+                    () -> connection.sign(CA_KEY, "SHA256withECDSA", new byte[] {1, 2, 3})));
 
-    assertTrue(failure.getMessage().contains("slot ca-root-1"), failure.getMessage());
+    assertTrue(failure.getMessage().contains(KeyId.of(CA_KEY).hex()), failure.getMessage());
     assertTrue(failure.getMessage().contains("brokerUrl is empty"), failure.getMessage());
   }
 
   @Test
+  void algorithmsTheLinkDoesNotCarryAreRefusedBeforeAnythingIsSent() {
+    HsmException failure =
+        assertThrows(HsmException.class, () -> connection.sign(CA_KEY, "Ed25519", new byte[] {1}));
+    assertFalse(failure instanceof HsmUnavailableException);
+  }
+
+  @Test
   void noDeviceIsOnlineWithoutALink() {
-    assertFalse(connection.isDeviceOnline("ca-root-1"));
+    assertEquals(new HsmLinkState(false, null), connection.linkState(CA_KEY));
   }
 
   @Test
@@ -63,7 +78,7 @@ class HsmManagedConnectionTest {
     assertEquals(ConnectionEvent.CONNECTION_CLOSED, event.getId());
     assertSame(connection, event.getConnectionHandle());
     assertSame(managed, event.getSource());
-    assertThrows(IllegalStateException.class, () -> connection.isDeviceOnline("ca-root-1"));
+    assertThrows(IllegalStateException.class, () -> connection.linkState(CA_KEY));
   }
 
   @Test
@@ -71,7 +86,7 @@ class HsmManagedConnectionTest {
     managed.cleanup();
 
     assertThrows(
-        IllegalStateException.class, () -> connection.sign("ca-root-1", "Ed25519", new byte[0]));
+        IllegalStateException.class, () -> connection.sign(CA_KEY, "SHA256withECDSA", new byte[0]));
     assertTrue(listener.events.isEmpty());
   }
 
@@ -86,20 +101,29 @@ class HsmManagedConnectionTest {
     HsmConnectionFactory connections = (HsmConnectionFactory) factory.createConnectionFactory();
 
     try (HsmConnection borrowed = connections.getConnection()) {
-      assertFalse(borrowed.isDeviceOnline("ca-issuing-2"));
+      assertFalse(borrowed.linkState(CA_KEY).online());
       assertThrows(
           HsmUnavailableException.class,
-          () -> borrowed.sign("ca-issuing-2", "ML-DSA-65", new byte[] {4}));
+          () -> borrowed.sign(CA_KEY, "SHA384withECDSA", new byte[] {4}));
     }
   }
 
   @Test
-  void matchesConnectionsOfAnEqualFactoryOnly() throws Exception {
+  void matchesConnectionsOfItsOwnFactoryOnly() throws Exception {
     HsmManagedConnectionFactory other = new HsmManagedConnectionFactory();
-    other.setBrokerUrl("ssl://broker.example:8883");
 
     assertSame(managed, factory.matchManagedConnections(java.util.Set.of(managed), null, null));
     assertEquals(null, other.matchManagedConnections(java.util.Set.of(managed), null, null));
+  }
+
+  private static PublicKey ecKey() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair().getPublic();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static final class RecordingListener implements ConnectionEventListener {
