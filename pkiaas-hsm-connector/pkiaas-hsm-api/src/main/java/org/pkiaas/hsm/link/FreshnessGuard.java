@@ -15,10 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FreshnessGuard {
 
+  private static final int MAX_REMEMBERED = 10_000;
+
   private final Clock clock;
   private final Duration maxAge;
   private final Map<UUID, Instant> seen = new ConcurrentHashMap<>();
   private volatile Instant lastSweep = Instant.EPOCH;
+  private final Map<UUID, Boolean> seenAtAnyAge =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+              return size() > MAX_REMEMBERED;
+            }
+          });
 
   /**
    * @param clock this end's clock
@@ -48,6 +60,19 @@ public final class FreshnessGuard {
       seen.values().removeIf(issued -> issued.isBefore(now.minus(maxAge)));
     }
     if (seen.putIfAbsent(message.messageId(), message.issuedAt()) != null) {
+      throw new LinkRefusedException("Replayed link message");
+    }
+  }
+
+  /**
+   * Accepts a message of any age once: for notices signed long before they are sent (an MQTT will).
+   * The last {@value #MAX_REMEMBERED} such ids are remembered.
+   *
+   * @param message the message, already authenticated
+   * @throws LinkRefusedException if it was seen before
+   */
+  public void acceptOnce(LinkMessage message) throws LinkRefusedException {
+    if (seenAtAnyAge.putIfAbsent(message.messageId(), Boolean.TRUE) != null) {
       throw new LinkRefusedException("Replayed link message");
     }
   }

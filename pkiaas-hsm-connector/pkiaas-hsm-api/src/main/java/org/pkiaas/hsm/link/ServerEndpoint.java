@@ -93,6 +93,7 @@ public final class ServerEndpoint {
     } else {
       AgentIdentityCertificates.verify(
           opened.signer(), caKey, opened.signer().getNotBefore().toInstant());
+      freshness.acceptOnce(message);
     }
     return new AgentPresence(
         message.keyId(), presence.agentId(), presence.online(), opened.signer(), caKey);

@@ -239,6 +239,9 @@ class LinkEndpointsTest {
         agentEnd(server, agent, early)
             .signPresence(UUID.randomUUID(), false, caKey.getPublic().getEncoded());
     assertFalse(serverEnd.acceptPresence(will).online());
+    LinkRefusedException refused =
+        assertThrows(LinkRefusedException.class, () -> serverEnd.acceptPresence(will));
+    assertEquals("Replayed link message", refused.getMessage());
   }
 
   @Test
