@@ -63,6 +63,8 @@ final class DeviceLink implements MqttCallback {
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
   // Opening a response costs an ECDH and a signature check: off Paho's single callback thread.
   private final ExecutorService openers = Executors.newFixedThreadPool(4);
+  // Presence has its own thread, so a backlog of responses cannot make heartbeats stale.
+  private final ExecutorService presenceReader = Executors.newSingleThreadExecutor();
   private final MqttAsyncClient client;
   private volatile boolean stopped;
 
@@ -115,6 +117,7 @@ final class DeviceLink implements MqttCallback {
     stopped = true;
     retries.shutdownNow();
     openers.shutdownNow();
+    presenceReader.shutdownNow();
     pending.values().forEach(p -> p.answer().completeExceptionally(new IllegalStateException()));
     try {
       if (client.isConnected()) {
@@ -198,7 +201,7 @@ final class DeviceLink implements MqttCallback {
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
-    openers.execute(() -> receive(topic, message));
+    (topic.equals(responseTopic) ? openers : presenceReader).execute(() -> receive(topic, message));
   }
 
   private void receive(String topic, MqttMessage message) {
