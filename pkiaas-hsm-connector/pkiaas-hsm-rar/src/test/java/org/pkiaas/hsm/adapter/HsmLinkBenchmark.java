@@ -1,0 +1,160 @@
+package org.pkiaas.hsm.adapter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Security;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pkiaas.hsm.HsmConnection;
+import org.pkiaas.hsm.HsmConnectionFactory;
+import org.pkiaas.hsm.link.LinkIdentity;
+
+/**
+ * Signatures per second through the link (P-256 on SoftHSM2, an agent process, the broker, the
+ * adapter) beside the direct PKCS#11 rate of the same token in the same run, and the latency each
+ * adds. Measured, not asserted: it runs only when named ({@code bin/pkiaas-bench hsm}), and writes
+ * a Markdown section to {@code target/hsm-benchmark.md}.
+ */
+class HsmLinkBenchmark {
+
+  private static final String BROKER = System.getProperty("it.mqtt.broker", "tcp://127.0.0.1:1883");
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+
+  @TempDir Path work;
+
+  private interface Signer {
+    void sign(byte[] data) throws Exception;
+  }
+
+  private record Run(double perSecond, double p50Millis, double p99Millis, long count) {}
+
+  @Test
+  void linkBesideDirectPkcs11() throws Exception {
+    AgentProcesses agents = new AgentProcesses(work);
+    String slot = agents.initToken("bench");
+    LinkIdentity server = LinkPki.serverIdentity();
+    Path state = work.resolve("state");
+    PublicKey caKey =
+        agents
+            .provisionRoot(
+                "root", "p-256", LinkPki.template("CN=Bench Root"), server.certificate(), state)
+            .getPublicKey();
+    String lib = AgentProcesses.LIBRARY;
+
+    Provider pkcs11 =
+        Security.getProvider("SunPKCS11")
+            .configure("--name = bench\nlibrary = " + lib + "\nslot = " + slot + "\n");
+    java.security.KeyStore tokenStore = java.security.KeyStore.getInstance("PKCS11", pkcs11);
+    tokenStore.load(null, AgentProcesses.PIN.toCharArray());
+    PrivateKey tokenKey = (PrivateKey) tokenStore.getKey("root", null);
+    Signer direct =
+        data -> {
+          Signature signature = Signature.getInstance("NONEwithECDSA", pkcs11);
+          signature.initSign(tokenKey);
+          signature.update(MessageDigest.getInstance("SHA-256").digest(data));
+          signature.sign();
+        };
+    run(direct, 3);
+    Run directRun = run(direct, SECONDS);
+
+    HsmResourceAdapter adapter = new HsmResourceAdapter();
+    adapter.setBrokerUrl(BROKER);
+    adapter.setLinkIdentityFile(HsmResourceAdapterIT.writePkcs12(server, work).toString());
+    adapter.setLinkIdentityPasswordFile(
+        Files.writeString(work.resolve("p12-pass"), HsmResourceAdapterIT.PASSWORD).toString());
+    adapter.start(null);
+    HsmManagedConnectionFactory factory = new HsmManagedConnectionFactory();
+    factory.setResourceAdapter(adapter);
+    HsmConnectionFactory connections = (HsmConnectionFactory) factory.createConnectionFactory();
+    Process agent = agents.startLink("root", state, BROKER);
+    try (HsmConnection connection = connections.getConnection()) {
+      while (!connection.linkState(caKey).online()) {
+        Thread.sleep(50);
+      }
+      PublicKey key = caKey;
+      Signer linked = data -> connection.sign(key, "SHA256withECDSA", data);
+      run(linked, 5);
+      Run linkRun = run(linked, SECONDS);
+      report(directRun, linkRun);
+    } finally {
+      agent.destroy();
+      agent.waitFor();
+      adapter.stop();
+    }
+  }
+
+  private static Run run(Signer signer, int seconds) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<Future<List<Long>>> results = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      results.add(
+          pool.submit(
+              () -> {
+                List<Long> latencies = new ArrayList<>();
+                byte[] data = new byte[512];
+                for (int n = 0; System.nanoTime() < end; n++) {
+                  data[0] = (byte) client;
+                  data[1] = (byte) n;
+                  long started = System.nanoTime();
+                  signer.sign(data);
+                  latencies.add(System.nanoTime() - started);
+                }
+                return latencies;
+              }));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<List<Long>> result : results) {
+      all.addAll(result.get());
+    }
+    pool.shutdown();
+    Collections.sort(all);
+    return new Run(
+        all.size() / (double) seconds,
+        all.get(all.size() / 2) / 1e6,
+        all.get((int) (all.size() * 0.99)) / 1e6,
+        all.size());
+  }
+
+  private static void report(Run direct, Run link) throws Exception {
+    String section =
+        String.format(
+            Locale.ROOT,
+            "| measure | direct PKCS#11 | through the link |%n"
+                + "|---|---|---|%n"
+                + "| signatures per second, %d clients, %d s | %.0f /s (%d) | **%.0f /s** (%d) |%n"
+                + "| latency p50 / p99 | %.2f ms / %.2f ms | %.2f ms / %.2f ms |%n"
+                + "| link rate as a share of the direct rate | | %.0f %% |%n"
+                + "| latency the link adds, p50 / p99 | | %.2f ms / %.2f ms |%n",
+            CLIENTS,
+            SECONDS,
+            direct.perSecond(),
+            direct.count(),
+            link.perSecond(),
+            link.count(),
+            direct.p50Millis(),
+            direct.p99Millis(),
+            link.p50Millis(),
+            link.p99Millis(),
+            100 * link.perSecond() / direct.perSecond(),
+            link.p50Millis() - direct.p50Millis(),
+            link.p99Millis() - direct.p99Millis());
+    Files.writeString(Path.of("target", "hsm-benchmark.md"), section);
+    System.out.println(section);
+  }
+}
