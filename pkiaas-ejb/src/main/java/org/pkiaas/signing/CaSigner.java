@@ -32,6 +32,14 @@ public final class CaSigner {
 
   /** A signer for one artifact; each call returns a fresh, single-use {@link ContentSigner}. */
   public ContentSigner contentSigner(String signatureAlgorithm) {
+    return contentSigner(signatureAlgorithm, privateKey);
+  }
+
+  /**
+   * A fresh, single-use signer over a key held in memory, such as a service key (an OCSP responder,
+   * a time-stamping unit).
+   */
+  public static ContentSigner contentSigner(String signatureAlgorithm, PrivateKey privateKey) {
     try {
       return new JcaContentSignerBuilder(signatureAlgorithm)
           .setProvider(BouncyCastle.PROVIDER)

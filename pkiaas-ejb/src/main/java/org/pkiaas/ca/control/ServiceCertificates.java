@@ -3,15 +3,19 @@ package org.pkiaas.ca.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -25,17 +29,22 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
 import org.pkiaas.certificate.entity.CertificatePurpose;
+import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.signing.KeyAlgorithm;
+import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.KeyIdentifiers;
 import org.pkiaas.x509.SerialNumbers;
 
 /**
- * Issues a certificate for one of a CA's own services (the OCSP responder, the SCEP RA): signed by
- * the CA, not a CA itself, named after the CA, with the service's key wrapped and stored as a
- * {@link ServiceCredential}. The certificate is listed among the CA's issued certificates.
+ * Issues a certificate for one of a CA's own services (the OCSP responder, the time-stamping unit,
+ * the SCEP RA): signed by the CA, not a CA itself, named after the CA, with the service's key
+ * wrapped and stored as a {@link ServiceCredential}. The certificate is listed among the CA's
+ * issued certificates. Finds the one in use, and issues the next with the CA row locked, so
+ * concurrent requests on any node issue one certificate, not one each.
  */
 @Dependent
 public class ServiceCertificates {
@@ -105,6 +114,79 @@ public class ServiceCertificates {
         new ServiceCredential(credentialId, ca.id(), profile.service(), issued.id(), wrapped));
     auditLog.certificateIssued(issued, profile.service().name().toLowerCase().replace('_', '-'));
     return issued;
+  }
+
+  /** A service certificate in use, and whether it was issued just now. */
+  public record Current(IssuedCertificate certificate, boolean issued) {}
+
+  /**
+   * The newest certificate of {@code service} that is valid and unrevoked for longer than {@code
+   * margin}; if there is none, the one {@code issue} issues for the CA, row-locked while deciding.
+   * Only the newest counts: an older one that is still valid was replaced on purpose.
+   */
+  public Current usableOrIssued(
+      CertificateAuthority ca,
+      ServicePurpose service,
+      Duration margin,
+      Function<CertificateAuthority, IssuedCertificate> issue) {
+    IssuedCertificate usable = newestUsable(ca.id(), service, margin);
+    if (usable != null) {
+      return new Current(usable, false);
+    }
+    CertificateAuthority locked =
+        em.find(CertificateAuthority.class, ca.id(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    usable = newestUsable(ca.id(), service, margin);
+    return usable != null ? new Current(usable, false) : new Current(issue.apply(locked), true);
+  }
+
+  /** Whether the CA has ever had a certificate for this service. */
+  public boolean issuedBefore(String caId, ServicePurpose service) {
+    return !newest(caId, service).isEmpty();
+  }
+
+  private List<ServiceCredential> newest(String caId, ServicePurpose service) {
+    return em.createNamedQuery("ServiceCredential.byCaAndPurpose", ServiceCredential.class)
+        .setParameter("caId", caId)
+        .setParameter("purpose", service)
+        .setMaxResults(1)
+        .getResultList();
+  }
+
+  /** The newest certificate of the service, when valid and unrevoked for longer than margin. */
+  private IssuedCertificate newestUsable(String caId, ServicePurpose service, Duration margin) {
+    List<ServiceCredential> newest = newest(caId, service);
+    if (newest.isEmpty()) {
+      return null;
+    }
+    IssuedCertificate certificate = em.find(IssuedCertificate.class, newest.get(0).certificateId());
+    boolean good =
+        certificate != null
+            && certificate.status() == CertificateStatus.VALID
+            && certificate.notAfter().isAfter(Instant.now().plus(margin));
+    return good ? certificate : null;
+  }
+
+  /** The unwrapped private key of a service certificate. */
+  public PrivateKey privateKey(IssuedCertificate issued) {
+    ServiceCredential credential =
+        em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
+            .setParameter("certificateId", issued.id())
+            .getSingleResult();
+    return keyWrapper.unwrap(
+        credential.wrappedPrivateKey(), ServiceCredential.wrappingContext(credential.id()));
+  }
+
+  /**
+   * The signature algorithm a service key signs with: the CA's service hash with the key's type
+   * (Ed25519 and ML-DSA have their own).
+   */
+  public static String signatureAlgorithm(
+      CertificateAuthority ca, X509CertificateHolder certificate) {
+    KeySpec keySpec =
+        KeySpec.of(CaSigners.publicKey(Der.encoded(certificate.getSubjectPublicKeyInfo())));
+    return keySpec.algorithm() == KeyAlgorithm.ED25519
+        ? "Ed25519"
+        : keySpec.signatureAlgorithm("serviceSignatureHash", ca.serviceSignatureHash());
   }
 
   private static X500Name subjectFor(X500Name caSubject, String suffix) {

@@ -8,10 +8,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.pkiaas.random.Randomness;
-import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.signing.CaSigner;
 
 /**
  * A CA's delegated OCSP responder, ready to sign (RFC 6960 §4.2.2.2): its certificate, key and
@@ -42,14 +39,7 @@ public record Responder(
 
   /** A fresh single-use signer. */
   public ContentSigner signer() {
-    try {
-      return new JcaContentSignerBuilder(signatureAlgorithm)
-          .setProvider(BouncyCastle.PROVIDER)
-          .setSecureRandom(Randomness.current())
-          .build(key);
-    } catch (OperatorCreationException e) {
-      throw new IllegalStateException("Cannot sign with " + signatureAlgorithm, e);
-    }
+    return CaSigner.contentSigner(signatureAlgorithm, key);
   }
 
   @Override

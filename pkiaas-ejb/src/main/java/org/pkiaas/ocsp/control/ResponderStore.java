@@ -3,13 +3,11 @@ package org.pkiaas.ocsp.control;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +18,12 @@ import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.RespID;
+import org.pkiaas.ca.control.ServiceCertificates;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
-import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.signing.BouncyCastle;
-import org.pkiaas.signing.CaSigners;
-import org.pkiaas.signing.KeyAlgorithm;
-import org.pkiaas.signing.KeySpec;
-import org.pkiaas.signing.KeyWrapper;
 import org.pkiaas.x509.Der;
 
 /**
@@ -60,7 +53,7 @@ public class ResponderStore {
 
   @Inject ResponderCertificates certificates;
 
-  @Inject KeyWrapper keyWrapper;
+  @Inject ServiceCertificates services;
 
   /**
    * The CA's responder, issuing a new certificate when needed; an unknown or inactive CA is not
@@ -68,15 +61,9 @@ public class ResponderStore {
    */
   public Responder current(String caId) {
     CertificateAuthority ca = activeCa(caId);
-    IssuedCertificate usable = usable(caId, Duration.ZERO);
-    if (usable == null) {
-      ca = em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-      usable = usable(caId, Duration.ZERO);
-      if (usable == null) {
-        usable = certificates.issue(ca);
-      }
-    }
-    return load(ca, usable);
+    ServiceCertificates.Current current =
+        services.usableOrIssued(ca, ServicePurpose.OCSP_RESPONDER, END_MARGIN, certificates::issue);
+    return load(ca, current.certificate());
   }
 
   /**
@@ -86,17 +73,13 @@ public class ResponderStore {
    * @return whether a certificate was issued
    */
   public boolean renewIfDue(String caId, Duration margin) {
-    activeCa(caId);
-    if (usable(caId, margin) != null) {
-      return false;
-    }
-    CertificateAuthority ca =
-        em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-    if (usable(caId, margin) != null) {
-      return false;
-    }
-    certificates.issue(ca);
-    return true;
+    return services
+        .usableOrIssued(
+            activeCa(caId),
+            ServicePurpose.OCSP_RESPONDER,
+            END_MARGIN.plus(margin),
+            certificates::issue)
+        .issued();
   }
 
   /** The ids of every active CA: the work list of the ocsp-signer-renewal job. */
@@ -112,48 +95,10 @@ public class ResponderStore {
     return ca;
   }
 
-  /**
-   * The newest responder certificate that is valid and not revoked for longer than {@code margin},
-   * or null.
-   */
-  private IssuedCertificate usable(String caId, Duration margin) {
-    // only the newest counts: an older one that is still valid was replaced on purpose
-    List<ServiceCredential> newest = credentials(caId);
-    if (newest.isEmpty()) {
-      return null;
-    }
-    IssuedCertificate certificate = em.find(IssuedCertificate.class, newest.get(0).certificateId());
-    Instant until = Instant.now().plus(END_MARGIN).plus(margin);
-    boolean good =
-        certificate != null
-            && certificate.status() == CertificateStatus.VALID
-            && certificate.notAfter().isAfter(until);
-    return good ? certificate : null;
-  }
-
-  private List<ServiceCredential> credentials(String caId) {
-    return em.createNamedQuery("ServiceCredential.byCaAndPurpose", ServiceCredential.class)
-        .setParameter("caId", caId)
-        .setParameter("purpose", ServicePurpose.OCSP_RESPONDER)
-        .setMaxResults(1)
-        .getResultList();
-  }
-
   private Responder load(CertificateAuthority ca, IssuedCertificate issued) {
-    ServiceCredential credential =
-        em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
-            .setParameter("certificateId", issued.id())
-            .getSingleResult();
-    PrivateKey key =
-        keyWrapper.unwrap(
-            credential.wrappedPrivateKey(), ServiceCredential.wrappingContext(credential.id()));
+    PrivateKey key = services.privateKey(issued);
     X509CertificateHolder certificate = Der.certificate(issued.der());
-    KeySpec keySpec =
-        KeySpec.of(CaSigners.publicKey(Der.encoded(certificate.getSubjectPublicKeyInfo())));
-    String algorithm =
-        keySpec.algorithm() == KeyAlgorithm.ED25519
-            ? "Ed25519"
-            : keySpec.signatureAlgorithm("serviceSignatureHash", ca.serviceSignatureHash());
+    String algorithm = ServiceCertificates.signatureAlgorithm(ca, certificate);
     X509CertificateHolder caCertificate = Der.certificate(ca.certificate());
     byte[] responderKey = certificate.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
     RespID responderId =

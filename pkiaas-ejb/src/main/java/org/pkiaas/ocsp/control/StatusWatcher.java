@@ -23,14 +23,15 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.revocation.boundary.CertificateRevoked;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.tsa.control.TsaUnits;
 
 /**
  * Keeps this node's OCSP caches true. A status change made here evicts the certificate as soon as
  * its transaction commits; a change made on another node shows up as a new revision of its CA
  * (crl_state), which this watcher polls every two seconds, and evicts the whole CA. Retiring a CA
  * moves its revision too, and deleting one removes its row: either way this node drops the CA's
- * cached answers, responder and signer. A revoked responder certificate drops the CA's responder,
- * so the next request issues a new one.
+ * cached answers, responder, time-stamping unit and signer. A revoked responder or time-stamping
+ * certificate drops the CA's responder or unit, so the next request issues a new one.
  */
 @Singleton
 @Startup
@@ -49,6 +50,8 @@ public class StatusWatcher {
   @Inject Responders responders;
 
   @Inject CaSigners signers;
+
+  @Inject TsaUnits tsaUnits;
 
   private final Map<String, Long> known = new HashMap<>();
 
@@ -92,6 +95,7 @@ public class StatusWatcher {
   private void forgetCa(String caId) {
     cache.forgetCa(caId);
     responders.forget(caId);
+    tsaUnits.forget(caId);
     signers.forget(caId);
   }
 
@@ -102,6 +106,9 @@ public class StatusWatcher {
     if (certificate.purpose() == CertificatePurpose.OCSP_RESPONDER) {
       responders.forget(certificate.caId());
       cache.forgetCa(certificate.caId());
+    }
+    if (certificate.purpose() == CertificatePurpose.TIMESTAMPING) {
+      tsaUnits.forget(certificate.caId());
     }
   }
 }

@@ -16,7 +16,8 @@ public record RateLimit(Kind kind, int requests, Duration window) {
     CLAIM("claims"),
     RENEWAL("renewals"),
     SIGNUP("sign-ups"),
-    SCEP("SCEP enrollments");
+    SCEP("SCEP enrollments"),
+    TIMESTAMP("time stamps");
 
     private final String plural;
 

@@ -55,6 +55,7 @@ public class ThrottleSettings {
           case RENEWAL -> rateLimits.value("renewal", "30/3600");
           case SIGNUP -> rateLimits.value("signup", "5/3600");
           case SCEP -> rateLimits.value("scep", "300/600");
+          case TIMESTAMP -> rateLimits.value("timestamp", "600/60");
         };
     return RateLimit.parse(kind, configured);
   }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.tsa.control.TsaUnits;
 
 /** What another node's retirement or deletion of a CA looks like to this node's watcher. */
 class StatusWatcherTest {
@@ -20,6 +21,7 @@ class StatusWatcherTest {
   private final Map<String, Long> revisions = new HashMap<>();
   private final List<String> droppedResponders = new ArrayList<>();
   private final List<String> droppedSigners = new ArrayList<>();
+  private final List<String> droppedUnits = new ArrayList<>();
   private final StatusWatcher watcher = new StatusWatcher();
 
   @BeforeEach
@@ -44,6 +46,13 @@ class StatusWatcherTest {
           @Override
           public void forget(String caId) {
             droppedSigners.add(caId);
+          }
+        };
+    watcher.tsaUnits =
+        new TsaUnits() {
+          @Override
+          public void forget(String caId) {
+            droppedUnits.add(caId);
           }
         };
     revisions.put("retiring", 1L);
@@ -76,6 +85,7 @@ class StatusWatcherTest {
 
     assertEquals(List.of("retiring"), droppedSigners);
     assertEquals(List.of("retiring"), droppedResponders);
+    assertEquals(List.of("retiring"), droppedUnits, "a retired CA stamps nothing more");
     assertNull(watcher.cache.status("retiring", "01"));
     assertNotNull(watcher.cache.status("bystander", "01"));
   }
