@@ -411,7 +411,7 @@ class CertificateAuthoritiesIT extends ServerIT {
     assertEquals(Api.BASE_URL + "/pki/ca/" + id + ".crt", urls.getString("caCertificate"));
     assertEquals(Api.BASE_URL + "/pki/crl/" + id + ".crl", urls.getString("crl"));
     assertEquals(Api.BASE_URL + "/pki/ocsp/" + id, urls.getString("ocsp"));
-    assertFalse(urls.containsKey("timestamping"), "no timestamping service answers yet");
+    assertEquals(Api.BASE_URL + "/pki/tsa/" + id, urls.getString("timestamping"));
     assertEquals(
         urls,
         Api.anonymous().get("/api/v1/cas/" + id + "/urls").json(),

@@ -234,7 +234,7 @@ public class CertificateAuthorities {
   }
 
   public ServiceUrls serviceUrls(Caller caller, String caId) {
-    return ServiceUrls.of(config.pkiUrl(), get(caller, caId).id());
+    return ServiceUrls.of(config.pkiUrl(), get(caller, caId));
   }
 
   private static KeySpec serviceKeySpec(CertificateAuthority ca, CaChanges changes) {

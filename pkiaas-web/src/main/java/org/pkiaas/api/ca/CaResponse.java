@@ -74,7 +74,7 @@ public record CaResponse(
         new ServiceCertificateSettings(
             service.algorithm().name(), size(service), curve(service), ca.serviceSignatureHash()),
         ca.crlValidityDays(),
-        ServiceUrls.of(publicUrl, ca.id()),
+        ServiceUrls.of(publicUrl, ca),
         ca.createdAt());
   }
 

@@ -38,7 +38,7 @@ public class CpsResource {
         ca.subjectDn(),
         ca.cpsText(),
         ca.cpsUrl(),
-        ServiceUrls.of(config.pkiUrl(), ca.id()));
+        ServiceUrls.of(config.pkiUrl(), ca));
   }
 
   /**
@@ -49,6 +49,6 @@ public class CpsResource {
   @Path("cas/{caId}/urls")
   @Public
   public ServiceUrls urls(@PathParam("caId") String caId) {
-    return ServiceUrls.of(config.pkiUrl(), publication.publicView(caId).id());
+    return ServiceUrls.of(config.pkiUrl(), publication.publicView(caId));
   }
 }
