@@ -8,10 +8,13 @@ import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ocsp.control.ResponderStore;
 import org.pkiaas.ocsp.control.Responders;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.tsa.control.TsaCertificates;
+import org.pkiaas.tsa.control.TsaUnits;
 
 /**
- * ocsp-signer-renewal, one CA: issues its next responder certificate when the current one expires
- * within the margin or was revoked; a CA whose responder is good for longer is filtered out.
+ * The service-certificate renewal job, one CA: issues its next OCSP responder certificate, and its
+ * next time-stamping certificate if it has stamped before, when the current one expires within the
+ * margin or was revoked; a CA whose service certificates are good for longer is filtered out.
  */
 @Named
 @Dependent
@@ -21,16 +24,25 @@ public class SignerRenewalProcessor implements ItemProcessor {
 
   @Inject Responders responders;
 
+  @Inject TsaCertificates tsaCertificates;
+
+  @Inject TsaUnits tsaUnits;
+
   @Inject PkiaasConfig config;
 
   @Override
   public Object processItem(Object caId) {
+    String id = (String) caId;
     try {
-      if (!store.renewIfDue((String) caId, config.signerRenewalMargin())) {
-        return null;
+      boolean responder = store.renewIfDue(id, config.signerRenewalMargin());
+      if (responder) {
+        responders.forget(id);
       }
-      responders.forget((String) caId);
-      return caId;
+      boolean unit = tsaCertificates.renewIfDue(id, config.signerRenewalMargin());
+      if (unit) {
+        tsaUnits.forget(id);
+      }
+      return responder || unit ? caId : null;
     } catch (NotFoundException e) {
       return null; // deleted since it was read
     }
