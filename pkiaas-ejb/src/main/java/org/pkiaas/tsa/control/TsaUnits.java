@@ -2,28 +2,37 @@ package org.pkiaas.tsa.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's time-stamping unit per CA, loaded (or issued) on first use and again once it nears
- * its end; forgotten when the CA changes or the unit's certificate is revoked.
+ * its end or has been held for {@link #RELOAD_AFTER} (so a certificate chosen on another node is
+ * picked up); forgotten when the CA changes or the unit's certificate is revoked.
  */
 @ApplicationScoped
 public class TsaUnits {
 
   @Inject TsaCertificates store;
 
-  private final Map<String, TsaUnit> units = new ConcurrentHashMap<>();
+  static final Duration RELOAD_AFTER = Duration.ofMinutes(10);
+
+  private record Loaded(TsaUnit unit, Instant at) {}
+
+  private final Map<String, Loaded> units = new ConcurrentHashMap<>();
 
   public TsaUnit forCa(String caId) {
-    TsaUnit unit = units.get(caId);
-    if (unit == null || !unit.notAfter().isAfter(Instant.now().plus(TsaCertificates.END_MARGIN))) {
-      unit = store.current(caId);
-      units.put(caId, unit);
+    Loaded loaded = units.get(caId);
+    Instant now = Instant.now();
+    if (loaded == null
+        || !loaded.unit().notAfter().isAfter(now.plus(TsaCertificates.END_MARGIN))
+        || loaded.at().isBefore(now.minus(RELOAD_AFTER))) {
+      loaded = new Loaded(store.current(caId), now);
+      units.put(caId, loaded);
     }
-    return unit;
+    return loaded.unit();
   }
 
   public void forget(String caId) {
