@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
@@ -101,12 +102,18 @@ class TimeStampingIT extends ServerIT {
     return new TimeStampResponse(reply.bytes());
   }
 
-  /** The CA's time-stamping certificate, from its list of issued certificates. */
+  /** The CA's time-stamping certificates as listed among its certificates, newest first. */
+  private List<JsonObject> unitCertificates(String caId) {
+    return owner.get("/api/v1/cas/" + caId + "/certificates?size=500").array().stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> "TIMESTAMPING".equals(c.getString("purpose")))
+        .toList();
+  }
+
+  /** The CA's current time-stamping certificate. */
   private X509CertificateHolder unitCertificate(String caId) {
     JsonObject listed =
-        owner.get("/api/v1/cas/" + caId + "/certificates?size=500").array().stream()
-            .map(JsonObject.class::cast)
-            .filter(c -> "TIMESTAMPING".equals(c.getString("purpose")))
+        unitCertificates(caId).stream()
             .findFirst()
             .orElseThrow(() -> new AssertionError("no time-stamping certificate listed"));
     return Pki.certificate(
@@ -253,6 +260,94 @@ class TimeStampingIT extends ServerIT {
     assertNotEquals(first.getSID().getSerialNumber(), next.getSID().getSerialNumber());
     assertEquals(2, unitCertificates(caId).size());
     assertTrue(opensslVerify().contains("Verification: OK"));
+  }
+
+  @Test
+  void aCertificateFromTheTimestampingTemplateSignsOnceChosen() throws Exception {
+    String caId = ca("TSA Own Key Root", "EC");
+    String templateId =
+        owner
+            .post(
+                "/api/v1/cas/" + caId + "/templates",
+                Json.createObjectBuilder()
+                    .add("name", "TSA")
+                    .add("starter", "TIMESTAMPING")
+                    .build())
+            .json()
+            .getString("id");
+    KeyPair keys = Csrs.keys("EC");
+    Api.Reply submitted =
+        owner.post(
+            "/api/v1/templates/" + templateId + "/requests",
+            Json.createObjectBuilder()
+                .add("csr", Csrs.csr(keys, "CN=Own Time Stamping Unit", List.of()))
+                .build());
+    assertEquals(201, submitted.status(), submitted::toString);
+    Api.Reply signed =
+        owner.post(
+            "/api/v1/requests/" + submitted.json().getString("id") + "/sign",
+            Json.createObjectBuilder().build());
+    assertEquals(200, signed.status(), signed::toString);
+    String certificateId = signed.json().getString("id");
+    X509CertificateHolder own =
+        Pki.certificate(
+            owner.get("/api/v1/certificates/" + certificateId).json().getString("certificatePem"));
+
+    Api.Reply wrongKey =
+        owner.put(
+            "/api/v1/cas/" + caId + "/timestamping-certificate",
+            Json.createObjectBuilder()
+                .add("certificateId", certificateId)
+                .add("privateKeyPem", Pki.pem(Csrs.keys("EC").getPrivate()))
+                .build());
+    assertEquals(400, wrongKey.status(), wrongKey::toString);
+    assertEquals("privateKeyPem", wrongKey.json().getString("field"));
+    Api.Reply otherTenant =
+        Api.newUser()
+            .put(
+                "/api/v1/cas/" + caId + "/timestamping-certificate",
+                Json.createObjectBuilder()
+                    .add("certificateId", certificateId)
+                    .add("privateKeyPem", Pki.pem(keys.getPrivate()))
+                    .build());
+    assertEquals(404, otherTenant.status(), otherTenant::toString);
+
+    Api.Reply chosen =
+        owner.put(
+            "/api/v1/cas/" + caId + "/timestamping-certificate",
+            Json.createObjectBuilder()
+                .add("certificateId", certificateId)
+                .add("privateKeyPem", Pki.pem(keys.getPrivate()))
+                .build());
+    assertEquals(204, chosen.status(), chosen::toString);
+    TimeStampToken token = response(stamp(caId, "-sha256", "-cert")).getTimeStampToken();
+    assertEquals(own.getSerialNumber(), token.getSID().getSerialNumber());
+    assertTrue(opensslVerify().contains("Verification: OK"));
+  }
+
+  @Test
+  void aCertificateForAnotherPurposeIsNotATimeStampingCertificate() throws Exception {
+    StatusPki pki = new StatusPki(owner, "TSA Wrong Purpose Root");
+    KeyPair keys = Csrs.keys("EC");
+    Api.Reply submitted =
+        owner.post(
+            "/api/v1/templates/" + pki.templateId + "/requests",
+            Json.createObjectBuilder()
+                .add("csr", Csrs.csr(keys, "CN=www.tsa.test", List.of("www.tsa.test")))
+                .build());
+    Api.Reply signed =
+        owner.post(
+            "/api/v1/requests/" + submitted.json().getString("id") + "/sign",
+            Json.createObjectBuilder().build());
+    Api.Reply refused =
+        owner.put(
+            "/api/v1/cas/" + pki.caId + "/timestamping-certificate",
+            Json.createObjectBuilder()
+                .add("certificateId", signed.json().getString("id"))
+                .add("privateKeyPem", Pki.pem(keys.getPrivate()))
+                .build());
+    assertEquals(400, refused.status(), refused::toString);
+    assertEquals("certificateId", refused.json().getString("field"));
   }
 
   @Test
