@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Java implementation, stamps in both modes; {@code osslsigncode verify}, with the CA as the trust
  * anchor of both the signature and the time stamp, accepts every result.
  */
+@RealClient
 class CodeSigningIT extends ServerIT {
 
   @TempDir Path dir;
