@@ -1,6 +1,7 @@
 package org.pkiaas.ca.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,6 +51,8 @@ public class CertificateAuthorities {
   @Inject KeyWrapper keyWrapper;
 
   @Inject CaSigners signers;
+
+  @Inject Event<CaWithdrawn> withdrawn;
 
   @Inject ResponderCertificates responders;
 
@@ -182,6 +185,7 @@ public class CertificateAuthorities {
         ca.id()); // the CA leaves crl_state: other nodes' watchers drop what they cached
     ca.markDeleted();
     signers.forget(ca.id());
+    withdrawn.fire(new CaWithdrawn(ca.id()));
   }
 
   /**
@@ -194,6 +198,7 @@ public class CertificateAuthorities {
     ca.retire();
     crlStates.changed(ca.id());
     signers.forget(ca.id());
+    withdrawn.fire(new CaWithdrawn(ca.id()));
     return ca;
   }
 

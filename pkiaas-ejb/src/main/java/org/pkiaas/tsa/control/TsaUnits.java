@@ -1,11 +1,14 @@
 package org.pkiaas.tsa.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pkiaas.ca.boundary.CaWithdrawn;
 
 /**
  * This node's time-stamping unit per CA, loaded (or issued) on first use and again once it nears
@@ -37,5 +40,10 @@ public class TsaUnits {
 
   public void forget(String caId) {
     units.remove(caId);
+  }
+
+  /** A CA retired or deleted here stamps nothing more, from the commit on. */
+  void onWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaWithdrawn event) {
+    forget(event.caId());
   }
 }
