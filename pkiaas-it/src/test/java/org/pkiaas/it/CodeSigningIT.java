@@ -1,7 +1,6 @@
 package org.pkiaas.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -108,6 +107,9 @@ class CodeSigningIT extends ServerIT {
             "-in",
             file);
     assertTrue(output.contains("Succeeded"), output);
+    assertTrue(
+        output.contains("Timestamp Server Signature verification: ok"),
+        "the time stamp chains to the CA:\n" + output);
     return output;
   }
 
@@ -182,7 +184,9 @@ class CodeSigningIT extends ServerIT {
             "other.pem",
             "-in",
             "stamped.ps1");
-    assertNotEquals(0, run.exitCode(), run.output());
+    // osslsigncode 2.9 then falls back to the signing time of now, and still exits 0
+    assertTrue(
+        run.output().contains("Timestamp Server Signature verification: failed"), run.output());
   }
 
   @Test
