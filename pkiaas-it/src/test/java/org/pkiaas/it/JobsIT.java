@@ -151,6 +151,41 @@ class JobsIT extends ServerIT {
     }
   }
 
+  /**
+   * The runs page as every list does: an array, X-Total-Count over both jobs, a Link to the next
+   * page, pages that neither overlap nor skip a run, and a clear 400 for a page size out of range.
+   */
+  @Test
+  void theRunsArePagedAsEveryListIs() throws Exception {
+    finished(start("ocsp-signer-renewal"));
+    finished(start("crl-regeneration"));
+    Api.Reply first = admin.get("/api/v1/jobs?size=1");
+    assertEquals(200, first.status(), first::toString);
+    int total = first.total();
+    assertTrue(total >= 2, first::toString);
+    assertEquals(1, first.array().size());
+    String next = first.headers().firstValue("Link").orElseThrow();
+    assertTrue(next.contains("page=1") && next.contains("rel=\"next\""), next);
+    Api.Reply second = admin.get("/api/v1/jobs?page=1&size=1");
+    long newest = first.array().getJsonObject(0).getJsonNumber("executionId").longValue();
+    long older = second.array().getJsonObject(0).getJsonNumber("executionId").longValue();
+    assertTrue(older < newest, "newest first, no run twice: " + newest + " then " + older);
+
+    Api.Reply all = admin.get("/api/v1/jobs?size=500");
+    assertTrue(all.total() >= total && all.array().size() == Math.min(all.total(), 500));
+    assertTrue(
+        all.array().stream()
+            .map(JsonObject.class::cast)
+            .map(r -> r.getString("job"))
+            .collect(java.util.stream.Collectors.toSet())
+            .containsAll(List.of("crl-regeneration", "ocsp-signer-renewal")),
+        "both jobs' runs in one list");
+    Api.Reply legacy = admin.get("/api/v1/jobs?limit=1");
+    assertEquals(1, legacy.array().size(), "the old limit parameter still answers");
+    assertProblem(admin.get("/api/v1/jobs?size=0"), 400);
+    assertProblem(admin.get("/api/v1/jobs?size=501"), 400);
+  }
+
   @Test
   void onlyAdministratorsSeeOrStartJobs() {
     Api user = Api.newUser();

@@ -11,6 +11,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,11 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.config.NodeName;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.jobs.control.JobLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
+import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.WriteConflict;
 import org.pkiaas.rowid.RowIds;
@@ -44,6 +48,11 @@ public class Jobs {
   public static final String CRL_REGENERATION = "crl-regeneration";
   public static final String OCSP_SIGNER_RENEWAL = "ocsp-signer-renewal";
   public static final List<String> NAMES = List.of(CRL_REGENERATION, OCSP_SIGNER_RENEWAL);
+
+  /** The largest page of runs {@link #runs} answers. */
+  public static final int MAX_PAGE_SIZE = 500;
+
+  @PersistenceContext EntityManager em;
 
   @Inject JobLocks locks;
 
@@ -93,26 +102,43 @@ public class Jobs {
     return Optional.of(launch(name, holder, null, slot));
   }
 
-  /** Recent runs of both jobs, newest first. */
-  public List<JobRun> runs(Caller caller, int limit) {
+  /**
+   * One page of both jobs' runs (each start and each restart is a run), newest first, with how many
+   * there are in all. The runs are found in the tables of the JDBC job repository that batch.cli
+   * puts in PKIaaS's own database (JBeret's {@code JOB_EXECUTION} and {@code JOB_INSTANCE}): the
+   * {@link JobOperator} can only list one job's instances, not count or page runs across jobs.
+   */
+  public Page<JobRun> runs(Caller caller, int page, int size) {
     requireAdmin(caller);
+    if (page < 0) {
+      throw new InvalidInputException("page", "Pages are numbered from 0");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("size", "A page has 1 to " + MAX_PAGE_SIZE + " runs");
+    }
+    String from =
+        " FROM JOB_EXECUTION e JOIN JOB_INSTANCE i ON e.JOBINSTANCEID = i.JOBINSTANCEID"
+            + " WHERE i.JOBNAME IN (?1, ?2)";
+    long total =
+        ((Number)
+                em.createNativeQuery("SELECT COUNT(*)" + from)
+                    .setParameter(1, CRL_REGENERATION)
+                    .setParameter(2, OCSP_SIGNER_RENEWAL)
+                    .getSingleResult())
+            .longValue();
+    List<?> ids =
+        em.createNativeQuery("SELECT e.JOBEXECUTIONID" + from + " ORDER BY e.JOBEXECUTIONID DESC")
+            .setParameter(1, CRL_REGENERATION)
+            .setParameter(2, OCSP_SIGNER_RENEWAL)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
     JobOperator operator = BatchRuntime.getJobOperator();
     List<JobRun> runs = new ArrayList<>();
-    for (String name : NAMES) {
-      List<JobInstance> instances;
-      try {
-        instances = operator.getJobInstances(name, 0, Math.max(1, limit));
-      } catch (NoSuchJobException e) {
-        continue; // never run yet
-      }
-      for (JobInstance instance : instances) {
-        for (JobExecution execution : operator.getJobExecutions(instance)) {
-          runs.add(describe(operator, execution));
-        }
-      }
+    for (Object id : ids) {
+      runs.add(describe(operator, operator.getJobExecution(((Number) id).longValue())));
     }
-    runs.sort(Comparator.comparing(JobRun::executionId).reversed());
-    return runs.size() > limit ? runs.subList(0, limit) : runs;
+    return new Page<>(runs, total, page, size);
   }
 
   /**

@@ -8,12 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.pkiaas.api.PagedList;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.jobs.boundary.JobRun;
 import org.pkiaas.jobs.boundary.Jobs;
@@ -30,9 +33,30 @@ public class JobsResource {
 
   @Inject RequestCaller caller;
 
+  @Context UriInfo uriInfo;
+
+  /**
+   * One page of the runs, newest first, paged as every list is ({@link PagedList}: {@code page},
+   * {@code size}, {@code X-Total-Count}, {@code Link}).
+   *
+   * @param limit deprecated: the size of the only page before 2026-12; still answered as {@code
+   *     size} when {@code size} is absent
+   */
   @GET
-  public List<JobRun> runs(@QueryParam("limit") @DefaultValue("50") int limit) {
-    return jobs.runs(caller.get(), Math.max(1, Math.min(limit, 500)));
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of runs, newest first",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = JobRun.class)))
+  public Response runs(
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") Integer size,
+      @Deprecated @QueryParam("limit") Integer limit) {
+    int pageSize =
+        size != null ? size : limit != null ? Math.max(1, Math.min(limit, Jobs.MAX_PAGE_SIZE)) : 50;
+    return PagedList.of(jobs.runs(caller.get(), page, pageSize), run -> run, uriInfo);
   }
 
   @GET
