@@ -36,7 +36,12 @@ public record CaResponse(
     ServiceCertificateSettings serviceCertificate,
     int crlValidityDays,
     ServiceUrls urls,
-    Instant createdAt) {
+    Instant createdAt,
+    @Schema(
+            description =
+                "Only in the answer that creates the installation's first CA, to an administrator:"
+                    + " where the master key that wraps every CA key is, and that it needs a backup")
+        String masterKeyBackup) {
 
   /** The key and hash of the certificates the CA's services (OCSP, timestamping) sign with. */
   public record ServiceCertificateSettings(
@@ -75,7 +80,39 @@ public record CaResponse(
             service.algorithm().name(), size(service), curve(service), ca.serviceSignatureHash()),
         ca.crlValidityDays(),
         ServiceUrls.of(publicUrl, ca),
-        ca.createdAt());
+        ca.createdAt(),
+        null);
+  }
+
+  /** This answer with the master key's backup reminder. */
+  CaResponse withMasterKeyBackup(String reminder) {
+    return new CaResponse(
+        id,
+        name,
+        status,
+        subject,
+        keyType,
+        keySize,
+        curve,
+        parameterSet,
+        keyBackend,
+        signatureAlgorithm,
+        validityDays,
+        pathLength,
+        keyUsage,
+        extendedKeyUsage,
+        serialNumber,
+        notBefore,
+        notAfter,
+        certificatePem,
+        chainPem,
+        cpsText,
+        cpsUrl,
+        serviceCertificate,
+        crlValidityDays,
+        urls,
+        createdAt,
+        reminder);
   }
 
   private static Integer size(KeySpec key) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.boundary.MasterKeyReminder;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
 
 /**
@@ -40,6 +43,8 @@ public class CertificateAuthoritiesResource {
 
   @Inject CertificateAuthorities cas;
 
+  @Inject MasterKeyReminder masterKeyReminder;
+
   @Inject RequestCaller caller;
 
   @Inject PkiaasConfig config;
@@ -50,7 +55,9 @@ public class CertificateAuthoritiesResource {
   @Path("cas")
   @APIResponse(
       responseCode = "201",
-      description = "The new CA; Location holds its URL",
+      description =
+          "The new CA; Location holds its URL. The installation's first CA comes with"
+              + " masterKeyBackup, once",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
@@ -60,9 +67,12 @@ public class CertificateAuthoritiesResource {
       throw new InvalidInputException(
           "subject.commonName", "A JSON body describing the CA is required");
     }
-    CertificateAuthority ca = cas.create(caller.get(), request);
+    Caller creator = caller.get();
+    CertificateAuthority ca = cas.create(creator, request);
+    CaResponse created = response(ca);
+    Optional<String> reminder = masterKeyReminder.afterCreating(creator, ca);
     return Response.created(uriInfo.getBaseUriBuilder().path("cas").path(ca.id()).build())
-        .entity(response(ca))
+        .entity(reminder.map(created::withMasterKeyBackup).orElse(created))
         .build();
   }
 

@@ -75,6 +75,12 @@ public final class Feedback {
     FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
   }
 
+  /** A warning the operator must act on, shown on the page the action redirects to. */
+  public static void warnAfterRedirect(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, message(FacesMessage.SEVERITY_WARN, text));
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
   private static FacesMessage message(FacesMessage.Severity severity, String text) {
     return new FacesMessage(severity, text, text);
   }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.pkiaas.ca.boundary.CaSubject;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.boundary.MasterKeyReminder;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.problem.PkiaasException;
@@ -30,6 +31,8 @@ public class CreateCaBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CertificateAuthorities cas;
+
+  @Inject MasterKeyReminder masterKeyReminder;
 
   @Inject ConsoleUser user;
 
@@ -119,6 +122,9 @@ public class CreateCaBacking implements Serializable {
     try {
       CertificateAuthority created = cas.create(user.caller(), request);
       user.scopeTo(created.id());
+      masterKeyReminder
+          .afterCreating(user.caller(), created)
+          .ifPresent(Feedback::warnAfterRedirect);
       if (csrOnly) {
         Pages.redirect("/manage/cas/csr.xhtml?ca=" + created.id());
       } else {
