@@ -22,6 +22,32 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 public final class Csrs {
 
+  /**
+   * A P-256 key and CSR made by openssl ({@code openssl req}) in {@code dir}, as {@code <name>.key}
+   * and {@code <name>.csr}, for {@code /CN=<cn>} with that name as its DNS SAN.
+   */
+  public static java.nio.file.Path openssl(java.nio.file.Path dir, String name, String cn) {
+    Tools.ok(
+        dir,
+        "openssl",
+        "req",
+        "-new",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".csr",
+        "-subj",
+        "/CN=" + cn,
+        "-addext",
+        "subjectAltName=DNS:" + cn);
+    return dir.resolve(name + ".csr");
+  }
+
   private Csrs() {}
 
   public static KeyPair keys(String algorithm) {

@@ -10,6 +10,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Submit CSR → pending → sign (with overrides) / decline → issued certificates → revoke, hold,
@@ -155,6 +158,109 @@ class IssuanceIT extends ServerIT {
             "/api/v1/requests/" + pending.getString("id") + "/decline",
             JsonValue.EMPTY_JSON_OBJECT),
         409);
+  }
+
+  /**
+   * The one-call endpoint as an integrator's script drives it: openssl makes the key and CSR, curl
+   * posts it with the sign call's overrides, openssl checks the certificate against the CA. The
+   * same intake policy refuses what the sign call refuses, and a refusal leaves nothing behind.
+   */
+  @Test
+  void oneCallIssuesFromACsrWithTheSignCallsOverrides(@TempDir Path dir) throws Exception {
+    Path csrFile = Csrs.openssl(dir, "one", "one.call.test");
+    Files.writeString(
+        dir.resolve("body.json"),
+        Json.createObjectBuilder()
+            .add("csr", Files.readString(csrFile))
+            .add(
+                "overrides",
+                Json.createObjectBuilder()
+                    .add("subject", "O=Example,CN=one.call.test")
+                    .add("validityDays", 10))
+            .build()
+            .toString());
+    String status =
+        Tools.ok(
+            dir,
+            "curl",
+            "-sS",
+            "-o",
+            "answer.json",
+            "-D",
+            "headers.txt",
+            "-w",
+            "%{http_code}",
+            "-u",
+            owner.username() + ":" + owner.password(),
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            "@body.json",
+            Api.BASE_URL + "/api/v1/templates/" + webServer + "/certificates");
+    assertEquals("201", status.trim(), () -> read(dir, "answer.json"));
+    JsonObject issued =
+        Json.createReader(new java.io.StringReader(read(dir, "answer.json"))).readObject();
+    assertTrue(
+        read(dir, "headers.txt").contains("/api/v1/certificates/" + issued.getString("id")),
+        "Location names the certificate");
+    Files.writeString(dir.resolve("one.pem"), issued.getString("certificatePem"));
+    Files.writeString(dir.resolve("ca.pem"), ca.getString("certificatePem"));
+    assertTrue(
+        Tools.ok(dir, "openssl", "verify", "-CAfile", "ca.pem", "one.pem").contains("OK"),
+        "openssl verifies the certificate against the CA");
+    String text = Tools.ok(dir, "openssl", "x509", "-in", "one.pem", "-noout", "-text");
+    assertTrue(text.contains("Subject: O = Example, CN = one.call.test"), text);
+    assertTrue(text.contains("DNS:one.call.test"), text);
+    X509CertificateHolder certificate = Pki.certificate(issued.getString("certificatePem"));
+    assertEquals(
+        Duration.ofDays(10),
+        Duration.between(
+            certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant()));
+    JsonObject request = owner.get("/api/v1/requests/" + issued.getString("requestId")).json();
+    assertEquals("ISSUED", request.getString("status"), "kept in the queue's history");
+    assertEquals(issued.getString("id"), request.getString("certificateId"));
+
+    // what the sign call refuses, this refuses; nothing is left behind
+    int requests = owner.get("/api/v1/cas/" + caId + "/requests").total();
+    int certificates = owner.get("/api/v1/cas/" + caId + "/certificates").total();
+    String path = "/api/v1/templates/" + webServer + "/certificates";
+    String csr = csr("refused.call.test", "refused.call.test");
+    assertInvalid(
+        owner.post(path, Json.createObjectBuilder().add("csr", "garbage").build()), "csr");
+    assertInvalid(owner.post(path, JsonValue.EMPTY_JSON_OBJECT), "csr");
+    assertInvalid(
+        owner.post(
+            path,
+            Json.createObjectBuilder()
+                .add("csr", csr)
+                .add(
+                    "overrides",
+                    Json.createObjectBuilder()
+                        .add(
+                            "subjectAltNames",
+                            Json.createArrayBuilder().add("EMAIL:x@example.test")))
+                .build()),
+        "subjectAltNames");
+    assertInvalid(
+        owner.post(
+            path,
+            Json.createObjectBuilder()
+                .add("csr", csr)
+                .add("overrides", Json.createObjectBuilder().add("validityDays", 0))
+                .build()),
+        "overrides.validityDays");
+    assertProblem(
+        Api.newUser().post(path, Json.createObjectBuilder().add("csr", csr).build()), 404);
+    assertEquals(requests, owner.get("/api/v1/cas/" + caId + "/requests").total());
+    assertEquals(certificates, owner.get("/api/v1/cas/" + caId + "/certificates").total());
+  }
+
+  private static String read(Path dir, String file) {
+    try {
+      return Files.readString(dir.resolve(file));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.control.EmbeddedScts;
+import org.pkiaas.ct.control.SctList;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 import org.pkiaas.x509.Der;
@@ -22,6 +24,10 @@ public class EmbeddedTimestamps {
   @PersistenceContext EntityManager em;
 
   public List<EmbeddedScts.Embedded> of(IssuedCertificate certificate) {
+    X509CertificateHolder holder = Der.certificate(certificate.der());
+    if (holder.getExtension(SctList.EXTENSION) == null) {
+      return List.of(); // most certificates: no CA and template to read
+    }
     CertificateAuthority ca = em.find(CertificateAuthority.class, certificate.caId());
     if (ca == null || ca.certificate() == null) {
       return List.of();
@@ -32,7 +38,6 @@ public class EmbeddedTimestamps {
             : em.find(CertificateTemplate.class, certificate.templateId());
     List<CtLog> logs =
         template == null ? List.of() : template.settings().certificateTransparency().logs();
-    return EmbeddedScts.check(
-        Der.certificate(certificate.der()), Der.certificate(ca.certificate()), logs);
+    return EmbeddedScts.check(holder, Der.certificate(ca.certificate()), logs);
   }
 }

@@ -78,18 +78,66 @@ public class CertificateRequests {
     PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
     Request request = CsrReader.request("csr", csr);
     CertificateProfile.check(template.settings(), request);
-    CertificateRequest queued =
-        new CertificateRequest(
-            template.caId(),
-            template.id(),
-            RequestKind.CSR,
-            CsrReader.der(csr),
-            request.subject().toString(),
-            strings(request.subjectAltNames()),
-            null,
-            caller.username());
+    CertificateRequest queued = csrRequest(caller, template, csr, request);
     em.persist(queued);
     return queued;
+  }
+
+  private static CertificateRequest csrRequest(
+      Caller caller,
+      CertificateTemplate template,
+      PKCS10CertificationRequest csr,
+      Request request) {
+    return new CertificateRequest(
+        template.caId(),
+        template.id(),
+        RequestKind.CSR,
+        CsrReader.der(csr),
+        request.subject().toString(),
+        strings(request.subjectAltNames()),
+        null,
+        caller.username());
+  }
+
+  /** The sign call's issuance of {@code request}, with the signer's overrides. */
+  private IssuedCertificate signCsr(
+      Caller caller,
+      CertificateAuthority ca,
+      CertificateTemplate template,
+      Request request,
+      SignOverrides overrides,
+      String requestId) {
+    return issuance.issue(
+        ca,
+        template,
+        new Intake(
+            Channel.ADMIN_CSR,
+            request,
+            (overrides == null ? SignOverrides.NONE : overrides).toDecision()),
+        requestId,
+        caller.username());
+  }
+
+  /**
+   * Issues at once what a CSR asks under a template, for a caller who may sign on it: the submit
+   * and sign of the queue in one call and one transaction, through the same intake policy as the
+   * sign call ({@link Channel#ADMIN_CSR} with the caller's overrides). The CSR is parsed and its
+   * signature verified once; the request is kept in the queue's history as issued, so the
+   * certificate is traced to it as every queued one is.
+   */
+  @Audited(value = "request.issue", objectType = "CERTIFICATE")
+  public IssuedCertificate issueAtOnce(
+      Caller caller, String templateId, String csrPem, SignOverrides overrides) {
+    CertificateTemplate template = templates.getEnabled(caller, templateId);
+    CertificateAuthority ca = cas.get(caller, template.caId());
+    PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
+    Request request = CsrReader.request("csr", csr);
+    CertificateRequest record = csrRequest(caller, template, csr, request);
+    IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, record.id());
+    // persisted with its final state: one INSERT at commit, no UPDATE
+    record.issued(issued.id());
+    em.persist(record);
+    return issued;
   }
 
   /** One page of the CA's requests that match the query, counted and ordered by the database. */
@@ -140,16 +188,7 @@ public class CertificateRequests {
     CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
     CertificateAuthority ca = cas.get(caller, queued.caId());
     Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
-    IssuedCertificate issued =
-        issuance.issue(
-            ca,
-            template,
-            new Intake(
-                Channel.ADMIN_CSR,
-                request,
-                (overrides == null ? SignOverrides.NONE : overrides).toDecision()),
-            queued.id(),
-            caller.username());
+    IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, queued.id());
     queued.issued(issued.id());
     if (queued.requesterEmail() != null) {
       mailer.queue(
