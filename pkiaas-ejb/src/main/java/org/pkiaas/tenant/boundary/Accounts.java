@@ -51,13 +51,24 @@ public class Accounts {
    * 429); each failure is audited, and so is the start of a wait.
    */
   public Caller authenticate(String username, String password, String clientAddress) {
+    return signIn(username, password, clientAddress).caller();
+  }
+
+  /** A caller, and whether the account must change its generated password before anything else. */
+  public record SignIn(Caller caller, boolean mustChangePassword) {}
+
+  /**
+   * As {@link #authenticate}, and whether the password must be changed first: one transaction and
+   * one read of the account for each API request, not two.
+   */
+  public SignIn signIn(String username, String password, String clientAddress) {
     Instant now = Instant.now();
     try (SignInThrottle.Attempt attempt = throttle.begin(username, clientAddress, now)) {
       return checked(username, password, clientAddress, now, attempt.refusal());
     }
   }
 
-  private Caller checked(
+  private SignIn checked(
       String username,
       String password,
       String clientAddress,
@@ -88,7 +99,7 @@ public class Accounts {
     }
     throttle.succeeded(username, clientAddress, now);
     verifiedPasswords.remember(username, given, stored);
-    return callerOf(account.get());
+    return new SignIn(callerOf(account.get()), account.get().mustChangePassword());
   }
 
   private static String failedSignInDetail(

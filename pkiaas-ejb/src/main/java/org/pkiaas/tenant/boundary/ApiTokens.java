@@ -27,6 +27,9 @@ public class ApiTokens {
   static final String TOKEN_PREFIX = "pkiaas_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** How precisely a token's last use is kept. */
+  private static final java.time.Duration LAST_USE_STEP = java.time.Duration.ofMinutes(1);
+
   @PersistenceContext EntityManager em;
 
   @Audited(value = "token.create", objectType = "API_TOKEN")
@@ -91,6 +94,15 @@ public class ApiTokens {
    * Resolves a presented bearer token to its account; expired and unknown tokens are refused alike.
    */
   public Caller authenticate(String presented) {
+    return signIn(presented).caller();
+  }
+
+  /**
+   * As {@link #authenticate}, with whether the token's account must change its generated password
+   * first. The token's last use is written at most once a minute: a write on every request would
+   * make all requests with one token wait for each other's commits on its row.
+   */
+  public Accounts.SignIn signIn(String presented) {
     if (presented == null || !presented.startsWith(TOKEN_PREFIX)) {
       throw new UnauthenticatedException("Invalid or expired API token");
     }
@@ -102,8 +114,12 @@ public class ApiTokens {
             .findFirst()
             .filter(t -> !t.expiredAt(now) && t.account().enabled())
             .orElseThrow(() -> new UnauthenticatedException("Invalid or expired API token"));
-    token.usedAt(now);
+    if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_STEP))) {
+      token.usedAt(now);
+    }
     Account account = token.account();
-    return new Caller(account.id(), account.username(), account.role(), token.expiresAt());
+    return new Accounts.SignIn(
+        new Caller(account.id(), account.username(), account.role(), token.expiresAt()),
+        account.mustChangePassword());
   }
 }

@@ -50,20 +50,21 @@ public class Authenticator implements ContainerRequestFilter {
       throw new UnauthenticatedException(
           "Sign in with HTTP Basic or an API token (Authorization: Bearer)");
     }
-    Caller caller = authenticate(authorization.trim());
+    Accounts.SignIn signIn = authenticate(authorization.trim());
+    Caller caller = signIn.caller();
     var method = resourceInfo.getResourceMethod();
     boolean passwordChange =
         method != null && method.isAnnotationPresent(AllowedBeforePasswordChange.class);
-    if (!passwordChange && accounts.mustChangePassword(caller)) {
+    if (!passwordChange && signIn.mustChangePassword()) {
       throw new ForbiddenException(
           "The generated password must be changed first: PUT /api/v1/accounts/me/password");
     }
     requestCaller.set(caller);
   }
 
-  private Caller authenticate(String authorization) {
+  private Accounts.SignIn authenticate(String authorization) {
     if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return tokens.authenticate(authorization.substring(BEARER.length()).trim());
+      return tokens.signIn(authorization.substring(BEARER.length()).trim());
     }
     if (authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
       String decoded;
@@ -79,7 +80,7 @@ public class Authenticator implements ContainerRequestFilter {
       if (colon < 0) {
         throw new UnauthenticatedException("The Basic credentials must be username:password");
       }
-      return accounts.authenticate(
+      return accounts.signIn(
           decoded.substring(0, colon),
           decoded.substring(colon + 1),
           servletRequest.getRemoteAddr());
