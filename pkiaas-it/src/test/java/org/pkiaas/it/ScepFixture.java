@@ -22,13 +22,7 @@ final class ScepFixture {
 
   /** {@code keyType}: RSA or EC. */
   ScepFixture(String caName, String keyType) {
-    JsonObjectBuilder ca = CertificateAuthoritiesIT.ca(caName).add("keyType", keyType);
-    if (keyType.equals("RSA")) {
-      ca.add("keySize", 2048);
-    }
-    Api.Reply created = owner.post("/api/v1/cas", ca.build());
-    assertEquals(201, created.status(), created::toString);
-    caId = created.json().getString("id");
+    caId = newCa(owner, caName, keyType);
     template =
         owner
             .post(
@@ -50,6 +44,17 @@ final class ScepFixture {
         owner.post("/api/v1/templates/" + templateId() + "/scep/passphrase", JsonValueEmpty.OBJECT);
     assertEquals(200, secret.status(), secret::toString);
     passphrase = secret.json().getString("passphrase");
+  }
+
+  /** A new CA of {@code owner} with an RSA-2048 or a P-256 key ({@code keyType} RSA or EC). */
+  static String newCa(Api owner, String caName, String keyType) {
+    JsonObjectBuilder ca = CertificateAuthoritiesIT.ca(caName).add("keyType", keyType);
+    if (keyType.equals("RSA")) {
+      ca.add("keySize", 2048);
+    }
+    Api.Reply created = owner.post("/api/v1/cas", ca.build());
+    assertEquals(201, created.status(), created::toString);
+    return created.json().getString("id");
   }
 
   /** Changes fields of the template's {@code section} (such as scep or general). */

@@ -24,5 +24,10 @@ public enum Channel {
    * SCEP PKCSReq (RFC 8894 §3.3.1): the requester knew a challenge password the template accepts,
    * and nothing else.
    */
-  SCEP
+  SCEP,
+  /**
+   * EST simpleenroll (RFC 7030 §4.2.1): the requester knew the template's EST username and
+   * password, and nothing else.
+   */
+  EST
 }

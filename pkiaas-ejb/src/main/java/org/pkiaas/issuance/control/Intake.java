@@ -19,6 +19,7 @@ public record Intake(Channel channel, Request request, Evidence evidence) {
           case PRE_APPROVED, CLAIM -> evidence instanceof Evidence.PreApproved;
           case RENEWAL -> evidence instanceof Evidence.ProvenKey;
           case ACME -> evidence instanceof Evidence.ValidatedIdentifiers;
+          case EST -> evidence instanceof Evidence.SharedSecret;
           case SCEP ->
               evidence instanceof Evidence.SharedSecret || evidence instanceof Evidence.PreApproved;
         };

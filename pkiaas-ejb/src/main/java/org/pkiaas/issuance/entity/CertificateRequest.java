@@ -32,6 +32,11 @@ import org.pkiaas.rowid.RowIds;
         "SELECT r FROM CertificateRequest r WHERE r.templateId = :templateId"
             + " AND r.scepTransactionId = :transactionId ORDER BY r.createdAt DESC")
 @NamedQuery(
+    name = "CertificateRequest.byEstCsr",
+    query =
+        "SELECT r FROM CertificateRequest r WHERE r.templateId = :templateId"
+            + " AND r.estCsrHash = :hash ORDER BY r.createdAt DESC")
+@NamedQuery(
     name = "CertificateRequest.deleteByTemplate",
     query = "DELETE FROM CertificateRequest r WHERE r.templateId = :templateId")
 public class CertificateRequest implements Identified {
@@ -95,6 +100,10 @@ public class CertificateRequest implements Identified {
   /** The SCEP transactionID of a request that came by SCEP (RFC 8894 §3.2.1.1). */
   @Column(name = "scep_transaction_id")
   private String scepTransactionId;
+
+  /** The SHA-256 of the CSR of a request that came by EST, for the client's retry to find it. */
+  @Column(name = "est_csr_hash")
+  private String estCsrHash;
 
   @Column(name = "created_by", nullable = false)
   private String createdBy;
@@ -284,5 +293,10 @@ public class CertificateRequest implements Identified {
   /** Marks the request as the one of this SCEP transaction, for CertPoll to find. */
   public void scepTransaction(String transactionId) {
     this.scepTransactionId = Objects.requireNonNull(transactionId);
+  }
+
+  /** Marks the request as the one of this EST CSR, for the client's retry (RFC 7030 §4.2.3). */
+  public void estCsr(String csrHash) {
+    this.estCsrHash = Objects.requireNonNull(csrHash);
   }
 }

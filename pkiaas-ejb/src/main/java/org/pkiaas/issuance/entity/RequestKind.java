@@ -9,5 +9,7 @@ public enum RequestKind {
   /** An administrator fixed everything up front; the holder claims it. */
   PRE_APPROVED,
   /** A device enrolled through the template's SCEP URL (RFC 8894 PKCSReq). */
-  SCEP
+  SCEP,
+  /** A device enrolled through the template's EST URL (RFC 7030 simpleenroll). */
+  EST
 }

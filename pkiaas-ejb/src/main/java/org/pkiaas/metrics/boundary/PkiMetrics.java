@@ -37,6 +37,7 @@ public class PkiMetrics {
   static final String RATE_LIMIT_REFUSALS = "pkiaas.ratelimit.refusals";
   static final String SIGN_IN_FAILURES = "pkiaas.signin.failures";
   static final String SCEP_ENROLLMENTS = "pkiaas.scep.enrollments";
+  static final String EST_ENROLLMENTS = "pkiaas.est.enrollments";
   static final String TIMESTAMPS = "pkiaas.timestamps";
   static final String HSM_SIGNATURE_TIME = "pkiaas.hsm.signature.time";
 
@@ -60,6 +61,7 @@ public class PkiMetrics {
     registry.counter(SIGN_IN_FAILURES, "reason", "password");
     registry.counter(RATE_LIMIT_REFUSALS, "limit", "sign-in");
     registry.counter(SCEP_ENROLLMENTS, "outcome", "issued");
+    registry.counter(EST_ENROLLMENTS, "outcome", "issued");
     registry.counter(TIMESTAMPS, "outcome", "granted");
     registry.timer(HSM_SIGNATURE_TIME, "outcome", "ok");
   }
@@ -116,6 +118,11 @@ public class PkiMetrics {
   /** A SCEP enrollment ended with {@code outcome} (issued, pending, failed). */
   public void scepEnrollment(String outcome) {
     registry.counter(SCEP_ENROLLMENTS, "outcome", outcome).increment();
+  }
+
+  /** An EST enrollment ended with {@code outcome} (issued, pending, failed). */
+  public void estEnrollment(String outcome) {
+    registry.counter(EST_ENROLLMENTS, "outcome", outcome).increment();
   }
 
   /** A timestamp request ended with {@code outcome} (granted, rejected). */

@@ -88,6 +88,7 @@ public class Templates {
     TemplateSettings settings =
         TemplateValidation.validate(requested, template.settings(), ca.keySpec());
     requireUniqueName(ca.id(), settings.name(), template.id());
+    requireUniqueEstLabel(settings.est().label(), template.id());
     template.apply(settings);
     return template;
   }
@@ -124,6 +125,9 @@ public class Templates {
         .setParameter("templateId", template.id())
         .executeUpdate();
     em.createNamedQuery("ScepSecret.deleteByTemplate")
+        .setParameter("templateId", template.id())
+        .executeUpdate();
+    em.createNamedQuery("EstSecret.deleteByTemplate")
         .setParameter("templateId", template.id())
         .executeUpdate();
     em.createNamedQuery("CertificateRequest.deleteByTemplate")
@@ -172,6 +176,19 @@ public class Templates {
             .anyMatch(t -> !t.id().equals(exceptId));
     if (taken) {
       throw new ConflictException("This CA already has a template named '" + name + "'");
+    }
+  }
+
+  /** EST labels name URLs of the whole installation (RFC 7030 §3.2.2), so one template each. */
+  private void requireUniqueEstLabel(String label, String exceptId) {
+    boolean taken =
+        label != null
+            && em.createNamedQuery("CertificateTemplate.byEstLabel", CertificateTemplate.class)
+                .setParameter("label", label)
+                .getResultStream()
+                .anyMatch(t -> !t.id().equals(exceptId));
+    if (taken) {
+      throw new ConflictException("The EST label '" + label + "' is taken; choose another");
     }
   }
 

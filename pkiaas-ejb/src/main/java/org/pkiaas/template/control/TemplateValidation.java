@@ -3,6 +3,7 @@ package org.pkiaas.template.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bouncycastle.util.IPAddress;
 import org.pkiaas.problem.InvalidInputException;
@@ -11,6 +12,7 @@ import org.pkiaas.signing.KeySpec;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
+import org.pkiaas.template.entity.TemplateSettings.Est;
 import org.pkiaas.template.entity.TemplateSettings.General;
 import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Scep;
@@ -26,6 +28,10 @@ import org.pkiaas.x509.ValidityDays;
  * section path the API uses, such as {@code general.validityDays}.
  */
 public final class TemplateValidation {
+
+  /** RFC 7030 §3.2.2's operation path segments, which a label cannot be. */
+  private static final Set<String> EST_OPERATIONS =
+      Set.of("cacerts", "simpleenroll", "simplereenroll", "fullcmc", "serverkeygen", "csrattrs");
 
   private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
 
@@ -51,7 +57,8 @@ public final class TemplateValidation {
         requests(or(requested.requests(), current.requests())),
         scep(or(requested.scep(), current.scep())),
         CtLogValidation.validate(
-            or(requested.certificateTransparency(), current.certificateTransparency())));
+            or(requested.certificateTransparency(), current.certificateTransparency())),
+        est(or(requested.est(), current.est())));
   }
 
   private static General general(General g, KeySpec caKey) {
@@ -223,6 +230,26 @@ public final class TemplateValidation {
           "scep.intuneConnection." + field, "The URL is an http or https URL without query");
     }
     return url.endsWith("/") ? url : url + "/";
+  }
+
+  /**
+   * The EST tab: a label that is a path segment and not an operation's name (RFC 7030 §3.2.2), and
+   * required once EST is on.
+   */
+  private static Est est(Est e) {
+    String label = text(e.label());
+    if (label != null
+        && (!label.matches(TemplateSettings.EST_LABEL) || EST_OPERATIONS.contains(label))) {
+      throw new InvalidInputException(
+          "est.label",
+          EST_OPERATIONS.contains(label)
+              ? "'" + label + "' is an EST operation's name, not a label"
+              : TemplateSettings.EST_LABEL_MESSAGE);
+    }
+    if (e.enabled() && label == null) {
+      throw new InvalidInputException("est.label", "EST needs a label for the template's URL");
+    }
+    return new Est(e.enabled(), label, e.approval());
   }
 
   /** An IP literal, or a CIDR range whose prefix fits its address family. */

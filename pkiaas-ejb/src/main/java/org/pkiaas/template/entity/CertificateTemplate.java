@@ -23,6 +23,7 @@ import org.pkiaas.rowid.RowIds;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
 import org.pkiaas.template.entity.TemplateSettings.Distribution;
+import org.pkiaas.template.entity.TemplateSettings.Est;
 import org.pkiaas.template.entity.TemplateSettings.General;
 import org.pkiaas.template.entity.TemplateSettings.Requests;
 import org.pkiaas.template.entity.TemplateSettings.Scep;
@@ -46,6 +47,9 @@ import org.pkiaas.x509.SanType;
 @NamedQuery(
     name = "CertificateTemplate.byCaAndName",
     query = "SELECT t FROM CertificateTemplate t WHERE t.caId = :caId AND t.name = :name")
+@NamedQuery(
+    name = "CertificateTemplate.byEstLabel",
+    query = "SELECT t FROM CertificateTemplate t WHERE t.estLabel = :label")
 @NamedQuery(
     name = "CertificateTemplate.deleteByCa",
     query = "DELETE FROM CertificateTemplate t WHERE t.caId = :caId")
@@ -214,6 +218,15 @@ public class CertificateTemplate implements Identified {
   @Column(name = "scep_intune_timeout_ms")
   private Integer scepIntuneTimeoutMillis;
 
+  @Column(name = "est_enabled")
+  private boolean estEnabled;
+
+  @Column(name = "est_label")
+  private String estLabel;
+
+  @Column(name = "est_approval")
+  private boolean estApproval;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "template_ct_log", joinColumns = @JoinColumn(name = "template_id"))
   @OrderColumn(name = "position")
@@ -293,6 +306,11 @@ public class CertificateTemplate implements Identified {
     scepIntuneAuthorityUrl = intune == null ? null : intune.authorityUrl();
     scepIntuneGraphUrl = intune == null ? null : intune.graphUrl();
     scepIntuneTimeoutMillis = intune == null ? null : intune.timeoutMillis();
+
+    Est est = settings.est();
+    estEnabled = est.enabled();
+    estLabel = est.label();
+    estApproval = est.approval();
     CertificateTransparency ct = settings.certificateTransparency();
     ctLogs.clear();
     ct.logs().forEach(log -> ctLogs.add(new TemplateCtLog(log)));
@@ -354,7 +372,8 @@ public class CertificateTemplate implements Identified {
                     scepIntuneGraphUrl,
                     scepIntuneTimeoutMillis)),
         new CertificateTransparency(
-            ctLogs.stream().map(TemplateCtLog::settings).toList(), sctsRequired));
+            ctLogs.stream().map(TemplateCtLog::settings).toList(), sctsRequired),
+        new Est(estEnabled, estLabel, estApproval));
   }
 
   private static List<String> split(String joined) {

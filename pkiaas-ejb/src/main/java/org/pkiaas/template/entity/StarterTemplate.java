@@ -99,7 +99,8 @@ public enum StarterTemplate {
         new Distribution(true, null, this != OCSP_SIGNING, true, false, false, null),
         new Requests(ALL_KEY_TYPES, 2048, sanTypes, false),
         new Scep(false, false, false, false, false, false, false, null, false, "BOTH", null),
-        TemplateSettings.CertificateTransparency.NONE);
+        TemplateSettings.CertificateTransparency.NONE,
+        TemplateSettings.Est.OFF);
   }
 
   private static Usage usage(List<String> keyUsage, String... extendedKeyUsage) {

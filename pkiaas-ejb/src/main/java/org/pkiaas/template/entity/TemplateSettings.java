@@ -31,7 +31,8 @@ public record TemplateSettings(
     @Valid Distribution distribution,
     @Valid Requests requests,
     @Valid Scep scep,
-    @Valid CertificateTransparency certificateTransparency) {
+    @Valid CertificateTransparency certificateTransparency,
+    @Valid Est est) {
 
   /**
    * @param renewalWindowDays renewal is allowed only this many days or fewer before expiry
@@ -152,6 +153,27 @@ public record TemplateSettings(
       public static final String GRAPH = "https://graph.microsoft.com/";
     }
   }
+
+  /**
+   * The EST tab (RFC 7030): the template's EST service on or off, the label of its URL ({@code
+   * /.well-known/est/{label}/}, unique in the installation, RFC 7030 §3.2.2), and whether
+   * enrollments wait for an administrator ({@code approval}: simpleenroll answers 202 with
+   * Retry-After until the request is signed, §4.2.3). Clients authenticate with the template's EST
+   * username and password (HTTP Basic, §3.2.3), set apart from these settings.
+   */
+  public record Est(
+      boolean enabled,
+      @Pattern(regexp = EST_LABEL, message = EST_LABEL_MESSAGE) String label,
+      boolean approval) {
+
+    public static final Est OFF = new Est(false, null, false);
+  }
+
+  /** An EST label: a URL path segment of letters, digits, dot, dash and underscore. */
+  public static final String EST_LABEL = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+  public static final String EST_LABEL_MESSAGE =
+      "An EST label has 1 to 64 letters, digits, '.', '-' or '_' and starts with a letter or digit";
 
   /**
    * Certificate Transparency (RFC 6962): the logs each certificate of the template is submitted to

@@ -17,7 +17,8 @@ public record RateLimit(Kind kind, int requests, Duration window) {
     RENEWAL("renewals"),
     SIGNUP("sign-ups"),
     SCEP("SCEP enrollments"),
-    TIMESTAMP("time stamps");
+    TIMESTAMP("time stamps"),
+    EST("EST requests");
 
     private final String plural;
 

@@ -56,6 +56,7 @@ public class ThrottleSettings {
           case SIGNUP -> rateLimits.value("signup", "5/3600");
           case SCEP -> rateLimits.value("scep", "300/600");
           case TIMESTAMP -> rateLimits.value("timestamp", "600/60");
+          case EST -> rateLimits.value("est", "300/600");
         };
     return RateLimit.parse(kind, configured);
   }

@@ -13,6 +13,9 @@ public class Setting {
 
   public static final String SIGNUP_ENABLED = "signup.enabled";
 
+  /** The EST label {@code /.well-known/est/} without a label serves (RFC 7030 §3.2.2). */
+  public static final String EST_DEFAULT_LABEL = "est.default-label";
+
   @Id private String name;
 
   @Column(name = "setting_value", nullable = false)

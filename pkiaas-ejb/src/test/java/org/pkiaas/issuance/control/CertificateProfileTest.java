@@ -1344,7 +1344,8 @@ class CertificateProfileTest {
         section instanceof Distribution d ? d : t.distribution(),
         section instanceof Requests r ? r : t.requests(),
         t.scep(),
-        t.certificateTransparency());
+        t.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static General general(TemplateSettings t, int validityDays, String signatureAlgorithm) {

@@ -139,6 +139,9 @@ class IntakePolicyTest {
                 "SCEP challenge",
                 r -> new Intake(Channel.SCEP, r, new Evidence.SharedSecret("static-passphrase"))),
             new Row(
+                "EST password",
+                r -> new Intake(Channel.EST, r, new Evidence.SharedSecret("est-basic"))),
+            new Row(
                 "SCEP pre-approved profile",
                 r ->
                     new Intake(
@@ -598,7 +601,8 @@ class IntakePolicyTest {
         web.distribution(),
         web.requests(),
         web.scep(),
-        web.certificateTransparency());
+        web.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings renewal(boolean copy) {
@@ -622,7 +626,8 @@ class IntakePolicyTest {
         t.distribution(),
         t.requests(),
         t.scep(),
-        t.certificateTransparency());
+        t.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings allowing(TemplateSettings t, boolean csrExtensions) {
@@ -636,7 +641,8 @@ class IntakePolicyTest {
         t.distribution(),
         new Requests(r.allowedKeyTypes(), r.minimumRsaBits(), r.allowedSanTypes(), csrExtensions),
         t.scep(),
-        t.certificateTransparency());
+        t.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static Intake acme(Request request, String... validated) {

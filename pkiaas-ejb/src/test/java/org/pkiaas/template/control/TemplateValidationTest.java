@@ -41,7 +41,7 @@ class TemplateValidationTest {
   private static final TemplateSettings CURRENT =
       StarterTemplate.WEB_SERVER.defaults("Web", "the current one");
   private static final TemplateSettings NOTHING =
-      new TemplateSettings(null, null, null, null, null, null, null, null, null);
+      new TemplateSettings(null, null, null, null, null, null, null, null, null, null);
 
   // what passes, and what is kept
 
@@ -94,7 +94,8 @@ class TemplateValidationTest {
                         Instant.parse("2026-01-01T00:00:00Z"),
                         Instant.parse("2026-07-01T00:00:00Z"),
                         1500)),
-                1));
+                1),
+            TemplateSettings.Est.OFF);
 
     assertEquals(current, TemplateValidation.validate(NOTHING, current, EC_P256));
   }
@@ -103,7 +104,7 @@ class TemplateValidationTest {
   void givenSectionsReplaceOnlyThemselves() {
     Subject subject = new Subject(false, "ACME", null, null, null, "DE");
     TemplateSettings requested =
-        new TemplateSettings("Renamed", null, subject, null, null, null, null, null, null);
+        new TemplateSettings("Renamed", null, subject, null, null, null, null, null, null, null);
 
     TemplateSettings validated = TemplateValidation.validate(requested, CURRENT, EC_P256);
 
@@ -122,7 +123,7 @@ class TemplateValidationTest {
         withCtLogs(CURRENT, List.of(log("https://ct.example/log", LOG_1)), 1);
     TemplateSettings requested =
         new TemplateSettings(
-            null, null, null, null, null, null, null, null, CertificateTransparency.NONE);
+            null, null, null, null, null, null, null, null, CertificateTransparency.NONE, null);
     assertEquals(
         CertificateTransparency.NONE,
         TemplateValidation.validate(requested, current, EC_P256).certificateTransparency());
@@ -661,7 +662,8 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings withGeneral(
@@ -687,7 +689,8 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings withSubject(Subject subject) {
@@ -701,7 +704,8 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings withUsage(Usage usage) {
@@ -715,7 +719,8 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings withConstraints(Constraints constraints) {
@@ -729,7 +734,8 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static Distribution distribution(
@@ -748,7 +754,8 @@ class TemplateValidationTest {
         distribution,
         c.requests(),
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings withRequests(Requests requests) {
@@ -762,7 +769,8 @@ class TemplateValidationTest {
         c.distribution(),
         requests,
         c.scep(),
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static TemplateSettings withScep(String ipAclList) {
@@ -787,7 +795,8 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         scep,
-        c.certificateTransparency());
+        c.certificateTransparency(),
+        TemplateSettings.Est.OFF);
   }
 
   private static CtLog log(String url, String key) {
@@ -805,6 +814,7 @@ class TemplateValidationTest {
         c.distribution(),
         c.requests(),
         c.scep(),
-        new CertificateTransparency(logs, required));
+        new CertificateTransparency(logs, required),
+        TemplateSettings.Est.OFF);
   }
 }

@@ -77,7 +77,8 @@ class CertificateTemplateTest {
                       null,
                       null,
                       null)),
-              1));
+              1),
+          TemplateSettings.Est.OFF);
 
   @ParameterizedTest
   @EnumSource(StarterTemplate.class)
@@ -155,7 +156,7 @@ class CertificateTemplateTest {
         }
       }
     }
-    assertEquals(23, cases.size(), "boolean options found: " + cases.size());
+    assertEquals(25, cases.size(), "boolean options found: " + cases.size());
     return cases.stream();
   }
 
@@ -189,7 +190,8 @@ class CertificateTemplateTest {
         new Distribution(false, null, false, false, false, false, null),
         new Requests(List.of("EC"), 2048, List.of(SanType.DNS), false),
         new Scep(false, false, false, false, false, false, false, null, false, "BOTH", null),
-        TemplateSettings.CertificateTransparency.NONE);
+        TemplateSettings.CertificateTransparency.NONE,
+        TemplateSettings.Est.OFF);
   }
 
   /** A copy of a record with one component replaced. */

@@ -18,7 +18,11 @@ import org.pkiaas.tenant.boundary.Settings;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SettingsResource {
 
-  public record SettingsBody(Boolean signupEnabled) {}
+  /**
+   * @param estDefaultLabel the EST label that {@code /.well-known/est/} without a label serves; ""
+   *     for none
+   */
+  public record SettingsBody(Boolean signupEnabled, String estDefaultLabel) {}
 
   @Inject Settings settings;
 
@@ -29,7 +33,8 @@ public class SettingsResource {
       summary = "The installation's settings",
       description = "Administrators only; other accounts get 403.")
   public SettingsBody read() {
-    return new SettingsBody(settings.signupEnabled(caller.get()));
+    return new SettingsBody(
+        settings.signupEnabled(caller.get()), orEmpty(settings.estDefaultLabel()));
   }
 
   @PUT
@@ -37,10 +42,20 @@ public class SettingsResource {
       summary = "Change the installation's settings",
       description = "Administrators only; other accounts get 403.")
   public SettingsBody change(SettingsBody body) {
-    if (body == null || body.signupEnabled() == null) {
-      throw new InvalidInputException("signupEnabled", "signupEnabled (true or false) is required");
+    if (body == null || (body.signupEnabled() == null && body.estDefaultLabel() == null)) {
+      throw new InvalidInputException(
+          "signupEnabled", "signupEnabled (true or false) or estDefaultLabel is required");
     }
-    settings.changeSignupEnabled(caller.get(), body.signupEnabled());
-    return new SettingsBody(settings.signupEnabled());
+    if (body.signupEnabled() != null) {
+      settings.changeSignupEnabled(caller.get(), body.signupEnabled());
+    }
+    if (body.estDefaultLabel() != null) {
+      settings.changeEstDefaultLabel(caller.get(), body.estDefaultLabel());
+    }
+    return new SettingsBody(settings.signupEnabled(), orEmpty(settings.estDefaultLabel()));
+  }
+
+  private static String orEmpty(String value) {
+    return value == null ? "" : value;
   }
 }

@@ -1,6 +1,7 @@
 package org.pkiaas.api.template;
 
 import java.time.Instant;
+import org.pkiaas.est.boundary.EstUrls;
 import org.pkiaas.scep.boundary.ScepUrls;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
@@ -20,14 +21,26 @@ public record TemplateResponse(
     TemplateSettings.Requests requests,
     TemplateSettings.Scep scep,
     TemplateSettings.CertificateTransparency certificateTransparency,
+    TemplateSettings.Est est,
     Urls urls) {
 
-  /** Where the template's services are reached. */
-  public record Urls(String publicRequest, String scep, String ndesAdmin, String ndesScep) {}
+  /**
+   * Where the template's services are reached; {@code est} (RFC 7030's well-known URL) and {@code
+   * estBaseUrl} (for clients that append {@code /.well-known/est/} themselves) are null until the
+   * template has an EST label.
+   */
+  public record Urls(
+      String publicRequest,
+      String scep,
+      String ndesAdmin,
+      String ndesScep,
+      String est,
+      String estBaseUrl) {}
 
   static TemplateResponse of(CertificateTemplate template, String publicUrl) {
     TemplateSettings s = template.settings();
     ScepUrls scep = ScepUrls.of(publicUrl, template.id());
+    EstUrls est = EstUrls.of(publicUrl, s.est().label());
     return new TemplateResponse(
         template.id(),
         template.caId(),
@@ -42,10 +55,13 @@ public record TemplateResponse(
         s.requests(),
         s.scep(),
         s.certificateTransparency(),
+        s.est(),
         new Urls(
             publicUrl + "/request.html?template=" + template.id(),
             scep.scep(),
             scep.ndesAdmin(),
-            scep.ndesScep()));
+            scep.ndesScep(),
+            est.wellKnown(),
+            est.baseUrl()));
   }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.est.boundary.EstSecrets;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.scep.boundary.ScepSecrets;
@@ -54,6 +55,8 @@ public class TemplatesResource {
   @Inject Templates templates;
 
   @Inject ScepSecrets scepSecrets;
+
+  @Inject EstSecrets estSecrets;
 
   @Inject RequestCaller caller;
 
@@ -178,6 +181,23 @@ public class TemplatesResource {
   public Response intuneSecret(@PathParam("id") String id, IntuneSecret secret) {
     scepSecrets.intuneClientSecret(caller.get(), id, secret == null ? null : secret.clientSecret());
     return Response.noContent().build();
+  }
+
+  /** The template's EST username, and its password shown this once. */
+  public record EstCredentials(
+      @Size(max = 128, message = "A username has at most {max} characters") @PlainText
+          String username,
+      String password) {}
+
+  /**
+   * Sets the template's EST username (HTTP Basic, RFC 7030 §3.2.3) and generates its password; the
+   * previous one stops working. Only its hash is kept, so this answer is the only place it appears.
+   */
+  @POST
+  @Path("templates/{id}/est/credentials")
+  public EstCredentials newEstCredentials(@PathParam("id") String id, EstCredentials asked) {
+    String username = asked == null ? null : asked.username();
+    return new EstCredentials(username, estSecrets.newPassword(caller.get(), id, username));
   }
 
   private TemplateResponse response(CertificateTemplate template) {

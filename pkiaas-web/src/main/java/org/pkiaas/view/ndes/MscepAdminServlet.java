@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +16,7 @@ import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.scep.boundary.NdesChallenges;
 import org.pkiaas.tenant.control.AnonymousRateLimits;
 import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.view.BasicCredentials;
 import org.pkiaas.view.manage.ConsoleUser;
 
 /**
@@ -49,7 +49,7 @@ public class MscepAdminServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    String[] basic = basic(request.getHeader("Authorization"));
+    BasicCredentials basic = BasicCredentials.of(request.getHeader("Authorization"));
     NdesChallenges.Page page;
     try {
       limits.admit(RateLimit.Kind.SCEP, request.getRemoteAddr());
@@ -57,8 +57,8 @@ public class MscepAdminServlet extends HttpServlet {
           challenges.issue(
               path.group(1).toLowerCase(Locale.ROOT),
               consoleUser.isSignedIn() ? consoleUser.caller() : null,
-              basic == null ? null : basic[0],
-              basic == null ? null : basic[1],
+              basic == null ? null : basic.username(),
+              basic == null ? null : basic.password(),
               request.getRemoteAddr());
     } catch (ForbiddenException e) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -118,22 +118,5 @@ public class MscepAdminServlet extends HttpServlet {
     response.setContentLength(text.length + 2);
     response.getOutputStream().write(new byte[] {(byte) 0xFF, (byte) 0xFE});
     response.getOutputStream().write(text);
-  }
-
-  private static String[] basic(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded =
-          new String(
-              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon < 0
-          ? null
-          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

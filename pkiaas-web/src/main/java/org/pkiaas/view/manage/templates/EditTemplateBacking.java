@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.est.boundary.EstSecrets;
+import org.pkiaas.est.boundary.EstUrls;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.scep.boundary.ScepSecrets;
@@ -34,6 +36,8 @@ public class EditTemplateBacking extends TemplatePage {
 
   @Inject ScepSecrets scepSecrets;
 
+  @Inject EstSecrets estSecrets;
+
   @Inject org.pkiaas.config.PkiaasConfig config;
 
   private TemplateForm form;
@@ -42,11 +46,14 @@ public class EditTemplateBacking extends TemplatePage {
   private String ndesPassword;
   private String intuneSecret;
   private List<String> signatureAlgorithms;
+  private String estUsername;
+  private String newEstPassword;
 
   @Override
   protected void loaded(CertificateTemplate template) {
     form = TemplateForm.of(template.settings());
     signatureAlgorithms = cas.get(user.caller(), template.caId()).keySpec().signatureAlgorithms();
+    estUsername = estSecrets.username(user.caller(), template.id()).orElse(null);
   }
 
   public void save() throws IOException {
@@ -100,6 +107,35 @@ public class EditTemplateBacking extends TemplatePage {
         new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     faces.validationFailed();
     return true;
+  }
+
+  /**
+   * Sets the EST username and generates a new EST password at once (the old one stops working); it
+   * is shown until the page is left, and only its hash is kept.
+   */
+  public void generateEstPassword() {
+    try {
+      newEstPassword = estSecrets.newPassword(user.caller(), getTemplateId(), estUsername);
+    } catch (PkiaasException e) {
+      Feedback.refused("edit", e);
+    }
+  }
+
+  public String getEstUsername() {
+    return estUsername;
+  }
+
+  public void setEstUsername(String estUsername) {
+    this.estUsername = estUsername;
+  }
+
+  public String getNewEstPassword() {
+    return newEstPassword;
+  }
+
+  /** The template's EST URL for its label, under the public base URL. */
+  public String getEstUrl() {
+    return EstUrls.of(config.publicUrl(), form.getEst().getLabel()).wellKnown();
   }
 
   /**

@@ -39,6 +39,7 @@ public class ManageTemplatesBacking implements Serializable {
   private boolean selectedPublic;
   private String email;
   private ServiceUrls caUrls;
+  private String selectedEstLabel;
 
   @PostConstruct
   void load() {
@@ -57,6 +58,8 @@ public class ManageTemplatesBacking implements Serializable {
     selectedId = template.id();
     selectedName = template.name();
     selectedPublic = template.settings().general().allowPublicRequests();
+    selectedEstLabel =
+        template.settings().est().enabled() ? template.settings().est().label() : null;
     caUrls = cas.serviceUrls(user.caller(), template.caId());
     email = null;
   }
@@ -68,6 +71,11 @@ public class ManageTemplatesBacking implements Serializable {
   /** The template's SCEP URLs (user guide 6.1.2, 6.3.2). */
   public org.pkiaas.scep.boundary.ScepUrls getScepUrls() {
     return org.pkiaas.scep.boundary.ScepUrls.of(config.publicUrl(), selectedId);
+  }
+
+  /** The template's EST URLs (RFC 7030 §3.2.2), null fields while EST is off. */
+  public org.pkiaas.est.boundary.EstUrls getEstUrls() {
+    return org.pkiaas.est.boundary.EstUrls.of(config.publicUrl(), selectedEstLabel);
   }
 
   public void invite() {

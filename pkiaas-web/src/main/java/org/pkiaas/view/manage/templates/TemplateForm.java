@@ -71,6 +71,7 @@ public class TemplateForm implements Serializable {
 
   private ScepForm scep;
   private CtForm ct;
+  private EstForm est;
 
   static TemplateForm of(TemplateSettings s) {
     TemplateForm f = new TemplateForm();
@@ -122,6 +123,7 @@ public class TemplateForm implements Serializable {
     f.allowCsrExtensions = r.allowCsrExtensions();
     f.scep = ScepForm.of(s.scep());
     f.ct = CtForm.of(s.certificateTransparency());
+    f.est = EstForm.of(s.est());
     return f;
   }
 
@@ -163,7 +165,8 @@ public class TemplateForm implements Serializable {
             blankToNull(policyOid)),
         new Requests(allowedKeyTypes, orZero(minimumRsaBits), allowedSanTypes, allowCsrExtensions),
         scep.settings(),
-        ct.settings());
+        ct.settings(),
+        est.settings());
   }
 
   private static int orZero(Integer value) {
@@ -172,6 +175,11 @@ public class TemplateForm implements Serializable {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** The EST tab. */
+  public EstForm getEst() {
+    return est;
   }
 
   /** The SCEP tab. */

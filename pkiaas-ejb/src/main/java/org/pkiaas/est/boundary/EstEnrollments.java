@@ -1,0 +1,168 @@
+package org.pkiaas.est.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.certificate.entity.CertificateStatus;
+import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
+import org.pkiaas.est.control.EstFailure;
+import org.pkiaas.est.control.SimplePkiRequest;
+import org.pkiaas.issuance.boundary.IssuanceService;
+import org.pkiaas.issuance.boundary.Renewals;
+import org.pkiaas.issuance.control.Channel;
+import org.pkiaas.issuance.control.Evidence;
+import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.entity.RequestKind;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.signing.Fingerprints;
+import org.pkiaas.x509.Der;
+import org.pkiaas.x509.SubjectAltNames;
+
+/**
+ * A simpleenroll (RFC 7030 §4.2.1) as one transaction: the CSR is queued as an EST request, then
+ * handed with what the channel verified (the template's EST credentials) to the one intake policy
+ * and {@link IssuanceService} through {@link Channel#EST}; subject, names and extensions are the
+ * policy's decision. With approval on, the request waits for an administrator and the client's
+ * retry of the same CSR (§4.2.3) finds it. Any refusal is an {@link EstFailure}, which rolls
+ * everything back.
+ */
+@Stateless
+public class EstEnrollments {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject IssuanceService issuance;
+
+  @Inject Renewals renewals;
+
+  /** The issued certificate, or none while the request waits for an administrator. */
+  public record Outcome(IssuedCertificate certificate) {
+
+    public static final Outcome PENDING = new Outcome(null);
+
+    public boolean pending() {
+      return certificate == null;
+    }
+  }
+
+  /** Enrolls {@code csr}, which {@code username} sent with the template's EST password. */
+  public Outcome enroll(EstTemplate est, SimplePkiRequest csr, String username) {
+    CertificateRequest earlier = earlier(est, csr);
+    if (earlier != null) {
+      return state(earlier);
+    }
+    CertificateRequest queued =
+        new CertificateRequest(
+            est.ca().id(),
+            est.template().id(),
+            RequestKind.EST,
+            csr.der(),
+            csr.request().subject().toString(),
+            csr.request().subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+            null,
+            "est:" + username);
+    queued.estCsr(csr.hash());
+    em.persist(queued);
+    if (est.template().settings().est().approval()) {
+      return Outcome.PENDING;
+    }
+    IssuedCertificate issued;
+    try {
+      issued =
+          issuance.issue(
+              est.ca(),
+              est.template(),
+              new Intake(Channel.EST, csr.request(), new Evidence.SharedSecret("est-basic")),
+              queued.id(),
+              "est:" + username);
+    } catch (InvalidInputException e) {
+      throw new EstFailure(EstFailure.Status.BAD_REQUEST, e.getMessage());
+    } catch (PkiaasException e) {
+      throw new EstFailure(EstFailure.Status.FORBIDDEN, e.getMessage());
+    }
+    queued.issued(issued.id());
+    return new Outcome(issued);
+  }
+
+  /**
+   * simplereenroll (RFC 7030 §4.2.2): the CSR is signed with the key of a valid certificate this CA
+   * issued under this template (proof of possession of the renewed certificate's key, as {@link
+   * Renewals#renewWith} requires), and asks for exactly its subject and names (§4.2.2); the
+   * template's renewal rules then decide (allowed, window, automatic revocation).
+   */
+  public IssuedCertificate reenroll(EstTemplate est, SimplePkiRequest csr, String username) {
+    IssuedCertificate old = renewed(est, csr);
+    X509CertificateHolder previous = Der.certificate(old.der());
+    Set<String> asked =
+        csr.request().subjectAltNames().stream()
+            .map(SubjectAltNames.Name::toString)
+            .collect(Collectors.toSet());
+    if (!previous.getSubject().equals(csr.request().subject())
+        || !asked.equals(Set.copyOf(old.subjectAltNames()))) {
+      throw new EstFailure(
+          EstFailure.Status.BAD_REQUEST,
+          "A re-enrollment asks for the subject and subject alternative names of the certificate"
+              + " it renews, unchanged (RFC 7030 §4.2.2)");
+    }
+    try {
+      return renewals
+          .renewWith(est.ca(), old, csr.request(), "est-reenroll:" + username)
+          .certificate();
+    } catch (InvalidInputException e) {
+      throw new EstFailure(EstFailure.Status.BAD_REQUEST, e.getMessage());
+    } catch (PkiaasException e) {
+      throw new EstFailure(EstFailure.Status.FORBIDDEN, e.getMessage());
+    }
+  }
+
+  /** The valid certificate of this template whose key signed the CSR. */
+  private IssuedCertificate renewed(EstTemplate est, SimplePkiRequest csr) {
+    Instant now = Instant.now();
+    return em.createNamedQuery("IssuedCertificate.byPublicKey", IssuedCertificate.class)
+        .setParameter("caId", est.ca().id())
+        .setParameter("hash", Fingerprints.sha256Hex(csr.publicKey()))
+        .getResultStream()
+        .filter(c -> est.template().id().equals(c.templateId()))
+        .filter(c -> c.status() == CertificateStatus.VALID && now.isBefore(c.notAfter()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new EstFailure(
+                    EstFailure.Status.FORBIDDEN,
+                    "No valid certificate of this template has the key that signed this CSR:"
+                        + " re-enroll with the key of the certificate to renew"));
+  }
+
+  /** The newest EST request of this CSR under the template, or null. */
+  private CertificateRequest earlier(EstTemplate est, SimplePkiRequest csr) {
+    return em.createNamedQuery("CertificateRequest.byEstCsr", CertificateRequest.class)
+        .setParameter("templateId", est.template().id())
+        .setParameter("hash", csr.hash())
+        .setMaxResults(1)
+        .getResultStream()
+        .filter(r -> Arrays.equals(r.csr(), csr.der()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Outcome state(CertificateRequest request) {
+    return switch (request.status()) {
+      case PENDING, APPROVED -> Outcome.PENDING;
+      case ISSUED -> new Outcome(em.find(IssuedCertificate.class, request.certificateId()));
+      case DECLINED ->
+          throw new EstFailure(
+              EstFailure.Status.FORBIDDEN,
+              "The request was declined"
+                  + (request.declineReason() == null ? "" : ": " + request.declineReason()));
+    };
+  }
+}

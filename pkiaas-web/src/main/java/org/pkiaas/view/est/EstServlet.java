@@ -1,0 +1,146 @@
+package org.pkiaas.view.est;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pkiaas.est.boundary.EstService;
+import org.pkiaas.est.control.CsrAttrs;
+import org.pkiaas.est.control.EstFailure;
+import org.pkiaas.est.control.SimplePkiResponse;
+import org.pkiaas.problem.ThrottledException;
+import org.pkiaas.view.BasicCredentials;
+
+/**
+ * The EST URLs (RFC 7030 §3.2.2): {@code /.well-known/est/{label}/{operation}}, {@code
+ * /.well-known/est/{operation}} for the default label an administrator chose, and {@code
+ * /est/{label}/.well-known/est/{operation}} for clients that append the well-known path to a base
+ * URL they are given (strongSwan's pki). It lives in the console's module because only that one is
+ * deployed at the root. HTTP only: methods, media types, the Basic header, statuses and
+ * Retry-After; {@link EstService} decides. simplereenroll is authenticated as simpleenroll is (HTTP
+ * Basic): the listener asks for no client certificate, so the CSR's signature with the renewed
+ * certificate's key is what proves the holder (RFC 7030 §3.3.2 asks for the TLS client certificate,
+ * which needs a trust manager for every CA's issued certificates; not built yet). Errors are a
+ * status with a plain-text reason (§4.2.3).
+ */
+@WebServlet(urlPatterns = {"/.well-known/est/*", "/est/*"})
+public class EstServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  static final Pattern WELL_KNOWN = Pattern.compile("/(?:([^/]+)/)?([a-z]+)");
+  static final Pattern BASE_URL = Pattern.compile("/([^/]+)/\\.well-known/est/([a-z]+)");
+
+  @Inject transient EstService est;
+
+  /** The label and operation a request names, or null when its path is not an EST URL. */
+  record Target(String label, String operation) {
+
+    static Target of(String servletPath, String pathInfo) {
+      Matcher path =
+          (servletPath.equals("/est") ? BASE_URL : WELL_KNOWN)
+              .matcher(pathInfo == null ? "" : pathInfo);
+      return path.matches() ? new Target(path.group(1), path.group(2)) : null;
+    }
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    answer(request, response, "GET");
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    answer(request, response, "POST");
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response, String method)
+      throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    Target target = Target.of(request.getServletPath(), request.getPathInfo());
+    if (target == null) {
+      plain(response, 404, "There is no EST service here");
+      return;
+    }
+    String address = request.getRemoteAddr();
+    try {
+      switch (method + " " + target.operation()) {
+        case "GET cacerts" ->
+            body(
+                response,
+                SimplePkiResponse.MEDIA_TYPE,
+                est.caCertificates(target.label(), address));
+        case "GET csrattrs" ->
+            body(response, CsrAttrs.MEDIA_TYPE, est.csrAttributes(target.label(), address));
+        case "POST simpleenroll", "POST simplereenroll" -> enroll(request, response, target);
+        case "GET simpleenroll", "GET simplereenroll", "POST cacerts", "POST csrattrs" -> {
+          response.setHeader("Allow", target.operation().startsWith("simple") ? "POST" : "GET");
+          plain(response, 405, "Use " + response.getHeader("Allow") + " for this operation");
+        }
+        case "GET fullcmc", "POST fullcmc", "GET serverkeygen", "POST serverkeygen" ->
+            plain(response, 501, "This EST server does not offer " + target.operation());
+        default -> plain(response, 404, "There is no EST operation '" + target.operation() + "'");
+      }
+    } catch (EstFailure failure) {
+      if (failure.status() == EstFailure.Status.UNAUTHORIZED) {
+        response.setHeader(
+            "WWW-Authenticate",
+            "Basic realm=\"EST "
+                + (target.label() == null ? "" : target.label())
+                + "\", charset=\"UTF-8\"");
+      }
+      plain(response, failure.status().code(), failure.getMessage());
+    } catch (ThrottledException e) {
+      response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+      plain(response, 429, e.getMessage());
+    }
+  }
+
+  private void enroll(HttpServletRequest request, HttpServletResponse response, Target target)
+      throws IOException {
+    String type = request.getContentType();
+    if (type != null && !type.toLowerCase().startsWith("application/pkcs10")) {
+      plain(response, 415, "Send the CSR as application/pkcs10 (RFC 7030 §4.2.1)");
+      return;
+    }
+    BasicCredentials basic = BasicCredentials.of(request.getHeader("Authorization"));
+    EstService.Credentials credentials =
+        basic == null ? null : new EstService.Credentials(basic.username(), basic.password());
+    byte[] body = request.getInputStream().readAllBytes();
+    EstService.Enrolled enrolled =
+        target.operation().equals("simplereenroll")
+            ? est.reenroll(target.label(), credentials, body, request.getRemoteAddr())
+            : est.enroll(target.label(), credentials, body, request.getRemoteAddr());
+    if (enrolled.pending()) {
+      response.setHeader("Retry-After", String.valueOf(EstService.RETRY_AFTER_SECONDS));
+      plain(response, 202, "The request waits for an administrator; send it again later");
+      return;
+    }
+    body(response, SimplePkiResponse.ENROLL_MEDIA_TYPE, enrolled.body());
+  }
+
+  /** A base64 body, as every EST answer is (RFC 7030 §4, RFC 8951 §3.2). */
+  private static void body(HttpServletResponse response, String type, byte[] base64)
+      throws IOException {
+    response.setContentType(type);
+    response.setHeader("Content-Transfer-Encoding", "base64");
+    response.setContentLength(base64.length);
+    response.getOutputStream().write(base64);
+  }
+
+  private static void plain(HttpServletResponse response, int status, String text)
+      throws IOException {
+    byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}
