@@ -18,4 +18,4 @@ CREATE TABLE est_secret (
 -- An EST request remembers the SHA-256 of its CSR, so that the client's retry after 202
 -- (RFC 7030 §4.2.3) finds it.
 ALTER TABLE certificate_request ADD COLUMN est_csr_hash VARCHAR(64);
-CREATE INDEX ix_certificate_request_est ON certificate_request (template_id, est_csr_hash);
+CREATE INDEX ix_certificate_request_est ON certificate_request (est_csr_hash);

@@ -292,7 +292,7 @@ class EstIT extends ServerIT {
     Files.write(dir.resolve("attrs.b64"), attrs.getBytes(StandardCharsets.US_ASCII));
     String parsed =
         Tools.ok(
-            dir, "sh", "-c", "openssl base64 -d -in attrs.b64 | openssl asn1parse -inform der");
+            dir, "sh", "-c", "openssl base64 -d -A -in attrs.b64 | openssl asn1parse -inform der");
     assertTrue(parsed.contains("rsaEncryption"), parsed);
     assertTrue(parsed.contains("id-ecPublicKey"), parsed);
 

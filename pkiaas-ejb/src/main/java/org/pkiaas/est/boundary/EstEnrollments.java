@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -145,12 +146,11 @@ public class EstEnrollments {
   /** The newest EST request of this CSR under the template, or null. */
   private CertificateRequest earlier(EstTemplate est, SimplePkiRequest csr) {
     return em.createNamedQuery("CertificateRequest.byEstCsr", CertificateRequest.class)
-        .setParameter("templateId", est.template().id())
         .setParameter("hash", csr.hash())
-        .setMaxResults(1)
         .getResultStream()
+        .filter(r -> r.templateId().equals(est.template().id()))
         .filter(r -> Arrays.equals(r.csr(), csr.der()))
-        .findFirst()
+        .max(Comparator.comparing(CertificateRequest::createdAt))
         .orElse(null);
   }
 

@@ -33,9 +33,7 @@ import org.pkiaas.rowid.RowIds;
             + " AND r.scepTransactionId = :transactionId ORDER BY r.createdAt DESC")
 @NamedQuery(
     name = "CertificateRequest.byEstCsr",
-    query =
-        "SELECT r FROM CertificateRequest r WHERE r.templateId = :templateId"
-            + " AND r.estCsrHash = :hash ORDER BY r.createdAt DESC")
+    query = "SELECT r FROM CertificateRequest r WHERE r.estCsrHash = :hash")
 @NamedQuery(
     name = "CertificateRequest.deleteByTemplate",
     query = "DELETE FROM CertificateRequest r WHERE r.templateId = :templateId")
@@ -101,7 +99,6 @@ public class CertificateRequest implements Identified {
   @Column(name = "scep_transaction_id")
   private String scepTransactionId;
 
-  /** The SHA-256 of the CSR of a request that came by EST, for the client's retry to find it. */
   @Column(name = "est_csr_hash")
   private String estCsrHash;
 
@@ -295,7 +292,7 @@ public class CertificateRequest implements Identified {
     this.scepTransactionId = Objects.requireNonNull(transactionId);
   }
 
-  /** Marks the request as the one of this EST CSR, for the client's retry (RFC 7030 §4.2.3). */
+  /** Keeps the SHA-256 of an EST request's CSR, for the client's retry (RFC 7030 §4.2.3). */
   public void estCsr(String csrHash) {
     this.estCsrHash = Objects.requireNonNull(csrHash);
   }
