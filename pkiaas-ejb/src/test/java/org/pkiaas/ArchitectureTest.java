@@ -50,6 +50,18 @@ class ArchitectureTest {
           .resideInAnyPackage("org.pkiaas.*.boundary..", "org.pkiaas.*.control..")
           .as("entities depend on no boundary or control, in any component");
 
+  /**
+   * Records, enums, events and exceptions in a boundary are its vocabulary, which its controls may
+   * speak; what they may not do is call back into the boundary's beans.
+   */
+  @ArchTest
+  static final ArchRule controlNeverCallsItsOwnBoundary =
+      classes()
+          .that()
+          .resideInAPackage("org.pkiaas.*.control..")
+          .should(notUseBeansOfOwnLayer("boundary"))
+          .as("a component's control never calls its own boundary's beans");
+
   @ArchTest
   static final ArchRule sharedPackagesStayBelowTheComponents =
       classes()
@@ -68,6 +80,19 @@ class ArchitectureTest {
     return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
   }
 
+  /** The layer of a class inside its component ({@code boundary}, {@code control}, ...). */
+  static Optional<String> layer(JavaClass type) {
+    String[] parts = type.getPackageName().split("\\.");
+    return parts.length > 3 ? Optional.of(parts[3]) : Optional.empty();
+  }
+
+  /** An EJB or a CDI bean with a scope: something called, not a value. */
+  static boolean isBean(JavaClass type) {
+    return type.getAnnotations().stream()
+        .map(annotation -> annotation.getRawType().getPackageName())
+        .anyMatch(name -> name.equals("jakarta.ejb") || name.equals("jakarta.enterprise.context"));
+  }
+
   private static DescribedPredicate<JavaClass> areIn(Set<String> components) {
     return DescribedPredicate.describe(
         "are in " + components, type -> component(type).filter(components::contains).isPresent());
@@ -80,6 +105,22 @@ class ArchitectureTest {
         for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
           Optional<String> target = component(dependency.getTargetClass());
           if (target.isPresent() && !allowed.contains(target.get())) {
+            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+          }
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaClass> notUseBeansOfOwnLayer(String layer) {
+    return new ArchCondition<>("not use the beans of its own component's " + layer) {
+      @Override
+      public void check(JavaClass type, ConditionEvents events) {
+        for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+          JavaClass target = dependency.getTargetClass();
+          if (component(target).equals(component(type))
+              && layer(target).filter(layer::equals).isPresent()
+              && isBean(target)) {
             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
           }
         }

@@ -1,4 +1,4 @@
-package org.pkiaas.metrics.control;
+package org.pkiaas.issuance.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

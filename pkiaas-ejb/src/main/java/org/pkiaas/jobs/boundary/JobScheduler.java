@@ -1,4 +1,4 @@
-package org.pkiaas.jobs.control;
+package org.pkiaas.jobs.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.config.PkiaasConfig;
-import org.pkiaas.jobs.boundary.Jobs;
 import org.pkiaas.problem.Incidents;
 
 /**

@@ -1,4 +1,4 @@
-package org.pkiaas.metrics.control;
+package org.pkiaas.health.boundary;
 
 import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
@@ -17,9 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.pkiaas.health.boundary.Expiries;
 import org.pkiaas.health.boundary.Expiries.Expiry;
-import org.pkiaas.health.boundary.ReadinessChecks;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 
 /**
