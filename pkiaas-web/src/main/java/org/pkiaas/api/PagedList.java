@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Function;
-import org.pkiaas.certificate.boundary.Page;
+import org.pkiaas.paging.Page;
 
 /**
  * The one way the API pages a list: {@code ?page=} (from 0) and {@code ?size=} ask for a page; the

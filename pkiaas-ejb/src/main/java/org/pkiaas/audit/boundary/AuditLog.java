@@ -5,18 +5,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.metamodel.EntityType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pkiaas.audit.entity.AuditEvent;
+import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.audit.entity.Outcome;
-import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.boundary.Page;
-import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.identity.Caller;
-import org.pkiaas.issuance.entity.CertificateRequest;
-import org.pkiaas.template.entity.CertificateTemplate;
+import org.pkiaas.paging.Page;
 
 /**
  * The audit log: written by {@link AuditInterceptor}, by the issuance path for every certificate,
@@ -71,9 +69,10 @@ public class AuditLog {
 
   /**
    * A certificate was issued, whatever the channel: written in the issuing transaction, for the
-   * CA's owner. {@code issuedBy} names the channel and requester (such as {@code acme:<account>}).
+   * CA's owner. {@code summary} describes it (serial, purpose, subject); {@code issuedBy} names the
+   * channel and requester (such as {@code acme:<account>}).
    */
-  public void certificateIssued(IssuedCertificate certificate, String issuedBy) {
+  public void certificateIssued(Identified certificate, String summary, String issuedBy) {
     em.persist(
         new AuditEvent(
             null,
@@ -82,12 +81,7 @@ public class AuditLog {
             CERTIFICATE,
             certificate.id(),
             Outcome.SUCCESS,
-            "serial "
-                + certificate.serialNumber()
-                + ", "
-                + certificate.purpose()
-                + ", "
-                + certificate.subjectDn(),
+            summary,
             tenantOf(certificate.caId(), null),
             certificate.caId()));
   }
@@ -183,9 +177,8 @@ public class AuditLog {
    * The owner of the CA; when there is none (or it is gone), the acting account; else no tenant.
    */
   private String tenantOf(String caId, Caller caller) {
-    CertificateAuthority ca =
-        caId == null || caId.length() > 36 ? null : em.find(CertificateAuthority.class, caId);
-    if (ca != null) {
+    Identified ca = find(CA, caId);
+    if (ca != null && ca.ownerId() != null) {
       return ca.ownerId();
     }
     return caller == null ? null : caller.accountId();
@@ -193,19 +186,24 @@ public class AuditLog {
 
   /** The CA of the object an action named only by id (a failure has no result to ask). */
   private String caOf(String objectType, String objectId) {
+    if (CA.equals(objectType)) {
+      return objectId == null || objectId.length() > 36 ? null : objectId;
+    }
+    Identified object = find(objectType, objectId);
+    return object == null ? null : object.caId();
+  }
+
+  /** The entity {@link AuditedAs} {@code objectType} with that id, if there is one. */
+  private Identified find(String objectType, String objectId) {
     if (objectType == null || objectId == null || objectId.length() > 36) {
       return null;
     }
-    return switch (objectType) {
-      case CA -> objectId;
-      case CERTIFICATE -> caOf(em.find(IssuedCertificate.class, objectId));
-      case "REQUEST" -> caOf(em.find(CertificateRequest.class, objectId));
-      case "TEMPLATE" -> caOf(em.find(CertificateTemplate.class, objectId));
-      default -> null;
-    };
-  }
-
-  private static String caOf(Identified object) {
-    return object == null ? null : object.caId();
+    for (EntityType<?> entity : em.getMetamodel().getEntities()) {
+      AuditedAs name = entity.getJavaType().getAnnotation(AuditedAs.class);
+      if (name != null && name.value().equals(objectType)) {
+        return em.find(entity.getJavaType(), objectId) instanceof Identified found ? found : null;
+      }
+    }
+    return null;
   }
 }

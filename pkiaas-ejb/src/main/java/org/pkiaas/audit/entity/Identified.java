@@ -9,4 +9,9 @@ public interface Identified {
   default String caId() {
     return null;
   }
+
+  /** The account whose audit log shows actions on it (a CA's owner); null when none. */
+  default String ownerId() {
+    return null;
+  }
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.KeyPair;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -18,11 +17,8 @@ import org.pkiaas.ca.control.CaCertificateImport;
 import org.pkiaas.ca.control.CaCreation;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.config.PkiaasConfig;
-import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.identity.Caller;
-import org.pkiaas.ocsp.control.ResponderCertificates;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
@@ -31,8 +27,6 @@ import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
-import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.template.entity.StarterTemplate;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SerialNumbers;
 
@@ -54,11 +48,9 @@ public class CertificateAuthorities {
 
   @Inject Event<CaWithdrawn> withdrawn;
 
-  @Inject ResponderCertificates responders;
-
   @Inject PkiaasConfig config;
 
-  @Inject CrlStates crlStates;
+  @Inject Event<CaLifecycle> lifecycle;
 
   @Audited(value = "ca.create", objectType = "CA")
   public CertificateAuthority create(Caller caller, NewCertificateAuthority request) {
@@ -79,7 +71,7 @@ public class CertificateAuthorities {
             keyPair.getPublic().getEncoded());
     ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
     em.persist(ca);
-    crlStates.create(ca.id());
+    lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.CREATED));
     CaSigner signer = signers.forKey(ca.signingKey());
     if (creation.csrOnly()) {
       PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
@@ -94,15 +86,8 @@ public class CertificateAuthorities {
           SerialNumbers.hex(certificate.getSerialNumber()),
           certificate.getNotBefore().toInstant(),
           certificate.getNotAfter().toInstant());
-      responders.issue(ca);
+      lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.ACTIVATED));
     }
-    em.persist(
-        new CertificateTemplate(
-            ca.id(),
-            StarterTemplate.WEB_SERVER,
-            StarterTemplate.WEB_SERVER.defaults(
-                StarterTemplate.WEB_SERVER.displayName(),
-                "TLS server certificates; created with the CA")));
     return ca;
   }
 
@@ -145,7 +130,7 @@ public class CertificateAuthorities {
         throw new InvalidInputException("crlValidityDays", "A CRL is valid for 1 to 366 days");
       }
       ca.changeCrlValidity(days);
-      crlStates.changed(ca.id());
+      lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.CRL_SETTINGS_CHANGED));
     }
     return ca;
   }
@@ -158,19 +143,7 @@ public class CertificateAuthorities {
   @Audited(value = "ca.delete", objectType = "CA", objectIdArgument = 1)
   public void delete(Caller caller, String caId) {
     CertificateAuthority ca = get(caller, caId);
-    long unexpired =
-        em.createNamedQuery("IssuedCertificate.countUnexpiredByCa", Long.class)
-            .setParameter("caId", ca.id())
-            .setParameter("purposes", CertificatePurpose.SUBSCRIBER)
-            .setParameter("now", Instant.now())
-            .getSingleResult();
-    if (unexpired > 0) {
-      throw new ConflictException(
-          "This CA has "
-              + unexpired
-              + " unexpired certificate(s), so relying parties still need"
-              + " its CRL and OCSP: retire it instead, and delete it once they have expired");
-    }
+    lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.DELETING));
     for (String query :
         List.of(
             "AcmeChallenge.deleteByCa",
@@ -181,8 +154,7 @@ public class CertificateAuthorities {
             "AcmePolicy.deleteByCa")) {
       em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
     }
-    crlStates.delete(
-        ca.id()); // the CA leaves crl_state: other nodes' watchers drop what they cached
+    lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.DELETED));
     ca.markDeleted();
     signers.forget(ca.id());
     withdrawn.fire(new CaWithdrawn(ca.id()));
@@ -196,7 +168,7 @@ public class CertificateAuthorities {
   public CertificateAuthority retire(Caller caller, String caId) {
     CertificateAuthority ca = get(caller, caId);
     ca.retire();
-    crlStates.changed(ca.id());
+    lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.RETIRED));
     signers.forget(ca.id());
     withdrawn.fire(new CaWithdrawn(ca.id()));
     return ca;
@@ -234,7 +206,7 @@ public class CertificateAuthorities {
         SerialNumbers.hex(chain.serial()),
         certificate.getNotBefore().toInstant(),
         certificate.getNotAfter().toInstant());
-    responders.issue(ca);
+    lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.ACTIVATED));
     return ca;
   }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.rowid.RowIds;
@@ -28,6 +29,7 @@ import org.pkiaas.x509.KeyUsages;
  * their named queries and accessors; the decisions about them live in the {@code ca} boundary.
  */
 @Entity
+@AuditedAs("CA")
 @Table(name = "certificate_authority")
 @NamedQuery(
     name = "CertificateAuthority.activeIds",
@@ -269,6 +271,7 @@ public class CertificateAuthority implements Identified {
     return id;
   }
 
+  @Override
   public String ownerId() {
     return ownerId;
   }

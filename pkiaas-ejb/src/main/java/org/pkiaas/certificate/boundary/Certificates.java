@@ -13,6 +13,7 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.identity.Caller;
+import org.pkiaas.paging.Page;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;

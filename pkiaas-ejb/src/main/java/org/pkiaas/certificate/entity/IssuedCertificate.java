@@ -11,11 +11,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.rowid.RowIds;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
 @Entity
+@AuditedAs("CERTIFICATE")
 @Table(name = "issued_certificate")
 @NamedQuery(
     name = "IssuedCertificate.byCa",
@@ -278,5 +280,10 @@ public class IssuedCertificate implements Identified {
     this.revocationReason = null;
     this.revokedAt = null;
     this.invalidityDate = null;
+  }
+
+  /** How the audit log describes it: serial, purpose and subject. */
+  public String auditSummary() {
+    return "serial " + serialNumber() + ", " + purpose() + ", " + subjectDn();
   }
 }

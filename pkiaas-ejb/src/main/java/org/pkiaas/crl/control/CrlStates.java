@@ -3,12 +3,14 @@ package org.pkiaas.crl.control;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pkiaas.ca.boundary.CaLifecycle;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.crl.entity.CrlPart;
 import org.pkiaas.crl.entity.CrlState;
@@ -27,6 +29,21 @@ public class CrlStates {
 
   /** What a CRL request needs to decide: the CA's revision and its newest stored CRL. */
   public record Status(CertificateAuthority ca, long revision, PublishedCrl latest) {}
+
+  /**
+   * Follows a CA's life in the transaction of the change: state at creation, a new revision when
+   * what its CRLs show changes, none once it is deleted (other nodes' watchers then drop what they
+   * cached).
+   */
+  public void onLifecycle(@Observes CaLifecycle event) {
+    String caId = event.ca().id();
+    switch (event.stage()) {
+      case CREATED -> create(caId);
+      case CRL_SETTINGS_CHANGED, RETIRED -> changed(caId);
+      case DELETED -> delete(caId);
+      default -> {}
+    }
+  }
 
   /** Creates a new CA's state, in the creating transaction. */
   public void create(String caId) {

@@ -16,6 +16,7 @@ public class IssuanceAudit {
   @Inject AuditLog auditLog;
 
   void onIssued(@Observes CertificateIssued issued) {
-    auditLog.certificateIssued(issued.certificate(), issued.issuedBy());
+    auditLog.certificateIssued(
+        issued.certificate(), issued.certificate().auditSummary(), issued.issuedBy());
   }
 }

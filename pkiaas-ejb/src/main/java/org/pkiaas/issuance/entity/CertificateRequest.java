@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.certificate.entity.NameListJson;
 import org.pkiaas.problem.ConflictException;
@@ -19,6 +20,7 @@ import org.pkiaas.rowid.RowIds;
 
 /** A request for a certificate under a template, on its way through approval to issuance. */
 @Entity
+@AuditedAs("REQUEST")
 @Table(name = "certificate_request")
 @NamedQuery(
     name = "CertificateRequest.deleteByCa",

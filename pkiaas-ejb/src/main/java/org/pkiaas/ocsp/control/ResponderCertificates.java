@@ -1,6 +1,7 @@
 package org.pkiaas.ocsp.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,9 +13,10 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.pkiaas.ca.control.ServiceCertificates;
+import org.pkiaas.ca.boundary.CaLifecycle;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServicePurpose;
+import org.pkiaas.certificate.control.ServiceCertificates;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
@@ -30,6 +32,13 @@ public class ResponderCertificates {
   @Inject ServiceCertificates services;
 
   @Inject PkiaasConfig config;
+
+  /** Gives a CA its first responder as soon as it has its own certificate. */
+  void onActivated(@Observes CaLifecycle event) {
+    if (event.stage() == CaLifecycle.Stage.ACTIVATED) {
+      issue(event.ca());
+    }
+  }
 
   public IssuedCertificate issue(CertificateAuthority ca) {
     KeyPair keyPair = ca.serviceKeySpec().generate();

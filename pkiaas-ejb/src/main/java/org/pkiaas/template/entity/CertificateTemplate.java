@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.rowid.RowIds;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
@@ -40,6 +41,7 @@ import org.pkiaas.x509.SanType;
  * beyond that mapping.
  */
 @Entity
+@AuditedAs("TEMPLATE")
 @Table(name = "certificate_template")
 @NamedQuery(
     name = "CertificateTemplate.byCa",

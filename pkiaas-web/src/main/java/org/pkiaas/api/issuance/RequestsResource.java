@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.PagedList;
 import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
-import org.pkiaas.certificate.boundary.Page;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.ct.boundary.LoggedIssuance;
@@ -42,6 +41,7 @@ import org.pkiaas.issuance.boundary.RequestQuery;
 import org.pkiaas.issuance.boundary.SignOverrides;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
+import org.pkiaas.paging.Page;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
 

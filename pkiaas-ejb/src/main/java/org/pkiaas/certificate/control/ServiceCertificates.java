@@ -1,4 +1,4 @@
-package org.pkiaas.ca.control;
+package org.pkiaas.certificate.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -112,7 +112,8 @@ public class ServiceCertificates {
         keyWrapper.wrap(keyPair.getPrivate(), ServiceCredential.wrappingContext(credentialId));
     em.persist(
         new ServiceCredential(credentialId, ca.id(), profile.service(), issued.id(), wrapped));
-    auditLog.certificateIssued(issued, profile.service().name().toLowerCase().replace('_', '-'));
+    auditLog.certificateIssued(
+        issued, issued.auditSummary(), profile.service().name().toLowerCase().replace('_', '-'));
     return issued;
   }
 

@@ -1,4 +1,4 @@
-package org.pkiaas.certificate.boundary;
+package org.pkiaas.paging;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
