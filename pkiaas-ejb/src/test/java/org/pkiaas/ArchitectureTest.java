@@ -2,7 +2,6 @@ package org.pkiaas;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -40,20 +39,6 @@ class ArchitectureTest {
           "schema",
           "signing",
           "x509");
-
-  /**
-   * Components (and the shared packages) depend on each other one way only. A component that must
-   * tell a higher one something fires a CDI event ({@code CaLifecycle}, {@code CertificateIssued},
-   * {@code CertificateRevoked}) rather than calling it.
-   */
-  @ArchTest
-  static final ArchRule componentsFormNoCycles =
-      slices()
-          .matching("org.pkiaas.(*)..")
-          .namingSlices("component $1")
-          .should()
-          .beFreeOfCycles()
-          .as("no cycles between components");
 
   @ArchTest
   static final ArchRule entitiesUseNoBoundaryOrControl =
