@@ -73,7 +73,12 @@ public class StatusWatcher {
       revisions.forEach(
           (caId, revision) -> {
             Long before = known.put(caId, revision);
-            if (before != null && !before.equals(revision)) {
+            if (before == null) {
+              // Answers this node cached before it first saw the CA's revision may predate a
+              // change made elsewhere in between (a CA made, queried here and revoked on another
+              // node within one beat): only the answers go, the responder and signer stay.
+              cache.forgetCa(caId);
+            } else if (!before.equals(revision)) {
               forgetCa(caId);
             }
           });

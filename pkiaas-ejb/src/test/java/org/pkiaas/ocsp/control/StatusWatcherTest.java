@@ -71,8 +71,26 @@ class StatusWatcherTest {
   }
 
   @Test
-  void firstSightDropsNothing() {
+  void firstSightDropsNoResponderOrSigner() {
     assertEquals(List.of(), droppedSigners);
+    assertEquals(List.of(), droppedResponders);
+  }
+
+  @Test
+  void answersCachedBeforeTheFirstSightOfACaAreDropped() {
+    // made, queried here and revoked elsewhere between two beats: the first revision this node
+    // sees is already the revoked one, so nothing cached before it can be trusted
+    watcher.cache.putStatus(
+        "new",
+        "01",
+        new KnownStatus(CertificateStatus.VALID, null, null),
+        watcher.cache.generation("new"));
+    revisions.put("new", 2L);
+
+    watcher.poll();
+
+    assertNull(watcher.cache.status("new", "01"));
+    assertEquals(List.of(), droppedSigners, "its signer and responder stay");
     assertEquals(List.of(), droppedResponders);
   }
 
