@@ -55,6 +55,7 @@ public final class AuthenticodeCodec {
     }
     byte[] der = body[0] == 0x30 ? body : base64(body);
     try {
+      TimeStampCodec.STRUCTURE.check(der);
       ASN1Primitive primitive = ASN1Primitive.fromByteArray(der);
       ASN1Sequence request = ASN1Sequence.getInstance(primitive);
       ASN1Sequence content = ASN1Sequence.getInstance(request.getObjectAt(1));

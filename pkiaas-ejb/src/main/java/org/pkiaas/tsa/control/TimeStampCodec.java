@@ -29,6 +29,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.bouncycastle.util.CollectionStore;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.x509.DerStructure;
 
 /**
  * RFC 3161 messages as bytes: decodes a {@code TimeStampReq} (§2.4.1, sent as {@code
@@ -40,6 +41,13 @@ public final class TimeStampCodec {
 
   /** Requests are a hash and a few small fields; anything larger is not one. */
   public static final int MAX_REQUEST_BYTES = 8 * 1024;
+
+  /**
+   * A TimeStampReq nests six levels at most (request, imprint, algorithm, extensions, extension,
+   * value); the bound is checked before Bouncy Castle parses, so deep nesting costs no stack or
+   * time.
+   */
+  static final DerStructure STRUCTURE = DerStructure.ber(16);
 
   /** The octet length of every hash this codec can check a messageImprint against. */
   static final Map<ASN1ObjectIdentifier, Integer> HASH_LENGTHS =
@@ -85,6 +93,7 @@ public final class TimeStampCodec {
     }
     TimeStampReq req;
     try {
+      STRUCTURE.check(der);
       ASN1Primitive primitive = ASN1Primitive.fromByteArray(der);
       if (primitive.getEncoded(ASN1Encoding.DER).length != der.length) {
         throw new TimeStampRejected(FailInfo.BAD_DATA_FORMAT, "Bytes after the TimeStampReq");

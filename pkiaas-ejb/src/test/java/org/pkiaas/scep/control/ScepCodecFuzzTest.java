@@ -3,7 +3,6 @@ package org.pkiaas.scep.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -14,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pkiaas.x509.DerMutations;
 
 /**
  * Feeds the SCEP codec (RFC 8894 §3.2) the pkiMessages real clients sent, mangled thousands of ways
@@ -27,20 +27,6 @@ class ScepCodecFuzzTest {
   private static final List<String> FIXTURES =
       List.of(
           "scepclient-des-sha1.der", "strongswan-des3-sha256.der", "strongswan-aes128-sha256.der");
-
-  private static final byte[] LENGTH_OCTETS = {
-    0x00,
-    0x7f,
-    (byte) 0x80,
-    (byte) 0x81,
-    (byte) 0x82,
-    (byte) 0x84,
-    (byte) 0x88,
-    (byte) 0xff,
-    0x30,
-    (byte) 0xa0,
-    0x1f
-  };
 
   private static final Set<String> UNTOUCHED_ENVELOPES = new HashSet<>();
 
@@ -127,10 +113,11 @@ class ScepCodecFuzzTest {
         ScepFixtures.bytes(fixture),
         1500,
         2,
-        (bytes, random) -> {
-          bytes[random.nextInt(bytes.length)] = LENGTH_OCTETS[random.nextInt(LENGTH_OCTETS.length)];
-          return bytes;
-        });
+        (bytes, random) ->
+            DerMutations.tamper(
+                bytes,
+                random.nextInt(bytes.length),
+                random.nextInt(DerMutations.LENGTH_OCTET_COUNT)));
   }
 
   @ParameterizedTest
@@ -171,12 +158,8 @@ class ScepCodecFuzzTest {
   @ValueSource(ints = {50, 3000, 20000})
   void deepNestingIsRefusedNotOverflowed(int depth) {
     for (boolean indefinite : new boolean[] {true, false}) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      for (int i = 0; i < depth; i++) {
-        out.write(0x30);
-        out.write(indefinite ? 0x80 : 0x00);
-      }
-      assertThrows(MalformedScepRequestException.class, () -> PkiMessage.decode(out.toByteArray()));
+      byte[] nested = DerMutations.nestedSequences(depth, indefinite);
+      assertThrows(MalformedScepRequestException.class, () -> PkiMessage.decode(nested));
     }
   }
 
