@@ -1,16 +1,14 @@
 package org.pkiaas.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.Security;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -29,15 +27,16 @@ import org.shredzone.acme4j.Status;
  * Complete ACME orders per second (RFC 8555 §7.4: new order, finalize, certificate download) for
  * names the policy pre-approves, so no challenge is involved, from N accounts at once, each driven
  * by acme4j on a thread of its own — beside the in-memory rate of the signing work every order
- * needs, measured in the same run (see {@link IssuanceBenchmark#signingBaseline}).
+ * needs, measured in the same run, reported as {@link Figures} are.
  *
- * <p>Usage: {@code AcmeBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [accounts] [seconds]}; prints a
- * Markdown section.
+ * <p>Usage: {@code AcmeBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD WORK_DIR [accounts] [seconds]};
+ * prints a Markdown section.
  */
 public final class AcmeBenchmark {
 
   private static final String DOMAIN = "bench.test";
-  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  private static final int WARM_UP_BATCH = 200;
+  private static final int WARM_UP_BATCHES = 12;
   private final BenchApi api;
 
   private AcmeBenchmark(String base, String user, String password) {
@@ -49,34 +48,13 @@ public final class AcmeBenchmark {
     // Bouncy Castle's P-256 signing costs a fraction of SunEC's, CPU the server shares here
     Security.insertProviderAt(BenchApi.BC, 1);
     AcmeBenchmark benchmark = new AcmeBenchmark(args[0], args[1], args[2]);
-    int accounts = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-    int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-    System.out.println(benchmark.run(accounts, Duration.ofSeconds(seconds)));
+    Path work = Path.of(args[3]);
+    int accounts = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 30;
+    System.out.println(benchmark.run(work, accounts, Duration.ofSeconds(seconds)));
   }
 
-  private record Result(
-      long orders,
-      Duration elapsed,
-      List<Long> micros,
-      int failures,
-      String firstFailure,
-      double[] cpuSeconds) {
-
-    double perSecond() {
-      return orders / (elapsed.toNanos() / 1e9);
-    }
-
-    /** Milliseconds of CPU per order of each measured process. */
-    String cpuPerOrder(ProcessCpu[] processes) {
-      List<String> parts = new ArrayList<>();
-      for (int i = 0; i < processes.length; i++) {
-        parts.add(String.format("%s %.1f ms", processes[i].name(), 1000 * cpuSeconds[i] / orders));
-      }
-      return String.join(", ", parts);
-    }
-  }
-
-  private String run(int accounts, Duration duration) throws Exception {
+  private String run(Path work, int accounts, Duration duration) throws Exception {
     String caId = api.createCa("ACME Benchmark CA " + Instant.now());
     String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
     String policyId =
@@ -108,11 +86,63 @@ public final class AcmeBenchmark {
     }
     List<Csr> csrs = csrs(2000);
     ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
-    Result warmUp = measure(logins, csrs, WARM_UP, processes);
-    Result acme = measure(logins, csrs, duration, processes);
-    int threads = Math.min(accounts, Runtime.getRuntime().availableProcessors());
-    InMemory.Count baseline = IssuanceBenchmark.signingBaseline(threads, duration);
-    return report(accounts, duration, warmUp, acme, threads, baseline, processes);
+    ServerJit jit = ServerJit.fromProperties();
+    InMemory.Cost inMemory = InMemory.cpuPerOperation(orderWork(), 3000);
+    Figures figures = Figures.start(work);
+    Clients.Operation order = (client, i) -> order(logins.get(client), csrs.get(i % csrs.size()));
+    WarmUp.Done warmUp =
+        WarmUp.run(
+            jit, WARM_UP_BATCH, WARM_UP_BATCHES, n -> Clients.count(accounts, n, processes, order));
+    long compiled = jit.compiled();
+    Clients.Outcome outcome = Clients.during(accounts, duration, processes, order);
+    figures.add(
+        new Figures.Row(
+            "complete ACME orders (new order, finalize, POST-as-GET order, download), "
+                + accounts
+                + " accounts",
+            outcome,
+            inMemory,
+            warmUp,
+            jit.compiled() - compiled,
+            "≥ 200/s; server ≤ 5 ms/order"));
+    return figures.report();
+  }
+
+  private static void order(Login login, Csr csr) throws Exception {
+    Order order = login.newOrder().domain(csr.domain()).create();
+    order.execute(csr.der());
+    if (order.getStatus() != Status.VALID
+        && order.waitForCompletion(Duration.ofSeconds(30)) != Status.VALID) {
+      throw new IllegalStateException("order " + order.getLocation() + " is " + order.getStatus());
+    }
+    order.getCertificate().download();
+  }
+
+  /**
+   * What an order cannot avoid, in memory with Bouncy Castle: the issuance's work ({@link
+   * IssuanceBenchmark#issuanceWork}) and the ES256 signature checks of the order's four JWS
+   * requests (RFC 8555 §6.2) with one account key.
+   */
+  private static InMemory.Work orderWork() throws Exception {
+    InMemory.Work issuance = IssuanceBenchmark.issuanceWork();
+    KeyPair account = BenchApi.p256();
+    byte[] signingInput = new byte[400];
+    new java.security.SecureRandom().nextBytes(signingInput);
+    Signature signer = Signature.getInstance("SHA256withECDSA", BenchApi.BC);
+    signer.initSign(account.getPrivate());
+    signer.update(signingInput);
+    byte[] signature = signer.sign();
+    return () -> {
+      issuance.run();
+      for (int request = 0; request < 4; request++) {
+        Signature verifier = Signature.getInstance("SHA256withECDSA", BenchApi.BC);
+        verifier.initVerify(account.getPublic());
+        verifier.update(signingInput);
+        if (!verifier.verify(signature)) {
+          throw new IllegalStateException("JWS signature");
+        }
+      }
+    };
   }
 
   /**
@@ -142,94 +172,5 @@ public final class AcmeBenchmark {
       csrs.add(new Csr(domain, der));
     }
     return csrs;
-  }
-
-  private static Result measure(
-      List<Login> logins, List<Csr> csrs, Duration duration, ProcessCpu[] processes)
-      throws InterruptedException {
-    double[] cpuBefore = ProcessCpu.snapshot(processes);
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    AtomicReference<String> firstFailure = new AtomicReference<>();
-    ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
-    Instant start = Instant.now();
-    Instant end = start.plus(duration);
-    CountDownLatch done = new CountDownLatch(logins.size());
-    for (Login login : logins) {
-      new Thread(
-              () -> {
-                try {
-                  while (Instant.now().isBefore(end)) {
-                    Csr csr = csrs.get(next.getAndIncrement() % csrs.size());
-                    long t0 = System.nanoTime();
-                    try {
-                      Order order = login.newOrder().domain(csr.domain()).create();
-                      order.execute(csr.der());
-                      if (order.getStatus() != Status.VALID
-                          && order.waitForCompletion(Duration.ofSeconds(30)) != Status.VALID) {
-                        throw new IllegalStateException(
-                            "order " + order.getLocation() + " is " + order.getStatus());
-                      }
-                      order.getCertificate().download();
-                      micros.add((System.nanoTime() - t0) / 1000);
-                    } catch (Exception e) {
-                      failures.incrementAndGet();
-                      firstFailure.compareAndSet(null, e.toString());
-                    }
-                  }
-                } finally {
-                  done.countDown();
-                }
-              })
-          .start();
-    }
-    done.await();
-    Duration elapsed = Duration.between(start, Instant.now());
-    double[] cpu = ProcessCpu.snapshot(processes);
-    for (int i = 0; i < cpu.length; i++) {
-      cpu[i] -= cpuBefore[i];
-    }
-    return new Result(
-        micros.size(), elapsed, new ArrayList<>(micros), failures.get(), firstFailure.get(), cpu);
-  }
-
-  private static double percentileMillis(List<Long> micros, double p) {
-    return IssuanceBenchmark.percentile(micros, p) / 1000.0;
-  }
-
-  private static String report(
-      int accounts,
-      Duration duration,
-      Result warmUp,
-      Result acme,
-      int threads,
-      InMemory.Count baseline,
-      ProcessCpu[] processes) {
-    return String.format(
-        """
-                | measure | result |
-                |---|---|
-                | complete ACME orders (new order, finalize, download) for pre-approved names, %d accounts, %d s | **%.1f /s** (%d orders, %d failed) |
-                | in-memory baseline: build and sign a comparable certificate with BC, P-256, %d threads | %.0f /s |
-                | ACME rate as a share of the in-memory rate | %.1f %% |
-                | order latency, new order to downloaded certificate (p50 / p99) | %.1f ms / %.1f ms |
-                | CPU per order during the measurement (%d cores shared by all three) | %s |
-                | warm-up run before the measurement (%d s) | %.1f /s |
-                %s""",
-        accounts,
-        duration.toSeconds(),
-        acme.perSecond(),
-        acme.orders(),
-        acme.failures(),
-        threads,
-        baseline.perSecond(),
-        100 * acme.perSecond() / baseline.perSecond(),
-        percentileMillis(acme.micros(), 0.5),
-        percentileMillis(acme.micros(), 0.99),
-        Runtime.getRuntime().availableProcessors(),
-        acme.cpuPerOrder(processes),
-        WARM_UP.toSeconds(),
-        warmUp.perSecond(),
-        acme.firstFailure() == null ? "" : "\nFirst failure: `" + acme.firstFailure() + "`\n");
   }
 }

@@ -1,12 +1,25 @@
 package org.pkiaas.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs one piece of in-memory work on several threads for a while: the baselines' loop. */
+/**
+ * Runs one piece of in-memory work, the baselines' loop: for a while on several threads (a rate),
+ * or a counted number of times on one thread (CPU time per operation, the figure a server's CPU per
+ * operation is divided by).
+ */
 final class InMemory {
+
+  private static final int BATCH = 2000;
+  private static final int MAX_BATCHES = 15;
 
   /** One unit of work. */
   interface Work {
@@ -21,7 +34,53 @@ final class InMemory {
     }
   }
 
+  /**
+   * CPU time per operation on one thread, after {@code warmUpOperations} spent until a batch cost
+   * this JVM's JIT under 1 % of the batch's time ({@code compilationMillis} per batch, as {@link
+   * CompilationMXBean} counts it).
+   */
+  record Cost(
+      double cpuMillis, long operations, long warmUpOperations, List<Long> compilationMillis) {
+
+    String warmUp() {
+      return String.format(
+          Locale.ROOT,
+          "%d operations; JIT milliseconds per batch of %d %s",
+          warmUpOperations,
+          BATCH,
+          compilationMillis);
+    }
+  }
+
   private InMemory() {}
+
+  /** The CPU one operation of {@code work} costs on this thread, once the JIT is done with it. */
+  static Cost cpuPerOperation(Work work, int operations) throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    List<Long> compiling = new ArrayList<>();
+    long warmUp = 0;
+    for (int batch = 0; batch < MAX_BATCHES; batch++) {
+      long jitBefore = jit.getTotalCompilationTime();
+      long t0 = System.nanoTime();
+      for (int i = 0; i < BATCH; i++) {
+        work.run();
+      }
+      long wallMillis = (System.nanoTime() - t0) / 1_000_000;
+      long jitMillis = jit.getTotalCompilationTime() - jitBefore;
+      compiling.add(jitMillis);
+      warmUp += BATCH;
+      if (batch >= 1 && jitMillis * 100 <= wallMillis) {
+        break;
+      }
+    }
+    long cpu0 = threads.getCurrentThreadCpuTime();
+    for (int i = 0; i < operations; i++) {
+      work.run();
+    }
+    double millis = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / operations;
+    return new Cost(millis, operations, warmUp, compiling);
+  }
 
   static Count repeat(int threads, Duration duration, Work work) throws InterruptedException {
     AtomicLong count = new AtomicLong();

@@ -1,6 +1,7 @@
 package org.pkiaas.bench;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -9,40 +10,45 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
- * Certificates issued per second through the REST API (CSR submit, then sign: two calls, as an
- * integrator does), with a P-256 CA and N concurrent clients, beside the in-memory rate of the work
- * that cannot be avoided: building and signing a comparable certificate with Bouncy Castle and a
- * P-256 key, on as many threads. Both run in the same process, one after the other, so the
- * machine's load affects them alike.
+ * Certificates issued per second through the REST API with a P-256 CA and N concurrent clients, two
+ * ways: the one-call endpoint ({@code POST /api/v1/templates/{id}/certificates}) and the queue
+ * (submit, then sign: two calls). Each path reports, from one run, the server's, MariaDB's and the
+ * clients' CPU per certificate beside the in-memory CPU of the work that cannot be avoided (parse
+ * and verify the CSR, build and sign the certificate with Bouncy Castle), see {@link Figures}.
  *
- * <p>With {@code ct}, the same measure runs a second time on a template with two Certificate
- * Transparency logs ({@link Rfc6962Log}, in this process) that both must answer: what a
- * precertificate, two log round-trips and the SCT checks add to each certificate.
+ * <p>With {@code ct}, the one-call path runs a third time on a template with two Certificate
+ * Transparency logs ({@link Rfc6962Log}, in this process) that both must answer. The system
+ * property {@code bench.label} names the server's configuration in the path column (such as "audit
+ * sealing off").
  *
- * <p>Over 300 lines: the plain and the CT measurement share the clients, the CSRs, the CPU readings
- * and the report's table, and the in-memory baseline runs in the same process on purpose.
- *
- * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD [clients] [seconds] [ct]};
- * prints a Markdown section.
+ * <p>Usage: {@code IssuanceBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD WORK_DIR [clients]
+ * [seconds] [ct]}; prints a Markdown section.
  */
 public final class IssuanceBenchmark {
 
   private static final java.security.Provider BC = BenchApi.BC;
+  private static final int WARM_UP_BATCH = 200;
+  private static final int WARM_UP_BATCHES = 10;
 
   private final BenchApi api;
+  private final ServerJit jit = ServerJit.fromProperties();
 
   /** The server's, the database's and this process's CPU, read around each API measurement. */
   private final ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
@@ -53,191 +59,170 @@ public final class IssuanceBenchmark {
 
   public static void main(String[] args) throws Exception {
     IssuanceBenchmark benchmark = new IssuanceBenchmark(args[0], args[1], args[2]);
-    int clients = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-    int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-    boolean ct = args.length > 5 && "ct".equals(args[5]);
-    System.out.println(benchmark.run(clients, Duration.ofSeconds(seconds), ct));
+    Path work = Path.of(args[3]);
+    int clients = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 30;
+    boolean ct = args.length > 6 && "ct".equals(args[6]);
+    System.out.println(benchmark.run(work, clients, Duration.ofSeconds(seconds), ct));
   }
 
-  private String run(int clients, Duration duration, boolean ct) throws Exception {
-    String caId =
-        id(
-            post(
-                "/api/v1/cas",
-                "{\"name\":\"Benchmark CA "
-                    + Instant.now()
-                    + "\",\"subject\":{\"commonName\":\"Benchmark CA\"},"
-                    + "\"keyType\":\"EC\",\"curve\":\"P-256\"}"));
-    String templateId = id(get("/api/v1/cas/" + caId + "/templates"));
+  private String run(Path work, int clients, Duration duration, boolean ct) throws Exception {
+    String label = System.getProperty("bench.label", "");
+    String suffix = label.isBlank() ? "" : ", " + label;
+    String caId = api.createCa("Benchmark CA " + Instant.now());
+    String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
     List<String> csrs = csrs(4000);
-    Result warmUp = measureApi(templateId, csrs, clients, Duration.ofSeconds(10));
-    Result api = measureApi(templateId, csrs, clients, duration);
-    Result baseline =
-        measureBaseline(Math.min(clients, Runtime.getRuntime().availableProcessors()), duration);
-    Result baselineOne = measureBaseline(1, Duration.ofSeconds(10));
-    String report =
-        report(
+    InMemory.Cost inMemory = InMemory.cpuPerOperation(issuanceWork(), 5000);
+    Figures figures = Figures.start(work);
+    figures.add(
+        measure(
+            "one call (`POST /templates/{id}/certificates`), " + clients + " clients" + suffix,
             clients,
             duration,
-            warmUp,
-            api,
-            baseline,
-            baselineOne,
-            api.cpuPerCertificate(processes));
-    return ct ? report + withCt(caId, csrs, clients, duration, api) : report;
+            inMemory,
+            "≥ 1,000/s; server ÷ in-memory ≤ 3",
+            (client, i) -> oneCall(templateId, csrs.get(i % csrs.size()))));
+    figures.add(
+        measure(
+            "queue (submit + sign, 2 calls), " + clients + " clients" + suffix,
+            clients,
+            duration,
+            inMemory,
+            "",
+            (client, i) -> api.issue(templateId, csrs.get(i % csrs.size()))));
+    if (ct) {
+      withCt(caId, csrs, clients, duration, inMemory, figures);
+    }
+    return figures.report();
   }
 
-  /** The same measure on a template whose two CT logs must both give an SCT. */
-  private String withCt(
-      String caId, List<String> csrs, int clients, Duration duration, Result plain)
+  private Figures.Row measure(
+      String path,
+      int clients,
+      Duration duration,
+      InMemory.Cost inMemory,
+      String goal,
+      Clients.Operation operation)
       throws Exception {
-    org.bouncycastle.cert.X509CertificateHolder ca =
-        BenchApi.caCertificate(get("/api/v1/cas/" + caId));
+    WarmUp.Done warmUp =
+        WarmUp.run(
+            jit,
+            WARM_UP_BATCH,
+            WARM_UP_BATCHES,
+            n -> Clients.count(clients, n, processes, operation));
+    long compiled = jit.compiled();
+    String recording = "issuance-" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
+    jit.startRecording(recording);
+    Clients.Outcome outcome = Clients.during(clients, duration, processes, operation);
+    jit.stopRecording(recording);
+    return new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
+  }
+
+  private void oneCall(String templateId, String csrPem) throws Exception {
+    api.post(
+        "/api/v1/templates/" + templateId + "/certificates",
+        "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\"}");
+  }
+
+  /** The same one-call measure on a template whose two CT logs must both give an SCT. */
+  private void withCt(
+      String caId,
+      List<String> csrs,
+      int clients,
+      Duration duration,
+      InMemory.Cost inMemory,
+      Figures figures)
+      throws Exception {
+    X509CertificateHolder ca = BenchApi.caCertificate(api.get("/api/v1/cas/" + caId));
     // PKIAAS_BENCH_CT_PORT: the first log's port (the second's is the next); unset: any free ports
     String port = System.getenv("PKIAAS_BENCH_CT_PORT");
     int first = port == null || port.isBlank() ? 0 : Integer.parseInt(port);
     try (Rfc6962Log one = new Rfc6962Log(first, ca);
         Rfc6962Log two = new Rfc6962Log(first == 0 ? 0 : first + 1, ca)) {
       String templateId =
-          id(
-              post(
+          BenchApi.id(
+              api.post(
                   "/api/v1/cas/" + caId + "/templates",
                   "{\"name\":\"CT benchmark\",\"starter\":\"WEB_SERVER\"}"));
-      this.api.put(
+      api.put(
           "/api/v1/templates/" + templateId,
           "{\"certificateTransparency\":{\"logs\":["
               + one.asTemplateLog()
               + ","
               + two.asTemplateLog()
               + "],\"sctsRequired\":2}}");
-      measureApi(templateId, csrs, clients, Duration.ofSeconds(10));
-      Result ct = measureApi(templateId, csrs, clients, duration);
-      return String.format(
-          """
-                  | with CT: 2 logs in this process, 2 SCTs required, %d clients, %d s | **%.0f /s** (%d certificates, %d client errors; the logs logged %d and %d entries) |
-                  | latency of sign with CT (p50 / p99) | %.1f ms / %.1f ms |
-                  | CPU per certificate with CT (the client's includes the two logs) | %s |
-                  | CT rate as a share of the plain rate above | %.1f %% |
-                  """,
-          clients,
-          duration.toSeconds(),
-          ct.perSecond(),
-          ct.operations(),
-          ct.failures(),
-          one.treeSize(),
-          two.treeSize(),
-          percentile(ct.signMicros(), 0.5) / 1000.0,
-          percentile(ct.signMicros(), 0.99) / 1000.0,
-          ct.cpuPerCertificate(processes),
-          100 * ct.perSecond() / plain.perSecond());
+      figures.add(
+          measure(
+              "one call with CT (2 logs in the load generator, 2 SCTs required), "
+                  + clients
+                  + " clients",
+              clients,
+              duration,
+              inMemory,
+              "in-memory: the plain issuance's",
+              (client, i) -> oneCall(templateId, csrs.get(i % csrs.size()))));
     }
-  }
-
-  private record Result(
-      long operations,
-      Duration elapsed,
-      List<Long> submitMicros,
-      List<Long> signMicros,
-      int failures,
-      double[] cpuSeconds) {
-
-    double perSecond() {
-      return operations / (elapsed.toNanos() / 1e9);
-    }
-
-    /** Milliseconds of CPU per certificate of each measured process. */
-    String cpuPerCertificate(ProcessCpu[] processes) {
-      List<String> parts = new ArrayList<>();
-      for (int i = 0; i < processes.length; i++) {
-        parts.add(
-            String.format("%s %.1f ms", processes[i].name(), 1000 * cpuSeconds[i] / operations));
-      }
-      return String.join(", ", parts);
-    }
-  }
-
-  private Result measureApi(String templateId, List<String> csrs, int clients, Duration duration)
-      throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger failures = new AtomicInteger();
-    ConcurrentLinkedQueue<Long> submit = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Long> sign = new ConcurrentLinkedQueue<>();
-    double[] cpuBefore = ProcessCpu.snapshot(processes);
-    Instant start = Instant.now();
-    Instant end = start.plus(duration);
-    CountDownLatch done = new CountDownLatch(clients);
-    for (int c = 0; c < clients; c++) {
-      new Thread(
-              () -> {
-                try {
-                  while (Instant.now().isBefore(end)) {
-                    String csr = csrs.get(next.getAndIncrement() % csrs.size());
-                    long t0 = System.nanoTime();
-                    String request =
-                        id(
-                            post(
-                                "/api/v1/templates/" + templateId + "/requests",
-                                "{\"csr\":\"" + csr.replace("\n", "\\n") + "\"}"));
-                    long t1 = System.nanoTime();
-                    post("/api/v1/requests/" + request + "/sign", "{}");
-                    long t2 = System.nanoTime();
-                    submit.add((t1 - t0) / 1000);
-                    sign.add((t2 - t1) / 1000);
-                  }
-                } catch (Exception e) {
-                  failures.incrementAndGet();
-                } finally {
-                  done.countDown();
-                }
-              })
-          .start();
-    }
-    done.await();
-    Duration elapsed = Duration.between(start, Instant.now());
-    double[] cpu = ProcessCpu.snapshot(processes);
-    for (int i = 0; i < cpu.length; i++) {
-      cpu[i] -= cpuBefore[i];
-    }
-    return new Result(
-        sign.size(), elapsed, new ArrayList<>(submit), new ArrayList<>(sign), failures.get(), cpu);
-  }
-
-  private static Result measureBaseline(int threads, Duration duration) throws Exception {
-    InMemory.Count count = signingBaseline(threads, duration);
-    return new Result(count.operations(), count.elapsed(), List.of(), List.of(), 0, new double[0]);
   }
 
   /**
-   * Builds and signs end-entity certificates in memory with a P-256 key: the floor of what issuance
-   * costs.
+   * What issuing one certificate cannot avoid, in memory with Bouncy Castle and a P-256 CA key:
+   * parse the CSR and verify its signature, build a Web Server certificate (key usages, EKU, SAN,
+   * key identifiers), sign and encode it.
+   */
+  static InMemory.Work issuanceWork() throws Exception {
+    KeyPair ca = p256();
+    byte[] csr = PemText.der(BenchApi.csr("host.example.test"), "CERTIFICATE REQUEST");
+    SecureRandom random = new SecureRandom();
+    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+    return () -> {
+      PKCS10CertificationRequest request = new PKCS10CertificationRequest(csr);
+      if (!request.isSignatureValid(
+          new JcaContentVerifierProviderBuilder()
+              .setProvider(BC)
+              .build(request.getSubjectPublicKeyInfo()))) {
+        throw new IllegalStateException("CSR signature");
+      }
+      X509v3CertificateBuilder builder =
+          new X509v3CertificateBuilder(
+              new X500Name("CN=Benchmark CA"),
+              new BigInteger(127, random),
+              new Date(),
+              new Date(System.currentTimeMillis() + 86_400_000L),
+              request.getSubject(),
+              request.getSubjectPublicKeyInfo());
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      builder.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+      builder.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      builder.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(new GeneralName(GeneralName.dNSName, "host.example.test")));
+      builder.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          extensions.createSubjectKeyIdentifier(request.getSubjectPublicKeyInfo()));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
+          extensions.createAuthorityKeyIdentifier(
+              org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                  ca.getPublic().getEncoded())));
+      ContentSigner signer =
+          new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(ca.getPrivate());
+      builder.build(signer).getEncoded();
+    };
+  }
+
+  /**
+   * Builds and signs end-entity certificates in memory with a P-256 key, on several threads: the
+   * rate of the signing work alone.
    */
   static InMemory.Count signingBaseline(int threads, Duration duration) throws Exception {
-    KeyPair ca = p256();
-    KeyPair subject = p256();
-    SecureRandom random = new SecureRandom();
-    InMemory.Count count =
-        InMemory.repeat(
-            threads,
-            duration,
-            () -> {
-              X509v3CertificateBuilder builder =
-                  new X509v3CertificateBuilder(
-                      new X500Name("CN=Benchmark CA"),
-                      new BigInteger(127, random),
-                      new Date(),
-                      new Date(System.currentTimeMillis() + 86_400_000L),
-                      new X500Name("CN=host.example.test"),
-                      SubjectPublicKeyInfo.getInstance(subject.getPublic().getEncoded()));
-              builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-              builder.addExtension(
-                  Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-              ContentSigner signer =
-                  new JcaContentSignerBuilder("SHA256withECDSA")
-                      .setProvider(BC)
-                      .build(ca.getPrivate());
-              builder.build(signer).getEncoded();
-            });
-    return count;
+    return InMemory.repeat(threads, duration, issuanceWork());
   }
 
   private static List<String> csrs(int count) throws Exception {
@@ -252,18 +237,6 @@ public final class IssuanceBenchmark {
     return BenchApi.p256();
   }
 
-  private String get(String path) throws Exception {
-    return api.get(path);
-  }
-
-  private String post(String path, String json) throws Exception {
-    return api.post(path, json);
-  }
-
-  private static String id(String json) {
-    return BenchApi.id(json);
-  }
-
   /** The p-quantile (0 < p ≤ 1) of {@code values}, nearest rank; 0 for none. */
   static long percentile(List<Long> values, double p) {
     if (values.isEmpty()) {
@@ -272,43 +245,5 @@ public final class IssuanceBenchmark {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-  }
-
-  private static String report(
-      int clients,
-      Duration duration,
-      Result warmUp,
-      Result api,
-      Result baseline,
-      Result one,
-      String cpu) {
-    return String.format(
-        """
-                | measure | result |
-                |---|---|
-                | certificates issued through the REST API (submit + sign), %d clients, %d s | **%.0f /s** (%d certificates, %d client errors) |
-                | in-memory baseline: build and sign a comparable certificate with BC, P-256, %d threads | %.0f /s |
-                | in-memory baseline, 1 thread | %.0f /s |
-                | API rate as a share of the in-memory rate | %.1f %% |
-                | latency of CSR submit (p50 / p99) | %.1f ms / %.1f ms |
-                | latency of sign (p50 / p99) | %.1f ms / %.1f ms |
-                | CPU per certificate during the measurement (2 calls; all processes share the machine) | %s |
-                | warm-up run before the measurement (10 s) | %.0f /s |
-                """,
-        clients,
-        duration.toSeconds(),
-        api.perSecond(),
-        api.operations(),
-        api.failures(),
-        Math.min(clients, Runtime.getRuntime().availableProcessors()),
-        baseline.perSecond(),
-        one.perSecond(),
-        100 * api.perSecond() / baseline.perSecond(),
-        percentile(api.submitMicros(), 0.5) / 1000.0,
-        percentile(api.submitMicros(), 0.99) / 1000.0,
-        percentile(api.signMicros(), 0.5) / 1000.0,
-        percentile(api.signMicros(), 0.99) / 1000.0,
-        cpu,
-        warmUp.perSecond());
   }
 }

@@ -14,19 +14,29 @@ final class ProcessCpu {
   private final String name;
   private final long pid;
   private final long ticksPerSecond;
+  private final boolean withChildren;
 
   /**
    * @param ticksPerSecond {@code getconf CLK_TCK}, 100 on Linux almost always
    */
   ProcessCpu(String name, long pid, long ticksPerSecond) {
-    this.name = name;
-    this.pid = pid;
-    this.ticksPerSecond = ticksPerSecond;
+    this(name, pid, ticksPerSecond, false);
   }
 
   /**
-   * The processes named in the system properties {@code bench.cpu.<name>.pid}, and this one, as the
-   * client.
+   * @param withChildren count the CPU of child processes waited for (fields 16 and 17), such as
+   *     {@code wrk} started by the client
+   */
+  ProcessCpu(String name, long pid, long ticksPerSecond, boolean withChildren) {
+    this.name = name;
+    this.pid = pid;
+    this.ticksPerSecond = ticksPerSecond;
+    this.withChildren = withChildren;
+  }
+
+  /**
+   * The processes named in the system properties {@code bench.cpu.<name>.pid}, and this one with
+   * the children it waited for, as the client (the load generator).
    */
   static ProcessCpu[] fromProperties(String... names) {
     long ticks = Long.getLong("bench.cpu.ticks", 100);
@@ -35,7 +45,7 @@ final class ProcessCpu {
       processes[i] =
           new ProcessCpu(names[i], Long.getLong("bench.cpu." + names[i] + ".pid", -1), ticks);
     }
-    processes[names.length] = new ProcessCpu("client", ProcessHandle.current().pid(), ticks);
+    processes[names.length] = new ProcessCpu("client", ProcessHandle.current().pid(), ticks, true);
     return processes;
   }
 
@@ -52,10 +62,23 @@ final class ProcessCpu {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // the command name, field 2, is in parentheses and may hold spaces: count fields after it
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) ticksPerSecond;
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      if (withChildren) {
+        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      }
+      return ticks / (double) ticksPerSecond;
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
+  }
+
+  /** CPU seconds each process used since {@code before} (a {@link #snapshot}). */
+  static double[] since(ProcessCpu[] processes, double[] before) {
+    double[] now = snapshot(processes);
+    for (int i = 0; i < now.length; i++) {
+      now[i] -= before[i];
+    }
+    return now;
   }
 
   static double[] snapshot(ProcessCpu[] processes) {

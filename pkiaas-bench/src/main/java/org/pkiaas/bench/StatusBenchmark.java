@@ -47,17 +47,21 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  *
  * <ul>
  *   <li>OCSP with a nonce (a fresh P-256 signature per request) over HTTP with {@code wrk}, against
- *       the in-memory rate of the same work with Bouncy Castle on as many threads as cores: parse
- *       the request, build the response, sign with a P-256 responder key, encode;
- *   <li>OCSP GET answered from the cache (RFC 5019), with {@code wrk};
+ *       the in-memory CPU of the same work with Bouncy Castle: parse the request, build the
+ *       response, sign with a P-256 responder key, encode;
+ *   <li>OCSP GET answered from the cache (RFC 5019), with {@code wrk}, against the in-memory CPU of
+ *       decoding the request and finding a stored answer;
  *   <li>the CRL of a CA with many revoked certificates (rows inserted straight into the database,
  *       so the run takes minutes, not hours): the first request, which builds and signs it, and the
  *       second; and the cost of revoking one more certificate there, against a CA with an empty
  *       CRL.
  * </ul>
  *
- * Usage: {@code StatusBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD SECONDS WORK_DIR DB_URL DB_USER
- * DB_PASSWORD REVOKED}; prints a Markdown section.
+ * Both OCSP paths report as {@link Figures} do; their warm-up is counted in requests from Java
+ * clients, the measurement is {@code wrk}'s.
+ *
+ * <p>Usage: {@code StatusBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD SECONDS WORK_DIR DB_URL
+ * DB_USER DB_PASSWORD REVOKED}; prints a Markdown section.
  *
  * <p>Longer than 300 lines because it is one benchmark program, not application code: the three
  * measurements share the server, the baseline and the report's formatting, and it runs only from
@@ -66,9 +70,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class StatusBenchmark {
 
   private static final Pattern SERIAL = Pattern.compile("\"serialNumber\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-  private static final Pattern LATENCY = Pattern.compile("Latency\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");
+  private static final Pattern DONE = Pattern.compile("(\\d+) requests in ([0-9.]+)(s|m)");
 
   private final BenchApi api;
   private final int seconds;
@@ -118,39 +121,114 @@ public final class StatusBenchmark {
             + URLEncoder.encode(
                 Base64.getEncoder().encodeToString(withoutNonce), StandardCharsets.US_ASCII);
 
-    int cores = Runtime.getRuntime().availableProcessors();
-    wrk(ocspUrl, "post.lua", 5); // warm-up: JIT, responder key loaded, status cached
-    inMemory(withNonce, cores); // warm-up: the first seconds run interpreted code
-    double baselineOne = inMemory(withNonce, 1);
-    double baselineAll = inMemory(withNonce, cores);
-    String post = wrk(ocspUrl, "post.lua", seconds);
-    double overHttp = rate(post);
-    wrk(getUrl, null, 5);
-    String get = wrk(getUrl, null, seconds);
-    double cached = rate(get);
+    ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
+    ServerJit jit = ServerJit.fromProperties();
+    Figures figures = Figures.start(work);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest postRequest =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(ocspUrl))
+            .header("Content-Type", "application/ocsp-request")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(withNonce))
+            .build();
+    java.net.http.HttpRequest getRequest =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(getUrl)).GET().build();
+    figures.add(
+        measure(
+            "OCSP POST with a nonce, a fresh P-256 signature each (`wrk -t2 -c16`)",
+            ocspUrl,
+            "post.lua",
+            http,
+            postRequest,
+            InMemory.cpuPerOperation(responderWork(withNonce), 20_000),
+            processes,
+            jit,
+            "server ÷ in-memory ≤ 1.5"));
+    figures.add(
+        measure(
+            "OCSP GET without a nonce, cached (RFC 5019, `wrk -t2 -c32`)",
+            getUrl,
+            null,
+            http,
+            getRequest,
+            InMemory.cpuPerOperation(cachedWork(getUrl, withoutNonce), 50_000),
+            processes,
+            jit,
+            "≥ 20,000/s"));
+    report.append("### OCSP\n\n").append(figures.report()).append("\n");
+  }
 
-    report
-        .append("### OCSP\n\n")
-        .append("| measurement | responses/s | |\n|---|---:|---|\n")
-        .append(row("in memory, 1 thread: parse, build, sign (P-256), encode", baselineOne, ""))
-        .append(row("in memory, " + cores + " threads (baseline)", baselineAll, "100 %"))
-        .append(
-            row(
-                "HTTP POST with a nonce (`wrk -t2 -c16`), fresh signature each",
-                overHttp,
-                percent(overHttp / baselineAll)
-                    + " of the baseline (goal ≥ 70 %)"
-                    + failures(post)))
-        .append(
-            row(
-                "HTTP GET without a nonce, cached (`wrk -t2 -c32`)",
-                cached,
-                "goal ≥ 20,000/s" + failures(get)))
-        .append("\nLatency (avg, stdev, max): POST ")
-        .append(latency(post))
-        .append("; GET ")
-        .append(latency(get))
-        .append(".\n\n");
+  /**
+   * Warms the path up with counted requests from Java clients until the server's JIT is quiet, then
+   * measures it with {@code wrk}, whose CPU counts as the load generator's.
+   */
+  private Figures.Row measure(
+      String path,
+      String url,
+      String script,
+      java.net.http.HttpClient http,
+      java.net.http.HttpRequest request,
+      InMemory.Cost inMemory,
+      ProcessCpu[] processes,
+      ServerJit jit,
+      String goal)
+      throws Exception {
+    WarmUp.Done warmUp =
+        WarmUp.run(
+            jit,
+            5000,
+            12,
+            n ->
+                Clients.count(
+                    8,
+                    n,
+                    processes,
+                    (client, i) -> {
+                      int status =
+                          http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                              .statusCode();
+                      if (status != 200) {
+                        throw new IllegalStateException("HTTP " + status);
+                      }
+                    }));
+    long compiled = jit.compiled();
+    double[] before = ProcessCpu.snapshot(processes);
+    String output = wrk(url, script, seconds);
+    double[] cpu = ProcessCpu.since(processes, before);
+    return new Figures.Row(
+        path, wrkOutcome(output, cpu), inMemory, warmUp, jit.compiled() - compiled, goal);
+  }
+
+  /** What {@code wrk --latency} reports, as the other benchmarks' clients report it. */
+  static Clients.Outcome wrkOutcome(String output, double[] cpu) {
+    Matcher done = DONE.matcher(output);
+    if (!done.find()) {
+      throw new IllegalStateException("wrk said: " + output);
+    }
+    double elapsed = Double.parseDouble(done.group(2)) * ("m".equals(done.group(3)) ? 60 : 1);
+    Matcher failed = NON_2XX.matcher(output);
+    return new Clients.Outcome(
+        Long.parseLong(done.group(1)),
+        Duration.ofNanos((long) (elapsed * 1e9)),
+        percentileMillis(output, "50%"),
+        percentileMillis(output, "99%"),
+        failed.find() ? Integer.parseInt(failed.group(1)) : 0,
+        null,
+        cpu);
+  }
+
+  private static double percentileMillis(String output, String percentile) {
+    Matcher matcher =
+        Pattern.compile("^\\s*" + percentile + "\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
+            .matcher(output);
+    if (!matcher.find()) {
+      return Double.NaN;
+    }
+    double value = Double.parseDouble(matcher.group(1));
+    return switch (matcher.group(2)) {
+      case "us" -> value / 1000;
+      case "s" -> value * 1000;
+      default -> value;
+    };
   }
 
   private void crl(String dbUrl, String dbUser, String dbPassword, int revoked) throws Exception {
@@ -283,7 +361,7 @@ public final class StatusBenchmark {
   }
 
   /** The responder's work without a server: what each POST with a nonce must at least cost. */
-  private static double inMemory(byte[] requestDer, int threads) throws Exception {
+  private static InMemory.Work responderWork(byte[] requestDer) throws Exception {
     KeyPair responderKey = BenchApi.p256();
     X509CertificateHolder responder =
         new X509v3CertificateBuilder(
@@ -298,33 +376,47 @@ public final class StatusBenchmark {
                     .setProvider(BenchApi.BC)
                     .build(responderKey.getPrivate()));
     RespID id = new RespID(responder.getSubject());
-    return InMemory.repeat(
-            threads,
-            Duration.ofSeconds(10),
-            () -> {
-              OCSPReq request = new OCSPReq(requestDer);
-              BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(id);
-              Date now = new Date();
-              for (Req one : request.getRequestList()) {
-                builder.addResponse(
-                    one.getCertID(),
-                    CertificateStatus.GOOD,
-                    now,
-                    new Date(now.getTime() + 86_400_000L),
-                    null);
-              }
-              builder.setResponseExtensions(
-                  new Extensions(request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)));
-              BasicOCSPResp basic =
-                  builder.build(
-                      new JcaContentSignerBuilder("SHA256withECDSA")
-                          .setProvider(BenchApi.BC)
-                          .build(responderKey.getPrivate()),
-                      new X509CertificateHolder[] {responder},
-                      now);
-              new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
-            })
-        .perSecond();
+    return () -> {
+      OCSPReq request = new OCSPReq(requestDer);
+      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(id);
+      Date now = new Date();
+      for (Req one : request.getRequestList()) {
+        builder.addResponse(
+            one.getCertID(),
+            CertificateStatus.GOOD,
+            now,
+            new Date(now.getTime() + 86_400_000L),
+            null);
+      }
+      builder.setResponseExtensions(
+          new Extensions(request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce)));
+      BasicOCSPResp basic =
+          builder.build(
+              new JcaContentSignerBuilder("SHA256withECDSA")
+                  .setProvider(BenchApi.BC)
+                  .build(responderKey.getPrivate()),
+              new X509CertificateHolder[] {responder},
+              now);
+      new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    };
+  }
+
+  /**
+   * A cached GET's work without a server: decode the request from the URL, parse it, find the
+   * stored answer by its certificate id.
+   */
+  private static InMemory.Work cachedWork(String getUrl, byte[] requestDer) throws Exception {
+    String encoded = getUrl.substring(getUrl.lastIndexOf('/') + 1);
+    java.util.Map<CertificateID, byte[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    cache.put(new OCSPReq(requestDer).getRequestList()[0].getCertID(), new byte[480]);
+    return () -> {
+      byte[] der =
+          Base64.getDecoder()
+              .decode(java.net.URLDecoder.decode(encoded, StandardCharsets.US_ASCII));
+      if (cache.get(new OCSPReq(der).getRequestList()[0].getCertID()) == null) {
+        throw new IllegalStateException("not cached");
+      }
+    };
   }
 
   private String wrk(String url, String script, int duration)
@@ -376,36 +468,6 @@ public final class StatusBenchmark {
 
   private static X509CertificateHolder certificate(String caJson) throws IOException {
     return BenchApi.caCertificate(caJson);
-  }
-
-  private static double rate(String wrkOutput) {
-    return Double.parseDouble(BenchApi.field(wrkOutput, REQUESTS_PER_SECOND));
-  }
-
-  private static String failures(String wrkOutput) {
-    Matcher matcher = NON_2XX.matcher(wrkOutput);
-    return matcher.find() ? "; " + matcher.group(1) + " non-2xx answers" : "";
-  }
-
-  private static String latency(String wrkOutput) {
-    Matcher matcher = LATENCY.matcher(wrkOutput);
-    return matcher.find()
-        ? matcher.group(1) + ", " + matcher.group(2) + ", " + matcher.group(3)
-        : "n/a";
-  }
-
-  private static String row(String what, double perSecond, String note) {
-    return "| "
-        + what
-        + " | "
-        + String.format(Locale.ROOT, "%,.0f", perSecond)
-        + " | "
-        + note
-        + " |\n";
-  }
-
-  private static String percent(double ratio) {
-    return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
   }
 
   private static String seconds(Duration duration) {

@@ -1,0 +1,110 @@
+package org.pkiaas.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one table every benchmark reports, from one run: per path, the rate; the CPU per operation of
+ * the server's JVM, of MariaDB and of the load generator (this process and its children), read from
+ * {@code /proc}; the in-memory CPU per operation of the same work with Bouncy Castle; their ratio;
+ * how the warm-up went. Beside it, the machine's fsync latency and load average, measured in the
+ * same run before and after.
+ */
+final class Figures {
+
+  /** One measured path. */
+  record Row(
+      String path,
+      Clients.Outcome outcome,
+      InMemory.Cost inMemory,
+      WarmUp.Done warmUp,
+      long compilationsDuring,
+      String goal) {
+
+    double cpuMillis(int process) {
+      return 1000 * outcome.cpuSeconds()[process] / outcome.operations();
+    }
+
+    double ratio() {
+      return cpuMillis(0) / inMemory.cpuMillis();
+    }
+  }
+
+  private final Path work;
+  private final Machine.Fsync fsyncBefore;
+  private final String loadBefore;
+  private final List<Row> rows = new ArrayList<>();
+
+  private Figures(Path work, Machine.Fsync fsync, String load) {
+    this.work = work;
+    this.fsyncBefore = fsync;
+    this.loadBefore = load;
+  }
+
+  /** Takes the machine's figures before the first measurement. */
+  static Figures start(Path work) throws java.io.IOException {
+    String load = Machine.loadAverage();
+    return new Figures(work, Machine.fsync(work), load);
+  }
+
+  void add(Row row) {
+    rows.add(row);
+  }
+
+  /** The table and the conditions, the machine's figures taken again now. */
+  String report() throws java.io.IOException {
+    String loadAfter = Machine.loadAverage();
+    Machine.Fsync fsyncAfter = Machine.fsync(work);
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "| path | ops/s | server CPU/op (WildFly) | MariaDB CPU/op | load generator CPU/op |"
+            + " in-memory CPU/op (BC, 1 thread) | server ÷ in-memory | goal |\n"
+            + "|---|---:|---:|---:|---:|---:|---:|---|\n");
+    for (Row row : rows) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | **%,.1f** | %.2f ms | %.2f ms | %.2f ms | %.3f ms | **%.1f×** | %s |%n",
+              row.path(),
+              row.outcome().perSecond(),
+              row.cpuMillis(0),
+              row.cpuMillis(1),
+              row.cpuMillis(2),
+              row.inMemory().cpuMillis(),
+              row.ratio(),
+              row.goal()));
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nMachine during this run: %d cores; 4 KiB write + fsync %s before, %s after;"
+                + " load average (1 / 5 / 15 min) %s before, %s after.%n%n",
+            Runtime.getRuntime().availableProcessors(),
+            fsyncBefore,
+            fsyncAfter,
+            loadBefore,
+            loadAfter));
+    for (Row row : rows) {
+      Clients.Outcome outcome = row.outcome();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "- %s: %,d operations in %.1f s, %d failed%s; latency p50 %.1f ms, p99 %.1f ms."
+                  + " Warm-up: %s; server JIT compilations during the measurement: %d."
+                  + " In-memory warm-up: %s.%n",
+              row.path(),
+              outcome.operations(),
+              outcome.elapsed().toMillis() / 1000.0,
+              outcome.failures(),
+              outcome.firstFailure() == null ? "" : " (first: `" + outcome.firstFailure() + "`)",
+              outcome.p50Millis(),
+              outcome.p99Millis(),
+              row.warmUp(),
+              row.compilationsDuring(),
+              row.inMemory().warmUp()));
+    }
+    return out.toString();
+  }
+}
