@@ -2,6 +2,7 @@ package org.pkiaas;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -39,6 +40,21 @@ class ArchitectureTest {
           "schema",
           "signing",
           "x509");
+
+  /**
+   * Components (and the shared packages) depend on each other one way only. A component that must
+   * tell a higher one something fires a CDI event ({@code CaLifecycle}, {@code CertificateIssued},
+   * {@code CertificateRevoked}) or asks through an interface it owns ({@code CtAttemptOrigins})
+   * rather than calling it.
+   */
+  @ArchTest
+  static final ArchRule componentsFormNoCycles =
+      slices()
+          .matching("org.pkiaas.(*)..")
+          .namingSlices("component $1")
+          .should()
+          .beFreeOfCycles()
+          .as("no cycles between components");
 
   @ArchTest
   static final ArchRule entitiesUseNoBoundaryOrControl =

@@ -3,21 +3,22 @@ package org.pkiaas.ct.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.pkiaas.acme.entity.AcmeOrder;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ct.entity.CtAttempt;
 import org.pkiaas.identity.Caller;
-import org.pkiaas.issuance.entity.CertificateRequest;
 
 /**
  * The record of CT submissions that stopped an issuance. It is written in a transaction of its own:
  * the issuance rolls back, the record of why stays. The administrator reads it per request, or for
- * a whole CA, where the submissions of ACME orders (which are not requests) show too.
+ * a whole CA, where the submissions of ACME orders (which are not requests) show too: each channel
+ * that issues under ids of its own says what they were ({@link CtAttemptOrigins}).
  */
 @Stateless
 public class CtAttempts {
@@ -28,6 +29,8 @@ public class CtAttempts {
   @PersistenceContext EntityManager em;
 
   @Inject CertificateAuthorities cas;
+
+  @Inject Instance<CtAttemptOrigins> origins;
 
   /** What a failed submission was for. */
   public enum Origin {
@@ -69,16 +72,11 @@ public class CtAttempts {
 
   private Recorded recorded(CtAttempt attempt) {
     String id = attempt.requestId();
-    AcmeOrder order = id == null ? null : em.find(AcmeOrder.class, id);
-    if (order != null) {
-      return new Recorded(
-          attempt,
-          Origin.ACME_ORDER,
-          order.identifiers().stream().map(Object::toString).collect(Collectors.joining(", ")));
-    }
-    CertificateRequest request = id == null ? null : em.find(CertificateRequest.class, id);
-    return request == null
-        ? new Recorded(attempt, Origin.UNKNOWN, null)
-        : new Recorded(attempt, Origin.REQUEST, request.subjectDn());
+    return (id == null ? Stream.<CtAttemptOrigins>empty() : origins.stream())
+        .map(provider -> provider.describe(id))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .map(described -> new Recorded(attempt, described.origin(), described.subject()))
+        .orElseGet(() -> new Recorded(attempt, Origin.UNKNOWN, null));
   }
 }
