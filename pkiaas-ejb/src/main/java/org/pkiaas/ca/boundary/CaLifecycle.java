@@ -7,7 +7,8 @@ import org.pkiaas.ca.entity.CertificateAuthority;
  * A step in a CA's life, fired by {@link CertificateAuthorities} in the transaction of the change.
  * The components that keep something per CA follow it without the CA component knowing them: the
  * CRL state, the delegated OCSP responder, the starter template, the check that no unexpired
- * certificate is left before a deletion. An observer that throws undoes the change.
+ * certificate is left before a deletion, the ACME directory a deleted CA takes with it. An observer
+ * that throws undoes the change.
  */
 public record CaLifecycle(CertificateAuthority ca, Stage stage) {
 

@@ -144,16 +144,6 @@ public class CertificateAuthorities {
   public void delete(Caller caller, String caId) {
     CertificateAuthority ca = get(caller, caId);
     lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.DELETING));
-    for (String query :
-        List.of(
-            "AcmeChallenge.deleteByCa",
-            "AcmeAuthorization.deleteByCa",
-            "AcmeOrder.deleteByCa",
-            "AcmeAccount.deleteByCa",
-            "ExternalAccountBinding.deleteByCa",
-            "AcmePolicy.deleteByCa")) {
-      em.createNamedQuery(query).setParameter("caId", ca.id()).executeUpdate();
-    }
     lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.DELETED));
     ca.markDeleted();
     signers.forget(ca.id());
