@@ -307,17 +307,33 @@ class CertificateTransparencyIT extends ServerIT {
         "/subsystem=transactions:read-attribute(name=number-of-inflight-transactions)";
     String total = "/subsystem=transactions:read-attribute(name=number-of-transactions)";
     cli.run("/subsystem=transactions:write-attribute(name=statistics-enabled,value=true)");
-    two.mode(Rfc6962Log.Mode.HELD);
     try {
-      int before = two.arrivals();
-      CompletableFuture<Issued> issuing =
-          CompletableFuture.supplyAsync(() -> issue(templateId, "patient.ct.test"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (two.arrivals() == before && System.nanoTime() < deadline) {
-        Thread.sleep(50);
+      CompletableFuture<Issued> issuing = null;
+      String during = null;
+      // The check only means something while the log still holds the submission, before the
+      // template's 60 s deadline for it: on a machine so loaded that jboss-cli takes longer than
+      // that to answer, the attempt is void and made again (at most three times).
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        two.mode(Rfc6962Log.Mode.HELD);
+        int before = two.arrivals();
+        String host = "patient" + attempt + ".ct.test";
+        issuing = CompletableFuture.supplyAsync(() -> issue(templateId, host));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (two.arrivals() == before && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertTrue(two.arrivals() > before, "the submission never reached the log");
+        long asked = System.nanoTime();
+        during = cli.run(inFlight, inFlight, total);
+        long answeredAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - asked);
+        if (!issuing.isDone() || answeredAfter < 50 || attempt == 3) {
+          break;
+        }
+        System.out.println(
+            "CertificateTransparencyIT: jboss-cli answered after " + answeredAfter + " s; again");
+        two.release();
+        issuing.get(60, TimeUnit.SECONDS);
       }
-      assertTrue(two.arrivals() > before, "the submission never reached the log");
-      String during = cli.run(inFlight, inFlight, total);
       assertFalse(issuing.isDone(), "the log holds the submission: " + during);
       List<String> results = results(during);
       assertTrue(

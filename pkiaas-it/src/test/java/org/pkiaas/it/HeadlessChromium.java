@@ -90,7 +90,9 @@ public final class HeadlessChromium implements AutoCloseable {
               .usingAnyFreePort()
               .build();
       ChromeDriver driver = new ChromeDriver(service, options);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      // a loaded CI machine can take this long to render a console page; a slow page is no defect
+      // here
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
       return new HeadlessChromium(driver, downloads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
