@@ -8,8 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.pkiaas.certificate.entity.NameListJson;
 
@@ -37,7 +35,7 @@ class V9RequestedAndApprovedNamesTest {
         v8.execute("INSERT INTO issued_certificate VALUES ('c2', NULL)");
       }
 
-      new V9__Requested_and_approved_names().migrate(context(connection));
+      new V9__Requested_and_approved_names().migrate(MigrationContexts.of(connection));
 
       try (Statement read = connection.createStatement()) {
         ResultSet pending =
@@ -81,19 +79,5 @@ class V9RequestedAndApprovedNamesTest {
             "DNS:a.example,URI:https://x.example/a,b,IP:192.0.2.1"));
     assertEquals(List.of(), V9__Requested_and_approved_names.split(""));
     assertEquals(List.of(), V9__Requested_and_approved_names.split(null));
-  }
-
-  private static Context context(Connection connection) {
-    return new Context() {
-      @Override
-      public Configuration getConfiguration() {
-        return null;
-      }
-
-      @Override
-      public Connection getConnection() {
-        return connection;
-      }
-    };
   }
 }

@@ -76,14 +76,6 @@ public class PkiaasConfig {
   int crlRegenerationMarginHours;
 
   @Inject
-  @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.interval.minutes", defaultValue = "60")
-  int signerRenewalIntervalMinutes;
-
-  @Inject
-  @ConfigProperty(name = "pkiaas.jobs.ocsp-signer-renewal.margin.days", defaultValue = "14")
-  int signerRenewalMarginDays;
-
-  @Inject
   @ConfigProperty(name = "pkiaas.acme.http01.port", defaultValue = "80")
   int acmeHttp01Port;
 
@@ -212,18 +204,6 @@ public class PkiaasConfig {
   /** A CRL whose nextUpdate is closer than this is rebuilt by the crl-regeneration job. */
   public Duration crlRegenerationMargin() {
     return Duration.ofHours(crlRegenerationMarginHours);
-  }
-
-  /** How often the ocsp-signer-renewal job is started. */
-  public Duration signerRenewalInterval() {
-    return Duration.ofMinutes(signerRenewalIntervalMinutes);
-  }
-
-  /**
-   * A responder certificate expiring sooner than this is replaced by the ocsp-signer-renewal job.
-   */
-  public Duration signerRenewalMargin() {
-    return Duration.ofDays(signerRenewalMarginDays);
   }
 
   /** How long a claim link stays usable. */

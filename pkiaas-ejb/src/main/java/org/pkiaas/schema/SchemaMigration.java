@@ -96,20 +96,26 @@ public class SchemaMigration {
    */
   private boolean onlyBatchTables() {
     try (Connection connection = dataSource.getConnection()) {
-      Set<String> tables = new HashSet<>();
-      try (ResultSet rows =
-          connection
-              .getMetaData()
-              .getTables(
-                  connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
-        while (rows.next()) {
-          tables.add(rows.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
-        }
-      }
+      Set<String> tables = tables(connection);
       return !tables.isEmpty() && BATCH_TABLES.containsAll(tables);
     } catch (SQLException e) {
       throw new IllegalStateException("The PKIaaS datasource is not reachable", e);
     }
+  }
+
+  /** The names of the tables in the connection's schema, upper case. */
+  public static Set<String> tables(Connection connection) throws SQLException {
+    Set<String> tables = new HashSet<>();
+    try (ResultSet rows =
+        connection
+            .getMetaData()
+            .getTables(
+                connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+      while (rows.next()) {
+        tables.add(rows.getString("TABLE_NAME").toUpperCase(Locale.ROOT));
+      }
+    }
+    return tables;
   }
 
   private String databaseProduct() {

@@ -57,7 +57,7 @@ class HealthIT extends ServerIT {
     assertTrue(database.startsWith(expected), database);
     JsonObject jobs = ready.check("pkiaas-batch-jobs").orElseThrow().getJsonObject("data");
     assertTrue(
-        jobs.containsKey("crl-regeneration") && jobs.containsKey("ocsp-signer-renewal"),
+        jobs.containsKey("crl-regeneration") && jobs.containsKey("service-certificate-renewal"),
         jobs::toString);
   }
 

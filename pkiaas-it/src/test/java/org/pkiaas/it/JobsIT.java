@@ -92,13 +92,14 @@ class JobsIT extends ServerIT {
   }
 
   @Test
-  void ocspSignerRenewalReplacesRevokedRespondersOnly() throws Exception {
+  void serviceCertificateRenewalReplacesRevokedRespondersOnly() throws Exception {
     StatusPki due = new StatusPki(Api.newUser(), "Due Responder Root");
     StatusPki fine = new StatusPki(Api.newUser(), "Fine Responder Root");
     JsonObject responder = due.responderCertificates().get(0);
     assertEquals(200, due.revoke(responder.getString("id"), "superseded").status());
 
-    JsonObject run = finished(start("ocsp-signer-renewal"));
+    JsonObject run = finished(start("service-certificate-renewal"));
+    assertEquals("service-certificate-renewal", run.getString("job"));
     assertTrue(run.getInt("itemsProcessed") >= 1, run::toString);
     assertTrue(run.getInt("itemsSkipped") >= 1, run::toString);
 
@@ -107,10 +108,45 @@ class JobsIT extends ServerIT {
         due.responderCertificates().size(),
         "a new responder for the CA whose responder was revoked");
     assertEquals(1, fine.responderCertificates().size(), "none for the CA whose responder is good");
-    JsonObject again = finished(start("ocsp-signer-renewal"));
+    JsonObject again = finished(start("service-certificate-renewal"));
     assertEquals(
         2, due.responderCertificates().size(), "a second run finds nothing due: idempotent");
     assertEquals(0, again.getInt("failures"));
+  }
+
+  /** The SCEP RA certificate of a CA that has one is renewed by the same job, once. */
+  @Test
+  void serviceCertificateRenewalReplacesARevokedScepRa() throws Exception {
+    ScepFixture scep = new ScepFixture("Due RA EC Root", "EC");
+    Api.Reply caCert =
+        Api.anonymous().get("/pki/scep/" + scep.templateId() + "?operation=GetCACert");
+    assertEquals(200, caCert.status(), caCert::toString);
+    List<JsonObject> ras = raCertificates(scep);
+    assertEquals(1, ras.size(), "GetCACert issued the EC CA's RSA RA certificate");
+    Api.Reply revoked =
+        scep.owner.post(
+            "/api/v1/certificates/" + ras.get(0).getString("id") + "/revoke",
+            jakarta.json.Json.createObjectBuilder().add("reason", "superseded").build());
+    assertEquals(200, revoked.status(), revoked::toString);
+
+    finished(start("service-certificate-renewal"));
+    assertEquals(2, raCertificates(scep).size(), "a new RA certificate for the revoked one");
+    finished(start("service-certificate-renewal"));
+    assertEquals(2, raCertificates(scep).size(), "a second run finds nothing due");
+  }
+
+  private static List<JsonObject> raCertificates(ScepFixture scep) {
+    return scep.owner.get("/api/v1/cas/" + scep.caId + "/certificates?size=500").array().stream()
+        .map(JsonObject.class::cast)
+        .filter(c -> "SCEP_RA".equals(c.getString("purpose")))
+        .toList();
+  }
+
+  /** The job's name before it was renamed still starts it: scripts written for it keep working. */
+  @Test
+  void theOldJobNameStillStartsTheRenamedJob() throws Exception {
+    JsonObject run = finished(start("ocsp-signer-renewal"));
+    assertEquals("service-certificate-renewal", run.getString("job"));
   }
 
   @Test
@@ -157,7 +193,7 @@ class JobsIT extends ServerIT {
    */
   @Test
   void theRunsArePagedAsEveryListIs() throws Exception {
-    finished(start("ocsp-signer-renewal"));
+    finished(start("service-certificate-renewal"));
     finished(start("crl-regeneration"));
     Api.Reply first = admin.get("/api/v1/jobs?size=1");
     assertEquals(200, first.status(), first::toString);
@@ -178,7 +214,7 @@ class JobsIT extends ServerIT {
             .map(JsonObject.class::cast)
             .map(r -> r.getString("job"))
             .collect(java.util.stream.Collectors.toSet())
-            .containsAll(List.of("crl-regeneration", "ocsp-signer-renewal")),
+            .containsAll(List.of("crl-regeneration", "service-certificate-renewal")),
         "both jobs' runs in one list");
     Api.Reply legacy = admin.get("/api/v1/jobs?limit=1");
     assertEquals(1, legacy.array().size(), "the old limit parameter still answers");

@@ -110,7 +110,7 @@ final class TwoNodes implements BeforeAllCallback, AutoCloseable {
             "pkiaas.db.password=pkiaas_it",
             // every minute, so that a test sees several schedule slots
             "pkiaas.jobs.crl-regeneration.interval.minutes=1",
-            "pkiaas.jobs.ocsp-signer-renewal.interval.minutes=1",
+            "pkiaas.jobs.service-certificate-renewal.interval.minutes=1",
             // a stopped node's validations are taken over within seconds, not minutes
             "pkiaas.acme.validation.claim.seconds=20",
             "pkiaas.acme.validation.recovery.seconds=5"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.config.ServiceRenewalSettings;
 import org.pkiaas.jobs.boundary.JobRun;
 import org.pkiaas.jobs.boundary.Jobs;
 
@@ -26,6 +27,8 @@ public class BatchJobsCheck implements HealthCheck {
   @Inject Jobs jobs;
 
   @Inject PkiaasConfig config;
+
+  @Inject ServiceRenewalSettings renewal;
 
   @Override
   public HealthCheckResponse call() {
@@ -61,6 +64,6 @@ public class BatchJobsCheck implements HealthCheck {
   private Duration interval(String name) {
     return Jobs.CRL_REGENERATION.equals(name)
         ? config.crlRegenerationInterval()
-        : config.signerRenewalInterval();
+        : renewal.interval();
   }
 }

@@ -13,7 +13,7 @@ import org.pkiaas.health.control.HealthFacts.PublishingCa;
 /**
  * Readiness: every CA that publishes status holds a delegated OCSP responder certificate that is
  * valid now (RFC 6960 §4.2.2.2): within its validity and not revoked or on hold. The {@code
- * ocsp-signer-renewal} job replaces them ahead of expiry. DOWN names the CAs.
+ * service-certificate-renewal} job replaces them ahead of expiry. DOWN names the CAs.
  */
 @ApplicationScoped
 public class ResponderCheck implements HealthCheck {

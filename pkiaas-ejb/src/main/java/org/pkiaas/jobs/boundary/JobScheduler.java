@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.config.ServiceRenewalSettings;
 import org.pkiaas.problem.Incidents;
 
 /**
@@ -33,6 +34,8 @@ public class JobScheduler {
 
   @Inject PkiaasConfig config;
 
+  @Inject ServiceRenewalSettings renewal;
+
   @Inject Jobs jobs;
 
   @PostConstruct
@@ -42,13 +45,13 @@ public class JobScheduler {
       return;
     }
     schedule(Jobs.CRL_REGENERATION, config.crlRegenerationInterval());
-    schedule(Jobs.OCSP_SIGNER_RENEWAL, config.signerRenewalInterval());
+    schedule(Jobs.SERVICE_CERTIFICATE_RENEWAL, renewal.interval());
     LOG.info(
         () ->
             "Batch job timers fire on this node (every "
                 + config.crlRegenerationInterval().toMinutes()
                 + " and "
-                + config.signerRenewalInterval().toMinutes()
+                + renewal.interval().toMinutes()
                 + " minutes); each slot starts once in the cluster");
   }
 

@@ -35,19 +35,23 @@ import org.pkiaas.problem.WriteConflict;
 import org.pkiaas.rowid.RowIds;
 
 /**
- * The two batch jobs that keep revocation status fresh: {@value #CRL_REGENERATION} and {@value
- * #OCSP_SIGNER_RENEWAL}. Each run holds its job's lock in the database, so one run at a time in the
- * whole cluster; scheduled starts also claim their schedule slot, so timers firing on every node
- * start each slot once. Runs are kept by the JDBC job repository, across restarts. Administrators
- * only: jobs span every tenant's CAs.
+ * The two batch jobs that keep revocation status and the CAs' services fresh: {@value
+ * #CRL_REGENERATION} and {@value #SERVICE_CERTIFICATE_RENEWAL} (named {@value #LEGACY_RENEWAL}
+ * until it renewed more than OCSP responders; that name still starts it). Each run holds its job's
+ * lock in the database, so one run at a time in the whole cluster; scheduled starts also claim
+ * their schedule slot, so timers firing on every node start each slot once. Runs are kept by the
+ * JDBC job repository, across restarts. Administrators only: jobs span every tenant's CAs.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Jobs {
 
   public static final String CRL_REGENERATION = "crl-regeneration";
-  public static final String OCSP_SIGNER_RENEWAL = "ocsp-signer-renewal";
-  public static final List<String> NAMES = List.of(CRL_REGENERATION, OCSP_SIGNER_RENEWAL);
+  public static final String SERVICE_CERTIFICATE_RENEWAL = "service-certificate-renewal";
+  public static final List<String> NAMES = List.of(CRL_REGENERATION, SERVICE_CERTIFICATE_RENEWAL);
+
+  /** The service-certificate-renewal job's name before 2026-12, deprecated. */
+  public static final String LEGACY_RENEWAL = "ocsp-signer-renewal";
 
   /** The largest page of runs {@link #runs} answers. */
   public static final int MAX_PAGE_SIZE = 500;
@@ -60,8 +64,9 @@ public class Jobs {
 
   /** Starts a run now, unless one is running somewhere in the cluster. */
   @Audited(value = "job.start", objectType = "JOB", objectIdArgument = 1)
-  public JobRun start(Caller caller, String name) {
+  public JobRun start(Caller caller, String requested) {
     requireAdmin(caller);
+    String name = LEGACY_RENEWAL.equals(requested) ? SERVICE_CERTIFICATE_RENEWAL : requested;
     requireKnown(name);
     String holder = holder();
     if (!locks.acquire(name, holder)) {
@@ -123,13 +128,13 @@ public class Jobs {
         ((Number)
                 em.createNativeQuery("SELECT COUNT(*)" + from)
                     .setParameter(1, CRL_REGENERATION)
-                    .setParameter(2, OCSP_SIGNER_RENEWAL)
+                    .setParameter(2, SERVICE_CERTIFICATE_RENEWAL)
                     .getSingleResult())
             .longValue();
     List<?> ids =
         em.createNativeQuery("SELECT e.JOBEXECUTIONID" + from + " ORDER BY e.JOBEXECUTIONID DESC")
             .setParameter(1, CRL_REGENERATION)
-            .setParameter(2, OCSP_SIGNER_RENEWAL)
+            .setParameter(2, SERVICE_CERTIFICATE_RENEWAL)
             .setFirstResult(page * size)
             .setMaxResults(size)
             .getResultList();

@@ -82,7 +82,7 @@ public class ResponderStore {
         .issued();
   }
 
-  /** The ids of every active CA: the work list of the ocsp-signer-renewal job. */
+  /** The ids of every active CA: the work list of the service-certificate-renewal job. */
   public List<String> activeCaIds() {
     return em.createNamedQuery("CertificateAuthority.activeIds", String.class).getResultList();
   }

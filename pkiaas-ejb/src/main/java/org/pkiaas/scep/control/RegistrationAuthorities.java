@@ -14,6 +14,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.ca.entity.ServicePurpose;
@@ -52,11 +53,11 @@ public class RegistrationAuthorities {
 
   public Ra current(CertificateAuthority active) {
     String caId = active.id();
-    IssuedCertificate usable = usable(caId, active.notAfter());
+    IssuedCertificate usable = usable(caId, active.notAfter(), RENEW_BEFORE);
     if (usable == null) {
       CertificateAuthority ca =
           em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
-      usable = usable(caId, ca.notAfter());
+      usable = usable(caId, ca.notAfter(), RENEW_BEFORE);
       if (usable == null) {
         usable = issue(ca);
       }
@@ -69,6 +70,33 @@ public class RegistrationAuthorities {
         keyWrapper.unwrap(
             credential.wrappedPrivateKey(), ServiceCredential.wrappingContext(credential.id()));
     return new Ra(Der.certificate(usable.der()), key);
+  }
+
+  /**
+   * Issues the CA's next RA certificate ahead of time (for the service-certificate-renewal job)
+   * when the current one ends within {@code margin} (at least {@link #RENEW_BEFORE}) or was
+   * revoked; a CA that is not active, or has never had an RA, is left alone.
+   *
+   * @return whether a certificate was issued
+   */
+  public boolean renewIfDue(String caId, Duration margin) {
+    CertificateAuthority ca = em.find(CertificateAuthority.class, caId);
+    if (ca == null
+        || ca.status() != CaStatus.ACTIVE
+        || !services.issuedBefore(caId, ServicePurpose.SCEP_RA)) {
+      return false;
+    }
+    Duration ahead = margin.compareTo(RENEW_BEFORE) > 0 ? margin : RENEW_BEFORE;
+    if (usable(caId, ca.notAfter(), ahead) != null) {
+      return false;
+    }
+    CertificateAuthority locked =
+        em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    if (usable(caId, locked.notAfter(), ahead) != null) {
+      return false;
+    }
+    issue(locked);
+    return true;
   }
 
   private IssuedCertificate issue(CertificateAuthority ca) {
@@ -93,10 +121,10 @@ public class RegistrationAuthorities {
   }
 
   /**
-   * The newest RA certificate when it is valid, not revoked and not near its end (unless the CA's
-   * own end limits it); else null.
+   * The newest RA certificate when it is valid, not revoked and does not end within {@code ahead}
+   * (unless the CA's own end limits it); else null.
    */
-  private IssuedCertificate usable(String caId, Instant caNotAfter) {
+  private IssuedCertificate usable(String caId, Instant caNotAfter, Duration ahead) {
     List<ServiceCredential> newest =
         em.createNamedQuery("ServiceCredential.byCaAndPurpose", ServiceCredential.class)
             .setParameter("caId", caId)
@@ -112,7 +140,7 @@ public class RegistrationAuthorities {
         certificate != null
             && certificate.status() == CertificateStatus.VALID
             && certificate.notAfter().isAfter(now)
-            && (certificate.notAfter().isAfter(now.plus(RENEW_BEFORE))
+            && (certificate.notAfter().isAfter(now.plus(ahead))
                 || !certificate.notAfter().isBefore(caNotAfter));
     return good ? certificate : null;
   }
