@@ -40,11 +40,12 @@ class MetricsIT extends ServerIT {
     Map<String, String> goodSigned = Map.of("status", "good", "source", "signed");
     Map<String, String> goodCached = Map.of("status", "good", "source", "cached");
     assertTrue(
-        grew(before, after, "pkiaas_ocsp_responses_total", goodSigned) >= 1, "a signed answer");
+        after.grewSince(before, "pkiaas_ocsp_responses_total", goodSigned) >= 1, "a signed answer");
     assertTrue(
-        grew(before, after, "pkiaas_ocsp_responses_total", goodCached) >= 1, "a cached answer");
+        after.grewSince(before, "pkiaas_ocsp_responses_total", goodCached) >= 1, "a cached answer");
     assertTrue(
-        grew(before, after, "pkiaas_ocsp_response_time_seconds_count", Map.of("source", "cached"))
+        after.grewSince(
+                before, "pkiaas_ocsp_response_time_seconds_count", Map.of("source", "cached"))
             >= 1,
         "latency is measured");
     assertTrue(
@@ -54,11 +55,11 @@ class MetricsIT extends ServerIT {
     assertEquals(1, after.value("pkiaas_crl_build_time_seconds_count", crl), after::text);
     assertTrue(after.value("pkiaas_crl_size_bytes_sum", crl) > 100, "the CRL's size in bytes");
     assertTrue(
-        grew(before, after, "pkiaas_signin_failures_total", Map.of("reason", "password"))
+        after.grewSince(before, "pkiaas_signin_failures_total", Map.of("reason", "password"))
             >= throttledAfter,
         "every wrong password is counted");
     assertTrue(
-        grew(before, after, "pkiaas_ratelimit_refusals_total", Map.of("limit", "sign-in")) >= 1,
+        after.grewSince(before, "pkiaas_ratelimit_refusals_total", Map.of("limit", "sign-in")) >= 1,
         "and the throttle's refusal");
     // ready for the channels being built: present at zero or more
     for (String ready :
@@ -97,9 +98,5 @@ class MetricsIT extends ServerIT {
       assertEquals(401, reply.status(), reply::toString);
     }
     throw new AssertionError("30 wrong passwords and no 429");
-  }
-
-  private static double grew(Scrape before, Scrape after, String name, Map<String, String> labels) {
-    return after.value(name, labels) - before.value(name, labels);
   }
 }

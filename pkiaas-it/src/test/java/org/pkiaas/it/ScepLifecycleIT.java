@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -47,6 +48,7 @@ class ScepLifecycleIT extends ServerIT {
   void aPendingRequestIsPolledUntilAnAdministratorSignsOrDeclinesIt() throws Exception {
     ScepFixture scep = new ScepFixture("SCEP approval EC Root", "EC");
     scep.set("scep", Json.createObjectBuilder().add("approval", true));
+    Scrape before = Scrape.now();
     Client client = JscepDevice.client(scep);
     X500Principal ca = new X500Principal(scep.caCertificate().getSubject().getEncoded());
 
@@ -93,6 +95,15 @@ class ScepLifecycleIT extends ServerIT {
     EnrollmentResponse wrong =
         client.enrol(stranger.identity(), stranger.keyPair().getPrivate(), stranger.csr());
     assertTrue(wrong.isFailure(), "a wrong challenge never reaches the queue");
+
+    Scrape after = Scrape.now();
+    assertEquals(2, enrollments(before, after, "pending"), "both requests waited");
+    assertEquals(1, enrollments(before, after, "failed"), "the wrong challenge");
+    assertEquals(0, enrollments(before, after, "issued"), "signing and polling are no enrollment");
+  }
+
+  private static double enrollments(Scrape before, Scrape after, String outcome) {
+    return after.grewSince(before, "pkiaas_scep_enrollments_total", Map.of("outcome", outcome));
   }
 
   /**
@@ -112,6 +123,7 @@ class ScepLifecycleIT extends ServerIT {
             .add("renewalAutoRevoke", true));
     Client client = JscepDevice.client(scep);
     JscepDevice device = JscepDevice.named("renew.example.test", scep.passphrase);
+    Scrape before = Scrape.now();
     EnrollmentResponse enrolled =
         client.enrol(device.identity(), device.keyPair().getPrivate(), device.csr());
     assertTrue(enrolled.isSuccess(), () -> "enrol: " + enrolled.getFailInfo());
@@ -126,6 +138,8 @@ class ScepLifecycleIT extends ServerIT {
             JscepDevice.request(next, "renew.example.test", null));
     assertTrue(renewed.isSuccess(), () -> "renewal: " + renewed.getFailInfo() + scep.failures());
     X509Certificate successor = issued(renewed);
+    assertEquals(
+        2, enrollments(before, Scrape.now(), "issued"), "the enrollment and the renewal counted");
     assertEquals(next.getPublic(), successor.getPublicKey());
     assertNotEquals(current.getSerialNumber(), successor.getSerialNumber());
 

@@ -54,6 +54,11 @@ final class Scrape {
    * The sum of the samples named {@code name} whose labels include every one of {@code labels}
    * (other labels, such as WildFly's deployment labels, may be there too); 0 when there is none.
    */
+  /** How much the samples named {@code name} with these labels grew since {@code before}. */
+  double grewSince(Scrape before, String name, Map<String, String> labels) {
+    return value(name, labels) - before.value(name, labels);
+  }
+
   double value(String name, Map<String, String> labels) {
     double sum = 0;
     for (String line : text.lines().toList()) {

@@ -11,6 +11,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ct.boundary.LoggedIssuance;
+import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
 import org.pkiaas.scep.control.CertRep;
@@ -64,6 +65,8 @@ public class ScepService {
 
   @Inject AuditLog auditLog;
 
+  @Inject PkiMetrics metrics;
+
   /** The template's GetCACaps answer. */
   public List<String> capabilities(String templateId, String clientAddress) {
     templates.open(templateId, clientAddress, false);
@@ -104,6 +107,9 @@ public class ScepService {
           ? CertRep.pending(request, signer)
           : CertRep.success(request, outcome.certsOnly(), outcome.cipher(), signer);
     } catch (ScepFailure failure) {
+      if (enrollment(request)) {
+        metrics.scepEnrollment("failed");
+      }
       auditLog.failure(
           null,
           "scep." + operation(request),
@@ -136,15 +142,29 @@ public class ScepService {
             Outcome resent = queries.resent(scep, request);
             yield resent != null
                 ? resent
-                : logged.run(() -> enrollments.enroll(scep, request, data));
+                : counted(logged.run(() -> enrollments.enroll(scep, request, data)));
           }
-          case RENEWAL_REQ -> logged.run(() -> enrollments.renew(scep, request, data));
+          case RENEWAL_REQ -> counted(logged.run(() -> enrollments.renew(scep, request, data)));
           case CERT_POLL -> queries.poll(scep, request, data);
           case GET_CERT -> queries.certificate(scep, data);
           case GET_CRL -> queries.crl(scep, data);
           case CERT_REP -> throw new IllegalStateException("refused above");
         };
     return outcome.sealedWith(opened.cipher());
+  }
+
+  /**
+   * Counts an enrollment (PKCSReq or RenewalReq, not a retransmission) as issued or pending, as the
+   * other channels count theirs.
+   */
+  private Outcome counted(Outcome outcome) {
+    metrics.scepEnrollment(outcome.pending() ? "pending" : "issued");
+    return outcome;
+  }
+
+  private static boolean enrollment(PkiMessage request) {
+    return request.messageType() == MessageType.PKCS_REQ
+        || request.messageType() == MessageType.RENEWAL_REQ;
   }
 
   private static String operation(PkiMessage request) {
