@@ -26,6 +26,20 @@ printf 'pkiaas-it\n' >"$servers/tls/https.p12.password"
 "$module/../wildfly-config/https-keystore.sh" "$servers/tls" localhost >/dev/null
 "$configure" "$servers/mariadb" mariadb "$deploy/mariadb-java-client.jar"
 
+# The IoT-HSM link: the server's link identity (an EC P-256 key and certificate that agents pin,
+# as the operator guide makes it) and an MQTT 5 broker on loopback (HsmLinkIT).
+mkdir -p -m 700 "$servers/hsm"
+printf 'pkiaas-it-link\n' >"$servers/hsm/link.p12.password"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+    -subj "/CN=PKIaaS IoT-HSM link (integration tests)" \
+    -addext "basicConstraints=critical,CA:FALSE" \
+    -addext "keyUsage=critical,digitalSignature,keyAgreement" \
+    -keyout "$servers/hsm/link.key" -out "$servers/hsm/link.pem" 2>/dev/null
+openssl pkcs12 -export -inkey "$servers/hsm/link.key" -in "$servers/hsm/link.pem" \
+    -name link -out "$servers/hsm/link.p12" -passout "file:$servers/hsm/link.p12.password"
+rm -f "$servers/hsm/link.key"
+"$here/ensure-mosquitto.sh"
+
 # MariaDB: running, with an empty database for this run.
 "$here/ensure-mariadb.sh"
 mariadb --protocol=socket -uroot <<SQL

@@ -1,6 +1,8 @@
 package org.pkiaas.signing;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -9,11 +11,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.pkiaas.hsm.HsmConnectionFactory;
 
 /**
- * One {@link CaSigner} per CA key, unwrapped on first use and kept for the life of the deployment.
- * A CA's key never changes; a retired or deleted CA is dropped on every node ({@code
- * StatusWatcher}).
+ * One {@link CaSigner} per CA key, unwrapped on first use and kept for the life of the deployment;
+ * a key on an IoT-HSM device gets a signer that asks the device through the resource adapter's
+ * connection factory. A CA's key never changes once it signs; a retired or deleted CA is dropped on
+ * every node ({@code StatusWatcher}).
  */
 @ApplicationScoped
 public class CaSigners {
@@ -22,13 +26,26 @@ public class CaSigners {
 
   @Inject KeyWrapper keyWrapper;
 
+  @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
+  HsmConnectionFactory devices;
+
+  @Inject Event<DeviceSignature> deviceSignatures;
+
   /** The signer of the key {@code key} names, unwrapping it on the first call for its id. */
   public CaSigner forKey(KeyReference key) {
     return signers.computeIfAbsent(
         key.id(),
         id -> {
+          if (key.onDevice()) {
+            return new HsmCaSigner(
+                devices,
+                publicKey(key.publicKey()),
+                key.signatureAlgorithm(),
+                deviceSignatures::fire);
+          }
           PrivateKey privateKey = keyWrapper.unwrap(key.wrappedPrivateKey(), key.wrappingContext());
-          return new CaSigner(privateKey, publicKey(key.publicKey()), key.signatureAlgorithm());
+          return CaSigner.software(
+              privateKey, publicKey(key.publicKey()), key.signatureAlgorithm());
         });
   }
 

@@ -26,7 +26,8 @@ class HealthIT extends ServerIT {
           "pkiaas-crls",
           "pkiaas-ocsp-responders",
           "pkiaas-mail-outbox",
-          "pkiaas-batch-jobs");
+          "pkiaas-batch-jobs",
+          "pkiaas-hsm-links");
   private static final Duration AGE = Duration.ofDays(400);
 
   @Deployment(name = DatabaseClock.DEPLOYMENT, testable = false)

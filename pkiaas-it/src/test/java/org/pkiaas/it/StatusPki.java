@@ -67,18 +67,24 @@ final class StatusPki {
    * Issues a certificate for {@code host}; returns its JSON (id, serialNumber, certificatePem …).
    */
   JsonObject issue(String host) {
-    String csr = Csrs.csr(Csrs.keys("EC"), "CN=" + host, List.of(host));
-    Api.Reply submitted =
-        owner.post(
-            "/api/v1/templates/" + templateId + "/requests",
-            Json.createObjectBuilder().add("csr", csr).build());
-    assertEquals(201, submitted.status(), submitted::toString);
+    Api.Reply submitted = submit(host);
     Api.Reply signed =
         owner.post(
             "/api/v1/requests/" + submitted.json().getString("id") + "/sign",
             Json.createObjectBuilder().build());
     assertEquals(200, signed.status(), signed::toString);
     return owner.get("/api/v1/certificates/" + signed.json().getString("id")).json();
+  }
+
+  /** Submits a CSR for {@code host} to the template; the request waits for approval. */
+  Api.Reply submit(String host) {
+    String csr = Csrs.csr(Csrs.keys("EC"), "CN=" + host, List.of(host));
+    Api.Reply submitted =
+        owner.post(
+            "/api/v1/templates/" + templateId + "/requests",
+            Json.createObjectBuilder().add("csr", csr).build());
+    assertEquals(201, submitted.status(), submitted::toString);
+    return submitted;
   }
 
   Api.Reply revoke(String certificateId, String reason) {

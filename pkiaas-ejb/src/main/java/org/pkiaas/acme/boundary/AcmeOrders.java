@@ -28,7 +28,6 @@ import org.pkiaas.acme.entity.OrderStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
-import org.pkiaas.ct.boundary.TransparencyFailure;
 import org.pkiaas.issuance.boundary.IssuanceService;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.Channel;
@@ -39,6 +38,7 @@ import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.problem.UnavailableException;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.SanType;
 import org.pkiaas.x509.SubjectAltNames;
@@ -214,7 +214,7 @@ public class AcmeOrders {
               "acme:" + accountId);
     } catch (InvalidInputException e) {
       throw new AcmeProblem(AcmeError.BAD_CSR, e.getMessage());
-    } catch (ConflictException | TransparencyFailure e) {
+    } catch (ConflictException | UnavailableException e) {
       throw new AcmeProblem(
           AcmeError.SERVER_INTERNAL, "The CA cannot issue now: " + e.getMessage());
     }

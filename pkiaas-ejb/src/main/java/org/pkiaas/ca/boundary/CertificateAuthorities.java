@@ -15,8 +15,10 @@ import org.pkiaas.ca.control.AiaFetcher;
 import org.pkiaas.ca.control.CaCertificateBuilder;
 import org.pkiaas.ca.control.CaCertificateImport;
 import org.pkiaas.ca.control.CaCreation;
+import org.pkiaas.ca.control.HsmProvisioning;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.ca.entity.KeyBackend;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.pem.Pem;
@@ -25,6 +27,7 @@ import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.signing.DeviceLinks;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
 import org.pkiaas.x509.Der;
@@ -45,6 +48,8 @@ public class CertificateAuthorities {
   @Inject KeyWrapper keyWrapper;
 
   @Inject CaSigners signers;
+
+  @Inject DeviceLinks deviceLinks;
 
   @Inject Event<CaWithdrawn> withdrawn;
 
@@ -69,6 +74,14 @@ public class CertificateAuthorities {
             creation.keyUsage(),
             creation.extendedKeyUsage(),
             keyPair.getPublic().getEncoded());
+    if (creation.backend() == KeyBackend.HSM) {
+      // the key is made on the device; until its certificate is imported the CA holds only the
+      // provisioning template's key, and nothing private
+      ca.storeWrappedKey(new byte[0]);
+      em.persist(ca);
+      lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.CREATED));
+      return ca;
+    }
     ca.storeWrappedKey(keyWrapper.wrap(keyPair.getPrivate(), ca.wrappingContext()));
     em.persist(ca);
     lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.CREATED));
@@ -164,6 +177,21 @@ public class CertificateAuthorities {
     return ca;
   }
 
+  /**
+   * The HSM provisioning file of a CA created with {@code "keyStorage": "HSM"}: the template
+   * certificate (the subject, extensions and validity the CA will have, signed by a throwaway key),
+   * then this server's link certificate, which the agent pins. The agent copies the template onto
+   * the token's key, self-signed for a root or as a CSR for an intermediate.
+   */
+  public String hsmProvisioningPem(Caller caller, String caId) {
+    CertificateAuthority ca = get(caller, caId);
+    if (ca.keyBackend() != KeyBackend.HSM) {
+      throw new ConflictException("This CA's key is not on an IoT-HSM device");
+    }
+    return Pem.certificate(Der.encoded(HsmProvisioning.template(ca)))
+        + Pem.certificate(deviceLinks.linkCertificate());
+  }
+
   /** The PEM CSR of a CA created with "CSR only". */
   public String csrPem(Caller caller, String caId) {
     CertificateAuthority ca = get(caller, caId);
@@ -185,10 +213,20 @@ public class CertificateAuthorities {
     if (ca.status() != CaStatus.AWAITING_CERTIFICATE) {
       throw new ConflictException("This CA already has its certificate");
     }
+    byte[] key =
+        ca.keyBackend() == KeyBackend.HSM
+            ? HsmProvisioning.deviceKey(ca, certificatePem)
+            : ca.publicKey();
     var chain =
         new CaCertificateImport(fetchIssuers ? AiaFetcher::issuersOf : c -> List.of())
-            .verify(ca.publicKey(), certificatePem, chainPem, new Date());
+            .verify(key, certificatePem, chainPem, new Date());
     X509CertificateHolder certificate = chain.certificate();
+    if (ca.keyBackend() == KeyBackend.HSM) {
+      ca.bindDeviceKey(key, KeySpec.of(CaSigners.publicKey(key)));
+      signers.forget(ca.id());
+      // activating signs the OCSP responder's certificate on the device: it must be connected
+      signers.forKey(ca.signingKey()).requireReachable();
+    }
     ca.activate(
         certificate.getSubject().toString(),
         Der.encoded(certificate),

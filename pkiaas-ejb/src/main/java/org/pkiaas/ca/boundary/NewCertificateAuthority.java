@@ -24,6 +24,9 @@ import org.pkiaas.input.PlainText;
  * @param keyType RSA, EC, ED25519, ML_DSA or SLH_DSA; derived from the key when one is imported
  * @param csrOnly an intermediate: create the key and a CSR, and wait for the signed certificate
  * @param privateKeyPem an existing key to import (PKCS#8, PKCS#1 or SEC1; may be encrypted)
+ * @param keyStorage {@code MANAGED} (the default: generated or imported here, wrapped under the
+ *     master key) or {@code HSM} (made on an IoT-HSM device; the CA awaits the certificate the
+ *     device's agent makes from its HSM provisioning certificate)
  */
 public record NewCertificateAuthority(
     @Size(max = 200, message = "A CA name has at most {max} characters") @PlainText String name,
@@ -51,7 +54,9 @@ public record NewCertificateAuthority(
         @PlainText(multiline = true)
         String privateKeyPem,
     @Size(max = 1024, message = "A password has at most {max} characters")
-        String privateKeyPassword) {
+        String privateKeyPassword,
+    @Pattern(regexp = "MANAGED|HSM", message = "The key storage is MANAGED or HSM")
+        String keyStorage) {
 
   @Override
   public String toString() {
@@ -62,6 +67,8 @@ public record NewCertificateAuthority(
         + keyType
         + ", csrOnly="
         + csrOnly
+        + ", keyStorage="
+        + keyStorage
         + "]";
   }
 }

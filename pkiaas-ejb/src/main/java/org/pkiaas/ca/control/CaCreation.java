@@ -8,6 +8,7 @@ import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
 import org.pkiaas.ca.entity.KeyBackend;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.x509.KeyUsages;
 import org.pkiaas.x509.ValidityDays;
@@ -26,7 +27,8 @@ public record CaCreation(
     Integer pathLength,
     List<String> keyUsage,
     List<String> extendedKeyUsage,
-    boolean csrOnly) {
+    boolean csrOnly,
+    boolean onDevice) {
 
   static final int DEFAULT_VALIDITY_DAYS = 3650;
   static final List<String> DEFAULT_KEY_USAGE =
@@ -66,6 +68,7 @@ public record CaCreation(
     }
     String signatureAlgorithm =
         keySpec.signatureAlgorithm("signatureAlgorithm", request.signatureAlgorithm());
+    boolean onDevice = onDevice(request, keySpec, signatureAlgorithm);
     int validity = request.validityDays() == null ? DEFAULT_VALIDITY_DAYS : request.validityDays();
     ValidityDays.check("validityDays", validity);
     if (request.pathLength() != null && (request.pathLength() < 0 || request.pathLength() > 16)) {
@@ -94,10 +97,46 @@ public record CaCreation(
         request.pathLength(),
         keyUsage,
         eku,
-        Boolean.TRUE.equals(request.csrOnly()));
+        Boolean.TRUE.equals(request.csrOnly()),
+        onDevice);
+  }
+
+  /**
+   * {@code "keyStorage": "HSM"}: the key is made on an IoT-HSM device, which signs RSA (PKCS#1
+   * v1.5) and ECDSA over SHA-2 only; whether the CA is a root or an intermediate is decided there,
+   * when the agent turns the provisioning template into a self-signed certificate or a CSR.
+   */
+  private static boolean onDevice(
+      NewCertificateAuthority request, KeySpec keySpec, String signatureAlgorithm) {
+    if (!"HSM".equals(request.keyStorage())) {
+      return false;
+    }
+    if (request.privateKeyPem() != null && !request.privateKeyPem().isBlank()) {
+      throw new InvalidInputException(
+          "keyStorage", "An HSM key is generated or imported on the device, not uploaded here");
+    }
+    if (keySpec.algorithm() != KeyAlgorithm.RSA && keySpec.algorithm() != KeyAlgorithm.EC) {
+      throw new InvalidInputException(
+          "keyType", "A key on an IoT-HSM device is RSA or EC, not " + keySpec);
+    }
+    if (signatureAlgorithm.endsWith("MGF1")) {
+      throw new InvalidInputException(
+          "signatureAlgorithm",
+          "The IoT-HSM link signs RSA with PKCS#1 v1.5, not " + signatureAlgorithm);
+    }
+    if (Boolean.TRUE.equals(request.csrOnly())) {
+      throw new InvalidInputException(
+          "csrOnly",
+          "For an HSM key the agent makes the CSR from the provisioning certificate; leave"
+              + " csrOnly unset");
+    }
+    return true;
   }
 
   public KeyBackend backend() {
+    if (onDevice) {
+      return KeyBackend.HSM;
+    }
     return importedKey == null ? KeyBackend.MANAGED : KeyBackend.IMPORTED;
   }
 
@@ -111,6 +150,12 @@ public record CaCreation(
 
   @Override
   public String toString() {
-    return "CaCreation[" + name + ", " + keySpec + ", csrOnly=" + csrOnly + "]";
+    return "CaCreation["
+        + name
+        + ", "
+        + keySpec
+        + ", csrOnly="
+        + csrOnly
+        + (onDevice ? ", on device]" : "]");
   }
 }

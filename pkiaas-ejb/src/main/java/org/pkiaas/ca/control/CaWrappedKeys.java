@@ -8,7 +8,10 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServiceCredential;
 import org.pkiaas.signing.WrappedKeys;
 
-/** The CAs' keys and their service credentials' (OCSP responder) keys, oldest CA first. */
+/**
+ * The CAs' keys and their service credentials' (OCSP responder) keys, oldest CA first. A CA whose
+ * key is on an IoT-HSM device has no wrapped key here.
+ */
 @ApplicationScoped
 public class CaWrappedKeys implements WrappedKeys {
 
@@ -18,7 +21,9 @@ public class CaWrappedKeys implements WrappedKeys {
   public Optional<Wrapped> any() {
     Optional<Wrapped> ca =
         em.createQuery(
-                "SELECT c FROM CertificateAuthority c ORDER BY c.createdAt",
+                "SELECT c FROM CertificateAuthority c"
+                    + " WHERE c.keyBackend <> org.pkiaas.ca.entity.KeyBackend.HSM"
+                    + " ORDER BY c.createdAt",
                 CertificateAuthority.class)
             .setMaxResults(1)
             .getResultStream()

@@ -172,19 +172,36 @@ public class CertificateAuthority implements Identified {
     this.createdAt = Instant.now();
   }
 
-  /** The additional data this CA's key is wrapped with: the key decrypts only for this CA. */
-  /** Its key, for {@code CaSigners}. */
+  /** Its key, for {@code CaSigners}: wrapped here, or on an IoT-HSM device. */
   public KeyReference signingKey() {
+    if (keyBackend == KeyBackend.HSM) {
+      return KeyReference.device(id, publicKey, signatureAlgorithm);
+    }
     return new KeyReference(
         id, wrappedPrivateKey, wrappingContext(), publicKey, signatureAlgorithm);
   }
 
+  /** The additional data this CA's key is wrapped with: the key decrypts only for this CA. */
   public String wrappingContext() {
     return "ca:" + id;
   }
 
   public void storeWrappedKey(byte[] wrapped) {
     this.wrappedPrivateKey = Objects.requireNonNull(wrapped).clone();
+  }
+
+  /**
+   * Binds a CA created for an IoT-HSM key to the key on the device, as the certificate the device
+   * signed (or had signed) names it: until then the CA holds only its provisioning template's key.
+   * Nothing of the private key is stored.
+   */
+  public void bindDeviceKey(byte[] subjectPublicKeyInfo, KeySpec deviceKeySpec) {
+    if (keyBackend != KeyBackend.HSM || status != CaStatus.AWAITING_CERTIFICATE) {
+      throw new ConflictException("Only an HSM CA awaiting its certificate takes a device key");
+    }
+    this.publicKey = Objects.requireNonNull(subjectPublicKeyInfo).clone();
+    this.keyAlgorithm = deviceKeySpec.algorithm().name();
+    this.keySpec = deviceKeySpec.parameter();
   }
 
   public void awaitCertificate(byte[] csrDer) {

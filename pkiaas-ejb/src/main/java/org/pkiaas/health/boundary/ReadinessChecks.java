@@ -23,6 +23,8 @@ public class ReadinessChecks {
 
   @Inject BatchJobsCheck jobs;
 
+  @Inject HsmLinkCheck hsmLinks;
+
   /** Each check under its name ({@code pkiaas-database} …), in the order of the operator guide. */
   public Map<String, Supplier<HealthCheckResponse>> byName() {
     Map<String, Supplier<HealthCheckResponse>> checks = new LinkedHashMap<>();
@@ -32,6 +34,7 @@ public class ReadinessChecks {
     checks.put("pkiaas-ocsp-responders", responders::call);
     checks.put("pkiaas-mail-outbox", outbox::call);
     checks.put("pkiaas-batch-jobs", jobs::call);
+    checks.put("pkiaas-hsm-links", hsmLinks::call);
     return checks;
   }
 }

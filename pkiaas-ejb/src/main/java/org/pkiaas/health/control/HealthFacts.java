@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.pkiaas.ca.entity.CaStatus;
+import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.ca.entity.KeyBackend;
 import org.pkiaas.ca.entity.ServicePurpose;
 import org.pkiaas.certificate.entity.CertificateStatus;
+import org.pkiaas.signing.KeyReference;
 
 /**
  * The facts the readiness checks judge, each read with one or two queries across every tenant,
@@ -37,6 +40,9 @@ public class HealthFacts {
 
   /** A CA whose status services are expected to answer. */
   public record PublishingCa(String id, String name) {}
+
+  /** An active CA whose key is on an IoT-HSM device. */
+  public record DeviceCa(String id, String name, KeyReference key) {}
 
   /** The unsent mails: how many, and since when the oldest waits. */
   public record Backlog(long count, Optional<Instant> oldest) {}
@@ -80,6 +86,19 @@ public class HealthFacts {
       cas.add(new PublishingCa((String) row[0], (String) row[1]));
     }
     return cas;
+  }
+
+  /** Active CAs whose key is on an IoT-HSM device. */
+  public List<DeviceCa> deviceCas() {
+    return em.createQuery(
+            "SELECT c FROM CertificateAuthority c WHERE c.status = :active"
+                + " AND c.keyBackend = :hsm ORDER BY c.name, c.id",
+            CertificateAuthority.class)
+        .setParameter("active", CaStatus.ACTIVE)
+        .setParameter("hsm", KeyBackend.HSM)
+        .getResultStream()
+        .map(ca -> new DeviceCa(ca.id(), ca.name(), ca.signingKey()))
+        .toList();
   }
 
   /**

@@ -67,6 +67,8 @@ public class IssuanceService {
       String requestId,
       String issuedBy) {
     ca.requireIssuing();
+    // a CA key on an IoT-HSM device that is offline fails here, before anything is built or stored
+    signers.forKey(ca.signingKey()).requireReachable();
     TemplateSettings settings = template.settings();
     if (!settings.general().enabled()) {
       throw new ConflictException("The template '" + template.name() + "' is disabled");

@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.ToDoubleFunction;
+import org.pkiaas.signing.DeviceSignature;
 
 /**
  * PKIaaS's own meters, published by WildFly's Micrometer subsystem (Prometheus at {@code
@@ -133,6 +135,10 @@ public class PkiMetrics {
   /** An HSM signature returned ({@code ok}) or failed ({@code offline}, {@code error}). */
   public void hsmSignature(String outcome, Duration took) {
     registry.timer(HSM_SIGNATURE_TIME, "outcome", outcome).record(took);
+  }
+
+  void deviceSignature(@Observes DeviceSignature signature) {
+    hsmSignature(signature.outcome(), signature.took());
   }
 
   /**

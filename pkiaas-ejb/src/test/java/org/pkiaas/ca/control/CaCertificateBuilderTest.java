@@ -64,7 +64,7 @@ class CaCertificateBuilderTest {
     rsaPair = KeySpec.parse("RSA", 2048, null, null).generate();
     signers =
         Map.of(
-            "RSA", new CaSigner(rsaPair.getPrivate(), rsaPair.getPublic(), "SHA256withRSA"),
+            "RSA", CaSigner.software(rsaPair.getPrivate(), rsaPair.getPublic(), "SHA256withRSA"),
             "EC", signer(KeySpec.parse("EC", null, "P-256", null)),
             "ED25519", signer(KeySpec.parse("ED25519", null, null, null)),
             "ML_DSA", signer(KeySpec.parse("ML_DSA", null, null, "65")));
@@ -298,7 +298,8 @@ class CaCertificateBuilderTest {
 
   @Test
   void rsaPssRootIsVerifiedByOpenSsl() throws Exception {
-    CaSigner pss = new CaSigner(rsaPair.getPrivate(), rsaPair.getPublic(), "SHA256withRSAandMGF1");
+    CaSigner pss =
+        CaSigner.software(rsaPair.getPrivate(), rsaPair.getPublic(), "SHA256withRSAandMGF1");
     X509CertificateHolder root =
         CaCertificateBuilder.selfSigned(new CaProfile(SUBJECT, 30, null, CA_USAGE, List.of()), pss);
     assertEquals(
@@ -383,7 +384,7 @@ class CaCertificateBuilderTest {
 
   static CaSigner signer(KeySpec spec) {
     KeyPair pair = spec.generate();
-    return new CaSigner(
+    return CaSigner.software(
         pair.getPrivate(), pair.getPublic(), spec.signatureAlgorithm("signatureAlgorithm", null));
   }
 

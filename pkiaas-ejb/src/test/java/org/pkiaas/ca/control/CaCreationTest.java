@@ -51,6 +51,7 @@ class CaCreationTest {
     Boolean csrOnly;
     String privateKeyPem;
     String privateKeyPassword;
+    String keyStorage;
 
     NewCertificateAuthority build() {
       return new NewCertificateAuthority(
@@ -67,7 +68,8 @@ class CaCreationTest {
           extendedKeyUsage,
           csrOnly,
           privateKeyPem,
-          privateKeyPassword);
+          privateKeyPassword,
+          keyStorage);
     }
   }
 
@@ -197,6 +199,57 @@ class CaCreationTest {
     CaCreation creation = create(r -> r.keyType = "EC");
     KeyPair pair = creation.keyPair();
     assertEquals(creation.keySpec(), KeySpec.of(pair.getPublic()));
+  }
+
+  // keys on an IoT-HSM device
+
+  @Test
+  void hsmStorageKeepsTheKeyOffThisServer() {
+    CaCreation creation =
+        create(
+            r -> {
+              r.keyStorage = "HSM";
+              r.keyType = "EC";
+              r.curve = "P-384";
+            });
+    assertEquals(KeyBackend.HSM, creation.backend());
+    assertEquals(new KeySpec(KeyAlgorithm.EC, "P-384"), creation.keySpec());
+    assertEquals("SHA384withECDSA", creation.signatureAlgorithm());
+    assertNull(creation.importedKey());
+  }
+
+  @Test
+  void managedIsTheDefaultStorage() {
+    assertEquals(KeyBackend.MANAGED, create(r -> r.keyStorage = "MANAGED").backend());
+  }
+
+  @Test
+  void hsmStorageTakesOnlyWhatTheLinkSigns() {
+    assertRefused(
+        "keyType",
+        r -> {
+          r.keyStorage = "HSM";
+          r.keyType = "ED25519";
+        });
+    assertRefused(
+        "signatureAlgorithm",
+        r -> {
+          r.keyStorage = "HSM";
+          r.keyType = "RSA";
+          r.signatureAlgorithm = "SHA256withRSAandMGF1";
+        });
+    assertRefused(
+        "keyStorage",
+        r -> {
+          r.keyStorage = "HSM";
+          r.privateKeyPem = ecKeyPem;
+        });
+    assertRefused(
+        "csrOnly",
+        r -> {
+          r.keyStorage = "HSM";
+          r.csrOnly = true;
+        });
   }
 
   // imported keys

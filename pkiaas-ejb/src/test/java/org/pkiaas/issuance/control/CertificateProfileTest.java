@@ -116,7 +116,7 @@ class CertificateProfileTest {
   static void buildRoot() {
     caKey = KeySpec.parse("EC", null, "P-256", null);
     KeyPair pair = caKey.generate();
-    rootSigner = new CaSigner(pair.getPrivate(), pair.getPublic(), "SHA256withECDSA");
+    rootSigner = CaSigner.software(pair.getPrivate(), pair.getPublic(), "SHA256withECDSA");
     root =
         CaCertificateBuilder.selfSigned(
             new CaProfile(ROOT_NAME, 3650, null, CA_USAGE, List.of()), rootSigner);
@@ -998,7 +998,8 @@ class CertificateProfileTest {
   @Test
   void certificateNeverOutlivesItsIssuer() {
     KeyPair pair = caKey.generate();
-    CaSigner shortSigner = new CaSigner(pair.getPrivate(), pair.getPublic(), "SHA256withECDSA");
+    CaSigner shortSigner =
+        CaSigner.software(pair.getPrivate(), pair.getPublic(), "SHA256withECDSA");
     X509CertificateHolder shortRoot =
         CaCertificateBuilder.selfSigned(
             new CaProfile(new X500Name("CN=Short Root"), 10, null, CA_USAGE, List.of()),

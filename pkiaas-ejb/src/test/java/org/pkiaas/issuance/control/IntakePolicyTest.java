@@ -77,7 +77,7 @@ class IntakePolicyTest {
   static void buildRoot() {
     KeySpec caKey = KeySpec.parse("EC", null, "P-256", null);
     KeyPair pair = caKey.generate();
-    rootSigner = new CaSigner(pair.getPrivate(), pair.getPublic(), "SHA256withECDSA");
+    rootSigner = CaSigner.software(pair.getPrivate(), pair.getPublic(), "SHA256withECDSA");
     root =
         CaCertificateBuilder.selfSigned(
             new CaProfile(

@@ -35,6 +35,16 @@ public interface HsmConnection extends AutoCloseable {
    */
   HsmLinkState linkState(PublicKey caKey);
 
+  /**
+   * The certificate of this server's link identity, which an agent pins when it is provisioned (it
+   * goes into the HSM provisioning file after the CA template): from then on the agent obeys only
+   * requests that key signed. Every node of a cluster has the same one.
+   *
+   * @return the DER certificate
+   * @throws HsmUnavailableException if no link is configured or its identity could not be loaded
+   */
+  byte[] linkCertificate() throws HsmUnavailableException;
+
   /** Returns this connection to the pool; calling it again has no effect. */
   @Override
   void close();

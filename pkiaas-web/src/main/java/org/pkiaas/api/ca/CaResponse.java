@@ -41,7 +41,21 @@ public record CaResponse(
             description =
                 "Only in the answer that creates the installation's first CA, to an administrator:"
                     + " where the master key that wraps every CA key is, and that it needs a backup")
-        String masterKeyBackup) {
+        String masterKeyBackup,
+    @Schema(
+            description =
+                "Only for a CA whose key is on an IoT-HSM device (keyBackend HSM): the key's id on"
+                    + " the link and whether a device holding it is connected to this node")
+        HsmLink hsmLink) {
+
+  /**
+   * The IoT-HSM link of a CA key on a device.
+   *
+   * @param keyId the SHA-256 of the key's SubjectPublicKeyInfo, hex: the agent serves this id
+   * @param online whether an agent holding the key is connected now
+   * @param lastSeen when one was last heard by this node, or null since it started
+   */
+  public record HsmLink(String keyId, boolean online, Instant lastSeen) {}
 
   /** The key and hash of the certificates the CA's services (OCSP, timestamping) sign with. */
   public record ServiceCertificateSettings(
@@ -50,7 +64,7 @@ public record CaResponse(
       @Schema(enumeration = {"P-256", "P-384", "P-521"}) String curve,
       String signatureHash) {}
 
-  static CaResponse of(CertificateAuthority ca, String publicUrl) {
+  static CaResponse of(CertificateAuthority ca, String publicUrl, HsmLink hsmLink) {
     KeySpec key = ca.keySpec();
     KeySpec service = ca.serviceKeySpec();
     byte[] certificate = ca.certificate();
@@ -81,7 +95,8 @@ public record CaResponse(
         ca.crlValidityDays(),
         ServiceUrls.of(publicUrl, ca),
         ca.createdAt(),
-        null);
+        null,
+        hsmLink);
   }
 
   /** This answer with the master key's backup reminder. */
@@ -112,7 +127,8 @@ public record CaResponse(
         crlValidityDays,
         urls,
         createdAt,
-        reminder);
+        reminder,
+        hsmLink);
   }
 
   private static Integer size(KeySpec key) {

@@ -24,10 +24,12 @@ import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.boundary.MasterKeyReminder;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
+import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.DeviceLinks;
 
 /**
  * Certificate authorities of the signed-in account. Every API resource class sits at the root path:
@@ -40,6 +42,7 @@ import org.pkiaas.problem.InvalidInputException;
 public class CertificateAuthoritiesResource {
 
   static final String PEM_CSR = "application/pkcs10";
+  static final String PEM_FILE = "application/x-pem-file";
 
   @Inject CertificateAuthorities cas;
 
@@ -48,6 +51,8 @@ public class CertificateAuthoritiesResource {
   @Inject RequestCaller caller;
 
   @Inject PkiaasConfig config;
+
+  @Inject DeviceLinks deviceLinks;
 
   @Context UriInfo uriInfo;
 
@@ -133,6 +138,27 @@ public class CertificateAuthoritiesResource {
     return Response.ok(pem).build();
   }
 
+  /**
+   * The HSM provisioning file of a CA created with {@code "keyStorage": "HSM"}: the template
+   * certificate, then the server's link certificate, both PEM. The IoT-HSM agent's {@code
+   * provision} command reads it.
+   */
+  @GET
+  @Path("cas/{caId}/hsm-provisioning-certificate")
+  @Produces({PEM_FILE, MediaType.TEXT_PLAIN})
+  @APIResponse(
+      responseCode = "200",
+      description = "The template certificate and the server's link certificate, PEM",
+      content = {
+        @Content(mediaType = PEM_FILE, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))
+      })
+  public Response hsmProvisioningCertificate(@PathParam("caId") String caId) {
+    return Response.ok(cas.hsmProvisioningPem(caller.get(), caId))
+        .header("Content-Disposition", "attachment; filename=\"hsm-provisioning.pem\"")
+        .build();
+  }
+
   @POST
   @Path("cas/{caId}/certificate")
   public CaResponse importCertificate(
@@ -151,6 +177,13 @@ public class CertificateAuthoritiesResource {
   }
 
   private CaResponse response(CertificateAuthority ca) {
-    return CaResponse.of(ca, config.pkiUrl());
+    // awaiting its certificate, an HSM CA holds only its template's key: no device serves it yet
+    CaResponse.HsmLink link =
+        deviceLinks
+            .state(ca.signingKey())
+            .filter(state -> ca.status() != CaStatus.AWAITING_CERTIFICATE)
+            .map(state -> new CaResponse.HsmLink(state.keyId(), state.online(), state.lastSeen()))
+            .orElse(null);
+    return CaResponse.of(ca, config.pkiUrl(), link);
   }
 }

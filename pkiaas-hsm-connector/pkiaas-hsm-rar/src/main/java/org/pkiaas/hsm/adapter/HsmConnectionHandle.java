@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.pkiaas.hsm.HsmConnection;
 import org.pkiaas.hsm.HsmException;
 import org.pkiaas.hsm.HsmLinkState;
+import org.pkiaas.hsm.HsmUnavailableException;
 
 /**
  * What a caller holds: a handle on a pooled {@link HsmManagedConnection}.
@@ -29,6 +30,11 @@ public final class HsmConnectionHandle implements HsmConnection {
   @Override
   public HsmLinkState linkState(PublicKey caKey) {
     return open().linkState(caKey);
+  }
+
+  @Override
+  public byte[] linkCertificate() throws HsmUnavailableException {
+    return open().linkCertificate();
   }
 
   @Override

@@ -94,6 +94,17 @@ public class HsmManagedConnection implements ManagedConnection {
         .orElse(new HsmLinkState(false, null));
   }
 
+  byte[] linkCertificate() throws HsmUnavailableException {
+    return factory
+        .adapter()
+        .linkCertificate()
+        .orElseThrow(
+            () ->
+                new HsmUnavailableException(
+                    "No IoT-HSM link is configured (brokerUrl or linkIdentityFile is empty or"
+                        + " unreadable); there is no link certificate for agents to pin"));
+  }
+
   @Override
   public Object getConnection(Subject subject, ConnectionRequestInfo info) {
     HsmConnectionHandle handle = new HsmConnectionHandle(this);

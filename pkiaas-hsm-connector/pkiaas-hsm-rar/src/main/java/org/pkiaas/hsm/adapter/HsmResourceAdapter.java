@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.pkiaas.hsm.link.LinkIdentity;
 
 /**
  * The IoT-HSM resource adapter: outbound only, no transactions. It owns the one broker session of
@@ -71,6 +72,7 @@ public class HsmResourceAdapter implements ResourceAdapter, Serializable {
   private Long agentStaleAfterMillis = 6_000L;
 
   private transient volatile DeviceLink link;
+  private transient volatile byte[] linkCertificate;
 
   @Override
   public void start(BootstrapContext context) {
@@ -81,17 +83,21 @@ public class HsmResourceAdapter implements ResourceAdapter, Serializable {
     // A broken link setting must not take the CAs with software keys down with it: log it, and
     // leave HSM keys offline.
     try {
+      LinkIdentity identity =
+          LinkIdentityFile.load(
+              Path.of(linkIdentityFile), Secrets.read(Path.of(linkIdentityPasswordFile)));
+      linkCertificate = identity.certificate().getEncoded();
       link =
           new DeviceLink(
               brokerUrl,
               brokerUser,
               brokerUser.isEmpty() ? null : Secrets.read(Path.of(brokerPasswordFile)),
-              LinkIdentityFile.load(
-                  Path.of(linkIdentityFile), Secrets.read(Path.of(linkIdentityPasswordFile))),
+              identity,
               Duration.ofMillis(agentStaleAfterMillis));
       link.start();
     } catch (MqttException | IOException | GeneralSecurityException | RuntimeException e) {
       link = null;
+      linkCertificate = null;
       LOG.log(Level.SEVERE, "IoT-HSM link not started; HSM keys are offline", e);
     }
   }
@@ -102,6 +108,15 @@ public class HsmResourceAdapter implements ResourceAdapter, Serializable {
       link.stop();
       link = null;
     }
+    linkCertificate = null;
+  }
+
+  /**
+   * @return the DER certificate of this node's link identity, or empty when there is no link
+   */
+  Optional<byte[]> linkCertificate() {
+    byte[] certificate = linkCertificate;
+    return certificate == null ? Optional.empty() : Optional.of(certificate.clone());
   }
 
   /**

@@ -69,6 +69,13 @@ class HsmManagedConnectionTest {
   }
 
   @Test
+  void thereIsNoLinkCertificateToPinWithoutALink() {
+    HsmUnavailableException failure =
+        assertThrows(HsmUnavailableException.class, connection::linkCertificate);
+    assertTrue(failure.getMessage().contains("No IoT-HSM link"), failure.getMessage());
+  }
+
+  @Test
   void closingTheHandleReturnsItToThePoolOnce() {
     connection.close();
     connection.close();

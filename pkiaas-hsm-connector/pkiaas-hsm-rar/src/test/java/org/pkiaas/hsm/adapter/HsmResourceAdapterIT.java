@@ -1,5 +1,6 @@
 package org.pkiaas.hsm.adapter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +62,7 @@ class HsmResourceAdapterIT {
     Process agent = null;
     try (HsmConnection connection = connections.getConnection()) {
       assertFalse(connection.linkState(caKey).online());
+      assertArrayEquals(server.certificate().getEncoded(), connection.linkCertificate());
       agent = agents.startLink("root", state, BROKER);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (!connection.linkState(caKey).online()) {

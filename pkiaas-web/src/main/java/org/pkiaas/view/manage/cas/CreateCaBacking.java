@@ -57,6 +57,7 @@ public class CreateCaBacking implements Serializable {
       new ArrayList<>(List.of("keyCertSign", "cRLSign", "digitalSignature"));
   private List<String> extendedKeyUsage = new ArrayList<>();
   private boolean csrOnly;
+  private String keyStorage = "MANAGED";
 
   public boolean isFirstCa() {
     return cas.list(user.caller()).isEmpty();
@@ -117,7 +118,8 @@ public class CreateCaBacking implements Serializable {
             extendedKeyUsage,
             csrOnly,
             importing ? new String(privateKeyPem) : null,
-            privateKeyPassword == null ? null : new String(privateKeyPassword));
+            privateKeyPassword == null ? null : new String(privateKeyPassword),
+            keyStorage);
     wipeKeyMaterial();
     try {
       CertificateAuthority created = cas.create(user.caller(), request);
@@ -125,7 +127,9 @@ public class CreateCaBacking implements Serializable {
       masterKeyReminder
           .afterCreating(user.caller(), created)
           .ifPresent(Feedback::warnAfterRedirect);
-      if (csrOnly) {
+      if ("HSM".equals(keyStorage)) {
+        Pages.redirect("/manage/cas/hsm.xhtml?ca=" + created.id());
+      } else if (csrOnly) {
         Pages.redirect("/manage/cas/csr.xhtml?ca=" + created.id());
       } else {
         Feedback.infoAfterRedirect(
@@ -146,6 +150,14 @@ public class CreateCaBacking implements Serializable {
       Arrays.fill(privateKeyPassword, '\0');
       privateKeyPassword = null;
     }
+  }
+
+  public String getKeyStorage() {
+    return keyStorage;
+  }
+
+  public void setKeyStorage(String keyStorage) {
+    this.keyStorage = keyStorage;
   }
 
   public String getCommonName() {

@@ -6,13 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.ca.boundary.ServiceUrls;
+import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.boundary.CertificateFilter;
 import org.pkiaas.certificate.boundary.Certificates;
 import org.pkiaas.problem.PkiaasException;
+import org.pkiaas.signing.DeviceLinks;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
@@ -36,6 +39,8 @@ public class ManageCasBacking implements Serializable {
 
   @Inject ConsoleUser user;
 
+  @Inject DeviceLinks deviceLinks;
+
   private transient List<CertificateAuthority> list;
   private String selectedId;
   private String selectedName;
@@ -54,6 +59,25 @@ public class ManageCasBacking implements Serializable {
       load();
     }
     return list;
+  }
+
+  /**
+   * Where an HSM CA's key stands: awaiting provisioning, or its device online or offline with when
+   * this node last heard it.
+   */
+  public String device(CertificateAuthority ca) {
+    if (ca.status() == CaStatus.AWAITING_CERTIFICATE) {
+      return "HSM: awaiting the device's certificate";
+    }
+    return deviceLinks
+        .state(ca.signingKey())
+        .map(
+            state ->
+                (state.online() ? "HSM device online" : "HSM device offline")
+                    + (state.lastSeen() == null
+                        ? ""
+                        : ", last seen " + state.lastSeen().truncatedTo(ChronoUnit.SECONDS)))
+        .orElse("");
   }
 
   public void showServiceUrls(String caId) {
