@@ -29,6 +29,17 @@ run() {
 }
 
 mkdir -p "$jboss_home/standalone/log"
+# Module org.pkiaas.tls: the trust manager that lets the HTTPS listener request a client certificate
+# and leave its checking to the application (cli/https.cli), compiled here from its one source file.
+tls_module="$jboss_home/modules/org/pkiaas/tls/main"
+javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
+command -v "$javac" >/dev/null || { echo "configure.sh: javac not found: WildFly 39 runs on a JDK; set JAVA_HOME" >&2; exit 2; }
+classes="$(mktemp -d)"
+"$javac" --release 17 -nowarn -d "$classes" "$here"/tls-module/*.java
+mkdir -p "$tls_module"
+"${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$tls_module/pkiaas-tls.jar" -C "$classes" .
+rm -rf "$classes"
+cp "$here/tls-module/module.xml" "$tls_module/module.xml"
 scripts=(server.cli https.cli batch-detach.cli)
 case "$database" in
     h2)

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * certificate and {@code pki --est} enrolls with the template's EST username and password, on an
  * RSA CA and on an EC CA; {@code openssl verify} accepts each certificate. A wrong password gets
  * 401 and nothing; a template that needs approval answers 202 while pki polls, and pki receives the
- * certificate once the owner signs the request through the API. curl checks what pki does not send:
- * csrattrs, a malformed CSR, an unknown label.
+ * certificate once the owner signs the request through the API. {@code pki --est --cert --key}
+ * re-enrolls over client-certificate TLS (RFC 7030 §3.3.2), where a missing, foreign or revoked
+ * client certificate is refused; a template may let client certificates of its CA enroll. curl
+ * checks what pki does not send: csrattrs, a malformed CSR, an unknown label.
  */
 class EstIT extends ServerIT {
 
@@ -150,8 +152,192 @@ class EstIT extends ServerIT {
   }
 
   @Test
-  void strongSwanReenrollsWithTheRenewedCertificatesKey() throws Exception {
-    EstFixture est = new EstFixture("EST reenroll RSA Root", "RSA");
+  void strongSwanReenrollsWithItsClientCertificateOnAnRsaCa() throws Exception {
+    reenrollsWithPki(new EstFixture("EST reenroll RSA Root", "RSA"), "rsa:2048");
+  }
+
+  @Test
+  void strongSwanReenrollsWithItsClientCertificateOnAnEcCa() throws Exception {
+    reenrollsWithPki(new EstFixture("EST reenroll EC Root", "EC"), "ec");
+  }
+
+  /**
+   * simplereenroll (RFC 7030 §4.2.2) authenticated by the TLS client certificate being renewed
+   * (§3.3.2): pki renews with a new key over client-certificate TLS; no certificate, a certificate
+   * PKIaaS did not issue, and a revoked one are refused with 403; a CSR for other names with 400.
+   */
+  private void reenrollsWithPki(EstFixture est, String keyType) throws Exception {
+    renewable(est);
+    Path ca = est.caPem(dir);
+    String userpass = est.username + ":" + est.password;
+    Path csr = csr("vpn.example.test", keyType);
+    Tools.Run enrolled = pkiEst(est, csr, userpass, ca, "vpn.pem");
+    assertEquals(0, enrolled.exitCode(), enrolled.output());
+    Path cert = dir.resolve("vpn.pem");
+    Path key = dir.resolve("vpn.example.test.key");
+    Files.copy(key, dir.resolve("vpn-old.key"));
+    key = dir.resolve("vpn-old.key");
+
+    // re-key: the CSR has a new key; the TLS handshake proves the old one
+    Path rekeyed = csr("vpn.example.test", keyType);
+    Path newKey = Files.copy(dir.resolve("vpn.example.test.key"), dir.resolve("vpn-new.key"));
+    Tools.Run renewed =
+        Tools.run(
+            dir,
+            pkiEstCommand(
+                est,
+                rekeyed,
+                null,
+                ca,
+                "renewed.pem",
+                "--cert",
+                cert.toString(),
+                "--key",
+                key.toString()));
+    assertEquals(0, renewed.exitCode(), renewed.output());
+    Path certificate = dir.resolve("renewed.pem");
+    assertTrue(
+        Tools.ok(dir, "openssl", "verify", "-CAfile", ca.toString(), certificate.toString())
+            .contains(": OK"));
+    assertNotEquals(serial(cert), serial(certificate));
+    assertTrue(
+        Tools.ok(dir, "openssl", "x509", "-in", certificate.toString(), "-noout", "-subject")
+            .contains("CN = vpn.example.test"));
+    assertEquals(
+        publicKey(newKey),
+        Tools.ok(dir, "openssl", "x509", "-in", certificate.toString(), "-noout", "-pubkey"),
+        "the renewed certificate has the CSR's new key");
+    assertEquals(2, est.issued().size());
+
+    // without a client certificate, Basic credentials renew nothing
+    Path another = csr("vpn.example.test", keyType);
+    assertTrue(reenroll(est, another, userpass).startsWith("403 "), "no client certificate");
+    // a certificate PKIaaS did not issue, with the same subject: 403
+    Path foreignKey = dir.resolve("foreign.key");
+    Path foreign = dir.resolve("foreign.pem");
+    Tools.ok(
+        dir,
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+        "-keyout",
+        foreignKey.toString(),
+        "-out",
+        foreign.toString(),
+        "-subj",
+        "/CN=vpn.example.test",
+        "-days",
+        "2");
+    String refused =
+        reenroll(est, another, null, "--cert", foreign.toString(), "--key", foreignKey.toString());
+    assertTrue(refused.startsWith("403 ") && refused.contains("not issued by"), refused);
+    // the renewed certificate asking for other names: 400
+    Path otherNames = csr("other.example.test", keyType);
+    String renamed =
+        reenroll(
+            est, otherNames, null, "--cert", certificate.toString(), "--key", newKey.toString());
+    assertTrue(renamed.startsWith("400 "), renamed);
+    // once revoked, the certificate renews nothing
+    String id =
+        est.issued().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("serialNumber").equals(serialHex(certificate)))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
+    assertEquals(
+        200,
+        est.owner
+            .post(
+                "/api/v1/certificates/" + id + "/revoke",
+                Json.createObjectBuilder().add("reason", "superseded").build())
+            .status());
+    String revoked =
+        reenroll(est, another, null, "--cert", certificate.toString(), "--key", newKey.toString());
+    assertTrue(revoked.startsWith("403 ") && revoked.contains("revoked"), revoked);
+    assertEquals(2, est.issued().size(), "refused re-enrollments issue nothing");
+    assertTrue(
+        est.owner.get("/api/v1/audit?size=50").array().stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                e ->
+                    e.getString("action").equals("est.reenroll")
+                        && e.getString("detail", "").startsWith("403")),
+        "the refused client certificate is in the owner's audit log");
+  }
+
+  @Test
+  void aClientCertificateOfTheCaEnrollsWhereTheTemplateAllowsIt() throws Exception {
+    EstFixture est = new EstFixture("EST client certificate EC Root", "EC");
+    Path ca = est.caPem(dir);
+    Tools.Run enrolled =
+        pkiEst(
+            est,
+            csr("gateway.example.test", "ec"),
+            est.username + ":" + est.password,
+            ca,
+            "gw.pem");
+    assertEquals(0, enrolled.exitCode(), enrolled.output());
+    String[] client = {
+      "--cert",
+      dir.resolve("gw.pem").toString(),
+      "--key",
+      dir.resolve("gateway.example.test.key").toString()
+    };
+    Path csr = csr("sensor.example.test", "ec");
+    String off = enroll(est, csr, client);
+    assertTrue(off.startsWith("401 "), "the template does not take certificates yet: " + off);
+
+    est.set(
+        Json.createObjectBuilder()
+            .add("enabled", true)
+            .add("label", est.label)
+            .add("clientCertificate", true));
+    String on = enroll(est, csr, client);
+    assertTrue(on.startsWith("200 "), on);
+    assertEquals(2, est.issued().size());
+    assertTrue(
+        est.owner
+            .get("/api/v1/templates/" + est.templateId)
+            .json()
+            .getJsonObject("est")
+            .getBoolean("clientCertificate"));
+    Path foreignKey = dir.resolve("foreign.key");
+    Path foreign = dir.resolve("foreign.pem");
+    Tools.ok(
+        dir,
+        "openssl",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        foreignKey.toString(),
+        "-out",
+        foreign.toString(),
+        "-subj",
+        "/CN=gateway.example.test",
+        "-days",
+        "2");
+    String refused =
+        enroll(
+            est,
+            csr("sensor2.example.test", "ec"),
+            "--cert",
+            foreign.toString(),
+            "--key",
+            foreignKey.toString());
+    assertTrue(refused.startsWith("403 "), refused);
+    assertEquals(2, est.issued().size());
+  }
+
+  private void renewable(EstFixture est) {
     JsonObject general =
         est.owner.get("/api/v1/templates/" + est.templateId).json().getJsonObject("general");
     Api.Reply renewable =
@@ -166,62 +352,56 @@ class EstIT extends ServerIT {
                         .add("renewalWindowDays", general.getInt("validityDays")))
                 .build());
     assertEquals(200, renewable.status(), renewable::toString);
-    Path ca = est.caPem(dir);
-    String userpass = est.username + ":" + est.password;
-    Path csr = csr("vpn.example.test", "rsa:2048");
-    Tools.Run enrolled = pkiEst(est, csr, userpass, ca, "vpn.pem");
-    assertEquals(0, enrolled.exitCode(), enrolled.output());
-
-    Tools.Run renewed =
-        Tools.run(
-            dir,
-            pkiEstCommand(
-                est,
-                csr,
-                userpass,
-                ca,
-                "renewed.pem",
-                "--cert",
-                dir.resolve("vpn.pem").toString(),
-                "--key",
-                dir.resolve("vpn.example.test.key").toString()));
-    assertEquals(0, renewed.exitCode(), renewed.output());
-    Path certificate = dir.resolve("renewed.pem");
-    assertTrue(
-        Tools.ok(dir, "openssl", "verify", "-CAfile", ca.toString(), certificate.toString())
-            .contains(": OK"));
-    assertNotEquals(serial(dir.resolve("vpn.pem")), serial(certificate));
-    assertTrue(
-        Tools.ok(dir, "openssl", "x509", "-in", certificate.toString(), "-noout", "-subject")
-            .contains("CN = vpn.example.test"));
-    assertEquals(2, est.issued().size());
-
-    // a CSR of another key renews nothing: the key must be the renewed certificate's
-    Path stranger = csr("vpn2.example.test", "rsa:2048");
-    Tools.Run refused = reenrollCurl(est, stranger, userpass);
-    assertTrue(refused.output().startsWith("403"), refused.output());
   }
 
-  private Tools.Run reenrollCurl(EstFixture est, Path csrDer, String userpass) throws Exception {
+  /** curl's simplereenroll: "status body". */
+  private String reenroll(EstFixture est, Path csrDer, String userpass, String... tls)
+      throws Exception {
+    return post(est.wellKnown("simplereenroll"), csrDer, userpass, tls);
+  }
+
+  /** curl's simpleenroll without Basic credentials: "status body". */
+  private String enroll(EstFixture est, Path csrDer, String... tls) throws Exception {
+    return post(est.wellKnown("simpleenroll"), csrDer, null, tls);
+  }
+
+  private String post(String url, Path csrDer, String userpass, String... tls) throws Exception {
     Path body = dir.resolve(csrDer.getFileName() + ".b64");
     Files.write(body, java.util.Base64.getMimeEncoder().encode(Files.readAllBytes(csrDer)));
-    return Tools.run(
-        dir,
-        "curl",
-        "-sS",
-        "--cacert",
-        InstallationCa.ofTestServers().toString(),
-        "-u",
-        userpass,
-        "-H",
-        "Content-Type: application/pkcs10",
-        "--data-binary",
-        "@" + body,
-        "-w",
-        "%{http_code} ",
-        "-o",
-        "/dev/null",
-        est.wellKnown("simplereenroll"));
+    String[] auth = userpass == null ? new String[0] : new String[] {"-u", userpass};
+    Path out = dir.resolve("answer.txt");
+    Tools.Run run =
+        Tools.run(
+            dir,
+            concat(
+                new String[] {
+                  "curl", "-sS", "--cacert", InstallationCa.ofTestServers().toString(),
+                },
+                auth,
+                tls,
+                new String[] {
+                  "-H",
+                  "Content-Type: application/pkcs10",
+                  "--data-binary",
+                  "@" + body,
+                  "-o",
+                  out.toString(),
+                  "-w",
+                  "%{http_code}",
+                  url
+                }));
+    assertEquals(0, run.exitCode(), run.output());
+    return run.output().trim() + " " + read(out);
+  }
+
+  /** The serial number as the API shows it: lower-case hex without leading zeros. */
+  private String serialHex(Path pem) {
+    String hex = serial(pem).trim().replaceFirst("^serial=", "");
+    return new java.math.BigInteger(hex, 16).toString(16);
+  }
+
+  private String publicKey(Path key) {
+    return Tools.ok(dir, "openssl", "pkey", "-in", key.toString(), "-pubout");
   }
 
   private String serial(Path pem) {
@@ -385,11 +565,10 @@ class EstIT extends ServerIT {
           InstallationCa.ofTestServers().toString(),
           "--cacert",
           ca.toString(),
-          "--userpass",
-          userpass,
           "--outform",
           "pem"
         },
+        userpass == null ? new String[0] : new String[] {"--userpass", userpass},
         extra);
   }
 

@@ -4,13 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
 import org.pkiaas.est.control.EstFailure;
@@ -24,7 +22,6 @@ import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
-import org.pkiaas.signing.Fingerprints;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SubjectAltNames;
 
@@ -55,8 +52,13 @@ public class EstEnrollments {
     }
   }
 
-  /** Enrolls {@code csr}, which {@code username} sent with the template's EST password. */
-  public Outcome enroll(EstTemplate est, SimplePkiRequest csr, String username) {
+  /**
+   * Enrolls {@code csr} for {@code requester} (an EST username, or a client certificate), who
+   * authenticated as {@code authentication} says ({@code est-basic}, {@code
+   * est-client-certificate}).
+   */
+  public Outcome enroll(
+      EstTemplate est, SimplePkiRequest csr, String requester, String authentication) {
     CertificateRequest earlier = earlier(est, csr);
     if (earlier != null) {
       return state(earlier);
@@ -70,7 +72,7 @@ public class EstEnrollments {
             csr.request().subject().toString(),
             csr.request().subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
             null,
-            "est:" + username);
+            "est:" + requester);
     queued.estCsr(csr.hash());
     em.persist(queued);
     if (est.template().settings().est().approval()) {
@@ -82,9 +84,9 @@ public class EstEnrollments {
           issuance.issue(
               est.ca(),
               est.template(),
-              new Intake(Channel.EST, csr.request(), new Evidence.SharedSecret("est-basic")),
+              new Intake(Channel.EST, csr.request(), new Evidence.SharedSecret(authentication)),
               queued.id(),
-              "est:" + username);
+              "est:" + requester);
     } catch (InvalidInputException e) {
       throw new EstFailure(EstFailure.Status.BAD_REQUEST, e.getMessage());
     } catch (PkiaasException e) {
@@ -95,13 +97,13 @@ public class EstEnrollments {
   }
 
   /**
-   * simplereenroll (RFC 7030 §4.2.2): the CSR is signed with the key of a valid certificate this CA
-   * issued under this template (proof of possession of the renewed certificate's key, as {@link
-   * Renewals#renewWith} requires), and asks for exactly its subject and names (§4.2.2); the
-   * template's renewal rules then decide (allowed, window, automatic revocation).
+   * simplereenroll (RFC 7030 §4.2.2): {@code old} is the certificate the client authenticated with
+   * over TLS (§3.3.2; {@link EstClientCertificates#renewed}), so the client proved possession of
+   * its key as {@link Renewals#renewWith} requires; the CSR, signed with the old key or a new one
+   * (re-key), asks for exactly its subject and names (§4.2.2); the template's renewal rules then
+   * decide (allowed, window, automatic revocation).
    */
-  public IssuedCertificate reenroll(EstTemplate est, SimplePkiRequest csr, String username) {
-    IssuedCertificate old = renewed(est, csr);
+  public IssuedCertificate reenroll(EstTemplate est, IssuedCertificate old, SimplePkiRequest csr) {
     X509CertificateHolder previous = Der.certificate(old.der());
     Set<String> asked =
         csr.request().subjectAltNames().stream()
@@ -116,31 +118,13 @@ public class EstEnrollments {
     }
     try {
       return renewals
-          .renewWith(est.ca(), old, csr.request(), "est-reenroll:" + username)
+          .renewWith(est.ca(), old, csr.request(), "est-reenroll:" + old.serialNumber())
           .certificate();
     } catch (InvalidInputException e) {
       throw new EstFailure(EstFailure.Status.BAD_REQUEST, e.getMessage());
     } catch (PkiaasException e) {
       throw new EstFailure(EstFailure.Status.FORBIDDEN, e.getMessage());
     }
-  }
-
-  /** The valid certificate of this template whose key signed the CSR. */
-  private IssuedCertificate renewed(EstTemplate est, SimplePkiRequest csr) {
-    Instant now = Instant.now();
-    return em.createNamedQuery("IssuedCertificate.byPublicKey", IssuedCertificate.class)
-        .setParameter("caId", est.ca().id())
-        .setParameter("hash", Fingerprints.sha256Hex(csr.publicKey()))
-        .getResultStream()
-        .filter(c -> est.template().id().equals(c.templateId()))
-        .filter(c -> c.status() == CertificateStatus.VALID && now.isBefore(c.notAfter()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new EstFailure(
-                    EstFailure.Status.FORBIDDEN,
-                    "No valid certificate of this template has the key that signed this CSR:"
-                        + " re-enroll with the key of the certificate to renew"));
   }
 
   /** The newest EST request of this CSR under the template, or null. */

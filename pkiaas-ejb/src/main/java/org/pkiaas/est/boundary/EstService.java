@@ -8,10 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
+import org.pkiaas.est.control.ChannelBinding;
 import org.pkiaas.est.control.CsrAttrs;
 import org.pkiaas.est.control.EstBase64;
 import org.pkiaas.est.control.EstFailure;
@@ -25,8 +28,9 @@ import org.pkiaas.tenant.control.RateLimit;
 import org.pkiaas.x509.Der;
 
 /**
- * The EST server of one template (RFC 7030 §4): the CA certificates, the CSR attributes, and
- * simpleenroll with HTTP Basic authentication against the template's EST credentials (§3.2.3). A
+ * The EST server of one template (RFC 7030 §4): the CA certificates, the CSR attributes,
+ * simpleenroll with HTTP Basic authentication against the template's EST credentials (§3.2.3) or a
+ * TLS client certificate of the CA, and simplereenroll with the renewed certificate (§3.3.2). A
  * refusal is an {@link EstFailure} (an HTTP status and a text), audited for the CA's owner and
  * counted. Runs outside a transaction: an enrollment commits or rolls back on its own ({@link
  * EstEnrollments}), so a refused request leaves nothing behind but its audit event.
@@ -44,6 +48,8 @@ public class EstService {
 
   @Inject EstEnrollments enrollments;
 
+  @Inject EstClientCertificates clientCertificates;
+
   @Inject AnonymousRateLimits limits;
 
   @Inject AuditLog auditLog;
@@ -52,6 +58,18 @@ public class EstService {
 
   /** HTTP Basic credentials as the client sent them; null fields when it sent none. */
   public record Credentials(String username, String password) {}
+
+  /**
+   * What the TLS layer knows of the client.
+   *
+   * @param clientCertificate the DER of the certificate the client authenticated with, or null
+   * @param tlsUnique the connection's tls-unique value (RFC 5929 §3), or null when there is none to
+   *     tell (TLS 1.3) or the TLS layer keeps it to itself
+   */
+  public record Tls(byte[] clientCertificate, byte[] tlsUnique) {
+
+    public static final Tls NONE = new Tls(null, null);
+  }
 
   /** A simpleenroll answer: a certs-only body, or none while the request waits (202). */
   public record Enrolled(byte[] body) {
@@ -84,46 +102,65 @@ public class EstService {
   }
 
   /**
-   * simpleenroll (§4.2.1): authenticates the client with the template's EST credentials (401
-   * otherwise, §3.2.3), then enrolls the CSR in {@code body}.
+   * simpleenroll (§4.2.1): authenticates the client with the template's EST credentials (HTTP
+   * Basic, §3.2.3), or, where the template allows it and no Basic credentials came, with a TLS
+   * client certificate its CA issued (§3.3.2); 401 otherwise. Then enrolls the CSR in {@code body}.
    */
-  public Enrolled enroll(String label, Credentials credentials, byte[] body, String clientAddress) {
-    return answer("est.enroll", label, credentials, body, clientAddress, enrollments::enroll);
+  public Enrolled enroll(
+      String label, Credentials credentials, Tls tls, byte[] body, String clientAddress) {
+    limits.admit(RateLimit.Kind.EST, clientAddress);
+    EstTemplate est = templates.open(label);
+    return audited(
+        "est.enroll",
+        est,
+        () -> {
+          boolean byCertificate =
+              credentials == null
+                  && tls.clientCertificate() != null
+                  && est.template().settings().est().clientCertificate();
+          if (!byCertificate) {
+            authenticate(est, credentials);
+            SimplePkiRequest csr = SimplePkiRequest.decode(body);
+            return enrollments.enroll(est, csr, credentials.username(), "est-basic");
+          }
+          IssuedCertificate client = clientCertificates.ofCa(est, tls.clientCertificate());
+          SimplePkiRequest csr = SimplePkiRequest.decode(body);
+          ChannelBinding.check(csr, tls.tlsUnique());
+          return enrollments.enroll(
+              est, csr, "certificate:" + client.serialNumber(), "est-client-certificate");
+        });
   }
 
   /**
-   * simplereenroll (§4.2.2): authenticated as simpleenroll; the CSR must be signed with the key of
-   * the certificate it renews and ask for its subject and names ({@link EstEnrollments#reenroll}).
+   * simplereenroll (§4.2.2): authenticated by the TLS client certificate of the certificate it
+   * renews (§3.3.2, {@link EstClientCertificates#renewed}); Basic credentials, when sent as well,
+   * must be right. The CSR asks for that certificate's subject and names ({@link
+   * EstEnrollments#reenroll}), and its tls-unique, if it carries one, must be this connection's
+   * (§3.5).
    */
   public Enrolled reenroll(
-      String label, Credentials credentials, byte[] body, String clientAddress) {
-    return answer(
-        "est.reenroll",
-        label,
-        credentials,
-        body,
-        clientAddress,
-        (est, csr, username) ->
-            new EstEnrollments.Outcome(enrollments.reenroll(est, csr, username)));
-  }
-
-  private interface Operation {
-    EstEnrollments.Outcome apply(EstTemplate est, SimplePkiRequest csr, String username);
-  }
-
-  private Enrolled answer(
-      String action,
-      String label,
-      Credentials credentials,
-      byte[] body,
-      String clientAddress,
-      Operation operation) {
+      String label, Credentials credentials, Tls tls, byte[] body, String clientAddress) {
     limits.admit(RateLimit.Kind.EST, clientAddress);
     EstTemplate est = templates.open(label);
+    return audited(
+        "est.reenroll",
+        est,
+        () -> {
+          if (credentials != null) {
+            authenticate(est, credentials);
+          }
+          IssuedCertificate old = clientCertificates.renewed(est, tls.clientCertificate());
+          SimplePkiRequest csr = SimplePkiRequest.decode(body);
+          ChannelBinding.check(csr, tls.tlsUnique());
+          return new EstEnrollments.Outcome(enrollments.reenroll(est, old, csr));
+        });
+  }
+
+  /** A refusal is counted and audited for the CA's owner, then handed on. */
+  private Enrolled audited(
+      String action, EstTemplate est, Supplier<EstEnrollments.Outcome> operation) {
     try {
-      authenticate(est, credentials);
-      SimplePkiRequest csr = SimplePkiRequest.decode(body);
-      EstEnrollments.Outcome outcome = operation.apply(est, csr, credentials.username());
+      EstEnrollments.Outcome outcome = operation.get();
       metrics.estEnrollment(outcome.pending() ? "pending" : "issued");
       return new Enrolled(
           outcome.pending()

@@ -27,7 +27,7 @@ public enum Channel {
   SCEP,
   /**
    * EST simpleenroll (RFC 7030 §4.2.1): the requester knew the template's EST username and
-   * password, and nothing else.
+   * password, or held a certificate in force from the template's CA (§3.3.2), and nothing else.
    */
   EST
 }

@@ -249,7 +249,7 @@ public final class TemplateValidation {
     if (e.enabled() && label == null) {
       throw new InvalidInputException("est.label", "EST needs a label for the template's URL");
     }
-    return new Est(e.enabled(), label, e.approval());
+    return new Est(e.enabled(), label, e.approval(), e.clientCertificate());
   }
 
   /** An IP literal, or a CIDR range whose prefix fits its address family. */

@@ -229,6 +229,9 @@ public class CertificateTemplate implements Identified {
   @Column(name = "est_approval")
   private boolean estApproval;
 
+  @Column(name = "est_client_certificate")
+  private boolean estClientCertificate;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "template_ct_log", joinColumns = @JoinColumn(name = "template_id"))
   @OrderColumn(name = "position")
@@ -313,6 +316,7 @@ public class CertificateTemplate implements Identified {
     estEnabled = est.enabled();
     estLabel = est.label();
     estApproval = est.approval();
+    estClientCertificate = est.clientCertificate();
     CertificateTransparency ct = settings.certificateTransparency();
     ctLogs.clear();
     ct.logs().forEach(log -> ctLogs.add(new TemplateCtLog(log)));
@@ -375,7 +379,7 @@ public class CertificateTemplate implements Identified {
                     scepIntuneTimeoutMillis)),
         new CertificateTransparency(
             ctLogs.stream().map(TemplateCtLog::settings).toList(), sctsRequired),
-        new Est(estEnabled, estLabel, estApproval));
+        new Est(estEnabled, estLabel, estApproval, estClientCertificate));
   }
 
   private static List<String> split(String joined) {

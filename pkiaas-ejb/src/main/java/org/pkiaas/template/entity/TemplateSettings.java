@@ -159,14 +159,17 @@ public record TemplateSettings(
    * /.well-known/est/{label}/}, unique in the installation, RFC 7030 §3.2.2), and whether
    * enrollments wait for an administrator ({@code approval}: simpleenroll answers 202 with
    * Retry-After until the request is signed, §4.2.3). Clients authenticate with the template's EST
-   * username and password (HTTP Basic, §3.2.3), set apart from these settings.
+   * username and password (HTTP Basic, §3.2.3), set apart from these settings, or, when {@code
+   * clientCertificate} is on, with a TLS client certificate the same CA issued and has not revoked
+   * (§3.3.2). simplereenroll always takes the client certificate of the certificate it renews.
    */
   public record Est(
       boolean enabled,
       @Pattern(regexp = EST_LABEL, message = EST_LABEL_MESSAGE) String label,
-      boolean approval) {
+      boolean approval,
+      boolean clientCertificate) {
 
-    public static final Est OFF = new Est(false, null, false);
+    public static final Est OFF = new Est(false, null, false, false);
   }
 
   /** An EST label: a URL path segment of letters, digits, dot, dash and underscore. */

@@ -156,7 +156,7 @@ class CertificateTemplateTest {
         }
       }
     }
-    assertEquals(25, cases.size(), "boolean options found: " + cases.size());
+    assertEquals(26, cases.size(), "boolean options found: " + cases.size());
     return cases.stream();
   }
 

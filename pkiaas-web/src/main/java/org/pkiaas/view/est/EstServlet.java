@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pkiaas.est.boundary.EstService;
@@ -21,17 +23,22 @@ import org.pkiaas.view.BasicCredentials;
  * /.well-known/est/{operation}} for the default label an administrator chose, and {@code
  * /est/{label}/.well-known/est/{operation}} for clients that append the well-known path to a base
  * URL they are given (strongSwan's pki). It lives in the console's module because only that one is
- * deployed at the root. HTTP only: methods, media types, the Basic header, statuses and
- * Retry-After; {@link EstService} decides. simplereenroll is authenticated as simpleenroll is (HTTP
- * Basic): the listener asks for no client certificate, so the CSR's signature with the renewed
- * certificate's key is what proves the holder (RFC 7030 §3.3.2 asks for the TLS client certificate,
- * which needs a trust manager for every CA's issued certificates; not built yet). Errors are a
- * status with a plain-text reason (§4.2.3).
+ * deployed at the root. HTTP only: methods, media types, the Basic header, the TLS client
+ * certificate, statuses and Retry-After; {@link EstService} decides. The HTTPS listener requests a
+ * client certificate without requiring one and lets any through the handshake
+ * (wildfly-config/cli/https.cli); the servlet container hands it over as the request attribute
+ * {@value #CLIENT_CERTIFICATES}, and {@link EstService} checks it against the CA's own records (RFC
+ * 7030 §3.3.2). The tls-unique value of the connection (§3.5) is not passed: WildFly's TLS layer
+ * (JSSE) does not expose the Finished message it comes from, and TLS 1.3 has none, so a CSR that
+ * carries one is refused as unverifiable. Errors are a status with a plain-text reason (§4.2.3).
  */
 @WebServlet(urlPatterns = {"/.well-known/est/*", "/est/*"})
 public class EstServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
+
+  /** Where the servlet container puts the client's certificate chain (Servlet 6.0 §3.10). */
+  static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
   static final Pattern WELL_KNOWN = Pattern.compile("/(?:([^/]+)/)?([a-z]+)");
   static final Pattern BASE_URL = Pattern.compile("/([^/]+)/\\.well-known/est/([a-z]+)");
@@ -114,16 +121,32 @@ public class EstServlet extends HttpServlet {
     EstService.Credentials credentials =
         basic == null ? null : new EstService.Credentials(basic.username(), basic.password());
     byte[] body = request.getInputStream().readAllBytes();
+    EstService.Tls tls = new EstService.Tls(clientCertificate(request), null);
     EstService.Enrolled enrolled =
         target.operation().equals("simplereenroll")
-            ? est.reenroll(target.label(), credentials, body, request.getRemoteAddr())
-            : est.enroll(target.label(), credentials, body, request.getRemoteAddr());
+            ? est.reenroll(target.label(), credentials, tls, body, request.getRemoteAddr())
+            : est.enroll(target.label(), credentials, tls, body, request.getRemoteAddr());
     if (enrolled.pending()) {
       response.setHeader("Retry-After", String.valueOf(EstService.RETRY_AFTER_SECONDS));
       plain(response, 202, "The request waits for an administrator; send it again later");
       return;
     }
     body(response, SimplePkiResponse.ENROLL_MEDIA_TYPE, enrolled.body());
+  }
+
+  /**
+   * The DER of the client's TLS certificate (the first of its chain), or null when it sent none.
+   */
+  static byte[] clientCertificate(HttpServletRequest request) {
+    if (request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] chain
+        && chain.length > 0) {
+      try {
+        return chain[0].getEncoded();
+      } catch (CertificateEncodingException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** A base64 body, as every EST answer is (RFC 7030 §4, RFC 8951 §3.2). */
