@@ -33,7 +33,7 @@ final class Machine {
   /** Writes into {@code directory} (the benchmark's own, on the disk the database shares). */
   static Fsync fsync(Path directory) throws IOException {
     Files.createDirectories(directory);
-    Path file = directory.resolve("fsync-probe");
+    Path file = directory.resolve("fsync-probe-" + ProcessHandle.current().pid());
     List<Long> micros = new ArrayList<>();
     ByteBuffer block = ByteBuffer.allocate(BLOCK);
     try (FileChannel channel =
