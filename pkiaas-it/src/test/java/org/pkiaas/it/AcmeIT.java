@@ -435,6 +435,76 @@ class AcmeIT extends ServerIT {
         refused::toString);
   }
 
+  /**
+   * Issue 13's ACME inputs, replayed against the deployed server: a payload nested 1,001 deep was a
+   * 500, and an RSA account key with public exponent 1 answered a detail naming {@code
+   * java.security.InvalidKeyException}. Each is now an ACME problem in the protocol's words.
+   */
+  @Test
+  void hostileAccountRequestsGetAcmeProblemsInAcmeWords() throws Exception {
+    String url = Api.BASE_URL + "/pki/acme/new-account";
+    String deep = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+    Api.Reply nested =
+        Api.anonymous()
+            .post(
+                "/pki/acme/new-account",
+                "application/jose+json",
+                jws(AcmeFixture.accountKey(), nonce(), url, deep));
+    assertEquals(400, nested.status(), nested::toString);
+    assertEquals(
+        "urn:ietf:params:acme:error:malformed", nested.json().getString("type"), nested::toString);
+    assertNoJavaNames(nested);
+
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    byte[] signed =
+        jws(
+            generator.generateKeyPair(),
+            AlgorithmIdentifiers.RSA_USING_SHA256,
+            null,
+            nonce(),
+            url,
+            "{\"termsOfServiceAgreed\":true}");
+    JsonObject original = Json.createReader(new java.io.ByteArrayInputStream(signed)).readObject();
+    JsonObject header =
+        Json.createReader(
+                new java.io.ByteArrayInputStream(
+                    Base64.getUrlDecoder().decode(original.getString("protected"))))
+            .readObject();
+    JsonObject exponentOne =
+        Json.createObjectBuilder(header)
+            .add("jwk", Json.createObjectBuilder(header.getJsonObject("jwk")).add("e", "AQ"))
+            .build();
+    String weakHeader =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(exponentOne.toString().getBytes(StandardCharsets.UTF_8));
+    Api.Reply weak =
+        Api.anonymous()
+            .post(
+                "/pki/acme/new-account",
+                "application/jose+json",
+                Json.createObjectBuilder(original)
+                    .add("protected", weakHeader)
+                    .build()
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
+    assertEquals(400, weak.status(), weak::toString);
+    // the JDK accepts the key and the signature then fails: malformed ("does not verify") or
+    // badPublicKey are both ACME's words for it
+    assertTrue(
+        List.of("urn:ietf:params:acme:error:badPublicKey", "urn:ietf:params:acme:error:malformed")
+            .contains(weak.json().getString("type")),
+        weak::toString);
+    assertNoJavaNames(weak);
+  }
+
+  private static void assertNoJavaNames(Api.Reply reply) {
+    assertFalse(
+        reply.text().contains("java.") || reply.text().contains("Exception"),
+        () -> "the problem names Java classes: " + reply);
+  }
+
   @Test
   void aReplayedNonceIsRefusedWithAFreshOne() throws Exception {
     KeyPair key = AcmeFixture.accountKey();
