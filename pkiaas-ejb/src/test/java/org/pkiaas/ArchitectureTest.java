@@ -80,6 +80,20 @@ class ArchitectureTest {
           .should(notUseBeansOfOwnLayer("boundary"))
           .as("a component's control never calls its own boundary's beans");
 
+  /**
+   * Issuing is one transaction that mails nobody: the certificate's mail observes {@code
+   * CertificateIssued} after the commit ({@code issuance.control.IssuedCertificateMail}).
+   */
+  @ArchTest
+  static final ArchRule issuanceLeavesItsMailToAnObserver =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pkiaas.issuance.boundary..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.pkiaas.mail.boundary.Mailer")
+          .as("issuance boundaries leave mail to the observers of their events");
+
   @ArchTest
   static final ArchRule sharedPackagesStayBelowTheComponents =
       classes()

@@ -56,8 +56,6 @@ public class CertificateRequests {
 
   @Inject ClaimLinks claimLinks;
 
-  @Inject org.pkiaas.mail.boundary.Mailer mailer;
-
   /** An approved request and its freshly opened claim link (the token is shown this once). */
   public record Approval(CertificateRequest request, ClaimLinks.Link link)
       implements org.pkiaas.audit.entity.Identified {
@@ -173,7 +171,10 @@ public class CertificateRequests {
     return request;
   }
 
-  /** Issues the certificate of a pending CSR request, with the signer's overrides. */
+  /**
+   * Issues the certificate of a pending CSR request, with the signer's overrides. The requester is
+   * mailed the certificate once this commits ({@code IssuedCertificateMail}).
+   */
   @Audited(value = "request.sign", objectType = "REQUEST", objectIdArgument = 1)
   public IssuedCertificate sign(Caller caller, String requestId, SignOverrides overrides) {
     CertificateRequest queued = get(caller, requestId);
@@ -190,17 +191,6 @@ public class CertificateRequests {
     Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
     IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, queued.id());
     queued.issued(issued.id());
-    if (queued.requesterEmail() != null) {
-      mailer.queue(
-          queued.requesterEmail(),
-          "Your certificate has been issued",
-          "Hello,\n\nYour certificate request for "
-              + issued.subjectDn()
-              + " was approved. The certificate and its"
-              + " issuing CAs up to the root follow; install it with the private key you made the request with.\n\n"
-              + org.pkiaas.pem.Pem.certificate(issued.der())
-              + ca.certificateChainPem());
-    }
     return issued;
   }
 
