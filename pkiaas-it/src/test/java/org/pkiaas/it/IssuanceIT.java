@@ -8,6 +8,7 @@ import static org.pkiaas.it.Problems.assertProblem;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
@@ -317,6 +318,22 @@ class IssuanceIT extends ServerIT {
                 .add("ids", Json.createArrayBuilder().add(first))
                 .build()),
         "action");
+    String waiting =
+        submit(webServer, csr("bulk3.example.test", "bulk3.example.test")).getString("id");
+    JsonArrayBuilder tooMany = Json.createArrayBuilder();
+    for (int i = 0; i <= 500; i++) {
+      tooMany.add(waiting);
+    }
+    Api.Reply refused =
+        owner.post(
+            "/api/v1/requests/bulk",
+            Json.createObjectBuilder().add("action", "decline").add("ids", tooMany).build());
+    assertInvalid(refused, "ids");
+    assertTrue(refused.text().contains("500"), refused::toString);
+    assertEquals(
+        "PENDING",
+        owner.get("/api/v1/requests/" + waiting).json().getString("status"),
+        "a refused bulk call acts on none of its requests");
   }
 
   @Test

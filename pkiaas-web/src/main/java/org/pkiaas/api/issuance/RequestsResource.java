@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,6 +34,7 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
+import org.pkiaas.issuance.boundary.BulkDecisions;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.PreApprovals;
 import org.pkiaas.issuance.boundary.RequestQuery;
@@ -43,7 +43,6 @@ import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
 import org.pkiaas.paging.Page;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.problem.PkiaasException;
 
 /** Submitting CSRs and working the approval queue (user guide 2.5.2, 2.6). */
 @Path("")
@@ -71,7 +70,7 @@ public class RequestsResource {
               regexp = "sign|approve|decline|resend",
               message = "The action is sign, approve, decline or resend")
           String action,
-      @Size(max = 500, message = "At most {max} requests at once")
+      @Size(max = BulkDecisions.MAX_REQUESTS, message = "At most {max} requests at once")
           List<@Pattern(regexp = ID, message = ID_MESSAGE) String> ids,
       @Size(max = 1000, message = "A reason has at most {max} characters")
           @PlainText(multiline = true)
@@ -86,9 +85,21 @@ public class RequestsResource {
       @Schema(enumeration = {"OK", "FAILED"}) String outcome,
       @Schema(implementation = RequestStatus.class) String status,
       String certificateId,
-      String detail) {}
+      String detail) {
+
+    static BulkOutcome of(BulkDecisions.Outcome outcome) {
+      return new BulkOutcome(
+          outcome.id(),
+          outcome.ok() ? "OK" : "FAILED",
+          outcome.status() == null ? null : outcome.status().name(),
+          outcome.certificateId(),
+          outcome.detail());
+    }
+  }
 
   @Inject CertificateRequests requests;
+
+  @Inject BulkDecisions bulkDecisions;
 
   @Inject PreApprovals preApprovals;
 
@@ -225,44 +236,26 @@ public class RequestsResource {
         requests.decline(caller.get(), id, decline == null ? null : decline.reason()));
   }
 
-  /** Each id in its own transaction: one failure does not undo the others. */
+  /**
+   * Each id in its own transaction: one failure does not undo the others ({@link BulkDecisions},
+   * which the console's queue uses too).
+   */
   @POST
   @Path("requests/bulk")
   public List<BulkOutcome> bulk(BulkAction bulk) {
-    if (bulk == null || bulk.ids() == null || bulk.ids().isEmpty()) {
+    if (bulk == null) {
       throw new InvalidInputException("ids", "List the ids of the requests to act on");
     }
-    if (bulk.ids().size() > 500) {
-      throw new InvalidInputException("ids", "At most 500 requests at once");
-    }
-    String action = bulk.action() == null ? "" : bulk.action().trim().toLowerCase(Locale.ROOT);
-    if (!List.of("sign", "approve", "decline", "resend").contains(action)) {
-      throw new InvalidInputException("action", "The action is sign, approve, decline or resend");
-    }
-    List<BulkOutcome> outcomes = new ArrayList<>();
-    for (String id : bulk.ids()) {
-      try {
-        outcomes.add(
-            switch (action) {
-              case "sign" -> {
-                IssuedCertificate issued =
-                    logged.run(() -> requests.sign(caller.get(), id, bulk.overrides()));
-                yield new BulkOutcome(id, "OK", RequestStatus.ISSUED.name(), issued.id(), null);
-              }
-              case "approve" -> ok(requests.approve(caller.get(), id, bulk.overrides()).request());
-              case "resend" -> ok(requests.resend(caller.get(), id).request());
-              default -> ok(requests.decline(caller.get(), id, bulk.reason()));
-            });
-      } catch (PkiaasException e) {
-        outcomes.add(new BulkOutcome(id, "FAILED", null, null, e.getMessage()));
-      }
-    }
-    return outcomes;
-  }
-
-  private static BulkOutcome ok(CertificateRequest request) {
-    return new BulkOutcome(
-        request.id(), "OK", request.status().name(), request.certificateId(), null);
+    return bulkDecisions
+        .apply(
+            caller.get(),
+            BulkDecisions.Action.parse(bulk.action()),
+            bulk.ids(),
+            bulk.overrides(),
+            bulk.reason())
+        .stream()
+        .map(BulkOutcome::of)
+        .toList();
   }
 
   private static RequestStatus status(String status) {

@@ -6,11 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.pkiaas.ct.boundary.LoggedIssuance;
+import org.pkiaas.issuance.boundary.BulkDecisions;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.RequestQuery;
 import org.pkiaas.issuance.boundary.SignOverrides;
@@ -37,6 +38,8 @@ public class PendingRequestsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CertificateRequests requests;
+
+  @Inject BulkDecisions bulkDecisions;
 
   @Inject LoggedIssuance logged;
 
@@ -92,36 +95,49 @@ public class PendingRequestsBacking implements Serializable {
   }
 
   public void approveSelected() {
-    bulk("approved", r -> requests.approve(user.caller(), r.id(), SignOverrides.NONE));
+    bulk(BulkDecisions.Action.APPROVE, "approved");
   }
 
   public void signSelected() {
-    bulk("signed", r -> logged.run(() -> requests.sign(user.caller(), r.id(), SignOverrides.NONE)));
+    bulk(BulkDecisions.Action.SIGN, "signed");
   }
 
   public void declineSelected() {
-    bulk("declined", r -> requests.decline(user.caller(), r.id(), declineReason));
+    bulk(BulkDecisions.Action.DECLINE, "declined");
   }
 
   public void resendSelected() {
-    bulk("sent again", r -> requests.resend(user.caller(), r.id()));
+    bulk(BulkDecisions.Action.RESEND, "sent again");
   }
 
-  /** Applies an action to each selected request; each succeeds or fails on its own. */
-  private void bulk(String done, Consumer<CertificateRequest> action) {
+  /**
+   * Applies an action to each selected request through the same boundary as the API's bulk call;
+   * each succeeds or fails on its own, and a failure names the request's subject.
+   */
+  private void bulk(BulkDecisions.Action action, String done) {
     if (selection == null || selection.isEmpty()) {
       Feedback.error("Select one or more requests first");
       return;
     }
-    int succeeded = 0;
-    for (CertificateRequest request : selection) {
-      try {
-        action.accept(request);
-        succeeded++;
-      } catch (PkiaasException e) {
-        Feedback.error(request.subjectDn() + ": " + e.getMessage());
-      }
+    Map<String, String> subjects = new LinkedHashMap<>();
+    selection.forEach(request -> subjects.putIfAbsent(request.id(), request.subjectDn()));
+    List<BulkDecisions.Outcome> outcomes;
+    try {
+      outcomes =
+          bulkDecisions.apply(
+              user.caller(),
+              action,
+              List.copyOf(subjects.keySet()),
+              SignOverrides.NONE,
+              declineReason);
+    } catch (PkiaasException e) {
+      Feedback.error(e.getMessage());
+      return;
     }
+    long succeeded = outcomes.stream().filter(BulkDecisions.Outcome::ok).count();
+    outcomes.stream()
+        .filter(outcome -> !outcome.ok())
+        .forEach(outcome -> Feedback.error(subjects.get(outcome.id()) + ": " + outcome.detail()));
     if (succeeded > 0) {
       Feedback.info(succeeded + " request" + (succeeded == 1 ? "" : "s") + " " + done);
     }
