@@ -125,30 +125,59 @@ class IntakePolicyIT extends ServerIT {
     assertTrue(problem.getString("detail").contains("U+0000"), problem::toString);
   }
 
+  /**
+   * Issue 13: a CSR with the subjectAltName extension twice answered 500 on REST submit, public
+   * request, claim and ACME finalize. Each channel now refuses it in its own words and keeps what
+   * it had: 400 naming the field, the claim token still good, the ACME order still ready.
+   */
   @Test
-  void aRepeatedSubjectAltNameExtensionIsA400Problem() throws Exception {
-    String web = template("Web", "WEB_SERVER");
-    KeyPair keys = Csrs.keys("EC");
-    Extension first =
-        new Extension(
-            Extension.subjectAlternativeName,
-            false,
-            new GeneralNames(new GeneralName(GeneralName.dNSName, "a.intake.test")).getEncoded());
-    Extension second =
-        new Extension(
-            Extension.subjectAlternativeName,
-            false,
-            new GeneralNames(new GeneralName(GeneralName.dNSName, "b.intake.test")).getEncoded());
-    PKCS10CertificationRequest csr =
-        new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=a.intake.test"), keys.getPublic())
-            .addAttribute(
-                PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,
-                new DERSequence(new ASN1Encodable[] {first, second}))
-            .build(
-                new JcaContentSignerBuilder("SHA256withECDSA")
-                    .setProvider(Pki.BC)
-                    .build(keys.getPrivate()));
-    assertInvalid(submit(web, Pki.pem(csr)), "csr");
+  void aRepeatedSubjectAltNameExtensionIsRefusedOnEveryChannel() throws Exception {
+    String csr = Pki.pem(repeatedSanCsr(Csrs.keys("EC"), "a.intake.test"));
+
+    assertInvalid(submit(template("Web", "WEB_SERVER"), csr), "csr");
+
+    String clients = template("Clients", "CLIENT_AUTHENTICATION");
+    JsonObject template = owner.get("/api/v1/templates/" + clients).json();
+    Api.Reply opened =
+        owner.put(
+            "/api/v1/templates/" + clients,
+            Json.createObjectBuilder()
+                .add(
+                    "general",
+                    Json.createObjectBuilder(template.getJsonObject("general"))
+                        .add("allowPublicRequests", true))
+                .build());
+    assertEquals(200, opened.status(), opened::toString);
+    assertInvalid(
+        Api.anonymous()
+            .post(
+                "/api/v1/templates/" + clients + "/public",
+                Json.createObjectBuilder()
+                    .add("email", "twice@intake.test")
+                    .add("csr", csr)
+                    .build()),
+        "csr");
+
+    String token =
+        owner
+            .post(
+                "/api/v1/templates/" + clients + "/preapproved",
+                Json.createObjectBuilder().add("subject", "CN=twice").build())
+            .json()
+            .getString("claimToken");
+    assertInvalid(claim(token, csr), "csr");
+    Api.Reply claimed = claim(token, Csrs.csr(Csrs.keys("EC"), "CN=twice", List.of()));
+    assertEquals(201, claimed.status(), () -> "the refusal kept the claim: " + claimed);
+
+    AcmeFixture acme = new AcmeFixture("Intake twice " + System.nanoTime(), "*.intake.test");
+    Order order =
+        acme.register(AcmeFixture.accountKey()).newOrder().domain("a.intake.test").create();
+    byte[] der = repeatedSanCsr(Csrs.keys("EC"), "a.intake.test").getEncoded();
+    AcmeServerException refused = assertThrows(AcmeServerException.class, () -> order.execute(der));
+    assertEquals(
+        "urn:ietf:params:acme:error:badCSR", refused.getType().toString(), refused::getMessage);
+    order.fetch();
+    assertEquals(Status.READY, order.getStatus(), "a refused CSR leaves the order ready");
   }
 
   @Test
@@ -220,6 +249,38 @@ class IntakePolicyIT extends ServerIT {
     return owner.post(
         "/api/v1/templates/" + templateId + "/requests",
         Json.createObjectBuilder().add("csr", csrPem).build());
+  }
+
+  private static Api.Reply claim(String token, String csrPem) {
+    return Api.anonymous()
+        .post(
+            "/api/v1/claims",
+            Json.createObjectBuilder().add("csr", csrPem).build(),
+            "Claim-Token",
+            token);
+  }
+
+  /** A CSR whose extensionRequest holds subjectAltName twice (RFC 5280 §4.2 forbids it). */
+  private static PKCS10CertificationRequest repeatedSanCsr(KeyPair keys, String name)
+      throws Exception {
+    Extension first =
+        new Extension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(new GeneralName(GeneralName.dNSName, name)).getEncoded());
+    Extension second =
+        new Extension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(new GeneralName(GeneralName.dNSName, "other." + name)).getEncoded());
+    return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + name), keys.getPublic())
+        .addAttribute(
+            PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,
+            new DERSequence(new ASN1Encodable[] {first, second}))
+        .build(
+            new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(Pki.BC)
+                .build(keys.getPrivate()));
   }
 
   private Api.Reply renew(String csrPem) {

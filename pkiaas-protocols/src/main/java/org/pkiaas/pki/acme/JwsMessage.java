@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -44,6 +45,8 @@ final class JwsMessage {
           JWSAlgorithm.EdDSA);
   private static final int MAX_BODY = 64 * 1024;
   private static final int MIN_RSA_BITS = 2048;
+  private static final int MAX_RSA_BITS = 8192;
+  private static final BigInteger F4 = BigInteger.valueOf(65537);
 
   private final JWSObject jws;
   private final JsonObject payload;
@@ -163,10 +166,7 @@ final class JwsMessage {
   static JWSVerifier verifier(JWK key) {
     try {
       if (key instanceof RSAKey rsa) {
-        if (rsa.size() < MIN_RSA_BITS) {
-          throw new AcmeProblem(
-              AcmeError.BAD_PUBLIC_KEY, "RSA account keys have at least " + MIN_RSA_BITS + " bits");
-        }
+        checkRsa(rsa);
         return new RSASSAVerifier(rsa);
       }
       if (key instanceof ECKey ec) {
@@ -188,6 +188,28 @@ final class JwsMessage {
     }
     throw new AcmeProblem(
         AcmeError.BAD_PUBLIC_KEY, "Account keys are RSA, EC or Ed25519/Ed448 (OKP) keys");
+  }
+
+  /**
+   * The same rule as for certified RSA keys: 2048–8192 bits (a larger modulus would cost every
+   * verification, unauthenticated, before anything is known about the sender) and an odd public
+   * exponent of at least 65537 (RFC 8017 §3.1 allows 3, but small exponents serve no client and a
+   * key with exponent 1 "verifies" nothing). Read from the JWK's members, before any key object
+   * exists.
+   */
+  private static void checkRsa(RSAKey rsa) {
+    int bits = rsa.size();
+    if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) {
+      throw new AcmeProblem(
+          AcmeError.BAD_PUBLIC_KEY,
+          "RSA account keys have " + MIN_RSA_BITS + " to " + MAX_RSA_BITS + " bits, not " + bits);
+    }
+    BigInteger exponent = rsa.getPublicExponent().decodeToBigInteger();
+    if (!exponent.testBit(0) || exponent.compareTo(F4) < 0 || exponent.bitLength() > 256) {
+      throw new AcmeProblem(
+          AcmeError.BAD_PUBLIC_KEY,
+          "An RSA account key's public exponent is odd and at least 65537");
+    }
   }
 
   private static ECPublicKey bouncyCastleKey(ECPublicKey key) throws JOSEException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,6 +21,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pkiaas.acme.boundary.AcmeError;
@@ -96,6 +99,25 @@ class JwsMessageTest {
     signed.verify(JwsMessage.verifier(signed.jwk()));
     RSAKey weak = new RSAKeyGenerator(1024, true).generate();
     assertEquals(AcmeError.BAD_PUBLIC_KEY, refusal(() -> JwsMessage.verifier(weak.toPublicJWK())));
+  }
+
+  @Test
+  void rsaKeysWithASmallOrEvenExponentOrAHugeModulusAreBadPublicKeys() throws Exception {
+    RSAKey strong = new RSAKeyGenerator(2048).generate();
+    for (long exponent : new long[] {1, 3, 65536, 65538}) {
+      RSAKey weak =
+          new RSAKey.Builder(strong.getModulus(), Base64URL.encode(BigInteger.valueOf(exponent)))
+              .build();
+      AcmeProblem refused = assertThrows(AcmeProblem.class, () -> JwsMessage.verifier(weak));
+      assertEquals(AcmeError.BAD_PUBLIC_KEY, refused.error(), "exponent " + exponent);
+      assertTrue(refused.getMessage().contains("65537"), refused::getMessage);
+    }
+    RSAKey huge =
+        new RSAKey.Builder(
+                Base64URL.encode(BigInteger.ONE.shiftLeft(16383).setBit(0)),
+                strong.getPublicExponent())
+            .build();
+    assertEquals(AcmeError.BAD_PUBLIC_KEY, refusal(() -> JwsMessage.verifier(huge)));
   }
 
   @Test
