@@ -124,6 +124,44 @@ class SignInThrottleIT extends ServerIT {
    * message and 429 with Retry-After after the free failures, are audited, and the owner still
    * signs in from where they usually do.
    */
+  /**
+   * Found by the issuance benchmark: after someone behind the same address mistyped a password, an
+   * integrator's parallel calls with the right password were refused 429 ("too many sign-ins at
+   * once") because each took one of the few parallel-check slots. A password that verified minutes
+   * ago is no guess and costs no hash: it takes no slot.
+   */
+  @Test
+  void parallelCallsWithARememberedPasswordPassWhileTheAddressHasFailures() throws Exception {
+    String name = "integrator-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "the-integrators-password-1";
+    ownerSignedIn(name, password);
+    FromAddress office = FromAddress.of("127.0.0.6");
+    assertEquals(200, office.get(ME, "Authorization", basic(name, password)).status());
+    for (int i = 0; i < 9; i++) {
+      assertEquals(401, office.get(ME, "Authorization", basic("typo-" + i, "mistyped")).status());
+    }
+    java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    try {
+      List<java.util.concurrent.Future<FromAddress.Reply>> replies = new java.util.ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (int i = 0; i < 16; i++) {
+          replies.add(threads.submit(() -> office.get(ME, "Authorization", basic(name, password))));
+        }
+      }
+      for (var reply : replies) {
+        FromAddress.Reply answered = reply.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, answered.status(), answered::toString);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(
+        401,
+        office.get(ME, "Authorization", basic("typo-10", "mistyped")).status(),
+        "the address's last free failure is still there: the calls took nothing from it");
+  }
+
   @Test
   void theConsoleSignInPageIsThrottledLikeTheApi() {
     String name = "console-victim-" + UUID.randomUUID().toString().substring(0, 8);

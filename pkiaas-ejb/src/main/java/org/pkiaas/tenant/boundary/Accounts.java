@@ -63,7 +63,11 @@ public class Accounts {
    */
   public SignIn signIn(String username, String password, String clientAddress) {
     Instant now = Instant.now();
-    try (SignInThrottle.Attempt attempt = throttle.begin(username, clientAddress, now)) {
+    String given = password == null ? "" : password;
+    try (SignInThrottle.Attempt attempt =
+        verifiedPasswords.remembers(username, given)
+            ? throttle.beginRemembered(username, clientAddress, now)
+            : throttle.begin(username, clientAddress, now)) {
       return checked(username, password, clientAddress, now, attempt.refusal());
     }
   }

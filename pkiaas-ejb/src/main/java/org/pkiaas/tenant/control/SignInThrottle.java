@@ -116,6 +116,17 @@ public class SignInThrottle {
     return new Attempt(Optional.empty(), addressKey, userKey);
   }
 
+  /**
+   * Admits a sign-in whose password verified within the last few minutes ({@link
+   * VerifiedPasswords#remembers}): it is no guess and costs no hash, so it takes no slot among the
+   * parallel checks {@link #begin} limits (an integrator's 16 threads are not refused because
+   * someone behind the same address mistyped a password); an address or account that waits still
+   * waits.
+   */
+  public Attempt beginRemembered(String username, String address, Instant now) {
+    return new Attempt(refusal(username, address, now), null, null);
+  }
+
   private static Refusal busy(String where) {
     return new Refusal("too many sign-ins at once " + where, Duration.ofSeconds(1));
   }

@@ -118,4 +118,22 @@ class SignInThrottleTest {
         throttle.begin("alice", "192.0.2.10", T0).refusal().isEmpty(),
         "the owner's usual address does not queue behind the attacker");
   }
+
+  @Test
+  void aRememberedPasswordTakesNoSlotButStillWaitsWhereTheAddressWaits() {
+    fail("mallory", "10.0.4.1", 4); // one free failure left: one check at a time from there
+    var guess = throttle.begin("mallory", "10.0.4.1", T0);
+    assertTrue(guess.refusal().isEmpty());
+    assertTrue(throttle.begin("alice", "10.0.4.1", T0).refusal().isPresent(), "slots are taken");
+    for (int i = 0; i < 16; i++) {
+      assertTrue(
+          throttle.beginRemembered("alice", "10.0.4.1", T0).refusal().isEmpty(),
+          "a returning client's parallel calls are not guesses");
+    }
+    guess.close();
+    fail("mallory", "10.0.4.1", 2);
+    assertEquals(
+        "too many failed sign-ins from this address",
+        throttle.beginRemembered("alice", "10.0.4.1", T0).refusal().orElseThrow().reason());
+  }
 }
