@@ -37,6 +37,7 @@ import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.LinkRefusedException;
 import org.pkiaas.hsm.link.LinkTopics;
+import org.pkiaas.hsm.link.NoDelaySockets;
 
 /**
  * Serves one CA key over the link: connects out to the MQTT 5 broker, takes signing requests for
@@ -95,6 +96,7 @@ final class LinkAgent implements MqttCallback {
     options.setCleanStart(true);
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 30);
+    options.setSocketFactory(NoDelaySockets.forBroker(brokerUrl));
     options.setKeepAliveInterval((int) Math.max(2, heartbeat.toSeconds() * 2));
     if (user != null) {
       options.setUserName(user);

@@ -35,6 +35,7 @@ import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.LinkRefusedException;
 import org.pkiaas.hsm.link.LinkTopics;
+import org.pkiaas.hsm.link.NoDelaySockets;
 import org.pkiaas.hsm.link.ServerEndpoint;
 import org.pkiaas.hsm.link.SignatureScheme;
 
@@ -97,6 +98,7 @@ final class DeviceLink implements MqttCallback {
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 30);
     options.setKeepAliveInterval(10);
+    options.setSocketFactory(NoDelaySockets.forBroker(brokerUrl));
     if (user != null && !user.isEmpty()) {
       options.setUserName(user);
       options.setPassword(new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
