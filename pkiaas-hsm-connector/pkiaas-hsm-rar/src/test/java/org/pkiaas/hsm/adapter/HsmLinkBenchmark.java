@@ -34,13 +34,35 @@ class HsmLinkBenchmark {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
 
+  /** sysconf(_SC_CLK_TCK): 100 on Linux on every architecture the JDK runs on. */
+  private static final long CLOCK_TICKS = 100;
+
   @TempDir Path work;
 
   private interface Signer {
     void sign(byte[] data) throws Exception;
   }
 
-  private record Run(double perSecond, double p50Millis, double p99Millis, long count) {}
+  /**
+   * One measurement; {@code selfCpuMillis} is this JVM's CPU (clients and, through the link, the
+   * adapter), {@code agentCpuMillis} the agent process's (0 for direct signing).
+   */
+  private record Run(
+      double perSecond,
+      double p50Millis,
+      double p99Millis,
+      long count,
+      double selfCpuMillis,
+      double agentCpuMillis) {
+
+    double selfCpuPerSignature() {
+      return selfCpuMillis / count;
+    }
+
+    double agentCpuPerSignature() {
+      return agentCpuMillis / count;
+    }
+  }
 
   @Test
   void linkBesideDirectPkcs11() throws Exception {
@@ -68,8 +90,8 @@ class HsmLinkBenchmark {
           signature.update(MessageDigest.getInstance("SHA-256").digest(data));
           signature.sign();
         };
-    run(direct, 3);
-    Run directRun = run(direct, SECONDS);
+    run(direct, 3, null);
+    Run directRun = run(direct, SECONDS, null);
 
     HsmResourceAdapter adapter = new HsmResourceAdapter();
     adapter.setBrokerUrl(BROKER);
@@ -87,8 +109,8 @@ class HsmLinkBenchmark {
       }
       PublicKey key = caKey;
       Signer linked = data -> connection.sign(key, "SHA256withECDSA", data);
-      run(linked, 5);
-      Run linkRun = run(linked, SECONDS);
+      run(linked, 5, agent);
+      Run linkRun = run(linked, SECONDS, agent);
       report(directRun, linkRun);
     } finally {
       agent.destroy();
@@ -97,7 +119,9 @@ class HsmLinkBenchmark {
     }
   }
 
-  private static Run run(Signer signer, int seconds) throws Exception {
+  private static Run run(Signer signer, int seconds, Process agent) throws Exception {
+    long selfBefore = selfCpuNanos();
+    long agentBefore = agent == null ? 0 : cpuMillis(agent.pid());
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<Future<List<Long>>> results = new ArrayList<>();
@@ -123,12 +147,30 @@ class HsmLinkBenchmark {
       all.addAll(result.get());
     }
     pool.shutdown();
+    double selfCpu = (selfCpuNanos() - selfBefore) / 1e6;
+    double agentCpu = agent == null ? 0 : cpuMillis(agent.pid()) - agentBefore;
     Collections.sort(all);
     return new Run(
         all.size() / (double) seconds,
         all.get(all.size() / 2) / 1e6,
         all.get((int) (all.size() * 0.99)) / 1e6,
-        all.size());
+        all.size(),
+        selfCpu,
+        agentCpu);
+  }
+
+  private static long selfCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** utime + stime of a process (proc(5), fields 14 and 15), in milliseconds. */
+  private static long cpuMillis(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks * 1000 / CLOCK_TICKS;
   }
 
   private static void report(Run direct, Run link) throws Exception {
@@ -140,7 +182,10 @@ class HsmLinkBenchmark {
                 + "| signatures per second, %d clients, %d s | %.0f /s (%d) | **%.0f /s** (%d) |%n"
                 + "| latency p50 / p99 | %.2f ms / %.2f ms | %.2f ms / %.2f ms |%n"
                 + "| link rate as a share of the direct rate | | %.0f %% |%n"
-                + "| latency the link adds, p50 / p99 | | %.2f ms / %.2f ms |%n",
+                + "| latency the link adds, p50 / p99 | | %.2f ms / %.2f ms |%n"
+                + "| CPU per signature: this JVM (clients; with the link, the adapter) | %.3f ms"
+                + " | %.3f ms |%n"
+                + "| CPU per signature: agent process | | %.3f ms |%n",
             CLIENTS,
             SECONDS,
             direct.perSecond(),
@@ -153,7 +198,10 @@ class HsmLinkBenchmark {
             link.p99Millis(),
             100 * link.perSecond() / direct.perSecond(),
             link.p50Millis() - direct.p50Millis(),
-            link.p99Millis() - direct.p99Millis());
+            link.p99Millis() - direct.p99Millis(),
+            direct.selfCpuPerSignature(),
+            link.selfCpuPerSignature(),
+            link.agentCpuPerSignature());
     Files.writeString(Path.of("target", "hsm-benchmark.md"), section);
     System.out.println(section);
   }
