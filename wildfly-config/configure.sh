@@ -30,16 +30,14 @@ run() {
 
 mkdir -p "$jboss_home/standalone/log"
 # Module org.pkiaas.tls: the trust manager that lets the HTTPS listener request a client certificate
-# and leave its checking to the application (cli/https.cli), compiled here from its one source file.
+# and leave its checking to the application (cli/https.cli). The build packs it (target/pkiaas-tls.jar);
+# PKIAAS_TLS_MODULE_JAR names another copy of that jar.
+tls_jar="${PKIAAS_TLS_MODULE_JAR:-$here/target/pkiaas-tls.jar}"
+[ -f "$tls_jar" ] || { echo "configure.sh: no $tls_jar; build wildfly-config first (mvn package -pl wildfly-config)" >&2; exit 2; }
 tls_module="$jboss_home/modules/org/pkiaas/tls/main"
-javac="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
-command -v "$javac" >/dev/null || { echo "configure.sh: javac not found: WildFly 39 runs on a JDK; set JAVA_HOME" >&2; exit 2; }
-classes="$(mktemp -d)"
-"$javac" --release 17 -nowarn -d "$classes" "$here"/tls-module/*.java
 mkdir -p "$tls_module"
-"${JAVA_HOME:+$JAVA_HOME/bin/}jar" --create --file "$tls_module/pkiaas-tls.jar" -C "$classes" .
-rm -rf "$classes"
-cp "$here/tls-module/module.xml" "$tls_module/module.xml"
+cp "$tls_jar" "$tls_module/pkiaas-tls.jar"
+cp "$here/src/main/module/module.xml" "$tls_module/module.xml"
 scripts=(server.cli https.cli batch-detach.cli)
 case "$database" in
     h2)

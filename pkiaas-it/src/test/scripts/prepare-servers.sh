@@ -9,6 +9,8 @@ db="${3:-pkiaas_it}"
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(cd "$here/../../.." && pwd)"
 configure="$module/../wildfly-config/configure.sh"
+# the org.pkiaas.tls module jar of this build (the dependency plugin copied it beside the EAR)
+export PKIAAS_TLS_MODULE_JAR="$deploy/pkiaas-tls.jar"
 
 rm -rf "$servers"
 mkdir -p "$servers"
