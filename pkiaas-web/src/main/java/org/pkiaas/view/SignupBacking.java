@@ -12,9 +12,9 @@ import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.tenant.boundary.Accounts;
+import org.pkiaas.tenant.boundary.AnonymousRateLimits;
+import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.tenant.boundary.Settings;
-import org.pkiaas.tenant.control.AnonymousRateLimits;
-import org.pkiaas.tenant.control.RateLimit;
 
 /** The public sign-up page ({@code /signup.xhtml}); the rules live in {@link Accounts#signUp}. */
 @Named

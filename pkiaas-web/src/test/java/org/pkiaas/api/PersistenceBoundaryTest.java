@@ -24,4 +24,16 @@ class PersistenceBoundaryTest {
           .haveNameMatching(
               "jakarta\\.persistence\\.(EntityManager|EntityManagerFactory|PersistenceContext|Query|TypedQuery)")
           .as("the web module never reaches an entity manager");
+
+  /**
+   * What a component does is reached through its boundary; its {@code control} package is its own
+   * business ({@code docs/architecture.md}, "Modules and what each may use").
+   */
+  @ArchTest
+  static final ArchRule onlyBoundaries =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.pkiaas.*.control..")
+          .as("the web module calls component boundaries, never a component's control");
 }

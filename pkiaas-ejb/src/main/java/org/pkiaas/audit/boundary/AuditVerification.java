@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import org.pkiaas.audit.control.AuditChain;
 import org.pkiaas.audit.control.AuditSealer;
 import org.pkiaas.audit.control.ChainVerifier;
-import org.pkiaas.audit.control.ChainVerifier.Break;
 import org.pkiaas.audit.entity.AuditChainHead;
 import org.pkiaas.audit.entity.AuditEvent;
 import org.pkiaas.identity.Caller;
@@ -29,6 +28,9 @@ import org.pkiaas.signing.MasterKey;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditVerification {
+
+  /** Where and why a chain breaks. */
+  public record Break(String chainId, long seq, String eventId, String problem) {}
 
   private static final int PAGE = 1000;
 

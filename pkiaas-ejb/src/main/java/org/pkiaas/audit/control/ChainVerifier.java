@@ -1,6 +1,7 @@
 package org.pkiaas.audit.control;
 
 import java.util.Optional;
+import org.pkiaas.audit.boundary.AuditVerification.Break;
 
 /**
  * Walks one chain in sequence order and reports its first broken link: a missing position (an event
@@ -10,9 +11,6 @@ import java.util.Optional;
  * {@link #finish}.
  */
 public final class ChainVerifier {
-
-  /** Where and why a chain breaks. */
-  public record Break(String chainId, long seq, String eventId, String problem) {}
 
   /** A chain's recorded head. */
   public record Head(String chainId, long lastSeq, String lastMac, String headMac) {}

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pkiaas.config.NodeName;
 import org.pkiaas.crl.control.CrlBuilder;
-import org.pkiaas.crl.control.CrlDocument;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.crl.entity.PublishedCrl;
 import org.pkiaas.problem.DatabaseOutage;

@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.crl.boundary.CrlDocument;
 import org.pkiaas.crl.entity.PublishedCrl;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.signing.CaSigners;

@@ -3,6 +3,7 @@ package org.pkiaas.ct.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -21,9 +22,19 @@ import org.pkiaas.x509.Der;
 @Stateless
 public class EmbeddedTimestamps {
 
+  /**
+   * One SCT a certificate embeds, and whether it verified.
+   *
+   * @param logUrl null when no listed log has this id
+   * @param problem null when verified
+   */
+  public record Embedded(
+      String logId, String logUrl, Instant timestamp, boolean verified, String problem)
+      implements java.io.Serializable {}
+
   @PersistenceContext EntityManager em;
 
-  public List<EmbeddedScts.Embedded> of(IssuedCertificate certificate) {
+  public List<Embedded> of(IssuedCertificate certificate) {
     X509CertificateHolder holder = Der.certificate(certificate.der());
     if (holder.getExtension(SctList.EXTENSION) == null) {
       return List.of(); // most certificates: no CA and template to read

@@ -1,11 +1,11 @@
 package org.pkiaas.ct.control;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.pkiaas.ct.boundary.EmbeddedTimestamps.Embedded;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 
@@ -15,14 +15,6 @@ import org.pkiaas.template.entity.TemplateSettings.CtLog;
  * list, and its issuer's key hash), as a relying party checks it.
  */
 public final class EmbeddedScts {
-
-  /**
-   * @param logUrl null when no listed log has this id
-   * @param problem null when verified
-   */
-  public record Embedded(
-      String logId, String logUrl, Instant timestamp, boolean verified, String problem)
-      implements java.io.Serializable {}
 
   private EmbeddedScts() {}
 

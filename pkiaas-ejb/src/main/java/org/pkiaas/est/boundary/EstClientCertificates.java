@@ -10,7 +10,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
-import org.pkiaas.est.control.EstFailure;
 import org.pkiaas.x509.SerialNumbers;
 
 /**

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
-import org.pkiaas.est.control.EstFailure;
 import org.pkiaas.est.control.SimplePkiRequest;
 import org.pkiaas.issuance.boundary.IssuanceService;
 import org.pkiaas.issuance.boundary.Renewals;

@@ -17,14 +17,13 @@ import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
 import org.pkiaas.est.control.ChannelBinding;
 import org.pkiaas.est.control.CsrAttrs;
 import org.pkiaas.est.control.EstBase64;
-import org.pkiaas.est.control.EstFailure;
 import org.pkiaas.est.control.SimplePkiRequest;
 import org.pkiaas.est.control.SimplePkiResponse;
 import org.pkiaas.est.entity.EstSecret;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
-import org.pkiaas.tenant.control.AnonymousRateLimits;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.AnonymousRateLimits;
+import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.x509.Der;
 
 /**
@@ -41,6 +40,15 @@ public class EstService {
 
   /** How long a client waits before it sends a pending request again (§4.2.3 Retry-After). */
   public static final int RETRY_AFTER_SECONDS = 60;
+
+  /** What {@link #caCertificates} answers: a certs-only CMS (RFC 7030 §4.1.3). */
+  public static final String CACERTS_MEDIA_TYPE = SimplePkiResponse.MEDIA_TYPE;
+
+  /** What {@link #csrAttributes} answers (RFC 7030 §4.5.2). */
+  public static final String CSRATTRS_MEDIA_TYPE = CsrAttrs.MEDIA_TYPE;
+
+  /** What an enrollment answers: the certificate in a certs-only CMS (RFC 7030 §4.2.3). */
+  public static final String ENROLL_MEDIA_TYPE = SimplePkiResponse.ENROLL_MEDIA_TYPE;
 
   @PersistenceContext EntityManager em;
 

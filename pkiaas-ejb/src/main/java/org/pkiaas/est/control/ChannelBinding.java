@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.pkiaas.est.boundary.EstFailure;
 
 /**
  * Linking a CSR to the TLS connection it came over (RFC 7030 §3.5): a client that wants its proof

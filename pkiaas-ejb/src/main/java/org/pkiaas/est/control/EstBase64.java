@@ -2,6 +2,7 @@ package org.pkiaas.est.control;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.pkiaas.est.boundary.EstFailure;
 
 /**
  * The transfer encoding of every EST body (RFC 7030 §4 and RFC 8951 §3.2): base64 of the DER, line

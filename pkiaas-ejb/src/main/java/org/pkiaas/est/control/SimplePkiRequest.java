@@ -1,6 +1,7 @@
 package org.pkiaas.est.control;
 
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.est.boundary.EstFailure;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.problem.PkiaasException;

@@ -57,7 +57,7 @@ public class CertificateRequests {
   @Inject ClaimLinks claimLinks;
 
   /** An approved request and its freshly opened claim link (the token is shown this once). */
-  public record Approval(CertificateRequest request, ClaimLinks.Link link)
+  public record Approval(CertificateRequest request, ClaimLink link)
       implements org.pkiaas.audit.entity.Identified {
 
     @Override

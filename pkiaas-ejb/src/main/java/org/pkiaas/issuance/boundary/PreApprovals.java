@@ -88,8 +88,7 @@ public class PreApprovals {
   }
 
   /** The result: a claim link to hand out, or the certificate when redeemed at once. */
-  public record Outcome(
-      CertificateRequest request, ClaimLinks.Link link, IssuedCertificate certificate)
+  public record Outcome(CertificateRequest request, ClaimLink link, IssuedCertificate certificate)
       implements Identified {
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.issuance.boundary.ClaimLink;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.mail.boundary.Mailer;
 import org.pkiaas.tenant.control.PasswordHasher;
@@ -24,14 +25,11 @@ public class ClaimLinks {
 
   @Inject Mailer mailer;
 
-  /** A new link as handed out: the token is known here and to its holder only. */
-  public record Link(String token, String url, Instant expiresAt) {}
-
   /**
    * Opens a fresh link for an approved request (replacing any earlier one) and mails it when there
    * is an address.
    */
-  public Link offer(CertificateRequest request, String templateName) {
+  public ClaimLink offer(CertificateRequest request, String templateName) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -40,7 +38,7 @@ public class ClaimLinks {
             .plus(config.claimValidityDays(), ChronoUnit.DAYS)
             .truncatedTo(ChronoUnit.SECONDS);
     request.offerClaim(hash(token), expiresAt);
-    Link link = new Link(token, config.publicUrl() + "/claim.html#" + token, expiresAt);
+    ClaimLink link = new ClaimLink(token, config.publicUrl() + "/claim.html#" + token, expiresAt);
     if (request.requesterEmail() != null) {
       mailer.queue(
           request.requesterEmail(),

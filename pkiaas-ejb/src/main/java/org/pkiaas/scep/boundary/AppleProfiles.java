@@ -18,6 +18,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.identity.Caller;
+import org.pkiaas.issuance.boundary.ClaimLink;
 import org.pkiaas.issuance.boundary.PreApprovals;
 import org.pkiaas.issuance.control.ClaimLinks;
 import org.pkiaas.issuance.entity.CertificateRequest;
@@ -29,8 +30,8 @@ import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
 import org.pkiaas.scep.control.AppleProfile;
 import org.pkiaas.scep.control.RegistrationAuthorities;
 import org.pkiaas.scep.entity.ScepChallenge;
-import org.pkiaas.tenant.control.AnonymousRateLimits;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.AnonymousRateLimits;
+import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SubjectAltNames;
 
@@ -96,7 +97,7 @@ public class AppleProfiles {
         new ScepChallenge(scep.template().id(), challenge(token), request.id(), expiresAt);
     challenge.profileToken(ClaimLinks.hash(token));
     em.persist(challenge);
-    ClaimLinks.Link link = new ClaimLinks.Link(token, url(token), expiresAt);
+    ClaimLink link = new ClaimLink(token, url(token), expiresAt);
     if (request.requesterEmail() != null) {
       mailer.queue(
           request.requesterEmail(),

@@ -23,8 +23,8 @@ import org.pkiaas.scep.control.PkcsPkiEnvelope;
 import org.pkiaas.scep.control.PkiMessage;
 import org.pkiaas.scep.control.RegistrationAuthorities;
 import org.pkiaas.scep.control.ScepFailure;
-import org.pkiaas.tenant.control.AnonymousRateLimits;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.AnonymousRateLimits;
+import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.x509.Der;
 
 /**

@@ -18,6 +18,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.pkiaas.scep.boundary.MalformedScepRequestException;
 import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.x509.DerStructure;
 import org.pkiaas.x509.MalformedDerException;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 /**
  * Fixed-window request counts per key (kind and client address). Thread-safe; bounded in memory:

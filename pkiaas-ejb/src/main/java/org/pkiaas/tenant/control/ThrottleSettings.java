@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pkiaas.config.RateLimitSettings;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 /**
  * The sign-in throttle's ({@code pkiaas.signin.*}) and the anonymous rate limits' ({@code

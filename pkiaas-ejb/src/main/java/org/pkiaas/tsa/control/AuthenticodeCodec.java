@@ -27,6 +27,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.CollectionStore;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.tsa.boundary.FailInfo;
+import org.pkiaas.tsa.boundary.TimeStampRejected;
 
 /**
  * Microsoft's legacy Authenticode time-stamp protocol ({@code signtool /t}, {@code osslsigncode

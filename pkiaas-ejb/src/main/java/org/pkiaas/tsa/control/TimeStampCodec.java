@@ -29,6 +29,8 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.bouncycastle.util.CollectionStore;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.tsa.boundary.FailInfo;
+import org.pkiaas.tsa.boundary.TimeStampRejected;
 import org.pkiaas.x509.DerStructure;
 
 /**

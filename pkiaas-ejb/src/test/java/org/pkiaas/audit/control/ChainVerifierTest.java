@@ -16,8 +16,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.audit.boundary.AuditVerification.Break;
 import org.pkiaas.audit.control.AuditChain.Sealed;
-import org.pkiaas.audit.control.ChainVerifier.Break;
 import org.pkiaas.audit.control.ChainVerifier.Head;
 
 class ChainVerifierTest {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.pkiaas.config.NodeName;
 import org.pkiaas.crl.control.ChunkedBytes;
 import org.pkiaas.crl.control.CrlBuilder;
-import org.pkiaas.crl.control.CrlDocument;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.crl.entity.PublishedCrl;
 

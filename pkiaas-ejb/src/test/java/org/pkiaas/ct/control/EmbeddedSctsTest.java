@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 
 /** The SCTs of a certificate made elsewhere, as its page and the API show them. */
@@ -25,10 +26,11 @@ class EmbeddedSctsTest {
 
   @Test
   void anSctOfAListedLogIsVerified() {
-    List<EmbeddedScts.Embedded> scts = EmbeddedScts.check(certificate, issuer, List.of(testLog));
+    List<EmbeddedTimestamps.Embedded> scts =
+        EmbeddedScts.check(certificate, issuer, List.of(testLog));
 
     assertEquals(1, scts.size());
-    EmbeddedScts.Embedded sct = scts.get(0);
+    EmbeddedTimestamps.Embedded sct = scts.get(0);
     assertEquals(SctCodecTest.LOG_ID, sct.logId());
     assertEquals("https://ct.example/test", sct.logUrl());
     assertEquals("2013-04-05T17:04:16.275Z", sct.timestamp().toString());
@@ -38,7 +40,7 @@ class EmbeddedSctsTest {
 
   @Test
   void anSctOfAnUnlistedLogIsShownUnverified() {
-    EmbeddedScts.Embedded sct = EmbeddedScts.check(certificate, issuer, List.of()).get(0);
+    EmbeddedTimestamps.Embedded sct = EmbeddedScts.check(certificate, issuer, List.of()).get(0);
 
     assertNull(sct.logUrl());
     assertFalse(sct.verified());
@@ -47,7 +49,7 @@ class EmbeddedSctsTest {
 
   @Test
   void aWrongIssuerMakesItUnverified() {
-    EmbeddedScts.Embedded sct =
+    EmbeddedTimestamps.Embedded sct =
         EmbeddedScts.check(certificate, certificate, List.of(testLog)).get(0);
 
     assertFalse(sct.verified());

@@ -18,6 +18,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.est.boundary.EstFailure;
 import org.pkiaas.signing.BouncyCastle;
 
 /** The tls-unique channel binding of RFC 7030 §3.5: checked when the CSR carries one. */

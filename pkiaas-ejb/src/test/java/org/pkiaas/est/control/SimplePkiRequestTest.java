@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.est.boundary.EstFailure;
 import org.pkiaas.x509.SubjectAltNames;
 
 /** simpleenroll bodies as real clients send them (RFC 7030 §4.2.1), and what is refused. */

@@ -16,6 +16,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pkiaas.scep.boundary.MalformedScepRequestException;
 
 /**
  * Decodes PKCSReq messages captured from micromdm's scepclient and strongSwan's pki (see the

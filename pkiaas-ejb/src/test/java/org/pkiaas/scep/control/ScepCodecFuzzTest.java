@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pkiaas.scep.boundary.MalformedScepRequestException;
 import org.pkiaas.x509.DerMutations;
 
 /**

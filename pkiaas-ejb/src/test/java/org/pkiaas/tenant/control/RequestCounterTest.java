@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 class RequestCounterTest {
 

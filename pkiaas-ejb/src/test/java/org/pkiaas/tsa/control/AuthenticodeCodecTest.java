@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.tsa.boundary.FailInfo;
+import org.pkiaas.tsa.boundary.TimeStampRejected;
 
 /**
  * {@link AuthenticodeCodec} against the request {@code osslsigncode sign -t} sent (under {@code

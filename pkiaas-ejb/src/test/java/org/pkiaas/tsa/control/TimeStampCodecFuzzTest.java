@@ -14,6 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.tsa.boundary.FailInfo;
+import org.pkiaas.tsa.boundary.TimeStampRejected;
 import org.pkiaas.x509.DerMutations;
 import org.pkiaas.x509.DerStructureTest;
 

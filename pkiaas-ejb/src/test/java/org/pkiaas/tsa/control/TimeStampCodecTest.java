@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.tsa.boundary.FailInfo;
+import org.pkiaas.tsa.boundary.TimeStampRejected;
 
 /**
  * {@link TimeStampCodec} against requests made by {@code openssl ts -query} (the files under {@code

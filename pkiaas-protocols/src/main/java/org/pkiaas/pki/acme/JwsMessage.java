@@ -26,7 +26,6 @@ import java.util.Base64;
 import java.util.Set;
 import org.pkiaas.acme.boundary.AcmeError;
 import org.pkiaas.acme.boundary.AcmeProblem;
-import org.pkiaas.acme.control.JsonNesting;
 import org.pkiaas.signing.BouncyCastle;
 
 /**

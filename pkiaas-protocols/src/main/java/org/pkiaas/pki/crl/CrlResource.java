@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.pkiaas.crl.boundary.CrlDocument;
 import org.pkiaas.crl.boundary.CrlService;
-import org.pkiaas.crl.control.CrlDocument;
 
 /**
  * The CRLs that CRL distribution points name (RFC 5280 §4.2.1.13): DER as {@code
@@ -53,12 +53,12 @@ public class CrlResource {
     if (unchanged != null) {
       return unchanged.cacheControl(cache).build();
     }
-    StreamingOutput body = crl.der()::writeTo;
+    StreamingOutput body = crl::writeTo;
     return Response.ok(body, PKIX_CRL)
         .tag(tag)
         .lastModified(Date.from(crl.thisUpdate()))
         .cacheControl(cache)
-        .header("Content-Length", crl.der().size())
+        .header("Content-Length", crl.size())
         .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
         .build();
   }

@@ -2,7 +2,7 @@ package org.pkiaas.pki.scep;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
-import org.pkiaas.scep.control.MalformedScepRequestException;
+import org.pkiaas.scep.boundary.MalformedScepRequestException;
 
 /**
  * The {@code message} query parameter of a GET PKIOperation (RFC 8894 §4.1): base64 that clients

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.ThrottledException;
+import org.pkiaas.scep.boundary.MalformedScepRequestException;
 import org.pkiaas.scep.boundary.ScepService;
-import org.pkiaas.scep.control.MalformedScepRequestException;
 
 /**
  * A template's SCEP URL (RFC 8894 §4): {@code /pki/scep/{templateId}} with any suffix clients

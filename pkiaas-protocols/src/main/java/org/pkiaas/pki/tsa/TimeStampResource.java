@@ -13,9 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.pkiaas.problem.ThrottledException;
+import org.pkiaas.tsa.boundary.FailInfo;
 import org.pkiaas.tsa.boundary.TimeStampAuthority;
-import org.pkiaas.tsa.control.FailInfo;
-import org.pkiaas.tsa.control.TimeStampRejected;
+import org.pkiaas.tsa.boundary.TimeStampRejected;
 
 /**
  * A CA's time-stamping URL, {@code /pki/tsa/{caId}}, for both protocols clients speak, told apart

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.pkiaas.scep.control.MalformedScepRequestException;
+import org.pkiaas.scep.boundary.MalformedScepRequestException;
 
 /** GET PKIOperation's message parameter, as clients really encode it (RFC 8894 §4.1). */
 class ScepMessageParameterTest {

@@ -21,7 +21,7 @@ import org.pkiaas.api.security.RateLimited;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.tenant.boundary.Accounts;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.tenant.entity.Account;
 
 /** Accounts: administrators create them; anyone may sign up while sign-up is switched on. */

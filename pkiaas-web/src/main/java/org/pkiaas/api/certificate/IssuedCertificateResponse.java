@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.api.openapi.SharedSchemas;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
-import org.pkiaas.ct.control.EmbeddedScts;
+import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.pem.Pem;
 
 /**
@@ -30,14 +30,14 @@ public record IssuedCertificateResponse(
     @Schema(ref = SharedSchemas.REVOCATION_REASON) String revocationReason,
     Instant invalidityDate,
     String certificatePem,
-    List<EmbeddedScts.Embedded> signedCertificateTimestamps) {
+    List<EmbeddedTimestamps.Embedded> signedCertificateTimestamps) {
 
   public static IssuedCertificateResponse of(IssuedCertificate certificate) {
     return of(certificate, null);
   }
 
   public static IssuedCertificateResponse of(
-      IssuedCertificate certificate, List<EmbeddedScts.Embedded> scts) {
+      IssuedCertificate certificate, List<EmbeddedTimestamps.Embedded> scts) {
     String status = certificate.status().name();
     if (!"REVOKED".equals(status) && !Instant.now().isBefore(certificate.notAfter())) {
       status = "EXPIRED";

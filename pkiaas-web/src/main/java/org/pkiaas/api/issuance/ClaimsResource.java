@@ -28,7 +28,7 @@ import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Claims;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.pem.Pem;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 /**
  * Claim links, for the holder (no sign-in: the link's token is the credential). The claim page

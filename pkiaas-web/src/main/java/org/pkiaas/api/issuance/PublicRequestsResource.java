@@ -21,7 +21,7 @@ import org.pkiaas.issuance.boundary.PublicRequests;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.TemplateSettings;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 /**
  * A template's public request endpoint (user guide 2.5.1): open to anyone while the template allows

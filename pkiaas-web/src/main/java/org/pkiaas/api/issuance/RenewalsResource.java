@@ -23,7 +23,7 @@ import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.Renewals;
 import org.pkiaas.pem.Pem;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 /**
  * Renewal with a valid certificate, for holders (no sign-in): the CSR must be signed with the key

@@ -4,7 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.RateLimit;
 
 /**
  * A {@link Public} method whose calls count against the configured limit of their kind, per client

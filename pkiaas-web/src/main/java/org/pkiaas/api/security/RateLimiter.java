@@ -9,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.pkiaas.tenant.control.AnonymousRateLimits;
+import org.pkiaas.tenant.boundary.AnonymousRateLimits;
 
 /**
  * Counts calls of {@link RateLimited} methods per client address and refuses those over the limit

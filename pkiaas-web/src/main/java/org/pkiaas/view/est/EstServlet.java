@@ -11,10 +11,8 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pkiaas.est.boundary.EstFailure;
 import org.pkiaas.est.boundary.EstService;
-import org.pkiaas.est.control.CsrAttrs;
-import org.pkiaas.est.control.EstFailure;
-import org.pkiaas.est.control.SimplePkiResponse;
 import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.view.BasicCredentials;
 
@@ -82,10 +80,13 @@ public class EstServlet extends HttpServlet {
         case "GET cacerts" ->
             body(
                 response,
-                SimplePkiResponse.MEDIA_TYPE,
+                EstService.CACERTS_MEDIA_TYPE,
                 est.caCertificates(target.label(), address));
         case "GET csrattrs" ->
-            body(response, CsrAttrs.MEDIA_TYPE, est.csrAttributes(target.label(), address));
+            body(
+                response,
+                EstService.CSRATTRS_MEDIA_TYPE,
+                est.csrAttributes(target.label(), address));
         case "POST simpleenroll", "POST simplereenroll" -> enroll(request, response, target);
         case "GET simpleenroll", "GET simplereenroll", "POST cacerts", "POST csrattrs" -> {
           response.setHeader("Allow", target.operation().startsWith("simple") ? "POST" : "GET");
@@ -131,7 +132,7 @@ public class EstServlet extends HttpServlet {
       plain(response, 202, "The request waits for an administrator; send it again later");
       return;
     }
-    body(response, SimplePkiResponse.ENROLL_MEDIA_TYPE, enrolled.body());
+    body(response, EstService.ENROLL_MEDIA_TYPE, enrolled.body());
   }
 
   /**

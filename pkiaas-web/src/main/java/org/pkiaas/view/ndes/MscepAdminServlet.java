@@ -14,8 +14,8 @@ import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.scep.boundary.NdesChallenges;
-import org.pkiaas.tenant.control.AnonymousRateLimits;
-import org.pkiaas.tenant.control.RateLimit;
+import org.pkiaas.tenant.boundary.AnonymousRateLimits;
+import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.view.BasicCredentials;
 import org.pkiaas.view.manage.ConsoleUser;
 

@@ -14,7 +14,6 @@ import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
-import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.PkiaasException;
@@ -46,7 +45,7 @@ public class CertificateDetailBacking implements Serializable {
   private boolean missing;
   private transient IssuedCertificate certificate;
   private DecodedCertificate decoded;
-  private List<EmbeddedScts.Embedded> scts = List.of();
+  private List<EmbeddedTimestamps.Embedded> scts = List.of();
   private RevocationReason reason = RevocationReason.UNSPECIFIED;
 
   /** The view action. */
@@ -140,7 +139,7 @@ public class CertificateDetailBacking implements Serializable {
   }
 
   /** The embedded SCTs (RFC 6962 §3.3), each checked with its log's key. */
-  public List<EmbeddedScts.Embedded> getScts() {
+  public List<EmbeddedTimestamps.Embedded> getScts() {
     return scts;
   }
 

@@ -1,7 +1,10 @@
-package org.pkiaas.crl.control;
+package org.pkiaas.crl.boundary;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Objects;
+import org.pkiaas.crl.control.ChunkedBytes;
 
 /**
  * A signed CRL ready to serve: its DER and the facts HTTP caching and staleness checks need.
@@ -39,5 +42,15 @@ public record CrlDocument(
   /** Quoted, strong HTTP entity tag: the CRL number identifies the content. */
   public String entityTag() {
     return "\"" + caId + "-" + number + "\"";
+  }
+
+  /** The DER's length in bytes, for Content-Length. */
+  public long size() {
+    return der.size();
+  }
+
+  /** Writes the DER, block by block, without copying it into one array. */
+  public void writeTo(OutputStream out) throws IOException {
+    der.writeTo(out);
   }
 }

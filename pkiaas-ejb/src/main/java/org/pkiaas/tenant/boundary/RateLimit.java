@@ -1,4 +1,4 @@
-package org.pkiaas.tenant.control;
+package org.pkiaas.tenant.boundary;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -42,7 +42,7 @@ public record RateLimit(Kind kind, int requests, Duration window) {
     return requests == 0;
   }
 
-  static RateLimit parse(Kind kind, String configured) {
+  public static RateLimit parse(Kind kind, String configured) {
     String[] parts = configured == null ? new String[0] : configured.trim().split("/");
     try {
       if (parts.length == 2) {

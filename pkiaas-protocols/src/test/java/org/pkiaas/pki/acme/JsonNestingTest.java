@@ -1,4 +1,4 @@
-package org.pkiaas.acme.control;
+package org.pkiaas.pki.acme;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.pkiaas.tenant.control;
+package org.pkiaas.tenant.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.problem.ThrottledException;
+import org.pkiaas.tenant.control.RequestCounter;
+import org.pkiaas.tenant.control.ThrottleSettings;
 
 /**
  * The configured limits on what anyone can do without an account (public requests, claims,

@@ -1,4 +1,4 @@
-package org.pkiaas.tsa.control;
+package org.pkiaas.tsa.boundary;
 
 /**
  * Why a time-stamp request was rejected: the PKIFailureInfo bits of RFC 3161 §2.4.2 that this TSA

@@ -1,4 +1,4 @@
-package org.pkiaas.tsa.control;
+package org.pkiaas.tsa.boundary;
 
 /**
  * A time-stamp request this TSA does not grant: answered with status rejection and {@link

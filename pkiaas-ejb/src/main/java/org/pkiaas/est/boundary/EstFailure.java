@@ -1,4 +1,4 @@
-package org.pkiaas.est.control;
+package org.pkiaas.est.boundary;
 
 import java.util.Objects;
 import org.pkiaas.problem.PkiaasException;

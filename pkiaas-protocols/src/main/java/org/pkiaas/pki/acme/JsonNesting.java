@@ -1,4 +1,4 @@
-package org.pkiaas.acme.control;
+package org.pkiaas.pki.acme;
 
 /**
  * How deep a JSON text nests, found by one pass over its characters before any parser sees it:

@@ -1,4 +1,4 @@
-package org.pkiaas.scep.control;
+package org.pkiaas.scep.boundary;
 
 import org.pkiaas.problem.PkiaasException;
 
