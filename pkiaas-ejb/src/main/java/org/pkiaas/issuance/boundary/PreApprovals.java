@@ -1,19 +1,9 @@
 package org.pkiaas.issuance.boundary;
 
-import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
-import static org.pkiaas.input.FieldFormats.MAX_DN_LENGTH;
-import static org.pkiaas.input.FieldFormats.MAX_EMAIL_LENGTH;
-import static org.pkiaas.input.FieldFormats.MAX_NAMES;
-import static org.pkiaas.input.FieldFormats.MAX_NAMES_JOINED;
-import static org.pkiaas.input.FieldFormats.MAX_NAME_LENGTH;
-
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
@@ -21,8 +11,6 @@ import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.ca.boundary.CertificateAuthorities;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.identity.Caller;
-import org.pkiaas.input.JoinedLength;
-import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.ClaimLinks;
@@ -62,23 +50,11 @@ public class PreApprovals {
    * @param subject a distinguished name, e.g. {@code CN=alice,O=Example}
    */
   public record PreApproval(
-      @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText
-          String subject,
-      @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
-          @JoinedLength(max = MAX_NAMES_JOINED)
-          List<
-                  @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
-                  @PlainText String>
-              subjectAltNames,
-      @Min(value = 1, message = "The validity is 1 to 36500 days")
-          @Max(value = 36500, message = "The validity is 1 to 36500 days")
-          Integer validityDays,
-      @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters")
-          @PlainText
-          String email,
-      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
-          @PlainText(multiline = true)
-          String csr,
+      String subject,
+      List<String> subjectAltNames,
+      Integer validityDays,
+      String email,
+      String csr,
       Boolean appleDevice) {
 
     /** Whether the holder gets an Apple configuration profile instead of a claim link. */

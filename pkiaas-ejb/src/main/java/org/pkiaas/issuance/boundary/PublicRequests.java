@@ -1,23 +1,13 @@
 package org.pkiaas.issuance.boundary;
 
-import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
-import static org.pkiaas.input.FieldFormats.MAX_EMAIL_LENGTH;
-import static org.pkiaas.input.FieldFormats.MAX_NAMES;
-import static org.pkiaas.input.FieldFormats.MAX_NAMES_JOINED;
-import static org.pkiaas.input.FieldFormats.MAX_NAME_LENGTH;
-
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.boundary.CaSubject;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.input.JoinedLength;
-import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.CsrReader;
@@ -47,19 +37,7 @@ public class PublicRequests {
    * is required.
    */
   public record PublicRequest(
-      @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters")
-          @PlainText
-          String email,
-      @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
-          @PlainText(multiline = true)
-          String csr,
-      @Valid CaSubject subject,
-      @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
-          @JoinedLength(max = MAX_NAMES_JOINED)
-          List<
-                  @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
-                  @PlainText String>
-              subjectAltNames) {}
+      String email, String csr, CaSubject subject, List<String> subjectAltNames) {}
 
   public Offer offer(String templateId) {
     CertificateTemplate template = open(templateId);

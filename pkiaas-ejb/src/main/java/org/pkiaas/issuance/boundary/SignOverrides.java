@@ -1,18 +1,8 @@
 package org.pkiaas.issuance.boundary;
 
-import static org.pkiaas.input.FieldFormats.MAX_DN_LENGTH;
-import static org.pkiaas.input.FieldFormats.MAX_NAMES;
-import static org.pkiaas.input.FieldFormats.MAX_NAMES_JOINED;
-import static org.pkiaas.input.FieldFormats.MAX_NAME_LENGTH;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.pkiaas.input.JoinedLength;
-import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.control.CertificateProfile.Overrides;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.problem.InvalidInputException;
@@ -24,18 +14,7 @@ import org.pkiaas.x509.SubjectAltNames;
  * names ({@code DNS:…}, {@code IP:…}, …) and the validity in days. Absent fields keep the request's
  * or the template's value.
  */
-public record SignOverrides(
-    @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText
-        String subject,
-    @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
-        @JoinedLength(max = MAX_NAMES_JOINED)
-        List<
-                @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
-                @PlainText String>
-            subjectAltNames,
-    @Min(value = 1, message = "The validity is 1 to 36500 days")
-        @Max(value = 36500, message = "The validity is 1 to 36500 days")
-        Integer validityDays) {
+public record SignOverrides(String subject, List<String> subjectAltNames, Integer validityDays) {
 
   public static final SignOverrides NONE = new SignOverrides(null, null, null);
 

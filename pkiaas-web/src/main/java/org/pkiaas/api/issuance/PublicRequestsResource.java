@@ -73,12 +73,12 @@ public class PublicRequestsResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Submitted.class)))
   public Response submit(
-      @PathParam("templateId") String templateId, PublicRequests.PublicRequest request) {
+      @PathParam("templateId") String templateId, PublicRequestSubmission request) {
     if (request == null) {
       throw new InvalidInputException(
           "email", "A JSON body with your email and a CSR or a subject is required");
     }
-    CertificateRequest submitted = publicRequests.submit(templateId, request);
+    CertificateRequest submitted = publicRequests.submit(templateId, request.toDomain());
     return Response.created(
             uriInfo.getBaseUriBuilder().path("requests").path(submitted.id()).build())
         .entity(new Submitted(submitted.id(), submitted.status().name()))

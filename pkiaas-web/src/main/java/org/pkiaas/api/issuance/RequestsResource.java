@@ -38,7 +38,6 @@ import org.pkiaas.issuance.boundary.BulkDecisions;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 import org.pkiaas.issuance.boundary.PreApprovals;
 import org.pkiaas.issuance.boundary.RequestQuery;
-import org.pkiaas.issuance.boundary.SignOverrides;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestStatus;
 import org.pkiaas.paging.Page;
@@ -75,7 +74,7 @@ public class RequestsResource {
       @Size(max = 1000, message = "A reason has at most {max} characters")
           @PlainText(multiline = true)
           String reason,
-      @Valid SignOverrides overrides) {}
+      @Valid SignOverridesRequest overrides) {}
 
   /**
    * @param outcome OK or FAILED
@@ -165,8 +164,10 @@ public class RequestsResource {
 
   @POST
   @Path("requests/{id}/sign")
-  public IssuedCertificateResponse sign(@PathParam("id") String id, SignOverrides overrides) {
-    IssuedCertificate issued = logged.run(() -> requests.sign(caller.get(), id, overrides));
+  public IssuedCertificateResponse sign(
+      @PathParam("id") String id, SignOverridesRequest overrides) {
+    IssuedCertificate issued =
+        logged.run(() -> requests.sign(caller.get(), id, SignOverridesRequest.toDomain(overrides)));
     return IssuedCertificateResponse.of(issued, timestamps.of(issued));
   }
 
@@ -176,8 +177,9 @@ public class RequestsResource {
    */
   @POST
   @Path("requests/{id}/approve")
-  public ClaimResponse approve(@PathParam("id") String id, SignOverrides overrides) {
-    return ClaimResponse.of(requests.approve(caller.get(), id, overrides));
+  public ClaimResponse approve(@PathParam("id") String id, SignOverridesRequest overrides) {
+    return ClaimResponse.of(
+        requests.approve(caller.get(), id, SignOverridesRequest.toDomain(overrides)));
   }
 
   /** Mails the claim link again; the previous link stops working. */
@@ -198,11 +200,12 @@ public class RequestsResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ClaimResponse.class)))
   public Response preApprove(
-      @PathParam("templateId") String templateId, PreApprovals.PreApproval approval) {
-    if (approval == null) {
+      @PathParam("templateId") String templateId, PreApprovalRequest request) {
+    if (request == null) {
       throw new InvalidInputException(
           "subject", "A JSON body with the subject and names to approve is required");
     }
+    PreApprovals.PreApproval approval = request.toDomain();
     PreApprovals.Outcome outcome =
         approval.forAppleDevice()
             ? appleProfiles.preApprove(caller.get(), templateId, approval)
@@ -251,7 +254,7 @@ public class RequestsResource {
             caller.get(),
             BulkDecisions.Action.parse(bulk.action()),
             bulk.ids(),
-            bulk.overrides(),
+            SignOverridesRequest.toDomain(bulk.overrides()),
             bulk.reason())
         .stream()
         .map(BulkOutcome::of)

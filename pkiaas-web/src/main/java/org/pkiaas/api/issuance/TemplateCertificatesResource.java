@@ -23,7 +23,6 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.CertificateRequests;
-import org.pkiaas.issuance.boundary.SignOverrides;
 
 /**
  * One-call issuance for integrators who may sign on a template: a CSR in, the certificate out, as
@@ -44,7 +43,7 @@ public class TemplateCertificatesResource {
       @Size(max = MAX_CSR_LENGTH, message = "A CSR has at most {max} characters")
           @PlainText(multiline = true)
           String csr,
-      @Valid SignOverrides overrides) {}
+      @Valid SignOverridesRequest overrides) {}
 
   @Inject CertificateRequests requests;
 
@@ -68,7 +67,7 @@ public class TemplateCertificatesResource {
             caller.get(),
             templateId,
             issuance == null ? null : issuance.csr(),
-            issuance == null ? null : issuance.overrides());
+            SignOverridesRequest.toDomain(issuance == null ? null : issuance.overrides()));
     return Response.created(
             uriInfo.getBaseUriBuilder().path("certificates").path(issued.id()).build())
         .entity(IssuedCertificateResponse.of(issued, timestamps.of(issued)))

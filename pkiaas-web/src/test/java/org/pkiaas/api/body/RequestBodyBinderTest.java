@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.api.issuance.PreApprovalRequest;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
-import org.pkiaas.issuance.boundary.PreApprovals.PreApproval;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.x509.SanType;
@@ -155,13 +155,15 @@ class RequestBodyBinderTest {
           .append(i)
           .append(".a-rather-long-domain.example\"");
     }
-    refusedNaming("subjectAltNames", "{\"subjectAltNames\": " + names + "]}", PreApproval.class);
+    refusedNaming(
+        "subjectAltNames", "{\"subjectAltNames\": " + names + "]}", PreApprovalRequest.class);
     refusedNaming(
         "subjectAltNames[1]",
         "{\"subjectAltNames\": [\"DNS:a.example\", \"DNS:b\\u0000.example\"]}",
-        PreApproval.class);
-    refusedNaming("subjectAltNames[0]", "{\"subjectAltNames\": [null]}", PreApproval.class);
-    refusedNaming("subjectAltNames", "{\"subjectAltNames\": \"DNS:a.example\"}", PreApproval.class);
+        PreApprovalRequest.class);
+    refusedNaming("subjectAltNames[0]", "{\"subjectAltNames\": [null]}", PreApprovalRequest.class);
+    refusedNaming(
+        "subjectAltNames", "{\"subjectAltNames\": \"DNS:a.example\"}", PreApprovalRequest.class);
   }
 
   @Test

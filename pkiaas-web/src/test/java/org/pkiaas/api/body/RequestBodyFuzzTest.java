@@ -14,12 +14,12 @@ import net.jqwik.api.Provide;
 import org.pkiaas.acme.boundary.ExternalAccountBindings.BindingRequest;
 import org.pkiaas.api.account.AccountRequest;
 import org.pkiaas.api.certificate.CertificatesResource.RevocationRequest;
+import org.pkiaas.api.issuance.PreApprovalRequest;
+import org.pkiaas.api.issuance.PublicRequestSubmission;
 import org.pkiaas.api.issuance.RequestsResource.BulkAction;
 import org.pkiaas.api.template.TemplatesResource.NewTemplate;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
-import org.pkiaas.issuance.boundary.PreApprovals.PreApproval;
-import org.pkiaas.issuance.boundary.PublicRequests.PublicRequest;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.template.entity.TemplateSettings;
 
@@ -56,12 +56,12 @@ class RequestBodyFuzzTest {
                      "certificateTransparency":{"logs":[{"url":"https://ct.example/log","publicKey":"MFkw",
                      "notAfterFrom":"2026-01-01T00:00:00Z","timeoutMillis":5000}],"sctsRequired":1}}"""),
           new Seed(
-              PreApproval.class,
+              PreApprovalRequest.class,
               """
                     {"subject":"CN=www.example.com,O=Example","subjectAltNames":["DNS:www.example.com","IP:192.0.2.1"],
                      "validityDays":30,"email":"a@example.com"}"""),
           new Seed(
-              PublicRequest.class,
+              PublicRequestSubmission.class,
               """
                     {"email":"a@example.com","subject":{"commonName":"www.example.com"},"subjectAltNames":["DNS:www.example.com"]}"""),
           new Seed(

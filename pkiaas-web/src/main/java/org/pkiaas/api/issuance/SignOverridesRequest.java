@@ -1,0 +1,45 @@
+package org.pkiaas.api.issuance;
+
+import static org.pkiaas.input.FieldFormats.MAX_DN_LENGTH;
+import static org.pkiaas.input.FieldFormats.MAX_NAMES;
+import static org.pkiaas.input.FieldFormats.MAX_NAMES_JOINED;
+import static org.pkiaas.input.FieldFormats.MAX_NAME_LENGTH;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.pkiaas.input.JoinedLength;
+import org.pkiaas.input.PlainText;
+import org.pkiaas.issuance.boundary.SignOverrides;
+
+/**
+ * The body of sign and approve (and a bulk call's {@code overrides}): what the signer changes in
+ * the request. Absent fields keep the request's or the template's value. Limits as in {@code
+ * docs/api-limits.md}.
+ *
+ * @param subject a distinguished name such as {@code C=DE,O=Example,CN=www.example.com}
+ * @param subjectAltNames {@code DNS:…}, {@code IP:…}, …
+ */
+@Schema(name = "SignOverrides")
+public record SignOverridesRequest(
+    @Size(max = MAX_DN_LENGTH, message = "A subject has at most {max} characters") @PlainText
+        String subject,
+    @Size(max = MAX_NAMES, message = "At most {max} subject alternative names")
+        @JoinedLength(max = MAX_NAMES_JOINED)
+        List<
+                @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
+                @PlainText String>
+            subjectAltNames,
+    @Min(value = 1, message = "The validity is 1 to 36500 days")
+        @Max(value = 36500, message = "The validity is 1 to 36500 days")
+        Integer validityDays) {
+
+  /** The boundary's overrides; none when there was no body. */
+  static SignOverrides toDomain(SignOverridesRequest request) {
+    return request == null
+        ? SignOverrides.NONE
+        : new SignOverrides(request.subject, request.subjectAltNames, request.validityDays);
+  }
+}
