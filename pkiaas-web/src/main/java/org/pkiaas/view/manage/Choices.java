@@ -24,7 +24,9 @@ public class Choices {
           "cRLSign",
           "encipherOnly",
           "decipherOnly");
-  private static final List<String> EXTENDED_KEY_USAGES =
+
+  /** The purposes the template editor offers as check boxes; any other is typed in as an OID. */
+  public static final List<String> EXTENDED_KEY_USAGES =
       List.of(
           "serverAuth",
           "clientAuth",
