@@ -28,6 +28,18 @@ public final class FieldFormats {
       "A usage is a name such as digitalSignature or serverAuth, or a dotted OID";
 
   /**
+   * An object identifier in dotted form ({@code 1.3.6.1.4.1.99999.1}): a first arc of 0, 1 or 2,
+   * then arcs without leading zeros. The second arc's limit under 0 and 1 (X.660) is left to the
+   * code that parses it.
+   */
+  public static final String OID = "[0-2](\\.(0|[1-9][0-9]{0,38})){1,40}";
+
+  public static final int MAX_OID_LENGTH = 100;
+
+  public static final String OID_MESSAGE =
+      "A policy is an object identifier in dotted form, such as 1.3.6.1.4.1.99999.1";
+
+  /**
    * A subject alternative name as the API writes it: {@code DNS:www.example.com}, {@code
    * IP:192.0.2.1}, …
    */

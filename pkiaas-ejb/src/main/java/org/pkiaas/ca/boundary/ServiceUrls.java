@@ -6,7 +6,8 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 /**
  * Where relying parties and clients reach a CA's services, all under the public base URL. Only
  * services that answer are listed: the time-stamp authority (RFC 3161 and Authenticode on one URL)
- * only while the CA is active, so {@code timestamping} is null otherwise.
+ * only while the CA is active and its owner has not turned timestamping off, so {@code
+ * timestamping} is null otherwise.
  */
 public record ServiceUrls(
     String caCertificate,
@@ -23,7 +24,9 @@ public record ServiceUrls(
         publicUrl + "/pki/ca/" + caId + ".pem",
         publicUrl + "/pki/crl/" + caId + ".crl",
         publicUrl + "/pki/ocsp/" + caId,
-        ca.status() == CaStatus.ACTIVE ? publicUrl + "/pki/tsa/" + caId : null,
+        ca.status() == CaStatus.ACTIVE && ca.timestamping().enabled()
+            ? publicUrl + "/pki/tsa/" + caId
+            : null,
         publicUrl + "/cps/" + caId);
   }
 }

@@ -1,6 +1,7 @@
 package org.pkiaas.ca.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +42,9 @@ import org.pkiaas.x509.KeyUsages;
     query =
         "SELECT c FROM CertificateAuthority c WHERE c.ownerId = :ownerId"
             + " AND c.status <> org.pkiaas.ca.entity.CaStatus.DELETED ORDER BY c.createdAt, c.id")
+@NamedQuery(
+    name = "CertificateAuthority.versions",
+    query = "SELECT c.id, c.version FROM CertificateAuthority c WHERE c.id IN :ids")
 public class CertificateAuthority implements Identified {
 
   @Id private String id;
@@ -130,6 +134,8 @@ public class CertificateAuthority implements Identified {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Embedded private Timestamping timestamping;
+
   @Version private int version;
 
   /** A complete CRL's life, from thisUpdate to nextUpdate, unless the CA says otherwise. */
@@ -170,6 +176,7 @@ public class CertificateAuthority implements Identified {
     this.serviceSignatureHash = "SHA256";
     this.crlValidityDays = DEFAULT_CRL_VALIDITY_DAYS;
     this.createdAt = Instant.now();
+    this.timestamping = Timestamping.byDefault();
   }
 
   /** Its key, for {@code CaSigners}: wrapped here, or on an IoT-HSM device. */
@@ -272,6 +279,20 @@ public class CertificateAuthority implements Identified {
 
   public void changeCrlValidity(int days) {
     this.crlValidityDays = days;
+  }
+
+  public void changeTimestamping(Timestamping timestamping) {
+    this.timestamping = Objects.requireNonNull(timestamping);
+  }
+
+  /** Whether and under which policies its time-stamp authority answers. */
+  public Timestamping timestamping() {
+    return timestamping == null ? Timestamping.byDefault() : timestamping;
+  }
+
+  /** Moves with every change of the row: a node's caches compare it to notice another's change. */
+  public int version() {
+    return version;
   }
 
   /** How long each complete CRL of this CA is valid (RFC 5280 §5.1.2.5). */

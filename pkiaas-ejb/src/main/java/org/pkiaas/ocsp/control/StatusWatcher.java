@@ -31,7 +31,9 @@ import org.pkiaas.tsa.control.TsaUnits;
  * (crl_state), which this watcher polls every two seconds, and evicts the whole CA. Retiring a CA
  * moves its revision too, and deleting one removes its row: either way this node drops the CA's
  * cached answers, responder, time-stamping unit and signer. A revoked responder or time-stamping
- * certificate drops the CA's responder or unit, so the next request issues a new one.
+ * certificate drops the CA's responder or unit, so the next request issues a new one. Each beat
+ * also drops the time-stamping units whose CA changed elsewhere (timestamping turned off, another
+ * policy).
  */
 @Singleton
 @Startup
@@ -92,6 +94,7 @@ public class StatusWatcher {
                 }
                 return deleted;
               });
+      tsaUnits.forgetChanged();
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Status watch skipped a beat", e);
     }

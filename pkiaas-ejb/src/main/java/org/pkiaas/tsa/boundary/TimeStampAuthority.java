@@ -33,12 +33,12 @@ import org.pkiaas.x509.SerialNumbers;
  * The time-stamp authority of every active CA (RFC 3161, and Microsoft's legacy Authenticode
  * protocol): it decides, {@link TimeStampCodec} and {@link AuthenticodeCodec} decode and encode.
  * Tokens are signed by the CA's time-stamping unit, over SHA-2 or SHA-3 imprints only (anything
- * else is {@code badAlg}), under the CA's policy ({@code unacceptedPolicy} for another), with a
- * random serial of at least 64 bits, genTime from this server's clock and an accuracy of one
- * second. Request extensions are refused ({@code unacceptedExtension}, §2.4.1). Each granted stamp
- * is recorded (unless turned off) before it is returned. Runs outside a transaction: the unit
- * certificate and the record each commit on their own, so a failure is a {@code systemFailure}
- * rejection, never an exception.
+ * else is {@code badAlg}), under the CA's default policy or another it accepts ({@code
+ * unacceptedPolicy} for any other), with a random serial of at least 64 bits, genTime from this
+ * server's clock and an accuracy of one second. Request extensions are refused ({@code
+ * unacceptedExtension}, §2.4.1). Each granted stamp is recorded (unless turned off) before it is
+ * returned. Runs outside a transaction: the unit certificate and the record each commit on their
+ * own, so a failure is a {@code systemFailure} rejection, never an exception.
  */
 @ApplicationScoped
 public class TimeStampAuthority {
@@ -74,7 +74,7 @@ public class TimeStampAuthority {
     try {
       TsaUnit unit = unit(caId);
       Query query = TimeStampCodec.decode(der);
-      ASN1ObjectIdentifier policy = policy(query);
+      ASN1ObjectIdentifier policy = policy(query, unit);
       Stamp stamp = new Stamp(policy, SerialNumbers.random(), now());
       byte[] granted = TimeStampCodec.granted(query, stamp, unit);
       record(
@@ -142,8 +142,11 @@ public class TimeStampAuthority {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  /** The policy the token is granted under: the CA's, whether requested or not (§2.4.1). */
-  private ASN1ObjectIdentifier policy(Query query) throws TimeStampRejected {
+  /**
+   * The policy the token is granted under: the one requested when the CA accepts it, else the CA's
+   * default (§2.4.1).
+   */
+  private static ASN1ObjectIdentifier policy(Query query, TsaUnit unit) throws TimeStampRejected {
     if (!ACCEPTED_HASHES.contains(query.hashAlgorithm())) {
       throw new TimeStampRejected(
           FailInfo.BAD_ALG, "Hash the data with SHA-256, SHA-384, SHA-512 or SHA-3");
@@ -152,12 +155,7 @@ public class TimeStampAuthority {
       throw new TimeStampRejected(
           FailInfo.UNACCEPTED_EXTENSION, "This TSA accepts no request extensions");
     }
-    ASN1ObjectIdentifier policy = settings.defaultPolicy();
-    if (query.requestedPolicy() != null && !query.requestedPolicy().equals(policy)) {
-      throw new TimeStampRejected(
-          FailInfo.UNACCEPTED_POLICY, "This TSA stamps under policy " + policy.getId() + " only");
-    }
-    return policy;
+    return unit.policies().grant(query.requestedPolicy());
   }
 
   private void record(

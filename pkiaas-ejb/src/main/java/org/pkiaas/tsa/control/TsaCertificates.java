@@ -8,7 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -17,6 +22,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServicePurpose;
+import org.pkiaas.ca.entity.Timestamping;
 import org.pkiaas.certificate.control.ServiceCertificates;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.IssuedCertificate;
@@ -28,7 +34,8 @@ import org.pkiaas.x509.Der;
  * A CA's time-stamping unit certificate (RFC 3161 §2.3): signed by the CA, extended key usage
  * id-kp-timeStamping only and critical, key usage digitalSignature, with a fresh key of the CA's
  * service-certificate type. Issued on first use and again when it nears its end or was revoked.
- * Only an active CA stamps: a retired one issues nothing more, tokens included.
+ * Only an active CA whose owner has not turned timestamping off stamps: a retired one issues
+ * nothing more, tokens included.
  */
 @Stateless
 public class TsaCertificates {
@@ -42,9 +49,15 @@ public class TsaCertificates {
 
   @Inject TimestampingSettings settings;
 
-  /** The CA's unit, issuing its certificate when needed; an unknown or inactive CA is not found. */
+  /**
+   * The CA's unit, issuing its certificate when needed; an unknown or inactive CA, or one whose
+   * timestamping is off, is not found.
+   */
   public TsaUnit current(String caId) {
     CertificateAuthority ca = activeCa(caId);
+    if (!ca.timestamping().enabled()) {
+      throw new NotFoundException("Time-stamp authority", caId);
+    }
     IssuedCertificate issued =
         services
             .usableOrIssued(ca, ServicePurpose.TIMESTAMPING, END_MARGIN, this::issue)
@@ -61,12 +74,41 @@ public class TsaCertificates {
         issuers,
         issued.notAfter(),
         services.privateKey(issued),
-        ServiceCertificates.signatureAlgorithm(ca, certificate));
+        ServiceCertificates.signatureAlgorithm(ca, certificate),
+        policies(ca.timestamping()),
+        ca.version());
+  }
+
+  /** The CA's policies; without a default of its own, the operator's. */
+  private TsaPolicies policies(Timestamping timestamping) {
+    ASN1ObjectIdentifier defaultPolicy =
+        timestamping.defaultPolicy() == null
+            ? settings.defaultPolicy()
+            : new ASN1ObjectIdentifier(timestamping.defaultPolicy());
+    return new TsaPolicies(
+        defaultPolicy,
+        timestamping.acceptedPolicies().stream()
+            .map(ASN1ObjectIdentifier::new)
+            .collect(Collectors.toSet()));
+  }
+
+  /** The current version of each of these CAs' rows; a deleted row is left out. */
+  public Map<String, Integer> versions(Collection<String> caIds) {
+    if (caIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> versions = new HashMap<>();
+    em.createNamedQuery("CertificateAuthority.versions", Object[].class)
+        .setParameter("ids", caIds)
+        .getResultList()
+        .forEach(row -> versions.put((String) row[0], ((Number) row[1]).intValue()));
+    return versions;
   }
 
   /**
    * Issues the CA's next unit certificate ahead of time when the current one expires within {@code
-   * margin} or was revoked; a CA that is not active, or has never stamped, is left alone.
+   * margin} or was revoked; a CA that is not active, has timestamping off or has never stamped, is
+   * left alone.
    *
    * @return whether a certificate was issued
    */
@@ -74,6 +116,7 @@ public class TsaCertificates {
     CertificateAuthority ca = em.find(CertificateAuthority.class, caId);
     if (ca == null
         || ca.status() != CaStatus.ACTIVE
+        || !ca.timestamping().enabled()
         || !services.issuedBefore(caId, ServicePurpose.TIMESTAMPING)) {
       return false;
     }

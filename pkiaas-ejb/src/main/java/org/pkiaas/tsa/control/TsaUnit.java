@@ -11,7 +11,8 @@ import org.pkiaas.signing.CaSigner;
 /**
  * A CA's time-stamping unit, ready to sign (RFC 3161 §2.3): its certificate, the certificates that
  * lead from it to the CA (sent in the token when the request asks for them), its key and signature
- * algorithm.
+ * algorithm, and the policies the CA grants tokens under; {@code caVersion} is the version of the
+ * CA row it was made from, so that a node notices a change made on another.
  */
 public record TsaUnit(
     String caId,
@@ -19,7 +20,9 @@ public record TsaUnit(
     List<X509CertificateHolder> issuers,
     Instant notAfter,
     PrivateKey key,
-    String signatureAlgorithm) {
+    String signatureAlgorithm,
+    TsaPolicies policies,
+    int caVersion) {
 
   public TsaUnit {
     Objects.requireNonNull(caId);
@@ -27,6 +30,7 @@ public record TsaUnit(
     Objects.requireNonNull(notAfter);
     Objects.requireNonNull(key);
     Objects.requireNonNull(signatureAlgorithm);
+    Objects.requireNonNull(policies);
     issuers = List.copyOf(issuers);
   }
 

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -25,6 +26,7 @@ import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.tsa.control.TestUnits;
 import org.pkiaas.tsa.control.TimestampTokens;
 import org.pkiaas.tsa.control.TimestampingSettings;
+import org.pkiaas.tsa.control.TsaPolicies;
 import org.pkiaas.tsa.control.TsaUnit;
 import org.pkiaas.tsa.control.TsaUnits;
 import org.pkiaas.tsa.entity.TimestampToken;
@@ -138,16 +140,24 @@ class TimeStampAuthorityTest {
     TimeStampResponse response = rfc3161("policy-1.2.3.4.5.tsq");
     assertEquals(PKIStatus.GRANTED, response.getStatus()); // 1.2.3.4.5 is this CA's policy here
     recording = false;
-    tsa.settings =
-        new TimestampingSettings() {
-          @Override
-          public ASN1ObjectIdentifier defaultPolicy() {
-            return new ASN1ObjectIdentifier("1.2.3.4.6");
-          }
-        };
+    ASN1ObjectIdentifier other = new ASN1ObjectIdentifier("1.2.3.4.6");
+    unit = TestUnits.p256("ca-1", TsaPolicies.only(other));
     response = rfc3161("policy-1.2.3.4.5.tsq");
     assertEquals(PKIStatus.REJECTION, response.getStatus());
     assertEquals(PKIFailureInfo.unacceptedPolicy, response.getFailInfo().intValue());
+    assertTrue(response.getStatusString().contains("1.2.3.4.6"), response.getStatusString());
+  }
+
+  @Test
+  void anAcceptedPolicyIsGrantedAndNamedInTheToken() throws Exception {
+    ASN1ObjectIdentifier other = new ASN1ObjectIdentifier("1.2.3.4.6");
+    unit = TestUnits.p256("ca-1", new TsaPolicies(other, Set.of(POLICY)));
+    TimeStampResponse response = rfc3161("policy-1.2.3.4.5.tsq");
+    assertEquals(PKIStatus.GRANTED, response.getStatus());
+    assertEquals(POLICY, response.getTimeStampToken().getTimeStampInfo().getPolicy());
+    assertEquals(POLICY.getId(), recorded.get(0).policy());
+    assertEquals(
+        other, rfc3161("sha256-nonce-cert.tsq").getTimeStampToken().getTimeStampInfo().getPolicy());
   }
 
   @Test

@@ -25,7 +25,15 @@ public final class TestUnits {
 
   private TestUnits() {}
 
+  /** The default policy of the units made here. */
+  public static final org.bouncycastle.asn1.ASN1ObjectIdentifier POLICY =
+      new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4.5");
+
   public static TsaUnit p256(String caId) throws Exception {
+    return p256(caId, TsaPolicies.only(POLICY));
+  }
+
+  public static TsaUnit p256(String caId, TsaPolicies policies) throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair caKey = generator.generateKeyPair();
@@ -61,7 +69,9 @@ public final class TestUnits {
         List.of(caCertificate),
         now.plus(5, ChronoUnit.DAYS),
         unitKey.getPrivate(),
-        "SHA256withECDSA");
+        "SHA256withECDSA",
+        policies,
+        0);
   }
 
   private static org.bouncycastle.operator.ContentSigner signer(KeyPair key) throws Exception {

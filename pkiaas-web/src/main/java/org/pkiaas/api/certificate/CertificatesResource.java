@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.PagedList;
+import org.pkiaas.api.QueryInstants;
 import org.pkiaas.api.openapi.SharedSchemas;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.boundary.CertificateFilter;
@@ -107,8 +106,8 @@ public class CertificatesResource {
                 status,
                 templateId,
                 subject,
-                instant("expiresAfter", expiresAfter),
-                instant("expiresBefore", expiresBefore))
+                QueryInstants.parse("expiresAfter", expiresAfter),
+                QueryInstants.parse("expiresBefore", expiresBefore))
             .withPurposes(purposes(issuedTo));
     Page<IssuedCertificate> found = certificates.list(caller.get(), caId, filter, page, size);
     return PagedList.of(found, IssuedCertificateResponse::of, uriInfo);
@@ -170,7 +169,10 @@ public class CertificatesResource {
     RevocationRequest body = request == null ? new RevocationRequest(null, null) : request;
     return IssuedCertificateResponse.of(
         revocation.revoke(
-            caller.get(), id, body.reason(), instant("invalidityDate", body.invalidityDate())));
+            caller.get(),
+            id,
+            body.reason(),
+            QueryInstants.parse("invalidityDate", body.invalidityDate())));
   }
 
   @POST
@@ -224,17 +226,5 @@ public class CertificatesResource {
           throw new InvalidInputException(
               "issuedTo", "'" + issuedTo + "' is neither subscriber nor service");
     };
-  }
-
-  static Instant instant(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          field, "'" + value + "' is not an ISO 8601 instant such as 2026-12-31T00:00:00Z");
-    }
   }
 }
