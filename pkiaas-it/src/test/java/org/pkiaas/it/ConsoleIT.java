@@ -460,6 +460,7 @@ class ConsoleIT extends ConsoleWalk {
     pages.put("/manage/cas/manage.xhtml", "Manage CAs");
     pages.put("/manage/cas/create.xhtml", "Create New CA");
     pages.put("/manage/cas/edit.xhtml?ca=" + owner.caId(), "Edit CA");
+    pages.put("/manage/cas/timestamps.xhtml", "Time Stamps");
     pages.put("/manage/templates/manage.xhtml", "Manage Templates");
     pages.put("/manage/templates/create.xhtml", "Create Template");
     pages.put("/manage/templates/edit.xhtml?template=" + templateId, "Edit Template");

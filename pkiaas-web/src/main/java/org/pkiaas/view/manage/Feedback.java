@@ -50,7 +50,12 @@ public final class Feedback {
           if (id.equals(target.getId())) {
             found[0] = target.getClientId(faces);
             if (target instanceof UIInput input) {
-              // Marked invalid, the input is drawn as such (and keeps what was typed).
+              // Marked invalid, the input is drawn as such. Its submitted text was cleared when the
+              // model took it; PrimeFaces draws an invalid input without one empty, so text goes
+              // back as submitted, to be shown as typed.
+              if (input.getSubmittedValue() == null && input.getValue() instanceof String typed) {
+                input.setSubmittedValue(typed);
+              }
               input.setValid(false);
             }
             return VisitResult.COMPLETE;

@@ -1,23 +1,30 @@
 package org.pkiaas.view.manage.cas;
 
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.signing.KeySpec;
+import org.pkiaas.tsa.boundary.CaTimestamping;
+import org.pkiaas.tsa.boundary.TimestampingChanges;
 import org.pkiaas.view.manage.Feedback;
 
 /**
- * Edit CA ({@code /manage/cas/edit.xhtml}, user guide 3.3): the CPS and the service-certificate
- * settings.
+ * Edit CA ({@code /manage/cas/edit.xhtml}, user guide 3.3): the CPS, the service-certificate
+ * settings, CRL validity and the time-stamp authority (on or off, its policies). Save changes the
+ * time-stamp authority first, so that a refused policy leaves everything as it was.
  */
 @Named
 @ViewScoped
 public class EditCaBacking extends CaPage {
 
   private static final long serialVersionUID = 1L;
+
+  @Inject CaTimestamping timestamping;
 
   private String cpsText;
   private String cpsUrl;
@@ -26,6 +33,8 @@ public class EditCaBacking extends CaPage {
   private String serviceCurve;
   private String serviceSignatureHash;
   private Integer crlValidityDays;
+  private TimestampingForm tsa;
+  private TimestampingChanges tsaLoaded;
 
   @Override
   protected void loaded(CertificateAuthority ca) {
@@ -37,6 +46,14 @@ public class EditCaBacking extends CaPage {
     serviceCurve = "EC".equals(serviceKeyType) ? service.parameter() : "P-256";
     serviceSignatureHash = ca.serviceSignatureHash();
     crlValidityDays = ca.crlValidityDays();
+    loadTimestamping();
+  }
+
+  private void loadTimestamping() {
+    tsa =
+        TimestampingForm.of(
+            timestamping.read(user.caller(), getCaId()), timestamping.operatorDefaultPolicy());
+    tsaLoaded = tsa.changes();
   }
 
   public List<Integer> getRsaSizes() {
@@ -49,6 +66,13 @@ public class EditCaBacking extends CaPage {
 
   public void save() {
     try {
+      if (!tsa.changes().equals(tsaLoaded)) {
+        try {
+          timestamping.change(user.caller(), getCaId(), tsa.changes());
+        } catch (InvalidInputException e) {
+          throw TimestampingForm.onTheTextArea(e);
+        }
+      }
       cas.change(
           user.caller(),
           getCaId(),
@@ -60,10 +84,15 @@ public class EditCaBacking extends CaPage {
               "EC".equals(serviceKeyType) ? serviceCurve : null,
               serviceSignatureHash,
               crlValidityDays));
+      loadTimestamping();
       Feedback.info("Saved");
     } catch (PkiaasException e) {
       Feedback.refused("edit", e);
     }
+  }
+
+  public TimestampingForm getTsa() {
+    return tsa;
   }
 
   public Integer getCrlValidityDays() {
