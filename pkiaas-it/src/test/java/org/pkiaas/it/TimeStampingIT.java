@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -22,6 +21,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +38,13 @@ class TimeStampingIT extends ServerIT {
 
   private final Api owner = Api.newUser();
 
+  private OpensslTs ts;
+
+  @BeforeEach
+  void relyingParty() {
+    ts = new OpensslTs(dir);
+  }
+
   private String ca(String name, String keyType) {
     Api.Reply created =
         owner.post(
@@ -49,51 +56,8 @@ class TimeStampingIT extends ServerIT {
                 .build());
     assertEquals(201, created.status(), created::toString);
     JsonObject ca = created.json();
-    write("ca.pem", ca.getString("certificatePem"));
+    ts.write("ca.pem", ca.getString("certificatePem"));
     return ca.getString("id");
-  }
-
-  private void write(String file, String text) {
-    try {
-      Files.writeString(dir.resolve(file), text, StandardCharsets.US_ASCII);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private byte[] read(String file) throws Exception {
-    return Files.readAllBytes(dir.resolve(file));
-  }
-
-  /** openssl ts -query with these options, sent to the CA's TSA; the reply saved as reply.tsr. */
-  private Api.Reply stamp(String caId, String... options) throws Exception {
-    write("document.txt", "a contract signed on " + System.nanoTime() + "\n");
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of("openssl", "ts", "-query", "-data", "document.txt", "-out", "query.tsq"));
-    command.addAll(Arrays.asList(options));
-    Tools.ok(dir, command.toArray(String[]::new));
-    Api.Reply reply =
-        Api.anonymous().post("/pki/tsa/" + caId, "application/timestamp-query", read("query.tsq"));
-    Files.write(dir.resolve("reply.tsr"), reply.bytes());
-    return reply;
-  }
-
-  private String opensslVerify(String... extra) {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                "openssl",
-                "ts",
-                "-verify",
-                "-data",
-                "document.txt",
-                "-in",
-                "reply.tsr",
-                "-CAfile",
-                "ca.pem"));
-    command.addAll(Arrays.asList(extra));
-    return Tools.ok(dir, command.toArray(String[]::new));
   }
 
   private static TimeStampResponse response(Api.Reply reply) throws Exception {
@@ -127,29 +91,29 @@ class TimeStampingIT extends ServerIT {
   void opensslVerifiesTokensOfAP256Ca() throws Exception {
     String caId = ca("TSA P-256 Root", "EC");
 
-    Api.Reply withCert = stamp(caId, "-sha256", "-cert");
+    Api.Reply withCert = ts.stamp(caId, "-sha256", "-cert");
     String text = Tools.ok(dir, "openssl", "ts", "-reply", "-in", "reply.tsr", "-text");
     assertTrue(text.contains("Status: Granted."), text);
     assertTrue(text.contains("Nonce: 0x"), "the nonce is echoed:\n" + text);
     assertTrue(text.contains("Accuracy: 0x01 seconds"), text);
     assertTrue(text.contains("Ordering: no"), text);
-    assertTrue(opensslVerify().contains("Verification: OK"));
+    assertTrue(ts.verify().contains("Verification: OK"));
     TimeStampToken token = response(withCert).getTimeStampToken();
     assertEquals(2, token.getCertificates().getMatches(null).size(), "unit and CA certificates");
     assertTrue(token.getTimeStampInfo().getSerialNumber().bitLength() >= 64);
 
-    Api.Reply sha512 = stamp(caId, "-sha512", "-cert");
-    assertTrue(opensslVerify().contains("Verification: OK"));
+    Api.Reply sha512 = ts.stamp(caId, "-sha512", "-cert");
+    assertTrue(ts.verify().contains("Verification: OK"));
     assertEquals(
         "2.16.840.1.101.3.4.2.3",
         response(sha512).getTimeStampToken().getTimeStampInfo().getMessageImprintAlgOID().getId());
 
     // without certReq the token carries no certificate: the verifier brings the unit's own
-    Api.Reply bare = stamp(caId, "-sha256", "-no_nonce");
+    Api.Reply bare = ts.stamp(caId, "-sha256", "-no_nonce");
     token = response(bare).getTimeStampToken();
     assertTrue(token.getCertificates().getMatches(null).isEmpty());
-    write("unit.pem", Pki.pem(unitCertificate(caId)));
-    assertTrue(opensslVerify("-untrusted", "unit.pem").contains("Verification: OK"));
+    ts.write("unit.pem", Pki.pem(unitCertificate(caId)));
+    assertTrue(ts.verify("-untrusted", "unit.pem").contains("Verification: OK"));
     Tools.Run tampered =
         Tools.run(
             dir,
@@ -163,7 +127,7 @@ class TimeStampingIT extends ServerIT {
   @Test
   void theUnitCertificateIsForTimeStampingOnly() throws Exception {
     String caId = ca("TSA Profile Root", "EC");
-    response(stamp(caId, "-sha256", "-cert"));
+    response(ts.stamp(caId, "-sha256", "-cert"));
     X509CertificateHolder unit = unitCertificate(caId);
     Extension eku = unit.getExtension(Extension.extendedKeyUsage);
     assertTrue(eku.isCritical(), "RFC 3161 §2.3: the extended key usage is critical");
@@ -174,7 +138,7 @@ class TimeStampingIT extends ServerIT {
     assertTrue(keyUsage.hasUsages(KeyUsage.digitalSignature));
     assertTrue(
         !keyUsage.hasUsages(KeyUsage.keyCertSign) && !keyUsage.hasUsages(KeyUsage.keyEncipherment));
-    write("unit.pem", Pki.pem(unit));
+    ts.write("unit.pem", Pki.pem(unit));
     String purpose =
         Tools.ok(
             dir, "openssl", "verify", "-CAfile", "ca.pem", "-purpose", "timestampsign", "unit.pem");
@@ -186,16 +150,16 @@ class TimeStampingIT extends ServerIT {
   @Test
   void opensslVerifiesTokensOfAnRsaCa() throws Exception {
     String caId = ca("TSA RSA Root", "RSA");
-    response(stamp(caId, "-sha256", "-cert"));
-    assertTrue(opensslVerify().contains("Verification: OK"));
-    response(stamp(caId, "-sha512", "-cert"));
-    assertTrue(opensslVerify().contains("Verification: OK"));
+    response(ts.stamp(caId, "-sha256", "-cert"));
+    assertTrue(ts.verify().contains("Verification: OK"));
+    response(ts.stamp(caId, "-sha512", "-cert"));
+    assertTrue(ts.verify().contains("Verification: OK"));
   }
 
   @Test
   void tokensOfAnMlDsaCaVerifyUpToTheCa() throws Exception {
     String caId = ca("TSA ML-DSA Root", "ML_DSA");
-    TimeStampToken token = response(stamp(caId, "-sha256", "-cert")).getTimeStampToken();
+    TimeStampToken token = response(ts.stamp(caId, "-sha256", "-cert")).getTimeStampToken();
     X509CertificateHolder unit = unitCertificate(caId);
     token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.BC).build(unit));
     X509CertificateHolder ca = Pki.certificate(Files.readString(dir.resolve("ca.pem")));
@@ -207,16 +171,16 @@ class TimeStampingIT extends ServerIT {
   void badRequestsAreRejectedWithTheRightFailInfo() throws Exception {
     String caId = ca("TSA Refusing Root", "EC");
 
-    TimeStampResponse md5 = response(stamp(caId, "-md5"));
+    TimeStampResponse md5 = response(ts.stamp(caId, "-md5"));
     assertEquals(PKIStatus.REJECTION, md5.getStatus());
     assertEquals(PKIFailureInfo.badAlg, md5.getFailInfo().intValue());
     String text = Tools.ok(dir, "openssl", "ts", "-reply", "-in", "reply.tsr", "-text");
     assertTrue(text.contains("Status: Rejected."), text);
 
-    TimeStampResponse policy = response(stamp(caId, "-sha256", "-tspolicy", "1.2.3.4.5"));
+    TimeStampResponse policy = response(ts.stamp(caId, "-sha256", "-tspolicy", "1.2.3.4.5"));
     assertEquals(PKIFailureInfo.unacceptedPolicy, policy.getFailInfo().intValue());
 
-    byte[] query = read("query.tsq");
+    byte[] query = ts.read("query.tsq");
     TimeStampResponse truncated =
         response(
             Api.anonymous()
@@ -245,10 +209,10 @@ class TimeStampingIT extends ServerIT {
   @Test
   void aRevokedUnitCertificateIsReplacedAtTheNextRequest() throws Exception {
     String caId = ca("TSA Revoked Unit Root", "EC");
-    TimeStampToken first = response(stamp(caId, "-sha256", "-cert")).getTimeStampToken();
+    TimeStampToken first = response(ts.stamp(caId, "-sha256", "-cert")).getTimeStampToken();
     List<JsonObject> units = unitCertificates(caId);
     assertEquals(1, units.size(), "one time-stamping certificate for many tokens");
-    response(stamp(caId, "-sha256", "-cert"));
+    response(ts.stamp(caId, "-sha256", "-cert"));
     assertEquals(1, unitCertificates(caId).size());
     Api.Reply revoked =
         owner.post(
@@ -256,10 +220,10 @@ class TimeStampingIT extends ServerIT {
             Json.createObjectBuilder().add("reason", "keyCompromise").build());
     assertEquals(200, revoked.status(), revoked::toString);
 
-    TimeStampToken next = response(stamp(caId, "-sha256", "-cert")).getTimeStampToken();
+    TimeStampToken next = response(ts.stamp(caId, "-sha256", "-cert")).getTimeStampToken();
     assertNotEquals(first.getSID().getSerialNumber(), next.getSID().getSerialNumber());
     assertEquals(2, unitCertificates(caId).size());
-    assertTrue(opensslVerify().contains("Verification: OK"));
+    assertTrue(ts.verify().contains("Verification: OK"));
   }
 
   @Test
@@ -320,9 +284,9 @@ class TimeStampingIT extends ServerIT {
                 .add("privateKeyPem", Pki.pem(keys.getPrivate()))
                 .build());
     assertEquals(204, chosen.status(), chosen::toString);
-    TimeStampToken token = response(stamp(caId, "-sha256", "-cert")).getTimeStampToken();
+    TimeStampToken token = response(ts.stamp(caId, "-sha256", "-cert")).getTimeStampToken();
     assertEquals(own.getSerialNumber(), token.getSID().getSerialNumber());
-    assertTrue(opensslVerify().contains("Verification: OK"));
+    assertTrue(ts.verify().contains("Verification: OK"));
   }
 
   @Test
@@ -353,11 +317,11 @@ class TimeStampingIT extends ServerIT {
   @Test
   void aRetiredCaStampsNothingMore() throws Exception {
     String caId = ca("TSA Retired Root", "EC");
-    response(stamp(caId, "-sha256"));
+    response(ts.stamp(caId, "-sha256"));
     Api.Reply retired =
         owner.post("/api/v1/cas/" + caId + "/retire", Json.createObjectBuilder().build());
     assertEquals(200, retired.status(), retired::toString);
-    assertEquals(404, stamp(caId, "-sha256").status());
+    assertEquals(404, ts.stamp(caId, "-sha256").status());
     JsonObject urls = owner.get("/api/v1/cas/" + caId + "/urls").json();
     assertTrue(!urls.containsKey("timestamping"), urls::toString);
   }
