@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
@@ -70,8 +69,6 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class StatusBenchmark {
 
   private static final Pattern SERIAL = Pattern.compile("\"serialNumber\"\\s*:\\s*\"([^\"]+)\"");
-  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-  private static final Pattern DONE = Pattern.compile("(\\d+) requests in ([0-9.]+)(s|m)");
 
   private final BenchApi api;
   private final int seconds;
@@ -109,11 +106,7 @@ public final class StatusBenchmark {
     Files.write(work.resolve("nonce.der"), withNonce);
     Files.writeString(
         work.resolve("post.lua"),
-        "local f = io.open(\""
-            + work.resolve("nonce.der")
-            + "\", \"rb\")\n"
-            + "wrk.method = \"POST\"\nwrk.body = f:read(\"*all\")\nf:close()\n"
-            + "wrk.headers[\"Content-Type\"] = \"application/ocsp-request\"\n");
+        Wrk.postScript(work.resolve("nonce.der"), "application/ocsp-request"));
     String ocspUrl = api.base + "/pki/ocsp/" + caId;
     String getUrl =
         ocspUrl
@@ -124,7 +117,6 @@ public final class StatusBenchmark {
     ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
     ServerJit jit = ServerJit.fromProperties();
     Figures figures = Figures.start(work);
-    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     java.net.http.HttpRequest postRequest =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(ocspUrl))
             .header("Content-Type", "application/ocsp-request")
@@ -133,102 +125,24 @@ public final class StatusBenchmark {
     java.net.http.HttpRequest getRequest =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(getUrl)).GET().build();
     figures.add(
-        measure(
+        Wrk.measure(
             "OCSP POST with a nonce, a fresh P-256 signature each (`wrk -t2 -c16`)",
-            ocspUrl,
-            "post.lua",
-            http,
-            postRequest,
+            new Wrk.Target(ocspUrl, work.resolve("post.lua"), 16, postRequest),
+            seconds,
             InMemory.cpuPerOperation(responderWork(withNonce), 20_000),
             processes,
             jit,
             "server ÷ in-memory ≤ 1.5"));
     figures.add(
-        measure(
+        Wrk.measure(
             "OCSP GET without a nonce, cached (RFC 5019, `wrk -t2 -c32`)",
-            getUrl,
-            null,
-            http,
-            getRequest,
+            new Wrk.Target(getUrl, null, 32, getRequest),
+            seconds,
             InMemory.cpuPerOperation(cachedWork(getUrl, withoutNonce), 50_000),
             processes,
             jit,
             "≥ 20,000/s"));
     report.append("### OCSP\n\n").append(figures.report()).append("\n");
-  }
-
-  /**
-   * Warms the path up with counted requests from Java clients until the server's JIT is quiet, then
-   * measures it with {@code wrk}, whose CPU counts as the load generator's.
-   */
-  private Figures.Row measure(
-      String path,
-      String url,
-      String script,
-      java.net.http.HttpClient http,
-      java.net.http.HttpRequest request,
-      InMemory.Cost inMemory,
-      ProcessCpu[] processes,
-      ServerJit jit,
-      String goal)
-      throws Exception {
-    WarmUp.Done warmUp =
-        WarmUp.run(
-            jit,
-            5000,
-            12,
-            n ->
-                Clients.count(
-                    8,
-                    n,
-                    processes,
-                    (client, i) -> {
-                      int status =
-                          http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-                              .statusCode();
-                      if (status != 200) {
-                        throw new IllegalStateException("HTTP " + status);
-                      }
-                    }));
-    long compiled = jit.compiled();
-    double[] before = ProcessCpu.snapshot(processes);
-    String output = wrk(url, script, seconds);
-    double[] cpu = ProcessCpu.since(processes, before);
-    return new Figures.Row(
-        path, wrkOutcome(output, cpu), inMemory, warmUp, jit.compiled() - compiled, goal);
-  }
-
-  /** What {@code wrk --latency} reports, as the other benchmarks' clients report it. */
-  static Clients.Outcome wrkOutcome(String output, double[] cpu) {
-    Matcher done = DONE.matcher(output);
-    if (!done.find()) {
-      throw new IllegalStateException("wrk said: " + output);
-    }
-    double elapsed = Double.parseDouble(done.group(2)) * ("m".equals(done.group(3)) ? 60 : 1);
-    Matcher failed = NON_2XX.matcher(output);
-    return new Clients.Outcome(
-        Long.parseLong(done.group(1)),
-        Duration.ofNanos((long) (elapsed * 1e9)),
-        percentileMillis(output, "50%"),
-        percentileMillis(output, "99%"),
-        failed.find() ? Integer.parseInt(failed.group(1)) : 0,
-        null,
-        cpu);
-  }
-
-  private static double percentileMillis(String output, String percentile) {
-    Matcher matcher =
-        Pattern.compile("^\\s*" + percentile + "\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE)
-            .matcher(output);
-    if (!matcher.find()) {
-      return Double.NaN;
-    }
-    double value = Double.parseDouble(matcher.group(1));
-    return switch (matcher.group(2)) {
-      case "us" -> value / 1000;
-      case "s" -> value * 1000;
-      default -> value;
-    };
   }
 
   private void crl(String dbUrl, String dbUser, String dbPassword, int revoked) throws Exception {
@@ -417,29 +331,6 @@ public final class StatusBenchmark {
         throw new IllegalStateException("not cached");
       }
     };
-  }
-
-  private String wrk(String url, String script, int duration)
-      throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "wrk",
-                "-t2",
-                script == null ? "-c32" : "-c16",
-                "-d" + duration + "s",
-                "--latency"));
-    if (script != null) {
-      command.add("-s");
-      command.add(work.resolve(script).toString());
-    }
-    command.add(url);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("wrk failed: " + output);
-    }
-    return output;
   }
 
   private static byte[] request(X509CertificateHolder ca, BigInteger serial, boolean nonce)

@@ -1,0 +1,183 @@
+package org.pkiaas.bench;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.cmp.PKIStatusInfo;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.tsp.TimeStampResp;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+import org.bouncycastle.util.CollectionStore;
+
+/**
+ * RFC 3161 time stamps under load: a P-256 CA's time-stamp authority over HTTP with {@code wrk}
+ * (one request as {@code signtool /tr} sends it: SHA-256 imprint, a nonce, certReq), against the
+ * in-memory CPU of the same work with Bouncy Castle: parse the request, build and sign the token
+ * with a P-256 key (ESS signingCertificateV2, accuracy, the unit's certificate), encode the
+ * response. Whether the server records each token is the server's setting ({@code
+ * pkiaas.tsa.record-tokens}); the label says which it was.
+ *
+ * <p>Usage: {@code TsaBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD SECONDS WORK_DIR LABEL}; prints
+ * a Markdown section.
+ */
+public final class TsaBenchmark {
+
+  private static final String QUERY = "application/timestamp-query";
+
+  private TsaBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchApi api = new BenchApi(args[0], args[1], args[2]);
+    int seconds = Integer.parseInt(args[3]);
+    Path work = Path.of(args[4]);
+    String label = args[5];
+    Files.createDirectories(work);
+    String caId = api.createCa("TSA Bench " + Instant.now());
+    byte[] query = query();
+    String url = api.base + "/pki/tsa/" + caId;
+    HttpRequest warmUp =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", QUERY)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(query))
+            .build();
+    requireGranted(api, url, query);
+    Path body = work.resolve("timestamp.tsq");
+    Files.write(body, query);
+    Path script = work.resolve("tsa.lua");
+    Files.writeString(script, Wrk.postScript(body, QUERY));
+
+    ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
+    ServerJit jit = ServerJit.fromProperties();
+    Figures figures = Figures.start(work);
+    figures.add(
+        Wrk.measure(
+            "RFC 3161 token, P-256, SHA-256 imprint, nonce, certReq; "
+                + label
+                + " (`wrk -t2 -c16`)",
+            new Wrk.Target(url, script, 16, warmUp),
+            seconds,
+            InMemory.cpuPerOperation(tokenWork(query), 20_000),
+            processes,
+            jit,
+            "server ÷ in-memory ≤ 1.5"));
+    System.out.println("### Time stamps, " + label + "\n\n" + figures.report());
+  }
+
+  /** A TimeStampReq as signtool /tr sends one: a SHA-256 imprint, a nonce, certReq. */
+  private static byte[] query() throws Exception {
+    byte[] data = new byte[1024];
+    new SecureRandom().nextBytes(data);
+    TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+    generator.setCertReq(true);
+    return generator
+        .generate(
+            NISTObjectIdentifiers.id_sha256,
+            MessageDigest.getInstance("SHA-256").digest(data),
+            new BigInteger(64, new SecureRandom()))
+        .getEncoded();
+  }
+
+  private static void requireGranted(BenchApi api, String url, byte[] query) throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", QUERY)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(query))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    TimeStampResponse reply = new TimeStampResponse(response.body());
+    if (response.statusCode() != 200 || reply.getStatus() != PKIStatus.GRANTED) {
+      throw new IllegalStateException(
+          "The TSA did not grant: HTTP " + response.statusCode() + " " + reply.getStatusString());
+    }
+  }
+
+  /**
+   * The server's work without the server: decode the request, build the token a P-256 unit signs
+   * (its certificate and the CA's in it, as certReq asks), encode the granted response.
+   */
+  private static InMemory.Work tokenWork(byte[] query) throws Exception {
+    KeyPair caKey = BenchApi.p256();
+    KeyPair unitKey = BenchApi.p256();
+    X509CertificateHolder ca = certificate("CN=Bench CA", caKey, caKey, null);
+    X509CertificateHolder unit = certificate("CN=Bench TSA", unitKey, caKey, ca);
+    ASN1ObjectIdentifier policy = new ASN1ObjectIdentifier("2.25.1.1");
+    SecureRandom random = new SecureRandom();
+    return () -> {
+      TimeStampRequest request = new TimeStampRequest(query);
+      DigestCalculatorProvider digests =
+          new JcaDigestCalculatorProviderBuilder().setProvider(BenchApi.BC).build();
+      TimeStampTokenGenerator generator =
+          new TimeStampTokenGenerator(
+              new JcaSignerInfoGeneratorBuilder(digests)
+                  .build(
+                      new JcaContentSignerBuilder("SHA256withECDSA")
+                          .setProvider(BenchApi.BC)
+                          .build(unitKey.getPrivate()),
+                      unit),
+              digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+              policy);
+      generator.setAccuracySeconds(1);
+      generator.addCertificates(new CollectionStore<>(List.of(unit, ca)));
+      TimeStampToken token = generator.generate(request, new BigInteger(64, random), new Date());
+      new TimeStampResp(
+              new PKIStatusInfo(PKIStatus.granted), token.toCMSSignedData().toASN1Structure())
+          .getEncoded(ASN1Encoding.DER);
+    };
+  }
+
+  private static X509CertificateHolder certificate(
+      String subject, KeyPair subjectKey, KeyPair issuerKey, X509CertificateHolder issuer)
+      throws Exception {
+    Date now = new Date();
+    X500Name name = new X500Name(subject);
+    JcaX509v3CertificateBuilder builder =
+        new JcaX509v3CertificateBuilder(
+            issuer == null ? name : issuer.getSubject(),
+            new BigInteger(64, new SecureRandom()),
+            now,
+            new Date(now.getTime() + 86_400_000L),
+            name,
+            subjectKey.getPublic());
+    if (issuer != null) {
+      builder
+          .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+          .addExtension(
+              Extension.extendedKeyUsage,
+              true,
+              new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+    }
+    return builder.build(
+        new JcaContentSignerBuilder("SHA256withECDSA")
+            .setProvider(BenchApi.BC)
+            .build(issuerKey.getPrivate()));
+  }
+}
