@@ -33,6 +33,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * with other alternative names, find, download and revoke the certificate. And a second user who
  * sees none of it. Screenshots of the main pages land in {@code target/screenshots/}.
  */
+@RealClient
 class ConsoleIT extends ConsoleWalk {
 
   @Test

@@ -24,6 +24,7 @@ import org.pkiaas.bench.Rfc6962Log;
  * certificate, and the progress shown while a large key is made.
  */
 @ExtendWith(MailServer.Running.class)
+@RealClient
 class ConsoleWorkflowsIT extends ConsoleWalk {
 
   private static final Duration MAIL_PATIENCE = Duration.ofSeconds(60);
