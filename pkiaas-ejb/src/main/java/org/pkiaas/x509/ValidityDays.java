@@ -8,6 +8,9 @@ public final class ValidityDays {
   public static final int MIN = 1;
   public static final int MAX = 36500;
 
+  /** The refusal's wording, a constant so that Bean Validation messages can name it too. */
+  public static final String RANGE = "The validity is " + MIN + " to " + MAX + " days";
+
   private ValidityDays() {}
 
   /**
@@ -16,7 +19,7 @@ public final class ValidityDays {
    */
   public static int check(String field, int days) {
     if (days < MIN || days > MAX) {
-      throw new InvalidInputException(field, "The validity is " + MIN + " to " + MAX + " days");
+      throw new InvalidInputException(field, RANGE);
     }
     return days;
   }

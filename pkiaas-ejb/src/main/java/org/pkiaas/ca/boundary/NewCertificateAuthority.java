@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.pkiaas.input.PlainText;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * What a new CA is made of: the body of {@code POST /api/v1/cas} and of the console's Create CA
@@ -39,8 +40,8 @@ public record NewCertificateAuthority(
             message = "The parameter set is a name such as ML-DSA-65")
         String parameterSet,
     @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm,
-    @Min(value = 1, message = "The validity is 1 to 36500 days")
-        @Max(value = 36500, message = "The validity is 1 to 36500 days")
+    @Min(value = ValidityDays.MIN, message = ValidityDays.RANGE)
+        @Max(value = ValidityDays.MAX, message = ValidityDays.RANGE)
         Integer validityDays,
     @Min(value = 0, message = "The path length is 0 to 16")
         @Max(value = 16, message = "The path length is 0 to 16")

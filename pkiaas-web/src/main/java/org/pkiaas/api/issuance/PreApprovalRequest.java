@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.PreApprovals;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * The body of {@code POST /templates/{templateId}/preapproved}: what is fixed up front; {@code csr}
@@ -33,8 +34,8 @@ public record PreApprovalRequest(
                 @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
                 @PlainText String>
             subjectAltNames,
-    @Min(value = 1, message = "The validity is 1 to 36500 days")
-        @Max(value = 36500, message = "The validity is 1 to 36500 days")
+    @Min(value = ValidityDays.MIN, message = ValidityDays.RANGE)
+        @Max(value = ValidityDays.MAX, message = ValidityDays.RANGE)
         Integer validityDays,
     @Size(max = MAX_EMAIL_LENGTH, message = "An email address has at most {max} characters")
         @PlainText

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.pkiaas.input.JoinedLength;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.SignOverrides;
+import org.pkiaas.x509.ValidityDays;
 
 /**
  * The body of sign and approve (and a bulk call's {@code overrides}): what the signer changes in
@@ -32,8 +33,8 @@ public record SignOverridesRequest(
                 @Size(max = MAX_NAME_LENGTH, message = "A name has at most {max} characters")
                 @PlainText String>
             subjectAltNames,
-    @Min(value = 1, message = "The validity is 1 to 36500 days")
-        @Max(value = 36500, message = "The validity is 1 to 36500 days")
+    @Min(value = ValidityDays.MIN, message = ValidityDays.RANGE)
+        @Max(value = ValidityDays.MAX, message = ValidityDays.RANGE)
         Integer validityDays) {
 
   /** The boundary's overrides; none when there was no body. */
