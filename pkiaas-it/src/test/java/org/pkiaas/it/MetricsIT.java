@@ -34,6 +34,8 @@ class MetricsIT extends ServerIT {
     assertEquals(OCSPResp.SUCCESSFUL, StatusPki.response(pki.ocsp(request)).getStatus());
     assertEquals(200, Api.anonymous().get("/pki/crl/" + pki.caId + ".crl").status());
     int throttledAfter = failSignInsUntilThrottled();
+    // seals every event written so far, the two issuances' among them
+    assertEquals(200, pki.owner.get("/api/v1/audit/verify").status());
 
     Scrape after = Scrape.now();
     assertEquals(2, after.value("pkiaas_certificates_issued_total", byCa), after::text);
@@ -61,6 +63,12 @@ class MetricsIT extends ServerIT {
     assertTrue(
         after.grewSince(before, "pkiaas_ratelimit_refusals_total", Map.of("limit", "sign-in")) >= 1,
         "and the throttle's refusal");
+    assertTrue(
+        after.grewSince(before, "pkiaas_audit_events_sealed_total", Map.of()) >= 2,
+        "the issuances' audit events are sealed and counted");
+    assertTrue(
+        after.grewSince(before, "pkiaas_audit_sealing_cpu_seconds_sum", Map.of()) > 0,
+        "with the CPU time the sealer spent");
     // ready for the channels being built: present at zero or more
     for (String ready :
         new String[] {

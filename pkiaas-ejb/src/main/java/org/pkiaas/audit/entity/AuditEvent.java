@@ -189,14 +189,4 @@ public class AuditEvent {
   public String previousMac() {
     return previousMac;
   }
-
-  /** Places the event on its chain; once only. */
-  public void seal(long seq, String previous, String ownMac) {
-    if (chainSeq != null) {
-      throw new IllegalStateException("Audit event " + id + " is sealed already");
-    }
-    this.chainSeq = seq;
-    this.previousMac = previous;
-    this.mac = ownMac;
-  }
 }
