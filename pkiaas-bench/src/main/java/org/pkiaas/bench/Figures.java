@@ -36,6 +36,7 @@ final class Figures {
   private final Machine.Fsync fsyncBefore;
   private final String loadBefore;
   private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   private Figures(Path work, Machine.Fsync fsync, String load) {
     this.work = work;
@@ -51,6 +52,11 @@ final class Figures {
 
   void add(Row row) {
     rows.add(row);
+  }
+
+  /** A line below the table, such as a part of the server's CPU measured on its own. */
+  void note(String line) {
+    notes.add(line);
   }
 
   /** The table and the conditions, the machine's figures taken again now. */
@@ -105,6 +111,7 @@ final class Figures {
               row.compilationsDuring(),
               row.inMemory().warmUp()));
     }
+    notes.forEach(line -> out.append(line).append('\n'));
     return out.toString();
   }
 }

@@ -53,6 +53,11 @@ public final class IssuanceBenchmark {
   /** The server's, the database's and this process's CPU, read around each API measurement. */
   private final ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
 
+  /** The audit sealer's own CPU, from the server's meters; null without a metrics URL. */
+  private final AuditSealing sealing = AuditSealing.fromProperties();
+
+  private Figures figures;
+
   private IssuanceBenchmark(String base, String user, String password) {
     this.api = new BenchApi(base, user, password);
   }
@@ -73,7 +78,7 @@ public final class IssuanceBenchmark {
     String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
     List<String> csrs = csrs(4000);
     InMemory.Cost inMemory = InMemory.cpuPerOperation(issuanceWork(), 5000);
-    Figures figures = Figures.start(work);
+    figures = Figures.start(work);
     figures.add(
         measure(
             "one call (`POST /templates/{id}/certificates`), " + clients + " clients" + suffix,
@@ -91,7 +96,7 @@ public final class IssuanceBenchmark {
             "",
             (client, i) -> api.issue(templateId, csrs.get(i % csrs.size()))));
     if (ct) {
-      withCt(caId, csrs, clients, duration, inMemory, figures);
+      withCt(caId, csrs, clients, duration, inMemory);
     }
     return figures.report();
   }
@@ -113,9 +118,18 @@ public final class IssuanceBenchmark {
     long compiled = jit.compiled();
     String recording = "issuance-" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
     jit.startRecording(recording);
+    AuditSealing.Totals sealedBefore = sealing == null ? null : sealing.now();
     Clients.Outcome outcome = Clients.during(clients, duration, processes, operation);
+    AuditSealing.Totals sealedAfter = sealing == null ? null : sealing.now();
     jit.stopRecording(recording);
-    return new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
+    Figures.Row row =
+        new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
+    if (sealing != null) {
+      figures.note(
+          AuditSealing.line(
+              path, sealedBefore, sealedAfter, outcome.operations(), row.cpuMillis(0)));
+    }
+    return row;
   }
 
   private void oneCall(String templateId, String csrPem) throws Exception {
@@ -126,12 +140,7 @@ public final class IssuanceBenchmark {
 
   /** The same one-call measure on a template whose two CT logs must both give an SCT. */
   private void withCt(
-      String caId,
-      List<String> csrs,
-      int clients,
-      Duration duration,
-      InMemory.Cost inMemory,
-      Figures figures)
+      String caId, List<String> csrs, int clients, Duration duration, InMemory.Cost inMemory)
       throws Exception {
     X509CertificateHolder ca = BenchApi.caCertificate(api.get("/api/v1/cas/" + caId));
     // PKIAAS_BENCH_CT_PORT: the first log's port (the second's is the next); unset: any free ports
