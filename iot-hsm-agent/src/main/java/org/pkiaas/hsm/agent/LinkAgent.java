@@ -40,11 +40,16 @@ import org.pkiaas.hsm.link.LinkTopics;
 import org.pkiaas.hsm.link.NoDelaySockets;
 
 /**
- * Serves one CA key over the link: connects out to the MQTT 5 broker, takes signing requests for
- * the key through the shared subscription, signs each digest on the token and answers on the
- * request's response topic with its correlation data (MQTT 5.0, section 4.10). It announces itself
- * every heartbeat with its identity certificate, renews that identity at half its life, and its
+ * Serves one CA key over the link: connects out to the MQTT 5 broker, accepts the link sessions
+ * servers offer on its own topic, takes signing requests for the key through the shared
+ * subscription (joined once it has a session, so the broker hands it nothing it cannot open), signs
+ * each digest on the token and answers on the request's response topic with its correlation data
+ * (MQTT 5.0, section 4.10). It announces itself every heartbeat with its identity certificate,
+ * renews that identity at half its life (servers then offer sessions bound to the new one), and its
  * will (section 3.1.3.2) tells the server when it drops off.
+ *
+ * <p>Sessions refuse records out of sequence: requests are opened on Paho's callback thread in the
+ * order they arrive, and responses are sealed and published under one lock.
  */
 final class LinkAgent implements MqttCallback {
 
@@ -61,6 +66,10 @@ final class LinkAgent implements MqttCallback {
   private final PrivateKey caKey;
   private final ExecutorService signers;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  // Handshakes and subscriptions: blocking calls stay off Paho's callback thread.
+  private final ExecutorService handshakes = Executors.newSingleThreadExecutor();
+  private final Object publishing = new Object();
+  private volatile boolean takingRequests;
   private final Clock clock = Clock.systemUTC();
   private volatile List<LinkIdentity> identities = List.of();
   private volatile Instant renewAt = Instant.MIN;
@@ -74,7 +83,8 @@ final class LinkAgent implements MqttCallback {
     this.caCertificate = token.certificate(alias);
     this.caKey = token.privateKey(alias);
     this.keyId = KeyId.of(caCertificate.getPublicKey());
-    this.endpoint = new AgentEndpoint(keyId, pinnedServer, () -> identities, clock, MAX_AGE);
+    this.endpoint =
+        new AgentEndpoint(keyId, agentId, pinnedServer, () -> identities, clock, MAX_AGE);
     this.signers = Executors.newFixedThreadPool(workers);
     renewIdentity();
   }
@@ -113,6 +123,7 @@ final class LinkAgent implements MqttCallback {
   /** Leaves the shared subscription, lets signatures in progress finish, then says goodbye. */
   void stop() {
     timer.shutdownNow();
+    handshakes.shutdownNow();
     try {
       client.unsubscribe(LinkTopics.sharedRequests(keyId)).waitForCompletion(2_000);
       signers.shutdown();
@@ -143,7 +154,7 @@ final class LinkAgent implements MqttCallback {
   }
 
   private byte[] presence(boolean online) {
-    return endpoint.signPresence(agentId, online, caCertificate.getPublicKey().getEncoded());
+    return endpoint.signPresence(online, caCertificate.getPublicKey().getEncoded());
   }
 
   /** A fresh software key, certified by the CA key on the token: the proof of possession. */
@@ -167,11 +178,30 @@ final class LinkAgent implements MqttCallback {
 
   @Override
   public void connectComplete(boolean reconnect, String serverUri) {
-    try {
-      client.subscribe(new MqttSubscription(LinkTopics.sharedRequests(keyId), 0));
-      client.publish(LinkTopics.presence(keyId), presence(true), 0, false);
-    } catch (MqttException e) {
-      LOG.log(Level.WARNING, "Cannot subscribe to the signing requests", e);
+    // A clean start drops the subscriptions: take offers first, requests once a session exists.
+    takingRequests = false;
+    handshakes.execute(
+        () -> {
+          try {
+            client
+                .subscribe(new MqttSubscription(LinkTopics.sessions(keyId, agentId), 0))
+                .waitForCompletion(10_000);
+            if (endpoint.hasSession()) {
+              takeRequests();
+            }
+            client.publish(LinkTopics.presence(keyId), presence(true), 0, false);
+          } catch (MqttException e) {
+            LOG.log(Level.WARNING, "Cannot subscribe to the link topics", e);
+          }
+        });
+  }
+
+  private void takeRequests() throws MqttException {
+    if (!takingRequests) {
+      client
+          .subscribe(new MqttSubscription(LinkTopics.sharedRequests(keyId), 0))
+          .waitForCompletion(10_000);
+      takingRequests = true;
     }
   }
 
@@ -179,20 +209,42 @@ final class LinkAgent implements MqttCallback {
   public void messageArrived(String topic, MqttMessage message) {
     MqttProperties properties = message.getProperties();
     if (properties == null || properties.getResponseTopic() == null) {
-      LOG.warning("Request without a response topic ignored");
+      LOG.warning("Message without a response topic ignored");
       return;
     }
-    signers.execute(() -> answer(message.getPayload(), properties));
-  }
-
-  private void answer(byte[] payload, MqttProperties request) {
-    LinkMessage message;
+    if (topic.equals(LinkTopics.sessions(keyId, agentId))) {
+      handshakes.execute(() -> acceptOffer(message.getPayload(), properties));
+      return;
+    }
+    AgentEndpoint.Received received;
     try {
-      message = endpoint.openRequest(payload);
+      received = endpoint.openRequest(message.getPayload());
     } catch (LinkRefusedException e) {
       LOG.warning(() -> "Request refused: " + e.getMessage());
       return;
     }
+    signers.execute(() -> answer(received, properties));
+  }
+
+  private void acceptOffer(byte[] offer, MqttProperties request) {
+    try {
+      AgentEndpoint.Handshake handshake = endpoint.acceptOffer(offer);
+      // Subscribed before the server learns of the session, so its first request finds us.
+      takeRequests();
+      MqttProperties properties = new MqttProperties();
+      properties.setCorrelationData(request.getCorrelationData());
+      client.publish(
+          request.getResponseTopic(), new MqttMessage(handshake.accept(), 0, false, properties));
+      LOG.info(() -> "Link session " + handshake.session().id() + " accepted");
+    } catch (LinkRefusedException e) {
+      LOG.warning(() -> "Session offer refused: " + e.getMessage());
+    } catch (MqttException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot answer a session offer", e);
+    }
+  }
+
+  private void answer(AgentEndpoint.Received received, MqttProperties request) {
+    LinkMessage message = received.message();
     SignRequest body = (SignRequest) message.body();
     SignResponse response;
     try {
@@ -207,10 +259,13 @@ final class LinkAgent implements MqttCallback {
     MqttProperties properties = new MqttProperties();
     properties.setCorrelationData(request.getCorrelationData());
     try {
-      client.publish(
-          request.getResponseTopic(),
-          new MqttMessage(endpoint.sealResponse(response), 0, false, properties));
-    } catch (MqttException e) {
+      synchronized (publishing) {
+        client.publish(
+            request.getResponseTopic(),
+            new MqttMessage(
+                endpoint.sealResponse(received.session(), response), 0, false, properties));
+      }
+    } catch (LinkRefusedException | MqttException e) {
       LOG.log(Level.WARNING, "Cannot publish the response", e);
     }
   }

@@ -2,10 +2,12 @@ package org.pkiaas.hsm.link;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -114,5 +116,24 @@ public final class AgentIdentityCertificates {
         || !usage[4]) {
       throw new LinkRefusedException("Not an agent identity certificate");
     }
+  }
+
+  /**
+   * Decodes the CA key a presence announcement names.
+   *
+   * @param subjectPublicKeyInfo its DER {@code SubjectPublicKeyInfo}
+   * @return the key
+   * @throws LinkRefusedException if it is neither an EC nor an RSA key
+   */
+  public static PublicKey caKey(byte[] subjectPublicKeyInfo) throws LinkRefusedException {
+    for (String algorithm : new String[] {"EC", "RSA"}) {
+      try {
+        return KeyFactory.getInstance(algorithm)
+            .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
+      } catch (GeneralSecurityException e) {
+        // try the next algorithm
+      }
+    }
+    throw new LinkRefusedException("Presence names a key that is neither EC nor RSA");
   }
 }

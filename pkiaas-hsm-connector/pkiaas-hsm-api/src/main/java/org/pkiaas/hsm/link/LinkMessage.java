@@ -41,7 +41,8 @@ public record LinkMessage(
   }
 
   /** What a message says. */
-  public sealed interface Body permits SignRequest, SignResponse, Presence {}
+  public sealed interface Body
+      permits SignRequest, SignResponse, Presence, SessionOffer, SessionAccept {}
 
   /**
    * The server asks for a signature over a digest.
@@ -121,6 +122,58 @@ public record LinkMessage(
     @Override
     public byte[] caPublicKey() {
       return caPublicKey.clone();
+    }
+  }
+
+  /**
+   * The server offers a session to one agent identity: the first handshake message ({@link
+   * LinkSession}). The header's message id is the session id, its recipient the fingerprint of the
+   * agent identity certificate the offer is for.
+   *
+   * @param ephemeralKey the DER {@code SubjectPublicKeyInfo} of the server's ephemeral P-256 key
+   */
+  public record SessionOffer(byte[] ephemeralKey) implements Body {
+
+    /** Refuses nulls. */
+    public SessionOffer {
+      Objects.requireNonNull(ephemeralKey, "ephemeralKey");
+      ephemeralKey = ephemeralKey.clone();
+    }
+
+    @Override
+    public byte[] ephemeralKey() {
+      return ephemeralKey.clone();
+    }
+  }
+
+  /**
+   * The agent accepts a session: the second and last handshake message. The header's recipient is
+   * the fingerprint of the server's link certificate.
+   *
+   * @param sessionId the offer's message id
+   * @param offerDigest the SHA-256 of the signed offer exactly as received
+   * @param ephemeralKey the DER {@code SubjectPublicKeyInfo} of the agent's ephemeral P-256 key
+   */
+  public record SessionAccept(UUID sessionId, byte[] offerDigest, byte[] ephemeralKey)
+      implements Body {
+
+    /** Refuses nulls. */
+    public SessionAccept {
+      Objects.requireNonNull(sessionId, "sessionId");
+      Objects.requireNonNull(offerDigest, "offerDigest");
+      Objects.requireNonNull(ephemeralKey, "ephemeralKey");
+      offerDigest = offerDigest.clone();
+      ephemeralKey = ephemeralKey.clone();
+    }
+
+    @Override
+    public byte[] offerDigest() {
+      return offerDigest.clone();
+    }
+
+    @Override
+    public byte[] ephemeralKey() {
+      return ephemeralKey.clone();
     }
   }
 }

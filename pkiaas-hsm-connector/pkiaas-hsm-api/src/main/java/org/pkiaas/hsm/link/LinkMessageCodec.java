@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.UUID;
 import org.pkiaas.hsm.link.LinkMessage.Body;
 import org.pkiaas.hsm.link.LinkMessage.Presence;
+import org.pkiaas.hsm.link.LinkMessage.SessionAccept;
+import org.pkiaas.hsm.link.LinkMessage.SessionOffer;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 
 /**
  * Turns a {@link LinkMessage} into the bytes that are signed (the CMS {@code eContent}, RFC 5652,
- * section 5.2) and back.
+ * section 5.2) or sealed in a {@link LinkSession}, and back.
  *
  * <p>The format is a version byte, the header fields, a body tag and the body's fields; byte arrays
  * and strings are length-prefixed. Decoding refuses unknown versions and tags, oversized fields and
@@ -27,6 +29,8 @@ public final class LinkMessageCodec {
   private static final int SIGN_REQUEST = 1;
   private static final int SIGN_RESPONSE = 2;
   private static final int PRESENCE = 3;
+  private static final int SESSION_OFFER = 4;
+  private static final int SESSION_ACCEPT = 5;
 
   private LinkMessageCodec() {}
 
@@ -88,6 +92,14 @@ public final class LinkMessageCodec {
       writeUuid(out, presence.agentId());
       out.writeBoolean(presence.online());
       writeBytes(out, presence.caPublicKey());
+    } else if (body instanceof SessionOffer offer) {
+      out.writeByte(SESSION_OFFER);
+      writeBytes(out, offer.ephemeralKey());
+    } else if (body instanceof SessionAccept accept) {
+      out.writeByte(SESSION_ACCEPT);
+      writeUuid(out, accept.sessionId());
+      writeBytes(out, accept.offerDigest());
+      writeBytes(out, accept.ephemeralKey());
     }
   }
 
@@ -97,6 +109,8 @@ public final class LinkMessageCodec {
       case SIGN_REQUEST -> new SignRequest(SignatureScheme.valueOf(in.readUTF()), readBytes(in));
       case SIGN_RESPONSE -> new SignResponse(readUuid(in), readBytes(in), in.readUTF());
       case PRESENCE -> new Presence(readUuid(in), in.readBoolean(), readBytes(in));
+      case SESSION_OFFER -> new SessionOffer(readBytes(in));
+      case SESSION_ACCEPT -> new SessionAccept(readUuid(in), readBytes(in), readBytes(in));
       default -> throw new LinkRefusedException("Unknown link message body " + tag);
     };
   }

@@ -1,28 +1,52 @@
 package org.pkiaas.hsm.link;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pkiaas.hsm.link.LinkMessage.Presence;
+import org.pkiaas.hsm.link.LinkMessage.SessionAccept;
+import org.pkiaas.hsm.link.LinkMessage.SessionOffer;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
+import org.pkiaas.hsm.link.SessionFrame.SessionRecord;
 
 /**
- * The server's end of the link: seals signing requests to the agents of a key, and accepts only
- * presence announcements and responses that an agent identity certified by that key signed, that
- * are fresh, not replayed, and (for responses) addressed to this server.
+ * The server's end of the link. It accepts presence announcements signed by an agent identity that
+ * the named CA key certified; offers each such agent a session ({@link LinkSession}) and accepts
+ * only the answer signed by the identity it offered to; seals each signing request once per live
+ * agent session of the key; and opens only responses of its own sessions that are authentic, in
+ * sequence, fresh and about the key asked.
  */
 public final class ServerEndpoint {
 
+  // A session stops taking requests this long before it ends, so that the answer still fits.
+  private static final Duration USE_MARGIN = Duration.ofSeconds(30);
+  private static final int MAX_RECORDS = 32;
+  // An offer unanswered this long (lost, or the agent was not listening yet) is made again.
+  private static final Duration OFFER_RETRY = Duration.ofSeconds(2);
+
+  private record AgentKey(KeyId keyId, UUID agentId) {}
+
+  private record PendingOffer(AgentPresence agent, KeyPair ephemeral, byte[] bytes, Instant sent) {}
+
   private final LinkIdentity identity;
   private final Clock clock;
+  private final Duration maxAge;
   private final FreshnessGuard freshness;
+  private final Map<UUID, PendingOffer> offers = new ConcurrentHashMap<>();
+  private final Map<UUID, LinkSession> sessions = new ConcurrentHashMap<>();
+  private final Map<AgentKey, LinkSession> current = new ConcurrentHashMap<>();
 
   /**
    * @param identity the server's link identity, pinned in every agent
@@ -32,6 +56,7 @@ public final class ServerEndpoint {
   public ServerEndpoint(LinkIdentity identity, Clock clock, Duration maxAge) {
     this.identity = identity;
     this.clock = clock;
+    this.maxAge = maxAge;
     this.freshness = new FreshnessGuard(clock, maxAge);
   }
 
@@ -40,32 +65,19 @@ public final class ServerEndpoint {
       KeyId keyId, UUID agentId, boolean online, X509Certificate identity, PublicKey caKey) {}
 
   /**
+   * A request and its protected form.
+   *
+   * @param message what was sealed (its id correlates the response)
+   * @param bytes the {@link SessionFrame} to publish
+   */
+  public record Sealed(LinkMessage message, byte[] bytes) {}
+
+  /**
    * @return the server's link certificate, which agents pin
    */
   public X509Certificate certificate() {
     return identity.certificate();
   }
-
-  /**
-   * Seals a signing request to every live agent identity of a key.
-   *
-   * @param keyId the CA key
-   * @param request what to sign
-   * @param agents the identity certificates of the key's live agents
-   * @return the request message (its id correlates the response) and its sealed bytes
-   */
-  public Sealed sealRequest(KeyId keyId, SignRequest request, Collection<X509Certificate> agents) {
-    LinkMessage message = new LinkMessage(UUID.randomUUID(), clock.instant(), keyId, "", request);
-    return new Sealed(message, LinkEnvelope.seal(message, identity, agents));
-  }
-
-  /**
-   * A message and its protected form.
-   *
-   * @param message what was sealed
-   * @param bytes the sealed bytes to publish
-   */
-  public record Sealed(LinkMessage message, byte[] bytes) {}
 
   /**
    * Accepts a presence announcement: the CA key it names must have certified its signer.
@@ -86,7 +98,7 @@ public final class ServerEndpoint {
     if (!KeyId.ofSubjectPublicKeyInfo(presence.caPublicKey()).equals(message.keyId())) {
       throw new LinkRefusedException("Presence names a key other than its key id");
     }
-    PublicKey caKey = publicKey(presence.caPublicKey());
+    PublicKey caKey = AgentIdentityCertificates.caKey(presence.caPublicKey());
     if (presence.online()) {
       AgentIdentityCertificates.verify(opened.signer(), caKey, clock.instant());
       freshness.accept(message);
@@ -94,46 +106,185 @@ public final class ServerEndpoint {
       AgentIdentityCertificates.verify(
           opened.signer(), caKey, opened.signer().getNotBefore().toInstant());
       freshness.acceptOnce(message);
+      current.remove(new AgentKey(message.keyId(), presence.agentId()));
     }
     return new AgentPresence(
         message.keyId(), presence.agentId(), presence.online(), opened.signer(), caKey);
   }
 
   /**
-   * Opens a response: it must be addressed to this server, fresh, not replayed, and signed by a
-   * current agent identity that {@code caKey} certified.
+   * Whether an online agent should be offered a session: it has none with this server, its session
+   * is bound to an identity it no longer announces (it restarted or renewed its identity), or its
+   * session is due for renewal; and no offer to it was made in the last two seconds.
    *
-   * @param sealed the sealed response
+   * @param agent an accepted presence
+   * @return {@code true} if {@link #offerSession} should be called
+   */
+  public boolean needsSession(AgentPresence agent) {
+    Instant now = clock.instant();
+    offers.values().removeIf(offer -> offer.sent().isBefore(now.minus(maxAge)));
+    if (offers.values().stream()
+        .anyMatch(offer -> offer.agent().identity().equals(agent.identity()))) {
+      return false;
+    }
+    LinkSession session = current.get(new AgentKey(agent.keyId(), agent.agentId()));
+    return session == null
+        || !session.agentIdentity().equals(LinkIdentity.fingerprint(agent.identity()))
+        || session.renewalDue(now);
+  }
+
+  /**
+   * Makes the first handshake message for an agent identity: a fresh session id and ephemeral P-256
+   * key, signed with the server's link identity and addressed to the agent identity's fingerprint.
+   *
+   * @param agent the accepted presence of the agent
+   * @return the offer (its message id is the session id) and its signed bytes, to be published to
+   *     the agent's {@link LinkTopics#sessions} topic
+   */
+  public Sealed offerSession(AgentPresence agent) {
+    KeyPair ephemeral = SessionKeys.ephemeral();
+    LinkMessage message =
+        new LinkMessage(
+            UUID.randomUUID(),
+            clock.instant(),
+            agent.keyId(),
+            LinkIdentity.fingerprint(agent.identity()),
+            new SessionOffer(ephemeral.getPublic().getEncoded()));
+    byte[] bytes = LinkEnvelope.sign(message, identity);
+    offers.put(message.messageId(), new PendingOffer(agent, ephemeral, bytes, message.issuedAt()));
+    return new Sealed(message, bytes);
+  }
+
+  /**
+   * Completes a handshake from the agent's signed acceptance, and makes the session the agent's
+   * current one.
+   *
+   * @param signed the acceptance
+   * @return the session
+   * @throws LinkRefusedException if it answers no pending offer of this server, is not signed by
+   *     the identity offered to, that identity is not a current one certified by the CA key, or it
+   *     is stale, replayed, addressed to another server or about another key or offer
+   */
+  public LinkSession acceptSession(byte[] signed) throws LinkRefusedException {
+    LinkEnvelope.Opened opened = LinkEnvelope.verify(signed);
+    LinkMessage message = opened.message();
+    if (!(message.body() instanceof SessionAccept accept)) {
+      throw new LinkRefusedException("Not a session acceptance");
+    }
+    PendingOffer offer = offers.get(accept.sessionId());
+    if (offer == null) {
+      throw new LinkRefusedException("No pending session offer with that id");
+    }
+    AgentPresence agent = offer.agent();
+    if (!opened.signer().equals(agent.identity())) {
+      throw new LinkRefusedException("Session accepted by another identity than the one offered");
+    }
+    Instant now = clock.instant();
+    AgentIdentityCertificates.verify(opened.signer(), agent.caKey(), now);
+    if (!message.keyId().equals(agent.keyId())) {
+      throw new LinkRefusedException("Session acceptance about another key");
+    }
+    if (!message.recipient().equals(identity.fingerprint())) {
+      throw new LinkRefusedException("Session acceptance addressed to another server");
+    }
+    if (!MessageDigest.isEqual(accept.offerDigest(), SessionKeys.sha256(offer.bytes()))) {
+      throw new LinkRefusedException("Session acceptance of another offer");
+    }
+    freshness.accept(message);
+    if (!offers.remove(accept.sessionId(), offer)) {
+      throw new LinkRefusedException("Replayed link message");
+    }
+    Instant ends = now.plus(LinkSession.MAX_LIFETIME);
+    if (agent.identity().getNotAfter().toInstant().isBefore(ends)) {
+      ends = agent.identity().getNotAfter().toInstant();
+    }
+    LinkSession session =
+        SessionKeys.derive(
+            LinkSession.Side.SERVER,
+            new SessionKeys.Transcript(
+                accept.sessionId(),
+                agent.keyId(),
+                agent.agentId(),
+                offer.bytes(),
+                signed,
+                identity.fingerprint(),
+                LinkIdentity.fingerprint(agent.identity()),
+                now,
+                ends),
+            offer.ephemeral().getPrivate(),
+            SessionKeys.peerKey(accept.ephemeralKey()));
+    sessions.values().removeIf(old -> !now.isBefore(old.ends()));
+    sessions.put(session.id(), session);
+    current.put(new AgentKey(agent.keyId(), agent.agentId()), session);
+    return session;
+  }
+
+  /**
+   * Seals a signing request for each listed agent of the key that has a usable session with this
+   * server, bound to the identity it announces now (an agent that restarted has a new identity and
+   * has lost its old sessions): one {@link SessionRecord} per session in one frame, so whichever
+   * agent the broker hands it to can open it. Callers publish frames in the order they sealed them.
+   *
+   * @param keyId the CA key
+   * @param request what to sign
+   * @param agents the latest presence of each of the key's live agents
+   * @return the request and its frame, or empty if none of the agents has a usable session yet
+   */
+  public Optional<Sealed> sealRequest(
+      KeyId keyId, SignRequest request, Collection<AgentPresence> agents) {
+    Instant now = clock.instant();
+    LinkMessage message = new LinkMessage(UUID.randomUUID(), now, keyId, "", request);
+    List<SessionRecord> records = new ArrayList<>();
+    for (AgentPresence agent : agents) {
+      LinkSession session = current.get(new AgentKey(keyId, agent.agentId()));
+      if (session != null
+          && session.usable(now, USE_MARGIN)
+          && session.agentIdentity().equals(LinkIdentity.fingerprint(agent.identity()))
+          && records.size() < MAX_RECORDS) {
+        try {
+          records.add(session.seal(SessionFrame.REQUEST, message));
+        } catch (LinkRefusedException e) {
+          // ended between the check and the seal: the other sessions carry the request
+        }
+      }
+    }
+    if (records.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Sealed(message, new SessionFrame(SessionFrame.REQUEST, records).encode()));
+  }
+
+  /**
+   * Opens a response: a single record of one of this server's sessions, authentic, in sequence,
+   * fresh, addressed to this server and about {@code caKey}.
+   *
+   * @param frame the response frame
    * @param caKey the public key of the CA key the request was for
    * @return the response
    * @throws LinkRefusedException if any check fails
    */
-  public SignResponse openResponse(byte[] sealed, PublicKey caKey) throws LinkRefusedException {
-    LinkEnvelope.Opened opened = LinkEnvelope.open(sealed, identity);
-    LinkMessage message = opened.message();
+  public SignResponse openResponse(byte[] frame, PublicKey caKey) throws LinkRefusedException {
+    SessionFrame decoded = SessionFrame.decode(frame);
+    if (decoded.type() != SessionFrame.RESPONSE || decoded.records().size() != 1) {
+      throw new LinkRefusedException("Not a signing response");
+    }
+    SessionRecord record = decoded.records().get(0);
+    LinkSession session = sessions.get(record.sessionId());
+    if (session == null) {
+      throw new LinkRefusedException("Link record of an unknown session");
+    }
+    LinkMessage message = session.open(SessionFrame.RESPONSE, record, clock.instant(), maxAge);
+    KeyId keyId = KeyId.of(caKey);
+    if (!session.keyId().equals(keyId) || !message.keyId().equals(keyId)) {
+      throw new LinkRefusedException("Response about another key");
+    }
     if (!message.recipient().equals(identity.fingerprint())) {
       throw new LinkRefusedException("Response addressed to another server");
-    }
-    if (!message.keyId().equals(KeyId.of(caKey))) {
-      throw new LinkRefusedException("Response about another key");
     }
     if (!(message.body() instanceof SignResponse response)) {
       throw new LinkRefusedException("Not a signing response");
     }
-    AgentIdentityCertificates.verify(opened.signer(), caKey, clock.instant());
-    freshness.accept(message);
     return response;
-  }
-
-  private static PublicKey publicKey(byte[] subjectPublicKeyInfo) throws LinkRefusedException {
-    for (String algorithm : new String[] {"EC", "RSA"}) {
-      try {
-        return KeyFactory.getInstance(algorithm)
-            .generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
-      } catch (GeneralSecurityException e) {
-        // try the next algorithm
-      }
-    }
-    throw new LinkRefusedException("Presence names a key that is neither EC nor RSA");
   }
 }

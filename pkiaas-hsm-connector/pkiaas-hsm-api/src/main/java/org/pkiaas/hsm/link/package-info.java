@@ -1,11 +1,15 @@
 /**
  * The IoT-HSM link protocol, shared by the server's resource adapter and the device agent.
  *
- * <p>Messages ({@link org.pkiaas.hsm.link.LinkMessage}) are CMS signed and enveloped ({@link
- * org.pkiaas.hsm.link.LinkEnvelope}, RFC 5652) between the server's pinned link identity and
- * short-lived agent identities certified by the CA key on the token ({@link
- * org.pkiaas.hsm.link.AgentIdentityCertificates}); each end refuses stale, replayed, misaddressed
- * and foreign-key messages ({@link org.pkiaas.hsm.link.ServerEndpoint}, {@link
+ * <p>Agents announce themselves with CMS-signed presence ({@link org.pkiaas.hsm.link.LinkEnvelope},
+ * RFC 5652) under short-lived identities certified by the CA key on the token ({@link
+ * org.pkiaas.hsm.link.AgentIdentityCertificates}). Each server node and agent identity then agree a
+ * {@link org.pkiaas.hsm.link.LinkSession} in a two-message handshake signed by the server's pinned
+ * link identity and the agent identity (ephemeral ECDH, HKDF: {@link
+ * org.pkiaas.hsm.link.SessionKeys}); requests and responses ({@link
+ * org.pkiaas.hsm.link.LinkMessage}) travel as AES-256-GCM records under it ({@link
+ * org.pkiaas.hsm.link.SessionFrame}). Each end refuses stale, replayed, reordered, misaddressed and
+ * foreign-key messages ({@link org.pkiaas.hsm.link.ServerEndpoint}, {@link
  * org.pkiaas.hsm.link.AgentEndpoint}). They travel over MQTT 5 ({@link
  * org.pkiaas.hsm.link.LinkTopics}).
  */

@@ -6,30 +6,63 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
+import org.pkiaas.hsm.link.ServerEndpoint.AgentPresence;
 
-/** Each end refuses tampered, replayed, stale and foreign-key messages. */
+/**
+ * Each end refuses tampered, replayed, reordered, stale, foreign-key and wrong-session messages,
+ * and handshakes with a server that is not pinned or an identity the CA key did not certify.
+ */
 class LinkEndpointsTest {
 
   private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
+  /** The system clock, moved by what a test says. */
+  private static final class MovableClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void move(Duration by) {
+      offset = offset.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
   private final Clock clock = Clock.systemUTC();
+  private final MovableClock agentClock = new MovableClock();
   private KeyPair caKey;
   private KeyId keyId;
   private LinkIdentity server;
   private LinkIdentity agent;
+  private UUID agentId;
   private ServerEndpoint serverEnd;
   private AgentEndpoint agentEnd;
 
@@ -39,39 +72,66 @@ class LinkEndpointsTest {
     keyId = KeyId.of(caKey.getPublic());
     server = LinkFixtures.serverIdentity();
     agent = LinkFixtures.agentIdentity(caKey, Instant.now());
+    agentId = UUID.randomUUID();
     serverEnd = new ServerEndpoint(server, clock, MAX_AGE);
-    agentEnd = agentEnd(server, agent, clock);
+    agentEnd = agentEnd(server, agent, agentId, agentClock);
+    handshake(serverEnd, agentEnd);
   }
 
-  private AgentEndpoint agentEnd(LinkIdentity pinned, LinkIdentity identity, Clock agentClock) {
+  private AgentEndpoint agentEnd(
+      LinkIdentity pinned, LinkIdentity identity, UUID id, Clock endClock) {
     return new AgentEndpoint(
-        keyId, pinned.certificate(), () -> List.of(identity), agentClock, MAX_AGE);
+        keyId, id, pinned.certificate(), () -> List.of(identity), endClock, MAX_AGE);
+  }
+
+  private AgentPresence presence(AgentEndpoint end) throws Exception {
+    return serverEnd.acceptPresence(end.signPresence(true, caKey.getPublic().getEncoded()));
+  }
+
+  private byte[] caPublic() {
+    return caKey.getPublic().getEncoded();
+  }
+
+  private LinkSession handshake(ServerEndpoint serverSide, AgentEndpoint agentSide)
+      throws Exception {
+    AgentPresence announced =
+        serverSide.acceptPresence(agentSide.signPresence(true, caKey.getPublic().getEncoded()));
+    byte[] offer = serverSide.offerSession(announced).bytes();
+    return serverSide.acceptSession(agentSide.acceptOffer(offer).accept());
   }
 
   private static byte[] digest(String text) throws Exception {
     return MessageDigest.getInstance("SHA-256").digest(text.getBytes());
   }
 
-  private ServerEndpoint.Sealed request() throws Exception {
-    return serverEnd.sealRequest(
-        keyId,
-        new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("tbs")),
-        List.of(agent.certificate()));
+  private ServerEndpoint.Sealed request(AgentEndpoint... agents) throws Exception {
+    List<AgentPresence> live = new java.util.ArrayList<>();
+    for (AgentEndpoint end : agents.length == 0 ? new AgentEndpoint[] {agentEnd} : agents) {
+      live.add(presence(end));
+    }
+    return serverEnd
+        .sealRequest(keyId, new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("tbs")), live)
+        .orElseThrow();
   }
 
-  private byte[] respond(LinkMessage request) throws Exception {
-    SignRequest body = (SignRequest) request.body();
+  private byte[] respond(AgentEndpoint.Received request) throws Exception {
+    SignRequest body = (SignRequest) request.message().body();
     Signature raw = Signature.getInstance(body.scheme().rawJcaName());
     raw.initSign(caKey.getPrivate());
     raw.update(body.scheme().rawInput(body.digest()));
-    return agentEnd.sealResponse(new SignResponse(request.messageId(), raw.sign(), ""));
+    return agentEnd.sealResponse(
+        request.session(), new SignResponse(request.message().messageId(), raw.sign(), ""));
+  }
+
+  private static void refused(String reason, Executable open) {
+    assertEquals(reason, assertThrows(LinkRefusedException.class, open).getMessage());
   }
 
   @Test
   void requestAndResponseRoundTripToAVerifiableSignature() throws Exception {
     ServerEndpoint.Sealed sealed = request();
-    LinkMessage received = agentEnd.openRequest(sealed.bytes());
-    assertEquals(sealed.message().messageId(), received.messageId());
+    AgentEndpoint.Received received = agentEnd.openRequest(sealed.bytes());
+    assertEquals(sealed.message().messageId(), received.message().messageId());
 
     SignResponse response = serverEnd.openResponse(respond(received), caKey.getPublic());
 
@@ -80,168 +140,263 @@ class LinkEndpointsTest {
     verifier.initVerify(caKey.getPublic());
     verifier.update("tbs".getBytes());
     assertTrue(verifier.verify(response.signature()));
+    assertTrue(
+        SignatureScheme.SHA256_WITH_ECDSA.verifies(
+            caKey.getPublic(), "tbs".getBytes(), response.signature()));
+    assertFalse(
+        SignatureScheme.SHA256_WITH_ECDSA.verifies(
+            caKey.getPublic(), "other".getBytes(), response.signature()));
+  }
+
+  @Test
+  void oneHandshakeCarriesManyMessagesAndTheAgentNeedsNoOtherSession() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      serverEnd.openResponse(respond(agentEnd.openRequest(request().bytes())), caKey.getPublic());
+    }
+    assertFalse(serverEnd.needsSession(presence(agentEnd)));
   }
 
   @Test
   void agentRefusesTamperedRequest() throws Exception {
     byte[] bytes = request().bytes();
     bytes[bytes.length - 20] ^= 1;
-    assertThrows(LinkRefusedException.class, () -> agentEnd.openRequest(bytes));
+    refused("Link record does not authenticate", () -> agentEnd.openRequest(bytes));
+  }
+
+  @Test
+  void agentRefusesRequestWhoseIssueTimeWasChanged() throws Exception {
+    byte[] bytes = request().bytes();
+    bytes[3 + 16 + 8 + 7] ^= 1; // the last byte of the first record's issue time
+    refused("Link record does not authenticate", () -> agentEnd.openRequest(bytes));
   }
 
   @Test
   void serverRefusesTamperedResponse() throws Exception {
     byte[] bytes = respond(agentEnd.openRequest(request().bytes()));
     bytes[bytes.length - 20] ^= 1;
-    assertThrows(
-        LinkRefusedException.class, () -> serverEnd.openResponse(bytes, caKey.getPublic()));
+    refused(
+        "Link record does not authenticate",
+        () -> serverEnd.openResponse(bytes, caKey.getPublic()));
   }
 
   @Test
   void agentRefusesReplayedRequest() throws Exception {
     byte[] bytes = request().bytes();
     agentEnd.openRequest(bytes);
-    LinkRefusedException refused =
-        assertThrows(LinkRefusedException.class, () -> agentEnd.openRequest(bytes));
-    assertEquals("Replayed link message", refused.getMessage());
+    refused("Replayed or reordered link message", () -> agentEnd.openRequest(bytes));
+  }
+
+  @Test
+  void agentRefusesReorderedRequest() throws Exception {
+    byte[] first = request().bytes();
+    byte[] second = request().bytes();
+    agentEnd.openRequest(second);
+    refused("Replayed or reordered link message", () -> agentEnd.openRequest(first));
   }
 
   @Test
   void serverRefusesReplayedResponse() throws Exception {
     byte[] bytes = respond(agentEnd.openRequest(request().bytes()));
     serverEnd.openResponse(bytes, caKey.getPublic());
-    LinkRefusedException refused =
-        assertThrows(
-            LinkRefusedException.class, () -> serverEnd.openResponse(bytes, caKey.getPublic()));
-    assertEquals("Replayed link message", refused.getMessage());
+    refused(
+        "Replayed or reordered link message",
+        () -> serverEnd.openResponse(bytes, caKey.getPublic()));
   }
 
   @Test
   void agentRefusesStaleRequest() throws Exception {
-    Clock late = Clock.fixed(Instant.now().plusSeconds(30), ZoneOffset.UTC);
-    AgentEndpoint lateAgent = agentEnd(server, agent, late);
-    LinkRefusedException refused =
-        assertThrows(LinkRefusedException.class, () -> lateAgent.openRequest(request().bytes()));
-    assertEquals("Stale link message", refused.getMessage());
+    byte[] bytes = request().bytes();
+    agentClock.move(Duration.ofSeconds(30));
+    refused("Stale link message", () -> agentEnd.openRequest(bytes));
   }
 
   @Test
   void serverRefusesStaleResponse() throws Exception {
-    Clock early = Clock.fixed(Instant.now().minusSeconds(30), ZoneOffset.UTC);
-    AgentEndpoint earlyAgent = agentEnd(server, agent, early);
-    LinkMessage received = agentEnd.openRequest(request().bytes());
-    byte[] stale =
-        earlyAgent.sealResponse(new SignResponse(received.messageId(), new byte[0], "refused"));
-    LinkRefusedException refused =
-        assertThrows(
-            LinkRefusedException.class, () -> serverEnd.openResponse(stale, caKey.getPublic()));
-    assertEquals("Stale link message", refused.getMessage());
+    AgentEndpoint.Received received = agentEnd.openRequest(request().bytes());
+    agentClock.move(Duration.ofSeconds(-30));
+    byte[] stale = respond(received);
+    refused("Stale link message", () -> serverEnd.openResponse(stale, caKey.getPublic()));
   }
 
   @Test
-  void agentRefusesRequestSignedByAnotherServerKey() throws Exception {
-    LinkIdentity impostor = LinkFixtures.serverIdentity();
-    ServerEndpoint impostorEnd = new ServerEndpoint(impostor, clock, MAX_AGE);
+  void agentRefusesRequestsAfterItsSessionEnded() throws Exception {
+    byte[] bytes = request().bytes();
+    agentClock.move(Duration.ofMinutes(16)); // the identity, and with it the session, lasted 15
+    refused("Link session ended", () -> agentEnd.openRequest(bytes));
+  }
+
+  @Test
+  void agentRefusesOfferSignedByAServerThatIsNotPinned() throws Exception {
+    ServerEndpoint impostor = new ServerEndpoint(LinkFixtures.serverIdentity(), clock, MAX_AGE);
+    AgentPresence announced =
+        impostor.acceptPresence(agentEnd.signPresence(true, caKey.getPublic().getEncoded()));
+    byte[] offer = impostor.offerSession(announced).bytes();
+    refused("Session offer not signed by the pinned server", () -> agentEnd.acceptOffer(offer));
+  }
+
+  @Test
+  void agentRefusesRequestSealedInAnImpostorsSession() throws Exception {
+    // The impostor cannot get a session, so its request names none of the agent's.
+    LinkIdentity impostorIdentity = LinkFixtures.serverIdentity();
+    ServerEndpoint impostor = new ServerEndpoint(impostorIdentity, clock, MAX_AGE);
+    AgentEndpoint fooled = agentEnd(impostorIdentity, agent, agentId, clock);
+    handshake(impostor, fooled);
     byte[] forged =
-        impostorEnd
+        impostor
             .sealRequest(
                 keyId,
                 new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
-                List.of(agent.certificate()))
+                List.of(impostor.acceptPresence(fooled.signPresence(true, caPublic()))))
+            .orElseThrow()
             .bytes();
-    LinkRefusedException refused =
-        assertThrows(LinkRefusedException.class, () -> agentEnd.openRequest(forged));
-    assertEquals("Request not signed by the pinned server", refused.getMessage());
+    refused("Request for no session of this agent", () -> agentEnd.openRequest(forged));
   }
 
   @Test
-  void serverRefusesResponseFromIdentityNotCertifiedByTheCaKey() throws Exception {
-    KeyPair foreignCa = LinkFixtures.ecKey();
-    LinkIdentity foreign = LinkFixtures.agentIdentity(foreignCa, Instant.now());
-    AgentEndpoint foreignAgent = agentEnd(server, foreign, clock);
-    LinkMessage received = agentEnd.openRequest(request().bytes());
-    byte[] forged =
-        foreignAgent.sealResponse(new SignResponse(received.messageId(), new byte[] {1}, ""));
-    LinkRefusedException refused =
-        assertThrows(
-            LinkRefusedException.class, () -> serverEnd.openResponse(forged, caKey.getPublic()));
-    assertEquals("Agent identity not signed by the CA key", refused.getMessage());
+  void serverRefusesHandshakeOfAnIdentityTheCaKeyDidNotCertify() throws Exception {
+    LinkIdentity foreign = LinkFixtures.agentIdentity(LinkFixtures.ecKey(), Instant.now());
+    AgentEndpoint foreignAgent = agentEnd(server, foreign, UUID.randomUUID(), clock);
+    // As if the server had been told this identity speaks for the key.
+    AgentPresence claimed =
+        new AgentPresence(keyId, UUID.randomUUID(), true, foreign.certificate(), caKey.getPublic());
+    byte[] accept = foreignAgent.acceptOffer(serverEnd.offerSession(claimed).bytes()).accept();
+    refused("Agent identity not signed by the CA key", () -> serverEnd.acceptSession(accept));
   }
 
   @Test
-  void agentRefusesRequestForAnotherKey() throws Exception {
-    KeyId other = KeyId.of(LinkFixtures.ecKey().getPublic());
-    byte[] bytes =
-        serverEnd
-            .sealRequest(
-                other,
-                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
-                List.of(agent.certificate()))
-            .bytes();
-    assertThrows(LinkRefusedException.class, () -> agentEnd.openRequest(bytes));
+  void serverRefusesPresenceOfAnIdentityTheCaKeyDidNotCertify() throws Exception {
+    LinkIdentity foreign = LinkFixtures.agentIdentity(LinkFixtures.ecKey(), Instant.now());
+    AgentEndpoint foreignAgent = agentEnd(server, foreign, UUID.randomUUID(), clock);
+    byte[] claimsOurKey = foreignAgent.signPresence(true, caKey.getPublic().getEncoded());
+    refused(
+        "Agent identity not signed by the CA key", () -> serverEnd.acceptPresence(claimsOurKey));
   }
 
   @Test
-  void agentCannotOpenRequestSealedToAnotherAgent() throws Exception {
-    LinkIdentity other = LinkFixtures.agentIdentity(caKey, Instant.now());
-    byte[] bytes =
-        serverEnd
-            .sealRequest(
-                keyId,
-                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
-                List.of(other.certificate()))
-            .bytes();
-    LinkRefusedException refused =
-        assertThrows(LinkRefusedException.class, () -> agentEnd.openRequest(bytes));
-    assertEquals("Link message not addressed to this end", refused.getMessage());
-  }
-
-  @Test
-  void everyAgentOfAKeyOpensARequestSealedToAllOfThem() throws Exception {
+  void agentRefusesOfferForAnotherIdentityOrKey() throws Exception {
     LinkIdentity second = LinkFixtures.agentIdentity(caKey, Instant.now());
-    byte[] bytes =
-        serverEnd
+    AgentEndpoint secondAgent = agentEnd(server, second, UUID.randomUUID(), clock);
+    byte[] forSecond = serverEnd.offerSession(presence(secondAgent)).bytes();
+    refused("Session offer for another agent identity", () -> agentEnd.acceptOffer(forSecond));
+
+    KeyId otherKey = KeyId.of(LinkFixtures.ecKey().getPublic());
+    AgentPresence mine = presence(agentEnd);
+    AgentPresence otherKeys =
+        new AgentPresence(otherKey, agentId, true, agent.certificate(), caKey.getPublic());
+    byte[] forOtherKey = serverEnd.offerSession(otherKeys).bytes();
+    refused("Session offer for another key", () -> agentEnd.acceptOffer(forOtherKey));
+    assertTrue(mine.online());
+  }
+
+  @Test
+  void replayedOfferAndAcceptanceAreRefused() throws Exception {
+    byte[] offer = serverEnd.offerSession(presence(agentEnd)).bytes();
+    byte[] accept = agentEnd.acceptOffer(offer).accept();
+    refused("Replayed link message", () -> agentEnd.acceptOffer(offer));
+    serverEnd.acceptSession(accept);
+    refused("No pending session offer with that id", () -> serverEnd.acceptSession(accept));
+  }
+
+  @Test
+  void serverRefusesResponseAboutAnotherKey() throws Exception {
+    byte[] bytes = respond(agentEnd.openRequest(request().bytes()));
+    refused(
+        "Response about another key",
+        () -> serverEnd.openResponse(bytes, LinkFixtures.ecKey().getPublic()));
+  }
+
+  @Test
+  void serverRefusesResponseOfASessionItDidNotMake() throws Exception {
+    ServerEndpoint otherNode = new ServerEndpoint(server, clock, MAX_AGE);
+    handshake(otherNode, agentEnd);
+    ServerEndpoint.Sealed other =
+        otherNode
             .sealRequest(
                 keyId,
                 new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
-                List.of(agent.certificate(), second.certificate()))
-            .bytes();
-    agentEnd(server, second, clock).openRequest(bytes);
+                List.of(otherNode.acceptPresence(agentEnd.signPresence(true, caPublic()))))
+            .orElseThrow();
+    byte[] answer = respond(agentEnd.openRequest(other.bytes()));
+    refused(
+        "Link record of an unknown session",
+        () -> serverEnd.openResponse(answer, caKey.getPublic()));
+  }
+
+  @Test
+  void recordMovedToAnotherSessionDoesNotAuthenticate() throws Exception {
+    LinkIdentity second = LinkFixtures.agentIdentity(caKey, Instant.now());
+    UUID secondId = UUID.randomUUID();
+    AgentEndpoint secondAgent = agentEnd(server, second, secondId, clock);
+    LinkSession secondSession = handshake(serverEnd, secondAgent);
+    byte[] bytes = request(agentEnd).bytes();
+    ByteBuffer.wrap(bytes, 3, 16)
+        .putLong(secondSession.id().getMostSignificantBits())
+        .putLong(secondSession.id().getLeastSignificantBits());
+    refused("Link record does not authenticate", () -> secondAgent.openRequest(bytes));
+    refused("Request for no session of this agent", () -> agentEnd.openRequest(bytes));
+  }
+
+  @Test
+  void everyAgentOfAKeyOpensARequestSealedForAllOfThem() throws Exception {
+    LinkIdentity second = LinkFixtures.agentIdentity(caKey, Instant.now());
+    UUID secondId = UUID.randomUUID();
+    AgentEndpoint secondAgent = agentEnd(server, second, secondId, clock);
+    handshake(serverEnd, secondAgent);
+    byte[] bytes = request(agentEnd, secondAgent).bytes();
+    secondAgent.openRequest(bytes);
     agentEnd.openRequest(bytes);
   }
 
   @Test
+  void aRestartedAgentNeedsANewSessionAndGetsRequestsOnlyInIt() throws Exception {
+    LinkIdentity restarted = LinkFixtures.agentIdentity(caKey, Instant.now());
+    AgentEndpoint again = agentEnd(server, restarted, agentId, clock);
+    assertTrue(serverEnd.needsSession(presence(again)));
+    handshake(serverEnd, again);
+    byte[] bytes = request(again).bytes();
+    again.openRequest(bytes);
+    refused("Request for no session of this agent", () -> agentEnd.openRequest(bytes));
+  }
+
+  @Test
+  void noRequestForAnAgentWhoseSessionIsBoundToAnIdentityItNoLongerAnnounces() throws Exception {
+    LinkIdentity restarted = LinkFixtures.agentIdentity(caKey, Instant.now());
+    AgentEndpoint again = agentEnd(server, restarted, agentId, clock);
+    assertTrue(
+        serverEnd
+            .sealRequest(
+                keyId,
+                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
+                List.of(presence(again)))
+            .isEmpty());
+  }
+
+  @Test
   void serverAcceptsPresenceOfCertifiedAgentAndRefusesItsReplay() throws Exception {
-    UUID agentId = UUID.randomUUID();
-    byte[] presence = agentEnd.signPresence(agentId, true, caKey.getPublic().getEncoded());
-    ServerEndpoint.AgentPresence accepted = serverEnd.acceptPresence(presence);
+    byte[] presence = agentEnd.signPresence(true, caKey.getPublic().getEncoded());
+    AgentPresence accepted = serverEnd.acceptPresence(presence);
     assertEquals(agentId, accepted.agentId());
     assertEquals(keyId, accepted.keyId());
     assertTrue(accepted.online());
     assertEquals(agent.certificate(), accepted.identity());
-    assertThrows(LinkRefusedException.class, () -> serverEnd.acceptPresence(presence));
+    refused("Replayed link message", () -> serverEnd.acceptPresence(presence));
   }
 
   @Test
-  void serverRefusesPresenceNamingAKeyThatDidNotCertifyTheAgent() throws Exception {
-    KeyPair foreignCa = LinkFixtures.ecKey();
-    LinkIdentity foreign = LinkFixtures.agentIdentity(foreignCa, Instant.now());
-    AgentEndpoint foreignAgent = agentEnd(server, foreign, clock);
-    byte[] claimsOurKey =
-        foreignAgent.signPresence(UUID.randomUUID(), true, caKey.getPublic().getEncoded());
-    assertThrows(LinkRefusedException.class, () -> serverEnd.acceptPresence(claimsOurKey));
-  }
-
-  @Test
-  void goneNoticeIsAcceptedAfterTheAgeLimitButNotTwice() throws Exception {
-    Clock early = Clock.fixed(Instant.now().minusSeconds(60), ZoneOffset.UTC);
-    byte[] will =
-        agentEnd(server, agent, early)
-            .signPresence(UUID.randomUUID(), false, caKey.getPublic().getEncoded());
+  void goneNoticeIsAcceptedAfterTheAgeLimitButNotTwiceAndEndsTheSession() throws Exception {
+    agentClock.move(Duration.ofSeconds(-60));
+    byte[] will = agentEnd.signPresence(false, caKey.getPublic().getEncoded());
     assertFalse(serverEnd.acceptPresence(will).online());
-    LinkRefusedException refused =
-        assertThrows(LinkRefusedException.class, () -> serverEnd.acceptPresence(will));
-    assertEquals("Replayed link message", refused.getMessage());
+    refused("Replayed link message", () -> serverEnd.acceptPresence(will));
+    agentClock.move(Duration.ofSeconds(60));
+    AgentPresence stillAnnounced = presence(agentEnd);
+    assertTrue(
+        serverEnd
+            .sealRequest(
+                keyId,
+                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
+                List.of(stillAnnounced))
+            .isEmpty());
   }
 
   @Test

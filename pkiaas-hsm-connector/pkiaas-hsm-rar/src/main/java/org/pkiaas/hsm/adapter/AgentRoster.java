@@ -1,6 +1,5 @@
 package org.pkiaas.hsm.adapter;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import org.pkiaas.hsm.link.ServerEndpoint.AgentPresence;
  */
 final class AgentRoster {
 
-  private record Seen(X509Certificate identity, Instant at) {}
+  private record Seen(AgentPresence presence, Instant at) {}
 
   private final Clock clock;
   private final Duration staleAfter;
@@ -35,19 +34,19 @@ final class AgentRoster {
         agents.computeIfAbsent(presence.keyId(), k -> new ConcurrentHashMap<>());
     Instant now = clock.instant();
     if (presence.online()) {
-      ofKey.put(presence.agentId(), new Seen(presence.identity(), now));
+      ofKey.put(presence.agentId(), new Seen(presence, now));
       lastSeen.put(presence.keyId(), now);
     } else {
       ofKey.remove(presence.agentId());
     }
   }
 
-  /** The identity certificates of the key's agents that are online now. */
-  List<X509Certificate> live(KeyId keyId) {
+  /** The latest presence of each of the key's agents that are online now. */
+  List<AgentPresence> live(KeyId keyId) {
     Instant cutoff = clock.instant().minus(staleAfter);
     return agents.getOrDefault(keyId, Map.of()).values().stream()
         .filter(seen -> seen.at().isAfter(cutoff))
-        .map(Seen::identity)
+        .map(Seen::presence)
         .toList();
   }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,18 +35,29 @@ import org.pkiaas.hsm.link.LinkIdentity;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.LinkRefusedException;
+import org.pkiaas.hsm.link.LinkSession;
 import org.pkiaas.hsm.link.LinkTopics;
 import org.pkiaas.hsm.link.NoDelaySockets;
 import org.pkiaas.hsm.link.ServerEndpoint;
+import org.pkiaas.hsm.link.ServerEndpoint.AgentPresence;
 import org.pkiaas.hsm.link.SignatureScheme;
 
 /**
  * The server's session with the MQTT 5 broker, shared by every connection of the adapter. It dials
  * out (retrying with back-off until the broker answers; Paho reconnects after that), hears the
- * agents' presence, publishes each request with this node's response topic and the request id as
- * correlation data (MQTT 5.0, section 4.10), and completes the waiting caller when the answer
- * arrives. A request for a key with no live agent, or while the broker is away, fails at once; one
- * that gets no answer in time fails when the time is up.
+ * agents' presence and offers each a link session (the public-key work, once per agent identity),
+ * publishes each request sealed in the key's agent sessions with this node's response topic and the
+ * request id as correlation data (MQTT 5.0, section 4.10), and completes the waiting caller when
+ * the answer arrives. A request for a key with no live agent, or while the broker is away, fails at
+ * once; one that gets no session or no answer in time fails when the time is up.
+ *
+ * <p>Sessions refuse records out of sequence, so requests are sealed and published under one lock,
+ * and responses are opened on Paho's callback thread in the order they arrive (an AES-GCM
+ * decryption; the handshakes and presence checks have threads of their own).
+ *
+ * <p>Longer than 300 lines because it is the one MQTT callback of the node's broker session:
+ * connecting, presence, handshakes, requests and responses share the client, the pending requests
+ * and the publishing lock.
  */
 final class DeviceLink implements MqttCallback {
 
@@ -60,12 +72,14 @@ final class DeviceLink implements MqttCallback {
   private final ServerEndpoint endpoint;
   private final AgentRoster roster;
   private final String responseTopic;
+  private final String sessionTopic;
   private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
-  // Opening a response costs an ECDH and a signature check: off Paho's single callback thread.
-  private final ExecutorService openers = Executors.newFixedThreadPool(4);
-  // Presence has its own thread, so a backlog of responses cannot make heartbeats stale.
+  // Signature checks and ECDH: off Paho's callback thread, which opens the responses.
   private final ExecutorService presenceReader = Executors.newSingleThreadExecutor();
+  private final ExecutorService handshakes = Executors.newSingleThreadExecutor();
+  private final Object publishing = new Object();
+  private final Object sessionsChanged = new Object();
   private final MqttAsyncClient client;
   private volatile boolean stopped;
 
@@ -80,6 +94,7 @@ final class DeviceLink implements MqttCallback {
     this.roster = new AgentRoster(clock, staleAfter);
     String node = UUID.randomUUID().toString();
     this.responseTopic = LinkTopics.responses(node);
+    this.sessionTopic = LinkTopics.serverSessions(node);
     this.client = new MqttAsyncClient(brokerUrl, "pkiaas-" + node, new MemoryPersistence());
     client.setCallback(this);
   }
@@ -118,8 +133,8 @@ final class DeviceLink implements MqttCallback {
   void stop() {
     stopped = true;
     retries.shutdownNow();
-    openers.shutdownNow();
     presenceReader.shutdownNow();
+    handshakes.shutdownNow();
     pending.values().forEach(p -> p.answer().completeExceptionally(new IllegalStateException()));
     try {
       if (client.isConnected()) {
@@ -143,31 +158,26 @@ final class DeviceLink implements MqttCallback {
    * Asks one of the key's agents to sign a digest; does not verify the signature.
    *
    * @throws HsmUnavailableException at once if no agent is online or the broker is away, or when
-   *     {@code timeout} passes without an answer
+   *     {@code timeout} passes without a session or an answer
    * @throws HsmException if the device answered that it could not sign
    */
   byte[] sign(PublicKey caKey, SignatureScheme scheme, byte[] digest, Duration timeout)
       throws HsmException {
     KeyId keyId = KeyId.of(caKey);
-    List<java.security.cert.X509Certificate> agents = roster.live(keyId);
+    long deadline = System.nanoTime() + timeout.toNanos();
     if (!client.isConnected()) {
       throw new HsmUnavailableException("The MQTT broker of the IoT-HSM link is not connected");
     }
-    if (agents.isEmpty()) {
+    if (roster.live(keyId).isEmpty()) {
       throw new HsmUnavailableException("No IoT-HSM agent is online for key " + keyId);
     }
-    ServerEndpoint.Sealed sealed =
-        endpoint.sealRequest(keyId, new SignRequest(scheme, digest), agents);
-    UUID id = sealed.message().messageId();
+    SignRequest request = new SignRequest(scheme, digest);
     Pending waiting = new Pending(new CompletableFuture<>(), caKey);
-    pending.put(id, waiting);
+    UUID id = null;
     try {
-      MqttProperties properties = new MqttProperties();
-      properties.setResponseTopic(responseTopic);
-      properties.setCorrelationData(bytes(id));
-      client.publish(
-          LinkTopics.requests(keyId), new MqttMessage(sealed.bytes(), 0, false, properties));
-      SignResponse response = waiting.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      id = publish(keyId, request, waiting, deadline);
+      long left = Math.max(0, deadline - System.nanoTime());
+      SignResponse response = waiting.answer().get(left, TimeUnit.NANOSECONDS);
       if (!response.signed()) {
         throw new HsmException(
             "The device for key " + keyId + " could not sign: " + response.failure());
@@ -183,7 +193,45 @@ final class DeviceLink implements MqttCallback {
       Thread.currentThread().interrupt();
       throw new HsmUnavailableException("Interrupted while waiting for key " + keyId, e);
     } finally {
-      pending.remove(id);
+      if (id != null) {
+        pending.remove(id);
+      }
+    }
+  }
+
+  /**
+   * Seals the request in the sessions of the key's live agents and publishes it, waiting for a
+   * first session if an agent has just appeared; returns the request id.
+   */
+  private UUID publish(KeyId keyId, SignRequest request, Pending waiting, long deadline)
+      throws MqttException, InterruptedException, HsmUnavailableException {
+    while (true) {
+      List<AgentPresence> agents = roster.live(keyId);
+      if (agents.isEmpty()) {
+        throw new HsmUnavailableException("No IoT-HSM agent is online for key " + keyId);
+      }
+      synchronized (publishing) {
+        Optional<ServerEndpoint.Sealed> sealed = endpoint.sealRequest(keyId, request, agents);
+        if (sealed.isPresent()) {
+          UUID id = sealed.get().message().messageId();
+          pending.put(id, waiting);
+          MqttProperties properties = new MqttProperties();
+          properties.setResponseTopic(responseTopic);
+          properties.setCorrelationData(bytes(id));
+          client.publish(
+              LinkTopics.requests(keyId),
+              new MqttMessage(sealed.get().bytes(), 0, false, properties));
+          return id;
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new HsmUnavailableException(
+            "No link session with a device for key " + keyId + " in time");
+      }
+      synchronized (sessionsChanged) {
+        sessionsChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+      }
     }
   }
 
@@ -193,7 +241,8 @@ final class DeviceLink implements MqttCallback {
       client.subscribe(
           new MqttSubscription[] {
             new MqttSubscription(LinkTopics.allPresence(), 0),
-            new MqttSubscription(responseTopic, 0)
+            new MqttSubscription(responseTopic, 0),
+            new MqttSubscription(sessionTopic, 0)
           });
       LOG.info(() -> "IoT-HSM link connected to " + serverUri);
     } catch (MqttException e) {
@@ -203,18 +252,49 @@ final class DeviceLink implements MqttCallback {
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
-    (topic.equals(responseTopic) ? openers : presenceReader).execute(() -> receive(topic, message));
+    if (topic.equals(responseTopic)) {
+      receive(topic, () -> answer(message));
+    } else if (topic.equals(sessionTopic)) {
+      handshakes.execute(() -> receive(topic, () -> completeHandshake(message)));
+    } else {
+      presenceReader.execute(() -> receive(topic, () -> hear(message)));
+    }
   }
 
-  private void receive(String topic, MqttMessage message) {
+  private interface Receiver {
+    void run() throws LinkRefusedException, MqttException;
+  }
+
+  private static void receive(String topic, Receiver receiver) {
     try {
-      if (topic.equals(responseTopic)) {
-        answer(message);
-      } else {
-        roster.record(endpoint.acceptPresence(message.getPayload()));
-      }
+      receiver.run();
     } catch (LinkRefusedException e) {
       LOG.warning(() -> "IoT-HSM link message refused on " + topic + ": " + e.getMessage());
+    } catch (MqttException | RuntimeException e) {
+      LOG.log(Level.WARNING, "IoT-HSM link message on " + topic + " not handled", e);
+    }
+  }
+
+  /** Records a presence, and offers the agent a session if it needs one. */
+  private void hear(MqttMessage message) throws LinkRefusedException, MqttException {
+    AgentPresence presence = endpoint.acceptPresence(message.getPayload());
+    roster.record(presence);
+    if (presence.online() && endpoint.needsSession(presence)) {
+      ServerEndpoint.Sealed offer = endpoint.offerSession(presence);
+      MqttProperties properties = new MqttProperties();
+      properties.setResponseTopic(sessionTopic);
+      properties.setCorrelationData(bytes(offer.message().messageId()));
+      client.publish(
+          LinkTopics.sessions(presence.keyId(), presence.agentId()),
+          new MqttMessage(offer.bytes(), 0, false, properties));
+    }
+  }
+
+  private void completeHandshake(MqttMessage message) throws LinkRefusedException {
+    LinkSession session = endpoint.acceptSession(message.getPayload());
+    LOG.fine(() -> "IoT-HSM link session " + session.id() + " with agent " + session.agentId());
+    synchronized (sessionsChanged) {
+      sessionsChanged.notifyAll();
     }
   }
 

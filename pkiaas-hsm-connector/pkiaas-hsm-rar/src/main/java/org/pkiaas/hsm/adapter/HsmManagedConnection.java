@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -69,10 +68,7 @@ public class HsmManagedConnection implements ManagedConnection {
     try {
       byte[] digest = MessageDigest.getInstance(scheme.digestAlgorithm()).digest(data);
       byte[] signature = link.sign(caKey, scheme, digest, adapter.requestTimeout());
-      Signature verifier = Signature.getInstance(scheme.jcaName());
-      verifier.initVerify(caKey);
-      verifier.update(data);
-      if (!verifier.verify(signature)) {
+      if (!scheme.verifies(caKey, data, signature)) {
         throw new HsmException(
             "The device for key " + KeyId.of(caKey) + " returned a signature that does not verify");
       }
