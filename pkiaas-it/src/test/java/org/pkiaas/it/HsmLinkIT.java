@@ -111,6 +111,11 @@ class HsmLinkIT extends ServerIT {
       // the agent goes away: signing fails fast, and nothing is issued
       agent.stop();
       awaitOnline(owner, caId, false);
+      JsonObject links = Health.ready().check("pkiaas-hsm-links").orElseThrow();
+      assertEquals("UP", links.getString("status"), links::toString);
+      assertTrue(links.getJsonObject("data").getBoolean("degraded"), links::toString);
+      assertTrue(
+          links.getJsonObject("data").getString("offlineCas").contains(name), links::toString);
       int issuedBefore = certificates(owner, caId);
       Api.Reply submitted = pki.submit("away.hsm.example");
       long started = System.nanoTime();

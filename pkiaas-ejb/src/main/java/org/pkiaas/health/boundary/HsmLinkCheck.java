@@ -14,8 +14,9 @@ import org.pkiaas.signing.DeviceLinks;
  * Readiness, for information: how many active CAs have their key on an IoT-HSM device, and which of
  * those devices this node does not hear now ({@code offline}, {@code offlineCas}). It stays UP with
  * devices away: their CAs fail fast on their own, while this node's other CAs, and every CA's CRL
- * and OCSP, keep serving, so a balancer must not take the node out for it. Alert on {@code
- * data.offline} or on the {@code pkiaas_hsm_signature_time_seconds} timer's failures instead.
+ * and OCSP, keep serving, so a balancer must not take the node out for it. MicroProfile Health
+ * knows only UP and DOWN, so the "degraded" state is data: {@code degraded} is {@code true} while a
+ * device is away. Alert on it or on the {@code pkiaas_hsm_signature_time_seconds} timer's failures.
  */
 @ApplicationScoped
 public class HsmLinkCheck implements HealthCheck {
@@ -35,7 +36,11 @@ public class HsmLinkCheck implements HealthCheck {
                   .filter(ca -> links.state(ca.key()).map(state -> !state.online()).orElse(true))
                   .map(ca -> new PublishingCa(ca.id(), ca.name()))
                   .toList();
-          builder.up().withData("hsmCas", cas.size()).withData("offline", offline.size());
+          builder
+              .up()
+              .withData("hsmCas", cas.size())
+              .withData("offline", offline.size())
+              .withData("degraded", !offline.isEmpty());
           return offline.isEmpty() ? builder : builder.withData("offlineCas", Names.of(offline));
         });
   }
