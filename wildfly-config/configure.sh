@@ -30,7 +30,8 @@ run() {
 
 mkdir -p "$jboss_home/standalone/log"
 # Module org.pkiaas.tls: the trust manager that lets the HTTPS listener request a client certificate
-# and leave its checking to the application (cli/https.cli). The build packs it (target/pkiaas-tls.jar);
+# and leave its checking to the application, and the key manager that serves a renewed server
+# certificate at the next handshake after its key store changed (cli/https.cli). The build packs it (target/pkiaas-tls.jar);
 # PKIAAS_TLS_MODULE_JAR names another copy of that jar.
 tls_jar="${PKIAAS_TLS_MODULE_JAR:-$here/target/pkiaas-tls.jar}"
 [ -f "$tls_jar" ] || { echo "configure.sh: no $tls_jar; build wildfly-config first (mvn package -pl wildfly-config)" >&2; exit 2; }
