@@ -25,6 +25,7 @@ rm -rf "$servers/unpacked"
 # HTTPS for both, from an installation CA of the run's own (HttpsIT trusts only it)
 mkdir -p -m 700 "$servers/tls"
 printf 'pkiaas-it\n' >"$servers/tls/https.p12.password"
+rm -f "$servers/tls/issued-https.p12"   # HttpsCertificateIT's, should a run stop half-way
 "$module/../wildfly-config/https-keystore.sh" "$servers/tls" localhost >/dev/null
 "$configure" "$servers/mariadb" mariadb "$deploy/mariadb-java-client.jar"
 

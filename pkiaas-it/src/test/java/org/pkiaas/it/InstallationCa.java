@@ -27,8 +27,16 @@ final class InstallationCa {
   /** An SSL context that trusts the CA in {@code pem} and nothing else. */
   static SSLContext trustingOnly(Path pem) {
     try (InputStream in = Files.newInputStream(pem)) {
-      X509Certificate ca =
-          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      return trustingOnly(
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot trust " + pem, e);
+    }
+  }
+
+  /** An SSL context that trusts {@code ca} and nothing else. */
+  static SSLContext trustingOnly(X509Certificate ca) {
+    try {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("installation-ca", ca);
@@ -39,7 +47,7 @@ final class InstallationCa {
       context.init(null, factory.getTrustManagers(), null);
       return context;
     } catch (Exception e) {
-      throw new IllegalStateException("cannot trust " + pem, e);
+      throw new IllegalStateException("cannot trust " + ca.getSubjectX500Principal(), e);
     }
   }
 }

@@ -29,5 +29,11 @@ public enum Channel {
    * EST simpleenroll (RFC 7030 §4.2.1): the requester knew the template's EST username and
    * password, or held a certificate in force from the template's CA (§3.3.2), and nothing else.
    */
-  EST
+  EST,
+  /**
+   * PKIaaS's own HTTPS listener: an administrator chose the template for it, and the names are the
+   * public URL's host and localhost, fixed by the operator's configuration; the key is the
+   * server's.
+   */
+  HTTPS_SERVER
 }

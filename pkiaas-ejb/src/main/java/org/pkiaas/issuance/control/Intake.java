@@ -16,7 +16,7 @@ public record Intake(Channel channel, Request request, Evidence evidence) {
     boolean fits =
         switch (channel) {
           case ADMIN_CSR, PUBLIC_REQUEST -> evidence instanceof Evidence.AdminDecision;
-          case PRE_APPROVED, CLAIM -> evidence instanceof Evidence.PreApproved;
+          case PRE_APPROVED, CLAIM, HTTPS_SERVER -> evidence instanceof Evidence.PreApproved;
           case RENEWAL -> evidence instanceof Evidence.ProvenKey;
           case ACME -> evidence instanceof Evidence.ValidatedIdentifiers;
           case EST -> evidence instanceof Evidence.SharedSecret;

@@ -16,6 +16,12 @@ public class Setting {
   /** The EST label {@code /.well-known/est/} without a label serves (RFC 7030 §3.2.2). */
   public static final String EST_DEFAULT_LABEL = "est.default-label";
 
+  /** The template that issues the HTTPS listener's certificate; empty or absent for none. */
+  public static final String HTTPS_TEMPLATE = "https.template";
+
+  /** When an administrator last asked for a new HTTPS certificate (ISO-8601 instant). */
+  public static final String HTTPS_RENEWAL_REQUESTED = "https.renewal-requested";
+
   @Id private String name;
 
   @Column(name = "setting_value", nullable = false)

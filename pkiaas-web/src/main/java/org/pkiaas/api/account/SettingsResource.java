@@ -3,12 +3,16 @@ package org.pkiaas.api.account;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.pkiaas.api.security.RequestCaller;
+import org.pkiaas.https.boundary.ServerCertificateSettings;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.tenant.boundary.Settings;
 
@@ -21,10 +25,18 @@ public class SettingsResource {
   /**
    * @param estDefaultLabel the EST label that {@code /.well-known/est/} without a label serves; ""
    *     for none
+   * @param httpsTemplateId the template (of one of the administrator's CAs) that issues the HTTPS
+   *     listener's certificate, renewed automatically; "" for the configured key store
    */
-  public record SettingsBody(Boolean signupEnabled, String estDefaultLabel) {}
+  public record SettingsBody(
+      Boolean signupEnabled, String estDefaultLabel, String httpsTemplateId) {}
+
+  /** When the renewal was asked for; every node replaces certificates issued before it. */
+  public record RenewalRequested(Instant requestedAt) {}
 
   @Inject Settings settings;
+
+  @Inject ServerCertificateSettings httpsCertificate;
 
   @Inject RequestCaller caller;
 
@@ -33,8 +45,7 @@ public class SettingsResource {
       summary = "The installation's settings",
       description = "Administrators only; other accounts get 403.")
   public SettingsBody read() {
-    return new SettingsBody(
-        settings.signupEnabled(caller.get()), orEmpty(settings.estDefaultLabel()));
+    return current();
   }
 
   @PUT
@@ -42,9 +53,13 @@ public class SettingsResource {
       summary = "Change the installation's settings",
       description = "Administrators only; other accounts get 403.")
   public SettingsBody change(SettingsBody body) {
-    if (body == null || (body.signupEnabled() == null && body.estDefaultLabel() == null)) {
+    if (body == null
+        || (body.signupEnabled() == null
+            && body.estDefaultLabel() == null
+            && body.httpsTemplateId() == null)) {
       throw new InvalidInputException(
-          "signupEnabled", "signupEnabled (true or false) or estDefaultLabel is required");
+          "signupEnabled",
+          "signupEnabled (true or false), estDefaultLabel or httpsTemplateId is required");
     }
     if (body.signupEnabled() != null) {
       settings.changeSignupEnabled(caller.get(), body.signupEnabled());
@@ -52,7 +67,31 @@ public class SettingsResource {
     if (body.estDefaultLabel() != null) {
       settings.changeEstDefaultLabel(caller.get(), body.estDefaultLabel());
     }
-    return new SettingsBody(settings.signupEnabled(), orEmpty(settings.estDefaultLabel()));
+    if (body.httpsTemplateId() != null) {
+      httpsCertificate.changeTemplate(caller.get(), body.httpsTemplateId());
+    }
+    return current();
+  }
+
+  @POST
+  @Path("https-certificate/renewal")
+  @Operation(
+      operationId = "renewHttpsCertificate",
+      summary = "Renew the HTTPS certificate now",
+      description =
+          "Administrators only. Every node issues its HTTPS certificate again from the chosen"
+              + " template (this node at once, the others at their next check); 409 when no"
+              + " template issues it.")
+  public Response renewHttpsCertificate() {
+    Instant at = httpsCertificate.requestRenewal(caller.get());
+    return Response.accepted(new RenewalRequested(at)).build();
+  }
+
+  private SettingsBody current() {
+    return new SettingsBody(
+        settings.signupEnabled(caller.get()),
+        orEmpty(settings.estDefaultLabel()),
+        httpsCertificate.templateId(caller.get()));
   }
 
   private static String orEmpty(String value) {
