@@ -40,10 +40,6 @@ import org.pkiaas.rowid.RowIds;
     name = "IssuedCertificate.bySerial",
     query = "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
 @NamedQuery(
-    name = "IssuedCertificate.countSerial",
-    query =
-        "SELECT COUNT(c) FROM IssuedCertificate c WHERE c.caId = :caId AND c.serialNumber = :serial")
-@NamedQuery(
     name = "IssuedCertificate.countUnexpiredByCa",
     query =
         "SELECT COUNT(c) FROM IssuedCertificate c"
