@@ -9,7 +9,12 @@ import static org.pkiaas.it.Problems.assertProblem;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Templates: starters, editing every section, tenancy, and the delete rule. */
@@ -235,5 +240,38 @@ class TemplatesIT extends ServerIT {
     JsonObject kept = owner.get("/api/v1/certificates/" + certificate).json();
     assertEquals("REVOKED", kept.getString("status"), "the certificate outlives its template");
     assertFalse(kept.containsKey("templateId"));
+  }
+
+  /**
+   * The template API's JSON as clients were written against it: a body with every field of every
+   * section is taken, and the template is answered in exactly the same text (identifiers, time and
+   * address aside), so renaming a field of the settings inside cannot change the API unnoticed.
+   */
+  @Test
+  void theWireFormatOfTemplatesStaysAsPublished() throws IOException {
+    String id = create("Wire", "WEB_SERVER").getString("id");
+    JsonObject body =
+        Json.createReader(new StringReader(fixture("settings-request.json"))).readObject();
+    Api.Reply updated = owner.put("/api/v1/templates/" + id, body);
+    assertEquals(200, updated.status(), updated::toString);
+    Api.Reply read = owner.get("/api/v1/templates/" + id);
+    assertEquals(200, read.status(), read::toString);
+    JsonObject template = read.json();
+    String publicRequest = template.getJsonObject("urls").getString("publicRequest");
+    String publicUrl = publicRequest.substring(0, publicRequest.indexOf("/request.html"));
+    UnaryOperator<String> masked =
+        text ->
+            text.replace(id, "{id}")
+                .replace(caId, "{caId}")
+                .replace(template.getString("createdAt"), "{createdAt}")
+                .replace(publicUrl, "{publicUrl}");
+    assertEquals(fixture("template-response.json").strip(), masked.apply(read.text()));
+    assertEquals(read.text(), updated.text(), "PUT answers what GET shows");
+  }
+
+  private static String fixture(String name) throws IOException {
+    try (InputStream in = TemplatesIT.class.getResourceAsStream("/templates/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

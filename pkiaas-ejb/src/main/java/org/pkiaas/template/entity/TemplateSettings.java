@@ -1,38 +1,25 @@
 package org.pkiaas.template.entity;
 
-import static org.pkiaas.input.FieldFormats.ALGORITHM;
-import static org.pkiaas.input.FieldFormats.ALGORITHM_MESSAGE;
-import static org.pkiaas.input.FieldFormats.KEY_TYPES;
-import static org.pkiaas.input.FieldFormats.KEY_TYPE_MESSAGE;
-import static org.pkiaas.input.FieldFormats.USAGE;
-import static org.pkiaas.input.FieldFormats.USAGE_MESSAGE;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import org.pkiaas.input.JoinedLength;
-import org.pkiaas.input.PlainText;
 import org.pkiaas.x509.SanType;
 
 /**
- * Everything a certificate template decides, grouped as the console's tabs are (user guide 4.3.1).
- * It is the body of {@code PUT /api/v1/templates/{id}}, what {@code GET} answers, and the input of
- * the certificate profile.
+ * Everything a certificate template decides, grouped as the console's tabs are (user guide 4.3.1),
+ * and the input of the certificate profile. {@code TemplateValidation} checks it; the REST API has
+ * records of its own ({@code TemplateSettingsRequest} in pkiaas-web) that map onto it.
  */
 public record TemplateSettings(
-    @Size(max = 200, message = "A template name has at most {max} characters") @PlainText
-        String name,
-    @Valid General general,
-    @Valid Subject subject,
-    @Valid Usage keyUsage,
-    @Valid Constraints basicConstraints,
-    @Valid Distribution distribution,
-    @Valid Requests requests,
-    @Valid Scep scep,
-    @Valid CertificateTransparency certificateTransparency,
-    @Valid Est est) {
+    String name,
+    General general,
+    Subject subject,
+    Usage keyUsage,
+    Constraints basicConstraints,
+    Distribution distribution,
+    Requests requests,
+    Scep scep,
+    CertificateTransparency certificateTransparency,
+    Est est) {
 
   /**
    * @param renewalWindowDays renewal is allowed only this many days or fewer before expiry
@@ -45,11 +32,9 @@ public record TemplateSettings(
       boolean renewalAutoRevoke,
       int renewalWindowDays,
       boolean renewalCopySubject,
-      @Pattern(regexp = ALGORITHM, message = ALGORITHM_MESSAGE) String signatureAlgorithm,
+      String signatureAlgorithm,
       int validityDays,
-      @Size(max = 1000, message = "A description has at most {max} characters")
-          @PlainText(multiline = true)
-          String description) {}
+      String description) {}
 
   /**
    * @param suppliedByCsr true: the CSR's subject is used as it is; false: each non-null default
@@ -57,21 +42,16 @@ public record TemplateSettings(
    */
   public record Subject(
       boolean suppliedByCsr,
-      @Size(max = 64, message = "At most {max} characters are allowed") @PlainText
-          String organization,
-      @Size(max = 64, message = "At most {max} characters are allowed") @PlainText
-          String organizationalUnit,
-      @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String locality,
-      @Size(max = 128, message = "At most {max} characters are allowed") @PlainText String state,
-      @Pattern(regexp = "[A-Za-z]{2}", message = "The country is a two-letter ISO 3166 code")
-          String country) {}
+      String organization,
+      String organizationalUnit,
+      String locality,
+      String state,
+      String country) {}
 
   /** Key usages and extended key usages (names, or dotted OIDs for custom purposes). */
   public record Usage(
-      @Size(max = 9, message = "At most {max} key usages")
-          List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> keyUsage,
-      @Size(max = 32, message = "At most {max} extended key usages") @JoinedLength(max = 1000)
-          List<@Pattern(regexp = USAGE, message = USAGE_MESSAGE) String> extendedKeyUsage,
+      List<String> keyUsage,
+      List<String> extendedKeyUsage,
       boolean extendedKeyUsageCritical,
       boolean ocspNoCheck) {}
 
@@ -86,23 +66,18 @@ public record TemplateSettings(
    */
   public record Distribution(
       boolean includeAia,
-      @Size(max = 1000, message = "A URL has at most {max} characters") @PlainText
-          String caIssuersUrl,
+      String caIssuersUrl,
       boolean includeOcsp,
       boolean includeCrl,
       boolean includeFreshestCrl,
       boolean includePolicies,
-      @Pattern(
-              regexp = "[0-9.]{1,100}",
-              message = "The policy is a dotted OID such as 2.23.140.1.2.1")
-          String policyOid) {}
+      String policyOid) {}
 
   /** What a request may bring: key types and sizes, SAN types, its own extensions. */
   public record Requests(
-      @Size(max = 5, message = "At most {max} key types")
-          List<@Pattern(regexp = KEY_TYPES, message = KEY_TYPE_MESSAGE) String> allowedKeyTypes,
+      List<String> allowedKeyTypes,
       int minimumRsaBits,
-      @Size(max = 16, message = "At most {max} SAN types") List<SanType> allowedSanTypes,
+      List<SanType> allowedSanTypes,
       boolean allowCsrExtensions) {}
 
   /**
@@ -118,13 +93,10 @@ public record TemplateSettings(
       boolean ndes,
       boolean ndesBasicAuth,
       boolean ipAcl,
-      @Size(max = 2000, message = "The IP list has at most {max} characters")
-          @PlainText(multiline = true)
-          String ipAclList,
+      String ipAclList,
       boolean approval,
-      @Pattern(regexp = "SCEP|NDES|BOTH", message = "The IP list limits SCEP, NDES or BOTH")
-          String ipAclScope,
-      @Valid Intune intuneConnection) {
+      String ipAclScope,
+      Intune intuneConnection) {
 
     /**
      * The Microsoft Intune connection of a SCEP template (user guide 6.2): the Entra ID tenant and
@@ -135,18 +107,10 @@ public record TemplateSettings(
      * @param timeoutMillis the deadline of each call to Entra ID, Graph or Intune; null: 10 s
      */
     public record Intune(
-        @Pattern(
-                regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,127}",
-                message = "The tenant is its ID (a GUID) or its domain name")
-            String tenantId,
-        @Pattern(
-                regexp =
-                    "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}",
-                message = "The application (client) ID is a GUID")
-            String clientId,
-        @Size(max = 500, message = "A URL has at most {max} characters") @PlainText
-            String authorityUrl,
-        @Size(max = 500, message = "A URL has at most {max} characters") @PlainText String graphUrl,
+        String tenantId,
+        String clientId,
+        String authorityUrl,
+        String graphUrl,
         Integer timeoutMillis) {
 
       public static final String AUTHORITY = "https://login.microsoftonline.com/";
@@ -163,11 +127,7 @@ public record TemplateSettings(
    * clientCertificate} is on, with a TLS client certificate the same CA issued and has not revoked
    * (§3.3.2). simplereenroll always takes the client certificate of the certificate it renews.
    */
-  public record Est(
-      boolean enabled,
-      @Pattern(regexp = EST_LABEL, message = EST_LABEL_MESSAGE) String label,
-      boolean approval,
-      boolean clientCertificate) {
+  public record Est(boolean enabled, String label, boolean approval, boolean clientCertificate) {
 
     public static final Est OFF = new Est(false, null, false, false);
   }
@@ -184,9 +144,7 @@ public record TemplateSettings(
    *
    * @param sctsRequired null: one per log that accepts the certificate
    */
-  public record CertificateTransparency(
-      @Size(max = 8, message = "At most {max} CT logs") List<@Valid CtLog> logs,
-      Integer sctsRequired) {
+  public record CertificateTransparency(List<CtLog> logs, Integer sctsRequired) {
 
     public static final CertificateTransparency NONE = new CertificateTransparency(List.of(), null);
 
@@ -206,9 +164,8 @@ public record TemplateSettings(
    * @param timeoutMillis the deadline of a submission; null: 10 s
    */
   public record CtLog(
-      @Size(max = 1000, message = "A URL has at most {max} characters") @PlainText String url,
-      @Size(max = 1000, message = "A log key has at most {max} characters") @PlainText
-          String publicKey,
+      String url,
+      String publicKey,
       Instant notAfterFrom,
       Instant notAfterUntil,
       Integer timeoutMillis) {}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import org.pkiaas.est.boundary.EstUrls;
 import org.pkiaas.scep.boundary.ScepUrls;
 import org.pkiaas.template.entity.CertificateTemplate;
-import org.pkiaas.template.entity.TemplateSettings;
 
 /** A template: its identity, and its settings in the same sections {@code PUT} takes. */
 public record TemplateResponse(
@@ -13,15 +12,15 @@ public record TemplateResponse(
     String starter,
     Instant createdAt,
     String name,
-    TemplateSettings.General general,
-    TemplateSettings.Subject subject,
-    TemplateSettings.Usage keyUsage,
-    TemplateSettings.Constraints basicConstraints,
-    TemplateSettings.Distribution distribution,
-    TemplateSettings.Requests requests,
-    TemplateSettings.Scep scep,
-    TemplateSettings.CertificateTransparency certificateTransparency,
-    TemplateSettings.Est est,
+    CertificateSections.General general,
+    CertificateSections.Subject subject,
+    CertificateSections.Usage keyUsage,
+    CertificateSections.Constraints basicConstraints,
+    CertificateSections.Distribution distribution,
+    CertificateSections.Requests requests,
+    ServiceSections.Scep scep,
+    ServiceSections.CertificateTransparency certificateTransparency,
+    ServiceSections.Est est,
     Urls urls) {
 
   /**
@@ -38,7 +37,7 @@ public record TemplateResponse(
       String estBaseUrl) {}
 
   static TemplateResponse of(CertificateTemplate template, String publicUrl) {
-    TemplateSettings s = template.settings();
+    TemplateSettingsRequest s = TemplateSettingsRequest.of(template.settings());
     ScepUrls scep = ScepUrls.of(publicUrl, template.id());
     EstUrls est = EstUrls.of(publicUrl, s.est().label());
     return new TemplateResponse(

@@ -29,7 +29,6 @@ import org.pkiaas.scep.boundary.ScepSecrets;
 import org.pkiaas.template.boundary.Templates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
-import org.pkiaas.template.entity.TemplateSettings;
 
 /** Certificate templates (user guide 4). */
 @Path("")
@@ -107,12 +106,12 @@ public class TemplatesResource {
   /** Replaces the sections given; sections left out stay as they are. */
   @PUT
   @Path("templates/{id}")
-  public TemplateResponse update(@PathParam("id") String id, TemplateSettings settings) {
+  public TemplateResponse update(@PathParam("id") String id, TemplateSettingsRequest settings) {
     if (settings == null) {
       throw new InvalidInputException(
           "name", "A JSON body with the template's settings is required");
     }
-    return response(templates.update(caller.get(), id, settings));
+    return response(templates.update(caller.get(), id, settings.toDomain()));
   }
 
   @DELETE

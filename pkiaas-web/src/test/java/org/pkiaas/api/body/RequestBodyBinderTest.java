@@ -12,10 +12,10 @@ import java.util.List;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 import org.pkiaas.api.issuance.PreApprovalRequest;
+import org.pkiaas.api.template.TemplateSettingsRequest;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.x509.SanType;
 
 /** The inputs of issue 13, and their neighbours, against the REST request binding. */
@@ -168,34 +168,36 @@ class RequestBodyBinderTest {
 
   @Test
   void enumsAndSectionsOfTemplates() {
-    TemplateSettings settings =
+    TemplateSettingsRequest settings =
         read(
             "{\"requests\": {\"allowedKeyTypes\": [\"EC\"], \"minimumRsaBits\": 3072,"
                 + " \"allowedSanTypes\": [\"DNS\", \"EMAIL\"]}}",
-            TemplateSettings.class);
+            TemplateSettingsRequest.class);
     assertEquals(List.of(SanType.DNS, SanType.EMAIL), settings.requests().allowedSanTypes());
     assertNull(settings.general(), "an absent section stays absent");
     assertEquals(false, settings.requests().allowCsrExtensions(), "an absent switch is off");
     refusedNaming(
         "requests.allowedSanTypes[0]",
         "{\"requests\": {\"allowedSanTypes\": [\"dns\"]}}",
-        TemplateSettings.class);
+        TemplateSettingsRequest.class);
     refusedNaming(
         "requests.allowedSanTypes[0]",
         "{\"requests\": {\"allowedSanTypes\": [\"\"]}}",
-        TemplateSettings.class);
+        TemplateSettingsRequest.class);
     refusedNaming(
         "requests.allowedKeyTypes[0]",
         "{\"requests\": {\"allowedKeyTypes\": [\"RSA \"]}}",
-        TemplateSettings.class);
+        TemplateSettingsRequest.class);
     refusedNaming(
-        "general.enabled", "{\"general\": {\"enabled\": \"true\"}}", TemplateSettings.class);
+        "general.enabled", "{\"general\": {\"enabled\": \"true\"}}", TemplateSettingsRequest.class);
     refusedNaming(
-        "general.validityDays", "{\"general\": {\"validityDays\": null}}", TemplateSettings.class);
+        "general.validityDays",
+        "{\"general\": {\"validityDays\": null}}",
+        TemplateSettingsRequest.class);
     refusedNaming(
         "subject.organization",
         "{\"subject\": {\"organization\": \"Evil\\u202eCorp\"}}",
-        TemplateSettings.class);
+        TemplateSettingsRequest.class);
   }
 
   @Test

@@ -17,11 +17,11 @@ import org.pkiaas.api.certificate.CertificatesResource.RevocationRequest;
 import org.pkiaas.api.issuance.PreApprovalRequest;
 import org.pkiaas.api.issuance.PublicRequestSubmission;
 import org.pkiaas.api.issuance.RequestsResource.BulkAction;
+import org.pkiaas.api.template.TemplateSettingsRequest;
 import org.pkiaas.api.template.TemplatesResource.NewTemplate;
 import org.pkiaas.ca.boundary.CaChanges;
 import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.template.entity.TemplateSettings;
 
 /**
  * Mutated JSON (bit flips, truncation, spliced bytes, tampered numbers, deep nesting) against the
@@ -45,7 +45,7 @@ class RequestBodyFuzzTest {
                     {"cpsText":"Our practices\\nin two lines","cpsUrl":"https://example.com/cps","serviceKeyType":"EC",
                      "serviceCurve":"P-256","serviceSignatureHash":"SHA-256","crlValidityDays":7}"""),
           new Seed(
-              TemplateSettings.class,
+              TemplateSettingsRequest.class,
               """
                     {"name":"Web","general":{"enabled":true,"validityDays":90,"renewalWindowDays":30,"description":"x"},
                      "subject":{"suppliedByCsr":false,"organization":"Example","country":"DE"},
