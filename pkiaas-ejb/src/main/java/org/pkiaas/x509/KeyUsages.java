@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.pkiaas.input.FieldFormats;
 import org.pkiaas.problem.InvalidInputException;
 
 /**
@@ -19,7 +20,7 @@ public final class KeyUsages {
 
   private static final Map<String, Integer> KEY_USAGES = new LinkedHashMap<>();
   private static final Map<String, KeyPurposeId> PURPOSES = new LinkedHashMap<>();
-  private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+  private static final Pattern OID = Pattern.compile(FieldFormats.OID);
 
   static {
     KEY_USAGES.put("digitalSignature", KeyUsage.digitalSignature);

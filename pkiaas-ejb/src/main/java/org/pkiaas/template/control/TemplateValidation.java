@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bouncycastle.util.IPAddress;
+import org.pkiaas.input.FieldFormats;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
@@ -33,7 +34,7 @@ public final class TemplateValidation {
   private static final Set<String> EST_OPERATIONS =
       Set.of("cacerts", "simpleenroll", "simplereenroll", "fullcmc", "serverkeygen", "csrattrs");
 
-  private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+  private static final Pattern OID = Pattern.compile(FieldFormats.OID);
 
   private TemplateValidation() {}
 

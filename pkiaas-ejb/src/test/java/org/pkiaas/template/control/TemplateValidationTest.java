@@ -402,7 +402,16 @@ class TemplateValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "3.1", "2", "2.01", "2.23.140.1.2.1.", "2..23"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "3.1",
+        "2",
+        "2.01",
+        "2.23.140.1.2.1.",
+        "2..23",
+        "2.1234567890123456789012345678901234567890"
+      })
   void malformedPolicyOidIsRefused(String oid) {
     assertField(
         "distribution.policyOid", () -> validate(withDistribution(distribution(null, true, oid))));
