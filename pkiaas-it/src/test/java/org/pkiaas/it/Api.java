@@ -145,6 +145,16 @@ public final class Api {
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
+  /** Opens a template of this user to public requests, its other general settings as they were. */
+  public Reply allowPublicRequests(String templateId) {
+    JsonObject general = get("/api/v1/templates/" + templateId).json().getJsonObject("general");
+    return put(
+        "/api/v1/templates/" + templateId,
+        Json.createObjectBuilder()
+            .add("general", Json.createObjectBuilder(general).add("allowPublicRequests", true))
+            .build());
+  }
+
   public Reply patch(String path, JsonValue body) {
     return send(
         request(path)

@@ -137,16 +137,7 @@ class IntakePolicyIT extends ServerIT {
     assertInvalid(submit(template("Web", "WEB_SERVER"), csr), "csr");
 
     String clients = template("Clients", "CLIENT_AUTHENTICATION");
-    JsonObject template = owner.get("/api/v1/templates/" + clients).json();
-    Api.Reply opened =
-        owner.put(
-            "/api/v1/templates/" + clients,
-            Json.createObjectBuilder()
-                .add(
-                    "general",
-                    Json.createObjectBuilder(template.getJsonObject("general"))
-                        .add("allowPublicRequests", true))
-                .build());
+    Api.Reply opened = owner.allowPublicRequests(clients);
     assertEquals(200, opened.status(), opened::toString);
     assertInvalid(
         Api.anonymous()
