@@ -56,6 +56,10 @@ GRANT ALL PRIVILEGES ON \`$db\`.* TO 'pkiaas_it'@'127.0.0.1';
 DROP DATABASE IF EXISTS \`${db}_start\`;
 CREATE DATABASE \`${db}_start\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 GRANT ALL PRIVILEGES ON \`${db}_start\`.* TO 'pkiaas_it'@'127.0.0.1';
+-- UpgradeIT's: the previous schema version with its dataset, upgraded by a server of its own
+DROP DATABASE IF EXISTS \`${db}_upgrade\`;
+CREATE DATABASE \`${db}_upgrade\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+GRANT ALL PRIVILEGES ON \`${db}_upgrade\`.* TO 'pkiaas_it'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings the schema up to date with the Flyway migrations under {@code db/migration} before
@@ -34,12 +35,7 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
-    Map<String, String> types = typesFor(databaseProduct());
-    var configuration =
-        Flyway.configure(getClass().getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .placeholders(types);
+    var configuration = flyway(dataSource, databaseProduct());
     if (onlyBatchTables()) {
       // The batch subsystem made its job repository tables before this ran, in a database
       // that is otherwise new: start the history below V1 rather than refuse a "non-empty" schema.
@@ -54,6 +50,18 @@ public class SchemaMigration {
                 + result.migrationsExecuted
                 + " migrations applied now)");
     LOG.info(() -> DATABASE_LINE + connectedDatabase());
+  }
+
+  /**
+   * The application's Flyway set-up for a database of the given product ("h2", "mariadb"): its
+   * migrations and the column types they take. The upgrade test builds its previous-version
+   * database with it, so that database is made exactly as the application makes one.
+   */
+  public static FluentConfiguration flyway(DataSource dataSource, String product) {
+    return Flyway.configure(SchemaMigration.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(typesFor(product.toLowerCase(Locale.ROOT)));
   }
 
   /**

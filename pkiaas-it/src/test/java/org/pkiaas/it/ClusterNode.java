@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One WildFly node of the two-node tests: the MariaDB-configured server the build prepared (by
- * {@code wildfly-config/configure.sh}, as operators configure theirs), started with a base
- * directory of its own, its own port offset and node name, and the real EAR in its deployment
- * folder.
+ * One WildFly node of the two-node tests (and of the upgrade test): a server the build prepared (by
+ * {@code wildfly-config/configure.sh}, as operators configure theirs; the MariaDB one unless told),
+ * started with a base directory of its own, its own port offset and node name, and the real EAR in
+ * its deployment folder.
  */
 final class ClusterNode {
 
   private final String name;
+  private final String server;
   private final Path base;
   private final int offset;
   private final List<String> properties;
@@ -33,6 +34,21 @@ final class ClusterNode {
   ClusterNode(
       String name, Path base, int offset, List<String> properties, Map<String, String> environment)
       throws IOException {
+    this("mariadb", name, base, offset, properties, environment);
+  }
+
+  /**
+   * @param server the prepared server to start: "h2" or "mariadb"
+   */
+  ClusterNode(
+      String server,
+      String name,
+      Path base,
+      int offset,
+      List<String> properties,
+      Map<String, String> environment)
+      throws IOException {
+    this.server = server;
     this.name = name;
     this.base = base;
     this.offset = offset;
@@ -149,9 +165,9 @@ final class ClusterNode {
     return base.resolve("console.log");
   }
 
-  private static Path home() {
+  private Path home() {
     return Path.of(System.getProperty("pkiaas.it.servers", "target/servers"))
-        .resolve("mariadb")
+        .resolve(server)
         .toAbsolutePath();
   }
 
