@@ -42,7 +42,7 @@ import org.pkiaas.schema.SchemaMigration;
  * one. If V(n) made a table, {@link UpgradeIT} then fails until the new dataset has rows in it: add
  * inserts by hand, as the application would write them.
  */
-final class UpgradeDataset {
+public final class UpgradeDataset {
 
   static final Path DIR =
       Path.of(System.getProperty("pkiaas.it.root", ".."), "pkiaas-it/src/test/upgrade");
