@@ -66,15 +66,12 @@ public class ScepSecrets {
   @Audited(value = "template.scep-ndes-credentials", objectType = "TEMPLATE", objectIdArgument = 1)
   public void ndesCredentials(Caller caller, String templateId, String username, String password) {
     CertificateTemplate template = templates.get(caller, templateId);
-    if (username == null
-        || !username.matches("[A-Za-z0-9._@-]{1,128}")
-        || password == null
-        || password.length() < 12
-        || password.length() > 1000) {
+    if (username == null || !username.matches("[A-Za-z0-9._@-]{1,128}")) {
       throw new InvalidInputException(
-          "password",
-          "A username (letters, digits, . _ @ -, at most 128) and a password of 12 to 1000"
-              + " characters are required");
+          "username", "A username of letters, digits, . _ @ - (at most 128) is required");
+    }
+    if (password == null || password.length() < 12 || password.length() > 1000) {
+      throw new InvalidInputException("password", "The password has 12 to 1000 characters");
     }
     secret(template).ndesCredentials(username, PasswordHasher.hash(password));
   }

@@ -15,13 +15,14 @@ import org.pkiaas.est.boundary.EstUrls;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.scep.boundary.ScepSecrets;
+import org.pkiaas.scep.boundary.TemplateEdits;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.view.manage.Feedback;
 import org.pkiaas.view.manage.Pages;
 
 /**
  * The template editor ({@code /manage/templates/edit.xhtml}, user guide 4.3.1); {@code
- * Templates.update} decides.
+ * TemplateEdits.save} stores the settings and the secrets typed beside them at once, or nothing.
  */
 @Named
 @ViewScoped
@@ -34,7 +35,7 @@ public class EditTemplateBacking extends TemplatePage {
 
   @Inject CertificateAuthorities cas;
 
-  @Inject ScepSecrets scepSecrets;
+  @Inject TemplateEdits edits;
 
   @Inject EstSecrets estSecrets;
 
@@ -58,16 +59,11 @@ public class EditTemplateBacking extends TemplatePage {
 
   public void save() throws IOException {
     try {
-      templates.update(user.caller(), getTemplateId(), form.settings());
-      if (newPassphrase != null) {
-        scepSecrets.setPassphrase(user.caller(), getTemplateId(), newPassphrase);
-      }
-      if (ndesPassword != null && !ndesPassword.isBlank()) {
-        scepSecrets.ndesCredentials(user.caller(), getTemplateId(), ndesUsername, ndesPassword);
-      }
-      if (intuneSecret != null && !intuneSecret.isBlank()) {
-        scepSecrets.intuneClientSecret(user.caller(), getTemplateId(), intuneSecret.trim());
-      }
+      edits.save(
+          user.caller(),
+          getTemplateId(),
+          form.settings(),
+          new TemplateEdits.TypedSecrets(newPassphrase, ndesUsername, ndesPassword, intuneSecret));
       Feedback.infoAfterRedirect("Template '" + form.getName() + "' saved");
       Pages.redirect("/manage/templates/manage.xhtml");
     } catch (InvalidInputException e) {
