@@ -7,18 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.CMSSignedData;
 import org.jscep.client.Client;
 import org.jscep.client.EnrollmentResponse;
+import org.jscep.message.PkcsPkiEnvelopeDecoder;
+import org.jscep.message.PkcsPkiEnvelopeEncoder;
+import org.jscep.message.PkiMessageDecoder;
+import org.jscep.message.PkiMessageEncoder;
+import org.jscep.transaction.EnrollmentTransaction;
+import org.jscep.transaction.Transaction;
+import org.jscep.transport.Transport;
+import org.jscep.transport.TransportException;
+import org.jscep.transport.TransportFactory;
+import org.jscep.transport.UrlConnectionTransportFactory;
+import org.jscep.transport.request.Request;
 import org.jscep.transport.response.Capabilities;
+import org.jscep.transport.response.ScepResponseHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three SCEP clients nobody here wrote enroll with a template's static passphrase (RFC 8894, user
  * guide 6): micromdm's scepclient (SHA-1/SHA-256 and DES), strongSwan's pki (AES, SHA-256) and
- * jscep (BER, AES, SHA-512) against an EC CA through its RSA RA certificate. Every certificate
- * verifies with openssl under the CA and is listed by the API; a wrong passphrase gets nothing.
+ * jscep (BER, AES, SHA-512; and AES-256 through its transaction API) against an EC CA through its
+ * RSA RA certificate. Every certificate verifies with openssl under the CA and is listed by the
+ * API; a wrong passphrase gets nothing.
  */
 @RealClient
 class ScepClientsIT extends ServerIT {
@@ -128,5 +146,56 @@ class ScepClientsIT extends ServerIT {
     Path pem = dir.resolve("jscep.pem");
     Files.writeString(pem, Pki.pem(new X509CertificateHolder(issued.getEncoded())));
     assertTrue(scep.opensslVerify(dir, pem).contains(": OK"));
+  }
+
+  /**
+   * jscep's {@code Client} sends AES-128 for the {@code AES} capability; built directly, its
+   * transaction sends AES-256, and the server answers with AES-256, the request's own cipher.
+   */
+  @Test
+  void jscepEnrollsWithAes256AndIsAnsweredWithAes256() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP AES-256 EC Root", "EC");
+    X509Certificate ra =
+        JscepDevice.certificates(JscepDevice.client(scep).getCaCertificate()).get(0);
+    JscepDevice device = JscepDevice.named("aes256.example.test", scep.passphrase);
+    Transport post =
+        new UrlConnectionTransportFactory()
+            .forMethod(TransportFactory.Method.POST, new java.net.URL(scep.url()));
+    List<byte[]> replies = new ArrayList<>();
+    Transport recording =
+        new Transport() {
+          @Override
+          public <T> T sendRequest(Request request, ScepResponseHandler<T> handler)
+              throws TransportException {
+            return post.sendRequest(
+                request,
+                (content, type) -> {
+                  replies.add(content);
+                  return handler.getResponse(content, type);
+                });
+          }
+        };
+    EnrollmentTransaction transaction =
+        new EnrollmentTransaction(
+            recording,
+            new PkiMessageEncoder(
+                device.keyPair().getPrivate(),
+                device.identity(),
+                new PkcsPkiEnvelopeEncoder(ra, "AES_256"),
+                "SHA256withRSA"),
+            new PkiMessageDecoder(
+                ra, new PkcsPkiEnvelopeDecoder(device.identity(), device.keyPair().getPrivate())),
+            device.csr());
+    assertEquals(
+        Transaction.State.CERT_ISSUED,
+        transaction.send(),
+        () -> "jscep: " + transaction.getFailInfo() + scep.failures());
+    CMSEnvelopedData answer =
+        new CMSEnvelopedData(
+            (byte[]) new CMSSignedData(replies.get(0)).getSignedContent().getContent());
+    assertEquals(
+        NISTObjectIdentifiers.id_aes256_CBC, answer.getContentEncryptionAlgorithm().getAlgorithm());
+    X509Certificate issued = JscepDevice.certificates(transaction.getCertStore()).get(0);
+    assertEquals(device.keyPair().getPublic(), issued.getPublicKey());
   }
 }
