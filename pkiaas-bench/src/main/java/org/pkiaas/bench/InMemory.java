@@ -40,14 +40,18 @@ final class InMemory {
    * CompilationMXBean} counts it).
    */
   record Cost(
-      double cpuMillis, long operations, long warmUpOperations, List<Long> compilationMillis) {
+      double cpuMillis,
+      long operations,
+      long warmUpOperations,
+      int batch,
+      List<Long> compilationMillis) {
 
     String warmUp() {
       return String.format(
           Locale.ROOT,
           "%d operations; JIT milliseconds per batch of %d %s",
           warmUpOperations,
-          BATCH,
+          batch,
           compilationMillis);
     }
   }
@@ -56,6 +60,11 @@ final class InMemory {
 
   /** The CPU one operation of {@code work} costs on this thread, once the JIT is done with it. */
   static Cost cpuPerOperation(Work work, int operations) throws Exception {
+    return cpuPerOperation(work, operations, BATCH);
+  }
+
+  /** As {@link #cpuPerOperation(Work, int)}, warming up in batches of {@code batchOperations}. */
+  static Cost cpuPerOperation(Work work, int operations, int batchOperations) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     List<Long> compiling = new ArrayList<>();
@@ -63,13 +72,13 @@ final class InMemory {
     for (int batch = 0; batch < MAX_BATCHES; batch++) {
       long jitBefore = jit.getTotalCompilationTime();
       long t0 = System.nanoTime();
-      for (int i = 0; i < BATCH; i++) {
+      for (int i = 0; i < batchOperations; i++) {
         work.run();
       }
       long wallMillis = (System.nanoTime() - t0) / 1_000_000;
       long jitMillis = jit.getTotalCompilationTime() - jitBefore;
       compiling.add(jitMillis);
-      warmUp += BATCH;
+      warmUp += batchOperations;
       if (batch >= 1 && jitMillis * 100 <= wallMillis) {
         break;
       }
@@ -79,7 +88,7 @@ final class InMemory {
       work.run();
     }
     double millis = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / operations;
-    return new Cost(millis, operations, warmUp, compiling);
+    return new Cost(millis, operations, warmUp, batchOperations, compiling);
   }
 
   static Count repeat(int threads, Duration duration, Work work) throws InterruptedException {
