@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.https.boundary.ServerCertificateSettings;
 import org.pkiaas.problem.InvalidInputException;
@@ -76,12 +79,18 @@ public class SettingsResource {
   @POST
   @Path("https-certificate/renewal")
   @Operation(
-      operationId = "renewHttpsCertificate",
       summary = "Renew the HTTPS certificate now",
       description =
           "Administrators only. Every node issues its HTTPS certificate again from the chosen"
               + " template (this node at once, the others at their next check); 409 when no"
               + " template issues it.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Asked for; every node renews",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RenewalRequested.class)))
   public Response renewHttpsCertificate() {
     Instant at = httpsCertificate.requestRenewal(caller.get());
     return Response.accepted(new RenewalRequested(at)).build();
