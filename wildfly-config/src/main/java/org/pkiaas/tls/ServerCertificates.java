@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.Principal;
@@ -85,9 +86,11 @@ public final class ServerCertificates extends Provider {
       }
     }
 
+    /** The JCA's other way in, which Elytron never takes: refused as the SPI says. */
     @Override
-    protected void engineInit(ManagerFactoryParameters parameters) {
-      throw new UnsupportedOperationException("initialise with a key store and its password");
+    protected void engineInit(ManagerFactoryParameters parameters)
+        throws InvalidAlgorithmParameterException {
+      throw new InvalidAlgorithmParameterException("initialise with a key store and its password");
     }
 
     @Override
