@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -113,7 +117,26 @@ public final class UpgradeDataset {
       }
       statement.execute(
           mariadb ? "SET SESSION FOREIGN_KEY_CHECKS = 1" : "SET REFERENTIAL_INTEGRITY TRUE");
+      keepShortLivedRows(connection);
       connection.commit();
+    }
+  }
+
+  /**
+   * The application deletes used ACME nonces and NDES one-time challenges once they expire (timers
+   * on every node), minutes after the dataset was written; their rows are moved a day ahead so that
+   * they are still there when the upgraded deployment reads them back.
+   */
+  private static void keepShortLivedRows(Connection connection) throws SQLException {
+    Timestamp tomorrow = Timestamp.from(Instant.now().plus(Duration.ofDays(1)));
+    for (String table : List.of("acme_used_nonce", "scep_challenge")) {
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE " + table + " SET expires_at = ? WHERE expires_at < ?")) {
+        update.setTimestamp(1, tomorrow);
+        update.setTimestamp(2, tomorrow);
+        update.executeUpdate();
+      }
     }
   }
 
