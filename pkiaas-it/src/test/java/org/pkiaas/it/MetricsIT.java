@@ -46,13 +46,15 @@ class MetricsIT extends ServerIT {
     assertTrue(
         after.grewSince(before, "pkiaas_ocsp_responses_total", goodCached) >= 1, "a cached answer");
     assertTrue(
-        after.grewSince(
-                before, "pkiaas_ocsp_response_time_seconds_count", Map.of("source", "cached"))
+        after.grewSince(before, "pkiaas_ocsp_response_seconds_count", Map.of("source", "cached"))
             >= 1,
         "latency is measured");
     assertTrue(
-        after.value("pkiaas_ocsp_response_time_seconds_sum", Map.of("source", "signed")) > 0,
+        after.value("pkiaas_ocsp_response_seconds_sum", Map.of("source", "signed")) > 0,
         "and its total");
+    for (String source : new String[] {"signed", "cached"}) {
+      assertLatencyHistogram(after, source);
+    }
     Map<String, String> crl = Map.of("ca", pki.caId, "kind", "complete");
     assertEquals(1, after.value("pkiaas_crl_build_time_seconds_count", crl), after::text);
     assertTrue(after.value("pkiaas_crl_size_bytes_sum", crl) > 100, "the CRL's size in bytes");
@@ -88,6 +90,31 @@ class MetricsIT extends ServerIT {
     }
     double inDays = (nextUpdate - System.currentTimeMillis() / 1000.0) / 86400;
     assertTrue(inDays > 6 && inDays <= 7, "the CRL's nextUpdate, a week ahead: " + inDays);
+  }
+
+  /**
+   * The OCSP latency buckets of {@code source} as {@code histogram_quantile} reads them: every
+   * bound there, counts growing with the bound, and {@code le="+Inf"} equal to {@code _count}.
+   */
+  private static void assertLatencyHistogram(Scrape scrape, String source) {
+    String[] bounds = {
+      "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5",
+      "5.0", "+Inf"
+    };
+    double previous = 0;
+    for (String le : bounds) {
+      Map<String, String> labels = Map.of("source", source, "le", le);
+      assertTrue(
+          scrape.text().contains("le=\"" + le + "\""), () -> "bucket " + le + ": " + scrape.text());
+      double count = scrape.value("pkiaas_ocsp_response_seconds_buckets_total", labels);
+      assertTrue(count >= previous, () -> source + " bucket " + le + " is cumulative");
+      previous = count;
+    }
+    assertTrue(previous >= 1, source + " answers are in the buckets");
+    assertEquals(
+        scrape.value("pkiaas_ocsp_response_seconds_count", Map.of("source", source)),
+        previous,
+        source + ": le=\"+Inf\" counts every answer");
   }
 
   /** Wrong passwords for a made-up user from an address of its own, until the first 429. */
