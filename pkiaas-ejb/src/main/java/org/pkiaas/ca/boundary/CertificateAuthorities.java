@@ -59,7 +59,7 @@ public class CertificateAuthorities {
 
   @Audited(value = "ca.create", objectType = "CA")
   public CertificateAuthority create(Caller caller, NewCertificateAuthority request) {
-    CaCreation creation = CaCreation.of(request);
+    CaCreation creation = CaCreation.of(request.draft());
     KeyPair keyPair = creation.keyPair();
     CertificateAuthority ca =
         new CertificateAuthority(

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.pkiaas.ca.control.CaDraft;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.x509.ValidityDays;
 
@@ -58,6 +59,27 @@ public record NewCertificateAuthority(
         String privateKeyPassword,
     @Pattern(regexp = "MANAGED|HSM", message = "The key storage is MANAGED or HSM")
         String keyStorage) {
+
+  /** The request for {@code CaCreation}; the subject's own errors are raised here. */
+  public CaDraft draft() {
+    return new CaDraft(
+        name,
+        subject == null ? null : subject.toX500Name(),
+        subject == null ? null : subject.commonName(),
+        keyType,
+        keySize,
+        curve,
+        parameterSet,
+        signatureAlgorithm,
+        validityDays,
+        pathLength,
+        keyUsage,
+        extendedKeyUsage,
+        csrOnly,
+        privateKeyPem,
+        privateKeyPassword,
+        keyStorage);
+  }
 
   @Override
   public String toString() {

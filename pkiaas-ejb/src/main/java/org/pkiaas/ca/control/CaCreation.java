@@ -3,7 +3,6 @@ package org.pkiaas.ca.control;
 import java.security.KeyPair;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.pkiaas.ca.boundary.NewCertificateAuthority;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
 import org.pkiaas.ca.entity.KeyBackend;
 import org.pkiaas.pem.Pem;
@@ -14,8 +13,8 @@ import org.pkiaas.x509.KeyUsages;
 import org.pkiaas.x509.ValidityDays;
 
 /**
- * Validates a {@link NewCertificateAuthority} and settles every default, before any key is
- * generated or anything is stored: each error names the field it is about.
+ * Validates a {@link CaDraft} and settles every default, before any key is generated or anything is
+ * stored: each error names the field it is about.
  */
 public record CaCreation(
     String name,
@@ -34,22 +33,22 @@ public record CaCreation(
   static final List<String> DEFAULT_KEY_USAGE =
       List.of("keyCertSign", "cRLSign", "digitalSignature");
 
-  public static CaCreation of(NewCertificateAuthority request) {
-    if (request.subject() == null) {
+  public static CaCreation of(CaDraft request) {
+    if (request.subject() == null || request.commonName() == null) {
       throw new InvalidInputException(
           "subject.commonName", "The common name (CA name) is required");
     }
-    X500Name subject = request.subject().toX500Name();
+    X500Name subject = request.subject();
     String name =
         request.name() == null || request.name().isBlank()
-            ? request.subject().commonName().trim()
+            ? request.commonName().trim()
             : request.name().trim();
     if (name.length() > 200) {
       throw new InvalidInputException("name", "A CA name has at most 200 characters");
     }
     KeyPair imported = null;
     KeySpec keySpec;
-    if (request.privateKeyPem() != null && !request.privateKeyPem().isBlank()) {
+    if (request.importsKey()) {
       imported = Pem.privateKey(request.privateKeyPem(), request.privateKeyPassword());
       keySpec = KeySpec.of(imported.getPublic());
       if (request.keyType() != null
@@ -106,12 +105,11 @@ public record CaCreation(
    * v1.5) and ECDSA over SHA-2 only; whether the CA is a root or an intermediate is decided there,
    * when the agent turns the provisioning template into a self-signed certificate or a CSR.
    */
-  private static boolean onDevice(
-      NewCertificateAuthority request, KeySpec keySpec, String signatureAlgorithm) {
+  private static boolean onDevice(CaDraft request, KeySpec keySpec, String signatureAlgorithm) {
     if (!"HSM".equals(request.keyStorage())) {
       return false;
     }
-    if (request.privateKeyPem() != null && !request.privateKeyPem().isBlank()) {
+    if (request.importsKey()) {
       throw new InvalidInputException(
           "keyStorage", "An HSM key is generated or imported on the device, not uploaded here");
     }
