@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.pkiaas.ca.boundary.CaSubject;
@@ -17,6 +16,7 @@ import org.pkiaas.problem.PkiaasException;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.view.manage.ConsoleUser;
 import org.pkiaas.view.manage.Feedback;
+import org.pkiaas.view.manage.KeyUsageForm;
 import org.pkiaas.view.manage.Pages;
 import org.pkiaas.view.manage.SubjectForm;
 
@@ -53,9 +53,8 @@ public class CreateCaBacking implements Serializable {
   private String signatureAlgorithm;
   private Integer validityDays = 3650;
   private Integer pathLength;
-  private List<String> keyUsage =
-      new ArrayList<>(List.of("keyCertSign", "cRLSign", "digitalSignature"));
-  private List<String> extendedKeyUsage = new ArrayList<>();
+  private final KeyUsageForm usage =
+      new KeyUsageForm(List.of("keyCertSign", "cRLSign", "digitalSignature"), List.of());
   private boolean csrOnly;
   private String keyStorage = "MANAGED";
 
@@ -114,8 +113,8 @@ public class CreateCaBacking implements Serializable {
             signatureAlgorithm,
             validityDays,
             pathLength,
-            keyUsage,
-            extendedKeyUsage,
+            usage.getKeyUsage(),
+            usage.purposes(),
             csrOnly,
             importing ? new String(privateKeyPem) : null,
             privateKeyPassword == null ? null : new String(privateKeyPassword),
@@ -255,20 +254,8 @@ public class CreateCaBacking implements Serializable {
     this.pathLength = pathLength;
   }
 
-  public List<String> getKeyUsage() {
-    return keyUsage;
-  }
-
-  public void setKeyUsage(List<String> keyUsage) {
-    this.keyUsage = keyUsage;
-  }
-
-  public List<String> getExtendedKeyUsage() {
-    return extendedKeyUsage;
-  }
-
-  public void setExtendedKeyUsage(List<String> extendedKeyUsage) {
-    this.extendedKeyUsage = extendedKeyUsage;
+  public KeyUsageForm getUsage() {
+    return usage;
   }
 
   public boolean isCsrOnly() {

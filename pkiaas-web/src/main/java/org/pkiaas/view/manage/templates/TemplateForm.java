@@ -16,7 +16,7 @@ public class TemplateForm implements Serializable {
   private GeneralForm general;
   private RequestRulesForm requests;
   private SubjectRulesForm subject;
-  private KeyUsageForm usage;
+  private KeyUsageTabForm usage;
   private ConstraintsForm constraints;
   private DistributionForm distribution;
   private ScepForm scep;
@@ -29,7 +29,7 @@ public class TemplateForm implements Serializable {
     f.general = GeneralForm.of(s.general());
     f.requests = RequestRulesForm.of(s.requests());
     f.subject = SubjectRulesForm.of(s.subject());
-    f.usage = KeyUsageForm.of(s.keyUsage());
+    f.usage = new KeyUsageTabForm(s.keyUsage());
     f.constraints = ConstraintsForm.of(s.basicConstraints());
     f.distribution = DistributionForm.of(s.distribution());
     f.scep = ScepForm.of(s.scep());
@@ -84,7 +84,7 @@ public class TemplateForm implements Serializable {
   }
 
   /** The Key Usage tab. */
-  public KeyUsageForm getUsage() {
+  public KeyUsageTabForm getUsage() {
     return usage;
   }
 
