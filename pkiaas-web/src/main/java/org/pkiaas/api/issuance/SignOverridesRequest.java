@@ -20,6 +20,15 @@ import org.pkiaas.x509.ValidityDays;
  * the request. Absent fields keep the request's or the template's value. Limits as in {@code
  * docs/api-limits.md}.
  *
+ * <p>{@link PreApprovalRequest} repeats {@code subject}, {@code subjectAltNames} and {@code
+ * validityDays} with the same constraints, on purpose: both bodies are flat JSON objects, and each
+ * way of sharing the three fields changes the API or its OpenAPI document. A nested record changes
+ * the body and the field names in a refusal; JSON-B has no unwrapping, and {@code
+ * RequestBodyBinder} binds records only, so there is no common superclass; constraints on an
+ * interface's accessors are not property constraints to Bean Validation (a record's accessor is not
+ * a getter); and a composed constraint hides {@code maxLength} and {@code minimum} from the OpenAPI
+ * document, which SmallRye derives from the standard constraints only.
+ *
  * @param subject a distinguished name such as {@code C=DE,O=Example,CN=www.example.com}
  * @param subjectAltNames {@code DNS:…}, {@code IP:…}, …
  */
