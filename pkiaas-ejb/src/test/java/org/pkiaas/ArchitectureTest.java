@@ -81,6 +81,21 @@ class ArchitectureTest {
           .as("a component's control never calls its own boundary's beans");
 
   /**
+   * A boundary's request records (those with Bean Validation constraints) are the API's shape; a
+   * control takes its own input, which the boundary maps them onto ({@code
+   * NewCertificateAuthority.draft()} for {@code CaCreation}), so a renamed field outside does not
+   * reach the logic.
+   */
+  @ArchTest
+  static final ArchRule controlsTakeNoRequestRecords =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pkiaas.*.control..")
+          .should()
+          .dependOnClassesThat(requestRecords())
+          .as("controls take no boundary's request records");
+
+  /**
    * Issuing is one transaction that mails nobody: the certificate's mail observes {@code
    * CertificateIssued} after the commit ({@code issuance.control.IssuedCertificateMail}).
    */
@@ -123,6 +138,19 @@ class ArchitectureTest {
     return type.getAnnotations().stream()
         .map(annotation -> annotation.getRawType().getPackageName())
         .anyMatch(name -> name.equals("jakarta.ejb") || name.equals("jakarta.enterprise.context"));
+  }
+
+  /** A record in a boundary whose components carry Bean Validation constraints. */
+  private static DescribedPredicate<JavaClass> requestRecords() {
+    return DescribedPredicate.describe(
+        "are request records of a boundary",
+        type ->
+            type.isRecord()
+                && layer(type).filter("boundary"::equals).isPresent()
+                && type.getFields().stream()
+                    .flatMap(field -> field.getAnnotations().stream())
+                    .map(annotation -> annotation.getRawType().getPackageName())
+                    .anyMatch(name -> name.startsWith("jakarta.validation")));
   }
 
   private static DescribedPredicate<JavaClass> areIn(Set<String> components) {
