@@ -9,14 +9,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -116,27 +112,7 @@ class CredentialsIT extends ConsoleWalk {
   @Test
   void theSessionCookieIsSecureOverHttpsOnly() throws Exception {
     int httpsPort = 8443 + Integer.parseInt(System.getProperty("pkiaas.it.port-offset", "100"));
-    SSLContext trustAll = SSLContext.getInstance("TLS");
-    trustAll.init(
-        null,
-        new TrustManager[] {
-          new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-              // WildFly's generated self-signed certificate; this test is about the cookie, not the
-              // TLS setup.
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-              return new X509Certificate[0];
-            }
-          }
-        },
-        new SecureRandom());
+    SSLContext trustAll = AnyServerCertificate.context();
     HttpsURLConnection https =
         (HttpsURLConnection)
             URI.create("https://localhost:" + httpsPort + "/login.xhtml").toURL().openConnection();

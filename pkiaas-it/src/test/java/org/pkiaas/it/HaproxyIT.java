@@ -116,16 +116,7 @@ class HaproxyIT extends ServerIT {
                 + Base64.getEncoder()
                     .encodeToString((username + ":wrong").getBytes(StandardCharsets.UTF_8)));
     assertTrue(refused.startsWith("HTTP/1.1 401"), refused);
-    List<JsonObject> events =
-        admin.get("/api/v1/audit?size=500").array().stream()
-            .map(JsonValue::asJsonObject)
-            .filter(e -> "account.signin".equals(e.getString("action")))
-            .filter(e -> e.getString("detail", "").contains(username))
-            .toList();
-    assertEquals(1, events.size(), events::toString);
-    assertTrue(
-        events.get(0).getString("detail").contains(CLIENT),
-        () -> "the client's address, not the proxy's: " + events.get(0));
+    assertSignInFailureNames(admin, username, CLIENT);
 
     String page = throughProxy("GET /login.xhtml HTTP/1.1");
     assertTrue(page.startsWith("HTTP/1.1 200"), page);
@@ -138,6 +129,23 @@ class HaproxyIT extends ServerIT {
     assertTrue(
         lower.contains("strict-transport-security: max-age=31536000"),
         () -> "and the answer carries HSTS: " + head(page));
+  }
+
+  /**
+   * The audit log has one entry of {@code username}'s failed sign-in, and it names {@code client},
+   * not the proxy in between.
+   */
+  static void assertSignInFailureNames(Api admin, String username, String client) {
+    List<JsonObject> events =
+        admin.get("/api/v1/audit?size=500").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> "account.signin".equals(e.getString("action")))
+            .filter(e -> e.getString("detail", "").contains(username))
+            .toList();
+    assertEquals(1, events.size(), events::toString);
+    assertTrue(
+        events.get(0).getString("detail").contains(client),
+        () -> "the client's address, not the proxy's: " + events.get(0));
   }
 
   /** Waits until HAProxy's health check of the node passed: status UP, check L7OK (HTTP 200). */
