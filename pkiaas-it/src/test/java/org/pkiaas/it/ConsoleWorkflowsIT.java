@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -354,6 +356,26 @@ class ConsoleWorkflowsIT extends ConsoleWalk {
       assertTrue(row.contains("yes"), row);
       screenshot("09-certificate-scts");
     }
+  }
+
+  @Test
+  void newCaTakesAnExtendedKeyUsageOidTypedIn() throws Exception {
+    Owner owner = signedInOwnerOf("First Root");
+    navigate("Create New CA");
+    type("create:commonName", "Purpose-bound Root");
+    type("create:customExtendedKeyUsage", "1.3.6.1.4.1.99999.7");
+    page.findElement(By.id("create:submit")).click();
+    awaitUrl("/manage/cas/manage.xhtml");
+    awaitMessage("is ready to issue certificates");
+    JsonObject ca =
+        owner.api().get("/api/v1/cas").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("name").equals("Purpose-bound Root"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of("1.3.6.1.4.1.99999.7"),
+        ca.getJsonArray("extendedKeyUsage").getValuesAs(JsonString::getString));
   }
 
   @Test
