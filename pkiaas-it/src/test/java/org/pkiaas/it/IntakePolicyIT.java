@@ -179,9 +179,12 @@ class IntakePolicyIT extends ServerIT {
     assertInvalid(warmUp, "csr");
     assertTrue(warmUp.json().getString("detail").contains("8192"), warmUp::toString);
 
+    // The whole server's CPU is measured around each refusal, so its timers, the JIT and the
+    // collector count too: the cheapest of up to ten refusals, spaced out, is the refusal's cost.
     long pid = wildFlyPid();
     long fastest = Long.MAX_VALUE;
-    for (int attempt = 0; attempt < 5 && fastest >= 50; attempt++) {
+    for (int attempt = 0; attempt < 10 && fastest >= 50; attempt++) {
+      Thread.sleep(attempt * 100L);
       long before = cpuMillis(pid);
       assertInvalid(renew(pem), "csr");
       fastest = Math.min(fastest, cpuMillis(pid) - before);
