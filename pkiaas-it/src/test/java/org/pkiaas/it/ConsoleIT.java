@@ -447,6 +447,67 @@ class ConsoleIT extends ConsoleWalk {
   }
 
   @Test
+  void anAdministratorChoosesTheHttpsTemplateAndRenewsTheCertificate() throws Exception {
+    JsonObject ca =
+        admin
+            .post(
+                "/api/v1/cas",
+                CertificateAuthoritiesIT.ca("Console HTTPS Root").add("keyType", "EC").build())
+            .json();
+    String templateId =
+        admin
+            .get("/api/v1/cas/" + ca.getString("id") + "/templates")
+            .array()
+            .getJsonObject(0)
+            .getString("id");
+    signIn("admin", System.getProperty("pkiaas.it.admin-password", "it-admin-password-1"));
+    awaitUrl("/manage/dashboard.xhtml");
+    navigate("HTTPS Certificate");
+    assertTrue(served().contains("valid until"), served());
+    try {
+      page.findElement(By.id("https:renew")).click();
+      awaitMessage("choose one first");
+
+      choose("https:templateId", templateId);
+      page.findElement(By.id("https:save")).click();
+      awaitMessage("Saved: this node issues its certificate");
+      awaitServedBy("CN=Console HTTPS Root");
+      String first = served();
+
+      page.findElement(By.id("https:renew")).click();
+      awaitMessage("Renewal requested");
+      waitUntil(
+          d -> {
+            d.navigate().refresh();
+            return served().contains("CN=Console HTTPS Root") && !served().equals(first);
+          });
+    } finally {
+      Api.Reply off =
+          admin.put(
+              "/api/v1/settings", Json.createObjectBuilder().add("httpsTemplateId", "").build());
+      assertEquals(200, off.status(), off::toString);
+      waitUntil(
+          d -> {
+            d.navigate().refresh();
+            return !served().contains("CN=Console HTTPS Root");
+          });
+    }
+  }
+
+  /** The HTTPS Certificate page's line on the certificate this node serves. */
+  private String served() {
+    return page.findElement(By.cssSelector("#https p")).getText();
+  }
+
+  private void awaitServedBy(String issuer) {
+    waitUntil(
+        d -> {
+          d.navigate().refresh();
+          return served().contains("issued by " + issuer);
+        });
+  }
+
+  @Test
   void everyPageOpensWithItsHeading() throws Exception {
     Owner owner = signedInOwnerOf("Tour Root");
     String templateId =

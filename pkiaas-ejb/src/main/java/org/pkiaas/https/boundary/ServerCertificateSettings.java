@@ -7,8 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import org.pkiaas.audit.boundary.Audited;
+import org.pkiaas.ca.boundary.CertificateAuthorities;
+import org.pkiaas.ca.entity.CaStatus;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.ForbiddenException;
@@ -29,6 +32,8 @@ public class ServerCertificateSettings {
 
   @Inject Templates templates;
 
+  @Inject CertificateAuthorities cas;
+
   @Inject Event<ServerCertificateChanged> changed;
 
   /** The chosen template's id, when one is chosen. */
@@ -43,6 +48,21 @@ public class ServerCertificateSettings {
   public String templateId(Caller caller) {
     requireAdmin(caller);
     return templateId().orElse("");
+  }
+
+  /**
+   * The administrator's templates that can issue the listener's certificate: enabled, of an active
+   * CA of theirs, for end entities, with {@code serverAuth} among their extended key usages.
+   */
+  public List<CertificateTemplate> serverTemplates(Caller caller) {
+    requireAdmin(caller);
+    return cas.list(caller).stream()
+        .filter(ca -> ca.status() == CaStatus.ACTIVE)
+        .flatMap(ca -> templates.list(caller, ca.id()).stream())
+        .filter(CertificateTemplate::enabled)
+        .filter(t -> !t.settings().basicConstraints().ca())
+        .filter(t -> t.settings().keyUsage().extendedKeyUsage().contains("serverAuth"))
+        .toList();
   }
 
   /** When an administrator last asked for a new certificate, if ever. */

@@ -130,6 +130,14 @@ public class ServerCertificates {
     }
   }
 
+  /**
+   * The certificate this node's listener serves (the issued one, else the configured key store's),
+   * for the console; empty when none can be read.
+   */
+  public Optional<X509Certificate> served() {
+    return new IssuedKeystore(configuredKeystore(), password).served();
+  }
+
   /** One check at a time on this node. */
   synchronized void check() {
     IssuedKeystore file = new IssuedKeystore(configuredKeystore(), password);

@@ -34,11 +34,13 @@ public final class IssuedKeystore {
 
   static final String ALIAS = "pkiaas-https";
 
+  private final Path configured;
   private final Path file;
   private final char[] password;
 
   public IssuedKeystore(Path configuredKeystore, String password) {
-    this.file = configuredKeystore.toAbsolutePath().resolveSibling(FILE);
+    this.configured = configuredKeystore.toAbsolutePath();
+    this.file = configured.resolveSibling(FILE);
     this.password = Objects.requireNonNull(password).toCharArray();
   }
 
@@ -63,6 +65,29 @@ public final class IssuedKeystore {
         certificates.add((X509Certificate) certificate);
       }
       return Optional.of(certificates);
+    } catch (IOException | GeneralSecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The certificate the listener serves: this file's, or else the first key entry's of the
+   * configured key store (same password); empty when neither can be read.
+   */
+  public Optional<X509Certificate> served() {
+    Optional<List<X509Certificate>> issued = chain();
+    if (issued.isPresent()) {
+      return Optional.of(issued.get().get(0));
+    }
+    try (InputStream in = Files.newInputStream(configured)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password);
+      for (String alias : java.util.Collections.list(store.aliases())) {
+        if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
+          return Optional.of(c);
+        }
+      }
+      return Optional.empty();
     } catch (IOException | GeneralSecurityException e) {
       return Optional.empty();
     }

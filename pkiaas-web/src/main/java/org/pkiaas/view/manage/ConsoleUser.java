@@ -57,6 +57,11 @@ public class ConsoleUser implements Serializable {
     return accountId != null;
   }
 
+  /** Whether an administrator is signed in (installation settings show). */
+  public boolean isAdmin() {
+    return accountId != null && caller().isAdmin();
+  }
+
   /** The caller every boundary call of the console is made as. */
   public Caller caller() {
     if (accountId == null) {
