@@ -1,9 +1,11 @@
 package org.pkiaas.metrics.boundary;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +13,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.pkiaas.metrics.control.LatencyHistogram;
 import org.pkiaas.signing.DeviceSignature;
@@ -31,6 +35,10 @@ import org.pkiaas.signing.DeviceSignature;
  * those calls on to its Prometheus registry, with the deployment's tag, and keeps what builders
  * register to itself, unpublished. So timers carry count, sum and max, not histograms; OCSP's
  * latency, which operators read as quantiles, is a {@link LatencyHistogram} of our own.
+ *
+ * <p>Each counter and timer is found in the registry once and held: WildFly's registry finds an
+ * existing meter by searching all of them, which cost more than a time stamp's own bookkeeping
+ * (docs/BENCHMARKS.md, "Time stamps").
  */
 @ApplicationScoped
 public class PkiMetrics {
@@ -63,6 +71,11 @@ public class PkiMetrics {
   private final Map<String, Counter> ocspSignedCounters = new ConcurrentHashMap<>();
 
   private final Map<String, Counter> ocspCachedCounters = new ConcurrentHashMap<>();
+
+  /** Every other counter and timer by kind, name and tags (bounded, see above). */
+  private record Key(Class<?> kind, String name, List<String> tags) {}
+
+  private final Map<Key, Meter> meters = new ConcurrentHashMap<>();
 
   public PkiMetrics() {
     // CDI
@@ -118,13 +131,13 @@ public class PkiMetrics {
   /** A CRL was built and signed: how long it took and how large it came out. */
   public void crlBuilt(String caId, boolean delta, Duration took, long bytes) {
     String kind = delta ? "delta" : "complete";
-    registry.timer(CRL_BUILD_TIME, "ca", caId, "kind", kind).record(took);
+    timer(CRL_BUILD_TIME, "ca", caId, "kind", kind).record(took);
     registry.summary(CRL_SIZE, "ca", caId, "kind", kind).record(bytes);
   }
 
   /** An ACME order reached {@code status} (pending when created, then valid or invalid). */
   public void acmeOrder(String status) {
-    registry.counter(ACME_ORDERS, "status", status).increment();
+    counter(ACME_ORDERS, "status", status).increment();
   }
 
   /**
@@ -132,32 +145,32 @@ public class PkiMetrics {
    * left) or retry (will be tried again).
    */
   public void acmeValidation(String type, String outcome) {
-    registry.counter(ACME_VALIDATIONS, "type", type, "outcome", outcome).increment();
+    counter(ACME_VALIDATIONS, "type", type, "outcome", outcome).increment();
   }
 
   /** A request was refused by the rate limit named {@code limit}. */
   public void rateLimitRefused(String limit) {
-    registry.counter(RATE_LIMIT_REFUSALS, "limit", limit).increment();
+    counter(RATE_LIMIT_REFUSALS, "limit", limit).increment();
   }
 
   /** A sign-in failed: a wrong password, or refused while the throttle waits ("throttled"). */
   public void signInFailed(String reason) {
-    registry.counter(SIGN_IN_FAILURES, "reason", reason).increment();
+    counter(SIGN_IN_FAILURES, "reason", reason).increment();
   }
 
   /** A SCEP enrollment ended with {@code outcome} (issued, pending, failed). */
   public void scepEnrollment(String outcome) {
-    registry.counter(SCEP_ENROLLMENTS, "outcome", outcome).increment();
+    counter(SCEP_ENROLLMENTS, "outcome", outcome).increment();
   }
 
   /** An EST enrollment ended with {@code outcome} (issued, pending, failed). */
   public void estEnrollment(String outcome) {
-    registry.counter(EST_ENROLLMENTS, "outcome", outcome).increment();
+    counter(EST_ENROLLMENTS, "outcome", outcome).increment();
   }
 
   /** A timestamp request ended with {@code outcome} (granted, rejected). */
   public void timestamp(String outcome) {
-    registry.counter(TIMESTAMPS, "outcome", outcome).increment();
+    counter(TIMESTAMPS, "outcome", outcome).increment();
   }
 
   /**
@@ -165,17 +178,31 @@ public class PkiMetrics {
    * time (reads, MACs, the batched update and the commit): what the audit chain costs the server.
    */
   public void auditSealed(long events, Duration cpu) {
-    registry.counter(AUDIT_SEALED).increment(events);
-    registry.timer(AUDIT_SEALING_CPU).record(cpu);
+    counter(AUDIT_SEALED).increment(events);
+    timer(AUDIT_SEALING_CPU).record(cpu);
   }
 
   /** An HSM signature returned ({@code ok}) or failed ({@code offline}, {@code error}). */
   public void hsmSignature(String outcome, Duration took) {
-    registry.timer(HSM_SIGNATURE_TIME, "outcome", outcome).record(took);
+    timer(HSM_SIGNATURE_TIME, "outcome", outcome).record(took);
   }
 
   void deviceSignature(@Observes DeviceSignature signature) {
     hsmSignature(signature.outcome(), signature.took());
+  }
+
+  private Counter counter(String name, String... tags) {
+    return meter(Counter.class, name, tags, () -> registry.counter(name, tags));
+  }
+
+  private Timer timer(String name, String... tags) {
+    return meter(Timer.class, name, tags, () -> registry.timer(name, tags));
+  }
+
+  private <M extends Meter> M meter(
+      Class<M> kind, String name, String[] tags, Supplier<M> register) {
+    return kind.cast(
+        meters.computeIfAbsent(new Key(kind, name, List.of(tags)), key -> register.get()));
   }
 
   /**
