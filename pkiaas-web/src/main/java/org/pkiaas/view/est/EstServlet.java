@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pkiaas.est.boundary.EstFailure;
 import org.pkiaas.est.boundary.EstService;
+import org.pkiaas.problem.PlainText;
 import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.view.BasicCredentials;
 
@@ -71,7 +71,7 @@ public class EstServlet extends HttpServlet {
     response.setHeader("Cache-Control", "no-store");
     Target target = Target.of(request.getServletPath(), request.getPathInfo());
     if (target == null) {
-      plain(response, 404, "There is no EST service here");
+      PlainText.answer(response, 404, "There is no EST service here");
       return;
     }
     String address = request.getRemoteAddr();
@@ -90,11 +90,14 @@ public class EstServlet extends HttpServlet {
         case "POST simpleenroll", "POST simplereenroll" -> enroll(request, response, target);
         case "GET simpleenroll", "GET simplereenroll", "POST cacerts", "POST csrattrs" -> {
           response.setHeader("Allow", target.operation().startsWith("simple") ? "POST" : "GET");
-          plain(response, 405, "Use " + response.getHeader("Allow") + " for this operation");
+          PlainText.answer(
+              response, 405, "Use " + response.getHeader("Allow") + " for this operation");
         }
         case "GET fullcmc", "POST fullcmc", "GET serverkeygen", "POST serverkeygen" ->
-            plain(response, 501, "This EST server does not offer " + target.operation());
-        default -> plain(response, 404, "There is no EST operation '" + target.operation() + "'");
+            PlainText.answer(response, 501, "This EST server does not offer " + target.operation());
+        default ->
+            PlainText.answer(
+                response, 404, "There is no EST operation '" + target.operation() + "'");
       }
     } catch (EstFailure failure) {
       if (failure.status() == EstFailure.Status.UNAUTHORIZED) {
@@ -104,10 +107,10 @@ public class EstServlet extends HttpServlet {
                 + (target.label() == null ? "" : target.label())
                 + "\", charset=\"UTF-8\"");
       }
-      plain(response, failure.status().code(), failure.getMessage());
+      PlainText.answer(response, failure.status().code(), failure.getMessage());
     } catch (ThrottledException e) {
       response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
-      plain(response, 429, e.getMessage());
+      PlainText.answer(response, 429, e.getMessage());
     }
   }
 
@@ -115,7 +118,7 @@ public class EstServlet extends HttpServlet {
       throws IOException {
     String type = request.getContentType();
     if (type != null && !type.toLowerCase().startsWith("application/pkcs10")) {
-      plain(response, 415, "Send the CSR as application/pkcs10 (RFC 7030 §4.2.1)");
+      PlainText.answer(response, 415, "Send the CSR as application/pkcs10 (RFC 7030 §4.2.1)");
       return;
     }
     BasicCredentials basic = BasicCredentials.of(request.getHeader("Authorization"));
@@ -129,7 +132,8 @@ public class EstServlet extends HttpServlet {
             : est.enroll(target.label(), credentials, tls, body, request.getRemoteAddr());
     if (enrolled.pending()) {
       response.setHeader("Retry-After", String.valueOf(EstService.RETRY_AFTER_SECONDS));
-      plain(response, 202, "The request waits for an administrator; send it again later");
+      PlainText.answer(
+          response, 202, "The request waits for an administrator; send it again later");
       return;
     }
     body(response, EstService.ENROLL_MEDIA_TYPE, enrolled.body());
@@ -157,14 +161,5 @@ public class EstServlet extends HttpServlet {
     response.setHeader("Content-Transfer-Encoding", "base64");
     response.setContentLength(base64.length);
     response.getOutputStream().write(base64);
-  }
-
-  private static void plain(HttpServletResponse response, int status, String text)
-      throws IOException {
-    byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("text/plain;charset=UTF-8");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 }
