@@ -22,7 +22,7 @@ import org.pkiaas.tsa.control.AuthenticodeCodec;
 import org.pkiaas.tsa.control.TimeStampCodec;
 import org.pkiaas.tsa.control.TimeStampCodec.Query;
 import org.pkiaas.tsa.control.TimeStampCodec.Stamp;
-import org.pkiaas.tsa.control.TimestampTokens;
+import org.pkiaas.tsa.control.TimestampRecords;
 import org.pkiaas.tsa.control.TimestampingSettings;
 import org.pkiaas.tsa.control.TsaUnit;
 import org.pkiaas.tsa.control.TsaUnits;
@@ -37,8 +37,9 @@ import org.pkiaas.x509.SerialNumbers;
  * unacceptedPolicy} for any other), with a random serial of at least 64 bits, genTime from this
  * server's clock and an accuracy of one second. Request extensions are refused ({@code
  * unacceptedExtension}, §2.4.1). Each granted stamp is recorded (unless turned off) before it is
- * returned. Runs outside a transaction: the unit certificate and the record each commit on their
- * own, so a failure is a {@code systemFailure} rejection, never an exception.
+ * returned, in a group with the stamps granted meanwhile ({@link TimestampRecords}). Runs outside a
+ * transaction: the unit certificate and the record each commit on their own, so a failure is a
+ * {@code systemFailure} rejection, never an exception.
  */
 @ApplicationScoped
 public class TimeStampAuthority {
@@ -57,7 +58,7 @@ public class TimeStampAuthority {
 
   @Inject TsaUnits units;
 
-  @Inject TimestampTokens tokens;
+  @Inject TimestampRecords records;
 
   @Inject TimestampingSettings settings;
 
@@ -168,7 +169,7 @@ public class TimeStampAuthority {
     if (!settings.recordTokens()) {
       return;
     }
-    tokens.record(
+    records.record(
         new TimestampToken(
             SerialNumbers.hex(stamp.serialNumber()),
             caId,

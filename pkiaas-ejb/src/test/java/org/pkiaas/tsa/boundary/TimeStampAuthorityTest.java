@@ -24,7 +24,7 @@ import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.tenant.boundary.AnonymousRateLimits;
 import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.tsa.control.TestUnits;
-import org.pkiaas.tsa.control.TimestampTokens;
+import org.pkiaas.tsa.control.TimestampRecords;
 import org.pkiaas.tsa.control.TimestampingSettings;
 import org.pkiaas.tsa.control.TsaPolicies;
 import org.pkiaas.tsa.control.TsaUnit;
@@ -60,8 +60,8 @@ class TimeStampAuthorityTest {
             return unit;
           }
         };
-    tsa.tokens =
-        new TimestampTokens() {
+    tsa.records =
+        new TimestampRecords() {
           @Override
           public void record(TimestampToken token) {
             recorded.add(token);
@@ -168,8 +168,8 @@ class TimeStampAuthorityTest {
 
   @Test
   void aFailureToRecordIsSystemFailureNotAToken() throws Exception {
-    tsa.tokens =
-        new TimestampTokens() {
+    tsa.records =
+        new TimestampRecords() {
           @Override
           public void record(TimestampToken token) {
             throw new IllegalStateException("database down");

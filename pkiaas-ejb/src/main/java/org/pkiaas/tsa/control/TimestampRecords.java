@@ -1,0 +1,82 @@
+package org.pkiaas.tsa.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.pkiaas.tsa.entity.TimestampToken;
+
+/**
+ * Records granted time stamps in groups: each caller queues its token and waits until a transaction
+ * that holds it has committed, so a token is still recorded before it is returned. Whoever holds
+ * the writer's lock writes everything queued so far in one transaction (one JDBC batch, one
+ * commit); callers that queued meanwhile find theirs written when they get the lock. Under load one
+ * commit serves many tokens; alone, a token is written at once, as before. A batch that fails fails
+ * every caller in it: none of those tokens is returned.
+ */
+@ApplicationScoped
+public class TimestampRecords {
+
+  /** The most tokens written in one transaction. */
+  static final int MAX_BATCH = 256;
+
+  @Inject TimestampTokens store;
+
+  private final Queue<Queued> queue = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
+
+  /** A token waiting for its transaction's commit. */
+  private static final class Queued extends CompletableFuture<Void> {
+    final TimestampToken token;
+
+    Queued(TimestampToken token) {
+      this.token = token;
+    }
+  }
+
+  /**
+   * Returns once the token is committed.
+   *
+   * @throws RuntimeException what writing its batch threw
+   */
+  public void record(TimestampToken token) {
+    Queued mine = new Queued(token);
+    queue.add(mine);
+    writer.lock();
+    try {
+      while (!mine.isDone()) {
+        writeBatch();
+      }
+    } finally {
+      writer.unlock();
+    }
+    try {
+      mine.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
+  }
+
+  /** How many tokens wait for a batch. */
+  int waiting() {
+    return queue.size();
+  }
+
+  private void writeBatch() {
+    List<Queued> batch = new ArrayList<>();
+    for (Queued next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+      batch.add(next);
+    }
+    try {
+      store.recordAll(batch.stream().map(queued -> queued.token).toList());
+      batch.forEach(queued -> queued.complete(null));
+    } catch (RuntimeException e) {
+      batch.forEach(queued -> queued.completeExceptionally(e));
+    }
+  }
+}
