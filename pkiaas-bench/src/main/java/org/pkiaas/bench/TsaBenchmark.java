@@ -81,13 +81,18 @@ public final class TsaBenchmark {
             "RFC 3161 token, P-256, SHA-256 imprint, nonce, certReq; "
                 + label
                 + " (`wrk -t2 -c16`)",
-            new Wrk.Target(url, script, 16, warmUp),
+            new Wrk.Target(url, script, 16, warmUp, "tsa-" + recording(label)),
             seconds,
             InMemory.cpuPerOperation(tokenWork(query), 20_000),
             processes,
             jit,
             "server ÷ in-memory ≤ 1.5"));
     System.out.println("### Time stamps, " + label + "\n\n" + figures.report());
+  }
+
+  /** The label as a file name: "tsa-not-recorded", "tsa-recorded". */
+  private static String recording(String label) {
+    return label.startsWith("tokens not recorded") ? "not-recorded" : "recorded";
   }
 
   /** A TimeStampReq as signtool /tr sends one: a SHA-256 imprint, a nonce, certReq. */

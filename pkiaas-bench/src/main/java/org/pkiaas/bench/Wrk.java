@@ -22,8 +22,18 @@ final class Wrk {
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
   private static final Pattern DONE = Pattern.compile("(\\d+) requests in ([0-9.]+)(s|m)");
 
-  /** The path: its URL, the Lua script that shapes the request (null for a GET), connections. */
-  record Target(String url, Path script, int connections, HttpRequest warmUpRequest) {}
+  /**
+   * The path: its URL, the Lua script that shapes the request (null for a GET), connections, and
+   * the name of the server's Flight Recorder profile of the measurement (null for none; taken only
+   * when {@code bench.jfr.dir} is set).
+   */
+  record Target(
+      String url, Path script, int connections, HttpRequest warmUpRequest, String recording) {
+
+    Target(String url, Path script, int connections, HttpRequest warmUpRequest) {
+      this(url, script, connections, warmUpRequest, null);
+    }
+  }
 
   private Wrk() {}
 
@@ -56,9 +66,15 @@ final class Wrk {
                       }
                     }));
     long compiled = jit.compiled();
+    if (target.recording() != null) {
+      jit.startRecording(target.recording());
+    }
     double[] before = ProcessCpu.snapshot(processes);
     String output = run(target, seconds);
     double[] cpu = ProcessCpu.since(processes, before);
+    if (target.recording() != null) {
+      jit.stopRecording(target.recording());
+    }
     return new Figures.Row(
         path, outcome(output, cpu), inMemory, warmUp, jit.compiled() - compiled, goal);
   }
