@@ -1,6 +1,7 @@
 package org.pkiaas.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -65,6 +66,7 @@ class DatabaseSwitchIT {
     String banner = start(h2);
     assertTrue(banner.contains("Database:       H2 "), banner);
     assertTrue(banner.contains("at jdbc:h2:" + WORK.resolve("data")), banner);
+    assertTrue(banner.contains("pkiaas-start: class archive written"), banner);
     String fingerprint = assertHttpsBanner(banner);
     https =
         HttpClient.newBuilder()
@@ -79,6 +81,7 @@ class DatabaseSwitchIT {
 
     banner = start(mariadb);
     assertTrue(banner.contains("Database:       MariaDB "), banner);
+    assertStartedFromTheClassArchive();
     assertEquals(fingerprint, assertHttpsBanner(banner), "the installation CA is kept");
     assertTrue(
         banner.matches("(?s).*at jdbc:mariadb://127\\.0\\.0\\.1(:3306)?/" + DB + "\\s.*"),
@@ -184,6 +187,17 @@ class DatabaseSwitchIT {
             + " s:\n"
             + output);
     return output;
+  }
+
+  /**
+   * The first start after the build wrote the class archive; a later one maps it (the JVM's
+   * options, which WildFly's script echoes) and takes classes from it (WildFly's log: none of the
+   * JVM's warnings that it could not).
+   */
+  private static void assertStartedFromTheClassArchive() throws IOException {
+    String console = Files.readString(WORK.resolve("data/server-console.log"));
+    assertTrue(console.matches("(?s).*-XX:SharedArchiveFile=\\S+\\.jsa.*"), console);
+    assertFalse(console.contains("[cds]"), console);
   }
 
   /** Runs the stop command the banner printed and waits until WildFly has stopped. */
