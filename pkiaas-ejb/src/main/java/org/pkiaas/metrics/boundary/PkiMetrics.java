@@ -37,7 +37,7 @@ import org.pkiaas.signing.DeviceSignature;
  * latency, which operators read as quantiles, is a {@link LatencyHistogram} of our own.
  *
  * <p>Each counter and timer is found in the registry once and held: WildFly's registry finds an
- * existing meter by searching all of them, which cost more than a time stamp's own bookkeeping
+ * existing meter by searching all of them, which took a sixth of a time stamp's server CPU
  * (docs/BENCHMARKS.md, "Time stamps").
  */
 @ApplicationScoped

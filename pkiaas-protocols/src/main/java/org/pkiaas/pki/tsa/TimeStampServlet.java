@@ -26,7 +26,7 @@ import org.pkiaas.tsa.control.TimeStampCodec;
  *
  * <p>A plain servlet, like the OCSP responder's: a token costs about a tenth of a millisecond to
  * sign, and JAX-RS's per-request work (a resource instance, context proxies, validation, config
- * lookups) cost as much again (docs/BENCHMARKS.md, "Time stamps").
+ * lookups) cost a third as much again (docs/BENCHMARKS.md, "Time stamps").
  */
 @WebServlet(urlPatterns = "/tsa/*")
 public class TimeStampServlet extends HttpServlet {
