@@ -99,14 +99,10 @@ class HaproxyIT extends ServerIT {
       haproxy.destroy();
       haproxy.waitFor(10, TimeUnit.SECONDS);
     }
-    // Removing a listener or its socket binding asks for a reload unless the services may restart
-    // in place; the shared test server must stay "running" for the classes after this one.
-    cli.run(
-        "/subsystem=undertow/server=default-server/http-listener=pkiaas-proxied"
-            + ":remove{allow-resource-service-restart=true}",
-        "/socket-binding-group=standard-sockets/socket-binding=pkiaas-proxied"
-            + ":remove{allow-resource-service-restart=true}");
-    String state = cli.run(":read-attribute(name=server-state)");
+    String state =
+        cli.removeInPlace(
+            "/subsystem=undertow/server=default-server/http-listener=pkiaas-proxied",
+            "/socket-binding-group=standard-sockets/socket-binding=pkiaas-proxied");
     assertTrue(state.contains("\"running\""), state);
   }
 

@@ -25,6 +25,21 @@ final class ServerCli {
   }
 
   /**
+   * Removes the resources (management addresses, e.g. a listener and its socket binding) letting
+   * their services stop in place: a plain removal would leave the shared test server {@code
+   * reload-required} for every class after the caller. Returns the server's state after it, for the
+   * caller to check it is {@code "running"}.
+   */
+  String removeInPlace(String... addresses) throws Exception {
+    String[] removals = new String[addresses.length];
+    for (int i = 0; i < addresses.length; i++) {
+      removals[i] = addresses[i] + ":remove{allow-resource-service-restart=true}";
+    }
+    run(removals);
+    return run(":read-attribute(name=server-state)");
+  }
+
+  /**
    * Runs the commands, one a line, from a script file (values may hold commas); returns the output.
    */
   String run(String... commands) throws Exception {

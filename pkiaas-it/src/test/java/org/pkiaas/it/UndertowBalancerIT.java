@@ -61,12 +61,8 @@ class UndertowBalancerIT extends ServerIT {
       balancer.stop();
     }
     if (ajpAdded) {
-      // A listener's removal asks for a reload unless its service may restart in place; the shared
-      // test server must stay "running" for the classes after this one (HealthIT's server-state).
-      cli.run(
-          "/subsystem=undertow/server=default-server/ajp-listener=ajp"
-              + ":remove{allow-resource-service-restart=true}");
-      String state = cli.run(":read-attribute(name=server-state)");
+      String state =
+          cli.removeInPlace("/subsystem=undertow/server=default-server/ajp-listener=ajp");
       assertTrue(state.contains("\"running\""), state);
     }
   }
