@@ -240,6 +240,7 @@ class AcmeConsoleIT extends ConsoleWalk {
       assertEquals(1, listed.size(), listed::toString);
       JsonObject attempt = listed.getJsonObject(0);
       assertEquals("acme_order", attempt.getString("origin"));
+      assertEquals("acme", attempt.getString("channel"));
       assertEquals(orderId, attempt.getString("requestId"));
       assertEquals("dns:" + domain, attempt.getString("subject"));
       assertTrue(attempt.getJsonArray("answers").getString(0).contains(log.url() + ": HTTP 500"));
@@ -249,6 +250,8 @@ class AcmeConsoleIT extends ConsoleWalk {
       navigate("CT Submissions");
       String row = visible(By.cssSelector("[id='ct:table'] tbody tr")).getText();
       assertTrue(row.contains("ACME order") && row.contains(orderId), row);
+      assertEquals(
+          "ACME", visible(By.cssSelector("[id='ct:table'] tbody tr .ct-channel")).getText());
       assertTrue(row.contains("dns:" + domain), row);
       assertTrue(row.contains(log.url() + ": HTTP 500"), row);
       screenshot("16-ct-submissions");

@@ -135,7 +135,7 @@ class CertificateTransparencyIT extends ServerIT {
         requestId);
   }
 
-  private static List<String> sctLogIds(X509CertificateHolder certificate) {
+  static List<String> sctLogIds(X509CertificateHolder certificate) {
     String text = certificate.getExtension(SCT_LIST) == null ? null : "present";
     assertNotNull(text, "no SCT list in the certificate");
     // read by the test itself: uint16 list length, then uint16 length + SCT (version, log id, ...)
@@ -153,7 +153,7 @@ class CertificateTransparencyIT extends ServerIT {
     return ids;
   }
 
-  private static String logId(Rfc6962Log log) throws Exception {
+  static String logId(Rfc6962Log log) throws Exception {
     return HexFormat.of()
         .formatHex(
             MessageDigest.getInstance("SHA-256")
@@ -396,6 +396,7 @@ class CertificateTransparencyIT extends ServerIT {
     var attempts = owner.get("/api/v1/requests/" + issued.requestId() + "/ct-attempts").array();
     assertEquals(1, attempts.size(), attempts::toString);
     JsonObject attempt = attempts.getJsonObject(0);
+    assertEquals("admin_csr", attempt.getString("channel"), attempt::toString);
     List<String> answers =
         attempt.getJsonArray("answers").getValuesAs(jakarta.json.JsonString.class).stream()
             .map(jakarta.json.JsonString::getString)

@@ -68,6 +68,7 @@ public class CertificateTransparency {
 
   /**
    * @param issuers the issuing CA's certificate and those above it, DER, nearest first
+   * @param channel the issuance channel the request came through, recorded with a failed attempt
    * @throws TransparencyFailure too few valid SCTs; the attempt is recorded for {@code requestId}
    */
   public Embedding embed(
@@ -77,14 +78,20 @@ public class CertificateTransparency {
       List<byte[]> issuers,
       String caId,
       String templateId,
-      String requestId) {
+      String requestId,
+      String channel) {
     SctGathering.Result result = SctGathering.gather(client, ct, precertificate, issuer, issuers);
     List<String> outcomes =
         result.outcomes().stream().map(SctGathering.LogOutcome::record).toList();
     if (!result.enough()) {
       attempts.record(
           new CtAttempt(
-              caId, templateId, requestId, result.precertificate(), String.join("\n", outcomes)));
+              caId,
+              templateId,
+              requestId,
+              channel,
+              result.precertificate(),
+              String.join("\n", outcomes)));
       LOG.info(() -> "Issuance refused for request " + requestId + ": " + result.failure());
       throw new TransparencyFailure(result.failure());
     }

@@ -101,7 +101,8 @@ public class LoggedIssuance {
               pending.issuers(),
               pending.caId(),
               pending.templateId(),
-              pending.requestId()),
+              pending.requestId(),
+              pending.channel()),
           null);
     } catch (TransparencyFailure failure) {
       return new Answered(pending, null, failure);

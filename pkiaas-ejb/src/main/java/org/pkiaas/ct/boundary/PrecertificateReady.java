@@ -24,6 +24,7 @@ public class PrecertificateReady extends RuntimeException implements Unfinished 
    * that its TBS is the precertificate's (RFC 6962 §3.1).
    *
    * @param issuers the issuing CA's certificate and those above it, DER, nearest first
+   * @param channel the issuance channel the request came through, for the record of a failure
    */
   public record Pending(
       TemplateSettings.CertificateTransparency settings,
@@ -33,6 +34,7 @@ public class PrecertificateReady extends RuntimeException implements Unfinished 
       String caId,
       String templateId,
       String requestId,
+      String channel,
       BigInteger serial,
       Instant now) {}
 

@@ -37,6 +37,12 @@ public class CtAttempt {
   @Column(name = "request_id")
   private String requestId;
 
+  /**
+   * The issuance channel the request came through ({@code ACME}, {@code SCEP}, …); null before V26.
+   */
+  @Column(length = 20)
+  private String channel;
+
   @Lob
   @Column(nullable = false)
   private byte[] precertificate;
@@ -54,11 +60,17 @@ public class CtAttempt {
   }
 
   public CtAttempt(
-      String caId, String templateId, String requestId, byte[] precertificate, String answers) {
+      String caId,
+      String templateId,
+      String requestId,
+      String channel,
+      byte[] precertificate,
+      String answers) {
     this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.templateId = templateId;
     this.requestId = requestId;
+    this.channel = Objects.requireNonNull(channel);
     this.precertificate = precertificate.clone();
     this.answers = Objects.requireNonNull(answers);
     this.createdAt = Instant.now();
@@ -74,6 +86,11 @@ public class CtAttempt {
 
   public String requestId() {
     return requestId;
+  }
+
+  /** The channel's name, or null for an attempt recorded before channels were (V26). */
+  public String channel() {
+    return channel;
   }
 
   public byte[] precertificate() {

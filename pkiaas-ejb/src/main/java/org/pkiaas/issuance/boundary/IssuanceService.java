@@ -21,6 +21,7 @@ import org.pkiaas.ct.control.Precertificates;
 import org.pkiaas.issuance.control.ApprovedContent;
 import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
+import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.control.IntakePolicy;
 import org.pkiaas.pem.Pem;
@@ -101,7 +102,7 @@ public class IssuanceService {
                 ca,
                 template,
                 tbs,
-                new Round(issuer.certificate(), requestId, serial, now),
+                new Round(issuer.certificate(), requestId, intake.channel(), serial, now),
                 answered)
             : null;
     X509CertificateHolder certificate =
@@ -130,7 +131,11 @@ public class IssuanceService {
   }
 
   private record Round(
-      X509CertificateHolder issuer, String requestId, BigInteger serial, Instant now) {}
+      X509CertificateHolder issuer,
+      String requestId,
+      Channel channel,
+      BigInteger serial,
+      Instant now) {}
 
   /**
    * RFC 6962 §3.1: signs the precertificate (the same TBS with the critical poison extension last),
@@ -173,6 +178,7 @@ public class IssuanceService {
               ca.id(),
               template.id(),
               round.requestId(),
+              round.channel().name(),
               round.serial(),
               round.now());
       if (LoggedIssuance.active()) {
@@ -186,7 +192,8 @@ public class IssuanceService {
               pending.issuers(),
               ca.id(),
               template.id(),
-              round.requestId());
+              round.requestId(),
+              round.channel().name());
     }
     tbs.builder().removeExtension(Precertificates.POISON);
     addExtension(tbs, embedding.sctList());

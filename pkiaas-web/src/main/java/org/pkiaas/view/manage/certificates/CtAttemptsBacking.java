@@ -36,6 +36,7 @@ public class CtAttemptsBacking implements Serializable {
   public record Row(
       String id,
       String origin,
+      String channel,
       String requestId,
       String subject,
       String template,
@@ -69,6 +70,7 @@ public class CtAttemptsBacking implements Serializable {
                         case REQUEST -> "Request";
                         case UNKNOWN -> "Not kept";
                       },
+                      channel(r.attempt().channel()),
                       r.attempt().requestId(),
                       r.subject() == null ? "" : r.subject(),
                       names.getOrDefault(r.attempt().templateId(), "(deleted)"),
@@ -79,6 +81,25 @@ public class CtAttemptsBacking implements Serializable {
     } catch (NotFoundException e) {
       return List.of();
     }
+  }
+
+  /** The issuance channel as the console names it; attempts recorded before V26 have none. */
+  static String channel(String channel) {
+    if (channel == null) {
+      return "Not recorded";
+    }
+    return switch (channel) {
+      case "ADMIN_CSR" -> "Administrator signed a request";
+      case "PRE_APPROVED" -> "Pre-approved";
+      case "PUBLIC_REQUEST" -> "Public request";
+      case "CLAIM" -> "Claim link";
+      case "RENEWAL" -> "Renewal";
+      case "ACME" -> "ACME";
+      case "SCEP" -> "SCEP";
+      case "EST" -> "EST";
+      case "HTTPS_SERVER" -> "PKIaaS HTTPS certificate";
+      default -> channel;
+    };
   }
 
   public List<Row> getRows() {
