@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -29,6 +30,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -39,6 +41,7 @@ import org.jscep.client.EnrollmentResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.pkiaas.bench.Rfc6962Log;
 
 /**
  * Apple devices without MDM (user guide 6.4): a pre-approved request for an Apple device mails a
@@ -161,6 +164,87 @@ class ScepAppleProfileIT extends ServerIT {
                 HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(404, later.statusCode(), "the profile is gone once its certificate is issued");
+  }
+
+  /**
+   * Issue 19 on the Apple path: a device enrolling with its profile's challenge through a template
+   * with two CT logs gets a certificate carrying both logs' SCTs, like every other channel; when a
+   * log fails, the device gets a SCEP FAILURE, the administrator the attempt (channel SCEP), and
+   * the challenge stays good for the next try.
+   */
+  @Test
+  void throughCtLogsTheDeviceGetsTheirSctsAndARefusalKeepsTheChallenge() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP Apple CT Root", "EC");
+    scep.set("scep", Json.createObjectBuilder().add("staticPassphrase", false));
+    X509CertificateHolder ca = scep.caCertificate();
+    try (Rfc6962Log one = new Rfc6962Log(0, ca);
+        Rfc6962Log two = new Rfc6962Log(0, ca)) {
+      Api.Reply logs =
+          CertificateTransparencyIT.useLogs(
+              scep.owner, scep.templateId(), null, one.asTemplateLog(), two.asTemplateLog());
+      assertEquals(200, logs.status(), logs::toString);
+      Api.Reply created =
+          scep.owner.post(
+              "/api/v1/templates/" + scep.templateId() + "/preapproved",
+              Json.createObjectBuilder()
+                  .add("subject", SUBJECT)
+                  .add("subjectAltNames", Json.createArrayBuilder().add("DNS:" + SAN))
+                  .add("appleDevice", true)
+                  .build());
+      assertEquals(201, created.status(), created::toString);
+      String challenge = profile(created.json().getString("claimUrl")).getString("Challenge");
+      Client client = JscepDevice.client(scep);
+      KeyPair keys = JscepDevice.rsa();
+
+      two.mode(Rfc6962Log.Mode.SERVER_ERROR);
+      EnrollmentResponse refused = enrol(client, keys, SUBJECT, SAN, challenge);
+      assertTrue(refused.isFailure(), "one of two required logs failed");
+      assertTrue(scep.failures().contains(two.url() + ": HTTP 500"), scep.failures());
+      assertEquals(0, scep.issued().size());
+      var attempts = scep.owner.get("/api/v1/cas/" + scep.caId + "/ct-attempts").array();
+      assertEquals(1, attempts.size(), attempts::toString);
+      assertEquals("scep", attempts.getJsonObject(0).getString("channel"), attempts::toString);
+      assertEquals("request", attempts.getJsonObject(0).getString("origin"), attempts::toString);
+
+      two.mode(Rfc6962Log.Mode.HONEST);
+      EnrollmentResponse enrolled = enrol(client, keys, SUBJECT, SAN, challenge);
+      assertTrue(enrolled.isSuccess(), scep::failures);
+      X509CertificateHolder issued =
+          new X509CertificateHolder(
+              JscepDevice.certificates(enrolled.getCertStore()).get(0).getEncoded());
+      assertEquals(
+          List.of(CertificateTransparencyIT.logId(one), CertificateTransparencyIT.logId(two)),
+          CertificateTransparencyIT.sctLogIds(issued));
+      assertEquals(new X500Name(SUBJECT), issued.getSubject());
+      assertTrue(Pki.signedBy(issued, ca));
+      assertEquals(1, scep.issued().size());
+    }
+  }
+
+  /** The SCEP payload of the configuration profile behind {@code url}, read by Python. */
+  private JsonObject profile(String url) throws Exception {
+    HttpResponse<byte[]> download =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, download.statusCode());
+    Path profile = dir.resolve("ct-device.mobileconfig");
+    Files.write(profile, download.body());
+    Tools.ok(
+        dir,
+        "openssl",
+        "smime",
+        "-verify",
+        "-noverify",
+        "-inform",
+        "DER",
+        "-in",
+        profile.toString(),
+        "-out",
+        "ct-profile.plist");
+    String read = Tools.ok(dir, "python3", "-c", READ_PLIST, "ct-profile.plist");
+    return Json.createReader(new StringReader(read)).readObject().getJsonObject("scep");
   }
 
   /** A PKCSReq for {@code subject} and a DNS name, as the profile makes the device send. */
