@@ -25,6 +25,14 @@ import org.pkiaas.hsm.link.SessionFrame.SessionRecord;
  * above the last one it accepted (a replay or a reordering), that was issued more than the allowed
  * age before or after its clock, or that comes after the session's end: {@link #MAX_LIFETIME},
  * {@link #MAX_MESSAGES} in a direction, or the end of the agent identity it is bound to.
+ *
+ * <p>Each direction keeps one {@link Cipher}, made with the session, and initialises it again for
+ * every record with that record's nonce: the provider is looked up and the AES key schedule
+ * expanded once per session instead of once per record. {@link #seal} and {@link #open} are
+ * synchronized, so a cipher is never used by two threads; a nonce is never used twice for sealing
+ * because the sequence number is taken before the cipher is initialised (the JDK's GCM also refuses
+ * to encrypt twice under one key and nonce), and a record that fails to authenticate leaves the
+ * receiving cipher to be initialised afresh by the next record.
  */
 public final class LinkSession {
 
@@ -51,6 +59,8 @@ public final class LinkSession {
   private final Side side;
   private final SecretKey sendKey;
   private final SecretKey receiveKey;
+  private final Cipher sendCipher;
+  private final Cipher receiveCipher;
   private final Instant established;
   private final Instant ends;
   private long sent;
@@ -73,6 +83,8 @@ public final class LinkSession {
     this.side = side;
     this.sendKey = sendKey;
     this.receiveKey = receiveKey;
+    this.sendCipher = newCipher();
+    this.receiveCipher = newCipher();
     this.established = established;
     this.ends = ends;
   }
@@ -155,6 +167,7 @@ public final class LinkSession {
     SessionRecord header = new SessionRecord(id, sequence, message.issuedAt(), new byte[0]);
     byte[] ciphertext =
         crypt(
+            sendCipher,
             Cipher.ENCRYPT_MODE,
             sendKey,
             side == Side.SERVER ? SERVER_TO_AGENT : AGENT_TO_SERVER,
@@ -187,6 +200,7 @@ public final class LinkSession {
     try {
       plaintext =
           crypt(
+              receiveCipher,
               Cipher.DECRYPT_MODE,
               receiveKey,
               side == Side.SERVER ? AGENT_TO_SERVER : SERVER_TO_AGENT,
@@ -216,11 +230,25 @@ public final class LinkSession {
     return message;
   }
 
+  private static Cipher newCipher() {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM unavailable", e);
+    }
+  }
+
+  // Called only under the session's lock: the cipher is this session's, for one direction.
   private static byte[] crypt(
-      int mode, SecretKey key, int direction, int type, SessionRecord record, byte[] input) {
+      Cipher cipher,
+      int mode,
+      SecretKey key,
+      int direction,
+      int type,
+      SessionRecord record,
+      byte[] input) {
     byte[] nonce = ByteBuffer.allocate(12).putInt(direction).putLong(record.sequence()).array();
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(mode, key, new GCMParameterSpec(128, nonce));
       cipher.updateAAD(LABEL);
       cipher.updateAAD(new byte[] {(byte) type});

@@ -157,6 +157,46 @@ class LinkEndpointsTest {
   }
 
   @Test
+  void eachDirectionsReusedCipherStillOpensGenuineRecordsAfterRefusingBadOnes() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      byte[] tampered = request().bytes();
+      tampered[tampered.length - 20] ^= 1;
+      refused("Link record does not authenticate", () -> agentEnd.openRequest(tampered));
+      byte[] genuine = request().bytes();
+      AgentEndpoint.Received received = agentEnd.openRequest(genuine);
+      refused("Replayed or reordered link message", () -> agentEnd.openRequest(genuine));
+
+      byte[] answer = respond(received);
+      byte[] tamperedAnswer = answer.clone();
+      tamperedAnswer[tamperedAnswer.length - 20] ^= 1;
+      refused(
+          "Link record does not authenticate",
+          () -> serverEnd.openResponse(tamperedAnswer, caKey.getPublic()));
+      SignResponse response = serverEnd.openResponse(answer, caKey.getPublic());
+      assertEquals(received.message().messageId(), response.inReplyTo());
+      refused(
+          "Replayed or reordered link message",
+          () -> serverEnd.openResponse(answer, caKey.getPublic()));
+    }
+  }
+
+  @Test
+  void sealingTheSameMessageTwiceUsesTwoNoncesAndTwoCiphertexts() throws Exception {
+    LinkSession session = handshake(serverEnd, agentEnd);
+    LinkMessage message =
+        new LinkMessage(
+            UUID.randomUUID(),
+            Instant.now(),
+            keyId,
+            "",
+            new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("same")));
+    SessionFrame.SessionRecord first = session.seal(SessionFrame.REQUEST, message);
+    SessionFrame.SessionRecord second = session.seal(SessionFrame.REQUEST, message);
+    assertEquals(first.sequence() + 1, second.sequence());
+    assertFalse(java.util.Arrays.equals(first.ciphertext(), second.ciphertext()));
+  }
+
+  @Test
   void agentRefusesTamperedRequest() throws Exception {
     byte[] bytes = request().bytes();
     bytes[bytes.length - 20] ^= 1;
