@@ -27,12 +27,15 @@ import org.pkiaas.hsm.HsmConnectionFactory;
 import org.pkiaas.hsm.HsmException;
 import org.pkiaas.hsm.HsmLinkState;
 import org.pkiaas.hsm.HsmUnavailableException;
+import org.pkiaas.hsm.link.SignatureScheme;
 import org.pkiaas.problem.ConflictException;
 
 /**
- * The HSM signer with a device played by a key in memory: what Bouncy Castle builds through it is
- * signed by the device's key, and every failure of the device ends the build with {@link
- * SigningDeviceUnavailable}, including a signature that does not verify.
+ * The HSM signer with a device played by a key in memory behind a connection that keeps the
+ * adapter's contract (it refuses a signature that does not verify, as {@code
+ * HsmManagedConnectionTest} shows the adapter does): what Bouncy Castle builds through it is signed
+ * by the device's key, and every failure of the device ends the build with {@link
+ * SigningDeviceUnavailable}, including a signature the adapter refused.
  */
 class HsmCaSignerTest {
 
@@ -95,7 +98,7 @@ class HsmCaSignerTest {
   }
 
   @Test
-  void aSignatureThatDoesNotVerifyIsNeverUsed() {
+  void aSignatureTheAdapterRefusedEndsTheBuildWithNothingSigned() {
     PrivateKey other = KeySpec.parse("EC", null, "P-256", null).generate().getPrivate();
     CaSigner signer =
         new HsmCaSigner(
@@ -159,7 +162,14 @@ class HsmCaSignerTest {
                 signature.initSign(key);
                 signature.update(data);
                 signatures.incrementAndGet();
-                return signature.sign();
+                byte[] signed = signature.sign();
+                // the connection's contract, kept by the adapter: only a signature that verifies
+                if (!SignatureScheme.forJcaName(algorithm)
+                    .orElseThrow()
+                    .verifies(caKey, data, signed)) {
+                  throw new HsmException("returned a signature that does not verify");
+                }
+                return signed;
               } catch (java.security.GeneralSecurityException e) {
                 throw new HsmException("cannot sign", e);
               }

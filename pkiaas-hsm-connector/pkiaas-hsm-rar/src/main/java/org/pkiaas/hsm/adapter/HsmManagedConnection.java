@@ -65,17 +65,45 @@ public class HsmManagedConnection implements ManagedConnection {
                         "No IoT-HSM link is configured (brokerUrl is empty); the device for key "
                             + KeyId.of(caKey)
                             + " cannot be reached"));
+    byte[] digest;
     try {
-      byte[] digest = MessageDigest.getInstance(scheme.digestAlgorithm()).digest(data);
-      byte[] signature = link.sign(caKey, scheme, digest, adapter.requestTimeout());
-      if (!scheme.verifies(caKey, data, signature)) {
-        throw new HsmException(
-            "The device for key " + KeyId.of(caKey) + " returned a signature that does not verify");
-      }
-      return signature;
+      digest = MessageDigest.getInstance(scheme.digestAlgorithm()).digest(data);
     } catch (GeneralSecurityException e) {
-      throw new HsmException("Cannot check the device's signature for key " + KeyId.of(caKey), e);
+      throw new HsmException("No " + scheme.digestAlgorithm() + " digest on this platform", e);
     }
+    return verified(
+        caKey, scheme, data, link.sign(caKey, scheme, digest, adapter.requestTimeout()));
+  }
+
+  /**
+   * The one check of a device's signature in PKIaaS: against the CA's public key, over the whole
+   * data the caller asked to have signed. It is made here, where the device's answer enters the
+   * server, and not again by the callers: the adapter alone hears the device, holds the data and
+   * the key at that moment, and {@link org.pkiaas.hsm.HsmConnection#sign} promises every caller a
+   * verified signature, so no caller can forget the check or make it twice (a P-256 check costs
+   * about as much CPU as the rest of the link's work for a signature).
+   *
+   * @return {@code signature}, if it verifies
+   * @throws HsmException if it does not verify or cannot be checked; nothing is returned then
+   */
+  static byte[] verified(PublicKey caKey, SignatureScheme scheme, byte[] data, byte[] signature)
+      throws HsmException {
+    boolean valid;
+    try {
+      valid = scheme.verifies(caKey, data, signature);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new HsmException(
+          "Cannot check the device's signature for key "
+              + KeyId.of(caKey)
+              + "; it is not used: "
+              + e.getMessage(),
+          e);
+    }
+    if (!valid) {
+      throw new HsmException(
+          "The device for key " + KeyId.of(caKey) + " returned a signature that does not verify");
+    }
+    return signature;
   }
 
   HsmLinkState linkState(PublicKey caKey) {

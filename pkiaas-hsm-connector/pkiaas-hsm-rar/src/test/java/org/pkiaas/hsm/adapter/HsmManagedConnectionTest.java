@@ -12,8 +12,11 @@ import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ManagedConnection;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +29,12 @@ import org.pkiaas.hsm.HsmException;
 import org.pkiaas.hsm.HsmLinkState;
 import org.pkiaas.hsm.HsmUnavailableException;
 import org.pkiaas.hsm.link.KeyId;
+import org.pkiaas.hsm.link.SignatureScheme;
 
 class HsmManagedConnectionTest {
 
-  private static final PublicKey CA_KEY = ecKey();
+  private static final KeyPair CA_PAIR = ecPair();
+  private static final PublicKey CA_KEY = CA_PAIR.getPublic();
   private final HsmManagedConnectionFactory factory = new HsmManagedConnectionFactory();
   private final RecordingListener listener = new RecordingListener();
   private ManagedConnection managed;
@@ -62,6 +67,54 @@ class HsmManagedConnectionTest {
   void algorithmsTheLinkDoesNotCarryAreRefusedBeforeAnythingIsSent() {
     HsmException failure =
         assertThrows(HsmException.class, () -> connection.sign(CA_KEY, "Ed25519", new byte[] {1}));
+    assertFalse(failure instanceof HsmUnavailableException);
+  }
+
+  @Test
+  void aDeviceSignatureOfTheCaKeyOverTheDataIsReturned() throws Exception {
+    byte[] data = {1, 2, 3};
+    byte[] signature = sign(CA_PAIR.getPrivate(), data);
+
+    assertSame(
+        signature,
+        HsmManagedConnection.verified(CA_KEY, SignatureScheme.SHA256_WITH_ECDSA, data, signature));
+  }
+
+  @Test
+  void aDeviceSignatureByAnotherKeyIsRefused() throws Exception {
+    byte[] data = {1, 2, 3};
+    byte[] wrong = sign(ecPair().getPrivate(), data);
+
+    HsmException failure =
+        assertThrows(
+            HsmException.class,
+            () ->
+                HsmManagedConnection.verified(
+                    CA_KEY, SignatureScheme.SHA256_WITH_ECDSA, data, wrong));
+    assertFalse(failure instanceof HsmUnavailableException);
+    assertTrue(failure.getMessage().contains("does not verify"), failure.getMessage());
+    assertTrue(failure.getMessage().contains(KeyId.of(CA_KEY).hex()), failure.getMessage());
+  }
+
+  @Test
+  void aDeviceSignatureOverOtherDataIsRefused() throws Exception {
+    byte[] signature = sign(CA_PAIR.getPrivate(), new byte[] {9});
+
+    assertThrows(
+        HsmException.class,
+        () ->
+            HsmManagedConnection.verified(
+                CA_KEY, SignatureScheme.SHA256_WITH_ECDSA, new byte[] {1, 2, 3}, signature));
+  }
+
+  @Test
+  void aMalformedDeviceSignatureIsRefused() {
+    HsmException failure =
+        assertThrows(
+            HsmException.class,
+            () ->
+                HsmManagedConnection.verified(
+                    CA_KEY, SignatureScheme.SHA256_WITH_ECDSA, new byte[] {1}, new byte[] {48, 1}));
     assertFalse(failure instanceof HsmUnavailableException);
   }
 
@@ -125,14 +178,21 @@ class HsmManagedConnectionTest {
     assertEquals(null, other.matchManagedConnections(java.util.Set.of(managed), null, null));
   }
 
-  private static PublicKey ecKey() {
+  private static KeyPair ecPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
-      return generator.generateKeyPair().getPublic();
+      return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
+    Signature signature = Signature.getInstance("SHA256withECDSA");
+    signature.initSign(key);
+    signature.update(data);
+    return signature.sign();
   }
 
   private static final class RecordingListener implements ConnectionEventListener {
