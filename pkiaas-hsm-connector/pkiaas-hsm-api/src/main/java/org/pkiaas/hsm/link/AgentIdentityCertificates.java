@@ -93,11 +93,22 @@ public final class AgentIdentityCertificates {
    */
   public static void verify(X509Certificate identity, PublicKey caKey, Instant now)
       throws LinkRefusedException {
+    verifySignature(identity, caKey);
+    verifyProfile(identity, now);
+  }
+
+  /** The public-key part of {@link #verify}: the CA key signed the certificate. */
+  static void verifySignature(X509Certificate identity, PublicKey caKey)
+      throws LinkRefusedException {
     try {
       identity.verify(caKey);
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new LinkRefusedException("Agent identity not signed by the CA key", e);
     }
+  }
+
+  /** The rest of {@link #verify}: current at {@code now}, short-lived, an agent identity. */
+  static void verifyProfile(X509Certificate identity, Instant now) throws LinkRefusedException {
     try {
       identity.checkValidity(Date.from(now));
     } catch (CertificateException e) {

@@ -44,6 +44,7 @@ public final class ServerEndpoint {
   private final Clock clock;
   private final Duration maxAge;
   private final FreshnessGuard freshness;
+  private final CertifiedIdentities certified = new CertifiedIdentities();
   private final Map<UUID, PendingOffer> offers = new ConcurrentHashMap<>();
   private final Map<UUID, LinkSession> sessions = new ConcurrentHashMap<>();
   private final Map<AgentKey, LinkSession> current = new ConcurrentHashMap<>();
@@ -80,7 +81,8 @@ public final class ServerEndpoint {
   }
 
   /**
-   * Accepts a presence announcement: the CA key it names must have certified its signer.
+   * Accepts a presence announcement: the CA key it names must have certified its signer (checked
+   * once per certificate and CA key, see {@link CertifiedIdentities}; its validity every time).
    *
    * <p>An agent's "gone" notice is its MQTT will, signed when it connected, so it is not held to
    * the age limit; it is still refused if replayed or not signed by a certified identity.
@@ -100,11 +102,10 @@ public final class ServerEndpoint {
     }
     PublicKey caKey = AgentIdentityCertificates.caKey(presence.caPublicKey());
     if (presence.online()) {
-      AgentIdentityCertificates.verify(opened.signer(), caKey, clock.instant());
+      certified.verify(opened.signer(), caKey, clock.instant());
       freshness.accept(message);
     } else {
-      AgentIdentityCertificates.verify(
-          opened.signer(), caKey, opened.signer().getNotBefore().toInstant());
+      certified.verify(opened.signer(), caKey, opened.signer().getNotBefore().toInstant());
       freshness.acceptOnce(message);
       current.remove(new AgentKey(message.keyId(), presence.agentId()));
     }
@@ -180,7 +181,7 @@ public final class ServerEndpoint {
       throw new LinkRefusedException("Session accepted by another identity than the one offered");
     }
     Instant now = clock.instant();
-    AgentIdentityCertificates.verify(opened.signer(), agent.caKey(), now);
+    certified.verify(opened.signer(), agent.caKey(), now);
     if (!message.keyId().equals(agent.keyId())) {
       throw new LinkRefusedException("Session acceptance about another key");
     }

@@ -423,6 +423,27 @@ class LinkEndpointsTest {
   }
 
   @Test
+  void aChangedIdentityOfAKnownAgentIsCheckedInFull() throws Exception {
+    presence(agentEnd);
+    LinkIdentity uncertified = LinkFixtures.agentIdentity(LinkFixtures.ecKey(), Instant.now());
+    AgentEndpoint changed = agentEnd(server, uncertified, agentId, clock);
+    refused("Agent identity not signed by the CA key", () -> presence(changed));
+  }
+
+  @Test
+  void aKnownIdentityIsRefusedOnceItHasEnded() throws Exception {
+    MovableClock serverClock = new MovableClock();
+    ServerEndpoint node = new ServerEndpoint(server, serverClock, MAX_AGE);
+    assertTrue(node.acceptPresence(agentEnd.signPresence(true, caPublic())).online());
+    assertTrue(node.acceptPresence(agentEnd.signPresence(true, caPublic())).online());
+    serverClock.move(Duration.ofMinutes(16)); // the identity lasted 15
+    agentClock.move(Duration.ofMinutes(16));
+    refused(
+        "Agent identity not current",
+        () -> node.acceptPresence(agentEnd.signPresence(true, caPublic())));
+  }
+
+  @Test
   void goneNoticeIsAcceptedAfterTheAgeLimitButNotTwiceAndEndsTheSession() throws Exception {
     agentClock.move(Duration.ofSeconds(-60));
     byte[] will = agentEnd.signPresence(false, caKey.getPublic().getEncoded());
