@@ -22,6 +22,11 @@ public record CaLifecycle(CertificateAuthority ca, Stage stage) {
     CRL_SETTINGS_CHANGED,
     /** The CA issues nothing more; its CRL and OCSP keep answering. */
     RETIRED,
+    /**
+     * The CA, a successor just activated, takes over from its predecessor ({@link
+     * CertificateAuthority#predecessorId()}), which is retired next in the same transaction.
+     */
+    TOOK_OVER,
     /** The CA is about to be deleted: an observer that objects throws. */
     DELETING,
     /** The CA is deleted. */

@@ -90,15 +90,7 @@ public class CertificateAuthorities {
       PKCS10CertificationRequest csr = CaCertificateBuilder.csr(creation.profile(), signer);
       ca.awaitCertificate(Der.encoded(csr));
     } else {
-      X509CertificateHolder certificate =
-          CaCertificateBuilder.selfSigned(creation.profile(), signer);
-      ca.activate(
-          certificate.getSubject().toString(),
-          Der.encoded(certificate),
-          null,
-          SerialNumbers.hex(certificate.getSerialNumber()),
-          certificate.getNotBefore().toInstant(),
-          certificate.getNotAfter().toInstant());
+      takeCertificate(ca, CaCertificateBuilder.selfSigned(creation.profile(), signer), null);
       lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.ACTIVATED));
     }
     return ca;
@@ -227,15 +219,24 @@ public class CertificateAuthorities {
       // activating signs the OCSP responder's certificate on the device: it must be connected
       signers.forKey(ca.signingKey()).requireReachable();
     }
+    takeCertificate(ca, certificate, chain.issuersPem());
+    if (ca.status() == CaStatus.ACTIVE) {
+      // a successor stays NEXT, and gets its OCSP responder once its owner activates it
+      lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.ACTIVATED));
+    }
+    return ca;
+  }
+
+  /** Gives {@code ca} its own certificate, signed by itself or by the CAs in {@code issuersPem}. */
+  static void takeCertificate(
+      CertificateAuthority ca, X509CertificateHolder certificate, String issuersPem) {
     ca.activate(
         certificate.getSubject().toString(),
         Der.encoded(certificate),
-        chain.issuersPem(),
-        SerialNumbers.hex(chain.serial()),
+        issuersPem,
+        SerialNumbers.hex(certificate.getSerialNumber()),
         certificate.getNotBefore().toInstant(),
         certificate.getNotAfter().toInstant());
-    lifecycle.fire(new CaLifecycle(ca, CaLifecycle.Stage.ACTIVATED));
-    return ca;
   }
 
   public ServiceUrls serviceUrls(Caller caller, String caId) {

@@ -6,6 +6,11 @@ public enum CaStatus {
   ACTIVE,
   /** Created with "CSR only": waits for its signed certificate to be imported. */
   AWAITING_CERTIFICATE,
+  /**
+   * The successor of an active CA, with its certificate: issues nothing until its owner activates
+   * it, when it takes over its predecessor's templates (SCEP's GetNextCACert serves it meanwhile).
+   */
+  NEXT,
   /** Issues nothing more; its CRL and OCSP keep answering for the certificates it issued. */
   RETIRED,
   /**

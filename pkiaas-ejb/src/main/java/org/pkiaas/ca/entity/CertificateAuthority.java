@@ -26,8 +26,12 @@ import org.pkiaas.x509.KeyUsages;
  * services use. Belongs to exactly one owner account.
  *
  * <p>Longer than 300 lines because the CA row carries its key reference, certificate chain, status
- * lifecycle (awaiting its certificate, active, retired, deleted) and per-CA service settings, with
- * their named queries and accessors; the decisions about them live in the {@code ca} boundary.
+ * lifecycle (awaiting its certificate, next, active, retired, deleted) and per-CA service settings,
+ * with their named queries and accessors; the decisions about them live in the {@code ca} boundary.
+ *
+ * <p>A rollover makes a successor: a row of its own naming its predecessor, so that the old
+ * generation keeps its key, its issued certificates, its CRL and its OCSP responder (as a retired
+ * CA does) while the new one gets its own, with no per-generation tables.
  */
 @Entity
 @AuditedAs("CA")
@@ -45,6 +49,12 @@ import org.pkiaas.x509.KeyUsages;
 @NamedQuery(
     name = "CertificateAuthority.versions",
     query = "SELECT c.id, c.version FROM CertificateAuthority c WHERE c.id IN :ids")
+@NamedQuery(
+    name = "CertificateAuthority.pendingSuccessors",
+    query =
+        "SELECT c FROM CertificateAuthority c WHERE c.predecessorId = :predecessorId"
+            + " AND c.status IN (org.pkiaas.ca.entity.CaStatus.AWAITING_CERTIFICATE,"
+            + " org.pkiaas.ca.entity.CaStatus.NEXT)")
 public class CertificateAuthority implements Identified {
 
   @Id private String id;
@@ -136,6 +146,9 @@ public class CertificateAuthority implements Identified {
 
   @Embedded private Timestamping timestamping;
 
+  @Column(name = "predecessor_id")
+  private String predecessorId;
+
   @Version private int version;
 
   /** A complete CRL's life, from thisUpdate to nextUpdate, unless the CA says otherwise. */
@@ -177,6 +190,43 @@ public class CertificateAuthority implements Identified {
     this.crlValidityDays = DEFAULT_CRL_VALIDITY_DAYS;
     this.createdAt = Instant.now();
     this.timestamping = Timestamping.byDefault();
+  }
+
+  /**
+   * The next generation of {@code predecessor}: the same owner, name, subject, extensions, validity
+   * and service settings, with a new key of its own. It awaits its certificate until it gets one,
+   * then stays {@link CaStatus#NEXT} until {@link #takeOver()}.
+   */
+  public static CertificateAuthority successorOf(
+      CertificateAuthority predecessor,
+      KeySpec keySpec,
+      String signatureAlgorithm,
+      int validityDays,
+      byte[] publicKey) {
+    CertificateAuthority next =
+        new CertificateAuthority(
+            predecessor.ownerId,
+            predecessor.name,
+            predecessor.subjectDn,
+            KeyBackend.MANAGED,
+            keySpec,
+            signatureAlgorithm,
+            validityDays,
+            predecessor.pathLength,
+            predecessor.keyUsage(),
+            predecessor.extendedKeyUsage(),
+            publicKey);
+    next.predecessorId = predecessor.id;
+    next.cpsText = predecessor.cpsText;
+    next.cpsUrl = predecessor.cpsUrl;
+    next.serviceKeyAlgorithm = predecessor.serviceKeyAlgorithm;
+    next.serviceKeySpec = predecessor.serviceKeySpec;
+    next.serviceSignatureHash = predecessor.serviceSignatureHash;
+    next.crlValidityDays = predecessor.crlValidityDays;
+    Timestamping tsa = predecessor.timestamping();
+    next.timestamping =
+        new Timestamping(tsa.enabled(), tsa.defaultPolicy(), tsa.acceptedPolicies());
+    return next;
   }
 
   /** Its key, for {@code CaSigners}: wrapped here, or on an IoT-HSM device. */
@@ -233,6 +283,18 @@ public class CertificateAuthority implements Identified {
     // an imported certificate may differ from the validity asked for at creation: the certificate
     // is what counts
     this.validityDays = (int) Math.max(1, java.time.Duration.between(notBefore, notAfter).toDays());
+    // a successor waits for its owner to make it the issuing CA
+    this.status = predecessorId == null ? CaStatus.ACTIVE : CaStatus.NEXT;
+  }
+
+  /** A successor with its certificate becomes the issuing CA. */
+  public void takeOver() {
+    if (status != CaStatus.NEXT) {
+      throw new ConflictException(
+          status == CaStatus.AWAITING_CERTIFICATE
+              ? "The successor has no certificate yet: import its signed certificate first"
+              : "Only a successor with its certificate can be activated");
+    }
     this.status = CaStatus.ACTIVE;
   }
 
@@ -262,6 +324,9 @@ public class CertificateAuthority implements Identified {
       case AWAITING_CERTIFICATE ->
           throw new ConflictException(
               "The CA has no certificate yet: import its signed certificate first");
+      case NEXT ->
+          throw new ConflictException(
+              "The CA '" + name + "' is a successor: it issues once its owner activates it");
       default -> throw new ConflictException("The CA '" + name + "' was deleted");
     }
   }
@@ -417,5 +482,10 @@ public class CertificateAuthority implements Identified {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  /** The CA this one succeeds (a rollover's new generation), or null. */
+  public String predecessorId() {
+    return predecessorId;
   }
 }

@@ -8,14 +8,17 @@ import org.pkiaas.ca.boundary.CaLifecycle;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
 
-/** Gives every new CA a web server template, so that it can issue at once. */
+/**
+ * Gives every new CA a web server template, so that it can issue at once; a rollover's successor
+ * takes its predecessor's templates instead ({@link TemplateSuccession}).
+ */
 @Dependent
 public class StarterTemplates {
 
   @PersistenceContext EntityManager em;
 
   void onCreated(@Observes CaLifecycle event) {
-    if (event.stage() == CaLifecycle.Stage.CREATED) {
+    if (event.stage() == CaLifecycle.Stage.CREATED && event.ca().predecessorId() == null) {
       em.persist(
           new CertificateTemplate(
               event.ca().id(),

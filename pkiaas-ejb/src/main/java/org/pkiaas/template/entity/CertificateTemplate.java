@@ -253,6 +253,11 @@ public class CertificateTemplate implements Identified {
     apply(settings);
   }
 
+  /** Moves to the CA that succeeds its own in a rollover: its URLs and settings stay. */
+  public void moveTo(String successorCaId) {
+    this.caId = Objects.requireNonNull(successorCaId);
+  }
+
   /** Replaces every option; the settings must have been validated. */
   public final void apply(TemplateSettings settings) {
     name = settings.name();
