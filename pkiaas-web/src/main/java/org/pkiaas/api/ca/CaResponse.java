@@ -46,7 +46,13 @@ public record CaResponse(
             description =
                 "Only for a CA whose key is on an IoT-HSM device (keyBackend HSM): the key's id on"
                     + " the link and whether a device holding it is connected to this node")
-        HsmLink hsmLink) {
+        HsmLink hsmLink,
+    @Schema(
+            description =
+                "For a CA made by a rollover (POST /api/v1/cas/{caId}/successor): the id of the CA"
+                    + " it succeeds. Such a CA is NEXT, issuing nothing, until its owner activates"
+                    + " it")
+        String predecessorId) {
 
   /**
    * The IoT-HSM link of a CA key on a device.
@@ -96,7 +102,8 @@ public record CaResponse(
         ServiceUrls.of(publicUrl, ca),
         ca.createdAt(),
         null,
-        hsmLink);
+        hsmLink,
+        ca.predecessorId());
   }
 
   /** This answer with the master key's backup reminder. */
@@ -128,7 +135,8 @@ public record CaResponse(
         urls,
         createdAt,
         reminder,
-        hsmLink);
+        hsmLink,
+        predecessorId);
   }
 
   private static Integer size(KeySpec key) {

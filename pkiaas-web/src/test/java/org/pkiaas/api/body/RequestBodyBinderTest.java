@@ -225,6 +225,7 @@ class RequestBodyBinderTest {
     List<Class<?>> resources =
         List.of(
             org.pkiaas.api.ca.CertificateAuthoritiesResource.class,
+            org.pkiaas.api.ca.CaSuccessorResource.class,
             org.pkiaas.api.template.TemplatesResource.class,
             org.pkiaas.api.account.AccountsResource.class,
             org.pkiaas.api.account.SettingsResource.class,
