@@ -9,15 +9,18 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
+import org.pkiaas.ca.boundary.CaRollovers;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
+import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.scep.boundary.ScepTemplates.ScepTemplate;
 import org.pkiaas.scep.control.CertRep;
 import org.pkiaas.scep.control.CertsOnly;
 import org.pkiaas.scep.control.FailInfo;
 import org.pkiaas.scep.control.MessageType;
+import org.pkiaas.scep.control.NextCaCertificate;
 import org.pkiaas.scep.control.Outcome;
 import org.pkiaas.scep.control.PkcsPkiEnvelope;
 import org.pkiaas.scep.control.PkiMessage;
@@ -51,7 +54,12 @@ public class ScepService {
           "DES3",
           "SCEPStandard");
 
+  /** GetCACaps while the template's CA has a successor with its certificate (§3.5.2, §4.7). */
+  public static final String NEXT_CA_CERT = "GetNextCACert";
+
   @Inject ScepTemplates templates;
+
+  @Inject CaRollovers rollovers;
 
   @Inject RegistrationAuthorities authorities;
 
@@ -67,10 +75,40 @@ public class ScepService {
 
   @Inject PkiMetrics metrics;
 
-  /** The template's GetCACaps answer. */
+  /**
+   * The template's GetCACaps answer: {@link #CAPABILITIES}, and {@code GetNextCACert} while its CA
+   * has a successor with its certificate.
+   */
   public List<String> capabilities(String templateId, String clientAddress) {
-    templates.open(templateId, clientAddress, false);
-    return CAPABILITIES;
+    ScepTemplate scep = templates.open(templateId, clientAddress, false);
+    if (rollovers.next(scep.ca()).isEmpty()) {
+      return CAPABILITIES;
+    }
+    List<String> capabilities = new ArrayList<>(CAPABILITIES);
+    capabilities.add(NEXT_CA_CERT);
+    return capabilities;
+  }
+
+  /**
+   * GetNextCACert (RFC 8894 §4.7): the successor's CA certificate and its RA certificate (issued
+   * now if it has none yet, and used once the successor is active), signed by the current RA. Not
+   * found while the CA has no successor with a certificate.
+   */
+  public byte[] nextCaCertificate(String templateId, String clientAddress) {
+    ScepTemplate scep = templates.open(templateId, clientAddress, false);
+    CertificateAuthority next =
+        rollovers
+            .next(scep.ca())
+            .orElseThrow(
+                () ->
+                    NotFoundException.because(
+                        "This template's CA has no successor with a certificate: there is no next"
+                            + " CA certificate (GetCACaps lists GetNextCACert when there is)"));
+    RegistrationAuthorities.Ra current = authorities.current(scep.ca());
+    return NextCaCertificate.signed(
+        List.of(Der.certificate(next.certificate()), authorities.current(next).certificate()),
+        current.certificate(),
+        current.key());
   }
 
   /**

@@ -20,13 +20,15 @@ import org.pkiaas.scep.boundary.ScepService;
  * A template's SCEP URL (RFC 8894 §4): {@code /pki/scep/{templateId}} with any suffix clients
  * append ({@code /pkiclient.exe}, {@code /cgi-bin/pkiclient.exe}); {@code
  * /pki/ndes/{templateId}/certsrv/mscep/mscep.dll} is the same service where NDES clients look. HTTP
- * only: the operation, media types (§4.2–§4.4), body and status codes; {@link ScepService} decides.
+ * only: the operation, media types (§4.2–§4.4, §4.7), body and status codes; {@link ScepService}
+ * decides.
  */
 @Path("{prefix: scep|ndes}/{templateId}{suffix: (/.*)?}")
 public class ScepResource {
 
   static final String PKI_MESSAGE = "application/x-pki-message";
   static final String CA_RA_CERT = "application/x-x509-ca-ra-cert";
+  static final String NEXT_CA_CERT = "application/x-x509-next-ca-cert";
 
   @Inject ScepService scep;
 
@@ -47,6 +49,10 @@ public class ScepResource {
               case "GetCACert" ->
                   Response.ok(scep.caCertificates(templateId, http.getRemoteAddr()))
                       .type(CA_RA_CERT)
+                      .build();
+              case "GetNextCACert" ->
+                  Response.ok(scep.nextCaCertificate(templateId, http.getRemoteAddr()))
+                      .type(NEXT_CA_CERT)
                       .build();
               case "PKIOperation" ->
                   pkiOperation(templateId, ScepMessageParameter.fromQuery(http.getQueryString()));
@@ -78,7 +84,7 @@ public class ScepResource {
     throw new MalformedScepRequestException(
         operation == null
             ? "The operation parameter is missing"
-            : "Unknown operation; use GetCACaps, GetCACert or PKIOperation");
+            : "Unknown operation; use GetCACaps, GetCACert, GetNextCACert or PKIOperation");
   }
 
   /** SCEP's HTTP errors: 400 for a request without a signer to answer, 429 when rate-limited. */
