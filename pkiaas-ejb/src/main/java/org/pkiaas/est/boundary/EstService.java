@@ -13,6 +13,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
 import org.pkiaas.est.control.ChannelBinding;
 import org.pkiaas.est.control.CsrAttrs;
@@ -55,6 +56,8 @@ public class EstService {
   @Inject EstTemplates templates;
 
   @Inject EstEnrollments enrollments;
+
+  @Inject LoggedIssuance logged;
 
   @Inject EstClientCertificates clientCertificates;
 
@@ -168,7 +171,8 @@ public class EstService {
   private Enrolled audited(
       String action, EstTemplate est, Supplier<EstEnrollments.Outcome> operation) {
     try {
-      EstEnrollments.Outcome outcome = operation.get();
+      // through a template with CT logs, no transaction is open while they answer
+      EstEnrollments.Outcome outcome = logged.run(operation);
       metrics.estEnrollment(outcome.pending() ? "pending" : "issued");
       return new Enrolled(
           outcome.pending()

@@ -21,12 +21,15 @@ import org.pkiaas.api.certificate.IssuedCertificateResponse;
 import org.pkiaas.api.security.RequestCaller;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
 import org.pkiaas.issuance.boundary.CertificateRequests;
 
 /**
  * One-call issuance for integrators who may sign on a template: a CSR in, the certificate out, as
- * the queue's submit and sign would give it, in one request and one transaction.
+ * the queue's submit and sign would give it, in one request and one transaction. Through a template
+ * with CT logs, that transaction runs under {@link LoggedIssuance}, as every other channel's does,
+ * so no transaction is open while the logs answer.
  */
 @Path("templates/{templateId}/certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +54,8 @@ public class TemplateCertificatesResource {
 
   @Inject EmbeddedTimestamps timestamps;
 
+  @Inject LoggedIssuance logged;
+
   @Context UriInfo uriInfo;
 
   @POST
@@ -63,11 +68,13 @@ public class TemplateCertificatesResource {
               schema = @Schema(implementation = IssuedCertificateResponse.class)))
   public Response issue(@PathParam("templateId") String templateId, CsrIssuance issuance) {
     IssuedCertificate issued =
-        requests.issueAtOnce(
-            caller.get(),
-            templateId,
-            issuance == null ? null : issuance.csr(),
-            SignOverridesRequest.toDomain(issuance == null ? null : issuance.overrides()));
+        logged.run(
+            () ->
+                requests.issueAtOnce(
+                    caller.get(),
+                    templateId,
+                    issuance == null ? null : issuance.csr(),
+                    SignOverridesRequest.toDomain(issuance == null ? null : issuance.overrides())));
     return Response.created(
             uriInfo.getBaseUriBuilder().path("certificates").path(issued.id()).build())
         .entity(IssuedCertificateResponse.of(issued, timestamps.of(issued)))
