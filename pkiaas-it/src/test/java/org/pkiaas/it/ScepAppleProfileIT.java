@@ -218,6 +218,23 @@ class ScepAppleProfileIT extends ServerIT {
       assertEquals(new X500Name(SUBJECT), issued.getSubject());
       assertTrue(Pki.signedBy(issued, ca));
       assertEquals(1, scep.issued().size());
+
+      // a PKCSReq with the static passphrase creates its request inside the enrollment's
+      // transaction, a new one each round: the logs' answers still fit the rebuilt TBS
+      scep.set("scep", Json.createObjectBuilder().add("staticPassphrase", true));
+      EnrollmentResponse other =
+          enrol(
+              client,
+              JscepDevice.rsa(),
+              "CN=bob-ipad.example.test",
+              "bob-ipad.example.test",
+              scep.passphrase);
+      assertTrue(other.isSuccess(), scep::failures);
+      assertEquals(
+          List.of(CertificateTransparencyIT.logId(one), CertificateTransparencyIT.logId(two)),
+          CertificateTransparencyIT.sctLogIds(
+              new X509CertificateHolder(
+                  JscepDevice.certificates(other.getCertStore()).get(0).getEncoded())));
     }
   }
 

@@ -39,11 +39,13 @@ public class LoggedIssuance {
       CertificateTransparency.Embedding embedding,
       TransparencyFailure failure) {
 
-    /** The same CA, template and request as an issuance now running; its TBS is checked apart. */
-    public boolean answers(String caId, String templateId, String requestId) {
-      return pending.caId().equals(caId)
-          && Objects.equals(pending.templateId(), templateId)
-          && Objects.equals(pending.requestId(), requestId);
+    /**
+     * The same CA and template as an issuance now running; its TBS is checked apart. The request id
+     * is not compared: channels that create their request in the transaction (one-call, SCEP and
+     * EST enrollments) get a new one each round, and the SCTs bind the TBS, not the request.
+     */
+    public boolean answers(String caId, String templateId) {
+      return pending.caId().equals(caId) && Objects.equals(pending.templateId(), templateId);
     }
 
     /** The precertificate's TBS, for comparing with the one the second run builds. */

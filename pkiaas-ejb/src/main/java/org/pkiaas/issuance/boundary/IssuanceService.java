@@ -85,7 +85,7 @@ public class IssuanceService {
             ca.cpsUrl());
     // the second round of a CT issuance repeats the first's serial and time (LoggedIssuance)
     LoggedIssuance.Answered answered = LoggedIssuance.answered();
-    if (answered != null && !answered.answers(ca.id(), template.id(), requestId)) {
+    if (answered != null && !answered.answers(ca.id(), template.id())) {
       answered = null;
     }
     // 127 random bits, not looked up first: two alike among 2^40 certificates has odds of 2^-48;
