@@ -30,6 +30,11 @@ final class Figures {
     double ratio() {
       return cpuMillis(0) / inMemory.cpuMillis();
     }
+
+    /** The server's JIT compiler threads' part of its CPU per operation ({@link ProcessCpu}). */
+    double jitMillis() {
+      return cpuMillis(outcome.cpuSeconds().length - 1);
+    }
   }
 
   private final Path work;
@@ -98,7 +103,9 @@ final class Figures {
           String.format(
               Locale.ROOT,
               "- %s: %,d operations in %.1f s, %d failed%s; latency p50 %.1f ms, p99 %.1f ms."
-                  + " Warm-up: %s; server JIT compilations during the measurement: %d."
+                  + " Warm-up: %s; server JIT compilations during the measurement: %d, the"
+                  + " compiler threads' CPU %.2f ms per operation (%.0f %% of the server's; without"
+                  + " it %.2f ms, %.1f× the in-memory cost)."
                   + " In-memory warm-up: %s.%n",
               row.path(),
               outcome.operations(),
@@ -109,6 +116,10 @@ final class Figures {
               outcome.p99Millis(),
               row.warmUp(),
               row.compilationsDuring(),
+              row.jitMillis(),
+              100 * row.jitMillis() / row.cpuMillis(0),
+              row.cpuMillis(0) - row.jitMillis(),
+              (row.cpuMillis(0) - row.jitMillis()) / row.inMemory().cpuMillis(),
               row.inMemory().warmUp()));
     }
     notes.forEach(line -> out.append(line).append('\n'));

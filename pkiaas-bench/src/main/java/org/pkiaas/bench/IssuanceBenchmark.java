@@ -48,7 +48,7 @@ public final class IssuanceBenchmark {
 
   private static final java.security.Provider BC = BenchApi.BC;
   private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 10;
+  private static final int WARM_UP_BATCHES = 40;
 
   private final BenchApi api;
   private final ServerJit jit = ServerJit.fromProperties();

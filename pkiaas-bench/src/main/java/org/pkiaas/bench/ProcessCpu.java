@@ -1,8 +1,12 @@
 package org.pkiaas.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CPU time a Linux process has used so far, user and system, from {@code /proc/<pid>/stat}
@@ -15,6 +19,23 @@ final class ProcessCpu {
   private final long pid;
   private final long ticksPerSecond;
   private final boolean withChildren;
+
+  /** Only the threads whose names start with one of these; null: the whole process. */
+  private final List<String> threadPrefixes;
+
+  /**
+   * The ticks last read of every matching thread seen so far, by thread id and start time: a thread
+   * that ends (HotSpot starts and stops compiler threads as the queue grows and shrinks) keeps what
+   * it had used when last read, so the sum never goes back.
+   */
+  private final Map<String, Long> seenTicks = new ConcurrentHashMap<>();
+
+  /**
+   * The JIT compiler threads' names as {@code /proc/<pid>/task/<tid>/comm} gives them (cut to 15
+   * characters): HotSpot's C1 and C2 compiler threads.
+   */
+  private static final List<String> COMPILER_THREADS =
+      List.of("C1 CompilerThre", "C2 CompilerThre");
 
   /**
    * @param ticksPerSecond {@code getconf CLK_TCK}, 100 on Linux almost always
@@ -32,21 +53,46 @@ final class ProcessCpu {
     this.pid = pid;
     this.ticksPerSecond = ticksPerSecond;
     this.withChildren = withChildren;
+    this.threadPrefixes = null;
+  }
+
+  private ProcessCpu(String name, long pid, long ticksPerSecond, List<String> threadPrefixes) {
+    this.name = name;
+    this.pid = pid;
+    this.ticksPerSecond = ticksPerSecond;
+    this.withChildren = false;
+    this.threadPrefixes = List.copyOf(threadPrefixes);
   }
 
   /**
-   * The processes named in the system properties {@code bench.cpu.<name>.pid}, and this one with
-   * the children it waited for, as the client (the load generator).
+   * The processes named in the system properties {@code bench.cpu.<name>.pid}, then this one with
+   * the children it waited for, as the client (the load generator), then the first named process's
+   * JIT compiler threads alone (part of its CPU, at {@link #JIT}): what the server still spends
+   * compiling while it is measured.
    */
   static ProcessCpu[] fromProperties(String... names) {
     long ticks = Long.getLong("bench.cpu.ticks", 100);
-    ProcessCpu[] processes = new ProcessCpu[names.length + 1];
+    ProcessCpu[] processes = new ProcessCpu[names.length + 2];
     for (int i = 0; i < names.length; i++) {
       processes[i] =
           new ProcessCpu(names[i], Long.getLong("bench.cpu." + names[i] + ".pid", -1), ticks);
     }
     processes[names.length] = new ProcessCpu("client", ProcessHandle.current().pid(), ticks, true);
+    processes[names.length + 1] =
+        threads(names[0] + " JIT", processes[0].pid, ticks, COMPILER_THREADS);
     return processes;
+  }
+
+  /**
+   * The CPU of those threads of process {@code pid} whose names start with one of {@code prefixes}.
+   */
+  static ProcessCpu threads(String name, long pid, long ticksPerSecond, List<String> prefixes) {
+    return new ProcessCpu(name, pid, ticksPerSecond, prefixes);
+  }
+
+  /** Where {@link #fromProperties} puts the first process's JIT compiler threads. */
+  static int jitIndex(ProcessCpu[] processes) {
+    return processes.length - 1;
   }
 
   String name() {
@@ -57,6 +103,9 @@ final class ProcessCpu {
   double seconds() {
     if (pid <= 0) {
       return Double.NaN;
+    }
+    if (threadPrefixes != null) {
+      return threadSeconds();
     }
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -70,6 +119,35 @@ final class ProcessCpu {
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * The CPU of this process's threads whose names start with one of {@link #threadPrefixes},
+   * including those that have ended since an earlier call, up to that call.
+   */
+  private double threadSeconds() {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+      for (Path thread : threads) {
+        try {
+          String stat = Files.readString(thread.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (threadPrefixes.stream().anyMatch(comm::startsWith)) {
+            // fields 14 and 15 (utime, stime) and 22 (start time), counted from field 3
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            seenTicks.put(
+                thread.getFileName() + "@" + fields[19],
+                Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+          }
+        } catch (IOException e) {
+          // the thread ended between the listing and the read: its CPU is no longer counted
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+    long ticks = seenTicks.values().stream().mapToLong(Long::longValue).sum();
+    return ticks / (double) ticksPerSecond;
   }
 
   /** CPU seconds each process used since {@code before} (a {@link #snapshot}). */
