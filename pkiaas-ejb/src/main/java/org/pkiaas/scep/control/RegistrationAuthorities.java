@@ -48,29 +48,48 @@ public class RegistrationAuthorities {
 
   @Inject PkiaasConfig config;
 
+  @Inject RaCache cache;
+
   /** The RA's certificate and key. */
   public record Ra(X509CertificateHolder certificate, PrivateKey key) {}
 
+  /**
+   * The CA's usable RA, issued first when it has none. Two reads per request (the newest credential
+   * and its certificate's status); the unwrapped key and parsed certificate come from this node's
+   * {@link RaCache} while the newest credential stays the same.
+   */
   public Ra current(CertificateAuthority active) {
     String caId = active.id();
-    IssuedCertificate usable = usable(caId, active.notAfter(), RENEW_BEFORE);
+    Usable usable = usable(caId, active.notAfter(), RENEW_BEFORE);
     if (usable == null) {
       CertificateAuthority ca =
           em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
       usable = usable(caId, ca.notAfter(), RENEW_BEFORE);
       if (usable == null) {
-        usable = issue(ca);
+        IssuedCertificate issued = issue(ca);
+        usable =
+            new Usable(
+                em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
+                    .setParameter("certificateId", issued.id())
+                    .getSingleResult(),
+                issued);
       }
     }
-    ServiceCredential credential =
-        em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
-            .setParameter("certificateId", usable.id())
-            .getSingleResult();
-    PrivateKey key =
-        keyWrapper.unwrap(
-            credential.wrappedPrivateKey(), ServiceCredential.wrappingContext(credential.id()));
-    return new Ra(Der.certificate(usable.der()), key);
+    ServiceCredential credential = usable.credential();
+    IssuedCertificate certificate = usable.certificate();
+    return cache.get(
+        caId,
+        credential.id(),
+        () ->
+            new Ra(
+                Der.certificate(certificate.der()),
+                keyWrapper.unwrap(
+                    credential.wrappedPrivateKey(),
+                    ServiceCredential.wrappingContext(credential.id()))));
   }
+
+  /** The newest RA credential and its certificate, when that is usable. */
+  private record Usable(ServiceCredential credential, IssuedCertificate certificate) {}
 
   /**
    * Issues the CA's next RA certificate ahead of time (for the service-certificate-renewal job)
@@ -124,7 +143,7 @@ public class RegistrationAuthorities {
    * The newest RA certificate when it is valid, not revoked and does not end within {@code ahead}
    * (unless the CA's own end limits it); else null.
    */
-  private IssuedCertificate usable(String caId, Instant caNotAfter, Duration ahead) {
+  private Usable usable(String caId, Instant caNotAfter, Duration ahead) {
     List<ServiceCredential> newest =
         em.createNamedQuery("ServiceCredential.byCaAndPurpose", ServiceCredential.class)
             .setParameter("caId", caId)
@@ -142,6 +161,6 @@ public class RegistrationAuthorities {
             && certificate.notAfter().isAfter(now)
             && (certificate.notAfter().isAfter(now.plus(ahead))
                 || !certificate.notAfter().isBefore(caNotAfter));
-    return good ? certificate : null;
+    return good ? new Usable(newest.get(0), certificate) : null;
   }
 }
