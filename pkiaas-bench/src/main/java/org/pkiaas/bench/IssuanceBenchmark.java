@@ -122,6 +122,17 @@ public final class IssuanceBenchmark {
       figures.add(again);
       figures.note(CtInMemory.note(ctRow, again, plainOneCall, ctExtra, ctEntries));
     }
+    // The floor under every API call: the same clients reading the template (HTTP, sign-in,
+    // JAX-RS, a transaction with one read, JSON) and issuing nothing; its ratio is to the
+    // issuance's in-memory cost, so it shows how much of the goal the platform alone takes.
+    figures.add(
+        measure(
+            "floor: a signed-in read (`GET /templates/{id}`), no issuance, " + clients + " clients",
+            clients,
+            duration,
+            inMemory,
+            "what any API call costs",
+            (client, i) -> api.get("/api/v1/templates/" + templateId)));
     return figures.report();
   }
 
