@@ -1,6 +1,7 @@
 package org.pkiaas.metrics.boundary;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -104,7 +105,7 @@ public class PkiMetrics {
 
   /** A certificate was issued (committed) through {@code channel} by the CA {@code caId}. */
   public void certificateIssued(String channel, String caId) {
-    registry.counter(ISSUED, "channel", channel, "ca", caId).increment();
+    counter(ISSUED, "channel", channel, "ca", caId).increment();
   }
 
   /**
@@ -132,7 +133,12 @@ public class PkiMetrics {
   public void crlBuilt(String caId, boolean delta, Duration took, long bytes) {
     String kind = delta ? "delta" : "complete";
     timer(CRL_BUILD_TIME, "ca", caId, "kind", kind).record(took);
-    registry.summary(CRL_SIZE, "ca", caId, "kind", kind).record(bytes);
+    meter(
+            DistributionSummary.class,
+            CRL_SIZE,
+            new String[] {"ca", caId, "kind", kind},
+            () -> registry.summary(CRL_SIZE, "ca", caId, "kind", kind))
+        .record(bytes);
   }
 
   /** An ACME order reached {@code status} (pending when created, then valid or invalid). */
