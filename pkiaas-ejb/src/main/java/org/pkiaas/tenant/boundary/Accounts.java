@@ -1,6 +1,8 @@
 package org.pkiaas.tenant.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,6 +52,7 @@ public class Accounts {
    * client or an account that failed too often is refused before any hashing, with the wait (HTTP
    * 429); each failure is audited, and so is the start of a wait.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Caller authenticate(String username, String password, String clientAddress) {
     return signIn(username, password, clientAddress).caller();
   }
@@ -58,9 +61,11 @@ public class Accounts {
   public record SignIn(Caller caller, boolean mustChangePassword) {}
 
   /**
-   * As {@link #authenticate}, and whether the password must be changed first: one transaction and
-   * one read of the account for each API request, not two.
+   * As {@link #authenticate}, and whether the password must be changed first: one read of the
+   * account for each API request, and no transaction of its own (it writes nothing; a failure's
+   * audit event has its own), so an API call costs one transaction, its action's.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SignIn signIn(String username, String password, String clientAddress) {
     Instant now = Instant.now();
     String given = password == null ? "" : password;
@@ -223,9 +228,11 @@ public class Accounts {
     if (username == null) {
       return Optional.empty();
     }
-    return em.createNamedQuery("Account.findByUsername", Account.class)
+    return em
+        .createNamedQuery("Account.findByUsername", Account.class)
         .setParameter("username", username)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
