@@ -469,6 +469,7 @@ class ConsoleIT extends ConsoleWalk {
       awaitMessage("choose one first");
 
       choose("https:templateId", templateId);
+      clearMessages();
       page.findElement(By.id("https:save")).click();
       awaitMessage("Saved: this node issues its certificate");
       awaitServedBy("CN=Console HTTPS Root");

@@ -220,6 +220,16 @@ abstract class ConsoleWalk extends ServerIT {
   }
 
   /**
+   * Empties the messages shown, so that the next {@link #awaitMessage} waits for the answer to the
+   * next action, not a message (an error in particular) still shown from the one before.
+   */
+  void clearMessages() {
+    ((JavascriptExecutor) page)
+        .executeScript(
+            "document.querySelectorAll('.ui-messages').forEach(m => m.replaceChildren());");
+  }
+
+  /**
    * Waits for a message containing {@code text}; fails early, with what it says, when an error
    * message shows instead.
    */
