@@ -226,7 +226,7 @@ public final class IssuanceBenchmark {
    * key identifiers), sign and encode it.
    */
   static InMemory.Work issuanceWork() throws Exception {
-    KeyPair ca = p256();
+    KeyPair ca = BenchApi.p256();
     byte[] csr = PemText.der(BenchApi.csr("host.example.test"), "CERTIFICATE REQUEST");
     SecureRandom random = new SecureRandom();
     JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -273,24 +273,12 @@ public final class IssuanceBenchmark {
     };
   }
 
-  /**
-   * Builds and signs end-entity certificates in memory with a P-256 key, on several threads: the
-   * rate of the signing work alone.
-   */
-  static InMemory.Count signingBaseline(int threads, Duration duration) throws Exception {
-    return InMemory.repeat(threads, duration, issuanceWork());
-  }
-
   private static List<String> csrs(int count) throws Exception {
     List<String> csrs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       csrs.add(BenchApi.csr("host" + i + ".example.test"));
     }
     return csrs;
-  }
-
-  private static KeyPair p256() throws Exception {
-    return BenchApi.p256();
   }
 
   /** The p-quantile (0 < p ≤ 1) of {@code values}, nearest rank; 0 for none. */
