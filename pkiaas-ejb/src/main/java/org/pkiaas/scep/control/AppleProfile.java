@@ -19,11 +19,7 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SanType;
 import org.pkiaas.x509.SubjectAltNames;
@@ -170,16 +166,7 @@ public final class AppleProfile {
       List<X509CertificateHolder> chain) {
     try {
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-      generator.addSignerInfoGenerator(
-          new JcaSignerInfoGeneratorBuilder(
-                  new JcaDigestCalculatorProviderBuilder()
-                      .setProvider(BouncyCastle.PROVIDER)
-                      .build())
-              .build(
-                  new JcaContentSignerBuilder("SHA256withRSA")
-                      .setProvider(BouncyCastle.PROVIDER)
-                      .build(key),
-                  signer));
+      generator.addSignerInfoGenerator(RsaSignerInfo.sha256(key, signer));
       List<X509CertificateHolder> certificates = new ArrayList<>();
       certificates.add(signer);
       certificates.addAll(chain);

@@ -8,13 +8,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.CollectionStore;
-import org.pkiaas.random.Randomness;
-import org.pkiaas.signing.BouncyCastle;
 
 /**
  * GetNextCACert's answer (RFC 8894 §4.7.1, {@code application/x-x509-next-ca-cert}): a SignedData
@@ -36,17 +31,7 @@ public final class NextCaCertificate {
       List<X509CertificateHolder> next, X509CertificateHolder signer, PrivateKey key) {
     try {
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-      generator.addSignerInfoGenerator(
-          new JcaSignerInfoGeneratorBuilder(
-                  new JcaDigestCalculatorProviderBuilder()
-                      .setProvider(BouncyCastle.PROVIDER)
-                      .build())
-              .build(
-                  new JcaContentSignerBuilder("SHA256withRSA")
-                      .setProvider(BouncyCastle.PROVIDER)
-                      .setSecureRandom(Randomness.current())
-                      .build(key),
-                  signer));
+      generator.addSignerInfoGenerator(RsaSignerInfo.sha256(key, signer));
       generator.addCertificates(new CollectionStore<>(next));
       return generator
           .generate(new CMSProcessableByteArray(CertsOnly.certificates(next)), true)
