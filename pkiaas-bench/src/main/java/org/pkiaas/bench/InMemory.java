@@ -3,13 +3,9 @@ package org.pkiaas.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one piece of in-memory work, the baselines' loop: for a while on several threads (a rate),
@@ -24,14 +20,6 @@ final class InMemory {
   /** One unit of work. */
   interface Work {
     void run() throws Exception;
-  }
-
-  /** How many units were done, in how long. */
-  record Count(long operations, Duration elapsed) {
-
-    double perSecond() {
-      return operations / (elapsed.toNanos() / 1e9);
-    }
   }
 
   /**
@@ -89,30 +77,5 @@ final class InMemory {
     }
     double millis = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / operations;
     return new Cost(millis, operations, warmUp, batchOperations, compiling);
-  }
-
-  static Count repeat(int threads, Duration duration, Work work) throws InterruptedException {
-    AtomicLong count = new AtomicLong();
-    Instant start = Instant.now();
-    Instant end = start.plus(duration);
-    CountDownLatch done = new CountDownLatch(threads);
-    for (int t = 0; t < threads; t++) {
-      new Thread(
-              () -> {
-                try {
-                  while (Instant.now().isBefore(end)) {
-                    work.run();
-                    count.incrementAndGet();
-                  }
-                } catch (Exception e) {
-                  throw new IllegalStateException(e);
-                } finally {
-                  done.countDown();
-                }
-              })
-          .start();
-    }
-    done.await();
-    return new Count(count.get(), Duration.between(start, Instant.now()));
   }
 }
