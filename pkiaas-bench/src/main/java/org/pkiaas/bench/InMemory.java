@@ -78,4 +78,21 @@ final class InMemory {
     double millis = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / operations;
     return new Cost(millis, operations, warmUp, batchOperations, compiling);
   }
+
+  /**
+   * The CSR's signature checked once, as the server's {@code SignatureChecks} does for RSA and
+   * ECDSA (Bouncy Castle's JCA verifier builder checks those a second time with a raw signature).
+   */
+  static boolean csrVerifies(org.bouncycastle.pkcs.PKCS10CertificationRequest csr)
+      throws Exception {
+    java.security.Signature signature =
+        java.security.Signature.getInstance(
+            csr.getSignatureAlgorithm().getAlgorithm().getId(), BenchApi.BC);
+    signature.initVerify(
+        new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter()
+            .setProvider(BenchApi.BC)
+            .getPublicKey(csr.getSubjectPublicKeyInfo()));
+    signature.update(csr.toASN1Structure().getCertificationRequestInfo().getEncoded("DER"));
+    return signature.verify(csr.getSignature());
+  }
 }

@@ -47,7 +47,6 @@ import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.jscep.message.PkcsReq;
@@ -193,10 +192,7 @@ public final class ScepBenchmark {
       byte[] csrBytes =
           recipient.getContent(new JceKeyTransEnvelopedRecipient(raKey).setProvider(BenchApi.BC));
       PKCS10CertificationRequest csr = new PKCS10CertificationRequest(csrBytes);
-      if (!csr.isSignatureValid(
-          new JcaContentVerifierProviderBuilder()
-              .setProvider(BenchApi.BC)
-              .build(csr.getSubjectPublicKeyInfo()))) {
+      if (!InMemory.csrVerifies(csr)) {
         throw new IllegalStateException("CSR signature");
       }
       org.bouncycastle.asn1.pkcs.Attribute[] challenge =

@@ -12,13 +12,12 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.signing.SignatureChecks;
 import org.pkiaas.x509.DerStructure;
 import org.pkiaas.x509.SubjectAltNames;
 
@@ -169,11 +168,7 @@ public final class CsrReader {
   private static void verify(String field, PKCS10CertificationRequest csr) {
     boolean valid;
     try {
-      valid =
-          csr.isSignatureValid(
-              new JcaContentVerifierProviderBuilder()
-                  .setProvider(BouncyCastle.PROVIDER)
-                  .build(csr.getSubjectPublicKeyInfo()));
+      valid = csr.isSignatureValid(SignatureChecks.of(csr.getSubjectPublicKeyInfo()));
     } catch (Exception e) {
       valid = false;
     }
