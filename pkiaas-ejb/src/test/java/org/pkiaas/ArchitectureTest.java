@@ -97,7 +97,7 @@ class ArchitectureTest {
 
   /**
    * Issuing is one transaction that mails nobody: the certificate's mail observes {@code
-   * CertificateIssued} after the commit ({@code issuance.control.IssuedCertificateMail}).
+   * RequestSigned} after the commit ({@code issuance.control.IssuedCertificateMail}).
    */
   @ArchTest
   static final ArchRule issuanceLeavesItsMailToAnObserver =

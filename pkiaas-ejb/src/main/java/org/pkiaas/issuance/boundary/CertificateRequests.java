@@ -1,6 +1,7 @@
 package org.pkiaas.issuance.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -55,6 +56,8 @@ public class CertificateRequests {
   @Inject IssuanceService issuance;
 
   @Inject ClaimLinks claimLinks;
+
+  @Inject Event<RequestSigned> signedEvent;
 
   /** An approved request and its freshly opened claim link (the token is shown this once). */
   public record Approval(CertificateRequest request, ClaimLink link)
@@ -191,6 +194,9 @@ public class CertificateRequests {
     Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
     IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, queued.id());
     queued.issued(issued.id());
+    if (queued.requesterEmail() != null) {
+      signedEvent.fire(new RequestSigned(issued, queued.requesterEmail()));
+    }
     return issued;
   }
 

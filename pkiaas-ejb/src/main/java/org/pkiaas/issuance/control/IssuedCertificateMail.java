@@ -10,8 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
-import org.pkiaas.issuance.boundary.CertificateIssued;
-import org.pkiaas.issuance.entity.CertificateRequest;
+import org.pkiaas.issuance.boundary.RequestSigned;
 import org.pkiaas.mail.boundary.Mailer;
 import org.pkiaas.pem.Pem;
 
@@ -32,30 +31,19 @@ public class IssuedCertificateMail {
 
   @Inject Mailer mailer;
 
-  /** A business method, so that the container runs it in its own transaction. */
-  public void onIssued(
-      @Observes(during = TransactionPhase.AFTER_SUCCESS) CertificateIssued issued) {
-    IssuedCertificate certificate = issued.certificate();
-    if (!mailed(issued.channel(), certificate.requestId())) {
-      return;
-    }
-    CertificateRequest request = em.find(CertificateRequest.class, certificate.requestId());
-    if (request == null || request.requesterEmail() == null) {
-      return;
-    }
+  /**
+   * A business method, so that the container runs it in its own transaction. Only a queued request
+   * an administrator signed is mailed ({@link RequestSigned}): the other channels hand the
+   * certificate to whoever asked in their answer (a claim page, ACME, SCEP, EST, the one-call API),
+   * and cost no transaction here.
+   */
+  public void onSigned(@Observes(during = TransactionPhase.AFTER_SUCCESS) RequestSigned signed) {
+    IssuedCertificate certificate = signed.certificate();
     CertificateAuthority ca = em.find(CertificateAuthority.class, certificate.caId());
     mailer.queue(
-        request.requesterEmail(),
+        signed.requesterEmail(),
         SUBJECT,
         body(certificate.subjectDn(), certificate.der(), ca.certificateChainPem()));
-  }
-
-  /**
-   * Only a queued request an administrator signed is mailed: the other channels hand the
-   * certificate to whoever asked in their answer (a claim page, ACME, SCEP, EST).
-   */
-  static boolean mailed(Channel channel, String requestId) {
-    return channel == Channel.ADMIN_CSR && requestId != null;
   }
 
   static String body(String subjectDn, byte[] der, String chainPem) {

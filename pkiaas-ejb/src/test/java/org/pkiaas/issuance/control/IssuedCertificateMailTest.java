@@ -1,7 +1,6 @@
 package org.pkiaas.issuance.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.TransactionAttribute;
@@ -12,20 +11,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.pkiaas.issuance.boundary.CertificateIssued;
+import org.pkiaas.issuance.boundary.RequestSigned;
 import org.pkiaas.pem.Pem;
 
 class IssuedCertificateMailTest {
 
   @Test
   void mailsOnlyAfterTheIssuingTransactionCommitted() throws Exception {
-    Method observer = IssuedCertificateMail.class.getMethod("onIssued", CertificateIssued.class);
+    Method observer = IssuedCertificateMail.class.getMethod("onSigned", RequestSigned.class);
     Observes observes =
         Arrays.stream(observer.getParameterAnnotations()[0])
             .filter(Observes.class::isInstance)
             .map(Observes.class::cast)
             .findFirst()
-            .orElseThrow(() -> new AssertionError("onIssued observes no event"));
+            .orElseThrow(() -> new AssertionError("onSigned observes no event"));
     assertEquals(
         TransactionPhase.AFTER_SUCCESS,
         observes.during(),
@@ -35,18 +34,6 @@ class IssuedCertificateMailTest {
         TransactionAttributeType.REQUIRES_NEW,
         IssuedCertificateMail.class.getAnnotation(TransactionAttribute.class).value(),
         "the issuing transaction is over: the mail is queued in one of its own");
-  }
-
-  @Test
-  void onlyAnAdministratorsSignatureOnAQueuedRequestIsMailed() {
-    assertTrue(IssuedCertificateMail.mailed(Channel.ADMIN_CSR, "request-1"));
-    assertFalse(IssuedCertificateMail.mailed(Channel.ADMIN_CSR, null), "no request, no requester");
-    assertFalse(IssuedCertificateMail.mailed(null, "request-1"), "a channel not told");
-    for (Channel other : Channel.values()) {
-      if (other != Channel.ADMIN_CSR) {
-        assertFalse(IssuedCertificateMail.mailed(other, "request-1"), other::name);
-      }
-    }
   }
 
   @Test
