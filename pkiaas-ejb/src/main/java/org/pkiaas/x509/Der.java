@@ -2,6 +2,9 @@ package org.pkiaas.x509;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -13,7 +16,31 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  */
 public final class Der {
 
+  /** CA certificates parsed once: a deployment has a handful, each read on every issuance. */
+  private static final int ISSUERS_KEPT = 256;
+
+  private static final Map<ByteBuffer, X509CertificateHolder> ISSUERS = new ConcurrentHashMap<>();
+
   private Der() {}
+
+  /**
+   * A CA's stored certificate, parsed once per node: {@link X509CertificateHolder} is immutable,
+   * and the DER bytes themselves are the key, so a CA whose certificate changes (an imported one, a
+   * renewal) gets the new one parsed. Only for issuer certificates: the set stays small; past
+   * {@value #ISSUERS_KEPT} it starts again.
+   */
+  public static X509CertificateHolder issuerCertificate(byte[] der) {
+    X509CertificateHolder parsed = ISSUERS.get(ByteBuffer.wrap(der));
+    if (parsed == null) {
+      if (ISSUERS.size() >= ISSUERS_KEPT) {
+        ISSUERS.clear();
+      }
+      parsed = certificate(der);
+      // a copy for the key: the caller's array may change later
+      ISSUERS.put(ByteBuffer.wrap(der.clone()), parsed);
+    }
+    return parsed;
+  }
 
   /** A stored certificate, parsed. */
   public static X509CertificateHolder certificate(byte[] der) {

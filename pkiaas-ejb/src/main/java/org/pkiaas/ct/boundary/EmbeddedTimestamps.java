@@ -49,6 +49,6 @@ public class EmbeddedTimestamps {
             : em.find(CertificateTemplate.class, certificate.templateId());
     List<CtLog> logs =
         template == null ? List.of() : template.settings().certificateTransparency().logs();
-    return EmbeddedScts.check(holder, Der.certificate(ca.certificate()), logs);
+    return EmbeddedScts.check(holder, Der.issuerCertificate(ca.certificate()), logs);
   }
 }

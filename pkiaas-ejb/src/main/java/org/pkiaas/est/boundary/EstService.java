@@ -98,7 +98,7 @@ public class EstService {
     limits.admit(RateLimit.Kind.EST, clientAddress);
     CertificateAuthority ca = templates.open(label).ca();
     List<X509CertificateHolder> certificates = new ArrayList<>();
-    certificates.add(Der.certificate(ca.certificate()));
+    certificates.add(Der.issuerCertificate(ca.certificate()));
     if (ca.chainPem() != null && !ca.chainPem().isBlank()) {
       certificates.addAll(Pem.certificates("chain", ca.chainPem()));
     }

@@ -235,7 +235,7 @@ public class CertificateRequests {
    * The CA's certificate, for its name constraints; null while a CA awaits its signed certificate.
    */
   static X509CertificateHolder issuerCertificate(CertificateAuthority ca) {
-    return ca.certificate() == null ? null : Der.certificate(ca.certificate());
+    return ca.certificate() == null ? null : Der.issuerCertificate(ca.certificate());
   }
 
   static List<String> strings(List<SubjectAltNames.Name> names) {

@@ -78,7 +78,7 @@ public class IssuanceService {
     CertificateProfile.Issuer issuer =
         new CertificateProfile.Issuer(
             ca.id(),
-            Der.certificate(ca.certificate()),
+            Der.issuerCertificate(ca.certificate()),
             ca.keySpec(),
             ca.signatureAlgorithm(),
             config.pkiUrl(),

@@ -119,7 +119,7 @@ public class ScepService {
     ScepTemplate scep = templates.open(templateId, clientAddress, false);
     CertificateAuthority ca = scep.ca();
     List<X509CertificateHolder> certificates = new ArrayList<>();
-    certificates.add(Der.certificate(ca.certificate()));
+    certificates.add(Der.issuerCertificate(ca.certificate()));
     certificates.add(authorities.current(ca).certificate());
     if (ca.chainPem() != null && !ca.chainPem().isBlank()) {
       certificates.addAll(Pem.certificates("chain", ca.chainPem()));
