@@ -66,6 +66,21 @@ final class Figures {
 
   /** The table and the conditions, the machine's figures taken again now. */
   String report() throws java.io.IOException {
+    for (Row row : rows) {
+      Clients.Outcome outcome = row.outcome();
+      // a run whose requests failed measured something else (a server gone, a wrong URL)
+      if (outcome.operations() == 0 || outcome.failures() * 100L > outcome.operations()) {
+        throw new IllegalStateException(
+            row.path()
+                + ": "
+                + outcome.failures()
+                + " of "
+                + (outcome.operations() + outcome.failures())
+                + " operations failed (first: "
+                + outcome.firstFailure()
+                + "); nothing is recorded");
+      }
+    }
     String loadAfter = Machine.loadAverage();
     Machine.Fsync fsyncAfter = Machine.fsync(work);
     StringBuilder out = new StringBuilder();
