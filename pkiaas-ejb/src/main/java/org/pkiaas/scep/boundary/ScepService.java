@@ -138,7 +138,7 @@ public class ScepService {
     RegistrationAuthorities.Ra ra = authorities.current(scep.ca());
     CertRep.Signer signer =
         new CertRep.Signer(
-            ra.certificate(), ra.key(), List.of(Der.certificate(scep.ca().certificate())));
+            ra.certificate(), ra.key(), List.of(Der.issuerCertificate(scep.ca().certificate())));
     try {
       Outcome outcome = answer(scep, request, ra);
       return outcome.pending()
