@@ -127,7 +127,9 @@ public final class TsaBenchmark {
 
   /**
    * The server's work without the server: decode the request, build the token a P-256 unit signs
-   * (its certificate and the CA's in it, as certReq asks), encode the granted response.
+   * (its certificate and the CA's in it, as certReq asks), encode the granted response. The token
+   * generator (signer, ESS attribute, certificates) is made once, as the server makes one per
+   * request thread and unit ({@code TokenGenerators}).
    */
   private static InMemory.Work tokenWork(byte[] query) throws Exception {
     KeyPair caKey = BenchApi.p256();
@@ -136,22 +138,23 @@ public final class TsaBenchmark {
     X509CertificateHolder unit = certificate("CN=Bench TSA", unitKey, caKey, ca);
     ASN1ObjectIdentifier policy = new ASN1ObjectIdentifier("2.25.1.1");
     SecureRandom random = new SecureRandom();
+    DigestCalculatorProvider digests =
+        new JcaDigestCalculatorProviderBuilder().setProvider(BenchApi.BC).build();
+    TimeStampTokenGenerator generator =
+        new TimeStampTokenGenerator(
+            new JcaSignerInfoGeneratorBuilder(digests)
+                .build(
+                    new JcaContentSignerBuilder("SHA256withECDSA")
+                        .setProvider(BenchApi.BC)
+                        .setSecureRandom(random)
+                        .build(unitKey.getPrivate()),
+                    unit),
+            digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+            policy);
+    generator.setAccuracySeconds(1);
+    generator.addCertificates(new CollectionStore<>(List.of(unit, ca)));
     return () -> {
       TimeStampRequest request = new TimeStampRequest(query);
-      DigestCalculatorProvider digests =
-          new JcaDigestCalculatorProviderBuilder().setProvider(BenchApi.BC).build();
-      TimeStampTokenGenerator generator =
-          new TimeStampTokenGenerator(
-              new JcaSignerInfoGeneratorBuilder(digests)
-                  .build(
-                      new JcaContentSignerBuilder("SHA256withECDSA")
-                          .setProvider(BenchApi.BC)
-                          .build(unitKey.getPrivate()),
-                      unit),
-              digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-              policy);
-      generator.setAccuracySeconds(1);
-      generator.addCertificates(new CollectionStore<>(List.of(unit, ca)));
       TimeStampToken token = generator.generate(request, new BigInteger(64, random), new Date());
       new TimeStampResp(
               new PKIStatusInfo(PKIStatus.granted), token.toCMSSignedData().toASN1Structure())

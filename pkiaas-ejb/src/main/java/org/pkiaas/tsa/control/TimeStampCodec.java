@@ -17,18 +17,9 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.TimeStampReq;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.SignerInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.DigestCalculatorProvider;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.tsp.TimeStampTokenGenerator;
-import org.bouncycastle.util.CollectionStore;
-import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.tsa.boundary.FailInfo;
 import org.pkiaas.tsa.boundary.TimeStampRejected;
 import org.pkiaas.x509.DerStructure;
@@ -136,24 +127,14 @@ public final class TimeStampCodec {
    */
   public static byte[] granted(Query query, Stamp stamp, TsaUnit unit) {
     try {
-      DigestCalculatorProvider digests =
-          new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build();
-      SignerInfoGenerator signerInfo =
-          new JcaSignerInfoGeneratorBuilder(digests).build(unit.signer(), unit.certificate());
-      TimeStampTokenGenerator generator =
-          new TimeStampTokenGenerator(
-              signerInfo,
-              digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
-              stamp.policy());
-      generator.setAccuracySeconds(1);
-      generator.addCertificates(new CollectionStore<>(unit.chain()));
       TimeStampToken token =
-          generator.generate(
-              query.request(), stamp.serialNumber(), Date.from(stamp.genTime()), null);
+          unit.generators()
+              .forPolicy(unit, stamp.policy())
+              .generate(query.request(), stamp.serialNumber(), Date.from(stamp.genTime()), null);
       PKIStatusInfo granted = new PKIStatusInfo(PKIStatus.granted);
       return new TimeStampResp(granted, token.toCMSSignedData().toASN1Structure())
           .getEncoded(ASN1Encoding.DER);
-    } catch (OperatorCreationException | TSPException e) {
+    } catch (TSPException e) {
       throw new IllegalStateException("Cannot build a time-stamp token", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

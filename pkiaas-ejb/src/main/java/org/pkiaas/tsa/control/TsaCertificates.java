@@ -76,7 +76,8 @@ public class TsaCertificates {
         services.privateKey(issued),
         ServiceCertificates.signatureAlgorithm(ca, certificate),
         policies(ca.timestamping()),
-        ca.version());
+        ca.version(),
+        new TokenGenerators());
   }
 
   /** The CA's policies; without a default of its own, the operator's. */

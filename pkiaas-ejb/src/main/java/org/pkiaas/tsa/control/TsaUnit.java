@@ -11,8 +11,9 @@ import org.pkiaas.signing.CaSigner;
 /**
  * A CA's time-stamping unit, ready to sign (RFC 3161 §2.3): its certificate, the certificates that
  * lead from it to the CA (sent in the token when the request asks for them), its key and signature
- * algorithm, and the policies the CA grants tokens under; {@code caVersion} is the version of the
- * CA row it was made from, so that a node notices a change made on another.
+ * algorithm, and the policies the CA grants tokens under, and the token generators made from them
+ * ({@link TokenGenerators}); {@code caVersion} is the version of the CA row it was made from, so
+ * that a node notices a change made on another.
  */
 public record TsaUnit(
     String caId,
@@ -22,7 +23,8 @@ public record TsaUnit(
     PrivateKey key,
     String signatureAlgorithm,
     TsaPolicies policies,
-    int caVersion) {
+    int caVersion,
+    TokenGenerators generators) {
 
   public TsaUnit {
     Objects.requireNonNull(caId);
@@ -31,6 +33,7 @@ public record TsaUnit(
     Objects.requireNonNull(key);
     Objects.requireNonNull(signatureAlgorithm);
     Objects.requireNonNull(policies);
+    Objects.requireNonNull(generators);
     issuers = List.copyOf(issuers);
   }
 

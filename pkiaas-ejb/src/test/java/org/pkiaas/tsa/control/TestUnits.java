@@ -71,7 +71,8 @@ public final class TestUnits {
         unitKey.getPrivate(),
         "SHA256withECDSA",
         policies,
-        0);
+        0,
+        new TokenGenerators());
   }
 
   private static org.bouncycastle.operator.ContentSigner signer(KeyPair key) throws Exception {

@@ -145,6 +145,52 @@ class TimeStampCodecTest {
   }
 
   @Test
+  void aUnitSignsTokenAfterTokenUnderEachPolicyAndOnEachThread() throws Exception {
+    TsaUnit unit = TestUnits.p256("ca-1");
+    ASN1ObjectIdentifier other = new ASN1ObjectIdentifier("1.2.3.4.5");
+    TimeStampToken first = token(unit, "sha256-nonce-cert.tsq", POLICY, BigInteger.ONE);
+    TimeStampToken second = token(unit, "sha256-no-nonce.tsq", POLICY, BigInteger.TWO);
+    TimeStampToken underOther = token(unit, "policy-1.2.3.4.5.tsq", other, BigInteger.TEN);
+    java.util.concurrent.atomic.AtomicReference<TimeStampToken> elsewhere =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                elsewhere.set(token(unit, "sha256-nonce-cert.tsq", POLICY, BigInteger.TEN));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    thread.start();
+    thread.join();
+
+    assertEquals(2, first.getCertificates().getMatches(null).size());
+    assertTrue(second.getCertificates().getMatches(null).isEmpty());
+    assertEquals(BigInteger.TWO, second.getTimeStampInfo().getSerialNumber());
+    assertEquals(other, underOther.getTimeStampInfo().getPolicy());
+    assertEquals(POLICY, elsewhere.get().getTimeStampInfo().getPolicy());
+    for (TimeStampToken token : java.util.List.of(first, second, underOther, elsewhere.get())) {
+      token.validate(
+          new JcaSimpleSignerInfoVerifierBuilder()
+              .setProvider(BouncyCastle.PROVIDER)
+              .build(unit.certificate()));
+    }
+  }
+
+  private static TimeStampToken token(
+      TsaUnit unit, String fixture, ASN1ObjectIdentifier policy, BigInteger serial)
+      throws Exception {
+    TimeStampCodec.Query query = TimeStampCodec.decode(fixture(fixture));
+    TimeStampResponse response =
+        new TimeStampResponse(
+            TimeStampCodec.granted(
+                query, new TimeStampCodec.Stamp(policy, serial, Instant.now()), unit));
+    response.validate(query.request());
+    return response.getTimeStampToken();
+  }
+
+  @Test
   void rejectionCarriesStatusFailInfoAndText() throws Exception {
     TimeStampResponse response =
         new TimeStampResponse(TimeStampCodec.rejection(FailInfo.BAD_ALG, "use SHA-256"));
