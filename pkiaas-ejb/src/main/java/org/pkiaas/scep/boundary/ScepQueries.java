@@ -1,6 +1,8 @@
 package org.pkiaas.scep.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,8 +38,9 @@ public class ScepQueries {
 
   /**
    * CertPoll (GetCertInitial): the request of this transaction, which must have been signed with
-   * the same key.
+   * the same key. Reads only: no transaction of its own.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Outcome poll(ScepTemplate scep, PkiMessage message, byte[] messageData) {
     MessageData.IssuerAndSubject asked = MessageData.issuerAndSubject(messageData);
     requireThisCa(scep, asked.issuer());
@@ -50,8 +53,10 @@ public class ScepQueries {
 
   /**
    * A PKCSReq sent again for a transaction that exists (clients resend it while PENDING): answered
-   * as CertPoll would be; null when the transaction is new.
+   * as CertPoll would be; null when the transaction is new. Reads only: no transaction of its own,
+   * so a new enrollment pays for one transaction, its own.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Outcome resent(ScepTemplate scep, PkiMessage message) {
     CertificateRequest request = transaction(scep, message.transactionId());
     return request == null ? null : state(request, message);
@@ -78,11 +83,14 @@ public class ScepQueries {
 
   /** The newest request of a SCEP transaction under the template, or null. */
   private CertificateRequest transaction(ScepTemplate scep, String transactionId) {
-    return em.createNamedQuery("CertificateRequest.byScepTransaction", CertificateRequest.class)
+    return em
+        .createNamedQuery("CertificateRequest.byScepTransaction", CertificateRequest.class)
         .setParameter("templateId", scep.template().id())
         .setParameter("transactionId", transactionId)
         .setMaxResults(1)
-        .getResultStream()
+        // a list, not a stream: outside a transaction the persistence context closes after the call
+        .getResultList()
+        .stream()
         .findFirst()
         .orElse(null);
   }

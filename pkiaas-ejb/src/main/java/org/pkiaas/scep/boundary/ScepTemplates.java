@@ -1,6 +1,8 @@
 package org.pkiaas.scep.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -12,9 +14,12 @@ import org.pkiaas.template.entity.TemplateSettings;
 
 /**
  * Finds the template behind a SCEP URL (user guide 6.1): only an enabled template with SCEP
- * switched on, under a CA that issues, has one; anything else is not found.
+ * switched on, under a CA that issues, has one; anything else is not found. Reads only, so it joins
+ * the caller's transaction when there is one and opens none of its own (SCEP's requests run outside
+ * one, each step in its own).
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ScepTemplates {
 
   @PersistenceContext EntityManager em;
