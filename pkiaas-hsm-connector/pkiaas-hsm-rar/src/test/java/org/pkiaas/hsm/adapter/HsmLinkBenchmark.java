@@ -1,5 +1,6 @@
 package org.pkiaas.hsm.adapter;
 
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,6 +35,9 @@ class HsmLinkBenchmark {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
 
+  private static final int MAX_WARM_UP_ROUNDS = 20;
+  private static final long QUIET_COMPILER_MILLIS = 40;
+
   /** sysconf(_SC_CLK_TCK): 100 on Linux on every architecture the JDK runs on. */
   private static final long CLOCK_TICKS = 100;
 
@@ -45,7 +49,8 @@ class HsmLinkBenchmark {
 
   /**
    * One measurement; {@code selfCpuMillis} is this JVM's CPU (clients and, through the link, the
-   * adapter), {@code agentCpuMillis} the agent process's (0 for direct signing).
+   * adapter), {@code agentCpuMillis} the agent process's and {@code brokerCpuMillis} Mosquitto's (0
+   * for direct signing; the broker's includes whatever else uses it meanwhile).
    */
   private record Run(
       double perSecond,
@@ -53,7 +58,12 @@ class HsmLinkBenchmark {
       double p99Millis,
       long count,
       double selfCpuMillis,
-      double agentCpuMillis) {
+      double agentCpuMillis,
+      double brokerCpuMillis) {
+
+    double brokerCpuPerSignature() {
+      return brokerCpuMillis / count;
+    }
 
     double selfCpuPerSignature() {
       return selfCpuMillis / count;
@@ -90,7 +100,7 @@ class HsmLinkBenchmark {
           signature.update(MessageDigest.getInstance("SHA-256").digest(data));
           signature.sign();
         };
-    run(direct, 3, null);
+    int directWarmUp = warmUp(direct, null);
     Run directRun = run(direct, SECONDS, null);
 
     HsmResourceAdapter adapter = new HsmResourceAdapter();
@@ -109,9 +119,9 @@ class HsmLinkBenchmark {
       }
       PublicKey key = caKey;
       Signer linked = data -> connection.sign(key, "SHA256withECDSA", data);
-      run(linked, 5, agent);
+      int linkWarmUp = warmUp(linked, agent);
       Run linkRun = run(linked, SECONDS, agent);
-      report(directRun, linkRun);
+      report(directRun, linkRun, directWarmUp, linkWarmUp);
     } finally {
       agent.destroy();
       agent.waitFor();
@@ -119,9 +129,57 @@ class HsmLinkBenchmark {
     }
   }
 
+  /**
+   * Signs in 2-second rounds until the JIT compilers of this JVM and of the agent spend under
+   * {@value #QUIET_COMPILER_MILLIS} ms of CPU in a round (at most {@value #MAX_WARM_UP_ROUNDS}
+   * rounds), so that neither column is measured while one side still compiles its path.
+   *
+   * @return the seconds spent warming up
+   */
+  private static int warmUp(Signer signer, Process agent) throws Exception {
+    int rounds = 0;
+    while (rounds < MAX_WARM_UP_ROUNDS) {
+      long before = compilerMillis(agent);
+      run(signer, 2, agent);
+      rounds++;
+      if (compilerMillis(agent) - before < QUIET_COMPILER_MILLIS) {
+        break;
+      }
+    }
+    return 2 * rounds;
+  }
+
+  /** CPU time of the JIT compiler threads of this JVM and of the agent, if any, from /proc. */
+  private static long compilerMillis(Process agent) throws Exception {
+    long millis = compilerMillis(ProcessHandle.current().pid());
+    return agent == null ? millis : millis + compilerMillis(agent.pid());
+  }
+
+  private static long compilerMillis(long pid) throws Exception {
+    long ticks = 0;
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException ended) {
+          continue;
+        }
+        if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("Compiler")) {
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+      }
+    }
+    return ticks * 1000 / CLOCK_TICKS;
+  }
+
   private static Run run(Signer signer, int seconds, Process agent) throws Exception {
     long selfBefore = selfCpuNanos();
     long agentBefore = agent == null ? 0 : cpuMillis(agent.pid());
+    long broker = agent == null ? -1 : brokerPid();
+    long brokerBefore = broker < 0 ? 0 : cpuMillis(broker);
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<Future<List<Long>>> results = new ArrayList<>();
@@ -149,6 +207,7 @@ class HsmLinkBenchmark {
     pool.shutdown();
     double selfCpu = (selfCpuNanos() - selfBefore) / 1e6;
     double agentCpu = agent == null ? 0 : cpuMillis(agent.pid()) - agentBefore;
+    double brokerCpu = broker < 0 ? 0 : cpuMillis(broker) - brokerBefore;
     Collections.sort(all);
     return new Run(
         all.size() / (double) seconds,
@@ -156,7 +215,17 @@ class HsmLinkBenchmark {
         all.get((int) (all.size() * 0.99)) / 1e6,
         all.size(),
         selfCpu,
-        agentCpu);
+        agentCpu,
+        brokerCpu);
+  }
+
+  /** The local Mosquitto's process id, or -1 if it is not visible (another broker, a container). */
+  private static long brokerPid() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/mosquitto")).orElse(false))
+        .mapToLong(ProcessHandle::pid)
+        .findFirst()
+        .orElse(-1);
   }
 
   private static long selfCpuNanos() {
@@ -173,19 +242,24 @@ class HsmLinkBenchmark {
     return ticks * 1000 / CLOCK_TICKS;
   }
 
-  private static void report(Run direct, Run link) throws Exception {
+  private static void report(Run direct, Run link, int directWarmUp, int linkWarmUp)
+      throws Exception {
     String section =
         String.format(
             Locale.ROOT,
             "| measure | direct PKCS#11 | through the link |%n"
                 + "|---|---|---|%n"
+                + "| warm-up until the JITs are quiet (< 40 ms compiling in 2 s) | %d s | %d s |%n"
                 + "| signatures per second, %d clients, %d s | %.0f /s (%d) | **%.0f /s** (%d) |%n"
                 + "| latency p50 / p99 | %.2f ms / %.2f ms | %.2f ms / %.2f ms |%n"
                 + "| link rate as a share of the direct rate | | %.0f %% |%n"
                 + "| latency the link adds, p50 / p99 | | %.2f ms / %.2f ms |%n"
                 + "| CPU per signature: this JVM (clients; with the link, the adapter) | %.3f ms"
                 + " | %.3f ms |%n"
-                + "| CPU per signature: agent process | | %.3f ms |%n",
+                + "| CPU per signature: agent process | | %.3f ms |%n"
+                + "| CPU per signature: Mosquitto (with any other traffic it carried) | | %.3f ms |%n",
+            directWarmUp,
+            linkWarmUp,
             CLIENTS,
             SECONDS,
             direct.perSecond(),
@@ -201,7 +275,8 @@ class HsmLinkBenchmark {
             link.p99Millis() - direct.p99Millis(),
             direct.selfCpuPerSignature(),
             link.selfCpuPerSignature(),
-            link.agentCpuPerSignature());
+            link.agentCpuPerSignature(),
+            link.brokerCpuPerSignature());
     Files.writeString(Path.of("target", "hsm-benchmark.md"), section);
     System.out.println(section);
   }
