@@ -1,12 +1,9 @@
 package org.pkiaas.ct.control;
 
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps.Embedded;
-import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 
 /**
@@ -35,14 +32,14 @@ public final class EmbeddedScts {
     List<Embedded> checked = new ArrayList<>();
     for (SignedCertificateTimestamp sct : list.timestamps()) {
       CtLog log =
-          logs.stream().filter(l -> logId(l).equals(sct.logIdHex())).findFirst().orElse(null);
-      String problem;
-      if (log == null) {
-        problem = "no log of the template has this id";
-      } else {
-        byte[] key = Base64.getDecoder().decode(log.publicKey());
-        problem = SctVerifier.problem(sct, entry, key, CaSigners.publicKey(key));
-      }
+          logs.stream()
+              .filter(l -> SctVerifier.forLog(l.publicKey()).logIdHex().equals(sct.logIdHex()))
+              .findFirst()
+              .orElse(null);
+      String problem =
+          log == null
+              ? "no log of the template has this id"
+              : SctVerifier.forLog(log.publicKey()).problem(sct, entry);
       checked.add(
           new Embedded(
               sct.logIdHex(),
@@ -52,10 +49,5 @@ public final class EmbeddedScts {
               problem));
     }
     return checked;
-  }
-
-  private static String logId(CtLog log) {
-    return HexFormat.of()
-        .formatHex(Precertificates.logId(Base64.getDecoder().decode(log.publicKey())));
   }
 }

@@ -1,14 +1,11 @@
 package org.pkiaas.ct.control;
 
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.pkiaas.signing.CaSigners;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 
@@ -123,9 +120,7 @@ public final class SctGathering {
     } catch (CtFormatException e) {
       return new LogOutcome(log, answer, null, "not an SCT: " + e.getMessage());
     }
-    byte[] key = Base64.getDecoder().decode(log.publicKey());
-    PublicKey publicKey = CaSigners.publicKey(key);
-    String problem = SctVerifier.problem(sct, entry, key, publicKey);
+    String problem = SctVerifier.forLog(log.publicKey()).problem(sct, entry);
     return new LogOutcome(log, answer, sct, problem == null ? null : "invalid SCT: " + problem);
   }
 

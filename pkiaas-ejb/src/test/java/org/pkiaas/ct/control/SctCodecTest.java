@@ -2,7 +2,10 @@ package org.pkiaas.ct.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +19,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
 import org.pkiaas.pem.Pem;
-import org.pkiaas.signing.CaSigners;
 
 /**
  * The RFC 6962 structures against bytes made elsewhere: a certificate with an embedded SCT from the
@@ -65,7 +67,22 @@ class SctCodecTest {
     SignedCertificateTimestamp sct = SctList.of(certificate.getExtensions()).timestamps().get(0);
     LogEntry entry = Precertificates.entryOfCertificate(certificate, issuer);
 
-    assertNull(SctVerifier.problem(sct, entry, logKey, CaSigners.publicKey(logKey)));
+    assertNull(SctVerifier.of(logKey).problem(sct, entry));
+  }
+
+  @Test
+  void aLogsVerifierIsMadeOnceAndKeptForItsKey() {
+    String key = Base64.getEncoder().encodeToString(logKey);
+    SctVerifier kept = SctVerifier.forLog(key);
+    SignedCertificateTimestamp sct = SctList.of(certificate.getExtensions()).timestamps().get(0);
+
+    assertSame(kept, SctVerifier.forLog(key));
+    assertNotSame(kept, SctVerifier.forLog(OTHER_P256));
+    assertEquals(LOG_ID, kept.logIdHex());
+    assertNull(kept.problem(sct, Precertificates.entryOfCertificate(certificate, issuer)));
+    assertNotNull(
+        SctVerifier.forLog(OTHER_P256)
+            .problem(sct, Precertificates.entryOfCertificate(certificate, issuer)));
   }
 
   @Test
@@ -77,12 +94,8 @@ class SctCodecTest {
     LogEntry entry = Precertificates.entryOfCertificate(certificate, issuer);
     LogEntry otherIssuer = Precertificates.entryOfCertificate(certificate, certificate);
 
-    assertEquals(
-        "the signature does not verify",
-        SctVerifier.problem(later, entry, logKey, CaSigners.publicKey(logKey)));
-    assertEquals(
-        "the signature does not verify",
-        SctVerifier.problem(sct, otherIssuer, logKey, CaSigners.publicKey(logKey)));
+    assertEquals("the signature does not verify", SctVerifier.of(logKey).problem(later, entry));
+    assertEquals("the signature does not verify", SctVerifier.of(logKey).problem(sct, otherIssuer));
   }
 
   @Test
@@ -91,11 +104,8 @@ class SctCodecTest {
     byte[] otherKey = Base64.getDecoder().decode(OTHER_P256);
 
     String problem =
-        SctVerifier.problem(
-            sct,
-            Precertificates.entryOfCertificate(certificate, issuer),
-            otherKey,
-            CaSigners.publicKey(otherKey));
+        SctVerifier.of(otherKey)
+            .problem(sct, Precertificates.entryOfCertificate(certificate, issuer));
 
     assertTrue(problem.contains(LOG_ID), problem);
   }
