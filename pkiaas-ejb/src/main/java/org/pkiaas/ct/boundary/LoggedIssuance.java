@@ -4,7 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.pkiaas.problem.ConflictException;
@@ -16,7 +19,10 @@ import org.pkiaas.problem.ConflictException;
  * lock held; the second run repeats the channel's work with the same serial and time, checks that
  * it builds the very TBS the logs saw, and issues with their SCTs, or, when too few came back,
  * fails in the channel's own language. A failed round leaves the database as it was, apart from the
- * record of what the logs answered ({@link CtAttempts}).
+ * record of what the logs answered ({@link CtAttempts}). The second run repeats the channel's
+ * decisions but not its costliest pure work: what a round computed from given bytes (a CSR parsed
+ * and its signature verified) is handed to the next round of the same run that sees the very same
+ * bytes ({@link #reused}).
  *
  * <p>Channels without CT run once, as before. Call it outside any transaction: from a JAX-RS
  * resource, a backing bean or a boundary marked {@code NOT_SUPPORTED}.
@@ -59,7 +65,12 @@ public class LoggedIssuance {
 
   private static final class Round {
     private Answered answered;
+
+    /** What earlier rounds of this run computed, by what from ({@link #reused}). */
+    private final Map<Computed, Object> computed = new HashMap<>();
   }
+
+  private record Computed(String what, ByteBuffer from) {}
 
   /**
    * @return what {@code transaction} returns, once it has issued with the logs' SCTs or without CT
@@ -109,6 +120,32 @@ public class LoggedIssuance {
     } catch (TransparencyFailure failure) {
       return new Answered(pending, null, failure);
     }
+  }
+
+  /**
+   * What {@code computation} makes of {@code input}, computed once per {@link #run}: a later round
+   * of the same run on this thread gets the first round's result instead of paying again (such as
+   * parsing a CSR and verifying its signature). Outside a run, computes every time.
+   *
+   * <p>Only for a pure function of the bytes, whose result is immutable: the key is the exact bytes
+   * (copied), so a round that sees other bytes computes afresh. A computation that throws leaves
+   * nothing behind.
+   *
+   * @param what names the computation, so two kinds of result from the same bytes never mix
+   */
+  public static <T> T reused(String what, byte[] input, Class<T> type, Supplier<T> computation) {
+    Round round = CURRENT.get();
+    if (round == null) {
+      return computation.get();
+    }
+    Computed key = new Computed(what, ByteBuffer.wrap(input.clone()));
+    Object known = round.computed.get(key);
+    if (known != null) {
+      return type.cast(known);
+    }
+    T result = computation.get();
+    round.computed.put(key, result);
+    return result;
   }
 
   /** Whether the running issuance is inside {@link #run}, so it may hand its logs over. */

@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.SignatureChecks;
@@ -73,8 +74,17 @@ public final class CsrReader {
     return parse(field, der);
   }
 
-  /** As {@link #parse(String, String)}, for a DER (or BER) CSR such as SCEP's messageData. */
+  /**
+   * As {@link #parse(String, String)}, for a DER (or BER) CSR such as SCEP's messageData. Within
+   * one {@link LoggedIssuance#run}, the same bytes are parsed and verified once: the round that
+   * issues with the logs' SCTs takes what the round that made the precertificate found.
+   */
   public static PKCS10CertificationRequest parse(String field, byte[] der) {
+    return LoggedIssuance.reused(
+        "verified CSR", der, PKCS10CertificationRequest.class, () -> parseAndVerify(field, der));
+  }
+
+  private static PKCS10CertificationRequest parseAndVerify(String field, byte[] der) {
     PKCS10CertificationRequest csr;
     try {
       // bounded before Bouncy Castle's recursive parser sees it: deep nesting is not a stack

@@ -1,0 +1,224 @@
+package org.pkiaas.ct.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Test;
+import org.pkiaas.issuance.control.CsrReader;
+import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.template.entity.TemplateSettings;
+
+/**
+ * What a run of rounds keeps from one round to the next: the result of a pure computation, for the
+ * very same bytes only, and only within that run.
+ */
+class LoggedIssuanceTest {
+
+  private final LoggedIssuance logged = new LoggedIssuance();
+  private final AtomicInteger computed = new AtomicInteger();
+  private final AtomicInteger asked = new AtomicInteger();
+
+  LoggedIssuanceTest() {
+    logged.transactions = new NoTransaction();
+    logged.transparency =
+        new CertificateTransparency() {
+          @Override
+          public Embedding embed(
+              TemplateSettings.CertificateTransparency ct,
+              X509CertificateHolder precertificate,
+              X509CertificateHolder issuer,
+              List<byte[]> issuers,
+              String caId,
+              String templateId,
+              String requestId,
+              String channel) {
+            asked.incrementAndGet();
+            return new Embedding(new byte[0], null, List.of());
+          }
+        };
+  }
+
+  @Test
+  void theSecondRoundTakesWhatTheFirstComputedFromTheSameBytes() {
+    Object[] results = new Object[2];
+
+    twoRounds(
+        round ->
+            results[round] =
+                LoggedIssuance.reused("csr", new byte[] {1, 2, 3}, Object.class, fresh()));
+
+    assertEquals(1, asked.get());
+    assertEquals(1, computed.get());
+    assertSame(results[0], results[1]);
+  }
+
+  @Test
+  void otherBytesOrAnotherKindOfResultAreComputedAfresh() {
+    twoRounds(
+        round -> {
+          byte[] input = round == 0 ? new byte[] {1, 2, 3} : new byte[] {1, 2, 4};
+          LoggedIssuance.reused("csr", input, Object.class, fresh());
+          LoggedIssuance.reused("tbs", new byte[] {1, 2, 3}, Object.class, fresh());
+        });
+
+    // round 1: csr and tbs of {1,2,3}; round 2: csr of {1,2,4}; the tbs of {1,2,3} is kept
+    assertEquals(3, computed.get());
+  }
+
+  @Test
+  void bytesChangedAfterTheFirstRoundDoNotFindItsResult() {
+    byte[] input = {1, 2, 3};
+
+    twoRounds(
+        round -> {
+          LoggedIssuance.reused("csr", input, Object.class, fresh());
+          input[0] = 9;
+        });
+
+    assertEquals(2, computed.get());
+  }
+
+  @Test
+  void nothingIsKeptOutsideARunOrFromOneRunToTheNext() {
+    LoggedIssuance.reused("csr", new byte[] {1}, Object.class, fresh());
+    LoggedIssuance.reused("csr", new byte[] {1}, Object.class, fresh());
+    logged.run(() -> LoggedIssuance.reused("csr", new byte[] {1}, Object.class, fresh()));
+    logged.run(() -> LoggedIssuance.reused("csr", new byte[] {1}, Object.class, fresh()));
+
+    assertEquals(4, computed.get());
+  }
+
+  @Test
+  void aComputationThatFailsLeavesNothingBehind() {
+    Supplier<Object> failing =
+        () -> {
+          computed.incrementAndGet();
+          throw new IllegalArgumentException("bad signature");
+        };
+
+    twoRounds(
+        round ->
+            assertThrows(
+                IllegalArgumentException.class,
+                () -> LoggedIssuance.reused("csr", new byte[] {1}, Object.class, failing)));
+
+    assertEquals(2, computed.get());
+  }
+
+  @Test
+  void aCsrIsVerifiedOnceForItsBytesAndAnyOtherBytesAreVerifiedAgain() throws Exception {
+    byte[] der = csr().getEncoded();
+    byte[] forged = der.clone();
+    forged[forged.length - 1] ^= 1; // the signature's last byte
+    PKCS10CertificationRequest[] parsed = new PKCS10CertificationRequest[2];
+
+    twoRounds(
+        round -> {
+          parsed[round] = CsrReader.parse("csr", der);
+          if (round == 1) {
+            InvalidInputException refused =
+                assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", forged));
+            assertEquals(
+                "The CSR's signature does not verify with its own key", refused.getMessage());
+          }
+        });
+
+    assertSame(parsed[0], parsed[1]);
+  }
+
+  /**
+   * Runs {@code body} as the rounds of one {@link LoggedIssuance#run}: the first ends with a
+   * precertificate for the logs, the second issues.
+   */
+  private void twoRounds(IntConsumer body) {
+    AtomicInteger rounds = new AtomicInteger();
+    logged.run(
+        () -> {
+          int round = rounds.getAndIncrement();
+          body.accept(round);
+          if (round == 0) {
+            throw new PrecertificateReady(pending());
+          }
+          return null;
+        });
+    assertEquals(2, rounds.get());
+  }
+
+  private static PKCS10CertificationRequest csr() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair keys = generator.generateKeyPair();
+    return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=ct.test"), keys.getPublic())
+        .build(
+            new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(BouncyCastle.PROVIDER)
+                .build(keys.getPrivate()));
+  }
+
+  private Supplier<Object> fresh() {
+    return () -> {
+      computed.incrementAndGet();
+      return new Object();
+    };
+  }
+
+  private static PrecertificateReady.Pending pending() {
+    return new PrecertificateReady.Pending(
+        null, null, null, List.of(), "ca", "template", "request", "API", BigInteger.TEN, null);
+  }
+
+  /** A caller outside any transaction, as {@link LoggedIssuance#run} requires. */
+  private static final class NoTransaction implements TransactionSynchronizationRegistry {
+    @Override
+    public Object getTransactionKey() {
+      return null;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {
+      throw new IllegalStateException();
+    }
+
+    @Override
+    public Object getResource(Object key) {
+      throw new IllegalStateException();
+    }
+
+    @Override
+    public void registerInterposedSynchronization(Synchronization sync) {
+      throw new IllegalStateException();
+    }
+
+    @Override
+    public int getTransactionStatus() {
+      return jakarta.transaction.Status.STATUS_NO_TRANSACTION;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      throw new IllegalStateException();
+    }
+
+    @Override
+    public boolean getRollbackOnly() {
+      throw new IllegalStateException();
+    }
+  }
+}
