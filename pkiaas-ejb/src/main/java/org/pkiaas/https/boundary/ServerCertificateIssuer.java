@@ -135,7 +135,9 @@ public class ServerCertificateIssuer {
 
   /**
    * Issues the listener's certificate for {@code key} under the plan's template: the public host as
-   * subject common name, and {@code names}. Returns the chain, leaf first, DER.
+   * subject common name, and {@code names}. Returns the chain, leaf first, DER. Callers run it
+   * under {@link org.pkiaas.ct.boundary.LoggedIssuance}, as every channel does, so a template with
+   * CT logs never has them waited on inside this transaction.
    */
   public List<byte[]> issue(
       Plan plan, SubjectPublicKeyInfo key, List<SubjectAltNames.Name> names, String issuedBy) {

@@ -34,6 +34,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pkiaas.config.NodeName;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.https.boundary.ServerCertificateIssuer.Plan;
 import org.pkiaas.https.control.IssuedKeystore;
 import org.pkiaas.jobs.control.JobLocks;
@@ -73,6 +74,8 @@ public class ServerCertificates {
   @Inject ServerCertificateIssuer issuer;
 
   @Inject JobLocks locks;
+
+  @Inject LoggedIssuance logged;
 
   @Inject NodeName node;
 
@@ -169,12 +172,15 @@ public class ServerCertificates {
 
   private void issue(IssuedKeystore file, Plan plan, List<SubjectAltNames.Name> names) {
     KeyPair key = newKey();
+    // a template with CT logs has them answer between two transactions, never inside one
     List<byte[]> chain =
-        issuer.issue(
-            plan,
-            SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()),
-            names,
-            "https-listener:" + node.name());
+        logged.run(
+            () ->
+                issuer.issue(
+                    plan,
+                    SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()),
+                    names,
+                    "https-listener:" + node.name()));
     file.write(key.getPrivate(), chain);
     LOG.info(
         () ->
