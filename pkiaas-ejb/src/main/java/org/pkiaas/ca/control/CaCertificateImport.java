@@ -11,10 +11,9 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.InvalidInputException;
-import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.signing.SignatureChecks;
 import org.pkiaas.x509.Der;
 
 /**
@@ -121,12 +120,8 @@ public final class CaCertificateImport {
 
   private static boolean signedBy(X509CertificateHolder child, X509CertificateHolder issuer) {
     try {
-      return child.isSignatureValid(
-          new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(issuer));
-    } catch (CertException
-        | OperatorCreationException
-        | java.security.cert.CertificateException
-        | RuntimeException e) {
+      return child.isSignatureValid(SignatureChecks.of(issuer.getSubjectPublicKeyInfo()));
+    } catch (CertException | OperatorCreationException | RuntimeException e) {
       return false;
     }
   }
