@@ -33,7 +33,12 @@ final class Figures {
 
     /** The server's JIT compiler threads' part of its CPU per operation ({@link ProcessCpu}). */
     double jitMillis() {
-      return cpuMillis(outcome.cpuSeconds().length - 1);
+      return partMillis(ProcessCpu.ServerPart.JIT);
+    }
+
+    /** A part of the server's CPU per operation: its JIT, its GC threads or its kernel time. */
+    double partMillis(ProcessCpu.ServerPart part) {
+      return cpuMillis(ProcessCpu.index(outcome.cpuSeconds().length, part));
     }
   }
 
@@ -120,8 +125,10 @@ final class Figures {
               "- %s: %,d operations in %.1f s, %d failed%s; latency p50 %.1f ms, p99 %.1f ms."
                   + " Warm-up: %s; server JIT compilations during the measurement: %d, the"
                   + " compiler threads' CPU %.2f ms per operation (%.0f %% of the server's; without"
-                  + " it %.2f ms, %.1f× the in-memory cost)."
-                  + " In-memory warm-up: %s.%n",
+                  + " it %.2f ms, %.1f× the in-memory cost); its garbage collection threads"
+                  + " %.3f ms and its time in the kernel %.3f ms per operation. In memory: %.3f ms"
+                  + " on the measuring thread, and %.3f ms of that JVM's garbage collection"
+                  + " threads; warm-up: %s.%n",
               row.path(),
               outcome.operations(),
               outcome.elapsed().toMillis() / 1000.0,
@@ -135,6 +142,10 @@ final class Figures {
               100 * row.jitMillis() / row.cpuMillis(0),
               row.cpuMillis(0) - row.jitMillis(),
               (row.cpuMillis(0) - row.jitMillis()) / row.inMemory().cpuMillis(),
+              row.partMillis(ProcessCpu.ServerPart.GC),
+              row.partMillis(ProcessCpu.ServerPart.KERNEL),
+              row.inMemory().cpuMillis(),
+              row.inMemory().gcMillis(),
               row.inMemory().warmUp()));
     }
     notes.forEach(line -> out.append(line).append('\n'));

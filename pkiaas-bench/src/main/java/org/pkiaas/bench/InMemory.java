@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Runs one piece of in-memory work, the baselines' loop: for a while on several threads (a rate),
  * or a counted number of times on one thread (CPU time per operation, the figure a server's CPU per
- * operation is divided by).
+ * operation is divided by; the CPU this JVM's garbage collector spent on the work meanwhile is
+ * reported beside it, not in it).
  */
 final class InMemory {
 
@@ -32,7 +33,8 @@ final class InMemory {
       long operations,
       long warmUpOperations,
       int batch,
-      List<Long> compilationMillis) {
+      List<Long> compilationMillis,
+      double gcMillis) {
 
     String warmUp() {
       return String.format(
@@ -71,12 +73,20 @@ final class InMemory {
         break;
       }
     }
+    ProcessCpu gc =
+        ProcessCpu.threads(
+            "in-memory GC",
+            ProcessHandle.current().pid(),
+            Long.getLong("bench.cpu.ticks", 100),
+            ProcessCpu.GC_THREADS);
+    double gc0 = gc.seconds();
     long cpu0 = threads.getCurrentThreadCpuTime();
     for (int i = 0; i < operations; i++) {
       work.run();
     }
     double millis = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / operations;
-    return new Cost(millis, operations, warmUp, batchOperations, compiling);
+    double gcMillis = (gc.seconds() - gc0) * 1000 / operations;
+    return new Cost(millis, operations, warmUp, batchOperations, compiling, gcMillis);
   }
 
   /**

@@ -184,7 +184,8 @@ public final class IssuanceBenchmark {
             extra.operations(),
             extra.warmUpOperations(),
             extra.batch(),
-            extra.compilationMillis());
+            extra.compilationMillis(),
+            inMemory.gcMillis() + extra.gcMillis());
     // PKIAAS_BENCH_CT_PORT: the first log's port (the second's is the next); unset: any free ports
     String port = System.getenv("PKIAAS_BENCH_CT_PORT");
     int first = port == null || port.isBlank() ? 0 : Integer.parseInt(port);

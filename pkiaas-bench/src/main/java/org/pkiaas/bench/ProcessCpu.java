@@ -23,6 +23,9 @@ final class ProcessCpu {
   /** Only the threads whose names start with one of these; null: the whole process. */
   private final List<String> threadPrefixes;
 
+  /** Only the time spent in the kernel on the process's behalf (stime), not in its own code. */
+  private final boolean kernelOnly;
+
   /**
    * The ticks last read of every matching thread seen so far, by thread id and start time: a thread
    * that ends (HotSpot starts and stops compiler threads as the queue grows and shrinks) keeps what
@@ -36,6 +39,24 @@ final class ProcessCpu {
    */
   private static final List<String> COMPILER_THREADS =
       List.of("C1 CompilerThre", "C2 CompilerThre");
+
+  /**
+   * HotSpot's garbage collection threads as {@code comm} names them: G1's and the parallel
+   * collector's workers, G1's concurrent, refinement and service threads, and the VM thread that
+   * runs the pauses' safepoint operations.
+   */
+  static final List<String> GC_THREADS = List.of("GC Thread", "G1 ", "VM Thread");
+
+  /**
+   * The parts of the first named process measured beside the whole, last in {@link
+   * #fromProperties}' array in this order: its JIT compiler threads, its garbage collection threads
+   * and its time in the kernel (system calls: sockets, futexes; page faults).
+   */
+  enum ServerPart {
+    JIT,
+    GC,
+    KERNEL
+  }
 
   /**
    * @param ticksPerSecond {@code getconf CLK_TCK}, 100 on Linux almost always
@@ -54,32 +75,41 @@ final class ProcessCpu {
     this.ticksPerSecond = ticksPerSecond;
     this.withChildren = withChildren;
     this.threadPrefixes = null;
+    this.kernelOnly = false;
   }
 
-  private ProcessCpu(String name, long pid, long ticksPerSecond, List<String> threadPrefixes) {
+  private ProcessCpu(
+      String name, long pid, long ticksPerSecond, List<String> threadPrefixes, boolean kernelOnly) {
     this.name = name;
     this.pid = pid;
     this.ticksPerSecond = ticksPerSecond;
     this.withChildren = false;
-    this.threadPrefixes = List.copyOf(threadPrefixes);
+    this.threadPrefixes = threadPrefixes == null ? null : List.copyOf(threadPrefixes);
+    this.kernelOnly = kernelOnly;
   }
 
   /**
    * The processes named in the system properties {@code bench.cpu.<name>.pid}, then this one with
    * the children it waited for, as the client (the load generator), then the first named process's
-   * JIT compiler threads alone (part of its CPU, at {@link #JIT}): what the server still spends
-   * compiling while it is measured.
+   * {@link ServerPart}s (each part of its CPU): what the server still spends compiling, collecting
+   * garbage and in the kernel while it is measured.
    */
   static ProcessCpu[] fromProperties(String... names) {
     long ticks = Long.getLong("bench.cpu.ticks", 100);
-    ProcessCpu[] processes = new ProcessCpu[names.length + 2];
+    int parts = ServerPart.values().length;
+    ProcessCpu[] processes = new ProcessCpu[names.length + 1 + parts];
     for (int i = 0; i < names.length; i++) {
       processes[i] =
           new ProcessCpu(names[i], Long.getLong("bench.cpu." + names[i] + ".pid", -1), ticks);
     }
     processes[names.length] = new ProcessCpu("client", ProcessHandle.current().pid(), ticks, true);
-    processes[names.length + 1] =
-        threads(names[0] + " JIT", processes[0].pid, ticks, COMPILER_THREADS);
+    long server = processes[0].pid;
+    processes[index(processes.length, ServerPart.JIT)] =
+        threads(names[0] + " JIT", server, ticks, COMPILER_THREADS);
+    processes[index(processes.length, ServerPart.GC)] =
+        threads(names[0] + " GC", server, ticks, GC_THREADS);
+    processes[index(processes.length, ServerPart.KERNEL)] =
+        new ProcessCpu(names[0] + " kernel", server, ticks, null, true);
     return processes;
   }
 
@@ -87,12 +117,15 @@ final class ProcessCpu {
    * The CPU of those threads of process {@code pid} whose names start with one of {@code prefixes}.
    */
   static ProcessCpu threads(String name, long pid, long ticksPerSecond, List<String> prefixes) {
-    return new ProcessCpu(name, pid, ticksPerSecond, prefixes);
+    return new ProcessCpu(name, pid, ticksPerSecond, prefixes, false);
   }
 
-  /** Where {@link #fromProperties} puts the first process's JIT compiler threads. */
-  static int jitIndex(ProcessCpu[] processes) {
-    return processes.length - 1;
+  /**
+   * Where {@link #fromProperties} puts the first process's {@code part} in an array (of processes,
+   * or of their CPU seconds) of {@code length}.
+   */
+  static int index(int length, ServerPart part) {
+    return length - ServerPart.values().length + part.ordinal();
   }
 
   String name() {
@@ -111,7 +144,7 @@ final class ProcessCpu {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // the command name, field 2, is in parentheses and may hold spaces: count fields after it
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      long ticks = (kernelOnly ? 0 : Long.parseLong(fields[11])) + Long.parseLong(fields[12]);
       if (withChildren) {
         ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
       }

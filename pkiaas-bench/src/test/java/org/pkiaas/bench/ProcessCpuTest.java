@@ -55,18 +55,40 @@ class ProcessCpuTest {
     System.setProperty("bench.cpu.server.pid", Long.toString(SELF));
     try {
       ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
-      assertEquals(4, processes.length);
+      assertEquals(6, processes.length);
       assertEquals("client", processes[2].name());
-      int jit = ProcessCpu.jitIndex(processes);
+      int jit = ProcessCpu.index(processes.length, ProcessCpu.ServerPart.JIT);
       assertEquals("server JIT", processes[jit].name());
       // this JVM compiles too (its JIT threads have names HotSpot gives them)
       assertTrue(
           processes[jit].seconds() > 0 || ManagementFactory.getCompilationMXBean() == null,
           "this JVM's compiler threads have used CPU");
       assertTrue(processes[jit].seconds() <= processes[0].seconds());
+      ProcessCpu gc = processes[ProcessCpu.index(processes.length, ProcessCpu.ServerPart.GC)];
+      ProcessCpu kernel =
+          processes[ProcessCpu.index(processes.length, ProcessCpu.ServerPart.KERNEL)];
+      assertEquals("server GC", gc.name());
+      assertEquals("server kernel", kernel.name());
+      double whole = processes[0].seconds();
+      assertTrue(gc.seconds() <= whole && kernel.seconds() <= whole);
     } finally {
       System.clearProperty("bench.cpu.server.pid");
     }
+  }
+
+  @Test
+  void countsTheGarbageCollectorsThreads() throws Exception {
+    ProcessCpu gc = ProcessCpu.threads("gc", SELF, 100, ProcessCpu.GC_THREADS);
+    double before = gc.seconds();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (gc.seconds() - before < 0.02 && System.nanoTime() < deadline) {
+      for (int i = 0; i < 200; i++) {
+        Object[] garbage = new Object[100_000];
+        garbage[i] = garbage;
+      }
+      System.gc();
+    }
+    assertTrue(gc.seconds() - before >= 0.02, "collections used the GC threads' CPU");
   }
 
   private static void spinForever() {
