@@ -11,11 +11,13 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.cmp.PKIStatusInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.tsp.TimeStampResp;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -76,18 +78,86 @@ public final class TsaBenchmark {
     ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
     ServerJit jit = ServerJit.fromProperties();
     Figures figures = Figures.start(work);
-    figures.add(
+    InMemory.Cost inMemory = InMemory.cpuPerOperation(tokenWork(query), 20_000);
+    Figures.Row tokens =
         Wrk.measure(
             "RFC 3161 token, P-256, SHA-256 imprint, nonce, certReq; "
                 + label
                 + " (`wrk -t2 -c16`)",
             new Wrk.Target(url, script, 16, warmUp, "tsa-" + recording(label)),
             seconds,
-            InMemory.cpuPerOperation(tokenWork(query), 20_000),
+            inMemory,
             processes,
             jit,
-            "server ÷ in-memory ≤ 1.5"));
+            "server ÷ in-memory ≤ 1.5");
+    figures.add(tokens);
+    Figures.Row floor = floor(url, work, seconds, inMemory, processes, jit);
+    figures.add(floor);
+    figures.note(floorNote(tokens, floor));
     System.out.println("### Time stamps, " + label + "\n\n" + figures.report());
+  }
+
+  /**
+   * The floor under every token: the same request with a SHA-1 imprint, through the same servlet,
+   * rate limit, unit lookup and request decoding, refused ({@code badAlg}, a TimeStampResp with
+   * status rejection, HTTP 200) before any token is built, signed or recorded. Its ratio is to the
+   * token's in-memory cost, so it shows how much of the goal the HTTP path alone takes.
+   */
+  private static Figures.Row floor(
+      String url,
+      Path work,
+      int seconds,
+      InMemory.Cost inMemory,
+      ProcessCpu[] processes,
+      ServerJit jit)
+      throws Exception {
+    byte[] refused =
+        new TimeStampRequestGenerator()
+            .generate(
+                OIWObjectIdentifiers.idSHA1,
+                MessageDigest.getInstance("SHA-1").digest(new byte[] {1}),
+                new BigInteger(64, new SecureRandom()))
+            .getEncoded();
+    Path body = work.resolve("refused.tsq");
+    Files.write(body, refused);
+    Path script = work.resolve("tsa-refused.lua");
+    Files.writeString(script, Wrk.postScript(body, QUERY));
+    HttpRequest warmUp =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", QUERY)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(refused))
+            .build();
+    return Wrk.measure(
+        "floor: the same request with a SHA-1 imprint, refused (badAlg) before any token"
+            + " (`wrk -t2 -c16`)",
+        new Wrk.Target(url, script, 16, warmUp, "tsa-floor"),
+        seconds,
+        inMemory,
+        processes,
+        jit,
+        "what any time-stamp request costs");
+  }
+
+  /** The token's server CPU split into the floor and the rest, against the goal. */
+  private static String floorNote(Figures.Row tokens, Figures.Row floor) {
+    double token = tokens.cpuMillis(0);
+    double base = floor.cpuMillis(0);
+    double memory = tokens.inMemory().cpuMillis();
+    return String.format(
+        Locale.ROOT,
+        "Floor against token: the server spent %.3f ms per token, of which %.3f ms is the floor"
+            + " (HTTP, servlet, rate limit, unit lookup, decoding, a rejection encoded) and %.3f"
+            + " ms the token itself (in memory: %.3f ms). The goal (server ≤ 1.5 × %.3f = %.3f ms)"
+            + " leaves %.3f ms for everything but the token's own work; the floor alone is %.1f ×"
+            + " that.",
+        token,
+        base,
+        token - base,
+        memory,
+        memory,
+        1.5 * memory,
+        0.5 * memory,
+        base / (0.5 * memory));
   }
 
   /** The label as a file name: "tsa-not-recorded", "tsa-recorded". */
