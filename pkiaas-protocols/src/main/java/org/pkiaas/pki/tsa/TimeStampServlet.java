@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.pkiaas.pki.IoThreadReply;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.PlainText;
 import org.pkiaas.problem.ThrottledException;
@@ -28,7 +29,7 @@ import org.pkiaas.tsa.control.TimeStampCodec;
  * sign, and JAX-RS's per-request work (a resource instance, context proxies, validation, config
  * lookups) cost a third as much again (docs/BENCHMARKS.md, "Time stamps").
  */
-@WebServlet(urlPatterns = "/tsa/*")
+@WebServlet(urlPatterns = "/tsa/*", asyncSupported = true)
 public class TimeStampServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
@@ -72,9 +73,9 @@ public class TimeStampServlet extends HttpServlet {
     String client = request.getRemoteAddr();
     try {
       if (rfc3161) {
-        write(response, TIMESTAMP_REPLY, tsa.rfc3161(caId, body, client));
+        write(request, response, TIMESTAMP_REPLY, tsa.rfc3161(caId, body, client));
       } else {
-        write(response, OCTET_STREAM, tsa.authenticode(caId, body, client));
+        write(request, response, OCTET_STREAM, tsa.authenticode(caId, body, client));
       }
     } catch (TimeStampRejected e) {
       int status =
@@ -109,11 +110,11 @@ public class TimeStampServlet extends HttpServlet {
     return path.substring(1);
   }
 
-  private static void write(HttpServletResponse response, String type, byte[] body)
+  private static void write(
+      HttpServletRequest request, HttpServletResponse response, String type, byte[] body)
       throws IOException {
     response.setHeader("Cache-Control", "no-store");
     response.setContentType(type);
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    IoThreadReply.send(request, response, body);
   }
 }
