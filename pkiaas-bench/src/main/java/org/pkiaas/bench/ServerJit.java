@@ -1,6 +1,9 @@
 package org.pkiaas.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,7 +13,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServerJit {
 
+  /** The name of the recording {@code bin/pkiaas-bench} starts with the server. */
+  static final String RECORDING = "bench";
+
   private final long pid;
+
+  /** When each measurement being recorded began, by its name. */
+  private final Map<String, Instant> measured = new ConcurrentHashMap<>();
 
   ServerJit(long pid) {
     this.pid = pid;
@@ -22,21 +31,32 @@ final class ServerJit {
   }
 
   /**
-   * Starts a Flight Recorder recording in the server when {@code bench.jfr.dir} is set ({@code jcmd
-   * <pid> JFR.start}), to be written by {@link #stopRecording}; a profile of the measurement alone.
+   * Notes when a measurement starts, for {@link #stopRecording}, when {@code bench.jfr.dir} is set.
+   * The server runs one Flight Recorder recording from its start ({@code bin/pkiaas-bench} passes
+   * {@code -XX:StartFlightRecording:name=bench}): starting one with {@code jcmd} after the warm-up
+   * made HotSpot throw away and recompile thousands of methods, so that such a profile showed
+   * partly interpreted code and over-weighted the hottest loops.
    */
   void startRecording(String name) {
-    String directory = System.getProperty("bench.jfr.dir");
-    if (directory != null && pid > 0) {
-      jcmd("JFR.start", "name=" + name, "settings=profile");
+    if (System.getProperty("bench.jfr.dir") != null && pid > 0) {
+      measured.put(name, Instant.now());
     }
   }
 
-  /** Writes the recording {@link #startRecording} started to {@code bench.jfr.dir/<name>.jfr}. */
+  /**
+   * Writes what the server's recording holds since {@link #startRecording} of the same name to
+   * {@code bench.jfr.dir/<name>.jfr} ({@code jcmd <pid> JFR.dump begin=… end=…}).
+   */
   void stopRecording(String name) {
     String directory = System.getProperty("bench.jfr.dir");
-    if (directory != null && pid > 0) {
-      jcmd("JFR.stop", "name=" + name, "filename=" + directory + "/" + name + ".jfr");
+    Instant begin = measured.remove(name);
+    if (directory != null && pid > 0 && begin != null) {
+      jcmd(
+          "JFR.dump",
+          "name=" + RECORDING,
+          "begin=" + begin,
+          "end=" + Instant.now(),
+          "filename=" + directory + "/" + name + ".jfr");
     }
   }
 
