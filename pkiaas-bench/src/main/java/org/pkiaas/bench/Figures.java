@@ -69,6 +69,40 @@ final class Figures {
     notes.add(line);
   }
 
+  /**
+   * A note splitting {@code measured}'s server CPU per operation into {@code floor}'s (the same
+   * HTTP path with a request refused before the work: {@code floorWork} says what it still does)
+   * and the rest, against a goal of {@code factor} × the in-memory cost: the goal leaves ({@code
+   * factor} − 1) × the in-memory cost for everything but the work itself, and the note says how
+   * many times that the floor alone is.
+   */
+  static String floorNote(
+      Row measured, Row floor, double factor, String operation, String floorWork) {
+    double server = measured.cpuMillis(0);
+    double base = floor.cpuMillis(0);
+    double memory = measured.inMemory().cpuMillis();
+    double budget = factor * memory;
+    double overhead = budget - memory;
+    return String.format(
+        Locale.ROOT,
+        "Floor: server CPU per %s = floor + rest, %.3f ms = %.3f ms (%s) + %.3f ms (the %s's own"
+            + " work; %.3f ms in memory). The goal, %.1f × %.3f = %.3f ms, leaves %.3f ms per %s"
+            + " beside the work itself; the floor alone is %.1f × that.",
+        operation,
+        server,
+        base,
+        floorWork,
+        server - base,
+        operation,
+        memory,
+        factor,
+        memory,
+        budget,
+        overhead,
+        operation,
+        base / overhead);
+  }
+
   /** The table and the conditions, the machine's figures taken again now. */
   String report() throws java.io.IOException {
     for (Row row : rows) {

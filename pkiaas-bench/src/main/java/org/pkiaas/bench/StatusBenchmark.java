@@ -47,7 +47,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * <ul>
  *   <li>OCSP with a nonce (a fresh P-256 signature per request) over HTTP with {@code wrk}, against
  *       the in-memory CPU of the same work with Bouncy Castle: parse the request, build the
- *       response, sign with a P-256 responder key, encode;
+ *       response, sign with a P-256 responder key, encode; and its floor, the same POST naming an
+ *       issuer the CA is not, answered {@code unauthorized} before any lookup or signature;
  *   <li>OCSP GET answered from the cache (RFC 5019), with {@code wrk}, against the in-memory CPU of
  *       decoding the request and finding a stored answer;
  *   <li>the CRL of a CA with many revoked certificates (rows inserted straight into the database,
@@ -117,22 +118,31 @@ public final class StatusBenchmark {
     ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
     ServerJit jit = ServerJit.fromProperties();
     Figures figures = Figures.start(work);
-    java.net.http.HttpRequest postRequest =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(ocspUrl))
-            .header("Content-Type", "application/ocsp-request")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(withNonce))
-            .build();
+    java.net.http.HttpRequest postRequest = post(ocspUrl, withNonce);
     java.net.http.HttpRequest getRequest =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(getUrl)).GET().build();
-    figures.add(
+    InMemory.Cost responseInMemory = InMemory.cpuPerOperation(responderWork(withNonce), 20_000);
+    Figures.Row post =
         Wrk.measure(
             "OCSP POST with a nonce, a fresh P-256 signature each (`wrk -t2 -c16`)",
             new Wrk.Target(ocspUrl, work.resolve("post.lua"), 16, postRequest),
             seconds,
-            InMemory.cpuPerOperation(responderWork(withNonce), 20_000),
+            responseInMemory,
             processes,
             jit,
-            "server ÷ in-memory ≤ 1.5"));
+            "server ÷ in-memory ≤ 1.5");
+    figures.add(post);
+    Figures.Row floor =
+        floor(ocspUrl, request(foreignIssuer(), serial, true), responseInMemory, processes, jit);
+    figures.add(floor);
+    figures.note(
+        Figures.floorNote(
+            post,
+            floor,
+            1.5,
+            "response",
+            "HTTP, servlet, size filter, request decoding, responder lookup, issuer check, an"
+                + " unsigned unauthorized encoded"));
     figures.add(
         Wrk.measure(
             "OCSP GET without a nonce, cached (RFC 5019, `wrk -t2 -c32`)",
@@ -143,6 +153,50 @@ public final class StatusBenchmark {
             jit,
             "≥ 20,000/s"));
     report.append("### OCSP\n\n").append(figures.report()).append("\n");
+  }
+
+  /**
+   * The floor under every POST: the same request, nonce included, through the same servlet, size
+   * filter, decoding and (cached) responder lookup, but with a CertID naming an issuer this CA is
+   * not, so the responder answers {@code unauthorized} (an unsigned OCSPResponse, HTTP 200) before
+   * any status lookup or signature. Its ratio is to the signed response's in-memory cost.
+   */
+  private Figures.Row floor(
+      String ocspUrl,
+      byte[] refused,
+      InMemory.Cost responseInMemory,
+      ProcessCpu[] processes,
+      ServerJit jit)
+      throws Exception {
+    Path body = work.resolve("unauthorized.der");
+    Files.write(body, refused);
+    Path script = work.resolve("post-unauthorized.lua");
+    Files.writeString(script, Wrk.postScript(body, "application/ocsp-request"));
+    return Wrk.measure(
+        "floor: the same POST naming another issuer, answered unauthorized unsigned"
+            + " (`wrk -t2 -c16`)",
+        new Wrk.Target(ocspUrl, script, 16, post(ocspUrl, refused), "ocsp-floor"),
+        seconds,
+        responseInMemory,
+        processes,
+        jit,
+        "what any OCSP POST costs");
+  }
+
+  private static java.net.http.HttpRequest post(String ocspUrl, byte[] request) {
+    return java.net.http.HttpRequest.newBuilder(java.net.URI.create(ocspUrl))
+        .header("Content-Type", "application/ocsp-request")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request))
+        .build();
+  }
+
+  /**
+   * A CA certificate the server does not know: a CertID made from it has the same size as the real
+   * one, with other issuer name and key hashes.
+   */
+  private static X509CertificateHolder foreignIssuer() throws Exception {
+    X500Name name = new X500Name("CN=Not This CA");
+    return certificate(name, name, BenchApi.p256());
   }
 
   private void crl(String dbUrl, String dbUser, String dbPassword, int revoked) throws Exception {
@@ -278,17 +332,7 @@ public final class StatusBenchmark {
   private static InMemory.Work responderWork(byte[] requestDer) throws Exception {
     KeyPair responderKey = BenchApi.p256();
     X509CertificateHolder responder =
-        new X509v3CertificateBuilder(
-                new X500Name("CN=Bench CA"),
-                BigInteger.TEN,
-                new Date(),
-                new Date(System.currentTimeMillis() + 86_400_000L),
-                new X500Name("CN=Bench Responder"),
-                SubjectPublicKeyInfo.getInstance(responderKey.getPublic().getEncoded()))
-            .build(
-                new JcaContentSignerBuilder("SHA256withECDSA")
-                    .setProvider(BenchApi.BC)
-                    .build(responderKey.getPrivate()));
+        certificate(new X500Name("CN=Bench CA"), new X500Name("CN=Bench Responder"), responderKey);
     RespID id = new RespID(responder.getSubject());
     return () -> {
       OCSPReq request = new OCSPReq(requestDer);
@@ -355,6 +399,22 @@ public final class StatusBenchmark {
                   new DEROctetString(value).getEncoded())));
     }
     return builder.build().getEncoded();
+  }
+
+  /** A one-day certificate for {@code key}, signed with it. */
+  private static X509CertificateHolder certificate(
+      X500Name issuerName, X500Name subjectName, KeyPair key) throws Exception {
+    return new X509v3CertificateBuilder(
+            issuerName,
+            BigInteger.TEN,
+            new Date(),
+            new Date(System.currentTimeMillis() + 86_400_000L),
+            subjectName,
+            SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()))
+        .build(
+            new JcaContentSignerBuilder("SHA256withECDSA")
+                .setProvider(BenchApi.BC)
+                .build(key.getPrivate()));
   }
 
   private static X509CertificateHolder certificate(String caJson) throws IOException {
