@@ -182,7 +182,8 @@ final class Figures {
               row.inMemory().gcMillis(),
               row.inMemory().warmUp()));
     }
-    notes.forEach(line -> out.append(line).append('\n'));
+    // a blank line first: a note is a paragraph of its own, not part of the last bullet
+    notes.forEach(line -> out.append('\n').append(line).append('\n'));
     return out.toString();
   }
 }

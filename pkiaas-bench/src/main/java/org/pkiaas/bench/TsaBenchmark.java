@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -93,7 +92,13 @@ public final class TsaBenchmark {
     figures.add(tokens);
     Figures.Row floor = floor(url, work, seconds, inMemory, processes, jit);
     figures.add(floor);
-    figures.note(floorNote(tokens, floor));
+    figures.note(
+        Figures.floorNote(
+            tokens,
+            floor,
+            1.5,
+            "token",
+            "HTTP, servlet, rate limit, unit lookup, decoding, a rejection encoded"));
     System.out.println("### Time stamps, " + label + "\n\n" + figures.report());
   }
 
@@ -136,28 +141,6 @@ public final class TsaBenchmark {
         processes,
         jit,
         "what any time-stamp request costs");
-  }
-
-  /** The token's server CPU split into the floor and the rest, against the goal. */
-  private static String floorNote(Figures.Row tokens, Figures.Row floor) {
-    double token = tokens.cpuMillis(0);
-    double base = floor.cpuMillis(0);
-    double memory = tokens.inMemory().cpuMillis();
-    return String.format(
-        Locale.ROOT,
-        "Floor against token: the server spent %.3f ms per token, of which %.3f ms is the floor"
-            + " (HTTP, servlet, rate limit, unit lookup, decoding, a rejection encoded) and %.3f"
-            + " ms the token itself (in memory: %.3f ms). The goal (server ≤ 1.5 × %.3f = %.3f ms)"
-            + " leaves %.3f ms for everything but the token's own work; the floor alone is %.1f ×"
-            + " that.",
-        token,
-        base,
-        token - base,
-        memory,
-        memory,
-        1.5 * memory,
-        0.5 * memory,
-        base / (0.5 * memory));
   }
 
   /** The label as a file name: "tsa-not-recorded", "tsa-recorded". */

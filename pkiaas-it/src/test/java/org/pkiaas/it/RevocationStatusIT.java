@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -283,6 +287,18 @@ class RevocationStatusIT extends ServerIT {
     String tag = reply.headers().firstValue("ETag").orElseThrow();
     assertEquals(304, Api.anonymous().get(path, "If-None-Match", tag).status());
     assertArrayEquals(reply.bytes(), Api.anonymous().get(path).bytes(), "served from the cache");
+    // HEAD: the same answer's headers and no body (the servlet writes its answers asynchronously)
+    HttpResponse<byte[]> head =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(Api.BASE_URL + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, head.statusCode());
+    assertEquals(0, head.body().length);
+    assertEquals(
+        "application/ocsp-response", head.headers().firstValue("Content-Type").orElseThrow());
 
     assertEquals(200, pki.revoke(certificate.getString("id"), "superseded").status());
     SingleResp now = StatusPki.basic(Api.anonymous().get(path)).getResponses()[0];
