@@ -287,7 +287,7 @@ class RevocationStatusIT extends ServerIT {
     String tag = reply.headers().firstValue("ETag").orElseThrow();
     assertEquals(304, Api.anonymous().get(path, "If-None-Match", tag).status());
     assertArrayEquals(reply.bytes(), Api.anonymous().get(path).bytes(), "served from the cache");
-    // HEAD: the same answer's headers and no body (the servlet writes its answers asynchronously)
+    // HEAD: the same answer's headers and no body
     HttpResponse<byte[]> head =
         HttpClient.newHttpClient()
             .send(

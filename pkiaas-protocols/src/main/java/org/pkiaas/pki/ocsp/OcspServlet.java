@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import org.pkiaas.ocsp.boundary.OcspAnswer;
 import org.pkiaas.ocsp.boundary.OcspResponder;
-import org.pkiaas.pki.IoThreadReply;
 
 /**
  * The OCSP responder URL that AIA names (RFC 6960 Appendix A): {@code POST /pki/ocsp/{caId}} with a
@@ -22,7 +21,7 @@ import org.pkiaas.pki.IoThreadReply;
  * caching headers, consistent with the response's thisUpdate and nextUpdate; whatever a client
  * sends, the answer is an OCSP response (malformedRequest, unauthorized), never an HTML error.
  */
-@WebServlet(urlPatterns = "/ocsp/*", asyncSupported = true)
+@WebServlet(urlPatterns = "/ocsp/*")
 public class OcspServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
@@ -41,7 +40,7 @@ public class OcspServlet extends HttpServlet {
     byte[] body = readAtMost(request.getInputStream(), OcspResponder.MAX_REQUEST_BYTES + 1);
     OcspAnswer answer = responder.answer(caId, body);
     response.setHeader("Cache-Control", "no-store");
-    write(answer, request, response);
+    write(answer, response);
   }
 
   @Override
@@ -76,14 +75,13 @@ public class OcspServlet extends HttpServlet {
     } else {
       response.setHeader("Cache-Control", "no-store");
     }
-    write(answer, request, response);
+    write(answer, response);
   }
 
-  private static void write(
-      OcspAnswer answer, HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  private static void write(OcspAnswer answer, HttpServletResponse response) throws IOException {
     response.setContentType(OCSP_RESPONSE);
-    IoThreadReply.send(request, response, answer.der());
+    response.setContentLength(answer.der().length);
+    response.getOutputStream().write(answer.der());
   }
 
   /** The first segment after /ocsp/, from the raw URI. */
