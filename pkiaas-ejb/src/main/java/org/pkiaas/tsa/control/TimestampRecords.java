@@ -15,9 +15,9 @@ import org.pkiaas.tsa.entity.TimestampToken;
  * Records granted time stamps in groups: each caller queues its token and waits until a transaction
  * that holds it has committed, so a token is still recorded before it is returned. Whoever holds
  * the writer's lock writes everything queued so far in one transaction (one JDBC batch, one
- * commit); callers that queued meanwhile find theirs written when they get the lock. Under load one
- * commit serves many tokens; alone, a token is written at once, as before. A batch that fails fails
- * every caller in it: none of those tokens is returned.
+ * commit), and goes on until nothing waits; callers that queued meanwhile wait for their token's
+ * commit. Under load one commit serves many tokens; alone, a token is written at once, as before. A
+ * batch that fails fails every caller in it: none of those tokens is returned.
  */
 @ApplicationScoped
 public class TimestampRecords {
@@ -47,18 +47,30 @@ public class TimestampRecords {
   public void record(TimestampToken token) {
     Queued mine = new Queued(token);
     queue.add(mine);
-    writer.lock();
-    try {
-      while (!mine.isDone()) {
-        writeBatch();
-      }
-    } finally {
-      writer.unlock();
-    }
+    drain();
     try {
       mine.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
+  }
+
+  /**
+   * Writes batches until nothing waits, unless another thread is writing: then that writer, which
+   * checks the queue again after it lets go of the lock, takes this caller's token, and the caller
+   * waits for its own token's commit rather than for the lock. Waiting for the lock instead made
+   * every caller of a batch take it in turn after the commit only to find its token written: one
+   * lock hand-off per token, while the next batch waited behind them.
+   */
+  private void drain() {
+    while (!queue.isEmpty() && writer.tryLock()) {
+      try {
+        while (!queue.isEmpty()) {
+          writeBatch();
+        }
+      } finally {
+        writer.unlock();
+      }
     }
   }
 

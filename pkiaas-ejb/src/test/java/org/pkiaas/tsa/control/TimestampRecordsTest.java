@@ -86,6 +86,42 @@ class TimestampRecordsTest {
   }
 
   @Test
+  void manyCallersAtOnceAllReturnCommittedEachOnce() throws Exception {
+    records.store = store(null);
+    int threads = 16;
+    int each = 300;
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> all = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String prefix = "t" + t + "-";
+        all.add(
+            callers.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    String serial = prefix + i;
+                    records.record(token(serial));
+                    assertTrue(committed.contains(serial), serial + " returned uncommitted");
+                  }
+                }));
+      }
+      for (Future<?> caller : all) {
+        // a token left in the queue with no writer would hang its caller here
+        caller.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertEquals(threads * each, committed.size());
+    assertEquals(0, records.waiting());
+    int written;
+    synchronized (batches) {
+      written = batches.stream().mapToInt(List::size).sum();
+    }
+    assertEquals(threads * each, written, "each token written once");
+  }
+
+  @Test
   void aFailedBatchFailsItsCallersAndNotTheNext() {
     records.store =
         store(
