@@ -104,10 +104,6 @@ public final class StatusBenchmark {
             BenchApi.field(api.issue(templateId, BenchApi.csr("ocsp.bench.test")), SERIAL), 16);
     byte[] withNonce = request(ca, serial, true);
     byte[] withoutNonce = request(ca, serial, false);
-    Files.write(work.resolve("nonce.der"), withNonce);
-    Files.writeString(
-        work.resolve("post.lua"),
-        Wrk.postScript(work.resolve("nonce.der"), "application/ocsp-request"));
     String ocspUrl = api.base + "/pki/ocsp/" + caId;
     String getUrl =
         ocspUrl
@@ -118,14 +114,13 @@ public final class StatusBenchmark {
     ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
     ServerJit jit = ServerJit.fromProperties();
     Figures figures = Figures.start(work);
-    java.net.http.HttpRequest postRequest = post(ocspUrl, withNonce);
     java.net.http.HttpRequest getRequest =
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(getUrl)).GET().build();
     InMemory.Cost responseInMemory = InMemory.cpuPerOperation(responderWork(withNonce), 20_000);
     Figures.Row post =
         Wrk.measure(
             "OCSP POST with a nonce, a fresh P-256 signature each (`wrk -t2 -c16`)",
-            new Wrk.Target(ocspUrl, work.resolve("post.lua"), 16, postRequest),
+            Wrk.Target.post(ocspUrl, withNonce, "application/ocsp-request", work, "post", null),
             seconds,
             responseInMemory,
             processes,
@@ -168,26 +163,16 @@ public final class StatusBenchmark {
       ProcessCpu[] processes,
       ServerJit jit)
       throws Exception {
-    Path body = work.resolve("unauthorized.der");
-    Files.write(body, refused);
-    Path script = work.resolve("post-unauthorized.lua");
-    Files.writeString(script, Wrk.postScript(body, "application/ocsp-request"));
     return Wrk.measure(
         "floor: the same POST naming another issuer, answered unauthorized unsigned"
             + " (`wrk -t2 -c16`)",
-        new Wrk.Target(ocspUrl, script, 16, post(ocspUrl, refused), "ocsp-floor"),
+        Wrk.Target.post(
+            ocspUrl, refused, "application/ocsp-request", work, "post-unauthorized", "ocsp-floor"),
         seconds,
         responseInMemory,
         processes,
         jit,
         "what any OCSP POST costs");
-  }
-
-  private static java.net.http.HttpRequest post(String ocspUrl, byte[] request) {
-    return java.net.http.HttpRequest.newBuilder(java.net.URI.create(ocspUrl))
-        .header("Content-Type", "application/ocsp-request")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(request))
-        .build();
   }
 
   /**

@@ -63,16 +63,7 @@ public final class TsaBenchmark {
     String caId = api.createCa("TSA Bench " + Instant.now());
     byte[] query = query();
     String url = api.base + "/pki/tsa/" + caId;
-    HttpRequest warmUp =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", QUERY)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(query))
-            .build();
     requireGranted(api, url, query);
-    Path body = work.resolve("timestamp.tsq");
-    Files.write(body, query);
-    Path script = work.resolve("tsa.lua");
-    Files.writeString(script, Wrk.postScript(body, QUERY));
 
     ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
     ServerJit jit = ServerJit.fromProperties();
@@ -83,7 +74,7 @@ public final class TsaBenchmark {
             "RFC 3161 token, P-256, SHA-256 imprint, nonce, certReq; "
                 + label
                 + " (`wrk -t2 -c16`)",
-            new Wrk.Target(url, script, 16, warmUp, "tsa-" + recording(label)),
+            Wrk.Target.post(url, query, QUERY, work, "tsa", "tsa-" + recording(label)),
             seconds,
             inMemory,
             processes,
@@ -123,19 +114,10 @@ public final class TsaBenchmark {
                 MessageDigest.getInstance("SHA-1").digest(new byte[] {1}),
                 new BigInteger(64, new SecureRandom()))
             .getEncoded();
-    Path body = work.resolve("refused.tsq");
-    Files.write(body, refused);
-    Path script = work.resolve("tsa-refused.lua");
-    Files.writeString(script, Wrk.postScript(body, QUERY));
-    HttpRequest warmUp =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Content-Type", QUERY)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(refused))
-            .build();
     return Wrk.measure(
         "floor: the same request with a SHA-1 imprint, refused (badAlg) before any token"
             + " (`wrk -t2 -c16`)",
-        new Wrk.Target(url, script, 16, warmUp, "tsa-floor"),
+        Wrk.Target.post(url, refused, QUERY, work, "tsa-refused", "tsa-floor"),
         seconds,
         inMemory,
         processes,

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,26 @@ final class Wrk {
 
     Target(String url, Path script, int connections, HttpRequest warmUpRequest) {
       this(url, script, connections, warmUpRequest, null);
+    }
+
+    /**
+     * A POST of {@code body} as {@code contentType} over 16 connections: the body and the script
+     * that sends it are written to {@code work} as {@code <name>.body} and {@code <name>.lua}, and
+     * the warm-up sends the same request.
+     */
+    static Target post(
+        String url, byte[] body, String contentType, Path work, String name, String recording)
+        throws IOException {
+      Path bodyFile = work.resolve(name + ".body");
+      Files.write(bodyFile, body);
+      Path script = work.resolve(name + ".lua");
+      Files.writeString(script, postScript(bodyFile, contentType));
+      HttpRequest warmUp =
+          HttpRequest.newBuilder(java.net.URI.create(url))
+              .header("Content-Type", contentType)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
+      return new Target(url, script, 16, warmUp, recording);
     }
   }
 
