@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import org.pkiaas.pki.IoThreadReply;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.PlainText;
 import org.pkiaas.problem.ThrottledException;

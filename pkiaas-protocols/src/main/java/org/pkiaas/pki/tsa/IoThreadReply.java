@@ -1,4 +1,4 @@
-package org.pkiaas.pki;
+package org.pkiaas.pki.tsa;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -24,9 +24,10 @@ import java.io.IOException;
  * (docs/BENCHMARKS.md, "Time stamps" and "Revocation status", 2026-12-04): a signed time-stamp
  * token cost the server 0.25 ms of CPU instead of 0.33 ms, a refused time-stamp request 0.11 ms
  * instead of 0.08 ms; OCSP answers, signed or cached, were no cheaper (a cached GET 0.06–0.08 ms
- * against 0.07 ms), so the OCSP servlet keeps its plain write.
+ * against 0.07 ms), so the OCSP servlet keeps its plain write, and this class stays with its one
+ * user. Measure before giving it another.
  */
-public final class IoThreadReply {
+final class IoThreadReply {
 
   private IoThreadReply() {}
 
@@ -34,7 +35,7 @@ public final class IoThreadReply {
    * Writes {@code body} as the whole response (its status and headers already set) and ends the
    * request; the servlet must support asynchronous processing.
    */
-  public static void send(HttpServletRequest request, HttpServletResponse response, byte[] body)
+  static void send(HttpServletRequest request, HttpServletResponse response, byte[] body)
       throws IOException {
     response.setContentLength(body.length);
     AsyncContext async = request.startAsync();
