@@ -9,12 +9,21 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.junit.jupiter.api.Test;
@@ -257,6 +266,55 @@ class TimestampingSettingsIT extends ServerIT {
     Api.Reply badTime = owner.get(tokens + "?from=yesterday");
     assertEquals(400, badTime.status(), badTime::toString);
     assertEquals("from", badTime.json().getString("field"));
+  }
+
+  /**
+   * Stamps asked for at once are recorded in groups (one multi-row statement each); every one of
+   * them must be in the record, with the serial its token carries.
+   */
+  @Test
+  void stampsGrantedAtOnceAreAllRecorded() throws Exception {
+    String caId = ca("TSA Group Root");
+    int count = 40;
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<BigInteger>> serials = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        byte[] imprint = MessageDigest.getInstance("SHA-256").digest(("document " + i).getBytes());
+        byte[] query =
+            new TimeStampRequestGenerator()
+                .generate(NISTObjectIdentifiers.id_sha256, imprint, BigInteger.valueOf(i + 1))
+                .getEncoded();
+        serials.add(
+            clients.submit(
+                () ->
+                    response(
+                            Api.anonymous()
+                                .post("/pki/tsa/" + caId, "application/timestamp-query", query))
+                        .getTimeStampToken()
+                        .getTimeStampInfo()
+                        .getSerialNumber()));
+      }
+      List<BigInteger> granted = new ArrayList<>();
+      for (Future<BigInteger> serial : serials) {
+        granted.add(serial.get());
+      }
+      String tokens = "/api/v1/cas/" + caId + "/timestamp-tokens";
+      for (int i = 0; i < count; i++) {
+        String imprint =
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(("document " + i).getBytes()));
+        Api.Reply found = owner.get(tokens + "?imprint=" + imprint);
+        assertEquals(1, found.total(), found::toString);
+        assertEquals(
+            granted.get(i),
+            new BigInteger(found.array().getJsonObject(0).getString("serialNumber"), 16));
+      }
+      assertEquals(count, owner.get(tokens).total());
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   @Test

@@ -122,7 +122,8 @@ public class ServiceCertificates {
 
   /**
    * The newest certificate of {@code service} that is valid and unrevoked for longer than {@code
-   * margin}; if there is none, the one {@code issue} issues for the CA, row-locked while deciding.
+   * margin}; if there is none, the one {@code issue} issues for the CA, row-locked while deciding:
+   * requests that arrive together for a CA without one wait for the first to issue it and use it.
    * Only the newest counts: an older one that is still valid was replaced on purpose.
    */
   public Current usableOrIssued(
@@ -134,8 +135,13 @@ public class ServiceCertificates {
     if (usable != null) {
       return new Current(usable, false);
     }
-    CertificateAuthority locked =
-        em.find(CertificateAuthority.class, ca.id(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    // Re-read under a waiting row lock, then the version raised: the caller's copy is managed
+    // already and may hold the version another request's issuance has since raised, which a
+    // locking find would report as a stale update instead of finding that request's certificate
+    // below (and Hibernate asks for a force-increment lock with NOWAIT, failing at once).
+    CertificateAuthority locked = em.find(CertificateAuthority.class, ca.id());
+    em.refresh(locked, LockModeType.PESSIMISTIC_WRITE);
+    em.lock(locked, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     usable = newestUsable(ca.id(), service, margin);
     return usable != null ? new Current(usable, false) : new Current(issue.apply(locked), true);
   }
