@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -32,8 +31,7 @@ import org.pkiaas.hsm.link.AgentEndpoint;
 import org.pkiaas.hsm.link.AgentIdentityCertificates;
 import org.pkiaas.hsm.link.KeyId;
 import org.pkiaas.hsm.link.LinkIdentity;
-import org.pkiaas.hsm.link.LinkMessage;
-import org.pkiaas.hsm.link.LinkMessage.SignRequest;
+import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.LinkRefusedException;
 import org.pkiaas.hsm.link.LinkTopics;
@@ -43,10 +41,11 @@ import org.pkiaas.hsm.link.NoDelaySockets;
  * Serves one CA key over the link: connects out to the MQTT 5 broker, accepts the link sessions
  * servers offer on its own topic, takes signing requests for the key through the shared
  * subscription (joined once it has a session, so the broker hands it nothing it cannot open), signs
- * each digest on the token and answers on the request's response topic with its correlation data
- * (MQTT 5.0, section 4.10). It announces itself every heartbeat with its identity certificate,
- * renews that identity at half its life (servers then offer sessions bound to the new one), and its
- * will (section 3.1.3.2) tells the server when it drops off.
+ * each digest of a request's batch on the token and answers the batch in one message on its
+ * response topic with its correlation data (MQTT 5.0, section 4.10). It announces itself every
+ * heartbeat with its identity certificate, renews that identity at half its life (servers then
+ * offer sessions bound to the new one), and its will (section 3.1.3.2) tells the server when it
+ * drops off.
  *
  * <p>Sessions refuse records out of sequence: requests are opened on Paho's callback thread in the
  * order they arrive, and responses are sealed and published under one lock.
@@ -64,7 +63,7 @@ final class LinkAgent implements MqttCallback {
   private final KeyId keyId;
   private final AgentEndpoint endpoint;
   private final PrivateKey caKey;
-  private final ExecutorService signers;
+  private final BatchSigner signers;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   // Handshakes and subscriptions: blocking calls stay off Paho's callback thread.
   private final ExecutorService handshakes = Executors.newSingleThreadExecutor();
@@ -85,7 +84,7 @@ final class LinkAgent implements MqttCallback {
     this.keyId = KeyId.of(caCertificate.getPublicKey());
     this.endpoint =
         new AgentEndpoint(keyId, agentId, pinnedServer, () -> identities, clock, MAX_AGE);
-    this.signers = Executors.newFixedThreadPool(workers);
+    this.signers = new BatchSigner(token.provider(), caKey, workers);
     renewIdentity();
   }
 
@@ -126,8 +125,7 @@ final class LinkAgent implements MqttCallback {
     handshakes.shutdownNow();
     try {
       client.unsubscribe(LinkTopics.sharedRequests(keyId)).waitForCompletion(2_000);
-      signers.shutdown();
-      signers.awaitTermination(5, TimeUnit.SECONDS);
+      signers.finish(Duration.ofSeconds(5));
       client
           .publish(LinkTopics.presence(keyId), presence(false), 1, false)
           .waitForCompletion(2_000);
@@ -223,7 +221,7 @@ final class LinkAgent implements MqttCallback {
       LOG.warning(() -> "Request refused: " + e.getMessage());
       return;
     }
-    signers.execute(() -> answer(received, properties));
+    signers.sign(received.batch().items(), answers -> answer(received, properties, answers));
   }
 
   private void acceptOffer(byte[] offer, MqttProperties request) {
@@ -243,19 +241,8 @@ final class LinkAgent implements MqttCallback {
     }
   }
 
-  private void answer(AgentEndpoint.Received received, MqttProperties request) {
-    LinkMessage message = received.message();
-    SignRequest body = (SignRequest) message.body();
-    SignResponse response;
-    try {
-      Signature signature = Signature.getInstance(body.scheme().rawJcaName(), token.provider());
-      signature.initSign(caKey);
-      signature.update(body.scheme().rawInput(body.digest()));
-      response = new SignResponse(message.messageId(), signature.sign(), "");
-    } catch (GeneralSecurityException | RuntimeException e) {
-      LOG.log(Level.WARNING, "The token could not sign", e);
-      response = new SignResponse(message.messageId(), new byte[0], "The token could not sign");
-    }
+  private void answer(
+      AgentEndpoint.Received received, MqttProperties request, SignResponse[] answers) {
     MqttProperties properties = new MqttProperties();
     properties.setCorrelationData(request.getCorrelationData());
     try {
@@ -263,7 +250,10 @@ final class LinkAgent implements MqttCallback {
         client.publish(
             request.getResponseTopic(),
             new MqttMessage(
-                endpoint.sealResponse(received.session(), response), 0, false, properties));
+                endpoint.sealResponse(received.session(), new SignBatchResponse(List.of(answers))),
+                0,
+                false,
+                properties));
       }
     } catch (LinkRefusedException | MqttException e) {
       LOG.log(Level.WARNING, "Cannot publish the response", e);

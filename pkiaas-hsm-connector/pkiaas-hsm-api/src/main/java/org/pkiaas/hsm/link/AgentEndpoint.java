@@ -16,15 +16,15 @@ import java.util.stream.Collectors;
 import org.pkiaas.hsm.link.LinkMessage.Presence;
 import org.pkiaas.hsm.link.LinkMessage.SessionAccept;
 import org.pkiaas.hsm.link.LinkMessage.SessionOffer;
-import org.pkiaas.hsm.link.LinkMessage.SignRequest;
-import org.pkiaas.hsm.link.LinkMessage.SignResponse;
+import org.pkiaas.hsm.link.LinkMessage.SignBatch;
+import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.SessionFrame.SessionRecord;
 
 /**
  * An agent's end of the link: accepts session offers only from the server certificate pinned at
  * provisioning, for this agent's key and one of its current identities, fresh and not replayed;
- * opens only signing requests sealed in one of those sessions, authentic, in sequence and fresh;
- * and seals each response in the session its request came in.
+ * opens only batches of signing requests sealed in one of those sessions, authentic, in sequence
+ * and fresh; and seals each response in the session its request came in.
  */
 public final class AgentEndpoint {
 
@@ -76,12 +76,20 @@ public final class AgentEndpoint {
   public record Handshake(LinkSession session, byte[] accept) {}
 
   /**
-   * A request opened in one of the agent's sessions.
+   * A batch of requests opened in one of the agent's sessions.
    *
    * @param session the session to answer in
-   * @param message the request
+   * @param message the message, whose body is the batch
    */
-  public record Received(LinkSession session, LinkMessage message) {}
+  public record Received(LinkSession session, LinkMessage message) {
+
+    /**
+     * @return the requests
+     */
+    public SignBatch batch() {
+      return (SignBatch) message.body();
+    }
+  }
 
   /**
    * @return {@code true} once at least one server has a session with this agent
@@ -186,7 +194,7 @@ public final class AgentEndpoint {
         if (!message.keyId().equals(keyId) || !session.keyId().equals(keyId)) {
           throw new LinkRefusedException("Request for another key");
         }
-        if (!(message.body() instanceof SignRequest)) {
+        if (!(message.body() instanceof SignBatch)) {
           throw new LinkRefusedException("Not a signing request");
         }
         return new Received(session, message);
@@ -196,14 +204,14 @@ public final class AgentEndpoint {
   }
 
   /**
-   * Seals a response in the session its request came in.
+   * Seals the answer to a batch in the session the batch came in.
    *
-   * @param session the request's session
-   * @param response the answer
+   * @param session the batch's session
+   * @param response the answers
    * @return the response frame
    * @throws LinkRefusedException if the session has ended meanwhile
    */
-  public byte[] sealResponse(LinkSession session, SignResponse response)
+  public byte[] sealResponse(LinkSession session, SignBatchResponse response)
       throws LinkRefusedException {
     LinkMessage message =
         new LinkMessage(UUID.randomUUID(), clock.instant(), keyId, pinnedFingerprint, response);

@@ -1,6 +1,7 @@
 package org.pkiaas.hsm.link;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -42,7 +43,16 @@ public record LinkMessage(
 
   /** What a message says. */
   public sealed interface Body
-      permits SignRequest, SignResponse, Presence, SessionOffer, SessionAccept {}
+      permits SignRequest,
+          SignResponse,
+          SignBatch,
+          SignBatchResponse,
+          Presence,
+          SessionOffer,
+          SessionAccept {}
+
+  /** The most requests one {@link SignBatch} carries. */
+  public static final int MAX_BATCH = 32;
 
   /**
    * The server asks for a signature over a digest.
@@ -99,6 +109,58 @@ public record LinkMessage(
      */
     public boolean signed() {
       return signature.length > 0;
+    }
+  }
+
+  /**
+   * The server asks for several signatures with one key in one message: the requests that queued
+   * for the key while its previous message was on its way.
+   *
+   * @param items the requests, each with the id its answer carries; 1 to {@value #MAX_BATCH}, ids
+   *     distinct
+   */
+  public record SignBatch(List<BatchItem> items) implements Body {
+
+    /** Refuses an empty or oversized batch and repeated ids. */
+    public SignBatch {
+      items = List.copyOf(items);
+      if (items.isEmpty() || items.size() > MAX_BATCH) {
+        throw new IllegalArgumentException("A batch holds 1 to " + MAX_BATCH + " requests");
+      }
+      if (items.stream().map(BatchItem::id).distinct().count() != items.size()) {
+        throw new IllegalArgumentException("Request ids repeat in a batch");
+      }
+    }
+  }
+
+  /**
+   * One request of a {@link SignBatch}.
+   *
+   * @param id what the answer's {@link SignResponse#inReplyTo} names
+   * @param request what to sign
+   */
+  public record BatchItem(UUID id, SignRequest request) {
+
+    /** Refuses nulls. */
+    public BatchItem {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  /**
+   * The device answers a {@link SignBatch}: one response per request, in any order.
+   *
+   * @param responses the responses; 1 to {@value #MAX_BATCH}
+   */
+  public record SignBatchResponse(List<SignResponse> responses) implements Body {
+
+    /** Refuses an empty or oversized answer. */
+    public SignBatchResponse {
+      responses = List.copyOf(responses);
+      if (responses.isEmpty() || responses.size() > MAX_BATCH) {
+        throw new IllegalArgumentException("A batch answer holds 1 to " + MAX_BATCH + " responses");
+      }
     }
   }
 

@@ -6,11 +6,16 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.pkiaas.hsm.link.LinkMessage.BatchItem;
 import org.pkiaas.hsm.link.LinkMessage.Body;
 import org.pkiaas.hsm.link.LinkMessage.Presence;
 import org.pkiaas.hsm.link.LinkMessage.SessionAccept;
 import org.pkiaas.hsm.link.LinkMessage.SessionOffer;
+import org.pkiaas.hsm.link.LinkMessage.SignBatch;
+import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 
@@ -20,7 +25,9 @@ import org.pkiaas.hsm.link.LinkMessage.SignResponse;
  *
  * <p>The format is a version byte, the header fields, a body tag and the body's fields; byte arrays
  * and strings are length-prefixed. Decoding refuses unknown versions and tags, oversized fields and
- * trailing bytes.
+ * trailing bytes. Batches (tags 6 and 7, added after 1 to 5 in the same version: a decoder that
+ * predates them refuses them as unknown bodies) are a count byte (1 to {@value
+ * LinkMessage#MAX_BATCH}) followed by that many requests, each with its id, or responses.
  */
 public final class LinkMessageCodec {
 
@@ -31,6 +38,8 @@ public final class LinkMessageCodec {
   private static final int PRESENCE = 3;
   private static final int SESSION_OFFER = 4;
   private static final int SESSION_ACCEPT = 5;
+  private static final int SIGN_BATCH = 6;
+  private static final int SIGN_BATCH_RESPONSE = 7;
 
   private LinkMessageCodec() {}
 
@@ -87,6 +96,22 @@ public final class LinkMessageCodec {
       writeUuid(out, response.inReplyTo());
       writeBytes(out, response.signature());
       out.writeUTF(response.failure());
+    } else if (body instanceof SignBatch batch) {
+      out.writeByte(SIGN_BATCH);
+      out.writeByte(batch.items().size());
+      for (BatchItem item : batch.items()) {
+        writeUuid(out, item.id());
+        out.writeUTF(item.request().scheme().name());
+        writeBytes(out, item.request().digest());
+      }
+    } else if (body instanceof SignBatchResponse batch) {
+      out.writeByte(SIGN_BATCH_RESPONSE);
+      out.writeByte(batch.responses().size());
+      for (SignResponse response : batch.responses()) {
+        writeUuid(out, response.inReplyTo());
+        writeBytes(out, response.signature());
+        out.writeUTF(response.failure());
+      }
     } else if (body instanceof Presence presence) {
       out.writeByte(PRESENCE);
       writeUuid(out, presence.agentId());
@@ -107,12 +132,48 @@ public final class LinkMessageCodec {
     int tag = in.readUnsignedByte();
     return switch (tag) {
       case SIGN_REQUEST -> new SignRequest(SignatureScheme.valueOf(in.readUTF()), readBytes(in));
-      case SIGN_RESPONSE -> new SignResponse(readUuid(in), readBytes(in), in.readUTF());
+      case SIGN_RESPONSE -> readResponse(in);
+      case SIGN_BATCH -> readBatch(in);
+      case SIGN_BATCH_RESPONSE -> readBatchResponse(in);
       case PRESENCE -> new Presence(readUuid(in), in.readBoolean(), readBytes(in));
       case SESSION_OFFER -> new SessionOffer(readBytes(in));
       case SESSION_ACCEPT -> new SessionAccept(readUuid(in), readBytes(in), readBytes(in));
       default -> throw new LinkRefusedException("Unknown link message body " + tag);
     };
+  }
+
+  private static SignResponse readResponse(DataInputStream in)
+      throws IOException, LinkRefusedException {
+    return new SignResponse(readUuid(in), readBytes(in), in.readUTF());
+  }
+
+  private static SignBatch readBatch(DataInputStream in) throws IOException, LinkRefusedException {
+    int count = batchCount(in);
+    List<BatchItem> items = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      UUID id = readUuid(in);
+      items.add(
+          new BatchItem(id, new SignRequest(SignatureScheme.valueOf(in.readUTF()), readBytes(in))));
+    }
+    return new SignBatch(items);
+  }
+
+  private static SignBatchResponse readBatchResponse(DataInputStream in)
+      throws IOException, LinkRefusedException {
+    int count = batchCount(in);
+    List<SignResponse> responses = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      responses.add(readResponse(in));
+    }
+    return new SignBatchResponse(responses);
+  }
+
+  private static int batchCount(DataInputStream in) throws IOException, LinkRefusedException {
+    int count = in.readUnsignedByte();
+    if (count < 1 || count > LinkMessage.MAX_BATCH) {
+      throw new LinkRefusedException("Link batch of impossible size");
+    }
+    return count;
   }
 
   private static void writeUuid(DataOutputStream out, UUID id) throws IOException {

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pkiaas.hsm.link.LinkMessage.Presence;
 import org.pkiaas.hsm.link.LinkMessage.SessionAccept;
 import org.pkiaas.hsm.link.LinkMessage.SessionOffer;
-import org.pkiaas.hsm.link.LinkMessage.SignRequest;
-import org.pkiaas.hsm.link.LinkMessage.SignResponse;
+import org.pkiaas.hsm.link.LinkMessage.SignBatch;
+import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.SessionFrame.SessionRecord;
 
 /**
@@ -221,20 +221,21 @@ public final class ServerEndpoint {
   }
 
   /**
-   * Seals a signing request for each listed agent of the key that has a usable session with this
-   * server, bound to the identity it announces now (an agent that restarted has a new identity and
-   * has lost its old sessions): one {@link SessionRecord} per session in one frame, so whichever
-   * agent the broker hands it to can open it. Callers publish frames in the order they sealed them.
+   * Seals a batch of signing requests for each listed agent of the key that has a usable session
+   * with this server, bound to the identity it announces now (an agent that restarted has a new
+   * identity and has lost its old sessions): one {@link SessionRecord} per session in one frame, so
+   * whichever agent the broker hands it to can open it. Callers publish frames in the order they
+   * sealed them.
    *
    * @param keyId the CA key
-   * @param request what to sign
+   * @param batch what to sign, each request with the id its answer names
    * @param agents the latest presence of each of the key's live agents
-   * @return the request and its frame, or empty if none of the agents has a usable session yet
+   * @return the batch and its frame, or empty if none of the agents has a usable session yet
    */
   public Optional<Sealed> sealRequest(
-      KeyId keyId, SignRequest request, Collection<AgentPresence> agents) {
+      KeyId keyId, SignBatch batch, Collection<AgentPresence> agents) {
     Instant now = clock.instant();
-    LinkMessage message = new LinkMessage(UUID.randomUUID(), now, keyId, "", request);
+    LinkMessage message = new LinkMessage(UUID.randomUUID(), now, keyId, "", batch);
     List<SessionRecord> records = new ArrayList<>();
     for (AgentPresence agent : agents) {
       LinkSession session = current.get(new AgentKey(keyId, agent.agentId()));
@@ -257,15 +258,16 @@ public final class ServerEndpoint {
   }
 
   /**
-   * Opens a response: a single record of one of this server's sessions, authentic, in sequence,
-   * fresh, addressed to this server and about {@code caKey}.
+   * Opens the answer to a batch: a single record of one of this server's sessions, authentic, in
+   * sequence, fresh, addressed to this server and about {@code caKey}. Which requests it answers is
+   * for the caller to match.
    *
    * @param frame the response frame
-   * @param caKey the public key of the CA key the request was for
-   * @return the response
+   * @param caKey the public key of the CA key the batch was for
+   * @return the responses
    * @throws LinkRefusedException if any check fails
    */
-  public SignResponse openResponse(byte[] frame, PublicKey caKey) throws LinkRefusedException {
+  public SignBatchResponse openResponse(byte[] frame, PublicKey caKey) throws LinkRefusedException {
     SessionFrame decoded = SessionFrame.decode(frame);
     if (decoded.type() != SessionFrame.RESPONSE || decoded.records().size() != 1) {
       throw new LinkRefusedException("Not a signing response");
@@ -283,7 +285,7 @@ public final class ServerEndpoint {
     if (!message.recipient().equals(identity.fingerprint())) {
       throw new LinkRefusedException("Response addressed to another server");
     }
-    if (!(message.body() instanceof SignResponse response)) {
+    if (!(message.body() instanceof SignBatchResponse response)) {
       throw new LinkRefusedException("Not a signing response");
     }
     return response;

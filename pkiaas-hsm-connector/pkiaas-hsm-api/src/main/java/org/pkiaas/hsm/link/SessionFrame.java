@@ -18,7 +18,7 @@ import java.util.UUID;
  *           count (1 byte, 1..32) record{count}
  * record  = session id (16 bytes) sequence (8 bytes, big-endian, from 1)
  *           issued at (8 bytes, big-endian, milliseconds since 1970 UTC)
- *           length (4 bytes, big-endian, 16..16400) AES-256-GCM ciphertext and 16-byte tag
+ *           length (4 bytes, big-endian, 16..65536) AES-256-GCM ciphertext and 16-byte tag
  * </pre>
  *
  * @param type {@link #REQUEST} or {@link #RESPONSE}
@@ -34,7 +34,7 @@ public record SessionFrame(int type, List<SessionRecord> records) {
 
   static final int VERSION = 2;
   private static final int MAX_RECORDS = 32;
-  private static final int MAX_CIPHERTEXT = 16_400;
+  private static final int MAX_CIPHERTEXT = 65_536; // a batch of RSA-4096 signatures fits
 
   /** Refuses unknown types and record counts outside 1..32. */
   public SessionFrame {

@@ -20,6 +20,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.pkiaas.hsm.link.LinkMessage.BatchItem;
+import org.pkiaas.hsm.link.LinkMessage.SignBatch;
+import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.ServerEndpoint.AgentPresence;
@@ -109,18 +112,34 @@ class LinkEndpointsTest {
     for (AgentEndpoint end : agents.length == 0 ? new AgentEndpoint[] {agentEnd} : agents) {
       live.add(presence(end));
     }
-    return serverEnd
-        .sealRequest(keyId, new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("tbs")), live)
-        .orElseThrow();
+    return serverEnd.sealRequest(keyId, batchOf(digest("tbs")), live).orElseThrow();
   }
 
+  static SignBatch batchOf(byte[]... digests) {
+    List<BatchItem> items = new java.util.ArrayList<>();
+    for (byte[] digest : digests) {
+      items.add(
+          new BatchItem(
+              UUID.randomUUID(), new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest)));
+    }
+    return new SignBatch(items);
+  }
+
+  /** Signs each request of the batch with the CA key, as the agent does on the token. */
   private byte[] respond(AgentEndpoint.Received request) throws Exception {
-    SignRequest body = (SignRequest) request.message().body();
-    Signature raw = Signature.getInstance(body.scheme().rawJcaName());
-    raw.initSign(caKey.getPrivate());
-    raw.update(body.scheme().rawInput(body.digest()));
-    return agentEnd.sealResponse(
-        request.session(), new SignResponse(request.message().messageId(), raw.sign(), ""));
+    List<SignResponse> responses = new java.util.ArrayList<>();
+    for (BatchItem item : request.batch().items()) {
+      SignRequest body = item.request();
+      Signature raw = Signature.getInstance(body.scheme().rawJcaName());
+      raw.initSign(caKey.getPrivate());
+      raw.update(body.scheme().rawInput(body.digest()));
+      responses.add(new SignResponse(item.id(), raw.sign(), ""));
+    }
+    return agentEnd.sealResponse(request.session(), new SignBatchResponse(responses));
+  }
+
+  private static UUID onlyId(ServerEndpoint.Sealed sealed) {
+    return ((SignBatch) sealed.message().body()).items().get(0).id();
   }
 
   private static void refused(String reason, Executable open) {
@@ -133,9 +152,10 @@ class LinkEndpointsTest {
     AgentEndpoint.Received received = agentEnd.openRequest(sealed.bytes());
     assertEquals(sealed.message().messageId(), received.message().messageId());
 
-    SignResponse response = serverEnd.openResponse(respond(received), caKey.getPublic());
+    SignResponse response =
+        serverEnd.openResponse(respond(received), caKey.getPublic()).responses().get(0);
 
-    assertEquals(sealed.message().messageId(), response.inReplyTo());
+    assertEquals(onlyId(sealed), response.inReplyTo());
     Signature verifier = Signature.getInstance("SHA256withECDSA");
     verifier.initVerify(caKey.getPublic());
     verifier.update("tbs".getBytes());
@@ -172,8 +192,8 @@ class LinkEndpointsTest {
       refused(
           "Link record does not authenticate",
           () -> serverEnd.openResponse(tamperedAnswer, caKey.getPublic()));
-      SignResponse response = serverEnd.openResponse(answer, caKey.getPublic());
-      assertEquals(received.message().messageId(), response.inReplyTo());
+      SignResponse response = serverEnd.openResponse(answer, caKey.getPublic()).responses().get(0);
+      assertEquals(received.batch().items().get(0).id(), response.inReplyTo());
       refused(
           "Replayed or reordered link message",
           () -> serverEnd.openResponse(answer, caKey.getPublic()));
@@ -285,7 +305,7 @@ class LinkEndpointsTest {
         impostor
             .sealRequest(
                 keyId,
-                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
+                batchOf(digest("x")),
                 List.of(impostor.acceptPresence(fooled.signPresence(true, caPublic()))))
             .orElseThrow()
             .bytes();
@@ -353,7 +373,7 @@ class LinkEndpointsTest {
         otherNode
             .sealRequest(
                 keyId,
-                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
+                batchOf(digest("x")),
                 List.of(otherNode.acceptPresence(agentEnd.signPresence(true, caPublic()))))
             .orElseThrow();
     byte[] answer = respond(agentEnd.openRequest(other.bytes()));
@@ -374,6 +394,81 @@ class LinkEndpointsTest {
         .putLong(secondSession.id().getLeastSignificantBits());
     refused("Link record does not authenticate", () -> secondAgent.openRequest(bytes));
     refused("Request for no session of this agent", () -> agentEnd.openRequest(bytes));
+  }
+
+  private ServerEndpoint.Sealed batch(int size) throws Exception {
+    byte[][] digests = new byte[size][];
+    for (int i = 0; i < size; i++) {
+      digests[i] = digest("tbs " + i);
+    }
+    return serverEnd
+        .sealRequest(keyId, batchOf(digests), List.of(presence(agentEnd)))
+        .orElseThrow();
+  }
+
+  @Test
+  void aBatchIsOpenedOnceAndEachOfItsSignaturesAnswersItsOwnRequest() throws Exception {
+    ServerEndpoint.Sealed sealed = batch(LinkMessage.MAX_BATCH);
+    AgentEndpoint.Received received = agentEnd.openRequest(sealed.bytes());
+    List<SignResponse> responses =
+        serverEnd.openResponse(respond(received), caKey.getPublic()).responses();
+
+    List<BatchItem> asked = ((SignBatch) sealed.message().body()).items();
+    assertEquals(asked.size(), responses.size());
+    for (int i = 0; i < asked.size(); i++) {
+      assertEquals(asked.get(i).id(), responses.get(i).inReplyTo());
+      Signature verifier = Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(caKey.getPublic());
+      verifier.update(("tbs " + i).getBytes());
+      assertTrue(verifier.verify(responses.get(i).signature()), "signature " + i);
+    }
+  }
+
+  @Test
+  void tamperedReplayedAndReorderedBatchesAreRefusedByBothEnds() throws Exception {
+    byte[] first = batch(5).bytes();
+    byte[] second = batch(7).bytes();
+    byte[] tampered = second.clone();
+    tampered[tampered.length - 40] ^= 1;
+    refused("Link record does not authenticate", () -> agentEnd.openRequest(tampered));
+    AgentEndpoint.Received received = agentEnd.openRequest(second);
+    refused("Replayed or reordered link message", () -> agentEnd.openRequest(second));
+    refused("Replayed or reordered link message", () -> agentEnd.openRequest(first));
+
+    byte[] answer = respond(received);
+    byte[] tamperedAnswer = answer.clone();
+    tamperedAnswer[tamperedAnswer.length - 40] ^= 1;
+    refused(
+        "Link record does not authenticate",
+        () -> serverEnd.openResponse(tamperedAnswer, caKey.getPublic()));
+    assertEquals(7, serverEnd.openResponse(answer, caKey.getPublic()).responses().size());
+    refused(
+        "Replayed or reordered link message",
+        () -> serverEnd.openResponse(answer, caKey.getPublic()));
+  }
+
+  @Test
+  void aBatchForAnotherKeyOrServerIsRefused() throws Exception {
+    KeyPair otherCa = LinkFixtures.ecKey();
+    KeyId otherKey = KeyId.of(otherCa.getPublic());
+    AgentEndpoint otherAgent =
+        new AgentEndpoint(
+            otherKey,
+            UUID.randomUUID(),
+            server.certificate(),
+            () -> List.of(agent),
+            clock,
+            MAX_AGE);
+    byte[] forOtherKey = batch(3).bytes();
+    refused("Request for no session of this agent", () -> otherAgent.openRequest(forOtherKey));
+
+    byte[] answer = respond(agentEnd.openRequest(batch(3).bytes()));
+    refused(
+        "Response about another key", () -> serverEnd.openResponse(answer, otherCa.getPublic()));
+    ServerEndpoint otherNode = new ServerEndpoint(server, clock, MAX_AGE);
+    refused(
+        "Link record of an unknown session",
+        () -> otherNode.openResponse(answer, caKey.getPublic()));
   }
 
   @Test
@@ -403,12 +498,7 @@ class LinkEndpointsTest {
     LinkIdentity restarted = LinkFixtures.agentIdentity(caKey, Instant.now());
     AgentEndpoint again = agentEnd(server, restarted, agentId, clock);
     assertTrue(
-        serverEnd
-            .sealRequest(
-                keyId,
-                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
-                List.of(presence(again)))
-            .isEmpty());
+        serverEnd.sealRequest(keyId, batchOf(digest("x")), List.of(presence(again))).isEmpty());
   }
 
   @Test
@@ -452,12 +542,7 @@ class LinkEndpointsTest {
     agentClock.move(Duration.ofSeconds(60));
     AgentPresence stillAnnounced = presence(agentEnd);
     assertTrue(
-        serverEnd
-            .sealRequest(
-                keyId,
-                new SignRequest(SignatureScheme.SHA256_WITH_ECDSA, digest("x")),
-                List.of(stillAnnounced))
-            .isEmpty());
+        serverEnd.sealRequest(keyId, batchOf(digest("x")), List.of(stillAnnounced)).isEmpty());
   }
 
   @Test

@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -30,8 +31,12 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.pkiaas.hsm.HsmException;
 import org.pkiaas.hsm.HsmUnavailableException;
+import org.pkiaas.hsm.adapter.BatchQueue.Waiting;
 import org.pkiaas.hsm.link.KeyId;
 import org.pkiaas.hsm.link.LinkIdentity;
+import org.pkiaas.hsm.link.LinkMessage.BatchItem;
+import org.pkiaas.hsm.link.LinkMessage.SignBatch;
+import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.LinkRefusedException;
@@ -64,7 +69,22 @@ final class DeviceLink implements MqttCallback {
   private static final Logger LOG = Logger.getLogger(DeviceLink.class.getName());
   private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
-  private record Pending(CompletableFuture<SignResponse> answer, PublicKey caKey) {}
+  // A batch that has not come back in this time stops holding its key's window.
+  private static final Duration LEASE = Duration.ofMillis(250);
+
+  /** A batch on its way: who waits for it, and whether it still holds a place in the window. */
+  private record InFlight(
+      PublicKey caKey, BatchQueue queue, List<Waiting> waiting, long sent, AtomicBoolean holds) {
+
+    InFlight(PublicKey caKey, BatchQueue queue, List<Waiting> waiting, long sent) {
+      this(caKey, queue, waiting, sent, new AtomicBoolean(true));
+    }
+
+    /** Gives up the batch's place in the window, once. */
+    boolean release() {
+      return holds.compareAndSet(true, false);
+    }
+  }
 
   private final String brokerUrl;
   private final String user;
@@ -73,7 +93,8 @@ final class DeviceLink implements MqttCallback {
   private final AgentRoster roster;
   private final String responseTopic;
   private final String sessionTopic;
-  private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+  private final Map<UUID, InFlight> pending = new ConcurrentHashMap<>();
+  private final Map<KeyId, BatchQueue> queues = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
   // Signature checks and ECDH: off Paho's callback thread, which opens the responses.
   private final ExecutorService presenceReader = Executors.newSingleThreadExecutor();
@@ -102,6 +123,7 @@ final class DeviceLink implements MqttCallback {
   /** Starts dialling out; returns at once. */
   void start() {
     retries.execute(() -> connect(Duration.ofSeconds(1)));
+    retries.scheduleWithFixedDelay(this::sweep, 50, 50, TimeUnit.MILLISECONDS);
   }
 
   private void connect(Duration backOff) {
@@ -135,7 +157,9 @@ final class DeviceLink implements MqttCallback {
     retries.shutdownNow();
     presenceReader.shutdownNow();
     handshakes.shutdownNow();
-    pending.values().forEach(p -> p.answer().completeExceptionally(new IllegalStateException()));
+    pending.values().stream()
+        .flatMap(batch -> batch.waiting().stream())
+        .forEach(w -> w.answer.completeExceptionally(new IllegalStateException("stopped")));
     try {
       if (client.isConnected()) {
         client.disconnect().waitForCompletion(2_000);
@@ -155,7 +179,9 @@ final class DeviceLink implements MqttCallback {
   }
 
   /**
-   * Asks one of the key's agents to sign a digest; does not verify the signature.
+   * Asks one of the key's agents to sign a digest; does not verify the signature. The request
+   * leaves at once if the key's window is clear, or else with whatever else queued for the key, in
+   * one batch, as soon as a batch comes back ({@link BatchQueue}).
    *
    * @throws HsmUnavailableException at once if no agent is online or the broker is away, or when
    *     {@code timeout} passes without a session or an answer
@@ -165,72 +191,123 @@ final class DeviceLink implements MqttCallback {
       throws HsmException {
     KeyId keyId = KeyId.of(caKey);
     long deadline = System.nanoTime() + timeout.toNanos();
-    if (!client.isConnected()) {
-      throw new HsmUnavailableException("The MQTT broker of the IoT-HSM link is not connected");
-    }
-    if (roster.live(keyId).isEmpty()) {
-      throw new HsmUnavailableException("No IoT-HSM agent is online for key " + keyId);
-    }
     SignRequest request = new SignRequest(scheme, digest);
-    Pending waiting = new Pending(new CompletableFuture<>(), caKey);
-    UUID id = null;
-    try {
-      id = publish(keyId, request, waiting, deadline);
-      long left = Math.max(0, deadline - System.nanoTime());
-      SignResponse response = waiting.answer().get(left, TimeUnit.NANOSECONDS);
-      if (!response.signed()) {
-        throw new HsmException(
-            "The device for key " + keyId + " could not sign: " + response.failure());
-      }
-      return response.signature();
-    } catch (TimeoutException e) {
-      throw new HsmUnavailableException(
-          "The device for key " + keyId + " did not answer within " + timeout.toMillis() + " ms",
-          e);
-    } catch (MqttException | ExecutionException e) {
-      throw new HsmUnavailableException("The IoT-HSM link failed for key " + keyId, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HsmUnavailableException("Interrupted while waiting for key " + keyId, e);
-    } finally {
-      if (id != null) {
-        pending.remove(id);
-      }
-    }
-  }
-
-  /**
-   * Seals the request in the sessions of the key's live agents and publishes it, waiting for a
-   * first session if an agent has just appeared; returns the request id.
-   */
-  private UUID publish(KeyId keyId, SignRequest request, Pending waiting, long deadline)
-      throws MqttException, InterruptedException, HsmUnavailableException {
+    BatchQueue queue = queues.computeIfAbsent(keyId, k -> new BatchQueue(1));
     while (true) {
+      if (!client.isConnected()) {
+        throw new HsmUnavailableException("The MQTT broker of the IoT-HSM link is not connected");
+      }
       List<AgentPresence> agents = roster.live(keyId);
       if (agents.isEmpty()) {
         throw new HsmUnavailableException("No IoT-HSM agent is online for key " + keyId);
       }
-      synchronized (publishing) {
-        Optional<ServerEndpoint.Sealed> sealed = endpoint.sealRequest(keyId, request, agents);
-        if (sealed.isPresent()) {
-          UUID id = sealed.get().message().messageId();
-          pending.put(id, waiting);
-          MqttProperties properties = new MqttProperties();
-          properties.setResponseTopic(responseTopic);
-          properties.setCorrelationData(bytes(id));
-          client.publish(
-              LinkTopics.requests(keyId),
-              new MqttMessage(sealed.get().bytes(), 0, false, properties));
-          return id;
+      queue.window(agents.size());
+      Waiting waiting = new Waiting(request);
+      send(keyId, caKey, queue, queue.add(waiting));
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        SignResponse response = waiting.answer.get(left, TimeUnit.NANOSECONDS);
+        if (!response.signed()) {
+          throw new HsmException(
+              "The device for key " + keyId + " could not sign: " + response.failure());
         }
-      }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
+        return response.signature();
+      } catch (TimeoutException e) {
+        queue.withdraw(waiting);
+        waiting.answer.cancel(false);
         throw new HsmUnavailableException(
-            "No link session with a device for key " + keyId + " in time");
+            "The device for key " + keyId + " did not answer within " + timeout.toMillis() + " ms",
+            e);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof NoSessionYet)) {
+          throw new HsmUnavailableException("The IoT-HSM link failed for key " + keyId, e);
+        }
+        awaitSession(keyId, deadline);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        queue.withdraw(waiting);
+        waiting.answer.cancel(false);
+        throw new HsmUnavailableException("Interrupted while waiting for key " + keyId, e);
       }
+    }
+  }
+
+  /** No agent of the key had a session yet when the batch was to be sealed. */
+  private static final class NoSessionYet extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NoSessionYet() {
+      super(null, null, false, false);
+    }
+  }
+
+  private void awaitSession(KeyId keyId, long deadline) throws HsmUnavailableException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new HsmUnavailableException(
+          "No link session with a device for key " + keyId + " in time");
+    }
+    try {
       synchronized (sessionsChanged) {
         sessionsChanged.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HsmUnavailableException("Interrupted while waiting for key " + keyId, e);
+    }
+  }
+
+  /**
+   * Seals a batch in the sessions of the key's live agents and publishes it, then whatever the
+   * window lets go after it; a batch that cannot leave fails its callers and frees its place.
+   */
+  private void send(KeyId keyId, PublicKey caKey, BatchQueue queue, List<Waiting> batch) {
+    while (batch != null) {
+      SignBatch body =
+          new SignBatch(batch.stream().map(w -> new BatchItem(w.id, w.request)).toList());
+      Throwable failure = new NoSessionYet();
+      try {
+        synchronized (publishing) {
+          Optional<ServerEndpoint.Sealed> sealed =
+              endpoint.sealRequest(keyId, body, roster.live(keyId));
+          if (sealed.isPresent()) {
+            UUID id = sealed.get().message().messageId();
+            pending.put(id, new InFlight(caKey, queue, batch, System.nanoTime()));
+            MqttProperties properties = new MqttProperties();
+            properties.setResponseTopic(responseTopic);
+            properties.setCorrelationData(bytes(id));
+            try {
+              client.publish(
+                  LinkTopics.requests(keyId),
+                  new MqttMessage(sealed.get().bytes(), 0, false, properties));
+              return;
+            } catch (MqttException e) {
+              pending.remove(id);
+              failure = e;
+            }
+          }
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      for (Waiting waiting : batch) {
+        waiting.answer.completeExceptionally(failure);
+      }
+      batch = queue.released();
+    }
+  }
+
+  /** Frees the place of a batch that has not come back in time, and of batches all gave up on. */
+  private void sweep() {
+    long now = System.nanoTime();
+    for (Map.Entry<UUID, InFlight> entry : pending.entrySet()) {
+      InFlight batch = entry.getValue();
+      boolean abandoned = batch.waiting().stream().allMatch(w -> w.answer.isDone());
+      if (abandoned) {
+        pending.remove(entry.getKey());
+      }
+      if ((abandoned || now - batch.sent() > LEASE.toNanos()) && batch.release()) {
+        send(KeyId.of(batch.caKey()), batch.caKey(), batch.queue(), batch.queue().released());
       }
     }
   }
@@ -306,15 +383,30 @@ final class DeviceLink implements MqttCallback {
     }
     ByteBuffer buffer = ByteBuffer.wrap(correlation);
     UUID id = new UUID(buffer.getLong(), buffer.getLong());
-    Pending waiting = pending.get(id);
-    if (waiting == null) {
-      return; // answered by a redundant agent already, or timed out
+    InFlight batch = pending.get(id);
+    if (batch == null) {
+      return; // every caller gave up
     }
-    SignResponse response = endpoint.openResponse(message.getPayload(), waiting.caKey());
-    if (!response.inReplyTo().equals(id)) {
-      throw new LinkRefusedException("Response answers another request");
+    SignBatchResponse responses = endpoint.openResponse(message.getPayload(), batch.caKey());
+    if (pending.remove(id) == null) {
+      return;
     }
-    waiting.answer().complete(response);
+    Map<UUID, SignResponse> byId = new HashMap<>();
+    for (SignResponse response : responses.responses()) {
+      byId.put(response.inReplyTo(), response);
+    }
+    for (Waiting waiting : batch.waiting()) {
+      SignResponse response = byId.get(waiting.id);
+      if (response != null) {
+        waiting.answer.complete(response);
+      } else {
+        waiting.answer.completeExceptionally(
+            new LinkRefusedException("The device's answer left a request out"));
+      }
+    }
+    if (batch.release()) {
+      send(KeyId.of(batch.caKey()), batch.caKey(), batch.queue(), batch.queue().released());
+    }
   }
 
   private static byte[] bytes(UUID id) {
