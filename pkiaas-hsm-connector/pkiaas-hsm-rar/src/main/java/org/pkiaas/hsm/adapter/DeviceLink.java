@@ -4,19 +4,14 @@ import java.nio.ByteBuffer;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -34,9 +29,6 @@ import org.pkiaas.hsm.HsmUnavailableException;
 import org.pkiaas.hsm.adapter.BatchQueue.Waiting;
 import org.pkiaas.hsm.link.KeyId;
 import org.pkiaas.hsm.link.LinkIdentity;
-import org.pkiaas.hsm.link.LinkMessage.BatchItem;
-import org.pkiaas.hsm.link.LinkMessage.SignBatch;
-import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
 import org.pkiaas.hsm.link.LinkMessage.SignRequest;
 import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.LinkRefusedException;
@@ -51,40 +43,22 @@ import org.pkiaas.hsm.link.SignatureScheme;
  * The server's session with the MQTT 5 broker, shared by every connection of the adapter. It dials
  * out (retrying with back-off until the broker answers; Paho reconnects after that), hears the
  * agents' presence and offers each a link session (the public-key work, once per agent identity),
- * publishes each request sealed in the key's agent sessions with this node's response topic and the
- * request id as correlation data (MQTT 5.0, section 4.10), and completes the waiting caller when
- * the answer arrives. A request for a key with no live agent, or while the broker is away, fails at
- * once; one that gets no session or no answer in time fails when the time is up.
+ * publishes the requests for a key in batches ({@link LinkBatches}) sealed in the key's agent
+ * sessions, with this node's response topic and the batch id as correlation data (MQTT 5.0, section
+ * 4.10), and completes the waiting callers when the answer arrives. A request for a key with no
+ * live agent, or while the broker is away, fails at once; one that gets no session or no answer in
+ * time fails when the time is up.
  *
- * <p>Sessions refuse records out of sequence, so requests are sealed and published under one lock,
- * and responses are opened on Paho's callback thread in the order they arrive (an AES-GCM
- * decryption; the handshakes and presence checks have threads of their own).
+ * <p>Responses are opened on Paho's callback thread in the order they arrive (an AES-GCM decryption
+ * per batch; the handshakes and presence checks have threads of their own).
  *
  * <p>Longer than 300 lines because it is the one MQTT callback of the node's broker session:
- * connecting, presence, handshakes, requests and responses share the client, the pending requests
- * and the publishing lock.
+ * connecting, presence, handshakes, requests and responses share the client.
  */
 final class DeviceLink implements MqttCallback {
 
   private static final Logger LOG = Logger.getLogger(DeviceLink.class.getName());
   private static final Duration MAX_AGE = Duration.ofSeconds(10);
-
-  // A batch that has not come back in this time stops holding its key's window.
-  private static final Duration LEASE = Duration.ofMillis(250);
-
-  /** A batch on its way: who waits for it, and whether it still holds a place in the window. */
-  private record InFlight(
-      PublicKey caKey, BatchQueue queue, List<Waiting> waiting, long sent, AtomicBoolean holds) {
-
-    InFlight(PublicKey caKey, BatchQueue queue, List<Waiting> waiting, long sent) {
-      this(caKey, queue, waiting, sent, new AtomicBoolean(true));
-    }
-
-    /** Gives up the batch's place in the window, once. */
-    boolean release() {
-      return holds.compareAndSet(true, false);
-    }
-  }
 
   private final String brokerUrl;
   private final String user;
@@ -93,13 +67,11 @@ final class DeviceLink implements MqttCallback {
   private final AgentRoster roster;
   private final String responseTopic;
   private final String sessionTopic;
-  private final Map<UUID, InFlight> pending = new ConcurrentHashMap<>();
-  private final Map<KeyId, BatchQueue> queues = new ConcurrentHashMap<>();
+  private final LinkBatches batches;
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
   // Signature checks and ECDH: off Paho's callback thread, which opens the responses.
   private final ExecutorService presenceReader = Executors.newSingleThreadExecutor();
   private final ExecutorService handshakes = Executors.newSingleThreadExecutor();
-  private final Object publishing = new Object();
   private final Object sessionsChanged = new Object();
   private final MqttAsyncClient client;
   private volatile boolean stopped;
@@ -118,12 +90,13 @@ final class DeviceLink implements MqttCallback {
     this.sessionTopic = LinkTopics.serverSessions(node);
     this.client = new MqttAsyncClient(brokerUrl, "pkiaas-" + node, new MemoryPersistence());
     client.setCallback(this);
+    this.batches = new LinkBatches(endpoint, roster, this::publish);
   }
 
   /** Starts dialling out; returns at once. */
   void start() {
     retries.execute(() -> connect(Duration.ofSeconds(1)));
-    retries.scheduleWithFixedDelay(this::sweep, 50, 50, TimeUnit.MILLISECONDS);
+    retries.scheduleWithFixedDelay(batches::sweep, 50, 50, TimeUnit.MILLISECONDS);
   }
 
   private void connect(Duration backOff) {
@@ -157,9 +130,7 @@ final class DeviceLink implements MqttCallback {
     retries.shutdownNow();
     presenceReader.shutdownNow();
     handshakes.shutdownNow();
-    pending.values().stream()
-        .flatMap(batch -> batch.waiting().stream())
-        .forEach(w -> w.answer.completeExceptionally(new IllegalStateException("stopped")));
+    batches.failAll(new IllegalStateException("The IoT-HSM link stopped"));
     try {
       if (client.isConnected()) {
         client.disconnect().waitForCompletion(2_000);
@@ -192,7 +163,6 @@ final class DeviceLink implements MqttCallback {
     KeyId keyId = KeyId.of(caKey);
     long deadline = System.nanoTime() + timeout.toNanos();
     SignRequest request = new SignRequest(scheme, digest);
-    BatchQueue queue = queues.computeIfAbsent(keyId, k -> new BatchQueue(1));
     while (true) {
       if (!client.isConnected()) {
         throw new HsmUnavailableException("The MQTT broker of the IoT-HSM link is not connected");
@@ -201,9 +171,7 @@ final class DeviceLink implements MqttCallback {
       if (agents.isEmpty()) {
         throw new HsmUnavailableException("No IoT-HSM agent is online for key " + keyId);
       }
-      queue.window(agents.size());
-      Waiting waiting = new Waiting(request);
-      send(keyId, caKey, queue, queue.add(waiting));
+      Waiting waiting = batches.submit(keyId, caKey, request, agents.size());
       try {
         long left = Math.max(0, deadline - System.nanoTime());
         SignResponse response = waiting.answer.get(left, TimeUnit.NANOSECONDS);
@@ -213,31 +181,20 @@ final class DeviceLink implements MqttCallback {
         }
         return response.signature();
       } catch (TimeoutException e) {
-        queue.withdraw(waiting);
-        waiting.answer.cancel(false);
+        batches.withdraw(keyId, waiting);
         throw new HsmUnavailableException(
             "The device for key " + keyId + " did not answer within " + timeout.toMillis() + " ms",
             e);
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof NoSessionYet)) {
+        if (!(e.getCause() instanceof LinkBatches.NoSessionYet)) {
           throw new HsmUnavailableException("The IoT-HSM link failed for key " + keyId, e);
         }
         awaitSession(keyId, deadline);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        queue.withdraw(waiting);
-        waiting.answer.cancel(false);
+        batches.withdraw(keyId, waiting);
         throw new HsmUnavailableException("Interrupted while waiting for key " + keyId, e);
       }
-    }
-  }
-
-  /** No agent of the key had a session yet when the batch was to be sealed. */
-  private static final class NoSessionYet extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    NoSessionYet() {
-      super(null, null, false, false);
     }
   }
 
@@ -257,59 +214,11 @@ final class DeviceLink implements MqttCallback {
     }
   }
 
-  /**
-   * Seals a batch in the sessions of the key's live agents and publishes it, then whatever the
-   * window lets go after it; a batch that cannot leave fails its callers and frees its place.
-   */
-  private void send(KeyId keyId, PublicKey caKey, BatchQueue queue, List<Waiting> batch) {
-    while (batch != null) {
-      SignBatch body =
-          new SignBatch(batch.stream().map(w -> new BatchItem(w.id, w.request)).toList());
-      Throwable failure = new NoSessionYet();
-      try {
-        synchronized (publishing) {
-          Optional<ServerEndpoint.Sealed> sealed =
-              endpoint.sealRequest(keyId, body, roster.live(keyId));
-          if (sealed.isPresent()) {
-            UUID id = sealed.get().message().messageId();
-            pending.put(id, new InFlight(caKey, queue, batch, System.nanoTime()));
-            MqttProperties properties = new MqttProperties();
-            properties.setResponseTopic(responseTopic);
-            properties.setCorrelationData(bytes(id));
-            try {
-              client.publish(
-                  LinkTopics.requests(keyId),
-                  new MqttMessage(sealed.get().bytes(), 0, false, properties));
-              return;
-            } catch (MqttException e) {
-              pending.remove(id);
-              failure = e;
-            }
-          }
-        }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      for (Waiting waiting : batch) {
-        waiting.answer.completeExceptionally(failure);
-      }
-      batch = queue.released();
-    }
-  }
-
-  /** Frees the place of a batch that has not come back in time, and of batches all gave up on. */
-  private void sweep() {
-    long now = System.nanoTime();
-    for (Map.Entry<UUID, InFlight> entry : pending.entrySet()) {
-      InFlight batch = entry.getValue();
-      boolean abandoned = batch.waiting().stream().allMatch(w -> w.answer.isDone());
-      if (abandoned) {
-        pending.remove(entry.getKey());
-      }
-      if ((abandoned || now - batch.sent() > LEASE.toNanos()) && batch.release()) {
-        send(KeyId.of(batch.caKey()), batch.caKey(), batch.queue(), batch.queue().released());
-      }
-    }
+  private void publish(KeyId keyId, UUID batchId, byte[] frame) throws MqttException {
+    MqttProperties properties = new MqttProperties();
+    properties.setResponseTopic(responseTopic);
+    properties.setCorrelationData(bytes(batchId));
+    client.publish(LinkTopics.requests(keyId), new MqttMessage(frame, 0, false, properties));
   }
 
   @Override
@@ -382,31 +291,7 @@ final class DeviceLink implements MqttCallback {
       throw new LinkRefusedException("Response without correlation data");
     }
     ByteBuffer buffer = ByteBuffer.wrap(correlation);
-    UUID id = new UUID(buffer.getLong(), buffer.getLong());
-    InFlight batch = pending.get(id);
-    if (batch == null) {
-      return; // every caller gave up
-    }
-    SignBatchResponse responses = endpoint.openResponse(message.getPayload(), batch.caKey());
-    if (pending.remove(id) == null) {
-      return;
-    }
-    Map<UUID, SignResponse> byId = new HashMap<>();
-    for (SignResponse response : responses.responses()) {
-      byId.put(response.inReplyTo(), response);
-    }
-    for (Waiting waiting : batch.waiting()) {
-      SignResponse response = byId.get(waiting.id);
-      if (response != null) {
-        waiting.answer.complete(response);
-      } else {
-        waiting.answer.completeExceptionally(
-            new LinkRefusedException("The device's answer left a request out"));
-      }
-    }
-    if (batch.release()) {
-      send(KeyId.of(batch.caKey()), batch.caKey(), batch.queue(), batch.queue().released());
-    }
+    batches.answer(new UUID(buffer.getLong(), buffer.getLong()), message.getPayload());
   }
 
   private static byte[] bytes(UUID id) {
