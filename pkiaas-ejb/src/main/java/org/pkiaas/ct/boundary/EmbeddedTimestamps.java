@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
@@ -17,7 +18,9 @@ import org.pkiaas.x509.Der;
 /**
  * The SCTs an issued certificate carries, verified with the keys of its template's CT logs, for the
  * certificate's page and the API. The caller has already checked that the certificate is the
- * caller's to see.
+ * caller's to see. Asked inside the {@link LoggedIssuance#run} that has just issued the
+ * certificate, it takes the issuance's own checks of those SCTs rather than verifying them a second
+ * time.
  */
 @Stateless
 public class EmbeddedTimestamps {
@@ -36,8 +39,14 @@ public class EmbeddedTimestamps {
 
   public List<Embedded> of(IssuedCertificate certificate) {
     X509CertificateHolder holder = Der.certificate(certificate.der());
-    if (holder.getExtension(SctList.EXTENSION) == null) {
+    Extension sctList = holder.getExtension(SctList.EXTENSION);
+    if (sctList == null) {
       return List.of(); // most certificates: no CA and template to read
+    }
+    List<Embedded> verified =
+        LoggedIssuance.verifiedAtIssuance(sctList, certificate.caId(), certificate.templateId());
+    if (verified != null) {
+      return verified; // just issued on this thread with these very SCTs, each verified then
     }
     CertificateAuthority ca = em.find(CertificateAuthority.class, certificate.caId());
     if (ca == null || ca.certificate() == null) {

@@ -7,9 +7,14 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.pkiaas.ct.control.EmbeddedScts;
+import org.pkiaas.ct.control.SctList;
 import org.pkiaas.problem.ConflictException;
 
 /**
@@ -151,6 +156,24 @@ public class LoggedIssuance {
   /** Whether the running issuance is inside {@link #run}, so it may hand its logs over. */
   public static boolean active() {
     return CURRENT.get() != null;
+  }
+
+  /**
+   * The SCTs of {@code sctList} as this run's logs' answers verified them, when that extension is
+   * the very one the previous round's answers made for this CA and template, so the certificate
+   * carrying it was issued with them (its TBS checked against the precertificate's); else null.
+   */
+  public static List<EmbeddedTimestamps.Embedded> verifiedAtIssuance(
+      Extension sctList, String caId, String templateId) {
+    Answered answered = answered();
+    if (answered == null
+        || answered.embedding() == null
+        || !answered.answers(caId, templateId)
+        || !answered.embedding().sctList().equals(sctList)) {
+      return null;
+    }
+    return EmbeddedScts.verifiedAtIssuance(
+        SctList.of(new Extensions(sctList)), answered.pending().settings().logs());
   }
 
   /** The logs' answers for the previous round of this thread's issuance, or null. */

@@ -31,11 +31,7 @@ public final class EmbeddedScts {
     LogEntry entry = Precertificates.entryOfCertificate(certificate, issuer);
     List<Embedded> checked = new ArrayList<>();
     for (SignedCertificateTimestamp sct : list.timestamps()) {
-      CtLog log =
-          logs.stream()
-              .filter(l -> SctVerifier.forLog(l.publicKey()).logIdHex().equals(sct.logIdHex()))
-              .findFirst()
-              .orElse(null);
+      CtLog log = logOf(sct, logs);
       String problem =
           log == null
               ? "no log of the template has this id"
@@ -49,5 +45,29 @@ public final class EmbeddedScts {
               problem));
     }
     return checked;
+  }
+
+  /**
+   * The SCTs of {@code list} as verified already, each with its log among {@code logs}: for a
+   * certificate whose issuance has just checked every one of them against those logs' keys, over
+   * the same entry ({@code LoggedIssuance}); null if one names no log of {@code logs}.
+   */
+  public static List<Embedded> verifiedAtIssuance(SctList list, List<CtLog> logs) {
+    List<Embedded> verified = new ArrayList<>();
+    for (SignedCertificateTimestamp sct : list.timestamps()) {
+      CtLog log = logOf(sct, logs);
+      if (log == null) {
+        return null;
+      }
+      verified.add(new Embedded(sct.logIdHex(), log.url(), sct.time(), true, null));
+    }
+    return verified;
+  }
+
+  private static CtLog logOf(SignedCertificateTimestamp sct, List<CtLog> logs) {
+    return logs.stream()
+        .filter(l -> SctVerifier.forLog(l.publicKey()).logIdHex().equals(sct.logIdHex()))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -1,8 +1,10 @@
 package org.pkiaas.ct.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -15,11 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
+import org.pkiaas.ct.control.SctList;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.BouncyCastle;
@@ -37,22 +41,26 @@ class LoggedIssuanceTest {
 
   LoggedIssuanceTest() {
     logged.transactions = new NoTransaction();
-    logged.transparency =
-        new CertificateTransparency() {
-          @Override
-          public Embedding embed(
-              TemplateSettings.CertificateTransparency ct,
-              X509CertificateHolder precertificate,
-              X509CertificateHolder issuer,
-              List<byte[]> issuers,
-              String caId,
-              String templateId,
-              String requestId,
-              String channel) {
-            asked.incrementAndGet();
-            return new Embedding(new byte[0], null, List.of());
-          }
-        };
+    logged.transparency = answering(null);
+  }
+
+  /** Logs whose answers make {@code sctList} (any answers: the rounds are what is tested). */
+  private CertificateTransparency answering(Extension sctList) {
+    return new CertificateTransparency() {
+      @Override
+      public Embedding embed(
+          TemplateSettings.CertificateTransparency ct,
+          X509CertificateHolder precertificate,
+          X509CertificateHolder issuer,
+          List<byte[]> issuers,
+          String caId,
+          String templateId,
+          String requestId,
+          String channel) {
+        asked.incrementAndGet();
+        return new Embedding(new byte[0], sctList, List.of());
+      }
+    };
   }
 
   @Test
@@ -141,6 +149,61 @@ class LoggedIssuanceTest {
         });
 
     assertSame(parsed[0], parsed[1]);
+  }
+
+  @Test
+  void theRoundThatIssuedWithTheLogsAnswersListsTheirVerifiedSctsAndNoOtherDoes() {
+    X509CertificateHolder certificate = fixture("embedded-scts.pem");
+    Extension sctList = certificate.getExtension(SctList.EXTENSION);
+    TemplateSettings.CtLog log =
+        new TemplateSettings.CtLog(
+            "https://ct.example/test", text("test-log-key.b64").strip(), null, null, null);
+    logged.transparency = answering(sctList);
+    AtomicInteger rounds = new AtomicInteger();
+    List<?> found =
+        logged.run(
+            () -> {
+              if (rounds.getAndIncrement() == 0) {
+                assertNull(LoggedIssuance.verifiedAtIssuance(sctList, "ca", "template"));
+                throw new PrecertificateReady(
+                    new PrecertificateReady.Pending(
+                        new TemplateSettings.CertificateTransparency(List.of(log), null),
+                        null,
+                        null,
+                        List.of(),
+                        "ca",
+                        "template",
+                        "request",
+                        "API",
+                        BigInteger.TEN,
+                        null));
+              }
+              assertNull(LoggedIssuance.verifiedAtIssuance(sctList, "other ca", "template"));
+              assertNull(
+                  LoggedIssuance.verifiedAtIssuance(
+                      new Extension(SctList.EXTENSION, false, new byte[] {4, 0}),
+                      "ca",
+                      "template"));
+              return LoggedIssuance.verifiedAtIssuance(sctList, "ca", "template");
+            });
+
+    EmbeddedTimestamps.Embedded sct = (EmbeddedTimestamps.Embedded) found.get(0);
+    assertEquals(1, found.size());
+    assertEquals("https://ct.example/test", sct.logUrl());
+    assertTrue(sct.verified());
+    assertNull(LoggedIssuance.verifiedAtIssuance(sctList, "ca", "template"), "outside the run");
+  }
+
+  private static X509CertificateHolder fixture(String name) {
+    return org.pkiaas.pem.Pem.certificates("fixture", text(name)).get(0);
+  }
+
+  private static String text(String name) {
+    try (java.io.InputStream in = LoggedIssuanceTest.class.getResourceAsStream("/ct/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -57,6 +57,16 @@ class EmbeddedSctsTest {
   }
 
   @Test
+  void sctsVerifiedAtIssuanceAreListedWithTheirLogsAsAFreshCheckWouldList() {
+    SctList list = SctList.of(certificate.getExtensions());
+
+    assertEquals(
+        EmbeddedScts.check(certificate, issuer, List.of(testLog)),
+        EmbeddedScts.verifiedAtIssuance(list, List.of(testLog)));
+    assertNull(EmbeddedScts.verifiedAtIssuance(list, List.of()), "no listed log: check afresh");
+  }
+
+  @Test
   void aCertificateWithoutSctsHasNone() {
     assertEquals(List.of(), EmbeddedScts.check(issuer, issuer, List.of(testLog)));
   }

@@ -67,17 +67,22 @@ public class TemplateCertificatesResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = IssuedCertificateResponse.class)))
   public Response issue(@PathParam("templateId") String templateId, CsrIssuance issuance) {
-    IssuedCertificate issued =
+    // the SCTs read inside the run, which has just verified them (EmbeddedTimestamps)
+    IssuedCertificateResponse issued =
         logged.run(
-            () ->
-                requests.issueAtOnce(
-                    caller.get(),
-                    templateId,
-                    issuance == null ? null : issuance.csr(),
-                    SignOverridesRequest.toDomain(issuance == null ? null : issuance.overrides())));
+            () -> {
+              IssuedCertificate certificate =
+                  requests.issueAtOnce(
+                      caller.get(),
+                      templateId,
+                      issuance == null ? null : issuance.csr(),
+                      SignOverridesRequest.toDomain(
+                          issuance == null ? null : issuance.overrides()));
+              return IssuedCertificateResponse.of(certificate, timestamps.of(certificate));
+            });
     return Response.created(
             uriInfo.getBaseUriBuilder().path("certificates").path(issued.id()).build())
-        .entity(IssuedCertificateResponse.of(issued, timestamps.of(issued)))
+        .entity(issued)
         .build();
   }
 }
