@@ -64,6 +64,11 @@ final class Figures {
     rows.add(row);
   }
 
+  /** Puts {@code updated} where {@code old} was, such as a row whose goal is known only later. */
+  void replace(Row old, Row updated) {
+    rows.set(rows.indexOf(old), updated);
+  }
+
   /** A line below the table, such as a part of the server's CPU measured on its own. */
   void note(String line) {
     notes.add(line);

@@ -1,0 +1,136 @@
+package org.pkiaas.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The "log round trips" of issue 19's CT budget, measured: the CPU a client spends sending two
+ * {@code add-pre-chain} requests at once (RFC 6962 §4.2) and reading their answers, as the server
+ * does for each certificate: the JSON body with the base64 chain, {@link HttpClient} on a pool of
+ * four threads, the answers' JSON read and their base64 fields decoded. Two {@link Rfc6962Log}s in
+ * this process answer; only the client's threads are counted (the calling thread, the pool and the
+ * client's selector thread), never the logs'.
+ */
+final class CtRoundTrips {
+
+  private static final int LOGS = 2;
+  private static final int BATCH = 500;
+  private static final int MAX_BATCHES = 20;
+  private static final String POOL = "ct-round-trip-";
+
+  /** Looked up once, as the server's CT client does. */
+  private static final jakarta.json.spi.JsonProvider JSON =
+      jakarta.json.spi.JsonProvider.provider();
+
+  /** The client's CPU per certificate (both logs), after a warm-up of {@code warmUpOperations}. */
+  record Cost(double cpuMillis, long operations, long warmUpOperations) {}
+
+  private CtRoundTrips() {}
+
+  static Cost measure(CtInMemory.Chain chain, int operations) throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    var jit = ManagementFactory.getCompilationMXBean();
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, POOL + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    List<Rfc6962Log> logs = new ArrayList<>();
+    try {
+      for (int i = 0; i < LOGS; i++) {
+        logs.add(new Rfc6962Log(0, chain.root()));
+      }
+      HttpClient http =
+          HttpClient.newBuilder()
+              .executor(pool)
+              .connectTimeout(Duration.ofSeconds(5))
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+      List<URI> uris =
+          logs.stream().map(l -> URI.create(l.url() + "/ct/v1/add-pre-chain")).toList();
+      long warmUp = 0;
+      for (int batch = 0; batch < MAX_BATCHES; batch++) {
+        long jitBefore = jit.getTotalCompilationTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < BATCH; i++) {
+          roundTrips(http, uris, chain.der());
+        }
+        warmUp += BATCH;
+        long wallMillis = (System.nanoTime() - t0) / 1_000_000;
+        if (batch >= 1 && (jit.getTotalCompilationTime() - jitBefore) * 100 <= wallMillis) {
+          break;
+        }
+      }
+      long before = clientCpu(threads);
+      for (int i = 0; i < operations; i++) {
+        roundTrips(http, uris, chain.der());
+      }
+      double millis = (clientCpu(threads) - before) / 1e6 / operations;
+      return new Cost(millis, operations, warmUp);
+    } finally {
+      logs.forEach(Rfc6962Log::close);
+      pool.shutdownNow();
+    }
+  }
+
+  /** Both logs asked at once, both answers read, as the server's submission does. */
+  private static void roundTrips(HttpClient http, List<URI> logs, List<byte[]> chain) {
+    List<CompletableFuture<byte[]>> answers = new ArrayList<>();
+    for (URI log : logs) {
+      StringBuilder body = new StringBuilder("{\"chain\":[");
+      for (int i = 0; i < chain.size(); i++) {
+        body.append(i == 0 ? "\"" : ",\"")
+            .append(Base64.getEncoder().encodeToString(chain.get(i)))
+            .append('"');
+      }
+      HttpRequest request =
+          HttpRequest.newBuilder(log)
+              .timeout(Duration.ofSeconds(10))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString()))
+              .build();
+      answers.add(
+          http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .thenApply(CtRoundTrips::signature));
+    }
+    answers.forEach(CompletableFuture::join);
+  }
+
+  private static byte[] signature(HttpResponse<String> answer) {
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("The log answered " + answer.statusCode());
+    }
+    try (var reader = JSON.createReader(new java.io.StringReader(answer.body()))) {
+      var sct = reader.readObject();
+      Base64.getDecoder().decode(sct.getString("id"));
+      return Base64.getDecoder().decode(sct.getString("signature"));
+    }
+  }
+
+  /** This thread's CPU, the pool's, and the HTTP clients' selector threads' (nanoseconds). */
+  private static long clientCpu(ThreadMXBean threads) {
+    long total = threads.getCurrentThreadCpuTime();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith(POOL) || t.getName().startsWith("HttpClient-")) {
+        total += Math.max(0, threads.getThreadCpuTime(t.getId()));
+      }
+    }
+    return total;
+  }
+}
