@@ -21,13 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * does for each certificate: the JSON body with the base64 chain, {@link HttpClient} on a pool of
  * four threads, the answers' JSON read and their base64 fields decoded. Two {@link Rfc6962Log}s in
  * this process answer; only the client's threads are counted (the calling thread, the pool and the
- * client's selector thread), never the logs'.
+ * client's selector thread), never the logs'. A pair waits some 30 ms for the in-process logs
+ * (latency, not CPU), so the counts stay small: a few thousand pairs take minutes.
  */
 final class CtRoundTrips {
 
   private static final int LOGS = 2;
-  private static final int BATCH = 500;
-  private static final int MAX_BATCHES = 20;
+  private static final int BATCH = 200;
+  private static final int MAX_BATCHES = 8;
   private static final String POOL = "ct-round-trip-";
 
   /** Looked up once, as the server's CT client does. */

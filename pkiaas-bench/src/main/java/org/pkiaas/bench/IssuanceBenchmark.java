@@ -183,7 +183,7 @@ public final class IssuanceBenchmark {
     X509CertificateHolder ca = BenchApi.caCertificate(api.get("/api/v1/cas/" + caId));
     InMemory.Cost extra = InMemory.cpuPerOperation(CtInMemory.work(), 5000);
     // the round trips' CPU on a client of the same make as the server's, before the CT run
-    ctRoundTrips = CtRoundTrips.measure(CtInMemory.chain(), 2000);
+    ctRoundTrips = CtRoundTrips.measure(CtInMemory.chain(), 1000);
     InMemory.Cost withExtra =
         new InMemory.Cost(
             inMemory.cpuMillis() + extra.cpuMillis(),
