@@ -12,12 +12,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.pkiaas.tsa.entity.TimestampToken;
 
 /**
- * Records granted time stamps in groups: each caller queues its token and waits until a transaction
+ * Records granted time stamps in groups: each caller queues its token and waits until the statement
  * that holds it has committed, so a token is still recorded before it is returned. Whoever holds
- * the writer's lock writes everything queued so far in one transaction (one JDBC batch, one
- * commit), and goes on until nothing waits; callers that queued meanwhile wait for their token's
- * commit. Under load one commit serves many tokens; alone, a token is written at once, as before. A
- * batch that fails fails every caller in it: none of those tokens is returned.
+ * the writer's lock writes everything queued so far at once ({@link TimestampTokens#recordAll}: one
+ * statement, one commit), and goes on until nothing waits; callers that queued meanwhile wait for
+ * their token's commit. Under load one commit serves many tokens; alone, a token is written at
+ * once, as before. A batch that fails fails every caller in it: none of those tokens is returned.
  */
 @ApplicationScoped
 public class TimestampRecords {

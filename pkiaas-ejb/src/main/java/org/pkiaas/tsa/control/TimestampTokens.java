@@ -69,7 +69,7 @@ public class TimestampTokens {
   }
 
   /** The statement that inserts {@code rows} tokens. */
-  static String insert(int rows) {
+  private static String insert(int rows) {
     StringBuilder statement = new StringBuilder(INSERT.length() + rows * (ROW.length() + 2));
     statement.append(INSERT).append(ROW);
     for (int row = 1; row < rows; row++) {
