@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.shredzone.acme4j.Certificate;
@@ -57,6 +63,47 @@ class AcmeLimitsIT extends ServerIT {
         Status.READY,
         other.newOrder().domain("other.limits.test").create().getStatus(),
         "the limit is the account's");
+  }
+
+  /**
+   * Clients such as cert-manager place many orders with one account at once: each is counted
+   * against the hourly limit in turn (the account's row is locked while counting), none fails
+   * because another is being counted, and the limit holds exactly.
+   */
+  @Test
+  void ordersPlacedAtOnceByOneAccountAreEachCounted() throws Exception {
+    KeyPair key = AcmeFixture.accountKey();
+    URL account = acme.register(key).getAccountLocation();
+    int atOnce = 12;
+    ExecutorService clients = Executors.newFixedThreadPool(atOnce);
+    try {
+      List<Future<Status>> created = new ArrayList<>();
+      for (int i = 0; i < atOnce; i++) {
+        String domain = "c" + i + ".limits.test";
+        created.add(
+            clients.submit(
+                () ->
+                    AcmeFixture.session()
+                        .login(account, key)
+                        .newOrder()
+                        .domain(domain)
+                        .create()
+                        .getStatus()));
+      }
+      for (Future<Status> status : created) {
+        assertEquals(Status.READY, status.get(), "pre-approved");
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    Login login = AcmeFixture.session().login(account, key);
+    for (int i = atOnce; i < ORDERS_PER_HOUR; i++) {
+      assertEquals(
+          Status.READY, login.newOrder().domain("c" + i + ".limits.test").create().getStatus());
+    }
+    assertThrows(
+        AcmeRateLimitedException.class,
+        () -> login.newOrder().domain("c-over.limits.test").create());
   }
 
   @Test

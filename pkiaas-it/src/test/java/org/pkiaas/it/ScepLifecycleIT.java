@@ -7,16 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSSignedData;
 import org.jscep.client.Client;
 import org.jscep.client.EnrollmentResponse;
 import org.junit.jupiter.api.Test;
@@ -104,6 +113,40 @@ class ScepLifecycleIT extends ServerIT {
 
   private static double enrollments(Scrape before, Scrape after, String outcome) {
     return after.grewSince(before, "pkiaas_scep_enrollments_total", Map.of("outcome", outcome));
+  }
+
+  /**
+   * Devices rolled out at once all begin with GetCACert on a CA that has no RA certificate yet
+   * (§3.2.1.1): the first request issues it, the others wait for it and serve the same one; none
+   * fails.
+   */
+  @Test
+  void manyFirstGetCaCertsShareOneRaCertificate() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP rollout EC Root", "EC");
+    String path = "/pki/scep/" + scep.templateId() + "/pkiclient.exe?operation=GetCACert";
+    X500Name ca = scep.caCertificate().getSubject();
+    ExecutorService devices = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Api.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        replies.add(devices.submit(() -> Api.anonymous().get(path)));
+      }
+      Set<BigInteger> raSerials = new HashSet<>();
+      for (Future<Api.Reply> future : replies) {
+        Api.Reply reply = future.get();
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("application/x-x509-ca-ra-cert", reply.contentType());
+        for (X509CertificateHolder certificate :
+            new CMSSignedData(reply.bytes()).getCertificates().getMatches(null)) {
+          if (!certificate.getSubject().equals(ca)) {
+            raSerials.add(certificate.getSerialNumber());
+          }
+        }
+      }
+      assertEquals(1, raSerials.size(), () -> "RA certificates served: " + raSerials);
+    } finally {
+      devices.shutdownNow();
+    }
   }
 
   /**

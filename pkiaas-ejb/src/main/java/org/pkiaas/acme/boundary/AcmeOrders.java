@@ -3,7 +3,6 @@ package org.pkiaas.acme.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +35,7 @@ import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
+import org.pkiaas.persistence.RowLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.UnavailableException;
@@ -91,7 +91,7 @@ public class AcmeOrders {
     if (!limits.equals(new PkiaasConfig.AcmeRateLimits(0, 0, 0))) {
       // A write, not only a row lock: Galera does not share row locks between nodes, but two
       // nodes that both bump the account's version conflict, and the second commit fails.
-      em.lock(account, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+      RowLocks.lockedAndBumped(em, account);
       int toProve =
           (int) typed.stream().filter(i -> !(i.isDns() && preApproved.covers(i.value()))).count();
       try {

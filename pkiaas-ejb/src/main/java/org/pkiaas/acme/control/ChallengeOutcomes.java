@@ -19,6 +19,7 @@ import org.pkiaas.acme.entity.ChallengeStatus;
 import org.pkiaas.acme.entity.ChallengeType;
 import org.pkiaas.acme.entity.OrderStatus;
 import org.pkiaas.metrics.boundary.PkiMetrics;
+import org.pkiaas.persistence.RowLocks;
 
 /**
  * Records each step of a challenge's validation in a transaction of its own, so that its state is
@@ -122,7 +123,7 @@ public class ChallengeOutcomes {
     AcmeChallenge challenge = em.find(AcmeChallenge.class, challengeId);
     AcmeAuthorization authorization = em.find(AcmeAuthorization.class, challenge.authorizationId());
     AcmeOrder order =
-        em.find(AcmeOrder.class, authorization.orderId(), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        RowLocks.lockedAndBumped(em, em.find(AcmeOrder.class, authorization.orderId()));
     challenge.validated();
     authorization.decided(AuthorizationStatus.VALID);
     em.flush();

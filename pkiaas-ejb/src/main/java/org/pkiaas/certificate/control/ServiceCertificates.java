@@ -3,7 +3,6 @@ package org.pkiaas.certificate.control;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +30,7 @@ import org.pkiaas.ca.entity.ServicePurpose;
 import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
+import org.pkiaas.persistence.RowLocks;
 import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
@@ -135,13 +135,8 @@ public class ServiceCertificates {
     if (usable != null) {
       return new Current(usable, false);
     }
-    // Re-read under a waiting row lock, then the version raised: the caller's copy is managed
-    // already and may hold the version another request's issuance has since raised, which a
-    // locking find would report as a stale update instead of finding that request's certificate
-    // below (and Hibernate asks for a force-increment lock with NOWAIT, failing at once).
-    CertificateAuthority locked = em.find(CertificateAuthority.class, ca.id());
-    em.refresh(locked, LockModeType.PESSIMISTIC_WRITE);
-    em.lock(locked, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    CertificateAuthority locked =
+        RowLocks.lockedAndBumped(em, em.find(CertificateAuthority.class, ca.id()));
     usable = newestUsable(ca.id(), service, margin);
     return usable != null ? new Current(usable, false) : new Current(issue.apply(locked), true);
   }

@@ -3,7 +3,6 @@ package org.pkiaas.scep.control;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +22,7 @@ import org.pkiaas.certificate.entity.CertificatePurpose;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.config.PkiaasConfig;
+import org.pkiaas.persistence.RowLocks;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
 import org.pkiaas.x509.Der;
@@ -63,7 +63,7 @@ public class RegistrationAuthorities {
     Usable usable = usable(caId, active.notAfter(), RENEW_BEFORE);
     if (usable == null) {
       CertificateAuthority ca =
-          em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+          RowLocks.lockedAndBumped(em, em.find(CertificateAuthority.class, caId));
       usable = usable(caId, ca.notAfter(), RENEW_BEFORE);
       if (usable == null) {
         IssuedCertificate issued = issue(ca);
@@ -110,7 +110,7 @@ public class RegistrationAuthorities {
       return false;
     }
     CertificateAuthority locked =
-        em.find(CertificateAuthority.class, caId, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        RowLocks.lockedAndBumped(em, em.find(CertificateAuthority.class, caId));
     if (usable(caId, locked.notAfter(), ahead) != null) {
       return false;
     }
