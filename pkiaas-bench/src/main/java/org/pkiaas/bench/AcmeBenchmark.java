@@ -94,7 +94,9 @@ public final class AcmeBenchmark {
         WarmUp.run(
             jit, WARM_UP_BATCH, WARM_UP_BATCHES, n -> Clients.count(accounts, n, processes, order));
     long compiled = jit.compiled();
+    jit.startRecording("acme-orders");
     Clients.Outcome outcome = Clients.during(accounts, duration, processes, order);
+    jit.stopRecording("acme-orders");
     figures.add(
         new Figures.Row(
             "complete ACME orders (new order, finalize, POST-as-GET order, download), "
