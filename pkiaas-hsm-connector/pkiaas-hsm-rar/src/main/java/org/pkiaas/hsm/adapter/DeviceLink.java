@@ -149,6 +149,10 @@ final class DeviceLink implements MqttCallback {
     return roster;
   }
 
+  LinkBatches batches() {
+    return batches;
+  }
+
   /**
    * Asks one of the key's agents to sign a digest; does not verify the signature. The request
    * leaves at once if the key's window is clear, or else with whatever else queued for the key, in

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.pkiaas.hsm.adapter.BatchQueue.Waiting;
 import org.pkiaas.hsm.link.KeyId;
+import org.pkiaas.hsm.link.LinkMessage;
 import org.pkiaas.hsm.link.LinkMessage.BatchItem;
 import org.pkiaas.hsm.link.LinkMessage.SignBatch;
 import org.pkiaas.hsm.link.LinkMessage.SignBatchResponse;
@@ -70,6 +72,8 @@ final class LinkBatches {
   private final Map<UUID, InFlight> pending = new ConcurrentHashMap<>();
   private final Map<KeyId, BatchQueue> queues = new ConcurrentHashMap<>();
   private final Object publishing = new Object();
+  // how many batches of each size left, for the benchmark's reading of the link
+  private final AtomicLongArray sizesSent = new AtomicLongArray(LinkMessage.MAX_BATCH + 1);
 
   LinkBatches(ServerEndpoint endpoint, AgentRoster roster, Publisher publisher) {
     this.endpoint = endpoint;
@@ -118,6 +122,7 @@ final class LinkBatches {
             pending.put(id, new InFlight(caKey, queue, batch));
             try {
               publisher.publish(keyId, id, sealed.get().bytes());
+              sizesSent.incrementAndGet(batch.size());
               return;
             } catch (MqttException e) {
               pending.remove(id);
@@ -184,6 +189,15 @@ final class LinkBatches {
     if (batch.release()) {
       send(KeyId.of(batch.caKey()), batch.caKey(), batch.queue(), batch.queue().released());
     }
+  }
+
+  /** How many batches of each size (the index, 1 to {@link LinkMessage#MAX_BATCH}) have left. */
+  long[] sizesSent() {
+    long[] sizes = new long[sizesSent.length()];
+    for (int size = 0; size < sizes.length; size++) {
+      sizes[size] = sizesSent.get(size);
+    }
+    return sizes;
   }
 
   /** Fails every caller still waiting: the link stops. */

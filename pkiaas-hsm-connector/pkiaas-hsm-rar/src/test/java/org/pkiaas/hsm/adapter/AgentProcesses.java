@@ -146,6 +146,10 @@ final class AgentProcesses {
   private List<String> command(String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String options = System.getProperty("agent.jvm.options", "");
+    if (!options.isBlank() && args[0].equals("run")) {
+      command.addAll(List.of(options.trim().split("\\s+"))); // a profile of the agent's link work
+    }
     command.add("-jar");
     command.add(System.getProperty("agent.jar"));
     command.addAll(List.of(args));

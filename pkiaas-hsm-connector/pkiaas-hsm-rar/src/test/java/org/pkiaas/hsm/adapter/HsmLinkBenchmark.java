@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pkiaas.hsm.HsmConnection;
@@ -60,7 +63,10 @@ class HsmLinkBenchmark {
       long count,
       double selfCpuMillis,
       double agentCpuMillis,
-      double brokerCpuMillis) {
+      double brokerCpuMillis,
+      Map<String, Long> selfThreadNanos,
+      Map<String, Long> agentThreadMillis,
+      long[] batchSizes) {
 
     double brokerCpuPerSignature() {
       return brokerCpuMillis / count;
@@ -101,8 +107,8 @@ class HsmLinkBenchmark {
           signature.update(MessageDigest.getInstance("SHA-256").digest(data));
           signature.sign();
         };
-    int directWarmUp = warmUp(direct, null);
-    Run directRun = run(direct, SECONDS, null);
+    int directWarmUp = warmUp(direct, null, null);
+    Run directRun = run(direct, SECONDS, null, null);
     double checkMillis = checkCpuMillis(pkcs11, tokenKey, caKey);
 
     HsmResourceAdapter adapter = new HsmResourceAdapter();
@@ -121,8 +127,9 @@ class HsmLinkBenchmark {
       }
       PublicKey key = caKey;
       Signer linked = data -> connection.sign(key, "SHA256withECDSA", data);
-      int linkWarmUp = warmUp(linked, agent);
-      Run linkRun = run(linked, SECONDS, agent);
+      LinkBatches batches = adapter.link().orElseThrow().batches();
+      int linkWarmUp = warmUp(linked, agent, batches);
+      Run linkRun = run(linked, SECONDS, agent, batches);
       report(directRun, linkRun, directWarmUp, linkWarmUp, checkMillis);
     } finally {
       agent.destroy();
@@ -138,11 +145,11 @@ class HsmLinkBenchmark {
    *
    * @return the seconds spent warming up
    */
-  private static int warmUp(Signer signer, Process agent) throws Exception {
+  private static int warmUp(Signer signer, Process agent, LinkBatches batches) throws Exception {
     int rounds = 0;
     while (rounds < MAX_WARM_UP_ROUNDS) {
       long before = compilerMillis(agent);
-      run(signer, 2, agent);
+      run(signer, 2, agent, batches);
       rounds++;
       if (compilerMillis(agent) - before < QUIET_COMPILER_MILLIS) {
         break;
@@ -177,12 +184,19 @@ class HsmLinkBenchmark {
     return ticks * 1000 / CLOCK_TICKS;
   }
 
-  private static Run run(Signer signer, int seconds, Process agent) throws Exception {
+  private static Run run(Signer signer, int seconds, Process agent, LinkBatches batches)
+      throws Exception {
     long selfBefore = selfCpuNanos();
     long agentBefore = agent == null ? 0 : cpuMillis(agent.pid());
     long broker = agent == null ? -1 : brokerPid();
     long brokerBefore = broker < 0 ? 0 : cpuMillis(broker);
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    Map<String, Long> selfThreadsBefore = selfThreadNanos();
+    Map<String, Long> agentThreadsBefore = agent == null ? Map.of() : threadMillis(agent.pid());
+    long[] sizesBefore = batches == null ? new long[0] : batches.sizesSent();
+    AtomicInteger clientNumber = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            CLIENTS, task -> new Thread(task, "bench-client-" + clientNumber.incrementAndGet()));
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     List<Future<List<Long>>> results = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
@@ -206,10 +220,17 @@ class HsmLinkBenchmark {
     for (Future<List<Long>> result : results) {
       all.addAll(result.get());
     }
-    pool.shutdown();
     double selfCpu = (selfCpuNanos() - selfBefore) / 1e6;
     double agentCpu = agent == null ? 0 : cpuMillis(agent.pid()) - agentBefore;
     double brokerCpu = broker < 0 ? 0 : cpuMillis(broker) - brokerBefore;
+    Map<String, Long> selfThreads = minus(selfThreadNanos(), selfThreadsBefore);
+    Map<String, Long> agentThreads =
+        agent == null ? Map.of() : minus(threadMillis(agent.pid()), agentThreadsBefore);
+    long[] sizes = batches == null ? new long[0] : batches.sizesSent();
+    for (int size = 0; size < sizesBefore.length; size++) {
+      sizes[size] -= sizesBefore[size];
+    }
+    pool.shutdown();
     Collections.sort(all);
     return new Run(
         all.size() / (double) seconds,
@@ -218,7 +239,54 @@ class HsmLinkBenchmark {
         all.size(),
         selfCpu,
         agentCpu,
-        brokerCpu);
+        brokerCpu,
+        selfThreads,
+        agentThreads,
+        sizes);
+  }
+
+  /** CPU of this JVM's live threads by kind (the name with its numbers as #), in nanoseconds. */
+  private static Map<String, Long> selfThreadNanos() {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> byKind = new TreeMap<>();
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        byKind.merge(kind(info.getThreadName()), nanos, Long::sum);
+      }
+    }
+    return byKind;
+  }
+
+  /** CPU of a process's threads by kind (its {@code comm}, numbers as #), in milliseconds. */
+  private static Map<String, Long> threadMillis(long pid) throws Exception {
+    Map<String, Long> byKind = new TreeMap<>();
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException ended) {
+          continue;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        byKind.merge(kind(name), ticks * 1000 / CLOCK_TICKS, Long::sum);
+      }
+    }
+    return byKind;
+  }
+
+  private static String kind(String threadName) {
+    return threadName.replaceAll(":.*", "").replaceAll("\\d+", "#").trim();
+  }
+
+  private static Map<String, Long> minus(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> spent = new TreeMap<>();
+    after.forEach((kind, value) -> spent.put(kind, value - before.getOrDefault(kind, 0L)));
+    return spent;
   }
 
   /** The local Mosquitto's process id, or -1 if it is not visible (another broker, a container). */
@@ -314,7 +382,67 @@ class HsmLinkBenchmark {
             link.brokerCpuPerSignature(),
             checkMillis,
             100 * bound);
+    section += System.lineSeparator() + breakdown(link);
     Files.writeString(Path.of("target", "hsm-benchmark.md"), section);
     System.out.println(section);
+  }
+
+  /**
+   * Where the link run's CPU went, per signature: each thread kind of this JVM and of the agent
+   * that spent at least 0.002 ms, and the sizes of the batches the adapter sent.
+   */
+  private static String breakdown(Run link) {
+    StringBuilder out = new StringBuilder();
+    long batches = 0;
+    long requests = 0;
+    long[] sizes = link.batchSizes();
+    for (int size = 1; size < sizes.length; size++) {
+      batches += sizes[size];
+      requests += size * sizes[size];
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "Batches sent: %d, %.1f requests each on average; requests by the size of their"
+                + " batch:",
+            batches,
+            batches == 0 ? 0.0 : requests / (double) batches));
+    int[] bounds = {1, 2, 4, 8, 16, 24, 32};
+    int low = 1;
+    for (int high : bounds) {
+      long inRange = 0;
+      for (int size = low; size <= high && size < sizes.length; size++) {
+        inRange += size * sizes[size];
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              " %s %.0f %%%s",
+              low == high ? String.valueOf(low) : low + "–" + high,
+              requests == 0 ? 0.0 : 100.0 * inRange / requests,
+              high == 32 ? "." : ","));
+      low = high + 1;
+    }
+    out.append(System.lineSeparator()).append(System.lineSeparator());
+    out.append("| CPU per signature by thread (link run) | ms |")
+        .append(System.lineSeparator())
+        .append("|---|---|")
+        .append(System.lineSeparator());
+    link.selfThreadNanos()
+        .forEach((kind, nanos) -> row(out, "adapter JVM: " + kind, nanos / 1e6 / link.count()));
+    long javaThreads = link.selfThreadNanos().values().stream().mapToLong(Long::longValue).sum();
+    row(
+        out,
+        "adapter JVM: GC, JIT and the VM's other threads",
+        (link.selfCpuMillis() - javaThreads / 1e6) / link.count());
+    link.agentThreadMillis()
+        .forEach((kind, millis) -> row(out, "agent: " + kind, millis / (double) link.count()));
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String kind, double millisPerSignature) {
+    if (millisPerSignature >= 0.002) {
+      out.append(String.format(Locale.ROOT, "| %s | %.3f |%n", kind, millisPerSignature));
+    }
   }
 }
