@@ -11,10 +11,15 @@ import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 
 /**
  * The signing requests for one CA key that wait to be sent, and how many of the key's batches are
- * on their way. A request finds the way clear (fewer batches on their way than the window) and
- * leaves at once, alone; otherwise it queues, and everything queued leaves together, up to {@link
- * LinkMessage#MAX_BATCH}, as soon as a batch comes back (or is given up on): under load the
- * requests batch themselves, with no delay added when the link is idle.
+ * on their way. A request finds the way clear (no batch on its way to an agent: fewer than the
+ * window) and leaves at once, alone; otherwise it queues, and everything queued leaves together, up
+ * to {@link LinkMessage#MAX_BATCH}, as soon as a batch comes back (or is given up on): under load
+ * the requests batch themselves, with no delay added when the link is idle.
+ *
+ * <p>Each agent may also have a second batch on its way, one that has filled to {@link #FULL}
+ * requests while the first is out: the agent then opens it while it signs the first, and the cores
+ * need not wait for a whole round trip between batches. A smaller batch still waits for one to come
+ * back, so pipelining never splits the load into batches too small to be worth their message.
  */
 final class BatchQueue {
 
@@ -29,12 +34,16 @@ final class BatchQueue {
     }
   }
 
+  /** How many requests a batch needs to leave while each agent already has one on its way. */
+  static final int FULL = LinkMessage.MAX_BATCH / 4;
+
   private final ArrayDeque<Waiting> queued = new ArrayDeque<>();
   private int window;
   private int onTheirWay;
 
   /**
-   * @param window how many batches may be on their way at once
+   * @param window how many batches of any size may be on their way at once (one per agent); as many
+   *     again may go once they are {@link #FULL}
    */
   BatchQueue(int window) {
     this.window = window;
@@ -71,7 +80,7 @@ final class BatchQueue {
   }
 
   private List<Waiting> next() {
-    if (onTheirWay >= window) {
+    if (onTheirWay >= 2 * window || onTheirWay >= window && queued.size() < FULL) {
       return null;
     }
     List<Waiting> batch = new ArrayList<>(Math.min(queued.size(), LinkMessage.MAX_BATCH));

@@ -38,11 +38,36 @@ class BatchQueueTest {
   void aBatchTakesAtMostTheLargestBatchAndTheRestFollows() {
     BatchQueue queue = new BatchQueue(1);
     queue.add(waiting());
-    for (int i = 0; i < LinkMessage.MAX_BATCH + 5; i++) {
+    for (int i = 1; i < BatchQueue.FULL; i++) {
       queue.add(waiting());
     }
+    assertEquals(BatchQueue.FULL, queue.add(waiting()).size()); // the pipelined second batch
+    for (int i = 0; i < LinkMessage.MAX_BATCH + 5; i++) {
+      assertNull(queue.add(waiting()));
+    }
     assertEquals(LinkMessage.MAX_BATCH, queue.released().size());
+    assertNull(queue.released()); // the rest is short of full and one batch is still out
     assertEquals(5, queue.released().size());
+    assertNull(queue.released());
+  }
+
+  @Test
+  void aSecondBatchLeavesWhileTheFirstIsOutOnceItIsFull() {
+    BatchQueue queue = new BatchQueue(1);
+    assertEquals(1, queue.add(waiting()).size());
+    for (int i = 1; i < BatchQueue.FULL; i++) {
+      assertNull(queue.add(waiting()));
+    }
+    assertEquals(BatchQueue.FULL, queue.add(waiting()).size());
+    for (int i = 0; i < BatchQueue.FULL; i++) {
+      assertNull(queue.add(waiting())); // two out: even a full batch waits
+    }
+    assertEquals(BatchQueue.FULL, queue.released().size());
+    for (int i = 1; i < BatchQueue.FULL; i++) {
+      assertNull(queue.add(waiting()));
+    }
+    assertNull(queue.released()); // one still out: a batch short of full waits for it
+    assertEquals(BatchQueue.FULL - 1, queue.released().size()); // none out: it leaves
     assertNull(queue.released());
   }
 
