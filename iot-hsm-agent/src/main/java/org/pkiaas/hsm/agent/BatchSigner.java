@@ -22,8 +22,10 @@ import org.pkiaas.hsm.link.LinkMessage.SignResponse;
 import org.pkiaas.hsm.link.SignatureScheme;
 
 /**
- * Signs the digests of a batch on the token, spread over a few worker threads, and hands the
- * answers on once the last of them is signed, so the batch is answered in one message.
+ * Signs the digests of a batch on the token, spread over the calling thread and a few worker
+ * threads ({@code workers} threads in all), and hands the answers on once the last of them is
+ * signed, so the batch is answered in one message. The caller takes the first share itself: one
+ * thread less to wake per batch, and it starts signing at once.
  *
  * <p>Each worker keeps its {@link Signature} objects, initialised once with the CA key: after
  * {@code sign()} a JCA signature is ready to sign again with the same key. Once {@link #finish} has
@@ -44,18 +46,19 @@ final class BatchSigner {
   BatchSigner(Provider provider, PrivateKey caKey, int workers) {
     this.provider = provider;
     this.caKey = caKey;
-    this.workers = workers;
-    this.pool = Executors.newFixedThreadPool(workers);
+    this.workers = Math.max(1, workers);
+    this.pool = Executors.newFixedThreadPool(Math.max(1, workers - 1));
   }
 
   /**
-   * Signs every request of a batch; {@code answered} gets the responses, in the batch's order, on
-   * the thread that signed the last of them.
+   * Signs every request of a batch, a share of them on this thread; {@code answered} gets the
+   * responses, in the batch's order, on the thread that signed the last of them.
    */
   void sign(List<BatchItem> items, Consumer<SignResponse[]> answered) {
     SignResponse[] answers = new SignResponse[items.size()];
     AtomicInteger unsigned = new AtomicInteger(items.size());
     int shares = Math.min(workers, items.size());
+    Runnable own = null;
     for (int share = 0; share < shares; share++) {
       int first = share;
       Runnable work =
@@ -68,12 +71,17 @@ final class BatchSigner {
               }
             }
           };
+      if (share == 0) {
+        own = work;
+        continue;
+      }
       try {
         pool.execute(work);
       } catch (RejectedExecutionException finishing) {
         work.run();
       }
     }
+    own.run();
   }
 
   private SignResponse sign(BatchItem item) {

@@ -23,7 +23,7 @@ import org.pkiaas.hsm.link.KeyId;
  *           --mode self-signed|csr --out FILE --state-dir DIR
  * import-certificate --library LIB --slot ID --alias A --certificate FILE
  * run       --library LIB --slot ID --alias A --broker URL --state-dir DIR
- *           [--broker-user U --broker-password-file F] [--heartbeat-seconds 2] [--workers 4]
+ *           [--broker-user U --broker-password-file F] [--heartbeat-seconds 2] [--workers CORES]
  * </pre>
  *
  * <p>The user PIN comes from {@code --pin-file} or {@code IOT_HSM_PIN}; other secrets likewise from
@@ -157,7 +157,9 @@ public final class IotHsmAgent {
             options.required("alias"),
             state.agentId(),
             state.pinnedServer(),
-            Integer.parseInt(options.get("workers", "4")));
+            Integer.parseInt(
+                options.get(
+                    "workers", String.valueOf(Runtime.getRuntime().availableProcessors()))));
     String user = options.optional("broker-user").orElse(null);
     char[] password =
         user == null ? null : options.secret("broker-password-file", "IOT_HSM_BROKER_PASSWORD");
