@@ -47,7 +47,11 @@ final class BatchSigner {
     this.provider = provider;
     this.caKey = caKey;
     this.workers = Math.max(1, workers);
-    this.pool = Executors.newFixedThreadPool(Math.max(1, workers - 1));
+    AtomicInteger number = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, workers - 1),
+            task -> new Thread(task, "iot-hsm-signer-" + number.incrementAndGet()));
   }
 
   /**
