@@ -165,23 +165,10 @@ class HsmLinkBenchmark {
   }
 
   private static long compilerMillis(long pid) throws Exception {
-    long ticks = 0;
-    try (DirectoryStream<Path> tasks =
-        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
-      for (Path task : tasks) {
-        String stat;
-        try {
-          stat = Files.readString(task.resolve("stat"));
-        } catch (java.io.IOException ended) {
-          continue;
-        }
-        if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).contains("Compiler")) {
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        }
-      }
-    }
-    return ticks * 1000 / CLOCK_TICKS;
+    return threadMillis(pid).entrySet().stream()
+        .filter(kind -> kind.getKey().contains("Compiler"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   private static Run run(Signer signer, int seconds, Process agent, LinkBatches batches)
