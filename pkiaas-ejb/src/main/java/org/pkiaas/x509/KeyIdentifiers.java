@@ -1,5 +1,6 @@
 package org.pkiaas.x509;
 
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -7,15 +8,14 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
  * Subject and authority key identifiers (RFC 5280 §4.2.1.1, §4.2.1.2), method 1: SHA-1 of the key
- * bits.
+ * bits. Each call hashes with a digest of its own: Bouncy Castle's {@code JcaX509ExtensionUtils}
+ * keeps one digest and one buffer for all its callers, so threads sharing one mixed their keys'
+ * bytes into each other's identifiers.
  */
 public final class KeyIdentifiers {
-
-  private static final JcaX509ExtensionUtils UTILS = create();
 
   private KeyIdentifiers() {}
 
@@ -28,7 +28,7 @@ public final class KeyIdentifiers {
    * compressed).
    */
   public static SubjectKeyIdentifier subject(SubjectPublicKeyInfo key) {
-    return UTILS.createSubjectKeyIdentifier(key);
+    return new SubjectKeyIdentifier(sha1(key.getPublicKeyData().getBytes()));
   }
 
   /** The AKI for certificates issued by {@code issuer}: its own SKI when present, else computed. */
@@ -37,7 +37,7 @@ public final class KeyIdentifiers {
     byte[] id =
         ski != null
             ? ski.getKeyIdentifier()
-            : UTILS.createSubjectKeyIdentifier(issuer.getSubjectPublicKeyInfo()).getKeyIdentifier();
+            : subject(issuer.getSubjectPublicKeyInfo()).getKeyIdentifier();
     return new AuthorityKeyIdentifier(id);
   }
 
@@ -50,9 +50,9 @@ public final class KeyIdentifiers {
     return certificate.getExtension(oid) != null;
   }
 
-  private static JcaX509ExtensionUtils create() {
+  private static byte[] sha1(byte[] keyBits) {
     try {
-      return new JcaX509ExtensionUtils();
+      return MessageDigest.getInstance("SHA-1").digest(keyBits);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is not available", e);
     }
