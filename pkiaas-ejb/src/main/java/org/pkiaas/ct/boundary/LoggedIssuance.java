@@ -27,7 +27,8 @@ import org.pkiaas.problem.ConflictException;
  * record of what the logs answered ({@link CtAttempts}). The second run repeats the channel's
  * decisions but not its costliest pure work: what a round computed from given bytes (a CSR parsed
  * and its signature verified) is handed to the next round of the same run that sees the very same
- * bytes ({@link #reused}).
+ * bytes ({@link #reused}), and the issuance takes the precertificate's TBS back when it decides on
+ * the same template, issuer and intake ({@link PrecertificateReady.Pending#built()}).
  *
  * <p>Channels without CT run once, as before. Call it outside any transaction: from a JAX-RS
  * resource, a backing bean or a boundary marked {@code NOT_SUPPORTED}.

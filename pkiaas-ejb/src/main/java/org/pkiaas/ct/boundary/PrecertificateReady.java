@@ -25,6 +25,8 @@ public class PrecertificateReady extends RuntimeException implements Unfinished 
    *
    * @param issuers the issuing CA's certificate and those above it, DER, nearest first
    * @param channel the issuance channel the request came through, for the record of a failure
+   * @param built what the issuing round built the precertificate from, handed back to the issuer in
+   *     the next round (opaque here; null when there is nothing to reuse)
    */
   public record Pending(
       TemplateSettings.CertificateTransparency settings,
@@ -36,7 +38,8 @@ public class PrecertificateReady extends RuntimeException implements Unfinished 
       String requestId,
       String channel,
       BigInteger serial,
-      Instant now) {}
+      Instant now,
+      Object built) {}
 
   private final transient Pending pending;
 

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.CertificatePurpose;
@@ -44,6 +45,8 @@ import org.pkiaas.x509.SubjectAltNames;
  */
 @Stateless
 public class IssuanceService {
+
+  private static final Logger LOG = Logger.getLogger(IssuanceService.class.getName());
 
   @PersistenceContext EntityManager em;
 
@@ -92,10 +95,15 @@ public class IssuanceService {
     // the unique key (ca_id, serial_number) refuses a repeat and rolls the issuance back
     BigInteger serial = answered == null ? SerialNumbers.random() : answered.pending().serial();
     Instant now = answered == null ? Instant.now() : answered.pending().now();
-    ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);
-    ToBeSigned tbs =
-        CertificateProfile.build(
-            settings, issuer, intake.request().publicKey(), content, serial, now);
+    Built built = new Built(settings, issuer, intake);
+    ToBeSigned reused = answered == null ? null : built.takenFrom(answered.pending());
+    ToBeSigned tbs = reused;
+    if (tbs == null) {
+      ApprovedContent content = IntakePolicy.approve(settings, issuer.certificate(), intake);
+      tbs =
+          CertificateProfile.build(
+              settings, issuer, intake.request().publicKey(), content, serial, now);
+    }
     CertificateTransparency.Embedding ct =
         settings.certificateTransparency().enabled()
             ? precertify(
@@ -103,7 +111,8 @@ public class IssuanceService {
                 template,
                 tbs,
                 new Round(issuer.certificate(), requestId, intake.channel(), serial, now),
-                answered)
+                answered,
+                reused != null ? null : built)
             : null;
     X509CertificateHolder certificate =
         tbs.builder()
@@ -138,6 +147,58 @@ public class IssuanceService {
       Instant now) {}
 
   /**
+   * What a precertificate was built from, handed from the round that signed it to the next round of
+   * the same {@link LoggedIssuance#run} ({@link PrecertificateReady.Pending#built()}). That round
+   * takes the precertificate's TBS, poison included, instead of approving and building it again
+   * when it decides on equal template settings, issuer and intake: the intake policy and the
+   * profile are pure functions of those, the serial and the time, which the round repeats, so they
+   * would build the very TBS the logs saw. Taken once, as the taker turns the poison into SCTs.
+   */
+  static final class Built {
+    private final TemplateSettings settings;
+    private final CertificateProfile.Issuer issuer;
+    private final Intake intake;
+    private ToBeSigned tbs;
+
+    Built(TemplateSettings settings, CertificateProfile.Issuer issuer, Intake intake) {
+      this.settings = settings;
+      this.issuer = issuer;
+      this.intake = intake;
+    }
+
+    /** Keeps the TBS, poison included, that the precertificate was signed over. */
+    void keep(ToBeSigned precertificateTbs) {
+      tbs = precertificateTbs;
+    }
+
+    /** The TBS of {@code pending} if it was built from what this round has, else null. */
+    ToBeSigned takenFrom(PrecertificateReady.Pending pending) {
+      if (!(pending.built() instanceof Built earlier) || earlier.tbs == null) {
+        return null;
+      }
+      String changed =
+          !earlier.settings.equals(settings)
+              ? "template settings"
+              : !earlier.issuer.equals(issuer)
+                  ? "issuer"
+                  : !earlier.intake.equals(intake) ? "intake" : null;
+      if (changed != null) {
+        LOG.info(
+            () ->
+                "Precertificate "
+                    + pending.serial().toString(16)
+                    + ": its "
+                    + changed
+                    + " changed while the CT logs were answering; its TBS is built again");
+        return null;
+      }
+      ToBeSigned taken = earlier.tbs;
+      earlier.tbs = null;
+      return taken;
+    }
+  }
+
+  /**
    * RFC 6962 §3.1: signs the precertificate (the same TBS with the critical poison extension last),
    * has the template's logs answer for it, and swaps the poison for the SCT list, so the final
    * certificate's TBS minus that extension is the precertificate's minus the poison: same serial,
@@ -145,27 +206,36 @@ public class IssuanceService {
    *
    * <p>Under {@link LoggedIssuance} the logs are asked between two rounds of the caller's
    * transaction: the first ends here with {@link PrecertificateReady}; the second finds the answers
-   * and uses them only if it built the very TBS the logs saw. Called without it, the logs are asked
-   * here, inside the caller's transaction.
+   * and uses them only for the very TBS the logs saw: the precertificate's own, taken from the
+   * first round ({@link Built}), or one it built again and compared. Called without it, the logs
+   * are asked here, inside the caller's transaction.
+   *
+   * @param built what {@code tbs} was built from; null when {@code tbs} is the precertificate's,
+   *     taken from the previous round with its poison
    */
   private CertificateTransparency.Embedding precertify(
       CertificateAuthority ca,
       CertificateTemplate template,
       ToBeSigned tbs,
       Round round,
-      LoggedIssuance.Answered answered) {
-    addExtension(tbs, Precertificates.poison());
+      LoggedIssuance.Answered answered,
+      Built built) {
+    if (built != null) {
+      addExtension(tbs, Precertificates.poison());
+    }
     CertificateTransparency.Embedding embedding = null;
     if (answered != null
-        && answered.sameTbs(
-            Precertificates.unsignedTbs(
-                tbs.builder(), answered.pending().precertificate().getSignatureAlgorithm()))) {
+        && (built == null
+            || answered.sameTbs(
+                Precertificates.unsignedTbs(
+                    tbs.builder(), answered.pending().precertificate().getSignatureAlgorithm())))) {
       if (answered.failure() != null) {
         throw answered.failure();
       }
       embedding = answered.embedding();
     }
     if (embedding == null) {
+      built.keep(tbs);
       X509CertificateHolder precertificate =
           tbs.builder()
               .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
@@ -180,7 +250,8 @@ public class IssuanceService {
               round.requestId(),
               round.channel().name(),
               round.serial(),
-              round.now());
+              round.now(),
+              built);
       if (LoggedIssuance.active()) {
         throw new PrecertificateReady(pending);
       }

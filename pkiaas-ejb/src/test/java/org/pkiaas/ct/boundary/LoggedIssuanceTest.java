@@ -166,17 +166,7 @@ class LoggedIssuanceTest {
               if (rounds.getAndIncrement() == 0) {
                 assertNull(LoggedIssuance.verifiedAtIssuance(sctList, "ca", "template"));
                 throw new PrecertificateReady(
-                    new PrecertificateReady.Pending(
-                        new TemplateSettings.CertificateTransparency(List.of(log), null),
-                        null,
-                        null,
-                        List.of(),
-                        "ca",
-                        "template",
-                        "request",
-                        "API",
-                        BigInteger.TEN,
-                        null));
+                    pending(new TemplateSettings.CertificateTransparency(List.of(log), null)));
               }
               assertNull(LoggedIssuance.verifiedAtIssuance(sctList, "other ca", "template"));
               assertNull(
@@ -243,8 +233,23 @@ class LoggedIssuanceTest {
   }
 
   private static PrecertificateReady.Pending pending() {
+    return pending(null);
+  }
+
+  private static PrecertificateReady.Pending pending(
+      TemplateSettings.CertificateTransparency settings) {
     return new PrecertificateReady.Pending(
-        null, null, null, List.of(), "ca", "template", "request", "API", BigInteger.TEN, null);
+        settings,
+        null,
+        null,
+        List.of(),
+        "ca",
+        "template",
+        "request",
+        "API",
+        BigInteger.TEN,
+        null,
+        null);
   }
 
   /** A caller outside any transaction, as {@link LoggedIssuance#run} requires. */
