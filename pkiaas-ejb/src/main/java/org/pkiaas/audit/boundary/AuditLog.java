@@ -70,9 +70,11 @@ public class AuditLog {
   /**
    * A certificate was issued, whatever the channel: written in the issuing transaction, for the
    * CA's owner. {@code summary} describes it (serial, purpose, subject); {@code issuedBy} names the
-   * channel and requester (such as {@code acme:<account>}).
+   * channel and requester (such as {@code acme:<account>}); {@code caOwnerId} is the issuing CA's
+   * owner, whom the event concerns (the issuer has the CA in hand, so the log does not read it).
    */
-  public void certificateIssued(Identified certificate, String summary, String issuedBy) {
+  public void certificateIssued(
+      Identified certificate, String summary, String issuedBy, String caOwnerId) {
     em.persist(
         new AuditEvent(
             null,
@@ -82,7 +84,7 @@ public class AuditLog {
             certificate.id(),
             Outcome.SUCCESS,
             summary,
-            tenantOf(certificate.caId(), null),
+            caOwnerId,
             certificate.caId()));
   }
 

@@ -113,7 +113,10 @@ public class ServiceCertificates {
     em.persist(
         new ServiceCredential(credentialId, ca.id(), profile.service(), issued.id(), wrapped));
     auditLog.certificateIssued(
-        issued, issued.auditSummary(), profile.service().name().toLowerCase().replace('_', '-'));
+        issued,
+        issued.auditSummary(),
+        profile.service().name().toLowerCase().replace('_', '-'),
+        ca.ownerId());
     return issued;
   }
 

@@ -8,10 +8,8 @@ import org.pkiaas.issuance.control.Channel;
  * observe it).
  *
  * @param channel where the request came from; null when not told
+ * @param caOwnerId the account that owns the issuing CA (a CA's owner never changes): the audit
+ *     event's tenant, told here so that no observer reads the CA again
  */
-public record CertificateIssued(IssuedCertificate certificate, String issuedBy, Channel channel) {
-
-  public CertificateIssued(IssuedCertificate certificate, String issuedBy) {
-    this(certificate, issuedBy, null);
-  }
-}
+public record CertificateIssued(
+    IssuedCertificate certificate, String issuedBy, Channel channel, String caOwnerId) {}

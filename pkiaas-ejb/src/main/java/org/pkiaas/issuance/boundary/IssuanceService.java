@@ -135,7 +135,7 @@ public class IssuanceService {
       issued.keepPrecertificate(ct.precertificate());
     }
     em.persist(issued);
-    issuedEvent.fire(new CertificateIssued(issued, issuedBy, intake.channel()));
+    issuedEvent.fire(new CertificateIssued(issued, issuedBy, intake.channel(), ca.ownerId()));
     return issued;
   }
 

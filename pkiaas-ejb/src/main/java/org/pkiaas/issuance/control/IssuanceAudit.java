@@ -17,6 +17,9 @@ public class IssuanceAudit {
 
   void onIssued(@Observes CertificateIssued issued) {
     auditLog.certificateIssued(
-        issued.certificate(), issued.certificate().auditSummary(), issued.issuedBy());
+        issued.certificate(),
+        issued.certificate().auditSummary(),
+        issued.issuedBy(),
+        issued.caOwnerId());
   }
 }
