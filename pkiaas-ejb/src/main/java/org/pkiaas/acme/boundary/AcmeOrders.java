@@ -190,7 +190,7 @@ public class AcmeOrders {
       throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "The order expired at " + order.expiresAt());
     }
     AcmePolicy policy = em.find(AcmePolicy.class, accounts.active(accountId).policyId());
-    CertificateTemplate template = em.find(CertificateTemplate.class, policy.templateId());
+    CertificateTemplate template = CertificateTemplate.find(em, policy.templateId());
     CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
     List<SubjectAltNames.Name> names =
         order.identifiers().stream()

@@ -55,7 +55,7 @@ public class EmbeddedTimestamps {
     CertificateTemplate template =
         certificate.templateId() == null
             ? null
-            : em.find(CertificateTemplate.class, certificate.templateId());
+            : CertificateTemplate.find(em, certificate.templateId());
     List<CtLog> logs =
         template == null ? List.of() : template.settings().certificateTransparency().logs();
     return EmbeddedScts.check(holder, Der.issuerCertificate(ca.certificate()), logs);

@@ -56,7 +56,7 @@ public class ServerCertificateIssuer {
    */
   public Optional<Plan> plan(List<SubjectAltNames.Name> names, List<X509Certificate> served) {
     Optional<CertificateTemplate> template =
-        settings.templateId().map(id -> em.find(CertificateTemplate.class, id));
+        settings.templateId().map(id -> CertificateTemplate.find(em, id));
     if (template.isEmpty() || template.get() == null) {
       return Optional.empty();
     }
@@ -142,7 +142,7 @@ public class ServerCertificateIssuer {
   public List<byte[]> issue(
       Plan plan, SubjectPublicKeyInfo key, List<SubjectAltNames.Name> names, String issuedBy) {
     CertificateAuthority ca = em.find(CertificateAuthority.class, plan.caId());
-    CertificateTemplate template = em.find(CertificateTemplate.class, plan.templateId());
+    CertificateTemplate template = CertificateTemplate.find(em, plan.templateId());
     var subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0).value());
     CertificateProfile.Request request =
         new CertificateProfile.Request(key, subject.build(), names, null);

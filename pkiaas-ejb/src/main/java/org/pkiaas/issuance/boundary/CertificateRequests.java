@@ -189,7 +189,7 @@ public class CertificateRequests {
       throw new ConflictException(
           "This request has no key yet: approve it, and the certificate is issued when it is claimed");
     }
-    CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+    CertificateTemplate template = CertificateTemplate.find(em, queued.templateId());
     CertificateAuthority ca = cas.get(caller, queued.caId());
     Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
     IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, queued.id());
@@ -215,7 +215,7 @@ public class CertificateRequests {
     if (parsed.validityDays() != null) {
       ValidityDays.check("validityDays", parsed.validityDays());
     }
-    CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+    CertificateTemplate template = CertificateTemplate.find(em, queued.templateId());
     X500Name subject =
         parsed.subject() != null ? parsed.subject() : SignOverrides.subjectName(queued.subjectDn());
     List<SubjectAltNames.Name> names =
@@ -253,7 +253,7 @@ public class CertificateRequests {
     if (queued.requesterEmail() == null) {
       throw new ConflictException("This request has no email address to send to");
     }
-    CertificateTemplate template = em.find(CertificateTemplate.class, queued.templateId());
+    CertificateTemplate template = CertificateTemplate.find(em, queued.templateId());
     return new Approval(queued, claimLinks.offer(queued, template.name()));
   }
 

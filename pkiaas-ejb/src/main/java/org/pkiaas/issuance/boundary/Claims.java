@@ -42,7 +42,7 @@ public class Claims {
     CertificateRequest request = open(token);
     return new Offer(
         request,
-        em.find(CertificateTemplate.class, request.templateId()),
+        CertificateTemplate.find(em, request.templateId()),
         em.find(CertificateAuthority.class, request.caId()));
   }
 
@@ -59,7 +59,7 @@ public class Claims {
     IssuedCertificate issued =
         issuance.issue(
             em.find(CertificateAuthority.class, request.caId()),
-            em.find(CertificateTemplate.class, request.templateId()),
+            CertificateTemplate.find(em, request.templateId()),
             new Intake(Channel.CLAIM, fromCsr, approved),
             request.id(),
             "claim");

@@ -97,7 +97,7 @@ public class PublicRequests {
 
   private CertificateTemplate open(String templateId) {
     CertificateTemplate template =
-        templateId == null ? null : em.find(CertificateTemplate.class, templateId);
+        templateId == null ? null : CertificateTemplate.find(em, templateId);
     if (template == null
         || !template.enabled()
         || !template.settings().general().allowPublicRequests()) {

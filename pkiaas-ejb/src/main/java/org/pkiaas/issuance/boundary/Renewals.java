@@ -76,7 +76,7 @@ public class Renewals {
   public Renewal renewWith(
       CertificateAuthority ca, IssuedCertificate old, Request fromCsr, String issuedBy) {
     CertificateTemplate template =
-        old.templateId() == null ? null : em.find(CertificateTemplate.class, old.templateId());
+        old.templateId() == null ? null : CertificateTemplate.find(em, old.templateId());
     if (template == null || !template.settings().general().renewalAllowed()) {
       throw new ForbiddenException(
           "The template of this certificate does not allow renewal with a valid certificate");

@@ -58,7 +58,7 @@ public class Templates {
   /** The template, if it belongs to one of the caller's CAs. */
   public CertificateTemplate get(Caller caller, String templateId) {
     CertificateTemplate template =
-        templateId == null ? null : em.find(CertificateTemplate.class, templateId);
+        templateId == null ? null : CertificateTemplate.find(em, templateId);
     if (template == null) {
       throw new NotFoundException(KIND, templateId);
     }

@@ -4,11 +4,14 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
@@ -55,7 +59,25 @@ import org.pkiaas.x509.SanType;
 @NamedQuery(
     name = "CertificateTemplate.deleteByCa",
     query = "DELETE FROM CertificateTemplate t WHERE t.caId = :caId")
+@NamedEntityGraph(
+    name = CertificateTemplate.WITH_CT_LOGS,
+    attributeNodes = @NamedAttributeNode("ctLogs"))
 public class CertificateTemplate implements Identified {
+
+  /** The template with its CT logs: read with them in one statement, see {@link #find}. */
+  public static final String WITH_CT_LOGS = "CertificateTemplate.withCtLogs";
+
+  /**
+   * The template {@code id}, or null: its row and its CT logs read in one statement (a join), where
+   * a plain {@code find} reads the eager list of logs with a second one, even when it is empty. The
+   * way every issuance path reads its template.
+   */
+  public static CertificateTemplate find(EntityManager em, String id) {
+    return em.find(
+        CertificateTemplate.class,
+        id,
+        Map.of("jakarta.persistence.loadgraph", em.getEntityGraph(WITH_CT_LOGS)));
+  }
 
   @Id private String id;
 
