@@ -38,11 +38,12 @@ import org.pkiaas.x509.SerialNumbers;
 import org.pkiaas.x509.SubjectAltNames;
 
 /**
- * A PKCSReq (RFC 8894 §3.3.1) as one transaction: the CSR, its link to the message's signer, the
- * challenge password checked against what the template accepts, then the one intake policy and
- * {@link IssuanceService} through {@link Channel#SCEP}. The channel passes only what it verified
- * (which secret matched) and the CSR; subject, names and extensions are the policy's decision. Any
- * refusal is a {@link ScepFailure}, which rolls everything back.
+ * A PKCSReq (RFC 8894 §3.3.1) as one transaction: a retransmission answered as before, or the CSR,
+ * its link to the message's signer, the challenge password checked against what the template
+ * accepts, then the one intake policy and {@link IssuanceService} through {@link Channel#SCEP}. The
+ * channel passes only what it verified (which secret matched) and the CSR; subject, names and
+ * extensions are the policy's decision. Any refusal is a {@link ScepFailure}, which rolls
+ * everything back.
  */
 @Stateless
 public class ScepEnrollments {
@@ -55,6 +56,8 @@ public class ScepEnrollments {
 
   @Inject IntuneValidation intuneValidation;
 
+  @Inject ScepQueries queries;
+
   private static final String INTUNE = "intune";
 
   /**
@@ -63,6 +66,10 @@ public class ScepEnrollments {
    * follows it).
    */
   public Outcome enroll(ScepTemplate scep, PkiMessage message, byte[] messageData) {
+    Outcome resent = queries.resent(scep, message);
+    if (resent != null) {
+      return resent;
+    }
     ParsedCsr parsed = request(messageData);
     PKCS10CertificationRequest csr = parsed.csr();
     Request request = parsed.request();
@@ -73,11 +80,16 @@ public class ScepEnrollments {
         Der.encoded(message.signer().getSubjectPublicKeyInfo()))) {
       return renew(scep, message, messageData);
     }
-    ScepChallenge bound = boundChallenge(scep, ChallengePassword.of(csr));
-    if (bound != null) {
-      return preApproved(scep, message, request, bound);
+    String password = ChallengePassword.of(csr);
+    // the static passphrase first: 160 random bits, it is never also a one-time challenge
+    Evidence evidence = staticPassphrase(scep, password);
+    if (evidence == null) {
+      ScepChallenge bound = boundChallenge(scep, password);
+      if (bound != null) {
+        return preApproved(scep, message, request, bound);
+      }
+      evidence = challenge(scep, message, csr, password);
     }
-    Evidence evidence = challenge(scep, message, csr);
     boolean intune =
         evidence instanceof Evidence.SharedSecret secret && INTUNE.equals(secret.kind());
     CertificateRequest queued =
@@ -253,22 +265,27 @@ public class ScepEnrollments {
         .orElse(false);
   }
 
+  /** The static passphrase's evidence when the template has one and {@code password} is it. */
+  private Evidence staticPassphrase(ScepTemplate scep, String password) {
+    if (password == null || !scep.template().settings().scep().staticPassphrase()) {
+      return null;
+    }
+    ScepSecret secret = em.find(ScepSecret.class, scep.template().id());
+    return secret != null && secret.passphraseMatches(password)
+        ? new Evidence.SharedSecret("static-passphrase")
+        : null;
+  }
+
   /**
-   * What the challenge password proves under this template's SCEP settings (guide 6.1.3): the
-   * static passphrase, an outstanding one-time password, or, with Intune validation, Intune's
-   * approval of the whole CSR (the challenge is Intune's own, which only Intune can check).
+   * What the challenge password proves under this template's SCEP settings (guide 6.1.3) when it is
+   * not the static passphrase ({@link #staticPassphrase}): an outstanding one-time password, or,
+   * with Intune validation, Intune's approval of the whole CSR (the challenge is Intune's own,
+   * which only Intune can check).
    */
   private Evidence challenge(
-      ScepTemplate scep, PkiMessage message, PKCS10CertificationRequest csr) {
-    String password = ChallengePassword.of(csr);
+      ScepTemplate scep, PkiMessage message, PKCS10CertificationRequest csr, String password) {
     if (password == null) {
       throw new ScepFailure(FailInfo.BAD_REQUEST, "The CSR carries no challengePassword");
-    }
-    if (scep.template().settings().scep().staticPassphrase()) {
-      ScepSecret secret = em.find(ScepSecret.class, scep.template().id());
-      if (secret != null && secret.passphraseMatches(password)) {
-        return new Evidence.SharedSecret("static-passphrase");
-      }
     }
     if (scep.template().settings().scep().ndes() && useOneTimePassword(scep, password)) {
       return new Evidence.SharedSecret("ndes-one-time-password");

@@ -53,13 +53,13 @@ public class ScepQueries {
 
   /**
    * A PKCSReq sent again for a transaction that exists (clients resend it while PENDING): answered
-   * as CertPoll would be; null when the transaction is new. Reads only: no transaction of its own,
-   * so a new enrollment pays for one transaction, its own.
+   * as CertPoll would be ({@link Outcome#resent()}); null when the transaction is new. Reads only,
+   * in the enrollment's transaction when called from it.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Outcome resent(ScepTemplate scep, PkiMessage message) {
     CertificateRequest request = transaction(scep, message.transactionId());
-    return request == null ? null : state(request, message);
+    return request == null ? null : state(request, message).asResent();
   }
 
   private Outcome state(CertificateRequest request, PkiMessage message) {

@@ -132,10 +132,11 @@ public class ScepService {
 
   /** PKIOperation (RFC 8894 §4.3): the CertRep answering {@code message}. */
   public byte[] pkiOperation(String templateId, byte[] message, String clientAddress) {
-    ScepTemplate scep = templates.open(templateId, clientAddress, false);
+    ScepTemplates.WithRa opened = templates.withRa(templateId, clientAddress);
+    ScepTemplate scep = opened.scep();
     limits.admit(RateLimit.Kind.SCEP, clientAddress);
     PkiMessage request = PkiMessage.decode(message);
-    RegistrationAuthorities.Ra ra = authorities.current(scep.ca());
+    RegistrationAuthorities.Ra ra = opened.ra();
     CertRep.Signer signer =
         new CertRep.Signer(
             ra.certificate(), ra.key(), List.of(Der.issuerCertificate(scep.ca().certificate())));
@@ -176,12 +177,9 @@ public class ScepService {
     byte[] data = opened.messageData();
     Outcome outcome =
         switch (request.messageType()) {
-          case PKCS_REQ -> {
-            Outcome resent = queries.resent(scep, request);
-            yield resent != null
-                ? resent
-                : counted(logged.run(() -> enrollments.enroll(scep, request, data)));
-          }
+          // a PKCSReq sent again for a known transaction is answered in the enrollment's
+          // transaction, as CertPoll would be, and not counted again
+          case PKCS_REQ -> counted(logged.run(() -> enrollments.enroll(scep, request, data)));
           case RENEWAL_REQ -> counted(logged.run(() -> enrollments.renew(scep, request, data)));
           case CERT_POLL -> queries.poll(scep, request, data);
           case GET_CERT -> queries.certificate(scep, data);
@@ -196,7 +194,9 @@ public class ScepService {
    * other channels count theirs.
    */
   private Outcome counted(Outcome outcome) {
-    metrics.scepEnrollment(outcome.pending() ? "pending" : "issued");
+    if (!outcome.resent()) {
+      metrics.scepEnrollment(outcome.pending() ? "pending" : "issued");
+    }
     return outcome;
   }
 

@@ -3,12 +3,15 @@ package org.pkiaas.scep.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.scep.control.IpAcl;
+import org.pkiaas.scep.control.RegistrationAuthorities;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 
@@ -16,7 +19,8 @@ import org.pkiaas.template.entity.TemplateSettings;
  * Finds the template behind a SCEP URL (user guide 6.1): only an enabled template with SCEP
  * switched on, under a CA that issues, has one; anything else is not found. Reads only, so it joins
  * the caller's transaction when there is one and opens none of its own (SCEP's requests run outside
- * one, each step in its own).
+ * one, each step in its own), except {@link #withRa}, which reads all a PKIOperation needs before
+ * its own step in one transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -27,21 +31,46 @@ public class ScepTemplates {
   /** A template that answers SCEP, with its CA. */
   public record ScepTemplate(CertificateTemplate template, CertificateAuthority ca) {}
 
+  /** The template, its CT logs and its CA, read in one statement. */
+  private static final String TEMPLATE_AND_CA =
+      "SELECT t, c FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs"
+          + " JOIN CertificateAuthority c ON c.id = t.caId WHERE t.id = :id";
+
+  @Inject RegistrationAuthorities authorities;
+
+  /** A SCEP template, and the RA that decrypts its requests and signs its replies. */
+  public record WithRa(ScepTemplate scep, RegistrationAuthorities.Ra ra) {}
+
   public ScepTemplate open(String templateId) {
-    CertificateTemplate template =
+    List<Object[]> found =
         templateId == null || templateId.length() > 64
-            ? null
-            : em.find(CertificateTemplate.class, templateId);
-    if (template == null || !template.enabled() || !template.settings().scep().enabled()) {
+            ? List.of()
+            : em.createQuery(TEMPLATE_AND_CA, Object[].class)
+                .setParameter("id", templateId)
+                .getResultList();
+    if (found.isEmpty()) {
       throw NotFoundException.because("There is no SCEP service here");
     }
-    CertificateAuthority ca = em.find(CertificateAuthority.class, template.caId());
-    if (ca == null
+    CertificateTemplate template = (CertificateTemplate) found.get(0)[0];
+    CertificateAuthority ca = (CertificateAuthority) found.get(0)[1];
+    if (!template.enabled()
+        || !template.settings().scep().enabled()
         || ca.certificate() == null
         || ca.status() != org.pkiaas.ca.entity.CaStatus.ACTIVE) {
       throw NotFoundException.because("There is no SCEP service here");
     }
     return new ScepTemplate(template, ca);
+  }
+
+  /**
+   * What a PKIOperation reads before it decides: the template as {@link #open(String, String,
+   * boolean)} finds it, and its CA's RA ({@link RegistrationAuthorities#current}), in one
+   * transaction on one connection rather than one each.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public WithRa withRa(String templateId, String clientAddress) {
+    ScepTemplate scep = open(templateId, clientAddress, false);
+    return new WithRa(scep, authorities.current(scep.ca()));
   }
 
   /**

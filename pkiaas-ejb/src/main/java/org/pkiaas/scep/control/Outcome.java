@@ -8,18 +8,25 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
  *
  * @param certsOnly the degenerate SignedData to seal to the requester; null when PENDING
  * @param cipher the content cipher of the reply's envelope: the request's (RFC 8894 §3.3.2)
+ * @param resent whether this answers a PKCSReq sent again for a transaction already known (§3.3.3:
+ *     answered as CertPoll would be), which is not a new enrollment
  */
-public record Outcome(byte[] certsOnly, ASN1ObjectIdentifier cipher) {
+public record Outcome(byte[] certsOnly, ASN1ObjectIdentifier cipher, boolean resent) {
 
-  public static final Outcome PENDING = new Outcome(null, null);
+  public static final Outcome PENDING = new Outcome(null, null, false);
 
   public static Outcome success(byte[] certsOnly) {
-    return new Outcome(java.util.Objects.requireNonNull(certsOnly), null);
+    return new Outcome(java.util.Objects.requireNonNull(certsOnly), null, false);
   }
 
   /** The same outcome, its envelope to be sealed with the request's {@code cipher}. */
   public Outcome sealedWith(ASN1ObjectIdentifier requestCipher) {
-    return new Outcome(certsOnly, requestCipher);
+    return new Outcome(certsOnly, requestCipher, resent);
+  }
+
+  /** The same outcome, answering a PKCSReq sent again. */
+  public Outcome asResent() {
+    return new Outcome(certsOnly, cipher, true);
   }
 
   public boolean pending() {

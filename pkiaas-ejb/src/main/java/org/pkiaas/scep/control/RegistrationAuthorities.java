@@ -40,6 +40,11 @@ public class RegistrationAuthorities {
   /** A certificate this close to its end is replaced rather than served. */
   static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
+  /** The CA's newest credential for a service, with its certificate, in one statement. */
+  private static final String NEWEST_WITH_CERTIFICATE =
+      "SELECT s, c FROM ServiceCredential s LEFT JOIN IssuedCertificate c ON c.id = s.certificateId"
+          + " WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC";
+
   @PersistenceContext EntityManager em;
 
   @Inject ServiceCertificates services;
@@ -54,8 +59,8 @@ public class RegistrationAuthorities {
   public record Ra(X509CertificateHolder certificate, PrivateKey key) {}
 
   /**
-   * The CA's usable RA, issued first when it has none. Two reads per request (the newest credential
-   * and its certificate's status); the unwrapped key and parsed certificate come from this node's
+   * The CA's usable RA, issued first when it has none. One read per request (the newest credential
+   * with its certificate's status); the unwrapped key and parsed certificate come from this node's
    * {@link RaCache} while the newest credential stays the same.
    */
   public Ra current(CertificateAuthority active) {
@@ -144,8 +149,8 @@ public class RegistrationAuthorities {
    * (unless the CA's own end limits it); else null.
    */
   private Usable usable(String caId, Instant caNotAfter, Duration ahead) {
-    List<ServiceCredential> newest =
-        em.createNamedQuery("ServiceCredential.byCaAndPurpose", ServiceCredential.class)
+    List<Object[]> newest =
+        em.createQuery(NEWEST_WITH_CERTIFICATE, Object[].class)
             .setParameter("caId", caId)
             .setParameter("purpose", ServicePurpose.SCEP_RA)
             .setMaxResults(1)
@@ -153,7 +158,8 @@ public class RegistrationAuthorities {
     if (newest.isEmpty()) {
       return null;
     }
-    IssuedCertificate certificate = em.find(IssuedCertificate.class, newest.get(0).certificateId());
+    ServiceCredential credential = (ServiceCredential) newest.get(0)[0];
+    IssuedCertificate certificate = (IssuedCertificate) newest.get(0)[1];
     Instant now = Instant.now();
     boolean good =
         certificate != null
@@ -161,6 +167,6 @@ public class RegistrationAuthorities {
             && certificate.notAfter().isAfter(now)
             && (certificate.notAfter().isAfter(now.plus(ahead))
                 || !certificate.notAfter().isBefore(caNotAfter));
-    return good ? new Usable(newest.get(0), certificate) : null;
+    return good ? new Usable(credential, certificate) : null;
   }
 }
