@@ -10,8 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.NamedAttributeNode;
-import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -20,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
@@ -59,9 +56,9 @@ import org.pkiaas.x509.SanType;
 @NamedQuery(
     name = "CertificateTemplate.deleteByCa",
     query = "DELETE FROM CertificateTemplate t WHERE t.caId = :caId")
-@NamedEntityGraph(
+@NamedQuery(
     name = CertificateTemplate.WITH_CT_LOGS,
-    attributeNodes = @NamedAttributeNode("ctLogs"))
+    query = "SELECT t FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs WHERE t.id = :id")
 public class CertificateTemplate implements Identified {
 
   /** The template with its CT logs: read with them in one statement, see {@link #find}. */
@@ -69,14 +66,16 @@ public class CertificateTemplate implements Identified {
 
   /**
    * The template {@code id}, or null: its row and its CT logs read in one statement (a join), where
-   * a plain {@code find} reads the eager list of logs with a second one, even when it is empty. The
-   * way every issuance path reads its template.
+   * a plain {@code find} reads the eager list of logs with a second one, even when it is empty. A
+   * named query, so its SQL is built once; a load graph on {@code find} would have Hibernate build
+   * a new loader for every call. The way every issuance path reads its template.
    */
   public static CertificateTemplate find(EntityManager em, String id) {
-    return em.find(
-        CertificateTemplate.class,
-        id,
-        Map.of("jakarta.persistence.loadgraph", em.getEntityGraph(WITH_CT_LOGS)));
+    List<CertificateTemplate> found =
+        em.createNamedQuery(WITH_CT_LOGS, CertificateTemplate.class)
+            .setParameter("id", id)
+            .getResultList();
+    return found.isEmpty() ? null : found.get(0);
   }
 
   @Id private String id;
