@@ -32,6 +32,9 @@ public class AuditLog {
   private static final String CERTIFICATE = "CERTIFICATE";
   private static final String ACCOUNT = "ACCOUNT";
 
+  /** See {@link #auditedTypes()}; shared by the pooled instances, computed alike by each. */
+  private static volatile Map<String, Class<?>> auditedTypes;
+
   @PersistenceContext EntityManager em;
 
   /** Written in the action's own transaction: it commits or rolls back with the action. */
@@ -200,12 +203,27 @@ public class AuditLog {
     if (objectType == null || objectId == null || objectId.length() > 36) {
       return null;
     }
-    for (EntityType<?> entity : em.getMetamodel().getEntities()) {
-      AuditedAs name = entity.getJavaType().getAnnotation(AuditedAs.class);
-      if (name != null && name.value().equals(objectType)) {
-        return em.find(entity.getJavaType(), objectId) instanceof Identified found ? found : null;
+    Class<?> type = auditedTypes().get(objectType);
+    return type != null && em.find(type, objectId) instanceof Identified found ? found : null;
+  }
+
+  /**
+   * Each {@link AuditedAs} name's entity class, from the persistence unit's metamodel, which does
+   * not change while the application runs: looked up once, not on every event.
+   */
+  private Map<String, Class<?>> auditedTypes() {
+    Map<String, Class<?>> types = auditedTypes;
+    if (types == null) {
+      Map<String, Class<?>> found = new HashMap<>();
+      for (EntityType<?> entity : em.getMetamodel().getEntities()) {
+        AuditedAs name = entity.getJavaType().getAnnotation(AuditedAs.class);
+        if (name != null) {
+          found.putIfAbsent(name.value(), entity.getJavaType());
+        }
       }
+      types = Map.copyOf(found);
+      auditedTypes = types;
     }
-    return null;
+    return types;
   }
 }
