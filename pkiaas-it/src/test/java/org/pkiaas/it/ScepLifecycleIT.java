@@ -28,6 +28,16 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
 import org.jscep.client.Client;
 import org.jscep.client.EnrollmentResponse;
+import org.jscep.message.CertRep;
+import org.jscep.message.PkcsPkiEnvelopeDecoder;
+import org.jscep.message.PkcsPkiEnvelopeEncoder;
+import org.jscep.message.PkcsReq;
+import org.jscep.message.PkiMessageDecoder;
+import org.jscep.message.PkiMessageEncoder;
+import org.jscep.transaction.Nonce;
+import org.jscep.transaction.PkiStatus;
+import org.jscep.transaction.TransactionId;
+import org.jscep.util.SignedDataUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +119,76 @@ class ScepLifecycleIT extends ServerIT {
     assertEquals(2, enrollments(before, after, "pending"), "both requests waited");
     assertEquals(1, enrollments(before, after, "failed"), "the wrong challenge");
     assertEquals(0, enrollments(before, after, "issued"), "signing and polling are no enrollment");
+  }
+
+  /**
+   * A PKCSReq sent again with its transactionID (RFC 8894 §3.3.1.1: a client that got no answer
+   * sends the same request again) is answered from the first: the same certificate, nothing issued,
+   * queued or counted a second time.
+   */
+  @Test
+  void aPkcsReqSentAgainIsAnsweredFromTheFirst() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP resend RSA Root", "RSA");
+    X509Certificate ra = raCertificate(scep);
+    JscepDevice device = JscepDevice.named("resent.example.test", scep.passphrase);
+    byte[] message =
+        new PkiMessageEncoder(
+                device.keyPair().getPrivate(),
+                device.identity(),
+                new PkcsPkiEnvelopeEncoder(ra, "AES"),
+                "SHA256withRSA")
+            .encode(
+                new PkcsReq(TransactionId.createTransactionId(), Nonce.nextNonce(), device.csr()))
+            .getEncoded();
+    Scrape before = Scrape.now();
+    X509Certificate first = answered(scep, message, ra, device);
+    X509Certificate again = answered(scep, message, ra, device);
+    assertEquals(first, again, "the same certificate, not a second one");
+    Scrape after = Scrape.now();
+    assertEquals(1, enrollments(before, after, "issued"), "one enrollment");
+    long requests =
+        scep.owner.get("/api/v1/cas/" + scep.caId + "/requests").array().stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> r.getString("subject", "").contains("resent.example.test"))
+            .count();
+    assertEquals(1, requests, "one request in the queue's history");
+  }
+
+  /** The RA certificate of GetCACert (§4.2.1.2): the one that is not the CA's. */
+  private static X509Certificate raCertificate(ScepFixture scep) throws Exception {
+    Api.Reply reply =
+        Api.anonymous()
+            .get("/pki/scep/" + scep.templateId() + "/pkiclient.exe?operation=GetCACert");
+    assertEquals(200, reply.status(), reply::toString);
+    X500Name ca = scep.caCertificate().getSubject();
+    for (X509CertificateHolder certificate :
+        new CMSSignedData(reply.bytes()).getCertificates().getMatches(null)) {
+      if (!certificate.getSubject().equals(ca)) {
+        return new JcaX509CertificateConverter().getCertificate(certificate);
+      }
+    }
+    throw new AssertionError("GetCACert named no RA");
+  }
+
+  /** The certificate of the SUCCESS CertRep, signed by the RA, that answers {@code message}. */
+  private static X509Certificate answered(
+      ScepFixture scep, byte[] message, X509Certificate ra, JscepDevice device) throws Exception {
+    Api.Reply reply =
+        Api.anonymous()
+            .post(
+                "/pki/scep/" + scep.templateId() + "/pkiclient.exe?operation=PKIOperation",
+                "application/x-pki-message",
+                message);
+    assertEquals(200, reply.status(), reply::toString);
+    CertRep certRep =
+        (CertRep)
+            new PkiMessageDecoder(
+                    ra,
+                    new PkcsPkiEnvelopeDecoder(device.identity(), device.keyPair().getPrivate()))
+                .decode(new CMSSignedData(reply.bytes()));
+    assertEquals(PkiStatus.SUCCESS, certRep.getPkiStatus(), () -> "" + certRep.getFailInfo());
+    return JscepDevice.certificates(SignedDataUtils.fromSignedData(certRep.getMessageData()))
+        .get(0);
   }
 
   private static double enrollments(Scrape before, Scrape after, String outcome) {
