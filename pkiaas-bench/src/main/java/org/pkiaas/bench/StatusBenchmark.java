@@ -58,7 +58,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * </ul>
  *
  * Both OCSP paths report as {@link Figures} do; their warm-up is counted in requests from Java
- * clients, the measurement is {@code wrk}'s.
+ * clients, the measurement is {@code wrk}'s. With {@code bench.jfr.dir} set, the server's Flight
+ * Recorder profile of each OCSP measurement is written there: {@code ocsp-post.jfr}, {@code
+ * ocsp-floor.jfr}, {@code ocsp-get.jfr}.
  *
  * <p>Usage: {@code StatusBenchmark BASE_URL ADMIN_USER ADMIN_PASSWORD SECONDS WORK_DIR DB_URL
  * DB_USER DB_PASSWORD REVOKED}; prints a Markdown section.
@@ -120,7 +122,8 @@ public final class StatusBenchmark {
     Figures.Row post =
         Wrk.measure(
             "OCSP POST with a nonce, a fresh P-256 signature each (`wrk -t2 -c16`)",
-            Wrk.Target.post(ocspUrl, withNonce, "application/ocsp-request", work, "post", null),
+            Wrk.Target.post(
+                ocspUrl, withNonce, "application/ocsp-request", work, "post", "ocsp-post"),
             seconds,
             responseInMemory,
             processes,
@@ -141,7 +144,7 @@ public final class StatusBenchmark {
     figures.add(
         Wrk.measure(
             "OCSP GET without a nonce, cached (RFC 5019, `wrk -t2 -c32`)",
-            new Wrk.Target(getUrl, null, 32, getRequest),
+            new Wrk.Target(getUrl, null, 32, getRequest, "ocsp-get"),
             seconds,
             InMemory.cpuPerOperation(cachedWork(getUrl, withoutNonce), 50_000),
             processes,
