@@ -1,10 +1,15 @@
 package org.pkiaas.ocsp.control;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -12,19 +17,15 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.ocsp.BasicOCSPResp;
-import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPException;
 import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.Req;
-import org.bouncycastle.cert.ocsp.RevokedStatus;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.ContentSigner;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.DerStructure;
@@ -63,6 +64,20 @@ public final class OcspCodec {
   static final int MAX_DEPTH = 24;
 
   private static final DerStructure STRUCTURE = DerStructure.der(MAX_DEPTH);
+
+  /** OCSPResponseStatus successful: ENUMERATED 0. */
+  private static final byte[] SUCCESSFUL_STATUS = {0x0A, 0x01, 0x00};
+
+  private static final byte[] BASIC = Der.encoded(OCSPObjectIdentifiers.id_pkix_ocsp_basic);
+
+  /** CertStatus good: [0] IMPLICIT NULL. */
+  private static final byte[] GOOD = {(byte) 0x80, 0x00};
+
+  /** CertStatus unknown: [2] IMPLICIT NULL. */
+  private static final byte[] UNKNOWN = {(byte) 0x82, 0x00};
+
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuuMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private OcspCodec() {}
 
@@ -168,30 +183,67 @@ public final class OcspCodec {
    * A successful OCSPResponse: a BasicOCSPResponse signed by {@code responder}, which carries its
    * certificate (RFC 6960 §4.2.2.2, delegated responder) and is named by key hash (RFC 5019
    * §2.2.3).
+   *
+   * <p>Written as DER directly, each part once: ResponseData is encoded, signed and placed as it
+   * is, the responder's certificate and ResponderID come encoded with the {@link Responder}. Bouncy
+   * Castle's {@code BasicOCSPRespBuilder} and {@code OCSPRespBuilder} encode ResponseData three
+   * times (to sign, into BasicOCSPResponse, into the OCTET STRING of ResponseBytes) and format each
+   * GeneralizedTime with a new {@code SimpleDateFormat}; the bytes are the same (OcspCodecTest
+   * compares them).
    */
   public static byte[] encode(BasicResponse response, Responder responder) throws OCSPException {
-    Date thisUpdate = Date.from(response.thisUpdate());
-    Date nextUpdate = Date.from(response.nextUpdate());
-    BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
-    for (SingleAnswer answer : response.answers()) {
-      builder.addResponse(answer.id(), status(answer.status()), thisUpdate, nextUpdate, null);
+    byte[] thisUpdate = generalizedTime(response.thisUpdate());
+    byte[] nextUpdate = DerWriter.tlv(0xA0, generalizedTime(response.nextUpdate()));
+    byte[][] singles = new byte[response.answers().size()][];
+    for (int i = 0; i < singles.length; i++) {
+      SingleAnswer answer = response.answers().get(i);
+      singles[i] =
+          DerWriter.tlv(
+              DerWriter.SEQUENCE,
+              Der.encoded(answer.id().toASN1Primitive()),
+              status(answer.status()),
+              thisUpdate,
+              nextUpdate);
     }
-    if (response.nonce() != null) {
-      builder.setResponseExtensions(
-          new Extensions(
-              new Extension(
-                  OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-                  false,
-                  Der.encoded(new DEROctetString(response.nonce())))));
-    }
-    BasicOCSPResp basic =
-        builder.build(
-            responder.signer(), new X509CertificateHolder[] {responder.certificate()}, thisUpdate);
-    try {
-      return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    byte[] extensions =
+        response.nonce() == null
+            ? new byte[0]
+            : DerWriter.tlv(
+                0xA1,
+                Der.encoded(
+                    new Extensions(
+                        new Extension(
+                            OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                            false,
+                            Der.encoded(new DEROctetString(response.nonce()))))));
+    // ResponseData: version v1 is the DEFAULT and left out (X.690 §11.5); producedAt is thisUpdate
+    byte[] responseData =
+        DerWriter.tlv(
+            DerWriter.SEQUENCE,
+            responder.responderIdDer(),
+            thisUpdate,
+            DerWriter.tlv(DerWriter.SEQUENCE, singles),
+            extensions);
+    ContentSigner signer = responder.signer();
+    try (OutputStream out = signer.getOutputStream()) {
+      out.write(responseData);
     } catch (IOException e) {
-      throw new OCSPException("Cannot encode the response", e);
+      throw new OCSPException("Cannot sign the response", e);
     }
+    byte[] basic =
+        DerWriter.tlv(
+            DerWriter.SEQUENCE,
+            responseData,
+            Der.encoded(signer.getAlgorithmIdentifier()),
+            DerWriter.bitString(signer.getSignature()),
+            DerWriter.tlv(0xA0, DerWriter.tlv(DerWriter.SEQUENCE, responder.certificateDer())));
+    return DerWriter.tlv(
+        DerWriter.SEQUENCE,
+        SUCCESSFUL_STATUS,
+        DerWriter.tlv(
+            0xA0,
+            DerWriter.tlv(
+                DerWriter.SEQUENCE, BASIC, DerWriter.tlv(DerWriter.OCTET_STRING, basic))));
   }
 
   /** An unsuccessful OCSPResponse: the status alone, no responseBytes (RFC 6960 §4.2.1). */
@@ -206,14 +258,31 @@ public final class OcspCodec {
     }
   }
 
-  private static CertificateStatus status(CertStatus status) {
+  /**
+   * CertStatus (RFC 6960 §4.2.1): good and unknown are IMPLICIT NULLs; revoked is RevokedInfo, its
+   * reason left out when none is stated.
+   */
+  private static byte[] status(CertStatus status) {
     if (status instanceof Revoked revoked) {
-      return revoked.reason() == null
-          ? new RevokedStatus(
-              new RevokedInfo(new ASN1GeneralizedTime(Date.from(revoked.at())), null))
-          : new RevokedStatus(Date.from(revoked.at()), revoked.reason().code());
+      RevokedInfo info =
+          revoked.reason() == null
+              ? new RevokedInfo(generalizedTimeValue(revoked.at()), null)
+              : new RevokedInfo(
+                  generalizedTimeValue(revoked.at()), CRLReason.lookup(revoked.reason().code()));
+      return Der.encoded(new org.bouncycastle.asn1.ocsp.CertStatus(info));
     }
-    return status instanceof Good ? CertificateStatus.GOOD : new UnknownStatus();
+    return status instanceof Good ? GOOD : UNKNOWN;
+  }
+
+  /** A GeneralizedTime to the second, in UTC, as RFC 5280 §4.1.2.5.2 writes it. */
+  static byte[] generalizedTime(Instant time) {
+    return DerWriter.tlv(
+        DerWriter.GENERALIZED_TIME,
+        SECONDS.format(time.truncatedTo(ChronoUnit.SECONDS)).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static ASN1GeneralizedTime generalizedTimeValue(Instant time) {
+    return ASN1GeneralizedTime.getInstance(generalizedTime(time));
   }
 
   /**

@@ -13,7 +13,8 @@ import org.pkiaas.signing.CaSigner;
 /**
  * A CA's delegated OCSP responder, ready to sign (RFC 6960 §4.2.2.2): its certificate, key and
  * signature algorithm, its ResponderID by key (RFC 5019 §2.2.3), and the CA's issuer hashes under
- * every hash algorithm a CertID may use (RFC 6960 §4.1.1), to tell this CA's requests from others'.
+ * every hash algorithm a CertID may use (RFC 6960 §4.1.1), to tell this CA's requests from others';
+ * and the certificate and ResponderID as DER, which every response repeats.
  */
 public record Responder(
     String caId,
@@ -23,7 +24,9 @@ public record Responder(
     PrivateKey key,
     String signatureAlgorithm,
     RespID responderId,
-    Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes) {
+    Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes,
+    byte[] certificateDer,
+    byte[] responderIdDer) {
 
   /** issuerNameHash and issuerKeyHash of the CA under one hash algorithm. */
   public record IssuerHashes(byte[] nameHash, byte[] keyHash) {}
@@ -35,6 +38,8 @@ public record Responder(
         notAfter); // kept apart: checked on every request, parsed from the certificate once
     Objects.requireNonNull(key);
     issuerHashes = Map.copyOf(issuerHashes);
+    Objects.requireNonNull(certificateDer);
+    Objects.requireNonNull(responderIdDer);
   }
 
   /** A fresh single-use signer. */

@@ -112,7 +112,16 @@ public class ResponderStore {
                 oid,
                 new Responder.IssuerHashes(digest(name, issuerName), digest(name, issuerKey))));
     return new Responder(
-        ca.id(), issued.id(), certificate, issued.notAfter(), key, algorithm, responderId, hashes);
+        ca.id(),
+        issued.id(),
+        certificate,
+        issued.notAfter(),
+        key,
+        algorithm,
+        responderId,
+        hashes,
+        Der.encoded(certificate),
+        Der.encoded(responderId.toASN1Primitive()));
   }
 
   static byte[] digest(String algorithm, byte[] data) {

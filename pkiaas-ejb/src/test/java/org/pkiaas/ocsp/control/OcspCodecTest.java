@@ -19,16 +19,21 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.RevokedInfo;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPResp;
@@ -53,6 +58,7 @@ import org.pkiaas.ocsp.control.OcspCodec.Revoked;
 import org.pkiaas.ocsp.control.OcspCodec.SingleAnswer;
 import org.pkiaas.ocsp.control.OcspCodec.Unknown;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.x509.Der;
 
 /**
  * {@link OcspCodec} against requests made by {@code openssl ocsp -reqout} (the files under {@code
@@ -185,6 +191,74 @@ class OcspCodecTest {
         basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets());
   }
 
+  /**
+   * The DER written directly is what Bouncy Castle's builders make of the same answers (their
+   * signature aside, ECDSA's being random), and Bouncy Castle re-encodes it unchanged.
+   */
+  @Test
+  void encodesWhatBouncyCastlesBuildersWould() throws Exception {
+    OcspRequest request = OcspCodec.decode(fixture("three-serials.der"));
+    List<CertificateID> ids = request.certificateIds();
+    Responder responder = responder();
+    Instant thisUpdate = Instant.parse("2026-12-01T10:00:00Z");
+    Instant revokedAt = Instant.parse("2026-11-30T08:00:00.123Z");
+    Instant heldAt = Instant.parse("2026-11-29T08:00:00Z");
+    List<SingleAnswer> answers =
+        List.of(
+            new SingleAnswer(ids.get(0), new Good()),
+            new SingleAnswer(ids.get(1), new Revoked(revokedAt, RevocationReason.KEY_COMPROMISE)),
+            new SingleAnswer(ids.get(2), new Revoked(heldAt, null)),
+            new SingleAnswer(ids.get(0), new Unknown()));
+    for (byte[] nonce : new byte[][] {request.nonce(), null, new byte[32]}) {
+      Instant nextUpdate = thisUpdate.plusSeconds(7 * 86_400);
+      byte[] der =
+          OcspCodec.encode(new BasicResponse(answers, thisUpdate, nextUpdate, nonce), responder);
+
+      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
+      builder.addResponse(
+          ids.get(0), CertificateStatus.GOOD, Date.from(thisUpdate), Date.from(nextUpdate), null);
+      builder.addResponse(
+          ids.get(1),
+          new RevokedStatus(Date.from(revokedAt), CRLReason.keyCompromise),
+          Date.from(thisUpdate),
+          Date.from(nextUpdate),
+          null);
+      builder.addResponse(
+          ids.get(2),
+          new RevokedStatus(new RevokedInfo(new ASN1GeneralizedTime(Date.from(heldAt)), null)),
+          Date.from(thisUpdate),
+          Date.from(nextUpdate),
+          null);
+      builder.addResponse(
+          ids.get(0), new UnknownStatus(), Date.from(thisUpdate), Date.from(nextUpdate), null);
+      if (nonce != null) {
+        builder.setResponseExtensions(
+            new Extensions(
+                new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                    false,
+                    new DEROctetString(nonce).getEncoded())));
+      }
+      BasicOCSPResp expected =
+          builder.build(
+              responder.signer(),
+              new X509CertificateHolder[] {responder.certificate()},
+              Date.from(thisUpdate));
+
+      OCSPResp response = new OCSPResp(der);
+      assertArrayEquals(der, response.getEncoded(), "Bouncy Castle re-encodes it unchanged");
+      BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
+      assertArrayEquals(expected.getTBSResponseData(), basic.getTBSResponseData());
+      assertEquals(expected.getSignatureAlgorithmID(), basic.getSignatureAlgorithmID());
+      assertArrayEquals(expected.getCerts(), basic.getCerts());
+      assertTrue(
+          basic.isSignatureValid(
+              new JcaContentVerifierProviderBuilder()
+                  .setProvider(BouncyCastle.PROVIDER)
+                  .build(responder.certificate())));
+    }
+  }
+
   @Test
   void leavesOutAnUnstatedReasonAndANonceNotAskedFor() throws Exception {
     OcspRequest request = OcspCodec.decode(fixture("sha256-no-nonce.der"));
@@ -273,6 +347,8 @@ class OcspCodecTest {
         keys.getPrivate(),
         "SHA256withECDSA",
         responderId,
-        Map.of());
+        Map.of(),
+        Der.encoded(certificate),
+        Der.encoded(responderId.toASN1Primitive()));
   }
 }
