@@ -1,7 +1,11 @@
 package org.pkiaas.pki.ocsp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,5 +20,20 @@ class OcspServletTest {
     assertEquals("MEow/SDA+Mjb=", OcspServlet.percentDecode("MEow/SDA+Mjb="));
     assertEquals(
         "a%", OcspServlet.percentDecode("a%"), "a dangling escape is left for base64 to refuse");
+  }
+
+  @Test
+  void readsTheDeclaredBodyOrNoMoreThanTheLimit() throws IOException {
+    byte[] body = new byte[5000];
+    body[4999] = 7;
+
+    assertArrayEquals(
+        body, OcspServlet.readAtMost(new ByteArrayInputStream(body), body.length, 6000));
+    assertArrayEquals(body, OcspServlet.readAtMost(new ByteArrayInputStream(body), -1, 6000));
+    // beyond the limit: enough to be refused as too large, not the whole body
+    int cut = OcspServlet.readAtMost(new ByteArrayInputStream(body), body.length, 4001).length;
+    assertTrue(cut >= 4001 && cut < body.length, cut + " bytes");
+    cut = OcspServlet.readAtMost(new ByteArrayInputStream(body), -1, 4001).length;
+    assertTrue(cut >= 4001 && cut < body.length, cut + " bytes");
   }
 }
