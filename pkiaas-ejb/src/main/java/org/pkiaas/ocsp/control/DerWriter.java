@@ -1,5 +1,12 @@
 package org.pkiaas.ocsp.control;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
 /**
  * Definite-length DER (X.690 §8.1, §10.1) written from parts that are already DER, for the OCSP
  * response: a TLV's value is its parts one after the other, so nothing is encoded twice.
@@ -11,7 +18,17 @@ final class DerWriter {
   static final int SEQUENCE = 0x30;
   private static final int BIT_STRING = 0x03;
 
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuuMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   private DerWriter() {}
+
+  /** A GeneralizedTime to the second, in UTC, as RFC 5280 §4.1.2.5.2 writes it. */
+  static byte[] generalizedTime(Instant time) {
+    return tlv(
+        GENERALIZED_TIME,
+        SECONDS.format(time.truncatedTo(ChronoUnit.SECONDS)).getBytes(StandardCharsets.US_ASCII));
+  }
 
   /** The TLV of {@code tag} (one octet: universal or context-specific, low tag numbers). */
   static byte[] tlv(int tag, byte[]... parts) {

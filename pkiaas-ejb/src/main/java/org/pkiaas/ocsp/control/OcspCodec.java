@@ -2,14 +2,9 @@ package org.pkiaas.ocsp.control;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -75,9 +70,6 @@ public final class OcspCodec {
 
   /** CertStatus unknown: [2] IMPLICIT NULL. */
   private static final byte[] UNKNOWN = {(byte) 0x82, 0x00};
-
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("uuuuMMddHHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private OcspCodec() {}
 
@@ -192,8 +184,8 @@ public final class OcspCodec {
    * compares them).
    */
   public static byte[] encode(BasicResponse response, Responder responder) throws OCSPException {
-    byte[] thisUpdate = generalizedTime(response.thisUpdate());
-    byte[] nextUpdate = DerWriter.tlv(0xA0, generalizedTime(response.nextUpdate()));
+    byte[] thisUpdate = DerWriter.generalizedTime(response.thisUpdate());
+    byte[] nextUpdate = DerWriter.tlv(0xA0, DerWriter.generalizedTime(response.nextUpdate()));
     byte[][] singles = new byte[response.answers().size()][];
     for (int i = 0; i < singles.length; i++) {
       SingleAnswer answer = response.answers().get(i);
@@ -274,15 +266,8 @@ public final class OcspCodec {
     return status instanceof Good ? GOOD : UNKNOWN;
   }
 
-  /** A GeneralizedTime to the second, in UTC, as RFC 5280 §4.1.2.5.2 writes it. */
-  static byte[] generalizedTime(Instant time) {
-    return DerWriter.tlv(
-        DerWriter.GENERALIZED_TIME,
-        SECONDS.format(time.truncatedTo(ChronoUnit.SECONDS)).getBytes(StandardCharsets.US_ASCII));
-  }
-
   private static ASN1GeneralizedTime generalizedTimeValue(Instant time) {
-    return ASN1GeneralizedTime.getInstance(generalizedTime(time));
+    return ASN1GeneralizedTime.getInstance(DerWriter.generalizedTime(time));
   }
 
   /**
