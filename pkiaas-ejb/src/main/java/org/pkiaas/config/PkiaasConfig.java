@@ -92,6 +92,10 @@ public class PkiaasConfig {
   int acmeValidationThreads;
 
   @Inject
+  @ConfigProperty(name = "pkiaas.ct.transactions-waiting", defaultValue = "16")
+  int ctTransactionsWaiting;
+
+  @Inject
   @ConfigProperty(name = "pkiaas.acme.validation.queue.per-account", defaultValue = "100")
   int acmeValidationQueuePerAccount;
 
@@ -112,6 +116,15 @@ public class PkiaasConfig {
   /** How many threads validate ACME challenges on this node (a pool of validation's own). */
   public int acmeValidationThreads() {
     return Math.max(1, acmeValidationThreads);
+  }
+
+  /**
+   * How many issuing transactions of this node may wait on CT logs at once, each holding its
+   * database connection; 0: none, every CT issuance asks the logs between two rounds of its
+   * transaction.
+   */
+  public int ctTransactionsWaiting() {
+    return Math.max(0, ctTransactionsWaiting);
   }
 
   /** How many challenges of one ACME account may wait for validation on this node. */

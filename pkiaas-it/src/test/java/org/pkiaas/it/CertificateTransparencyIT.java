@@ -294,17 +294,22 @@ class CertificateTransparencyIT extends ServerIT {
   }
 
   /**
-   * While a log holds a submission, the server holds no transaction open (the request's database
-   * work happens before and after the wait, in two transactions): WildFly's own count of
-   * transactions in flight, read while the log sits on the submission, is zero; its count of all
-   * transactions then grows, so the statistics were live.
+   * While a log holds submissions, at most {@code pkiaas.ct.transactions-waiting} issuing
+   * transactions stay open, each waiting with its database connection; every issuance beyond that
+   * waits with no transaction open and runs its transaction again once the logs answered. The H2
+   * server allows none (src/test/resources/arquillian.xml), so its one issuance takes the two-round
+   * path; the MariaDB server allows one, so of two issuances held at once the first waits inside
+   * its transaction and the second between two rounds. WildFly's own count of transactions in
+   * flight, read while the log sits on the submissions, is that bound; its count of all
+   * transactions then grows, so the statistics were live. Both certificates carry both SCTs.
    */
   @Test
-  void noTransactionStaysOpenWhileALogAnswers() throws Exception {
+  void noMoreTransactionsThanAllowedStayOpenWhileALogAnswers() throws Exception {
     String templateId = template(null, log(one), log(two, 60_000));
-    // the queue's sign, then the one-call endpoint: each channel waits outside its transaction
-    noTransactionOpenWhileALogAnswers(host -> issue(templateId, host), 200);
-    noTransactionOpenWhileALogAnswers(host -> issueAtOnce(templateId, host), 201);
+    int allowed = "mariadb".equals(System.getProperty("pkiaas.it.database", "h2")) ? 1 : 0;
+    // the queue's sign, then the one-call endpoint
+    transactionsOpenWhileALogAnswers(allowed, host -> issue(templateId, host), 200);
+    transactionsOpenWhileALogAnswers(allowed, host -> issueAtOnce(templateId, host), 201);
   }
 
   private Issued issueAtOnce(String templateId, String host) {
@@ -317,52 +322,72 @@ class CertificateTransparencyIT extends ServerIT {
         null);
   }
 
-  private void noTransactionOpenWhileALogAnswers(
-      java.util.function.Function<String, Issued> issue, int status) throws Exception {
+  /**
+   * Sends {@code allowed + 1} issuances at once to a log that holds them, and reads the
+   * transactions in flight while it does.
+   */
+  private void transactionsOpenWhileALogAnswers(
+      int allowed, java.util.function.Function<String, Issued> issue, int status) throws Exception {
     ServerCli cli = new ServerCli(System.getProperty("pkiaas.it.database", "h2"));
     String inFlight =
         "/subsystem=transactions:read-attribute(name=number-of-inflight-transactions)";
     String total = "/subsystem=transactions:read-attribute(name=number-of-transactions)";
     cli.run("/subsystem=transactions:write-attribute(name=statistics-enabled,value=true)");
     try {
-      CompletableFuture<Issued> issuing = null;
+      List<CompletableFuture<Issued>> issuing = List.of();
       String during = null;
-      // The check only means something while the log still holds the submission, before the
-      // template's 60 s deadline for it: on a machine so loaded that jboss-cli takes longer than
+      // The check only means something while the log still holds the submissions, before the
+      // template's 60 s deadline for them: on a machine so loaded that jboss-cli takes longer than
       // that to answer, the attempt is void and made again (at most three times).
       for (int attempt = 1; attempt <= 3; attempt++) {
         two.mode(Rfc6962Log.Mode.HELD);
-        int before = two.arrivals();
-        String host = "patient" + attempt + "-" + status + ".ct.test";
-        issuing = CompletableFuture.supplyAsync(() -> issue.apply(host));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (two.arrivals() == before && System.nanoTime() < deadline) {
-          Thread.sleep(50);
+        List<CompletableFuture<Issued>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i <= allowed; i++) {
+          int before = two.arrivals();
+          String host = "patient" + attempt + "-" + i + "-" + status + ".ct.test";
+          sent.add(CompletableFuture.supplyAsync(() -> issue.apply(host)));
+          // one after the other, so the first takes the place inside its transaction
+          long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+          while (two.arrivals() == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          assertTrue(two.arrivals() > before, "the submission never reached the log");
         }
-        assertTrue(two.arrivals() > before, "the submission never reached the log");
+        issuing = sent;
         long asked = System.nanoTime();
         during = cli.run(inFlight, inFlight, total);
         long answeredAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - asked);
-        if (!issuing.isDone() || answeredAfter < 50 || attempt == 3) {
+        if (issuing.stream().noneMatch(CompletableFuture::isDone)
+            || answeredAfter < 50
+            || attempt == 3) {
           break;
         }
         System.out.println(
             "CertificateTransparencyIT: jboss-cli answered after " + answeredAfter + " s; again");
         two.release();
-        issuing.get(60, TimeUnit.SECONDS);
+        for (CompletableFuture<Issued> each : issuing) {
+          each.get(60, TimeUnit.SECONDS);
+        }
       }
-      assertFalse(issuing.isDone(), "the log holds the submission: " + during);
-      List<String> results = results(during);
       assertTrue(
-          results.get(0).equals("0") || results.get(1).equals("0"),
-          "a transaction stayed open while the log was answering: " + during);
+          issuing.stream().noneMatch(CompletableFuture::isDone),
+          "the log holds the submissions: " + during);
+      List<String> results = results(during);
+      String expected = Integer.toString(allowed);
+      assertTrue(
+          results.get(0).equals(expected) || results.get(1).equals(expected),
+          allowed
+              + " transaction(s) may stay open while the log is answering, not more or less: "
+              + during);
 
       two.release();
-      Issued issued = issuing.get(60, TimeUnit.SECONDS);
-      assertEquals(status, issued.reply().status(), issued.reply()::toString);
-      X509CertificateHolder certificate =
-          Pki.certificate(issued.reply().json().getString("certificatePem"));
-      assertEquals(List.of(logId(one), logId(two)), sctLogIds(certificate));
+      for (CompletableFuture<Issued> each : issuing) {
+        Issued issued = each.get(60, TimeUnit.SECONDS);
+        assertEquals(status, issued.reply().status(), issued.reply()::toString);
+        X509CertificateHolder certificate =
+            Pki.certificate(issued.reply().json().getString("certificatePem"));
+        assertEquals(List.of(logId(one), logId(two)), sctLogIds(certificate));
+      }
       long after = Long.parseLong(results(cli.run(total)).get(0));
       assertTrue(
           after > Long.parseLong(results.get(2)), "the statistics count transactions: " + after);

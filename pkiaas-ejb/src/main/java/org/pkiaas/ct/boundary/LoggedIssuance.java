@@ -1,5 +1,6 @@
 package org.pkiaas.ct.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,25 +11,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.ct.control.SctList;
 import org.pkiaas.problem.ConflictException;
 
 /**
- * Runs a channel's issuing transaction so that no transaction stays open while Certificate
- * Transparency logs are waited on (RFC 6962 §3.1, issue 19). The first run signs the precertificate
- * and rolls back ({@link PrecertificateReady}); the logs are then asked with no transaction and no
- * lock held; the second run repeats the channel's work with the same serial and time, checks that
- * it builds the very TBS the logs saw, and issues with their SCTs, or, when too few came back,
- * fails in the channel's own language. A failed round leaves the database as it was, apart from the
- * record of what the logs answered ({@link CtAttempts}). The second run repeats the channel's
- * decisions but not its costliest pure work: what a round computed from given bytes (a CSR parsed
- * and its signature verified) is handed to the next round of the same run that sees the very same
- * bytes ({@link #reused}), and the issuance takes the precertificate's TBS back when it decides on
- * the same template, issuer and intake ({@link PrecertificateReady.Pending#built()}).
+ * Runs a channel's issuing transaction around the Certificate Transparency step (RFC 6962 §3.1,
+ * issue 19), so that waiting on logs never ties up more than a bounded number of database
+ * connections. When the issuance reaches its precertificate, {@link #embed} asks the logs from
+ * inside the transaction if fewer than {@code pkiaas.ct.transactions-waiting} transactions of this
+ * node are waiting already: the issuance then costs the log round trips, the precertificate's
+ * signature and the SCT checks beside a plain one, and nothing more. Otherwise the round ends with
+ * {@link PrecertificateReady} and rolls back; the logs are asked with no transaction and no lock
+ * held; the second round repeats the channel's work with the same serial and time, checks that it
+ * builds the very TBS the logs saw, and issues with their SCTs, or, when too few came back, fails
+ * in the channel's own language. A slow or dead log therefore holds at most that many connections,
+ * and issuance through other templates keeps the rest of the pool. A failed issuance leaves the
+ * database as it was, apart from the record of what the logs answered ({@link CtAttempts}). The
+ * second round repeats the channel's decisions but not its costliest pure work: what a round
+ * computed from given bytes (a CSR parsed and its signature verified) is handed to the next round
+ * of the same run that sees the very same bytes ({@link #reused}), and the issuance takes the
+ * precertificate's TBS back when it decides on the same template, issuer and intake ({@link
+ * PrecertificateReady.Pending#built()}).
  *
  * <p>Channels without CT run once, as before. Call it outside any transaction: from a JAX-RS
  * resource, a backing bean or a boundary marked {@code NOT_SUPPORTED}.
@@ -45,6 +54,16 @@ public class LoggedIssuance {
 
   @Resource TransactionSynchronizationRegistry transactions;
 
+  @Inject PkiaasConfig config;
+
+  /** Places for transactions waiting on logs ({@link #embed}); one per waiting transaction. */
+  Semaphore waiting;
+
+  @PostConstruct
+  void start() {
+    waiting = new Semaphore(config.ctTransactionsWaiting());
+  }
+
   /** What the logs said about the precertificate of the previous round. */
   public record Answered(
       PrecertificateReady.Pending pending,
@@ -58,6 +77,14 @@ public class LoggedIssuance {
      */
     public boolean answers(String caId, String templateId) {
       return pending.caId().equals(caId) && Objects.equals(pending.templateId(), templateId);
+    }
+
+    /** The SCT list to embed, or the failure to throw when too few SCTs came back. */
+    CertificateTransparency.Embedding embedded() {
+      if (failure != null) {
+        throw failure;
+      }
+      return embedding;
     }
 
     /** The precertificate's TBS, for comparing with the one the second run builds. */
@@ -154,9 +181,28 @@ public class LoggedIssuance {
     return result;
   }
 
-  /** Whether the running issuance is inside {@link #run}, so it may hand its logs over. */
-  public static boolean active() {
-    return CURRENT.get() != null;
+  /**
+   * The logs' answers for {@code pending}, asked from inside the issuing transaction while a place
+   * among {@code pkiaas.ct.transactions-waiting} is free. Inside {@link #run} with every place
+   * taken, ends this round with {@link PrecertificateReady} instead, so that {@code run} asks the
+   * logs with no transaction open and runs the transaction again. Outside {@code run}, asks here.
+   *
+   * @throws TransparencyFailure too few valid SCTs; the attempt is recorded
+   */
+  public CertificateTransparency.Embedding embed(PrecertificateReady.Pending pending) {
+    Round round = CURRENT.get();
+    if (round == null) {
+      return ask(pending).embedded();
+    }
+    if (!waiting.tryAcquire()) {
+      throw new PrecertificateReady(pending);
+    }
+    try {
+      round.answered = ask(pending);
+    } finally {
+      waiting.release();
+    }
+    return round.answered.embedded();
   }
 
   /**

@@ -40,8 +40,9 @@ import org.pkiaas.x509.SubjectAltNames;
  * CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves nothing
  * behind. A template with CT logs adds one step before the final signature: the precertificate and
  * its SCTs ({@link CertificateTransparency}). Channels run their transaction through {@link
- * LoggedIssuance}, so that the logs are waited on between two rounds of it and never inside one;
- * when the logs fail it, only the record of that attempt, written in its own transaction, remains.
+ * LoggedIssuance}, which bounds how many transactions wait on logs and has the others ask them
+ * between two rounds of the transaction; when the logs fail it, only the record of that attempt,
+ * written in its own transaction, remains.
  */
 @Stateless
 public class IssuanceService {
@@ -56,7 +57,7 @@ public class IssuanceService {
 
   @Inject Event<CertificateIssued> issuedEvent;
 
-  @Inject CertificateTransparency transparency;
+  @Inject LoggedIssuance logged;
 
   /**
    * Issues what the intake policy approves of {@code intake} under {@code template}: every channel
@@ -204,11 +205,11 @@ public class IssuanceService {
    * certificate's TBS minus that extension is the precertificate's minus the poison: same serial,
    * same extensions in the same order.
    *
-   * <p>Under {@link LoggedIssuance} the logs are asked between two rounds of the caller's
-   * transaction: the first ends here with {@link PrecertificateReady}; the second finds the answers
-   * and uses them only for the very TBS the logs saw: the precertificate's own, taken from the
-   * first round ({@link Built}), or one it built again and compared. Called without it, the logs
-   * are asked here, inside the caller's transaction.
+   * <p>{@link LoggedIssuance#embed} asks the logs here, inside the caller's transaction, while few
+   * enough transactions wait on logs; else between two rounds of it: the first ends here with
+   * {@link PrecertificateReady}; the second finds the answers and uses them only for the very TBS
+   * the logs saw: the precertificate's own, taken from the first round ({@link Built}), or one it
+   * built again and compared.
    *
    * @param built what {@code tbs} was built from; null when {@code tbs} is the precertificate's,
    *     taken from the previous round with its poison
@@ -252,19 +253,7 @@ public class IssuanceService {
               round.serial(),
               round.now(),
               built);
-      if (LoggedIssuance.active()) {
-        throw new PrecertificateReady(pending);
-      }
-      embedding =
-          transparency.embed(
-              pending.settings(),
-              precertificate,
-              pending.issuer(),
-              pending.issuers(),
-              ca.id(),
-              template.id(),
-              round.requestId(),
-              round.channel().name());
+      embedding = logged.embed(pending);
     }
     tbs.builder().removeExtension(Precertificates.POISON);
     addExtension(tbs, embedding.sctList());

@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -42,10 +43,16 @@ class LoggedIssuanceTest {
   LoggedIssuanceTest() {
     logged.transactions = new NoTransaction();
     logged.transparency = answering(null);
+    logged.waiting = new Semaphore(1);
   }
 
   /** Logs whose answers make {@code sctList} (any answers: the rounds are what is tested). */
   private CertificateTransparency answering(Extension sctList) {
+    return logs(() -> new CertificateTransparency.Embedding(new byte[0], sctList, List.of()));
+  }
+
+  /** Logs that answer each precertificate with what {@code answer} gives or throws. */
+  private CertificateTransparency logs(Supplier<CertificateTransparency.Embedding> answer) {
     return new CertificateTransparency() {
       @Override
       public Embedding embed(
@@ -58,9 +65,77 @@ class LoggedIssuanceTest {
           String requestId,
           String channel) {
         asked.incrementAndGet();
-        return new Embedding(new byte[0], sctList, List.of());
+        return answer.get();
       }
     };
+  }
+
+  @Test
+  void withAPlaceFreeTheLogsAreAskedInsideTheTransactionWhichRunsOnce() {
+    Extension sctList = new Extension(SctList.EXTENSION, false, new byte[] {4, 0});
+    AtomicInteger rounds = new AtomicInteger();
+    AtomicInteger placesWhileAsking = new AtomicInteger(-1);
+    logged.transparency =
+        logs(
+            () -> {
+              placesWhileAsking.set(logged.waiting.availablePermits());
+              return new CertificateTransparency.Embedding(new byte[0], sctList, List.of());
+            });
+
+    Extension embedded =
+        logged.run(
+            () -> {
+              rounds.incrementAndGet();
+              return logged.embed(pending()).sctList();
+            });
+
+    assertSame(sctList, embedded);
+    assertEquals(1, rounds.get());
+    assertEquals(1, asked.get());
+    assertEquals(0, placesWhileAsking.get(), "the waiting transaction holds the one place");
+    assertEquals(1, logged.waiting.availablePermits(), "and gives it back");
+  }
+
+  @Test
+  void withEveryPlaceTakenThePrecertificateGoesOutBetweenTwoRounds() {
+    logged.waiting = new Semaphore(0);
+    AtomicInteger rounds = new AtomicInteger();
+
+    logged.run(
+        () -> {
+          if (rounds.getAndIncrement() == 0) {
+            logged.embed(pending());
+          }
+          assertTrue(LoggedIssuance.answered() != null, "the logs answered between the rounds");
+          return null;
+        });
+
+    assertEquals(2, rounds.get());
+    assertEquals(1, asked.get());
+  }
+
+  @Test
+  void logsThatFailInsideTheTransactionFailItAndFreeThePlace() {
+    logged.transparency =
+        logs(
+            () -> {
+              throw new TransparencyFailure("Certificate Transparency: 0 valid SCT(s), 1 required");
+            });
+    AtomicInteger rounds = new AtomicInteger();
+
+    TransparencyFailure failure =
+        assertThrows(
+            TransparencyFailure.class,
+            () ->
+                logged.run(
+                    () -> {
+                      rounds.incrementAndGet();
+                      return logged.embed(pending());
+                    }));
+
+    assertEquals("Certificate Transparency: 0 valid SCT(s), 1 required", failure.getMessage());
+    assertEquals(1, rounds.get());
+    assertEquals(1, logged.waiting.availablePermits());
   }
 
   @Test
