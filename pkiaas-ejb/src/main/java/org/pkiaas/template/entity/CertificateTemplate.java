@@ -59,10 +59,18 @@ import org.pkiaas.x509.SanType;
 @NamedQuery(
     name = CertificateTemplate.WITH_CT_LOGS,
     query = "SELECT t FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs WHERE t.id = :id")
+@NamedQuery(
+    name = CertificateTemplate.WITH_CT_LOGS_AND_CA,
+    query =
+        "SELECT t, c FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs"
+            + " JOIN CertificateAuthority c ON c.id = t.caId WHERE t.id = :id")
 public class CertificateTemplate implements Identified {
 
   /** The template with its CT logs: read with them in one statement, see {@link #find}. */
   public static final String WITH_CT_LOGS = "CertificateTemplate.withCtLogs";
+
+  /** The template {@code id}, its CT logs and its CA, in one statement: rows of {template, CA}. */
+  public static final String WITH_CT_LOGS_AND_CA = "CertificateTemplate.withCtLogsAndCa";
 
   /**
    * The template {@code id}, or null: its row and its CT logs read in one statement (a join), where
