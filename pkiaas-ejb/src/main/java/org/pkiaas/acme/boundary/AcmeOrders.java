@@ -39,6 +39,7 @@ import org.pkiaas.persistence.RowLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.UnavailableException;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.SanType;
 import org.pkiaas.x509.SubjectAltNames;
@@ -190,7 +191,7 @@ public class AcmeOrders {
       throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "The order expired at " + order.expiresAt());
     }
     AcmePolicy policy = em.find(AcmePolicy.class, accounts.active(accountId).policyId());
-    CertificateTemplate template = CertificateTemplate.find(em, policy.templateId());
+    CertificateTemplate template = StoredTemplates.find(em, policy.templateId());
     CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
     List<SubjectAltNames.Name> names =
         order.identifiers().stream()

@@ -17,8 +17,13 @@ import org.pkiaas.rowid.RowIds;
 @Table(name = "service_credential")
 @NamedQuery(
     name = "ServiceCredential.byCaAndPurpose",
+    query = "SELECT s FROM ServiceCredential s" + ServiceCredential.NEWEST_FIRST)
+@NamedQuery(
+    name = ServiceCredential.WITH_CERTIFICATE,
     query =
-        "SELECT s FROM ServiceCredential s WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC")
+        "SELECT s, c FROM ServiceCredential s"
+            + " LEFT JOIN IssuedCertificate c ON c.id = s.certificateId"
+            + ServiceCredential.NEWEST_FIRST)
 @NamedQuery(
     name = "ServiceCredential.byCertificate",
     query = "SELECT s FROM ServiceCredential s WHERE s.certificateId = :certificateId")
@@ -26,6 +31,16 @@ import org.pkiaas.rowid.RowIds;
     name = "ServiceCredential.deleteByCa",
     query = "DELETE FROM ServiceCredential s WHERE s.caId = :caId")
 public class ServiceCredential {
+
+  /**
+   * The CA's credentials for a purpose, newest first, each with its {@code IssuedCertificate} (or
+   * null): one statement where reading the certificate apart would take a second.
+   */
+  public static final String WITH_CERTIFICATE = "ServiceCredential.byCaAndPurposeWithCertificate";
+
+  /** The CA's credentials for a purpose, newest first: the clause both queries above share. */
+  static final String NEWEST_FIRST =
+      " WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC";
 
   @Id private String id;
 

@@ -5,13 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.operator.ContentSigner;
+import org.pkiaas.x509.DerWriter;
 
 /**
  * Encodes an X.509 v2 CRL (RFC 5280 §5.1) one entry at a time, straight to DER, so that a CRL of a
@@ -36,12 +35,8 @@ public final class CrlEncoder {
   /** reasonCode, RFC 5280 §5.3.1. */
   public static final int REMOVE_FROM_CRL = 8;
 
-  private static final byte SEQUENCE = 0x30;
-  private static final byte GENERALIZED_TIME = 0x18;
-  private static final byte INTEGER = 0x02;
-  private static final byte BIT_STRING = 0x03;
-  private static final byte UTC_TIME = 0x17;
-  private static final byte[] VERSION_2 = {INTEGER, 1, 1};
+  private static final byte SEQUENCE = DerWriter.SEQUENCE;
+  private static final byte[] VERSION_2 = {DerWriter.INTEGER, 1, 1};
 
   /**
    * SEQUENCE { id-ce-cRLReasons (2.5.29.21), OCTET STRING { ENUMERATED code } }; the code at the
@@ -50,12 +45,10 @@ public final class CrlEncoder {
   private static final byte[] REASON_PREFIX = {SEQUENCE, 10, 6, 3, 0x55, 0x1d, 0x15, 4, 3, 0x0a, 1};
 
   /**
-   * SEQUENCE { id-ce-invalidityDate (2.5.29.24), OCTET STRING { GeneralizedTime } }; the 15 time
-   * characters after it.
+   * SEQUENCE { id-ce-invalidityDate (2.5.29.24), OCTET STRING { GeneralizedTime } }; the time after
+   * it.
    */
-  private static final byte[] INVALIDITY_PREFIX = {
-    SEQUENCE, 24, 6, 3, 0x55, 0x1d, 0x18, 4, 17, GENERALIZED_TIME, 15
-  };
+  private static final byte[] INVALIDITY_PREFIX = {SEQUENCE, 24, 6, 3, 0x55, 0x1d, 0x18, 4, 17};
 
   private final ChunkedBytes entries = new ChunkedBytes();
   private final byte[] scratch = new byte[256];
@@ -76,16 +69,16 @@ public final class CrlEncoder {
     int at = 0;
     // content: INTEGER serial, Time, [Extensions]
     byte[] content = scratch;
-    at = header(content, at, INTEGER, serialBytes.length);
+    at = DerWriter.header(content, at, DerWriter.INTEGER, serialBytes.length);
     System.arraycopy(serialBytes, 0, content, at, serialBytes.length);
     at += serialBytes.length;
-    at = time(content, at, revocationDate);
+    at = DerWriter.time(content, at, revocationDate);
     boolean reason = reasonCode > 0;
     if (reason || invalidityDate != null) {
       int extensionsLength =
           (reason ? REASON_PREFIX.length + 1 : 0)
-              + (invalidityDate != null ? INVALIDITY_PREFIX.length + 15 : 0);
-      at = header(content, at, SEQUENCE, extensionsLength);
+              + (invalidityDate != null ? INVALIDITY_PREFIX.length + DerWriter.MAX_TIME : 0);
+      at = DerWriter.header(content, at, SEQUENCE, extensionsLength);
       if (reason) {
         System.arraycopy(REASON_PREFIX, 0, content, at, REASON_PREFIX.length);
         at += REASON_PREFIX.length;
@@ -94,16 +87,11 @@ public final class CrlEncoder {
       if (invalidityDate != null) {
         System.arraycopy(INVALIDITY_PREFIX, 0, content, at, INVALIDITY_PREFIX.length);
         at += INVALIDITY_PREFIX.length;
-        at =
-            digits(
-                content,
-                at,
-                LocalDateTime.ofEpochSecond(invalidityDate.getEpochSecond(), 0, ZoneOffset.UTC),
-                true);
+        at = DerWriter.generalizedTime(content, at, invalidityDate);
       }
     }
-    byte[] head = new byte[6];
-    int headLength = header(head, 0, SEQUENCE, at);
+    byte[] head = new byte[DerWriter.MAX_HEADER];
+    int headLength = DerWriter.header(head, 0, SEQUENCE, at);
     entries.write(head, 0, headLength);
     entries.write(content, 0, at);
     count++;
@@ -133,19 +121,19 @@ public final class CrlEncoder {
       tbsContent.write(VERSION_2);
       tbsContent.write(algorithmDer);
       tbsContent.write(issuer.getEncoded(ASN1Encoding.DER));
-      tbsContent.write(time(thisUpdate));
-      tbsContent.write(time(nextUpdate));
+      tbsContent.write(DerWriter.time(thisUpdate));
+      tbsContent.write(DerWriter.time(nextUpdate));
       if (count > 0) {
-        tbsContent.write(header(SEQUENCE, entries.size()));
+        tbsContent.write(DerWriter.header(SEQUENCE, entries.size()));
         tbsContent.append(entries);
       }
       if (crlExtensions != null) {
         byte[] extensions = crlExtensions.getEncoded(ASN1Encoding.DER);
-        tbsContent.write(header((byte) 0xa0, extensions.length));
+        tbsContent.write(DerWriter.header(0xa0, extensions.length));
         tbsContent.write(extensions);
       }
       ChunkedBytes tbs = new ChunkedBytes();
-      tbs.write(header(SEQUENCE, tbsContent.size()));
+      tbs.write(DerWriter.header(SEQUENCE, tbsContent.size()));
       tbs.append(tbsContent);
 
       try (OutputStream signing = signer.getOutputStream()) {
@@ -153,12 +141,13 @@ public final class CrlEncoder {
       }
       byte[] signature = signer.getSignature();
       ChunkedBytes signatureValue = new ChunkedBytes();
-      signatureValue.write(header(BIT_STRING, signature.length + 1));
+      signatureValue.write(DerWriter.header(DerWriter.BIT_STRING, signature.length + 1));
       signatureValue.write(new byte[] {0}); // no unused bits
       signatureValue.write(signature);
 
       ChunkedBytes crl = new ChunkedBytes();
-      crl.write(header(SEQUENCE, tbs.size() + algorithmDer.length + signatureValue.size()));
+      crl.write(
+          DerWriter.header(SEQUENCE, tbs.size() + algorithmDer.length + signatureValue.size()));
       crl.append(tbs);
       crl.append(algorithmDer);
       crl.append(signatureValue);
@@ -166,69 +155,5 @@ public final class CrlEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** DER Time: UTCTime before 2050, GeneralizedTime from then on (RFC 5280 §4.1.2.5). */
-  static byte[] time(Instant instant) {
-    byte[] out = new byte[17];
-    int length = time(out, 0, instant);
-    byte[] exact = new byte[length];
-    System.arraycopy(out, 0, exact, 0, length);
-    return exact;
-  }
-
-  private static int time(byte[] out, int at, Instant instant) {
-    LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-    boolean utcTime = time.getYear() < 2050;
-    out[at++] = utcTime ? UTC_TIME : GENERALIZED_TIME;
-    out[at++] = (byte) (utcTime ? 13 : 15);
-    return digits(out, at, time, !utcTime);
-  }
-
-  /**
-   * YYMMDDHHMMSSZ, or YYYYMMDDHHMMSSZ with {@code fullYear}: written digit by digit, a million
-   * times per large CRL.
-   */
-  private static int digits(byte[] out, int at, LocalDateTime time, boolean fullYear) {
-    if (fullYear) {
-      at = two(out, at, time.getYear() / 100);
-    }
-    at = two(out, at, time.getYear() % 100);
-    at = two(out, at, time.getMonthValue());
-    at = two(out, at, time.getDayOfMonth());
-    at = two(out, at, time.getHour());
-    at = two(out, at, time.getMinute());
-    at = two(out, at, time.getSecond());
-    out[at++] = 'Z';
-    return at;
-  }
-
-  private static int two(byte[] out, int at, int value) {
-    out[at++] = (byte) ('0' + value / 10);
-    out[at++] = (byte) ('0' + value % 10);
-    return at;
-  }
-
-  private static byte[] header(byte tag, long length) {
-    byte[] out = new byte[6];
-    int n = header(out, 0, tag, length);
-    byte[] exact = new byte[n];
-    System.arraycopy(out, 0, exact, 0, n);
-    return exact;
-  }
-
-  /** Tag and definite length (X.690 §8.1.3): short form below 128, long form above. */
-  private static int header(byte[] out, int at, byte tag, long length) {
-    out[at++] = tag;
-    if (length < 0x80) {
-      out[at++] = (byte) length;
-      return at;
-    }
-    int octets = (64 - Long.numberOfLeadingZeros(length) + 7) / 8;
-    out[at++] = (byte) (0x80 | octets);
-    for (int i = octets - 1; i >= 0; i--) {
-      out[at++] = (byte) (length >>> (8 * i));
-    }
-    return at;
   }
 }

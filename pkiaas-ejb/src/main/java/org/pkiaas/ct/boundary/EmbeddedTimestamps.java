@@ -11,6 +11,7 @@ import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.control.EmbeddedScts;
 import org.pkiaas.ct.control.SctList;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 import org.pkiaas.x509.Der;
@@ -55,7 +56,7 @@ public class EmbeddedTimestamps {
     CertificateTemplate template =
         certificate.templateId() == null
             ? null
-            : CertificateTemplate.find(em, certificate.templateId());
+            : StoredTemplates.find(em, certificate.templateId());
     List<CtLog> logs =
         template == null ? List.of() : template.settings().certificateTransparency().logs();
     return EmbeddedScts.check(holder, Der.issuerCertificate(ca.certificate()), logs);

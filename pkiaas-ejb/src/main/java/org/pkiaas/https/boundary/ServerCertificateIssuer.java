@@ -28,6 +28,7 @@ import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.pem.Pem;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SerialNumbers;
@@ -56,7 +57,7 @@ public class ServerCertificateIssuer {
    */
   public Optional<Plan> plan(List<SubjectAltNames.Name> names, List<X509Certificate> served) {
     Optional<CertificateTemplate> template =
-        settings.templateId().map(id -> CertificateTemplate.find(em, id));
+        settings.templateId().map(id -> StoredTemplates.find(em, id));
     if (template.isEmpty() || template.get() == null) {
       return Optional.empty();
     }
@@ -142,7 +143,7 @@ public class ServerCertificateIssuer {
   public List<byte[]> issue(
       Plan plan, SubjectPublicKeyInfo key, List<SubjectAltNames.Name> names, String issuedBy) {
     CertificateAuthority ca = em.find(CertificateAuthority.class, plan.caId());
-    CertificateTemplate template = CertificateTemplate.find(em, plan.templateId());
+    CertificateTemplate template = StoredTemplates.find(em, plan.templateId());
     var subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, names.get(0).value());
     CertificateProfile.Request request =
         new CertificateProfile.Request(key, subject.build(), names, null);

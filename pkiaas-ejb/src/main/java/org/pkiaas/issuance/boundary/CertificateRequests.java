@@ -32,6 +32,7 @@ import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.template.boundary.Templates;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SubjectAltNames;
@@ -189,7 +190,7 @@ public class CertificateRequests {
       throw new ConflictException(
           "This request has no key yet: approve it, and the certificate is issued when it is claimed");
     }
-    CertificateTemplate template = CertificateTemplate.find(em, queued.templateId());
+    CertificateTemplate template = StoredTemplates.find(em, queued.templateId());
     CertificateAuthority ca = cas.get(caller, queued.caId());
     Request request = CsrReader.request("csr", CsrReader.fromDer(queued.csr()));
     IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, queued.id());
@@ -215,7 +216,7 @@ public class CertificateRequests {
     if (parsed.validityDays() != null) {
       ValidityDays.check("validityDays", parsed.validityDays());
     }
-    CertificateTemplate template = CertificateTemplate.find(em, queued.templateId());
+    CertificateTemplate template = StoredTemplates.find(em, queued.templateId());
     X500Name subject =
         parsed.subject() != null ? parsed.subject() : SignOverrides.subjectName(queued.subjectDn());
     List<SubjectAltNames.Name> names =
@@ -253,7 +254,7 @@ public class CertificateRequests {
     if (queued.requesterEmail() == null) {
       throw new ConflictException("This request has no email address to send to");
     }
-    CertificateTemplate template = CertificateTemplate.find(em, queued.templateId());
+    CertificateTemplate template = StoredTemplates.find(em, queued.templateId());
     return new Approval(queued, claimLinks.offer(queued, template.name()));
   }
 

@@ -19,6 +19,7 @@ import org.pkiaas.issuance.entity.RequestStatus;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.GoneException;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.SubjectAltNames;
 
@@ -42,7 +43,7 @@ public class Claims {
     CertificateRequest request = open(token);
     return new Offer(
         request,
-        CertificateTemplate.find(em, request.templateId()),
+        StoredTemplates.find(em, request.templateId()),
         em.find(CertificateAuthority.class, request.caId()));
   }
 
@@ -59,7 +60,7 @@ public class Claims {
     IssuedCertificate issued =
         issuance.issue(
             em.find(CertificateAuthority.class, request.caId()),
-            CertificateTemplate.find(em, request.templateId()),
+            StoredTemplates.find(em, request.templateId()),
             new Intake(Channel.CLAIM, fromCsr, approved),
             request.id(),
             "claim");

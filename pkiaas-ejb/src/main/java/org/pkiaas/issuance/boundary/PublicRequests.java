@@ -16,6 +16,7 @@ import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.SubjectAltNames;
 
@@ -96,8 +97,7 @@ public class PublicRequests {
   }
 
   private CertificateTemplate open(String templateId) {
-    CertificateTemplate template =
-        templateId == null ? null : CertificateTemplate.find(em, templateId);
+    CertificateTemplate template = templateId == null ? null : StoredTemplates.find(em, templateId);
     if (template == null
         || !template.enabled()
         || !template.settings().general().allowPublicRequests()) {

@@ -24,6 +24,7 @@ import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.revocation.boundary.RevocationService;
 import org.pkiaas.signing.Fingerprints;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 import org.pkiaas.x509.Der;
@@ -76,7 +77,7 @@ public class Renewals {
   public Renewal renewWith(
       CertificateAuthority ca, IssuedCertificate old, Request fromCsr, String issuedBy) {
     CertificateTemplate template =
-        old.templateId() == null ? null : CertificateTemplate.find(em, old.templateId());
+        old.templateId() == null ? null : StoredTemplates.find(em, old.templateId());
     if (template == null || !template.settings().general().renewalAllowed()) {
       throw new ForbiddenException(
           "The template of this certificate does not allow renewal with a valid certificate");

@@ -24,6 +24,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.pkiaas.certificate.entity.RevocationReason;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.DerStructure;
+import org.pkiaas.x509.DerWriter;
 import org.pkiaas.x509.MalformedDerException;
 
 /**

@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.operator.ContentSigner;
 import org.pkiaas.signing.CaSigner;
 
 /**
  * A CA's delegated OCSP responder, ready to sign (RFC 6960 §4.2.2.2): its certificate, key and
- * signature algorithm, its ResponderID by key (RFC 5019 §2.2.3), and the CA's issuer hashes under
- * every hash algorithm a CertID may use (RFC 6960 §4.1.1), to tell this CA's requests from others';
- * and the certificate and ResponderID as DER, which every response repeats.
+ * signature algorithm, and the CA's issuer hashes under every hash algorithm a CertID may use (RFC
+ * 6960 §4.1.1), to tell this CA's requests from others'; and, as DER, which every response repeats,
+ * the certificate and the ResponderID by key (RFC 5019 §2.2.3).
  */
 public record Responder(
     String caId,
@@ -23,7 +22,6 @@ public record Responder(
     Instant notAfter,
     PrivateKey key,
     String signatureAlgorithm,
-    RespID responderId,
     Map<ASN1ObjectIdentifier, IssuerHashes> issuerHashes,
     byte[] certificateDer,
     byte[] responderIdDer) {

@@ -17,7 +17,6 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.ocsp.RespID;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.ca.entity.ServicePurpose;
 import org.pkiaas.certificate.control.ServiceCertificates;
@@ -101,8 +100,7 @@ public class ResponderStore {
     String algorithm = ServiceCertificates.signatureAlgorithm(ca, certificate);
     X509CertificateHolder caCertificate = Der.certificate(ca.certificate());
     byte[] responderKey = certificate.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
-    RespID responderId =
-        new RespID(new ResponderID(new DEROctetString(digest("SHA-1", responderKey))));
+    ResponderID responderId = new ResponderID(new DEROctetString(digest("SHA-1", responderKey)));
     Map<ASN1ObjectIdentifier, Responder.IssuerHashes> hashes = new HashMap<>();
     byte[] issuerName = Der.encoded(caCertificate.getSubject());
     byte[] issuerKey = caCertificate.getSubjectPublicKeyInfo().getPublicKeyData().getBytes();
@@ -118,10 +116,9 @@ public class ResponderStore {
         issued.notAfter(),
         key,
         algorithm,
-        responderId,
         hashes,
         Der.encoded(certificate),
-        Der.encoded(responderId.toASN1Primitive()));
+        Der.encoded(responderId));
   }
 
   static byte[] digest(String algorithm, byte[] data) {

@@ -54,9 +54,9 @@ public class ScepQueries {
   /**
    * A PKCSReq sent again for a transaction that exists (clients resend it while PENDING): answered
    * as CertPoll would be ({@link Outcome#resent()}); null when the transaction is new. Reads only,
-   * in the enrollment's transaction when called from it.
+   * and only ever inside the enrollment's transaction ({@link ScepEnrollments#enroll}).
    */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public Outcome resent(ScepTemplate scep, PkiMessage message) {
     CertificateRequest request = transaction(scep, message.transactionId());
     return request == null ? null : state(request, message).asResent();

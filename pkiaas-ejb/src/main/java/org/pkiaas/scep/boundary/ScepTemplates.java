@@ -31,11 +31,6 @@ public class ScepTemplates {
   /** A template that answers SCEP, with its CA. */
   public record ScepTemplate(CertificateTemplate template, CertificateAuthority ca) {}
 
-  /** The template, its CT logs and its CA, read in one statement. */
-  private static final String TEMPLATE_AND_CA =
-      "SELECT t, c FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs"
-          + " JOIN CertificateAuthority c ON c.id = t.caId WHERE t.id = :id";
-
   @Inject RegistrationAuthorities authorities;
 
   /** A SCEP template, and the RA that decrypts its requests and signs its replies. */
@@ -45,7 +40,7 @@ public class ScepTemplates {
     List<Object[]> found =
         templateId == null || templateId.length() > 64
             ? List.of()
-            : em.createQuery(TEMPLATE_AND_CA, Object[].class)
+            : em.createNamedQuery(CertificateTemplate.WITH_CT_LOGS_AND_CA, Object[].class)
                 .setParameter("id", templateId)
                 .getResultList();
     if (found.isEmpty()) {

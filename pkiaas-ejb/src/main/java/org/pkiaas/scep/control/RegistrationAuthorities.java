@@ -40,11 +40,6 @@ public class RegistrationAuthorities {
   /** A certificate this close to its end is replaced rather than served. */
   static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
-  /** The CA's newest credential for a service, with its certificate, in one statement. */
-  private static final String NEWEST_WITH_CERTIFICATE =
-      "SELECT s, c FROM ServiceCredential s LEFT JOIN IssuedCertificate c ON c.id = s.certificateId"
-          + " WHERE s.caId = :caId AND s.purpose = :purpose ORDER BY s.createdAt DESC";
-
   @PersistenceContext EntityManager em;
 
   @Inject ServiceCertificates services;
@@ -150,7 +145,7 @@ public class RegistrationAuthorities {
    */
   private Usable usable(String caId, Instant caNotAfter, Duration ahead) {
     List<Object[]> newest =
-        em.createQuery(NEWEST_WITH_CERTIFICATE, Object[].class)
+        em.createNamedQuery(ServiceCredential.WITH_CERTIFICATE, Object[].class)
             .setParameter("caId", caId)
             .setParameter("purpose", ServicePurpose.SCEP_RA)
             .setMaxResults(1)

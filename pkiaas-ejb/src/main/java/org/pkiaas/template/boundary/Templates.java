@@ -14,6 +14,7 @@ import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.control.TemplateValidation;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.StarterTemplate;
@@ -57,8 +58,7 @@ public class Templates {
 
   /** The template, if it belongs to one of the caller's CAs. */
   public CertificateTemplate get(Caller caller, String templateId) {
-    CertificateTemplate template =
-        templateId == null ? null : CertificateTemplate.find(em, templateId);
+    CertificateTemplate template = templateId == null ? null : StoredTemplates.find(em, templateId);
     if (template == null) {
       throw new NotFoundException(KIND, templateId);
     }

@@ -4,7 +4,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -59,24 +58,18 @@ import org.pkiaas.x509.SanType;
 @NamedQuery(
     name = CertificateTemplate.WITH_CT_LOGS,
     query = "SELECT t FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs WHERE t.id = :id")
+@NamedQuery(
+    name = CertificateTemplate.WITH_CT_LOGS_AND_CA,
+    query =
+        "SELECT t, c FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs"
+            + " JOIN CertificateAuthority c ON c.id = t.caId WHERE t.id = :id")
 public class CertificateTemplate implements Identified {
 
-  /** The template with its CT logs: read with them in one statement, see {@link #find}. */
+  /** The template with its CT logs, read in one statement ({@code StoredTemplates.find}). */
   public static final String WITH_CT_LOGS = "CertificateTemplate.withCtLogs";
 
-  /**
-   * The template {@code id}, or null: its row and its CT logs read in one statement (a join), where
-   * a plain {@code find} reads the eager list of logs with a second one, even when it is empty. A
-   * named query, so its SQL is built once; a load graph on {@code find} would have Hibernate build
-   * a new loader for every call. The way every issuance path reads its template.
-   */
-  public static CertificateTemplate find(EntityManager em, String id) {
-    List<CertificateTemplate> found =
-        em.createNamedQuery(WITH_CT_LOGS, CertificateTemplate.class)
-            .setParameter("id", id)
-            .getResultList();
-    return found.isEmpty() ? null : found.get(0);
-  }
+  /** The template {@code id}, its CT logs and its CA, in one statement: rows of {template, CA}. */
+  public static final String WITH_CT_LOGS_AND_CA = "CertificateTemplate.withCtLogsAndCa";
 
   @Id private String id;
 

@@ -29,7 +29,6 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -174,7 +173,7 @@ class OcspCodecTest {
             new JcaContentVerifierProviderBuilder()
                 .setProvider(BouncyCastle.PROVIDER)
                 .build(responder.certificate())));
-    assertEquals(responder.responderId(), basic.getResponderId());
+    assertEquals(responderId(responder), basic.getResponderId());
     assertEquals(responder.certificate(), basic.getCerts()[0]);
     assertEquals(Date.from(thisUpdate), basic.getProducedAt());
     SingleResp[] singles = basic.getResponses();
@@ -214,7 +213,7 @@ class OcspCodecTest {
       byte[] der =
           OcspCodec.encode(new BasicResponse(answers, thisUpdate, nextUpdate, nonce), responder);
 
-      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responder.responderId());
+      BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(responderId(responder));
       builder.addResponse(
           ids.get(0), CertificateStatus.GOOD, Date.from(thisUpdate), Date.from(nextUpdate), null);
       builder.addResponse(
@@ -335,10 +334,6 @@ class OcspCodecTest {
                 new JcaContentSignerBuilder("SHA256withECDSA")
                     .setProvider(BouncyCastle.PROVIDER)
                     .build(keys.getPrivate()));
-    RespID responderId =
-        new RespID(
-            SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()),
-            digests().get(CertificateID.HASH_SHA1));
     return new Responder(
         "ca",
         "responder",
@@ -346,9 +341,18 @@ class OcspCodecTest {
         notAfter,
         keys.getPrivate(),
         "SHA256withECDSA",
-        responderId,
         Map.of(),
         Der.encoded(certificate),
-        Der.encoded(responderId.toASN1Primitive()));
+        Der.encoded(responderId(certificate).toASN1Primitive()));
+  }
+
+  /** The ResponderID by key hash (RFC 6960 §4.2.2.3) as Bouncy Castle computes it. */
+  private static RespID responderId(X509CertificateHolder certificate) throws Exception {
+    return new RespID(
+        certificate.getSubjectPublicKeyInfo(), digests().get(CertificateID.HASH_SHA1));
+  }
+
+  private static RespID responderId(Responder responder) throws Exception {
+    return responderId(responder.certificate());
   }
 }
