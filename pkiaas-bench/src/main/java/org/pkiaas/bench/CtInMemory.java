@@ -125,7 +125,12 @@ final class CtInMemory {
    * budget}.
    */
   static String note(
-      Figures.Row ct, Figures.Row plain, Figures.Row first, Budget budget, String entries) {
+      Figures.Row ct,
+      Figures.Row plain,
+      Figures.Row first,
+      Budget budget,
+      CtRoundTrips.Cost alone,
+      String entries) {
     double more = extra(ct, plain);
     double moreWithoutJit =
         (ct.cpuMillis(0) - ct.jitMillis()) - (plain.cpuMillis(0) - plain.jitMillis());
@@ -136,8 +141,10 @@ final class CtInMemory {
             + " %.2f ms more without the JIT compiler threads). The budget, the log round trips"
             + " plus one extra signature, is %.3f ms: the two add-pre-chain round trips %.3f ms"
             + " (sent at once and their answers read by java.net.http on four threads, as the"
-            + " server does; the client's threads' CPU in this process, %d pairs after %d to warm"
-            + " up) and, in memory, the precertificate's signature and two SCT checks %.3f ms (the"
+            + " server does, with %d certificates' pairs in flight at once as the server has; the"
+            + " client's threads' CPU in this process, %d pairs after %d to warm up; %.3f ms per"
+            + " pair sent alone, one after the other) and, in memory, the precertificate's"
+            + " signature and two SCT checks %.3f ms (the"
             + " CT row's in-memory column is the plain issuance's %.3f ms plus these). The extra"
             + " is %.1f× the budget: %.2f ms per certificate %s. The logs logged %s entries.",
         more,
@@ -147,8 +154,10 @@ final class CtInMemory {
         moreWithoutJit,
         budget.millis(),
         budget.roundTrips().cpuMillis(),
+        budget.roundTrips().callers(),
         budget.roundTrips().operations(),
         budget.roundTrips().warmUpOperations(),
+        alone.cpuMillis(),
         budget.inMemory().cpuMillis(),
         plain.inMemory().cpuMillis(),
         more / budget.millis(),

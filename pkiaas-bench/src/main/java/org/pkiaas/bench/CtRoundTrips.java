@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The "log round trips" of issue 19's CT budget, measured: the CPU a client spends sending two
@@ -35,12 +36,20 @@ final class CtRoundTrips {
   private static final jakarta.json.spi.JsonProvider JSON =
       jakarta.json.spi.JsonProvider.provider();
 
-  /** The client's CPU per certificate (both logs), after a warm-up of {@code warmUpOperations}. */
-  record Cost(double cpuMillis, long operations, long warmUpOperations) {}
+  /**
+   * The client's CPU per certificate (both logs), after a warm-up of {@code warmUpOperations}, with
+   * {@code callers} certificates' pairs in flight at once.
+   */
+  record Cost(double cpuMillis, long operations, long warmUpOperations, int callers) {}
 
   private CtRoundTrips() {}
 
-  static Cost measure(CtInMemory.Chain chain, int operations) throws Exception {
+  /**
+   * @param callers threads that each send their share of {@code operations} pairs one after the
+   *     other: 1 for the cost of a pair alone, the benchmark's clients for the server's situation,
+   *     where that many issuances wait on the logs at once
+   */
+  static Cost measure(CtInMemory.Chain chain, int operations, int callers) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     var jit = ManagementFactory.getCompilationMXBean();
     AtomicInteger n = new AtomicInteger();
@@ -78,12 +87,30 @@ final class CtRoundTrips {
           break;
         }
       }
+      int each = Math.max(1, operations / callers);
+      AtomicLong callersCpu = new AtomicLong();
+      List<Thread> sending = new ArrayList<>();
       long before = clientCpu(threads);
-      for (int i = 0; i < operations; i++) {
-        roundTrips(http, uris, chain.der());
+      for (int c = 0; c < callers; c++) {
+        Thread caller =
+            new Thread(
+                () -> {
+                  long own = threads.getCurrentThreadCpuTime();
+                  for (int i = 0; i < each; i++) {
+                    roundTrips(http, uris, chain.der());
+                  }
+                  callersCpu.addAndGet(threads.getCurrentThreadCpuTime() - own);
+                },
+                "ct-caller-" + c);
+        sending.add(caller);
+        caller.start();
       }
-      double millis = (clientCpu(threads) - before) / 1e6 / operations;
-      return new Cost(millis, operations, warmUp);
+      for (Thread caller : sending) {
+        caller.join();
+      }
+      long pairs = (long) each * callers;
+      double millis = (clientCpu(threads) - before + callersCpu.get()) / 1e6 / pairs;
+      return new Cost(millis, pairs, warmUp, callers);
     } finally {
       logs.forEach(Rfc6962Log::close);
       pool.shutdownNow();
@@ -124,9 +151,12 @@ final class CtRoundTrips {
     }
   }
 
-  /** This thread's CPU, the pool's, and the HTTP clients' selector threads' (nanoseconds). */
+  /**
+   * The pool's and the HTTP clients' selector threads' CPU (nanoseconds); the callers count their
+   * own.
+   */
   private static long clientCpu(ThreadMXBean threads) {
-    long total = threads.getCurrentThreadCpuTime();
+    long total = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       if (t.getName().startsWith(POOL) || t.getName().startsWith("HttpClient-")) {
         total += Math.max(0, threads.getThreadCpuTime(t.getId()));

@@ -69,6 +69,7 @@ public final class IssuanceBenchmark {
 
   private InMemory.Cost ctExtra;
   private CtRoundTrips.Cost ctRoundTrips;
+  private CtRoundTrips.Cost ctRoundTripsAlone;
   private String ctEntries;
 
   private IssuanceBenchmark(String base, String user, String password) {
@@ -123,7 +124,8 @@ public final class IssuanceBenchmark {
       figures.add(again);
       CtInMemory.Budget budget = new CtInMemory.Budget(ctRoundTrips, ctExtra);
       figures.replace(ctRow, CtInMemory.withBudget(ctRow, again, budget));
-      figures.note(CtInMemory.note(ctRow, again, plainOneCall, budget, ctEntries));
+      figures.note(
+          CtInMemory.note(ctRow, again, plainOneCall, budget, ctRoundTripsAlone, ctEntries));
     }
     // The floor under every API call: the same clients reading the template (HTTP, sign-in,
     // JAX-RS, a transaction with one read, JSON) and issuing nothing; its ratio is to the
@@ -183,7 +185,8 @@ public final class IssuanceBenchmark {
     X509CertificateHolder ca = BenchApi.caCertificate(api.get("/api/v1/cas/" + caId));
     InMemory.Cost extra = InMemory.cpuPerOperation(CtInMemory.work(), 5000);
     // the round trips' CPU on a client of the same make as the server's, before the CT run
-    ctRoundTrips = CtRoundTrips.measure(CtInMemory.chain(), 1000);
+    ctRoundTripsAlone = CtRoundTrips.measure(CtInMemory.chain(), 1000, 1);
+    ctRoundTrips = CtRoundTrips.measure(CtInMemory.chain(), 1000, clients);
     InMemory.Cost withExtra =
         new InMemory.Cost(
             inMemory.cpuMillis() + extra.cpuMillis(),
