@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -59,6 +60,15 @@ public class CertificateTransparency {
             new ThreadPoolExecutor.AbortPolicy());
     executor.allowCoreThreadTimeOut(true);
     client = new CtLogClient(executor, Duration.ofSeconds(5));
+    if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+      // java.net.http completes each asynchronous answer through CompletableFuture's default
+      // executor, which starts a thread per task when the common pool has one worker
+      LOG.warning(
+          "The JVM's common pool has one worker (one or two cores): every CT log answer starts a"
+              + " new thread. Start the server with"
+              + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2, as"
+              + " wildfly-config/configure.sh does in bin/standalone.conf.");
+    }
   }
 
   @PreDestroy
