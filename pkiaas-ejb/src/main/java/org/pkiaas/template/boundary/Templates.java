@@ -58,7 +58,9 @@ public class Templates {
 
   /** The template, if it belongs to one of the caller's CAs. */
   public CertificateTemplate get(Caller caller, String templateId) {
-    CertificateTemplate template = templateId == null ? null : StoredTemplates.find(em, templateId);
+    // the CA comes with it, so the ownership check below reads nothing more
+    CertificateTemplate template =
+        templateId == null ? null : StoredTemplates.findWithCa(em, templateId);
     if (template == null) {
       throw new NotFoundException(KIND, templateId);
     }

@@ -23,4 +23,18 @@ public final class StoredTemplates {
             .getResultList();
     return found.isEmpty() ? null : found.get(0);
   }
+
+  /**
+   * As {@link #find}, with the template's CA read by the same statement ({@link
+   * CertificateTemplate#WITH_CT_LOGS_AND_CA}): the CA is then in the persistence context, so the
+   * caller's ownership check ({@code em.find} of the CA) costs no second statement. Null when there
+   * is no such template.
+   */
+  public static CertificateTemplate findWithCa(EntityManager em, String id) {
+    List<Object[]> found =
+        em.createNamedQuery(CertificateTemplate.WITH_CT_LOGS_AND_CA, Object[].class)
+            .setParameter("id", id)
+            .getResultList();
+    return found.isEmpty() ? null : (CertificateTemplate) found.get(0)[0];
+  }
 }
