@@ -220,6 +220,15 @@ class IssuanceIT extends ServerIT {
     JsonObject request = owner.get("/api/v1/requests/" + issued.getString("requestId")).json();
     assertEquals("ISSUED", request.getString("status"), "kept in the queue's history");
     assertEquals(issued.getString("id"), request.getString("certificateId"));
+    // one audit event records it: the issuance's own, naming the caller
+    List<JsonObject> recorded =
+        AuditLogIT.events(owner).getValuesAs(JsonObject.class).stream()
+            .filter(e -> issued.getString("id").equals(e.getString("objectId", null)))
+            .toList();
+    assertEquals(
+        List.of("certificate.issue by " + owner.username()),
+        recorded.stream().map(e -> e.getString("action") + " by " + e.getString("actor")).toList(),
+        recorded::toString);
 
     // what the sign call refuses, this refuses; nothing is left behind
     int requests = owner.get("/api/v1/cas/" + caId + "/requests").total();
@@ -254,6 +263,13 @@ class IssuanceIT extends ServerIT {
         Api.newUser().post(path, Json.createObjectBuilder().add("csr", csr).build()), 404);
     assertEquals(requests, owner.get("/api/v1/cas/" + caId + "/requests").total());
     assertEquals(certificates, owner.get("/api/v1/cas/" + caId + "/certificates").total());
+    assertTrue(
+        AuditLogIT.events(owner).getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                e ->
+                    "request.issue".equals(e.getString("action"))
+                        && "FAILURE".equals(e.getString("outcome"))),
+        "a refused one-call issuance is recorded as such");
   }
 
   private static String read(Path dir, String file) {

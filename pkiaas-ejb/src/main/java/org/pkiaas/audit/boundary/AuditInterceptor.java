@@ -14,7 +14,8 @@ import org.pkiaas.problem.Unfinished;
  * Records every {@link Audited} call. The actor is the method's {@link Caller} argument; the object
  * is what the method returns when that is {@link Identified}, otherwise the argument that {@link
  * Audited#objectIdArgument()} names; the CA, whose owner's log shows the event, likewise. A failure
- * is written in its own transaction so it survives the rollback of the failed action.
+ * is written in its own transaction so it survives the rollback of the failed action. A success is
+ * not written again where the work records it itself ({@link Audited#recordSuccess()}).
  */
 @Audited
 @Interceptor
@@ -39,6 +40,9 @@ public class AuditInterceptor {
     String argumentCaId = argument(parameters, audited.caIdArgument());
     try {
       Object result = ctx.proceed();
+      if (!audited.recordSuccess()) {
+        return result;
+      }
       String objectId = result instanceof Identified identified ? identified.id() : argumentId;
       String caId =
           result instanceof Identified identified && identified.caId() != null

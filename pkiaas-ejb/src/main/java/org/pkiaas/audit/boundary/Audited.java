@@ -38,4 +38,12 @@ public @interface Audited {
    */
   @Nonbinding
   int caIdArgument() default -1;
+
+  /**
+   * False where the action's work records its own success in the same transaction, so a second
+   * event would say the same thing: an issuance writes {@code certificate.issue} whatever the
+   * channel. A failure is still recorded, under this action's name.
+   */
+  @Nonbinding
+  boolean recordSuccess() default true;
 }

@@ -125,9 +125,10 @@ public class CertificateRequests {
    * and sign of the queue in one call and one transaction, through the same intake policy as the
    * sign call ({@link Channel#ADMIN_CSR} with the caller's overrides). The CSR is parsed and its
    * signature verified once; the request is kept in the queue's history as issued, so the
-   * certificate is traced to it as every queued one is.
+   * certificate is traced to it as every queued one is. Its success is the issuance's {@code
+   * certificate.issue} event; a refusal is recorded as {@code request.issue}.
    */
-  @Audited(value = "request.issue", objectType = "CERTIFICATE")
+  @Audited(value = "request.issue", objectType = "CERTIFICATE", recordSuccess = false)
   public IssuedCertificate issueAtOnce(
       Caller caller, String templateId, String csrPem, SignOverrides overrides) {
     CertificateTemplate template = templates.getEnabled(caller, templateId);
