@@ -27,7 +27,15 @@ import org.pkiaas.rowid.RowIds;
     name = "AcmePolicy.countByTemplate",
     query = "SELECT COUNT(p) FROM AcmePolicy p WHERE p.templateId = :templateId")
 @NamedQuery(name = "AcmePolicy.deleteByCa", query = "DELETE FROM AcmePolicy p WHERE p.caId = :caId")
+@NamedQuery(
+    name = AcmePolicy.WITH_CA,
+    query =
+        "SELECT p, c FROM AcmePolicy p JOIN CertificateAuthority c ON c.id = p.caId"
+            + " WHERE p.id = :id")
 public class AcmePolicy implements Identified {
+
+  /** The policy {@code id} and its CA, in one statement: rows of {policy, CA}. */
+  public static final String WITH_CA = "AcmePolicy.withCa";
 
   @Id private String id;
 

@@ -20,6 +20,11 @@ import org.pkiaas.rowid.RowIds;
 @AuditedAs("CERTIFICATE")
 @Table(name = "issued_certificate")
 @NamedQuery(
+    name = IssuedCertificate.WITH_CA,
+    query =
+        "SELECT c, a FROM IssuedCertificate c JOIN CertificateAuthority a ON a.id = c.caId"
+            + " WHERE c.id = :id")
+@NamedQuery(
     name = "IssuedCertificate.byCa",
     query =
         "SELECT c FROM IssuedCertificate c WHERE c.caId = :caId ORDER BY c.createdAt DESC, c.id")
@@ -54,6 +59,9 @@ import org.pkiaas.rowid.RowIds;
     name = "IssuedCertificate.detachTemplate",
     query = "UPDATE IssuedCertificate c SET c.templateId = NULL WHERE c.templateId = :templateId")
 public class IssuedCertificate implements Identified {
+
+  /** The certificate {@code id} and its CA, in one statement: rows of {certificate, CA}. */
+  public static final String WITH_CA = "IssuedCertificate.withCa";
 
   @Id private String id;
 
