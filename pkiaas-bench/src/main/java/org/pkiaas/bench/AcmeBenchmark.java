@@ -90,42 +90,37 @@ public final class AcmeBenchmark {
     InMemory.Cost inMemory = InMemory.cpuPerOperation(orderWork(), 3000);
     Figures figures = Figures.start(work);
     Clients.Operation order = (client, i) -> order(logins.get(client), csrs.get(i % csrs.size()));
-    WarmUp.Done warmUp =
-        WarmUp.run(
-            jit, WARM_UP_BATCH, WARM_UP_BATCHES, n -> Clients.count(accounts, n, processes, order));
-    long compiled = jit.compiled();
-    jit.startRecording("acme-orders");
-    Clients.Outcome outcome = Clients.during(accounts, duration, processes, order);
-    jit.stopRecording("acme-orders");
     Figures.Row orders =
-        new Figures.Row(
+        Clients.row(
             "complete ACME orders (new order, finalize, POST-as-GET order, download), "
                 + accounts
                 + " accounts",
-            outcome,
+            "≥ 200/s; server ≤ 5 ms/order",
+            "acme-orders",
+            accounts,
+            duration,
+            WARM_UP_BATCH,
+            WARM_UP_BATCHES,
+            processes,
+            jit,
             inMemory,
-            warmUp,
-            jit.compiled() - compiled,
-            "≥ 200/s; server ≤ 5 ms/order");
+            order);
     figures.add(orders);
     // The floor under every signed request: each account reading itself (POST-as-GET, §7.3.3):
     // HTTP, the JWS check, the nonce's use, the account's read, the next nonce, JSON; no order.
-    Clients.Operation read = (client, i) -> logins.get(client).getAccount().fetch();
-    WarmUp.Done floorWarmUp =
-        WarmUp.run(
-            jit, WARM_UP_BATCH, WARM_UP_BATCHES, n -> Clients.count(accounts, n, processes, read));
-    compiled = jit.compiled();
-    jit.startRecording("acme-account-reads");
-    Clients.Outcome reads = Clients.during(accounts, duration, processes, read);
-    jit.stopRecording("acme-account-reads");
     Figures.Row floor =
-        new Figures.Row(
+        Clients.row(
             "floor: the account's POST-as-GET (§7.3.3), no order, " + accounts + " accounts",
-            reads,
+            "what any signed request costs",
+            "acme-account-reads",
+            accounts,
+            duration,
+            WARM_UP_BATCH,
+            WARM_UP_BATCHES,
+            processes,
+            jit,
             inMemory,
-            floorWarmUp,
-            jit.compiled() - compiled,
-            "what any signed request costs");
+            (client, i) -> logins.get(client).getAccount().fetch());
     figures.add(floor);
     figures.note(floorNote(orders, floor));
     return figures.report();

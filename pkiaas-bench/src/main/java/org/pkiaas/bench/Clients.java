@@ -51,6 +51,33 @@ final class Clients {
     return run(clients, duration, Long.MAX_VALUE, processes, operation);
   }
 
+  /**
+   * One row of figures for {@code operation}: batches of {@code batch} operations (at most {@code
+   * batches}) until the server's JIT is quiet, then {@code duration} of it on {@code clients}
+   * threads, the window recorded as {@code recording} for a profile.
+   */
+  static Figures.Row row(
+      String path,
+      String goal,
+      String recording,
+      int clients,
+      Duration duration,
+      int batch,
+      int batches,
+      ProcessCpu[] processes,
+      ServerJit jit,
+      InMemory.Cost inMemory,
+      Operation operation)
+      throws Exception {
+    WarmUp.Done warmUp =
+        WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation));
+    long compiled = jit.compiled();
+    jit.startRecording(recording);
+    Outcome outcome = during(clients, duration, processes, operation);
+    jit.stopRecording(recording);
+    return new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
+  }
+
   private static Outcome run(
       int clients, Duration duration, long limit, ProcessCpu[] processes, Operation operation)
       throws InterruptedException {
