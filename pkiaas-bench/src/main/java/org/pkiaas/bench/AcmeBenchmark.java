@@ -89,37 +89,26 @@ public final class AcmeBenchmark {
     ServerJit jit = ServerJit.fromProperties();
     InMemory.Cost inMemory = InMemory.cpuPerOperation(orderWork(), 3000);
     Figures figures = Figures.start(work);
+    Clients.Load load =
+        new Clients.Load(
+            accounts, duration, WARM_UP_BATCH, WARM_UP_BATCHES, processes, jit, inMemory);
     Clients.Operation order = (client, i) -> order(logins.get(client), csrs.get(i % csrs.size()));
     Figures.Row orders =
-        Clients.row(
+        load.row(
             "complete ACME orders (new order, finalize, POST-as-GET order, download), "
                 + accounts
                 + " accounts",
             "≥ 200/s; server ≤ 5 ms/order",
             "acme-orders",
-            accounts,
-            duration,
-            WARM_UP_BATCH,
-            WARM_UP_BATCHES,
-            processes,
-            jit,
-            inMemory,
             order);
     figures.add(orders);
     // The floor under every signed request: each account reading itself (POST-as-GET, §7.3.3):
     // HTTP, the JWS check, the nonce's use, the account's read, the next nonce, JSON; no order.
     Figures.Row floor =
-        Clients.row(
+        load.row(
             "floor: the account's POST-as-GET (§7.3.3), no order, " + accounts + " accounts",
             "what any signed request costs",
             "acme-account-reads",
-            accounts,
-            duration,
-            WARM_UP_BATCH,
-            WARM_UP_BATCHES,
-            processes,
-            jit,
-            inMemory,
             (client, i) -> logins.get(client).getAccount().fetch());
     figures.add(floor);
     figures.note(floorNote(orders, floor));

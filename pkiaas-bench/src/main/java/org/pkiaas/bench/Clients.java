@@ -52,30 +52,30 @@ final class Clients {
   }
 
   /**
-   * One row of figures for {@code operation}: batches of {@code batch} operations (at most {@code
-   * batches}) until the server's JIT is quiet, then {@code duration} of it on {@code clients}
-   * threads, the window recorded as {@code recording} for a profile.
+   * How a benchmark loads the server: {@code clients} threads for {@code duration}, after batches
+   * of {@code batch} operations (at most {@code batches}) until the server's JIT is quiet; the
+   * processes whose CPU is counted, and the in-memory cost the rows are set beside.
    */
-  static Figures.Row row(
-      String path,
-      String goal,
-      String recording,
+  record Load(
       int clients,
       Duration duration,
       int batch,
       int batches,
       ProcessCpu[] processes,
       ServerJit jit,
-      InMemory.Cost inMemory,
-      Operation operation)
-      throws Exception {
-    WarmUp.Done warmUp =
-        WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation));
-    long compiled = jit.compiled();
-    jit.startRecording(recording);
-    Outcome outcome = during(clients, duration, processes, operation);
-    jit.stopRecording(recording);
-    return new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
+      InMemory.Cost inMemory) {
+
+    /** One row of figures for {@code operation}, its window recorded as {@code recording}. */
+    Figures.Row row(String path, String goal, String recording, Operation operation)
+        throws Exception {
+      WarmUp.Done warmUp =
+          WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation));
+      long compiled = jit.compiled();
+      jit.startRecording(recording);
+      Outcome outcome = during(clients, duration, processes, operation);
+      jit.stopRecording(recording);
+      return new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
+    }
   }
 
   private static Outcome run(

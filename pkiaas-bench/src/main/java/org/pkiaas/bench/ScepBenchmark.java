@@ -77,38 +77,27 @@ public final class ScepBenchmark {
         InMemory.cpuPerOperation(ScepInMemory.work(devices.get(0), passphrase), 1000, 200);
     Figures figures = Figures.start(work);
     Duration duration = Duration.ofSeconds(seconds);
+    Clients.Load load =
+        new Clients.Load(
+            clients, duration, WARM_UP_BATCH, WARM_UP_BATCHES, processes, jit, inMemory);
     Figures.Row enrolments =
-        Clients.row(
+        load.row(
             "SCEP PKCSReq (jscep messages: AES, SHA512withRSA), RSA 2048 devices, P-256 CA"
                 + " with its RSA RA, "
                 + clients
                 + " clients",
             "≥ half the in-memory rate: server ÷ in-memory ≤ 2",
             "scep-pkcsreq",
-            clients,
-            duration,
-            WARM_UP_BATCH,
-            WARM_UP_BATCHES,
-            processes,
-            jit,
-            inMemory,
             enrol);
     figures.add(enrolments);
     // The floor under every SCEP request: GetCACert (RFC 8894 §4.2) reads the template, its CA
     // and its RA, as a PKIOperation does, and answers their certificates with no cryptography.
     String caCert = "/pki/scep/" + templateId + "/pkiclient.exe?operation=GetCACert";
     Figures.Row floor =
-        Clients.row(
+        load.row(
             "floor: GetCACert (template, CA and RA read; no cryptography), " + clients + " clients",
             "what any SCEP request costs",
             "scep-getcacert",
-            clients,
-            duration,
-            WARM_UP_BATCH,
-            WARM_UP_BATCHES,
-            processes,
-            jit,
-            inMemory,
             (client, i) -> api.getBytes(caCert));
     figures.add(floor);
     figures.note(
