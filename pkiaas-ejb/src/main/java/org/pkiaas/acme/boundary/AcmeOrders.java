@@ -192,7 +192,7 @@ public class AcmeOrders {
     }
     AcmePolicy policy = em.find(AcmePolicy.class, accounts.active(accountId).policyId());
     // the template's CA is the policy's: read with the template, found here without a statement
-    CertificateTemplate template = StoredTemplates.findWithCa(em, policy.templateId());
+    CertificateTemplate template = StoredTemplates.findWithCa(em, policy.templateId()).template();
     CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
     List<SubjectAltNames.Name> names =
         order.identifiers().stream()

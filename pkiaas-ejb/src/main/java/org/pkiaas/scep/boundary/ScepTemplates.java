@@ -6,12 +6,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.scep.control.IpAcl;
 import org.pkiaas.scep.control.RegistrationAuthorities;
+import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 
@@ -37,17 +37,15 @@ public class ScepTemplates {
   public record WithRa(ScepTemplate scep, RegistrationAuthorities.Ra ra) {}
 
   public ScepTemplate open(String templateId) {
-    List<Object[]> found =
+    StoredTemplates.WithCa found =
         templateId == null || templateId.length() > 64
-            ? List.of()
-            : em.createNamedQuery(CertificateTemplate.WITH_CT_LOGS_AND_CA, Object[].class)
-                .setParameter("id", templateId)
-                .getResultList();
-    if (found.isEmpty()) {
+            ? null
+            : StoredTemplates.findWithCa(em, templateId);
+    if (found == null) {
       throw NotFoundException.because("There is no SCEP service here");
     }
-    CertificateTemplate template = (CertificateTemplate) found.get(0)[0];
-    CertificateAuthority ca = (CertificateAuthority) found.get(0)[1];
+    CertificateTemplate template = found.template();
+    CertificateAuthority ca = found.ca();
     if (!template.enabled()
         || !template.settings().scep().enabled()
         || ca.certificate() == null

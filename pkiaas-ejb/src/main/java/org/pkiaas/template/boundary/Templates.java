@@ -59,11 +59,12 @@ public class Templates {
   /** The template, if it belongs to one of the caller's CAs. */
   public CertificateTemplate get(Caller caller, String templateId) {
     // the CA comes with it, so the ownership check below reads nothing more
-    CertificateTemplate template =
+    StoredTemplates.WithCa found =
         templateId == null ? null : StoredTemplates.findWithCa(em, templateId);
-    if (template == null) {
+    if (found == null) {
       throw new NotFoundException(KIND, templateId);
     }
+    CertificateTemplate template = found.template();
     try {
       cas.get(caller, template.caId());
     } catch (NotFoundException e) {

@@ -2,6 +2,7 @@ package org.pkiaas.template.control;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.template.entity.CertificateTemplate;
 
 /** Reads a stored template the way issuance needs it: with its CT logs, in one statement. */
@@ -24,17 +25,21 @@ public final class StoredTemplates {
     return found.isEmpty() ? null : found.get(0);
   }
 
+  /** A stored template and its CA, read together. */
+  public record WithCa(CertificateTemplate template, CertificateAuthority ca) {}
+
   /**
    * As {@link #find}, with the template's CA read by the same statement ({@link
-   * CertificateTemplate#WITH_CT_LOGS_AND_CA}): the CA is then in the persistence context, so the
-   * caller's ownership check ({@code em.find} of the CA) costs no second statement. Null when there
-   * is no such template.
+   * CertificateTemplate#WITH_CT_LOGS_AND_CA}); the CA is then in the persistence context, so a
+   * later {@code em.find} of it costs no statement. Null when there is no such template.
    */
-  public static CertificateTemplate findWithCa(EntityManager em, String id) {
+  public static WithCa findWithCa(EntityManager em, String id) {
     List<Object[]> found =
         em.createNamedQuery(CertificateTemplate.WITH_CT_LOGS_AND_CA, Object[].class)
             .setParameter("id", id)
             .getResultList();
-    return found.isEmpty() ? null : (CertificateTemplate) found.get(0)[0];
+    return found.isEmpty()
+        ? null
+        : new WithCa((CertificateTemplate) found.get(0)[0], (CertificateAuthority) found.get(0)[1]);
   }
 }
