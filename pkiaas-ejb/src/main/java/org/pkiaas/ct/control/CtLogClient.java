@@ -89,8 +89,14 @@ public class CtLogClient {
     } catch (UnknownHostException e) {
       return failed(logUrl, "the log's host name is unknown");
     }
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      // HTTP/1.1 in cleartext (RFC 9113 §3.1 deprecates the h2c upgrade), so that the client does
+      // not look for an HTTP/2 connection to the log before every exchange
+      builder.version(HttpClient.Version.HTTP_1_1);
+    }
     HttpRequest request =
-        HttpRequest.newBuilder(uri)
+        builder
             .timeout(deadline)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(CtJson.addChainRequest(chain)))

@@ -23,6 +23,7 @@ class CtLogClientTest {
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final CtLogClient client = new CtLogClient(executor, Duration.ofSeconds(2));
   private final AtomicReference<String> received = new AtomicReference<>();
+  private final AtomicReference<String> protocol = new AtomicReference<>();
   private HttpServer server;
 
   @AfterEach
@@ -39,6 +40,10 @@ class CtLogClientTest {
     server.createContext(
         "/log/ct/v1/",
         exchange -> {
+          protocol.set(
+              exchange.getProtocol()
+                  + " Upgrade: "
+                  + exchange.getRequestHeaders().getFirst("Upgrade"));
           received.set(
               exchange.getRequestMethod()
                   + " "
@@ -74,6 +79,8 @@ class CtLogClientTest {
     assertEquals("{\"ok\":1}", answer.body());
     assertEquals(
         "POST /log/ct/v1/add-pre-chain application/json {\"chain\":[\"AQ==\"]}", received.get());
+    // cleartext: HTTP/1.1 from the start, no h2c upgrade attempted
+    assertEquals("HTTP/1.1 Upgrade: null", protocol.get());
   }
 
   @Test
