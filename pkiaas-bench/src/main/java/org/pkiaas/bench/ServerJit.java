@@ -21,6 +21,9 @@ final class ServerJit {
   /** When each measurement being recorded began, by its name. */
   private final Map<String, Instant> measured = new ConcurrentHashMap<>();
 
+  /** The {@code perf record} of each measurement being profiled, by its name. */
+  private final Map<String, Process> perf = new ConcurrentHashMap<>();
+
   ServerJit(long pid) {
     this.pid = pid;
   }
@@ -41,6 +44,50 @@ final class ServerJit {
     if (System.getProperty("bench.jfr.dir") != null && pid > 0) {
       measured.put(name, Instant.now());
     }
+    String perfDir = System.getProperty("bench.perf.dir");
+    if (perfDir != null && pid > 0) {
+      try {
+        perf.put(
+            name,
+            new ProcessBuilder(
+                    "perf",
+                    "record",
+                    "-e",
+                    "cpu-clock",
+                    "-F",
+                    "999",
+                    "-g",
+                    "-p",
+                    Long.toString(pid),
+                    "-o",
+                    perfDir + "/" + name + ".data")
+                .redirectErrorStream(true)
+                .redirectOutput(new java.io.File(perfDir, name + ".perf.log"))
+                .start());
+      } catch (java.io.IOException e) {
+        System.err.println("perf record failed: " + e);
+      }
+    }
+  }
+
+  /**
+   * Ends {@code perf record} of a measurement (started by {@link #startRecording} when {@code
+   * bench.perf.dir} is set) and writes the server's JIT symbol map beside it ({@code jcmd <pid>
+   * Compiler.perfmap}, to {@code /tmp/perf-<pid>.map}, where {@code perf report} looks), so that
+   * compiled Java frames have names.
+   */
+  private void stopPerf(String name) {
+    Process running = perf.remove(name);
+    if (running == null) {
+      return;
+    }
+    running.destroy(); // SIGTERM: perf record writes its data and ends
+    try {
+      running.waitFor(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    jcmd("Compiler.perfmap");
   }
 
   /**
@@ -48,6 +95,7 @@ final class ServerJit {
    * {@code bench.jfr.dir/<name>.jfr} ({@code jcmd <pid> JFR.dump begin=… end=…}).
    */
   void stopRecording(String name) {
+    stopPerf(name);
     String directory = System.getProperty("bench.jfr.dir");
     Instant begin = measured.remove(name);
     if (directory != null && pid > 0 && begin != null) {
