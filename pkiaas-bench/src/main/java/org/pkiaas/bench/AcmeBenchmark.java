@@ -152,11 +152,11 @@ public final class AcmeBenchmark {
 
   /**
    * What an order cannot avoid, in memory with Bouncy Castle: the issuance's work ({@link
-   * IssuanceBenchmark#issuanceWork}) and the ES256 signature checks of the order's four JWS
-   * requests (RFC 8555 §6.2) with one account key.
+   * IssuanceInMemory#work}) and the ES256 signature checks of the order's four JWS requests (RFC
+   * 8555 §6.2) with one account key.
    */
   private static InMemory.Work orderWork() throws Exception {
-    InMemory.Work issuance = IssuanceBenchmark.issuanceWork();
+    InMemory.Work issuance = IssuanceInMemory.work();
     KeyPair account = BenchApi.p256();
     byte[] signingInput = new byte[400];
     new java.security.SecureRandom().nextBytes(signingInput);

@@ -30,7 +30,8 @@ final class Clients {
       double p99Millis,
       int failures,
       String firstFailure,
-      double[] cpuSeconds) {
+      double[] cpuSeconds,
+      ServerThreads.Window serverThreads) {
 
     double perSecond() {
       return operations / (elapsed.toNanos() / 1e9);
@@ -86,6 +87,7 @@ final class Clients {
     AtomicReference<String> firstFailure = new AtomicReference<>();
     ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
     double[] cpuBefore = ProcessCpu.snapshot(processes);
+    ServerThreads.Snapshot threadsBefore = ServerThreads.snapshot(processes[0].pid());
     Instant start = Instant.now();
     Instant end = start.plus(duration);
     CountDownLatch done = new CountDownLatch(clients);
@@ -114,6 +116,8 @@ final class Clients {
     done.await();
     Duration elapsed = Duration.between(start, Instant.now());
     double[] cpu = ProcessCpu.since(processes, cpuBefore);
+    ServerThreads.Window threads =
+        ServerThreads.window(threadsBefore, ServerThreads.snapshot(processes[0].pid()));
     List<Long> latencies = new ArrayList<>(micros);
     return new Outcome(
         latencies.size(),
@@ -122,6 +126,7 @@ final class Clients {
         IssuanceBenchmark.percentile(latencies, 0.99) / 1000.0,
         failures.get(),
         firstFailure.get(),
-        cpu);
+        cpu,
+        threads);
   }
 }

@@ -121,8 +121,8 @@ final class CtInMemory {
 
   /**
    * The line below the table: the CT row's extra server CPU against the plain one call measured
-   * right after it ({@code plain}; {@code first}: the plain run before it), set against {@code
-   * budget}.
+   * right before it, after a first CT run ({@code plain}; {@code first}: the first plain run), set
+   * against {@code budget}.
    */
   static String note(
       Figures.Row ct,
@@ -137,7 +137,8 @@ final class CtInMemory {
     return String.format(
         java.util.Locale.ROOT,
         "- CT against plain, one call: the server spent %.2f ms more CPU per certificate with CT"
-            + " (%.2f against %.2f ms in the plain run after it; %.2f ms in the first plain run;"
+            + " (%.2f against %.2f ms in the plain run before it, after a first CT run; %.2f ms in the"
+            + " first plain run;"
             + " %.2f ms more without the JIT compiler threads). The budget, the log round trips"
             + " plus one extra signature, is %.3f ms: the two add-pre-chain round trips %.3f ms"
             + " (sent at once and their answers read by java.net.http on four threads, as the"

@@ -21,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code add-pre-chain} requests at once (RFC 6962 §4.2) and reading their answers, as the server
  * does for each certificate: the JSON body with the base64 chain, {@link HttpClient} on a pool of
  * four threads, the answers' JSON read and their base64 fields decoded. Two {@link Rfc6962Log}s in
- * this process answer; only the client's threads are counted (the calling thread, the pool and the
- * client's selector thread), never the logs'. A pair waits some 30 ms for the in-process logs
- * (latency, not CPU), so the counts stay small: a few thousand pairs take minutes.
+ * this process answer; only the client's threads are counted (the calling thread, the pool, the
+ * client's selector thread and the common pool, where {@code sendAsync} completes its answers),
+ * never the logs'. A pair waits some 30 ms for the in-process logs (latency, not CPU), so the
+ * counts stay small: a few thousand pairs take minutes.
  */
 final class CtRoundTrips {
 
@@ -31,6 +32,12 @@ final class CtRoundTrips {
   private static final int BATCH = 200;
   private static final int MAX_BATCHES = 8;
   private static final String POOL = "ct-round-trip-";
+
+  /**
+   * {@code sendAsync} completes every answer on {@code CompletableFuture}'s default executor, the
+   * common pool, where the answer's JSON is then read: that hop is part of a round trip.
+   */
+  private static final String COMMON_POOL = "ForkJoinPool.commonPool-worker-";
 
   /** Looked up once, as the server's CT client does. */
   private static final jakarta.json.spi.JsonProvider JSON =
@@ -152,13 +159,15 @@ final class CtRoundTrips {
   }
 
   /**
-   * The pool's and the HTTP clients' selector threads' CPU (nanoseconds); the callers count their
-   * own.
+   * The pool's, the HTTP clients' selector threads' and the common pool's CPU (nanoseconds); the
+   * callers count their own.
    */
   private static long clientCpu(ThreadMXBean threads) {
     long total = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith(POOL) || t.getName().startsWith("HttpClient-")) {
+      if (t.getName().startsWith(POOL)
+          || t.getName().startsWith("HttpClient-")
+          || t.getName().startsWith(COMMON_POOL)) {
         total += Math.max(0, threads.getThreadCpuTime(t.getId()));
       }
     }

@@ -42,6 +42,8 @@ final class Figures {
     }
   }
 
+  private static final long TICKS = Long.getLong("bench.cpu.ticks", 100);
+
   private final Path work;
   private final Machine.Fsync fsyncBefore;
   private final String loadBefore;
@@ -62,11 +64,6 @@ final class Figures {
 
   void add(Row row) {
     rows.add(row);
-  }
-
-  /** Puts {@code updated} where {@code old} was, such as a row whose goal is known only later. */
-  void replace(Row old, Row updated) {
-    rows.set(rows.indexOf(old), updated);
   }
 
   /** A line below the table, such as a part of the server's CPU measured on its own. */
@@ -186,6 +183,12 @@ final class Figures {
               row.inMemory().cpuMillis(),
               row.inMemory().gcMillis(),
               row.inMemory().warmUp()));
+    }
+    for (Row row : rows) {
+      out.append(
+              ServerThreads.line(
+                  row.path(), row.outcome().serverThreads(), row.outcome().operations(), TICKS))
+          .append('\n');
     }
     // a blank line first: a note is a paragraph of its own, not part of the last bullet
     notes.forEach(line -> out.append('\n').append(line).append('\n'));

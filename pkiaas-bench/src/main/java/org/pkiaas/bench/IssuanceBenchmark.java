@@ -1,29 +1,12 @@
 package org.pkiaas.bench;
 
-import java.math.BigInteger;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * Certificates issued per second through the REST API with a P-256 CA and N concurrent clients, two
@@ -50,6 +33,8 @@ public final class IssuanceBenchmark {
   private static final int WARM_UP_BATCH = 200;
   private static final int WARM_UP_BATCHES = 40;
 
+  private static final long TICKS = Long.getLong("bench.cpu.ticks", 100);
+
   private final BenchApi api;
   private final ServerJit jit = ServerJit.fromProperties();
 
@@ -63,14 +48,6 @@ public final class IssuanceBenchmark {
 
   /** The plain one-call row, which the CT row's extra CPU is counted from. */
   private Figures.Row plainOneCall;
-
-  /** The CT row, the in-memory cost CT adds, and how many entries each log logged. */
-  private Figures.Row ctRow;
-
-  private InMemory.Cost ctExtra;
-  private CtRoundTrips.Cost ctRoundTrips;
-  private CtRoundTrips.Cost ctRoundTripsAlone;
-  private String ctEntries;
 
   private IssuanceBenchmark(String base, String user, String password) {
     this.api = new BenchApi(base, user, password);
@@ -91,7 +68,7 @@ public final class IssuanceBenchmark {
     String caId = api.createCa("Benchmark CA " + Instant.now());
     String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
     List<String> csrs = csrs(4000);
-    InMemory.Cost inMemory = InMemory.cpuPerOperation(issuanceWork(), 5000);
+    InMemory.Cost inMemory = InMemory.cpuPerOperation(IssuanceInMemory.work(), 5000);
     figures = Figures.start(work);
     plainOneCall =
         measure(
@@ -111,21 +88,7 @@ public final class IssuanceBenchmark {
             "",
             (client, i) -> api.issue(templateId, csrs.get(i % csrs.size()))));
     if (ct) {
-      withCt(caId, csrs, clients, duration, inMemory);
-      // the plain one call again, as warm as the CT run: the first one may still be warming up
-      Figures.Row again =
-          measure(
-              "one call again, after the CT run, " + clients + " clients" + suffix,
-              clients,
-              duration,
-              inMemory,
-              "",
-              (client, i) -> oneCall(templateId, csrs.get(i % csrs.size())));
-      figures.add(again);
-      CtInMemory.Budget budget = new CtInMemory.Budget(ctRoundTrips, ctExtra);
-      figures.replace(ctRow, CtInMemory.withBudget(ctRow, again, budget));
-      figures.note(
-          CtInMemory.note(ctRow, again, plainOneCall, budget, ctRoundTripsAlone, ctEntries));
+      withCt(caId, templateId, csrs, clients, duration, inMemory, suffix);
     }
     // The floor under every API call: the same clients reading the template (HTTP, sign-in,
     // JAX-RS, a transaction with one read, JSON) and issuing nothing; its ratio is to the
@@ -178,15 +141,27 @@ public final class IssuanceBenchmark {
         "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\"}");
   }
 
-  /** The same one-call measure on a template whose two CT logs must both give an SCT. */
+  /**
+   * The same one-call measure on a template whose two CT logs must both give an SCT, three times
+   * over: with CT (which warms the CT path up: its HTTP client alone adds thousands of methods for
+   * the JIT), plain again, and with CT again. The goal is judged on the last two, which are equally
+   * warm: measured right after the first CT run, the CT row was still paying for compilations
+   * (hundreds in its window) and for code that the new path had sent back to the interpreter.
+   */
   private void withCt(
-      String caId, List<String> csrs, int clients, Duration duration, InMemory.Cost inMemory)
+      String caId,
+      String plainTemplateId,
+      List<String> csrs,
+      int clients,
+      Duration duration,
+      InMemory.Cost inMemory,
+      String suffix)
       throws Exception {
     X509CertificateHolder ca = BenchApi.caCertificate(api.get("/api/v1/cas/" + caId));
     InMemory.Cost extra = InMemory.cpuPerOperation(CtInMemory.work(), 5000);
     // the round trips' CPU on a client of the same make as the server's, before the CT run
-    ctRoundTripsAlone = CtRoundTrips.measure(CtInMemory.chain(), 1000, 1);
-    ctRoundTrips = CtRoundTrips.measure(CtInMemory.chain(), 1000, clients);
+    CtRoundTrips.Cost alone = CtRoundTrips.measure(CtInMemory.chain(), 1000, 1);
+    CtRoundTrips.Cost roundTrips = CtRoundTrips.measure(CtInMemory.chain(), 1000, clients);
     InMemory.Cost withExtra =
         new InMemory.Cost(
             inMemory.cpuMillis() + extra.cpuMillis(),
@@ -212,71 +187,40 @@ public final class IssuanceBenchmark {
               + ","
               + two.asTemplateLog()
               + "],\"sctsRequired\":2}}");
-      Figures.Row row =
+      String ctPath =
+          "one call with CT (2 logs in the load generator, 2 SCTs required), "
+              + clients
+              + " clients";
+      Clients.Operation withCt = (client, i) -> oneCall(templateId, csrs.get(i % csrs.size()));
+      figures.add(measure(ctPath + ", first run", clients, duration, withExtra, "", withCt));
+      Figures.Row plain =
           measure(
-              "one call with CT (2 logs in the load generator, 2 SCTs required), "
-                  + clients
-                  + " clients",
+              "one call again, after the first CT run, " + clients + " clients" + suffix,
               clients,
               duration,
-              withExtra,
-              "extra server CPU ≤ log round trips + precertificate signature + SCT checks",
-              (client, i) -> oneCall(templateId, csrs.get(i % csrs.size())));
-      figures.add(row);
-      ctRow = row;
-      ctExtra = extra;
-      ctEntries = one.treeSize() + " and " + two.treeSize();
+              inMemory,
+              "",
+              (client, i) -> oneCall(plainTemplateId, csrs.get(i % csrs.size())));
+      figures.add(plain);
+      Figures.Row again = measure(ctPath + ", again", clients, duration, withExtra, "", withCt);
+      CtInMemory.Budget budget = new CtInMemory.Budget(roundTrips, extra);
+      figures.add(CtInMemory.withBudget(again, plain, budget));
+      figures.note(
+          CtInMemory.note(
+              again,
+              plain,
+              plainOneCall,
+              budget,
+              alone,
+              one.treeSize() + " and " + two.treeSize()));
+      figures.note(
+          ServerThreads.extra(
+              again.outcome().serverThreads(),
+              again.outcome().operations(),
+              plain.outcome().serverThreads(),
+              plain.outcome().operations(),
+              TICKS));
     }
-  }
-
-  /**
-   * What issuing one certificate cannot avoid, in memory with Bouncy Castle and a P-256 CA key:
-   * parse the CSR and verify its signature, build a Web Server certificate (key usages, EKU, SAN,
-   * key identifiers), sign and encode it.
-   */
-  static InMemory.Work issuanceWork() throws Exception {
-    KeyPair ca = BenchApi.p256();
-    byte[] csr = PemText.der(BenchApi.csr("host.example.test"), "CERTIFICATE REQUEST");
-    SecureRandom random = new SecureRandom();
-    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-    return () -> {
-      PKCS10CertificationRequest request = new PKCS10CertificationRequest(csr);
-      if (!InMemory.csrVerifies(request)) {
-        throw new IllegalStateException("CSR signature");
-      }
-      X509v3CertificateBuilder builder =
-          new X509v3CertificateBuilder(
-              new X500Name("CN=Benchmark CA"),
-              new BigInteger(127, random),
-              new Date(),
-              new Date(System.currentTimeMillis() + 86_400_000L),
-              request.getSubject(),
-              request.getSubjectPublicKeyInfo());
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(
-          Extension.keyUsage,
-          true,
-          new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-      builder.addExtension(
-          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      builder.addExtension(
-          Extension.subjectAlternativeName,
-          false,
-          new GeneralNames(new GeneralName(GeneralName.dNSName, "host.example.test")));
-      builder.addExtension(
-          Extension.subjectKeyIdentifier,
-          false,
-          extensions.createSubjectKeyIdentifier(request.getSubjectPublicKeyInfo()));
-      builder.addExtension(
-          Extension.authorityKeyIdentifier,
-          false,
-          extensions.createAuthorityKeyIdentifier(
-              org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
-                  ca.getPublic().getEncoded())));
-      ContentSigner signer =
-          new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(ca.getPrivate());
-      builder.build(signer).getEncoded();
-    };
   }
 
   private static List<String> csrs(int count) throws Exception {

@@ -132,6 +132,11 @@ final class ProcessCpu {
     return name;
   }
 
+  /** The process's id; 0 or less when it is not known. */
+  long pid() {
+    return pid;
+  }
+
   /** Seconds of CPU used so far; NaN when the process is unknown or unreadable. */
   double seconds() {
     if (pid <= 0) {

@@ -91,13 +91,16 @@ final class Wrk {
       jit.startRecording(target.recording());
     }
     double[] before = ProcessCpu.snapshot(processes);
+    ServerThreads.Snapshot threadsBefore = ServerThreads.snapshot(processes[0].pid());
     String output = run(target, seconds);
     double[] cpu = ProcessCpu.since(processes, before);
+    ServerThreads.Window threads =
+        ServerThreads.window(threadsBefore, ServerThreads.snapshot(processes[0].pid()));
     if (target.recording() != null) {
       jit.stopRecording(target.recording());
     }
     return new Figures.Row(
-        path, outcome(output, cpu), inMemory, warmUp, jit.compiled() - compiled, goal);
+        path, outcome(output, cpu, threads), inMemory, warmUp, jit.compiled() - compiled, goal);
   }
 
   private static String run(Target target, int seconds) throws IOException, InterruptedException {
@@ -118,7 +121,7 @@ final class Wrk {
   }
 
   /** What {@code wrk --latency} reports, as the other benchmarks' clients report it. */
-  static Clients.Outcome outcome(String output, double[] cpu) {
+  static Clients.Outcome outcome(String output, double[] cpu, ServerThreads.Window threads) {
     Matcher done = DONE.matcher(output);
     if (!done.find()) {
       throw new IllegalStateException("wrk said: " + output);
@@ -132,7 +135,8 @@ final class Wrk {
         percentileMillis(output, "99%"),
         failed.find() ? Integer.parseInt(failed.group(1)) : 0,
         null,
-        cpu);
+        cpu,
+        threads);
   }
 
   private static double percentileMillis(String output, String percentile) {

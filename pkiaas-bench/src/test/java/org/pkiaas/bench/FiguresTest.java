@@ -24,7 +24,14 @@ class FiguresTest {
   private static Figures.Row row(double millisEach, InMemory.Cost inMemory) {
     Clients.Outcome outcome =
         new Clients.Outcome(
-            1000, Duration.ofSeconds(1), 1, 2, 0, null, new double[] {millisEach, 0, 0, 0, 0, 0});
+            1000,
+            Duration.ofSeconds(1),
+            1,
+            2,
+            0,
+            null,
+            new double[] {millisEach, 0, 0, 0, 0, 0},
+            ServerThreads.Window.UNKNOWN);
     return new Figures.Row(
         "path", outcome, inMemory, new WarmUp.Done(1000, List.of(0L), 0), 0, "goal");
   }
