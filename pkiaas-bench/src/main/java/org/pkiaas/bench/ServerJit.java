@@ -122,6 +122,52 @@ final class ServerJit {
     }
   }
 
+  /**
+   * Methods the JIT has queued or is compiling now ({@code jcmd <pid> Compiler.queue}: one line per
+   * method, named {@code Class::method}); -1 when the JVM cannot be asked.
+   */
+  long queued() {
+    if (pid <= 0) {
+      return -1;
+    }
+    try {
+      Process jcmd =
+          new ProcessBuilder("jcmd", Long.toString(pid), "Compiler.queue")
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+        return -1;
+      }
+      return output.lines().filter(line -> line.contains("::")).count();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Waits, with no load, until the JIT's queue is empty or {@code limit} has passed, and says how
+   * long that took. Under load the compiler threads share two cores with dozens of busy threads and
+   * the queue grows; HotSpot then raises the C2 thresholds with the queue's length ({@code
+   * Tier4LoadFeedback}), so a warm-up that never lets the queue empty reaches C2 later still.
+   *
+   * @return the milliseconds waited; -1 when the queue cannot be read
+   */
+  long drain(java.time.Duration limit) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + limit.toNanos();
+    while (true) {
+      long queued = queued();
+      if (queued < 0) {
+        return -1;
+      }
+      if (queued == 0 || System.nanoTime() > deadline) {
+        return (System.nanoTime() - start) / 1_000_000;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   long compiled() {
     if (pid <= 0) {
       return -1;
