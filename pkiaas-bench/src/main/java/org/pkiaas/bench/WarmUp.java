@@ -21,7 +21,7 @@ final class WarmUp {
   static final int QUIET_SHARE = 500;
 
   /** The longest warm-up: past it, the figures are reported as partly warm. */
-  static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(3);
+  static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(5);
 
   /**
    * The fewest operations before a warm-up may end: twice HotSpot's {@code
