@@ -75,6 +75,7 @@ final class CtRoundTrips {
       }
       HttpClient http =
           HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1) // as the server asks a cleartext log
               .executor(pool)
               .connectTimeout(Duration.ofSeconds(5))
               .followRedirects(HttpClient.Redirect.NEVER)

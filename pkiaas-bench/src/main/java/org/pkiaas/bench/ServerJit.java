@@ -72,9 +72,10 @@ final class ServerJit {
 
   /**
    * Ends {@code perf record} of a measurement (started by {@link #startRecording} when {@code
-   * bench.perf.dir} is set) and writes the server's JIT symbol map beside it ({@code jcmd <pid>
-   * Compiler.perfmap}, to {@code /tmp/perf-<pid>.map}, where {@code perf report} looks), so that
-   * compiled Java frames have names.
+   * bench.perf.dir} is set) and writes the server's JIT symbol map ({@code jcmd <pid>
+   * Compiler.perfmap}) to {@code /tmp/perf-<pid>.map}, where {@code perf report} looks, so that
+   * compiled Java frames have names, and a copy beside the data as {@code <name>.map}: the next
+   * window overwrites the one in {@code /tmp} (copy it back there to read this window's data).
    */
   private void stopPerf(String name) {
     Process running = perf.remove(name);
@@ -83,11 +84,22 @@ final class ServerJit {
     }
     running.destroy(); // SIGTERM: perf record writes its data and ends
     try {
-      running.waitFor(60, TimeUnit.SECONDS);
+      if (!running.waitFor(60, TimeUnit.SECONDS)) {
+        running.destroyForcibly();
+        System.err.println("perf record of " + name + " did not end on SIGTERM; killed");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     jcmd("Compiler.perfmap");
+    try {
+      java.nio.file.Files.copy(
+          java.nio.file.Path.of("/tmp/perf-" + pid + ".map"),
+          java.nio.file.Path.of(System.getProperty("bench.perf.dir"), name + ".map"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      System.err.println("the JIT's symbol map of " + name + " was not copied: " + e);
+    }
   }
 
   /**
@@ -95,6 +107,7 @@ final class ServerJit {
    * {@code bench.jfr.dir/<name>.jfr} ({@code jcmd <pid> JFR.dump begin=… end=…}).
    */
   void stopRecording(String name) {
+    Instant end = Instant.now(); // before perf's own ending, which is not the measurement
     stopPerf(name);
     String directory = System.getProperty("bench.jfr.dir");
     Instant begin = measured.remove(name);
@@ -103,7 +116,7 @@ final class ServerJit {
           "JFR.dump",
           "name=" + RECORDING,
           "begin=" + begin,
-          "end=" + Instant.now(),
+          "end=" + end,
           "filename=" + directory + "/" + name + ".jfr");
     }
   }

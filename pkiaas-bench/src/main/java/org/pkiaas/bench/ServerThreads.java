@@ -19,7 +19,8 @@ import java.util.Map;
  * both "default task-#", Undertow's request threads), and reported per operation, user and kernel
  * apart. Unlike a Java profiler's samples it sees everything a thread spends: the JVM's own work,
  * system calls, and threads that start during the window. A thread that ends inside the window is
- * missed (its CPU since the first reading is lost); the line says how many did.
+ * missed (its CPU since the first reading is lost); the line says how many of the threads read
+ * before the window did, but cannot know of a thread that both started and ended inside it.
  */
 final class ServerThreads {
 
@@ -99,7 +100,14 @@ final class ServerThreads {
     return usages;
   }
 
+  /**
+   * {@link Window#UNKNOWN} when either reading failed: against an empty first reading every thread
+   * would look new and be charged its whole life.
+   */
   static Window window(Snapshot before, Snapshot after) {
+    if (before.threads().isEmpty() || after.threads().isEmpty()) {
+      return Window.UNKNOWN;
+    }
     return new Window(between(before, after), ended(before, after));
   }
 

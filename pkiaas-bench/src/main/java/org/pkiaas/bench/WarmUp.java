@@ -54,6 +54,7 @@ final class WarmUp {
 
     boolean stable() {
       return !compilationsPerBatch.isEmpty()
+          && operations >= MIN_OPERATIONS
           && quiet(compilationsPerBatch.get(compilationsPerBatch.size() - 1), compiledAtEnd);
     }
 
@@ -67,12 +68,22 @@ final class WarmUp {
           compiledAtEnd,
           drainMillis.isEmpty()
               ? ""
-              : "; after each batch the JIT emptied its queue in " + drainMillis + " ms",
+              : "; after each batch the JIT emptied its queue in "
+                  + drainMillis.stream().map(WarmUp::drained).toList()
+                  + " ms",
           stable() ? "" : " (not yet quiet: read the figures as partly warm)");
     }
   }
 
   private WarmUp() {}
+
+  /** A pause's length; one that reached {@link #DRAIN} did not see the queue empty. */
+  private static String drained(long millis) {
+    if (millis < 0) {
+      return "n/a";
+    }
+    return millis >= DRAIN.toMillis() ? "≥" + millis + " (still queued)" : Long.toString(millis);
+  }
 
   static boolean quiet(long added, long compiled) {
     return added >= 0 && compiled >= 0 && (added <= QUIET || added * QUIET_SHARE <= compiled);

@@ -45,6 +45,10 @@ class ServerThreadsTest {
     // ended: the spinner was not in the first snapshot, so nothing of it is missed
     assertEquals(0, ServerThreads.ended(before, after));
     assertEquals(1, ServerThreads.ended(after, ServerThreads.snapshot(SELF)));
+    // a failed first reading must not charge every thread its whole life to the window
+    assertEquals(
+        ServerThreads.Window.UNKNOWN,
+        ServerThreads.window(new ServerThreads.Snapshot(java.util.Map.of()), after));
   }
 
   @Test
