@@ -1,7 +1,6 @@
 package org.pkiaas.bench;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,26 +163,17 @@ final class ProcessCpu {
    * including those that have ended since an earlier call, up to that call.
    */
   private double threadSeconds() {
-    Path tasks = Path.of("/proc", Long.toString(pid), "task");
-    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-      for (Path thread : threads) {
-        try {
-          String stat = Files.readString(thread.resolve("stat"));
-          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          if (threadPrefixes.stream().anyMatch(comm::startsWith)) {
-            // fields 14 and 15 (utime, stime) and 22 (start time), counted from field 3
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            seenTicks.put(
-                thread.getFileName() + "@" + fields[19],
-                Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-          }
-        } catch (IOException e) {
-          // the thread ended between the listing and the read: its CPU is no longer counted
-        }
-      }
-    } catch (IOException | RuntimeException e) {
+    ServerThreads.Snapshot now = ServerThreads.snapshot(pid);
+    if (now.threads().isEmpty()) {
       return Double.NaN;
     }
+    now.threads()
+        .forEach(
+            (thread, reading) -> {
+              if (threadPrefixes.stream().anyMatch(reading.comm()::startsWith)) {
+                seenTicks.put(thread, reading.user() + reading.kernel());
+              }
+            });
     long ticks = seenTicks.values().stream().mapToLong(Long::longValue).sum();
     return ticks / (double) ticksPerSecond;
   }

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 final class ServerThreads {
 
-  /** One thread's ticks, as last read. */
-  private record Reading(String group, long user, long kernel) {}
+  /** One thread's name ({@code comm}, cut to 15 characters) and ticks, as last read. */
+  record Reading(String comm, long user, long kernel) {}
 
   /** What every thread of the process had used at one moment, by thread id and start time. */
   record Snapshot(Map<String, Reading> threads) {}
@@ -65,7 +65,7 @@ final class ServerThreads {
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           threads.put(
               task.getFileName() + "@" + fields[19],
-              new Reading(group(comm), Long.parseLong(fields[11]), Long.parseLong(fields[12])));
+              new Reading(comm, Long.parseLong(fields[11]), Long.parseLong(fields[12])));
         } catch (IOException e) {
           // the thread ended between the listing and the read
         }
@@ -89,7 +89,7 @@ final class ServerThreads {
       Reading then = before.threads().get(thread.getKey());
       long user = now.user() - (then == null ? 0 : then.user());
       long kernel = now.kernel() - (then == null ? 0 : then.kernel());
-      long[] sums = byGroup.computeIfAbsent(now.group(), g -> new long[3]);
+      long[] sums = byGroup.computeIfAbsent(group(now.comm()), g -> new long[3]);
       sums[0]++;
       sums[1] += user;
       sums[2] += kernel;
