@@ -1,6 +1,8 @@
 package org.pkiaas.ct.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -22,8 +24,13 @@ import org.pkiaas.x509.Der;
  * caller's to see. Asked inside the {@link LoggedIssuance#run} that has just issued the
  * certificate, it takes the issuance's own checks of those SCTs rather than verifying them a second
  * time.
+ *
+ * <p>A read: it joins the caller's transaction when there is one and opens none of its own ({@code
+ * SUPPORTS}), so the answer to an issuance does not pay a second JTA transaction to hand back what
+ * the issuance verified.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class EmbeddedTimestamps {
 
   /**
