@@ -100,6 +100,9 @@ final class ServerJit {
     } catch (java.io.IOException e) {
       System.err.println("the JIT's symbol map of " + name + " was not copied: " + e);
     }
+    // now, while /tmp/perf-<pid>.map names this recording's compiled frames
+    PerfProfile.record(
+        name, java.nio.file.Path.of(System.getProperty("bench.perf.dir"), name + ".data"));
   }
 
   /**

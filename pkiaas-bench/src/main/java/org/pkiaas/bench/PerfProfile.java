@@ -1,0 +1,256 @@
+package org.pkiaas.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Where the server's request threads spend their CPU, by code, from a {@code perf record -g} of a
+ * measurement ({@code PKIAAS_BENCH_PERF}): each sample of a request thread counted once, for the
+ * library its innermost frame belongs to (its self time). Unlike Flight Recorder's execution
+ * samples, which only see threads running Java code, perf samples the CPU itself, so the kernel,
+ * the JVM's runtime and its stubs get their share, and long stretches of Java arithmetic are not
+ * over-weighted: JFR put Bouncy Castle's curve arithmetic at 25 % of the one-call issuance's
+ * request threads where perf, on the same path, measured 10 %.
+ */
+final class PerfProfile {
+
+  /** The threads that run requests: Undertow's worker pool ({@code default task-N}). */
+  static final String REQUEST_THREADS = "default task";
+
+  /** The library a Java method belongs to, by its qualified name; the first that matches wins. */
+  private static final List<Map.Entry<String, Pattern>> JAVA =
+      List.of(
+          code("Bouncy Castle's arithmetic", "^org\\.bouncycastle\\.(math|crypto)\\."),
+          code("Bouncy Castle's ASN.1 and the rest", "^org\\.bouncycastle\\."),
+          code("Hibernate Validator", "^org\\.hibernate\\.validator\\."),
+          code("Hibernate ORM", "^org\\.hibernate\\."),
+          code("MariaDB Connector/J", "^org\\.mariadb\\."),
+          code("IronJacamar's pool", "^org\\.jboss\\.jca\\."),
+          code(
+              "transactions (Narayana)",
+              "^(com\\.arjuna|org\\.jboss\\.tm|org\\.wildfly\\.transaction)\\."),
+          code("EJB and EE invocation", "^org\\.jboss\\.(as|invocation|ejb)\\."),
+          code("Weld (CDI)", "^org\\.jboss\\.weld\\."),
+          code("RESTEasy (JAX-RS)", "^org\\.jboss\\.resteasy\\."),
+          code("Undertow and XNIO", "^(io\\.undertow|org\\.xnio|org\\.wildfly\\.extension)\\."),
+          code("Elytron", "^org\\.wildfly\\.security\\."),
+          code("JSON-B and JSON-P", "^(org\\.eclipse\\.(yasson|parsson)|jakarta\\.json)\\."),
+          code("logging", "^org\\.jboss\\.log"),
+          code("PKIaaS", "^org\\.pkiaas\\."),
+          code("the JDK's library", "^(java|javax|jdk|sun|com\\.sun)\\."),
+          code("other Java code", ""));
+
+  private static final String KERNEL = "the kernel";
+  private static final String JVM = "the JVM's runtime and stubs";
+  private static final String NATIVE = "other native code";
+
+  /** A frame of {@code perf script}: {@code <symbol> (<dso>)}; the symbol may hold spaces. */
+  private static final Pattern FRAME = Pattern.compile("^(.*?) \\(([^()]*)\\)$");
+
+  /** The lines of this run's profiled measurements, for {@link Figures#report}. */
+  private static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
+
+  private PerfProfile() {}
+
+  /**
+   * Prints the line for recordings made earlier: {@code PerfProfile <name>.data...}, each with the
+   * symbol map {@code <name>.map} beside it, which is copied to {@code /tmp/perf-<pid>.map} first.
+   */
+  public static void main(String[] args) throws IOException {
+    for (String name : args) {
+      Path data = Path.of(name);
+      Path map = Path.of(name.replaceFirst("\\.data$", "") + ".map");
+      if (java.nio.file.Files.exists(map)) {
+        java.nio.file.Files.copy(
+            map,
+            Path.of("/tmp/perf-" + pidOf(data) + ".map"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      Shares shares = read(data);
+      System.out.println(shares == null ? name + ": no request-thread samples" : shares.line(name));
+    }
+  }
+
+  /** The process a recording sampled, as {@code perf script -F pid} prints it. */
+  private static String pidOf(Path data) throws IOException {
+    Process script =
+        new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "pid")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = out.readLine();
+      script.destroy();
+      return first == null ? "0" : first.strip();
+    }
+  }
+
+  /** Reads a measurement's recording and keeps its line for the section ({@link #drain}). */
+  static void record(String measurement, Path data) {
+    Shares shares = read(data);
+    if (shares != null) {
+      LINES.add(shares.line(measurement));
+    }
+  }
+
+  /** The lines {@link #record} kept, in order; none are kept after. */
+  static List<String> drain() {
+    List<String> lines = new ArrayList<>();
+    for (String line = LINES.poll(); line != null; line = LINES.poll()) {
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  private static Map.Entry<String, Pattern> code(String name, String regex) {
+    return Map.entry(name, Pattern.compile(regex));
+  }
+
+  /**
+   * The request threads' samples by code, from {@code perf script -F comm,ip,sym,dso} output: a
+   * header line per sample (the thread's name), its frames indented below it, innermost first, a
+   * blank line after.
+   */
+  static Shares of(BufferedReader perfScript) throws IOException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put(KERNEL, 0L);
+    counts.put(JVM, 0L);
+    counts.put(NATIVE, 0L);
+    JAVA.forEach(entry -> counts.put(entry.getKey(), 0L));
+    long samples = 0;
+    String thread = null;
+    String innermost = null;
+    for (String line = perfScript.readLine(); ; line = perfScript.readLine()) {
+      if (line == null || line.isBlank()) {
+        if (thread != null && thread.startsWith(REQUEST_THREADS) && innermost != null) {
+          samples++;
+          counts.merge(codeOf(innermost), 1L, Long::sum);
+        }
+        thread = null;
+        innermost = null;
+        if (line == null) {
+          return new Shares(samples, counts);
+        }
+      } else if (!Character.isWhitespace(line.charAt(0))) {
+        thread = line.strip();
+      } else if (innermost == null) {
+        String frame = line.strip();
+        int space = frame.indexOf(' ');
+        innermost = space < 0 ? frame : frame.substring(space + 1); // past the address
+      }
+    }
+  }
+
+  /**
+   * What a frame's code belongs to: the kernel, the JVM (its library, or code the JIT made that is
+   * not a Java method: stubs, vtables, the interpreter), other native libraries, or the library of
+   * a compiled Java method, named in the JIT's map as {@code <return type>
+   * <class>.<method>(<args>)}.
+   */
+  static String codeOf(String frame) {
+    var parts = FRAME.matcher(frame);
+    String symbol = parts.matches() ? parts.group(1) : frame;
+    String dso = parts.matches() ? parts.group(2) : "";
+    if (dso.contains("kernel")) {
+      return KERNEL;
+    }
+    if (dso.endsWith("libjvm.so")) {
+      return JVM;
+    }
+    if (!dso.startsWith("/tmp/perf-")) {
+      return dso.contains(".so") ? NATIVE : JVM; // [unknown]: code perf could not place
+    }
+    int arguments = symbol.indexOf('(');
+    if (arguments < 0) {
+      return JVM;
+    }
+    String method = symbol.substring(symbol.lastIndexOf(' ', arguments) + 1, arguments);
+    if (method.indexOf('.') < 0) {
+      return JVM; // such as "StubRoutines (2)"
+    }
+    return JAVA.stream()
+        .filter(entry -> entry.getValue().matcher(method).find())
+        .findFirst()
+        .orElseThrow()
+        .getKey();
+  }
+
+  /** How many request-thread samples each kind of code had, out of {@code samples}. */
+  record Shares(long samples, Map<String, Long> counts) {
+
+    double percent(String code) {
+      return samples == 0 ? 0 : 100.0 * counts.getOrDefault(code, 0L) / samples;
+    }
+
+    /** One paragraph for the benchmark's section, largest share first, none under 0.5 %. */
+    String line(String measurement) {
+      List<String> parts = new ArrayList<>();
+      double small = 0;
+      for (Map.Entry<String, Long> entry :
+          counts.entrySet().stream()
+              .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+              .toList()) {
+        double percent = percent(entry.getKey());
+        if (percent < 0.5) {
+          small += percent;
+        } else {
+          parts.add(String.format(Locale.ROOT, "%s %.1f %%", entry.getKey(), percent));
+        }
+      }
+      if (small > 0) {
+        parts.add(String.format(Locale.ROOT, "the rest %.1f %%", small));
+      }
+      return String.format(
+          Locale.ROOT,
+          "- the request threads' CPU by code during \"%s\" (perf, %,d samples, each counted for"
+              + " its innermost frame): %s.",
+          measurement,
+          samples,
+          String.join(", ", parts));
+    }
+  }
+
+  /**
+   * Reads {@code data} with {@code perf script}, which names the JIT's frames from {@code
+   * /tmp/perf-<pid>.map}: call it after that map was written for this recording. Null when perf
+   * cannot read it.
+   */
+  static Shares read(Path data) {
+    try {
+      Process script =
+          new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "comm,ip,sym,dso")
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      Shares shares;
+      try (BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
+        shares = of(out);
+      }
+      if (!script.waitFor(5, TimeUnit.MINUTES) || script.exitValue() != 0) {
+        script.destroyForcibly();
+        return null;
+      }
+      return shares.samples() == 0 ? null : shares;
+    } catch (IOException e) {
+      System.err.println("perf script of " + data + " failed: " + e);
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}
