@@ -36,7 +36,7 @@ public final class AcmeBenchmark {
 
   private static final String DOMAIN = "bench.test";
   private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 80;
+  private static final int WARM_UP_BATCHES = 400;
   private final BenchApi api;
 
   private AcmeBenchmark(String base, String user, String password) {

@@ -32,7 +32,7 @@ public final class IssuanceBenchmark {
 
   private static final java.security.Provider BC = BenchApi.BC;
   private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 80;
+  private static final int WARM_UP_BATCHES = 400;
 
   private static final long TICKS = Long.getLong("bench.cpu.ticks", 100);
 

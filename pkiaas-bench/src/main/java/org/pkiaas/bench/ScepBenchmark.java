@@ -28,7 +28,7 @@ import org.jscep.transport.UrlConnectionTransportFactory;
 public final class ScepBenchmark {
 
   private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 80;
+  private static final int WARM_UP_BATCHES = 400;
 
   private ScepBenchmark() {}
 

@@ -6,19 +6,33 @@ import java.util.List;
 /**
  * Warm-up counted in operations: batches of a fixed number of operations, each followed by a pause
  * without load until the server's JIT queue is empty ({@link ServerJit#drain}), until, after at
- * least {@link #MIN_OPERATIONS}, a batch makes the server's JIT compile at most {@link #QUIET} more
- * methods, or at most one in {@link #QUIET_SHARE} of all it has compiled (a server always compiles
- * a little: timers, other deployments), with at least two batches and at most {@code maxBatches} or
- * {@link #LIMIT}. What it reports is the evidence: the operations spent, the compilations each
- * batch added and how long the JIT took to empty its queue after each.
+ * least {@link #MIN_OPERATIONS}, the last {@link #QUIET_BATCHES} batches together made the server's
+ * JIT compile at most one method per {@link #OPERATIONS_PER_COMPILATION} operations, or {@code
+ * maxBatches} or {@link #LIMIT} is reached. What it reports is the evidence: the operations spent,
+ * the compilations each batch added and how long the JIT took to empty its queue after each.
  */
 final class WarmUp {
 
-  /** Compilations a batch may still add once the hot path is compiled (timers, GC, logging). */
-  static final int QUIET = 15;
+  /**
+   * Operations per compilation a warm-up's last batches may still cause once the hot path is
+   * compiled: at most one compilation per hundred operations, over {@link #QUIET_BATCHES} batches
+   * together (a server always compiles a little: timers, GC, logging; a steady one-call issuance
+   * window, 2026-12-05 11:49, compiled 0–2 methods per 200 certificates).
+   */
+  static final int OPERATIONS_PER_COMPILATION = 100;
 
-  /** The share of all compiled methods a batch may add once the hot path is compiled. */
-  static final int QUIET_SHARE = 500;
+  /**
+   * Batches whose compilations together are judged. One quiet batch proved too little, and so did a
+   * share of all compiled methods (one in 500, some 50) or 10 per batch of 200: issuance warm-ups
+   * ended on batches adding 15–60, or on a lucky run of three quiet batches, and the measurement
+   * then saw a thousand more compilations, the compiler threads taking 0.41–0.43 ms per
+   * certificate; the same path measured again after another warm-up cost the server 1.79 ms per
+   * certificate where the first window had measured 3.29 ms (2026-12-05 11:49). Under load HotSpot
+   * raises its C2 thresholds with the length of its queue ({@code Tier4LoadFeedback}), so code that
+   * runs once per request may need many times {@code Tier4InvocationThreshold} requests to be
+   * compiled.
+   */
+  static final int QUIET_BATCHES = 3;
 
   /** The longest warm-up: past it, the figures are reported as partly warm. */
   static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(5);
@@ -53,9 +67,8 @@ final class WarmUp {
     }
 
     boolean stable() {
-      return !compilationsPerBatch.isEmpty()
-          && operations >= MIN_OPERATIONS
-          && quiet(compilationsPerBatch.get(compilationsPerBatch.size() - 1), compiledAtEnd);
+      return operations >= MIN_OPERATIONS
+          && quietTail(compilationsPerBatch, operations / Math.max(1, compilationsPerBatch.size()));
     }
 
     @Override
@@ -85,8 +98,19 @@ final class WarmUp {
     return millis >= DRAIN.toMillis() ? "≥" + millis + " (still queued)" : Long.toString(millis);
   }
 
-  static boolean quiet(long added, long compiled) {
-    return added >= 0 && compiled >= 0 && (added <= QUIET || added * QUIET_SHARE <= compiled);
+  /**
+   * Whether the last {@link #QUIET_BATCHES} batches of {@code batchOperations} each added at most
+   * one compilation per {@link #OPERATIONS_PER_COMPILATION} operations, all of them together.
+   */
+  static boolean quietTail(List<Long> addedPerBatch, long batchOperations) {
+    int size = addedPerBatch.size();
+    if (size < QUIET_BATCHES) {
+      return false;
+    }
+    List<Long> last = addedPerBatch.subList(size - QUIET_BATCHES, size);
+    return last.stream().allMatch(added -> added >= 0)
+        && last.stream().mapToLong(Long::longValue).sum() * OPERATIONS_PER_COMPILATION
+            <= QUIET_BATCHES * batchOperations;
   }
 
   static Done run(ServerJit jit, int batchOperations, int maxBatches, Batch batch)
@@ -104,7 +128,7 @@ final class WarmUp {
       long now = jit.compiled();
       added.add(before < 0 || now < 0 ? -1 : now - before);
       before = now;
-      boolean enough = operations >= MIN_OPERATIONS && quiet(added.get(i), now);
+      boolean enough = operations >= MIN_OPERATIONS && quietTail(added, batchOperations);
       if (i >= 1 && (enough || System.nanoTime() > deadline)) {
         break;
       }

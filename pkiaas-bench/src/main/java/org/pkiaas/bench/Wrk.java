@@ -72,7 +72,7 @@ final class Wrk {
         WarmUp.run(
             jit,
             5000,
-            12,
+            40,
             n ->
                 Clients.count(
                     8,
