@@ -32,7 +32,8 @@ final class PerfProfile {
   /** The library a Java method belongs to, by its qualified name; the first that matches wins. */
   private static final List<Map.Entry<String, Pattern>> JAVA =
       List.of(
-          code("Bouncy Castle's arithmetic", "^org\\.bouncycastle\\.(math|crypto)\\."),
+          // curve and field arithmetic, digests, the signers: Bouncy Castle's primitives
+          code("Bouncy Castle's math and crypto", "^org\\.bouncycastle\\.(math|crypto)\\."),
           code("Bouncy Castle's ASN.1 and the rest", "^org\\.bouncycastle\\."),
           code("Hibernate Validator", "^org\\.hibernate\\.validator\\."),
           code("Hibernate ORM", "^org\\.hibernate\\."),
@@ -55,9 +56,14 @@ final class PerfProfile {
   private static final String KERNEL = "the kernel";
   private static final String JVM = "the JVM's runtime and stubs";
   private static final String NATIVE = "other native code";
+  private static final String UNNAMED = "code perf could not name";
 
-  /** A frame of {@code perf script}: {@code <symbol> (<dso>)}; the symbol may hold spaces. */
-  private static final Pattern FRAME = Pattern.compile("^(.*?) \\(([^()]*)\\)$");
+  /**
+   * A frame of {@code perf script}: {@code <symbol> (<dso>)}; the symbol may hold spaces and
+   * parentheses, the dso one pair of its own ({@code /usr/lib/libx.so (deleted)}).
+   */
+  private static final Pattern FRAME =
+      Pattern.compile("^(.*) \\(([^()]*(?:\\([^()]*\\))?[^()]*)\\)$");
 
   /** The lines of this run's profiled measurements, for {@link Figures#report}. */
   private static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
@@ -79,7 +85,10 @@ final class PerfProfile {
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       Shares shares = read(data);
-      System.out.println(shares == null ? name + ": no request-thread samples" : shares.line(name));
+      System.out.println(
+          shares == null
+              ? name + ": no request-thread samples, or perf could not read it (see above)"
+              : shares.line(name));
     }
   }
 
@@ -103,6 +112,8 @@ final class PerfProfile {
     Shares shares = read(data);
     if (shares != null) {
       LINES.add(shares.line(measurement));
+    } else {
+      System.err.println("no request-thread samples in " + data + ": no line for " + measurement);
     }
   }
 
@@ -129,6 +140,7 @@ final class PerfProfile {
     counts.put(KERNEL, 0L);
     counts.put(JVM, 0L);
     counts.put(NATIVE, 0L);
+    counts.put(UNNAMED, 0L);
     JAVA.forEach(entry -> counts.put(entry.getKey(), 0L));
     long samples = 0;
     String thread = null;
@@ -155,23 +167,30 @@ final class PerfProfile {
   }
 
   /**
-   * What a frame's code belongs to: the kernel, the JVM (its library, or code the JIT made that is
-   * not a Java method: stubs, vtables, the interpreter), other native libraries, or the library of
-   * a compiled Java method, named in the JIT's map as {@code <return type>
-   * <class>.<method>(<args>)}.
+   * What a frame's code belongs to: the kernel (and its vDSO), the JVM (its library, or code the
+   * JIT made that is not a Java method: stubs, vtables, the interpreter), other native libraries,
+   * the library of a compiled Java method, named in the JIT's map as {@code <return type>
+   * <class>.<method>(<args>)}, or nothing perf could name: an address outside every mapping, or
+   * compiled code the JIT had freed (replaced, deoptimised) before its map was written after the
+   * window. The map names the code at the window's end; code recompiled during the window at
+   * another address is named by its last version.
    */
   static String codeOf(String frame) {
     var parts = FRAME.matcher(frame);
-    String symbol = parts.matches() ? parts.group(1) : frame;
-    String dso = parts.matches() ? parts.group(2) : "";
-    if (dso.contains("kernel")) {
-      return KERNEL;
+    boolean split = parts.matches();
+    String symbol = split ? parts.group(1) : frame;
+    String dso = split ? parts.group(2) : "";
+    if (symbol.equals("[unknown]") || dso.equals("[unknown]") || dso.isEmpty()) {
+      return UNNAMED;
     }
-    if (dso.endsWith("libjvm.so")) {
+    if (dso.startsWith("[")) {
+      return KERNEL; // [kernel.kallsyms], a module such as [virtio_net], [vdso]
+    }
+    if (dso.contains("libjvm.so")) {
       return JVM;
     }
     if (!dso.startsWith("/tmp/perf-")) {
-      return dso.contains(".so") ? NATIVE : JVM; // [unknown]: code perf could not place
+      return NATIVE;
     }
     int arguments = symbol.indexOf('(');
     if (arguments < 0) {
@@ -234,14 +253,31 @@ final class PerfProfile {
           new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "comm,ip,sym,dso")
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
+      // a watchdog: the output is read to its end before waitFor, so the limit must run beside it
+      Thread limit =
+          new Thread(
+              () -> {
+                try {
+                  if (!script.waitFor(5, TimeUnit.MINUTES)) {
+                    script.destroyForcibly();
+                  }
+                } catch (InterruptedException e) {
+                  // read to the end: nothing to stop
+                }
+              },
+              "perf script limit");
+      limit.setDaemon(true);
+      limit.start();
       Shares shares;
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
         shares = of(out);
       }
-      if (!script.waitFor(5, TimeUnit.MINUTES) || script.exitValue() != 0) {
-        script.destroyForcibly();
+      script.waitFor();
+      limit.interrupt();
+      if (script.exitValue() != 0) {
+        System.err.println("perf script of " + data + " ended with " + script.exitValue());
         return null;
       }
       return shares.samples() == 0 ? null : shares;

@@ -91,14 +91,17 @@ class ServerJit { // not final: WarmUpTest stands in for the server
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    jcmd("Compiler.perfmap");
+    java.nio.file.Path map = java.nio.file.Path.of("/tmp/perf-" + pid + ".map");
     try {
+      java.nio.file.Files.deleteIfExists(map); // never read a window with the one before's map
+      jcmd("Compiler.perfmap");
       java.nio.file.Files.copy(
-          java.nio.file.Path.of("/tmp/perf-" + pid + ".map"),
+          map,
           java.nio.file.Path.of(System.getProperty("bench.perf.dir"), name + ".map"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     } catch (java.io.IOException e) {
-      System.err.println("the JIT's symbol map of " + name + " was not copied: " + e);
+      System.err.println("the JIT's symbol map of " + name + " was not written: " + e);
+      return; // without it, compiled Java frames have no names: no line by code
     }
     // now, while /tmp/perf-<pid>.map names this recording's compiled frames
     PerfProfile.record(

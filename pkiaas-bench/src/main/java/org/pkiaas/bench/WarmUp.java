@@ -129,7 +129,7 @@ final class WarmUp {
       added.add(before < 0 || now < 0 ? -1 : now - before);
       before = now;
       boolean enough = operations >= MIN_OPERATIONS && quietTail(added, batchOperations);
-      if (i >= 1 && (enough || System.nanoTime() > deadline)) {
+      if (enough || (i >= 1 && System.nanoTime() > deadline)) {
         break;
       }
     }

@@ -30,7 +30,7 @@ class PerfProfileTest {
   @Test
   void eachSampleCountsForItsInnermostFrameOnly() throws Exception {
     PerfProfile.Shares shares = sample();
-    assertEquals(1, shares.counts().get("Bouncy Castle's arithmetic"));
+    assertEquals(1, shares.counts().get("Bouncy Castle's math and crypto"));
     assertEquals(1, shares.counts().get("the kernel"));
     assertEquals(1, shares.counts().get("other native code"));
     assertEquals(1, shares.counts().get("the JDK's library")); // HashMap.get called by Hibernate
@@ -61,7 +61,20 @@ class PerfProfileTest {
         "the JVM's runtime and stubs", PerfProfile.codeOf("StubRoutines (2) (/tmp/perf-1.map)"));
     assertEquals(
         "the JVM's runtime and stubs", PerfProfile.codeOf("vtable chunks (/tmp/perf-1.map)"));
-    assertEquals("the JVM's runtime and stubs", PerfProfile.codeOf("[unknown] ([unknown])"));
+  }
+
+  @Test
+  void whatPerfCouldNotNameIsCountedApart() {
+    assertEquals("code perf could not name", PerfProfile.codeOf("[unknown] ([unknown])"));
+    // compiled code the JIT freed before its map was written
+    assertEquals("code perf could not name", PerfProfile.codeOf("[unknown] (/tmp/perf-1.map)"));
+  }
+
+  @Test
+  void theVdsoAndKernelModulesAreTheKernelsAndADeletedLibraryStaysNative() {
+    assertEquals("the kernel", PerfProfile.codeOf("__vdso_clock_gettime ([vdso])"));
+    assertEquals("the kernel", PerfProfile.codeOf("virtnet_poll ([virtio_net])"));
+    assertEquals("other native code", PerfProfile.codeOf("memcpy (/usr/lib/libx.so.1 (deleted))"));
   }
 
   @Test

@@ -36,12 +36,10 @@ class WarmUpTest {
     return java.util.Collections.nCopies(50, each); // batches of 200
   }
 
-  @Test
-  void theWarmUpRunsUntilItsLastBatchesAreQuietTogether() throws Exception {
+  /** A server whose JIT adds {@code addedByBatch[i]} compilations in batch i. */
+  private static WarmUp.Done warmUp(long[] addedByBatch, List<Integer> sizes) throws Exception {
     long[] compiled = {1000};
-    long[] addedByBatch = {500, 200, 100, 90, 80, 30, 20, 5, 0, 0, 0, 0};
     int[] batch = {0};
-    List<Integer> sizes = new ArrayList<>();
     ServerJit jit =
         new ServerJit(-1) {
           @Override
@@ -54,15 +52,28 @@ class WarmUpTest {
             return 0;
           }
         };
-    WarmUp.Done done =
-        WarmUp.run(
-            jit,
-            2_000,
-            100,
-            n -> {
-              sizes.add(n);
-              compiled[0] += addedByBatch[batch[0]++];
-            });
+    return WarmUp.run(
+        jit,
+        2_000,
+        100,
+        n -> {
+          sizes.add(n);
+          compiled[0] += addedByBatch[batch[0]++];
+        });
+  }
+
+  @Test
+  void aServerQuietFromTheStartStillGetsTheFewestOperations() throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    WarmUp.Done done = warmUp(new long[20], sizes);
+    assertEquals(WarmUp.MIN_OPERATIONS, done.operations());
+    assertEquals(5, sizes.size());
+  }
+
+  @Test
+  void theWarmUpRunsUntilItsLastBatchesAreQuietTogether() throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    WarmUp.Done done = warmUp(new long[] {500, 200, 100, 90, 80, 30, 20, 5, 0, 0, 0, 0}, sizes);
     // batches of 2,000 operations: three may add 60 compilations together; 30, 20, 5 are the
     // first such three, in batches six to eight
     assertEquals(8, sizes.size());
