@@ -35,8 +35,6 @@ import org.shredzone.acme4j.Status;
 public final class AcmeBenchmark {
 
   private static final String DOMAIN = "bench.test";
-  private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 400;
   private final BenchApi api;
 
   private AcmeBenchmark(String base, String user, String password) {
@@ -91,7 +89,7 @@ public final class AcmeBenchmark {
     Figures figures = Figures.start(work);
     Clients.Load load =
         new Clients.Load(
-            accounts, duration, WARM_UP_BATCH, WARM_UP_BATCHES, processes, jit, inMemory);
+            accounts, duration, WarmUp.BATCH, WarmUp.BATCHES, processes, jit, inMemory);
     Clients.Operation order = (client, i) -> order(logins.get(client), csrs.get(i % csrs.size()));
     Figures.Row orders =
         load.row(

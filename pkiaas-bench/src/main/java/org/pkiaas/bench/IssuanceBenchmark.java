@@ -31,8 +31,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 public final class IssuanceBenchmark {
 
   private static final java.security.Provider BC = BenchApi.BC;
-  private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 400;
 
   private static final long TICKS = Long.getLong("bench.cpu.ticks", 100);
 
@@ -116,8 +114,8 @@ public final class IssuanceBenchmark {
     WarmUp.Done warmUp =
         WarmUp.run(
             jit,
-            WARM_UP_BATCH,
-            WARM_UP_BATCHES,
+            WarmUp.BATCH,
+            WarmUp.BATCHES,
             n -> Clients.count(clients, n, processes, operation));
     long compiled = jit.compiled();
     String recording = "issuance-" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");

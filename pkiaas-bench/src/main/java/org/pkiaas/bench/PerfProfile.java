@@ -94,10 +94,7 @@ final class PerfProfile {
 
   /** The process a recording sampled, as {@code perf script -F pid} prints it. */
   private static String pidOf(Path data) throws IOException {
-    Process script =
-        new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "pid")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    Process script = perfScript(data, "pid");
     try (BufferedReader out =
         new BufferedReader(
             new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
@@ -105,6 +102,13 @@ final class PerfProfile {
       script.destroy();
       return first == null ? "0" : first.strip();
     }
+  }
+
+  /** {@code perf script} of a recording, printing {@code fields}; its errors discarded. */
+  private static Process perfScript(Path data, String fields) throws IOException {
+    return new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", fields)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   /** Reads a measurement's recording and keeps its line for the section ({@link #drain}). */
@@ -249,10 +253,7 @@ final class PerfProfile {
    */
   static Shares read(Path data) {
     try {
-      Process script =
-          new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "comm,ip,sym,dso")
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process script = perfScript(data, "comm,ip,sym,dso");
       // a watchdog: the output is read to its end before waitFor, so the limit must run beside it
       Thread limit =
           new Thread(

@@ -27,9 +27,6 @@ import org.jscep.transport.UrlConnectionTransportFactory;
  */
 public final class ScepBenchmark {
 
-  private static final int WARM_UP_BATCH = 200;
-  private static final int WARM_UP_BATCHES = 400;
-
   private ScepBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -78,8 +75,7 @@ public final class ScepBenchmark {
     Figures figures = Figures.start(work);
     Duration duration = Duration.ofSeconds(seconds);
     Clients.Load load =
-        new Clients.Load(
-            clients, duration, WARM_UP_BATCH, WARM_UP_BATCHES, processes, jit, inMemory);
+        new Clients.Load(clients, duration, WarmUp.BATCH, WarmUp.BATCHES, processes, jit, inMemory);
     Figures.Row enrolments =
         load.row(
             "SCEP PKCSReq (jscep messages: AES, SHA512withRSA), RSA 2048 devices, P-256 CA"

@@ -34,6 +34,15 @@ final class WarmUp {
    */
   static final int QUIET_BATCHES = 3;
 
+  /** Operations per batch of the request benchmarks (issuance, ACME, SCEP). */
+  static final int BATCH = 200;
+
+  /**
+   * The most batches of {@link #BATCH} a request benchmark's warm-up runs; {@link #LIMIT} usually
+   * ends it first.
+   */
+  static final int BATCHES = 400;
+
   /** The longest warm-up: past it, the figures are reported as partly warm. */
   static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(5);
 
