@@ -24,6 +24,11 @@ import org.pkiaas.rowid.RowIds;
     name = "ApiToken.byAccount",
     query = "SELECT t FROM ApiToken t WHERE t.account.id = :accountId ORDER BY t.createdAt")
 @NamedQuery(
+    name = "ApiToken.markUsed",
+    query =
+        "UPDATE ApiToken t SET t.lastUsedAt = :now WHERE t.id = :id"
+            + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :before)")
+@NamedQuery(
     name = "ApiToken.deleteByAccount",
     query = "DELETE FROM ApiToken t WHERE t.account.id = :accountId")
 public class ApiToken {
@@ -69,10 +74,6 @@ public class ApiToken {
 
   public boolean expiredAt(Instant now) {
     return expiresAt != null && !now.isBefore(expiresAt);
-  }
-
-  public void usedAt(Instant now) {
-    this.lastUsedAt = now;
   }
 
   public String id() {
