@@ -70,7 +70,10 @@ final class Clients {
     Figures.Row row(String path, String goal, String recording, Operation operation)
         throws Exception {
       WarmUp.Done warmUp =
-          WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation));
+          WarmUp.settle(
+              jit,
+              WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation)),
+              () -> during(clients, WarmUp.SETTLE, processes, operation).operations());
       long compiled = jit.compiled();
       jit.startRecording(recording);
       Outcome outcome = during(clients, duration, processes, operation);

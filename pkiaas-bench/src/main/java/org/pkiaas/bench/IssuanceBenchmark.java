@@ -112,11 +112,14 @@ public final class IssuanceBenchmark {
       Clients.Operation operation)
       throws Exception {
     WarmUp.Done warmUp =
-        WarmUp.run(
+        WarmUp.settle(
             jit,
-            WarmUp.BATCH,
-            WarmUp.BATCHES,
-            n -> Clients.count(clients, n, processes, operation));
+            WarmUp.run(
+                jit,
+                WarmUp.BATCH,
+                WarmUp.BATCHES,
+                n -> Clients.count(clients, n, processes, operation)),
+            () -> Clients.during(clients, WarmUp.SETTLE, processes, operation).operations());
     long compiled = jit.compiled();
     String recording = "issuance-" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
     jit.startRecording(recording);

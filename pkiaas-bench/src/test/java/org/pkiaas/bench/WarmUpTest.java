@@ -36,24 +36,27 @@ class WarmUpTest {
     return java.util.Collections.nCopies(50, each); // batches of 200
   }
 
+  /** A server whose JIT has compiled {@code compiled[0]} methods, with an empty queue. */
+  private static ServerJit counting(long[] compiled) {
+    return new ServerJit(-1) {
+      @Override
+      long compiled() {
+        return compiled[0];
+      }
+
+      @Override
+      long drain(java.time.Duration limit) {
+        return 0;
+      }
+    };
+  }
+
   /** A server whose JIT adds {@code addedByBatch[i]} compilations in batch i. */
   private static WarmUp.Done warmUp(long[] addedByBatch, List<Integer> sizes) throws Exception {
     long[] compiled = {1000};
     int[] batch = {0};
-    ServerJit jit =
-        new ServerJit(-1) {
-          @Override
-          long compiled() {
-            return compiled[0];
-          }
-
-          @Override
-          long drain(java.time.Duration limit) {
-            return 0;
-          }
-        };
     return WarmUp.run(
-        jit,
+        counting(compiled),
         2_000,
         100,
         n -> {
@@ -79,5 +82,40 @@ class WarmUpTest {
     assertEquals(8, sizes.size());
     assertEquals(16_000, done.operations());
     assertTrue(done.stable());
+  }
+
+  /**
+   * A server whose JIT adds {@code addedByWindow[i]} compilations in window i of 1,000 operations.
+   */
+  private static WarmUp.Done settled(long[] addedByWindow) throws Exception {
+    long[] compiled = {1000};
+    int[] window = {0};
+    WarmUp.Done batches = new WarmUp.Done(WarmUp.MIN_OPERATIONS, fifty(0L), 1000);
+    return WarmUp.settle(
+        counting(compiled),
+        batches,
+        () -> {
+          compiled[0] += addedByWindow[window[0]++];
+          return 1_000;
+        });
+  }
+
+  @Test
+  void continuousLoadRunsUntilAWindowIsQuiet() throws Exception {
+    WarmUp.Done done = settled(new long[] {113, 40, 11, 10, 0, 0, 0, 0, 0, 0});
+    assertEquals(4, done.settled().size()); // 10 in 1,000 operations is quiet, 11 is not
+    assertEquals(WarmUp.MIN_OPERATIONS + 4_000, done.operations());
+    assertTrue(done.stable());
+    assertTrue(done.toString().contains("[113/1000, 40/1000, 11/1000, 10/1000]"), done::toString);
+  }
+
+  @Test
+  void aWindowThatNeverQuietensLeavesTheFiguresPartlyWarm() throws Exception {
+    long[] busy = new long[WarmUp.SETTLE_WINDOWS];
+    java.util.Arrays.fill(busy, 50);
+    WarmUp.Done done = settled(busy);
+    assertEquals(WarmUp.SETTLE_WINDOWS, done.settled().size());
+    assertFalse(done.stable());
+    assertTrue(done.toString().contains("partly warm"));
   }
 }
