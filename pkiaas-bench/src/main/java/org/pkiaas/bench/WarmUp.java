@@ -109,10 +109,19 @@ final class WarmUp {
       this(operations, compilationsPerBatch, compiledAtEnd, List.of(), List.of());
     }
 
+    /**
+     * Whether the warm-up ended quiet: after {@link #MIN_OPERATIONS}, on a quiet window of
+     * continuous load when it had any (the stricter test, whatever the batches before it did), else
+     * on a quiet tail of batches.
+     */
     boolean stable() {
-      return operations >= MIN_OPERATIONS
-          && quietTail(compilationsPerBatch, operations / Math.max(1, compilationsPerBatch.size()))
-          && (settled.isEmpty() || settled.get(settled.size() - 1).quiet());
+      if (operations < MIN_OPERATIONS) {
+        return false;
+      }
+      if (!settled.isEmpty()) {
+        return settled.get(settled.size() - 1).quiet();
+      }
+      return quietTail(compilationsPerBatch, operations / Math.max(1, compilationsPerBatch.size()));
     }
 
     @Override

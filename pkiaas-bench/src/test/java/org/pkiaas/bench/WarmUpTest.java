@@ -88,9 +88,12 @@ class WarmUpTest {
    * A server whose JIT adds {@code addedByWindow[i]} compilations in window i of 1,000 operations.
    */
   private static WarmUp.Done settled(long[] addedByWindow) throws Exception {
+    return settled(new WarmUp.Done(WarmUp.MIN_OPERATIONS, fifty(0L), 1000), addedByWindow);
+  }
+
+  private static WarmUp.Done settled(WarmUp.Done batches, long[] addedByWindow) throws Exception {
     long[] compiled = {1000};
     int[] window = {0};
-    WarmUp.Done batches = new WarmUp.Done(WarmUp.MIN_OPERATIONS, fifty(0L), 1000);
     return WarmUp.settle(
         counting(compiled),
         batches,
@@ -117,5 +120,13 @@ class WarmUpTest {
     assertEquals(WarmUp.SETTLE_WINDOWS, done.settled().size());
     assertFalse(done.stable());
     assertTrue(done.toString().contains("partly warm"));
+  }
+
+  @Test
+  void aQuietWindowEndsAWarmUpWhoseBatchesRanOutOfTime() throws Exception {
+    // the batches stopped at the time limit still adding 6-17 per 200 operations (14:50)
+    WarmUp.Done batches = new WarmUp.Done(34_000, fifty(12L), 28_000);
+    assertFalse(batches.stable());
+    assertTrue(settled(batches, new long[] {28, 10, 11, 5}).stable());
   }
 }
