@@ -44,7 +44,11 @@ final class WarmUp {
    */
   static final int BATCHES = 400;
 
-  /** The longest warm-up: past it, the figures are reported as partly warm. */
+  /**
+   * The longest run of batches; the windows of continuous load ({@link #settle}) come after it. A
+   * warm-up that ends here without a quiet tail and without quiet windows is reported as partly
+   * warm.
+   */
   static final java.time.Duration LIMIT = java.time.Duration.ofMinutes(5);
 
   /**
@@ -62,17 +66,25 @@ final class WarmUp {
 
   /**
    * The continuous load that follows the batches: windows of this length, as the measurement loads
-   * the server (all clients at once, no pause), until one compiles at most one method per {@link
-   * #OPERATIONS_PER_COMPILATION} operations. The batches end with a pause each, for the JIT's queue
-   * to empty; the measurement has none, and under it the JIT found more to compile: the SCEP window
-   * of 2026-12-05 13:05 compiled 113 methods after a warm-up of 142 batches (28,400 enrollments)
-   * whose last batches had added 0–6 each, its compiler threads taking 0.43 ms per enrollment, 9 %
-   * of the server's CPU.
+   * the server (all clients at once, no pause), until {@link #QUIET_WINDOWS} in a row each compile
+   * at most one method per {@link #OPERATIONS_PER_COMPILATION} operations. The batches end with a
+   * pause each, for the JIT's queue to empty; the measurement has none, and under it the JIT found
+   * more to compile: the SCEP window of 2026-12-05 13:05 compiled 113 methods after a warm-up of
+   * 142 batches (28,400 enrollments) whose last batches had added 0–6 each, its compiler threads
+   * taking 0.43 ms per enrollment, 9 % of the server's CPU.
    */
   static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(5);
 
   /** The most windows of {@link #SETTLE} after the batches. */
-  static final int SETTLE_WINDOWS = 8;
+  static final int SETTLE_WINDOWS = 10;
+
+  /**
+   * Quiet windows in a row that end the continuous load. One proved too little: the one-call
+   * issuance of 2026-12-05 15:16 ended on a window of 19 compilations in 2,030 certificates, and
+   * its measurement then compiled 818 methods, its compiler threads taking 13 % of the server's
+   * CPU: C2 works in bursts that one window of 5 s can miss.
+   */
+  static final int QUIET_WINDOWS = 2;
 
   /** Runs a number of operations against the server. */
   interface Batch {
@@ -87,8 +99,11 @@ final class WarmUp {
   /** One window of continuous load after the batches: its operations and compilations. */
   record Settled(long operations, long compilations) {
 
+    /** At most one compilation per hundred operations; a window that did nothing is not quiet. */
     boolean quiet() {
-      return compilations >= 0 && compilations * OPERATIONS_PER_COMPILATION <= operations;
+      return operations > 0
+          && compilations >= 0
+          && compilations * OPERATIONS_PER_COMPILATION <= operations;
     }
 
     @Override
@@ -110,25 +125,31 @@ final class WarmUp {
     }
 
     /**
-     * Whether the warm-up ended quiet: after {@link #MIN_OPERATIONS}, on a quiet window of
-     * continuous load when it had any (the stricter test, whatever the batches before it did), else
-     * on a quiet tail of batches.
+     * Whether the warm-up ended quiet: after {@link #MIN_OPERATIONS}, on {@link #QUIET_WINDOWS}
+     * quiet windows of continuous load when it had any (the stricter test, whatever the batches
+     * before it did), else on a quiet tail of batches.
      */
     boolean stable() {
       if (operations < MIN_OPERATIONS) {
         return false;
       }
       if (!settled.isEmpty()) {
-        return settled.get(settled.size() - 1).quiet();
+        return quietWindows(settled);
       }
-      return quietTail(compilationsPerBatch, operations / Math.max(1, compilationsPerBatch.size()));
+      return quietTail(
+          compilationsPerBatch, batchOperations() / Math.max(1, compilationsPerBatch.size()));
+    }
+
+    /** The operations of the batches alone. */
+    long batchOperations() {
+      return operations - settled.stream().mapToLong(Settled::operations).sum();
     }
 
     @Override
     public String toString() {
       return String.format(
           "%d operations in %d batches; server JIT compilations per batch %s of %d in all%s%s%s",
-          operations,
+          batchOperations(),
           compilationsPerBatch.size(),
           compilationsPerBatch,
           compiledAtEnd,
@@ -139,7 +160,9 @@ final class WarmUp {
                   + " ms",
           settled.isEmpty()
               ? ""
-              : "; then continuous load in windows of "
+              : "; then continuous load, "
+                  + (operations - batchOperations())
+                  + " operations in windows of "
                   + SETTLE.toSeconds()
                   + " s, compilations/operations "
                   + settled,
@@ -195,9 +218,16 @@ final class WarmUp {
     return new Done(operations, added, before, drained, List.of());
   }
 
+  /** Whether the last {@link #QUIET_WINDOWS} windows were each quiet. */
+  static boolean quietWindows(List<Settled> settled) {
+    int size = settled.size();
+    return size >= QUIET_WINDOWS
+        && settled.subList(size - QUIET_WINDOWS, size).stream().allMatch(Settled::quiet);
+  }
+
   /**
-   * After the batches of {@code done}, windows of continuous load ({@link #SETTLE}) until one is
-   * quiet ({@link Settled#quiet}) or {@link #SETTLE_WINDOWS} have run.
+   * After the batches of {@code done}, windows of continuous load ({@link #SETTLE}) until {@link
+   * #QUIET_WINDOWS} in a row are quiet ({@link Settled#quiet}) or {@link #SETTLE_WINDOWS} have run.
    */
   static Done settle(ServerJit jit, Done done, Window window) throws Exception {
     List<Settled> settled = new ArrayList<>();
@@ -208,7 +238,7 @@ final class WarmUp {
       Settled one = new Settled(operations, before < 0 || now < 0 ? -1 : now - before);
       settled.add(one);
       before = now;
-      if (one.quiet()) {
+      if (quietWindows(settled)) {
         break;
       }
     }

@@ -104,12 +104,30 @@ class WarmUpTest {
   }
 
   @Test
-  void continuousLoadRunsUntilAWindowIsQuiet() throws Exception {
-    WarmUp.Done done = settled(new long[] {113, 40, 11, 10, 0, 0, 0, 0, 0, 0});
-    assertEquals(4, done.settled().size()); // 10 in 1,000 operations is quiet, 11 is not
-    assertEquals(WarmUp.MIN_OPERATIONS + 4_000, done.operations());
+  void continuousLoadRunsUntilTwoWindowsInARowAreQuiet() throws Exception {
+    // 10 in 1,000 operations is quiet, 11 is not; the quiet 10 alone does not end it
+    WarmUp.Done done = settled(new long[] {113, 40, 11, 10, 30, 10, 0, 0, 0, 0});
+    assertEquals(7, done.settled().size());
+    assertEquals(WarmUp.MIN_OPERATIONS + 7_000, done.operations());
+    assertEquals(WarmUp.MIN_OPERATIONS, done.batchOperations());
+    assertEquals(1000 + 214, done.compiledAtEnd());
     assertTrue(done.stable());
-    assertTrue(done.toString().contains("[113/1000, 40/1000, 11/1000, 10/1000]"), done::toString);
+    assertTrue(
+        done.toString().contains("10000 operations in 50 batches")
+            && done.toString().contains("7000 operations in windows of 5 s")
+            && done.toString().contains("[113/1000, 40/1000, 11/1000, 10/1000, 30/1000, 10/1000,"),
+        done::toString);
+  }
+
+  @Test
+  void oneQuietWindowIsNotEnough() {
+    WarmUp.Settled quiet = new WarmUp.Settled(1_000, 10);
+    WarmUp.Settled busy = new WarmUp.Settled(1_000, 11);
+    assertFalse(WarmUp.quietWindows(List.of(quiet)));
+    assertFalse(WarmUp.quietWindows(List.of(quiet, busy, quiet)));
+    assertTrue(WarmUp.quietWindows(List.of(busy, quiet, quiet)));
+    assertFalse(new WarmUp.Settled(0, 0).quiet()); // a window whose operations all failed
+    assertFalse(new WarmUp.Settled(1_000, -1).quiet()); // the JIT could not be asked
   }
 
   @Test
@@ -123,10 +141,12 @@ class WarmUpTest {
   }
 
   @Test
-  void aQuietWindowEndsAWarmUpWhoseBatchesRanOutOfTime() throws Exception {
+  void quietWindowsEndAWarmUpWhoseBatchesRanOutOfTime() throws Exception {
     // the batches stopped at the time limit still adding 6-17 per 200 operations (14:50)
     WarmUp.Done batches = new WarmUp.Done(34_000, fifty(12L), 28_000);
     assertFalse(batches.stable());
-    assertTrue(settled(batches, new long[] {28, 10, 11, 5}).stable());
+    WarmUp.Done done = settled(batches, new long[] {28, 10, 11, 5, 4, 0, 0, 0, 0, 0});
+    assertEquals(5, done.settled().size());
+    assertTrue(done.stable());
   }
 }
