@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
@@ -30,6 +32,8 @@ public class ApiTokens {
 
   static final String TOKEN_PREFIX = "pkiaas_";
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static final Logger LOG = Logger.getLogger(ApiTokens.class.getName());
 
   /** How precisely a token's last use is kept. */
   private static final java.time.Duration LAST_USE_STEP = java.time.Duration.ofMinutes(1);
@@ -97,20 +101,15 @@ public class ApiTokens {
   }
 
   /**
-   * Resolves a presented bearer token to its account; expired and unknown tokens are refused alike.
-   */
-  public Caller authenticate(String presented) {
-    return signIn(presented).caller();
-  }
-
-  /**
-   * As {@link #authenticate}, with whether the token's account must change its generated password
-   * first. One read with no transaction of its own (as {@link Accounts#signIn}), so an API call
-   * costs one transaction, its action's: a transaction of its own would add three round trips to
-   * the database to every call (autocommit off, COMMIT, autocommit on). The token's last use is
-   * written at most once a minute, in a short transaction of its own ({@link #markUsed}): a write
-   * on every request would make all requests with one token wait for each other's commits on its
-   * row.
+   * Resolves a presented bearer token to its account, and whether that account must change its
+   * generated password first; expired and unknown tokens, and tokens of a disabled account, are
+   * refused alike. One read with no transaction of its own (as {@link Accounts#signIn}): a
+   * transaction of its own would add three round trips to the database to every API call
+   * (autocommit off, COMMIT, autocommit on). The token's last use is written at most once a minute
+   * per token, in a short transaction of its own ({@link #markUsed}), the only call of the minute
+   * that pays one: a write on every request would make all requests with one token wait for each
+   * other's commits on its row. The last use is for the owner's information: failing to record it
+   * fails no sign-in.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Accounts.SignIn signIn(String presented) {
@@ -126,7 +125,14 @@ public class ApiTokens {
             .filter(t -> !t.expiredAt(now) && t.account().enabled())
             .orElseThrow(() -> new UnauthenticatedException("Invalid or expired API token"));
     if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_STEP))) {
-      context.getBusinessObject(ApiTokens.class).markUsed(token.id(), now);
+      try {
+        context.getBusinessObject(ApiTokens.class).markUsed(token.id(), now);
+      } catch (jakarta.ejb.EJBException | jakarta.persistence.PersistenceException e) {
+        LOG.log(
+            Level.WARNING,
+            "The last use of API token {0} was not recorded: {1}",
+            new Object[] {token.id(), e.getMessage()});
+      }
     }
     Account account = token.account();
     return new Accounts.SignIn(
