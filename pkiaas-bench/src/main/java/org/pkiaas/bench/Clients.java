@@ -69,17 +69,32 @@ final class Clients {
     /** One row of figures for {@code operation}, its window recorded as {@code recording}. */
     Figures.Row row(String path, String goal, String recording, Operation operation)
         throws Exception {
-      WarmUp.Done warmUp =
-          WarmUp.settle(
-              jit,
-              WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation)),
-              () -> during(clients, WarmUp.SETTLE, processes, operation).operations());
+      WarmUp.Done warmUp = warmUp(jit, clients, batch, batches, processes, operation);
       long compiled = jit.compiled();
       jit.startRecording(recording);
       Outcome outcome = during(clients, duration, processes, operation);
       jit.stopRecording(recording);
       return new Figures.Row(path, outcome, inMemory, warmUp, jit.compiled() - compiled, goal);
     }
+  }
+
+  /**
+   * The warm-up of a request benchmark: batches of {@code batch} operations on {@code clients}
+   * threads ({@link WarmUp#run}), then windows of the measurement's continuous load ({@link
+   * WarmUp#settle}).
+   */
+  static WarmUp.Done warmUp(
+      ServerJit jit,
+      int clients,
+      int batch,
+      int batches,
+      ProcessCpu[] processes,
+      Operation operation)
+      throws Exception {
+    return WarmUp.settle(
+        jit,
+        WarmUp.run(jit, batch, batches, n -> count(clients, n, processes, operation)),
+        () -> during(clients, WarmUp.SETTLE, processes, operation).operations());
   }
 
   private static Outcome run(

@@ -112,14 +112,7 @@ public final class IssuanceBenchmark {
       Clients.Operation operation)
       throws Exception {
     WarmUp.Done warmUp =
-        WarmUp.settle(
-            jit,
-            WarmUp.run(
-                jit,
-                WarmUp.BATCH,
-                WarmUp.BATCHES,
-                n -> Clients.count(clients, n, processes, operation)),
-            () -> Clients.during(clients, WarmUp.SETTLE, processes, operation).operations());
+        Clients.warmUp(jit, clients, WarmUp.BATCH, WarmUp.BATCHES, processes, operation);
     long compiled = jit.compiled();
     String recording = "issuance-" + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
     jit.startRecording(recording);
