@@ -171,6 +171,7 @@ public class Accounts {
     }
     boolean generated = account.mustChangePassword();
     account.changePasswordHash(PasswordHasher.hash(newPassword));
+    // revoking the tokens also tells SignInCache that this account's credentials changed
     tokens.revokeAll(account);
     if (generated) {
       InitialPasswordFile.delete(InitialPasswordFile.location());

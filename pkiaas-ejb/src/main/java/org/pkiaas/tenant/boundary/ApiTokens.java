@@ -5,6 +5,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -19,6 +21,7 @@ import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.problem.UnauthenticatedException;
+import org.pkiaas.tenant.control.CredentialsChanged;
 import org.pkiaas.tenant.control.PasswordHasher;
 import org.pkiaas.tenant.entity.Account;
 import org.pkiaas.tenant.entity.ApiToken;
@@ -41,6 +44,8 @@ public class ApiTokens {
   @PersistenceContext EntityManager em;
 
   @Resource SessionContext context;
+
+  @Inject Event<CredentialsChanged> credentialsChanged;
 
   @Audited(value = "token.create", objectType = "API_TOKEN")
   public NewApiToken create(Caller caller, String name, Integer validityDays) {
@@ -91,6 +96,7 @@ public class ApiTokens {
       throw new NotFoundException("API token", tokenId);
     }
     em.remove(token);
+    credentialsChanged.fire(new CredentialsChanged(caller.accountId()));
   }
 
   /** Revokes every token of the account: a password change ends what the old password made. */
@@ -98,6 +104,7 @@ public class ApiTokens {
     em.createNamedQuery("ApiToken.deleteByAccount")
         .setParameter("accountId", account.id())
         .executeUpdate();
+    credentialsChanged.fire(new CredentialsChanged(account.id()));
   }
 
   /**

@@ -16,7 +16,7 @@ import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.UnauthenticatedException;
 import org.pkiaas.tenant.boundary.Accounts;
-import org.pkiaas.tenant.boundary.ApiTokens;
+import org.pkiaas.tenant.boundary.ApiSignIn;
 
 /**
  * Authenticates every API request but those marked {@link Public}: HTTP Basic (RFC 7617) against
@@ -35,9 +35,7 @@ public class Authenticator implements ContainerRequestFilter {
 
   @Inject RequestCaller requestCaller;
 
-  @Inject Accounts accounts;
-
-  @Inject ApiTokens tokens;
+  @Inject ApiSignIn signIns;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -64,7 +62,7 @@ public class Authenticator implements ContainerRequestFilter {
 
   private Accounts.SignIn authenticate(String authorization) {
     if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return tokens.signIn(authorization.substring(BEARER.length()).trim());
+      return signIns.bearer(authorization.substring(BEARER.length()).trim());
     }
     if (authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
       String decoded;
@@ -80,7 +78,7 @@ public class Authenticator implements ContainerRequestFilter {
       if (colon < 0) {
         throw new UnauthenticatedException("The Basic credentials must be username:password");
       }
-      return accounts.signIn(
+      return signIns.basic(
           decoded.substring(0, colon),
           decoded.substring(colon + 1),
           servletRequest.getRemoteAddr());
