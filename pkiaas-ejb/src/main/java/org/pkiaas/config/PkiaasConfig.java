@@ -113,18 +113,6 @@ public class PkiaasConfig {
   @ConfigProperty(name = "pkiaas.acme.validation.recovery.seconds", defaultValue = "60")
   int acmeValidationRecoverySeconds;
 
-  @Inject
-  @ConfigProperty(name = "pkiaas.signin.cache.seconds", defaultValue = "5")
-  int signInCacheSeconds;
-
-  /**
-   * How long an API sign-in is remembered on this node; a change of credentials through another
-   * node takes effect here after at most this long. Zero: every call reads its account.
-   */
-  public Duration signInCacheWindow() {
-    return Duration.ofSeconds(Math.max(0, signInCacheSeconds));
-  }
-
   /** How many threads validate ACME challenges on this node (a pool of validation's own). */
   public int acmeValidationThreads() {
     return Math.max(1, acmeValidationThreads);

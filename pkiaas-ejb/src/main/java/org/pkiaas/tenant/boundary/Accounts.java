@@ -3,6 +3,7 @@ package org.pkiaas.tenant.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,7 @@ import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.ThrottledException;
 import org.pkiaas.problem.UnauthenticatedException;
+import org.pkiaas.tenant.control.CredentialsChanged;
 import org.pkiaas.tenant.control.InitialPasswordFile;
 import org.pkiaas.tenant.control.PasswordHasher;
 import org.pkiaas.tenant.control.SignInThrottle;
@@ -46,6 +48,8 @@ public class Accounts {
   @Inject PkiMetrics metrics;
 
   @Inject ApiTokens tokens;
+
+  @Inject Event<CredentialsChanged> credentialsChanged;
 
   /**
    * Checks a username and password; the same answer for an unknown user and a wrong password. A
@@ -171,8 +175,8 @@ public class Accounts {
     }
     boolean generated = account.mustChangePassword();
     account.changePasswordHash(PasswordHasher.hash(newPassword));
-    // revoking the tokens also tells SignInCache that this account's credentials changed
     tokens.revokeAll(account);
+    credentialsChanged.fire(new CredentialsChanged(account.id()));
     if (generated) {
       InitialPasswordFile.delete(InitialPasswordFile.location());
     }

@@ -12,12 +12,14 @@ import org.pkiaas.tenant.control.SignInThrottle;
  * The REST API's sign-in on every call: HTTP Basic against the local accounts ({@link
  * Accounts#signIn}) or a personal API token ({@link ApiTokens#signIn}), answered from {@link
  * SignInCache} when the same credentials signed in within its window, so an integrator's calls do
- * not each read the account. Failures are never kept: every wrong password and unknown token goes
- * to the account's check, its throttle and its audit event. A Basic sign-in from an address or for
- * an account that the throttle makes wait goes there too, and is refused there as before.
+ * not each read the account. Failures are never kept: every wrong password and unknown token is
+ * checked again (a wrong password also goes through the throttle and the audit log). A Basic
+ * sign-in from an address or for an account that the throttle makes wait is checked again too, and
+ * refused there as before; one answered from memory counts as a success of its address, as a
+ * checked one does, so the throttle keeps knowing where the account signs in.
  */
 @ApplicationScoped
-public class ApiSignIn {
+public class ApiSignIns {
 
   @Inject Accounts accounts;
 
@@ -33,6 +35,7 @@ public class ApiSignIn {
     String key = SignInCache.basicKey(username, password);
     Optional<Accounts.SignIn> kept = cache.find(key, now);
     if (kept.isPresent() && throttle.refusal(username, clientAddress, now).isEmpty()) {
+      throttle.succeeded(username, clientAddress, now);
       return kept.get();
     }
     return signIn(key, now, () -> accounts.signIn(username, password, clientAddress));

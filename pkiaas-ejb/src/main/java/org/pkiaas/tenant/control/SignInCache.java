@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.tenant.boundary.Accounts;
 
 /**
- * The API's sign-ins of the last few seconds ({@code pkiaas.signin.cache.seconds}, default 5), so
- * that a client calling with the same Basic credentials or API token pays the account's read (a
- * connection checkout, its validation and a SELECT) once in that window, not on every call.
+ * The API's sign-ins of the last few seconds ({@code pkiaas.signin.cache.seconds}, default 5, at
+ * most 60), so that a client calling with the same Basic credentials or API token pays the
+ * account's read (a connection checkout, its validation and a SELECT) once in that window, not on
+ * every call.
  *
  * <p>Only successful sign-ins are kept, keyed by a SHA-256 digest of the credentials, never the
  * credentials themselves. Any change of credentials on this node ({@link CredentialsChanged}: a
@@ -25,7 +25,8 @@ import org.pkiaas.tenant.boundary.Accounts;
  * transaction ends, so a sign-in read while the change was being committed is not kept either; each
  * entry carries the generation it was read in, and an entry of an older generation is never
  * answered. A change made through another node is seen here once the entries it concerns expire: at
- * most the window's length. An entry never outlives the token it was made for.
+ * most the window's length; so is a change made in the database by hand. An entry never outlives
+ * the token it was made for.
  */
 @ApplicationScoped
 public class SignInCache {
@@ -38,21 +39,22 @@ public class SignInCache {
 
   private final AtomicLong generation = new AtomicLong();
 
-  @Inject PkiaasConfig config;
+  @Inject ThrottleSettings settings;
 
   private Duration window;
 
-  /** For CDI. */
-  SignInCache() {}
+  public SignInCache() {
+    // CDI
+  }
 
   /** A cache keeping sign-ins for {@code window}; {@link Duration#ZERO} keeps none. */
-  SignInCache(Duration window) {
+  public SignInCache(Duration window) {
     this.window = window;
   }
 
   @PostConstruct
   void readWindow() {
-    window = config.signInCacheWindow();
+    window = settings.signInCacheWindow();
   }
 
   /** The key of an HTTP Basic sign-in: length-prefixed, so no other split collides. */

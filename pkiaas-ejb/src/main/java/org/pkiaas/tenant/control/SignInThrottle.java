@@ -48,7 +48,8 @@ public class SignInThrottle {
     // CDI
   }
 
-  SignInThrottle(Backoff.Policy perAddress, Backoff.Policy perUser) {
+  /** A throttle with these policies, outside CDI. */
+  public SignInThrottle(Backoff.Policy perAddress, Backoff.Policy perUser) {
     this.byAddress = new Backoff(perAddress);
     this.byUser = new Backoff(perUser);
   }

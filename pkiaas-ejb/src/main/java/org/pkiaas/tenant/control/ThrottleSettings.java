@@ -31,7 +31,24 @@ public class ThrottleSettings {
   @ConfigProperty(name = "pkiaas.signin.backoff.max.seconds", defaultValue = "900")
   long maxBackoffSeconds;
 
+  @Inject
+  @ConfigProperty(name = "pkiaas.signin.cache.seconds", defaultValue = "5")
+  long signInCacheSeconds;
+
   @Inject RateLimitSettings rateLimits;
+
+  /** The longest {@link #signInCacheWindow()}: a revocation waits at most this on other nodes. */
+  static final Duration MAX_SIGN_IN_CACHE_WINDOW = Duration.ofMinutes(1);
+
+  /**
+   * How long a node remembers a successful API sign-in ({@link SignInCache}); a change of
+   * credentials through another node takes effect here within it. Zero: every call reads its
+   * account; at most {@link #MAX_SIGN_IN_CACHE_WINDOW}.
+   */
+  public Duration signInCacheWindow() {
+    long seconds = Math.max(0, Math.min(signInCacheSeconds, MAX_SIGN_IN_CACHE_WINDOW.toSeconds()));
+    return Duration.ofSeconds(seconds);
+  }
 
   public Backoff.Policy perAddress() {
     return policy(freeFailuresPerAddress);

@@ -13,7 +13,11 @@ import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.identity.Role;
 import org.pkiaas.rowid.RowIds;
 
-/** A local sign-in account; owner of certificate authorities. */
+/**
+ * A local sign-in account; owner of certificate authorities. Whatever changes what signing in as it
+ * answers (its password, enabled flag or role, its removal) fires {@code CredentialsChanged}, so
+ * that the API's remembered sign-ins ({@code SignInCache}) are forgotten.
+ */
 @Entity
 @Table(name = "account")
 @NamedQuery(

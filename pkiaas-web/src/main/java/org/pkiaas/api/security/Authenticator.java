@@ -16,7 +16,7 @@ import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.UnauthenticatedException;
 import org.pkiaas.tenant.boundary.Accounts;
-import org.pkiaas.tenant.boundary.ApiSignIn;
+import org.pkiaas.tenant.boundary.ApiSignIns;
 
 /**
  * Authenticates every API request but those marked {@link Public}: HTTP Basic (RFC 7617) against
@@ -35,7 +35,7 @@ public class Authenticator implements ContainerRequestFilter {
 
   @Inject RequestCaller requestCaller;
 
-  @Inject ApiSignIn signIns;
+  @Inject ApiSignIns signIns;
 
   @Override
   public void filter(ContainerRequestContext request) {
