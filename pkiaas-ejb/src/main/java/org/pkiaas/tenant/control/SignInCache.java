@@ -57,10 +57,9 @@ public class SignInCache {
     window = settings.signInCacheWindow();
   }
 
-  /** The key of an HTTP Basic sign-in: length-prefixed, so no other split collides. */
+  /** The key of an HTTP Basic sign-in: the pair's digest, as {@link VerifiedPasswords} keys it. */
   public static String basicKey(String username, String password) {
-    String name = String.valueOf(username);
-    return "basic:" + PasswordHasher.sha256Hex(name.length() + ":" + name + password);
+    return "basic:" + VerifiedPasswords.key(username, password);
   }
 
   /** The key of a bearer token's sign-in. */

@@ -53,8 +53,11 @@ public class VerifiedPasswords {
         new Verified(PasswordHasher.sha256Hex(storedHash), Instant.now().plus(TTL)));
   }
 
-  /** Length-prefixed, so that no username / password split of the same characters collides. */
-  private static String key(String username, String password) {
+  /**
+   * The digest a username / password pair is known by here and in {@link SignInCache}:
+   * length-prefixed, so that no username / password split of the same characters collides.
+   */
+  static String key(String username, String password) {
     String name = String.valueOf(username);
     return PasswordHasher.sha256Hex(name.length() + ":" + name + password);
   }
