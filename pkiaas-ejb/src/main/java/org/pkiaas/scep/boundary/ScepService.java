@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -11,6 +12,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.boundary.CaRollovers;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
@@ -74,6 +76,8 @@ public class ScepService {
   @Inject AuditLog auditLog;
 
   @Inject PkiMetrics metrics;
+
+  @Inject PkiaasConfig config;
 
   /**
    * The template's GetCACaps answer: {@link #CAPABILITIES}, and {@code GetNextCACert} while its CA
@@ -167,6 +171,16 @@ public class ScepService {
     }
     if (!request.digestSupported()) {
       throw new ScepFailure(FailInfo.BAD_ALG, "Use SHA-1, SHA-256, SHA-384 or SHA-512");
+    }
+    Instant now = Instant.now();
+    if (config.scepClockSkew().filter(skew -> !request.signedAround(now, skew)).isPresent()) {
+      throw new ScepFailure(
+          FailInfo.BAD_TIME,
+          "The message's signingTime, "
+              + request.signingTime()
+              + ", is too far from the server's time, "
+              + now
+              + ": set the device's clock");
     }
     if (request.messageType() == null || request.messageType() == MessageType.CERT_REP) {
       throw new ScepFailure(FailInfo.BAD_REQUEST, "This messageType is not a request");

@@ -1,6 +1,8 @@
 package org.pkiaas.scep.control;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -9,6 +11,8 @@ import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -18,6 +22,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.pkiaas.scep.boundary.MalformedScepRequestException;
 import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.x509.DerStructure;
@@ -33,6 +38,9 @@ import org.pkiaas.x509.MalformedDerException;
  * @param envelope the EnvelopedData, or null when the message carries none
  * @param signatureValid whether the signature verifies with {@code signer}'s key; the boundary
  *     answers FAILURE badMessageCheck otherwise (§3.3.2)
+ * @param signingTime the CMS signingTime attribute (RFC 5652 §11.3), null when the client sent
+ *     none; the boundary answers FAILURE badTime when it is too far from the server's clock
+ *     (§3.2.1.4)
  */
 public record PkiMessage(
     MessageType messageType,
@@ -41,7 +49,8 @@ public record PkiMessage(
     X509CertificateHolder signer,
     AlgorithmIdentifier digestAlgorithm,
     byte[] envelope,
-    boolean signatureValid) {
+    boolean signatureValid,
+    Instant signingTime) {
 
   /** At most this large: a CSR, a certificate and the CMS around them. */
   public static final int MAX_SIZE = 64 * 1024;
@@ -105,7 +114,8 @@ public record PkiMessage(
           signer,
           signerInfo.getDigestAlgorithmID(),
           envelope,
-          verifies(signerInfo, signer));
+          verifies(signerInfo, signer),
+          signingTime(attributes));
     } catch (MalformedScepRequestException e) {
       throw e;
     } catch (MalformedDerException | CMSException | RuntimeException e) {
@@ -115,17 +125,32 @@ public record PkiMessage(
     }
   }
 
+  /**
+   * Whether the message was signed within {@code tolerance} of {@code now}; a message without a
+   * signingTime is not refused for it (RFC 8894 makes the attribute optional).
+   */
+  public boolean signedAround(Instant now, Duration tolerance) {
+    return signingTime == null
+        || Duration.between(signingTime, now).abs().compareTo(tolerance) <= 0;
+  }
+
   /** Whether the request's digest algorithm is one this server answers with. */
   public boolean digestSupported() {
     return DIGESTS.contains(digestAlgorithm.getAlgorithm());
   }
 
+  /**
+   * Whether the signature verifies with the signer's key. The key, not the certificate: Bouncy
+   * Castle would also hold the signingTime to the certificate's validity, and a device's
+   * self-signed certificate says little about time; the boundary answers a stale signingTime
+   * badTime on its own ({@link #signedAround}).
+   */
   private static boolean verifies(SignerInformation signerInfo, X509CertificateHolder signer) {
     try {
       return signerInfo.verify(
           new JcaSimpleSignerInfoVerifierBuilder()
               .setProvider(BouncyCastle.PROVIDER)
-              .build(signer));
+              .build(BouncyCastleProvider.getPublicKey(signer.getSubjectPublicKeyInfo())));
     } catch (Exception e) {
       return false;
     }
@@ -136,6 +161,19 @@ public record PkiMessage(
     return attribute == null || attribute.getAttrValues().size() != 1
         ? null
         : attribute.getAttrValues().getObjectAt(0);
+  }
+
+  private static Instant signingTime(AttributeTable attributes) {
+    ASN1Encodable value = value(attributes, CMSAttributes.signingTime);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Time.getInstance(value).getDate().toInstant();
+    } catch (IllegalArgumentException e) {
+      throw new MalformedScepRequestException(
+          "The signingTime attribute is neither a UTCTime nor a GeneralizedTime");
+    }
   }
 
   private static String string(AttributeTable attributes, ASN1ObjectIdentifier type) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -52,6 +54,18 @@ class PkiMessageTest {
         csr.getSubjectPublicKeyInfo().getEncoded(),
         message.signer().getSubjectPublicKeyInfo().getEncoded(),
         "a PKCSReq is signed with the requested key (RFC 8894 §2.3)");
+  }
+
+  @Test
+  void theSigningTimeIsReadAndHeldToTheTolerance() {
+    PkiMessage message = PkiMessage.decode(ScepFixtures.bytes("scepclient-des-sha1.der"));
+    Instant signed = message.signingTime();
+    assertNotNull(signed, "scepclient sends signingTime");
+    Duration day = Duration.ofDays(1);
+    assertTrue(message.signedAround(signed.plus(Duration.ofHours(23)), day));
+    assertTrue(message.signedAround(signed.minus(Duration.ofHours(23)), day));
+    assertFalse(message.signedAround(signed.plus(Duration.ofHours(25)), day));
+    assertFalse(message.signedAround(signed.minus(Duration.ofHours(25)), day));
   }
 
   @Test
