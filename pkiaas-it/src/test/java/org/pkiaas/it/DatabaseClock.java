@@ -29,7 +29,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * Moves a stored point in time, as if the clock had run on: a test-only WAR, deployed beside the
  * EAR, that shifts one of a few known timestamp columns through the server's own datasource (so it
  * works on H2, which only the server can open, and on MariaDB). Health tests use it to age a CRL or
- * a responder certificate without waiting days.
+ * a responder certificate without waiting days, the NDES tests a one-time password.
  */
 final class DatabaseClock {
 
@@ -38,7 +38,8 @@ final class DatabaseClock {
   /** What may be shifted: the column, and the table's key that picks the rows. */
   enum Column {
     CRL_NEXT_UPDATE("published_crl", "next_update", "ca_id"),
-    CERTIFICATE_NOT_AFTER("issued_certificate", "not_after", "id");
+    CERTIFICATE_NOT_AFTER("issued_certificate", "not_after", "id"),
+    SCEP_CHALLENGE_EXPIRES_AT("scep_challenge", "expires_at", "template_id");
 
     final String table;
     final String column;

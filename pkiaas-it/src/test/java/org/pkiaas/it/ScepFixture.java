@@ -69,6 +69,17 @@ final class ScepFixture {
     assertEquals(200, updated.status(), updated::toString);
   }
 
+  /** Lets certificates of the template be renewed in their last 30 days, revoking the old one. */
+  void allowRenewal() {
+    set(
+        "general",
+        Json.createObjectBuilder()
+            .add("renewalAllowed", true)
+            .add("renewalWindowDays", 30)
+            .add("validityDays", 30)
+            .add("renewalAutoRevoke", true));
+  }
+
   String templateId() {
     return template.getString("id");
   }

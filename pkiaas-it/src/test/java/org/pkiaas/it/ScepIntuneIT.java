@@ -174,4 +174,33 @@ class ScepIntuneIT extends ServerIT {
     assertEquals(0, scep.issued().size(), "nothing is issued without Intune's acknowledgement");
     assertEquals(List.of(), intune.violations());
   }
+
+  /**
+   * Intune approves, the template then refuses the CSR (its key is smaller than the template's
+   * minimum): Intune hears of it through failureNotification, the device gets FAILURE, nothing is
+   * issued.
+   */
+  @Test
+  void aCsrTheTemplateRefusesAfterIntuneApprovedIsReportedToIntune() throws Exception {
+    ScepFixture scep = intuneTemplate("SCEP Intune policy Root", intune.authorityUrl(), 5000);
+    scep.set("requests", Json.createObjectBuilder().add("minimumRsaBits", 3072));
+    JscepDevice device = JscepDevice.named("small-key.example.test", "ok");
+    EnrollmentResponse response =
+        JscepDevice.client(scep)
+            .enrol(device.identity(), device.keyPair().getPrivate(), device.csr());
+    assertTrue(response.isFailure(), "the template refuses a 2048-bit key");
+    assertEquals(FailInfo.badRequest, response.getFailInfo());
+    assertEquals(
+        List.of("validateRequest", "failureNotification"),
+        intune.calls().stream().map(FakeIntune.Call::action).toList());
+    JsonObject notification = intune.calls().get(1).body().getJsonObject("notification");
+    assertEquals(
+        intune.calls().get(0).body().getJsonObject("request").getString("transactionId"),
+        notification.getString("transactionId"));
+    assertTrue(
+        notification.getString("errorDescription").contains("3072"),
+        notification.getString("errorDescription"));
+    assertEquals(0, scep.issued().size());
+    assertEquals(List.of(), intune.violations());
+  }
 }

@@ -79,6 +79,12 @@ class ScepLifecycleIT extends ServerIT {
         client.poll(signed.identity(), signed.keyPair().getPrivate(), ca, first.getTransactionId());
     assertTrue(stillPending.isPending());
     JsonObject request = pendingScepRequest(scep, "pending.example.test");
+    ConsoleSession console = new ConsoleSession(Api.BASE_URL);
+    console.signIn(scep.owner.username(), scep.owner.password());
+    String queue = console.get("/manage/certificates/pending.xhtml");
+    assertTrue(
+        queue.contains("pending.example.test") && queue.contains("SCEP"),
+        "the console's pending queue shows the SCEP request:\n" + queue);
     Api.Reply sign =
         scep.owner.post(
             "/api/v1/requests/" + request.getString("id") + "/sign",
@@ -92,6 +98,16 @@ class ScepLifecycleIT extends ServerIT {
     Path pem = dir.resolve("pending.pem");
     Files.writeString(pem, Pki.pem(new X509CertificateHolder(certificate.getEncoded())));
     assertTrue(scep.opensslVerify(dir, pem).contains(": OK"));
+    String detail =
+        console.get(
+            "/manage/certificates/detail.xhtml?id="
+                + scep.owner
+                    .get("/api/v1/requests/" + request.getString("id"))
+                    .json()
+                    .getString("certificateId"));
+    assertTrue(
+        detail.contains(certificate.getSerialNumber().toString(16)),
+        "the console shows the certificate:\n" + detail);
 
     JscepDevice declined = JscepDevice.named("declined.example.test", scep.passphrase);
     EnrollmentResponse waiting =
@@ -237,13 +253,7 @@ class ScepLifecycleIT extends ServerIT {
   @Test
   void renewalGetCertAndGetCrl() throws Exception {
     ScepFixture scep = new ScepFixture("SCEP renewal RSA Root", "RSA");
-    scep.set(
-        "general",
-        Json.createObjectBuilder()
-            .add("renewalAllowed", true)
-            .add("renewalWindowDays", 30)
-            .add("validityDays", 30)
-            .add("renewalAutoRevoke", true));
+    scep.allowRenewal();
     Client client = JscepDevice.client(scep);
     JscepDevice device = JscepDevice.named("renew.example.test", scep.passphrase);
     Scrape before = Scrape.now();

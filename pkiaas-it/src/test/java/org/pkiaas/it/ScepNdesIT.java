@@ -12,7 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jscep.client.EnrollmentResponse;
+import org.jscep.transaction.FailInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,18 +36,7 @@ class ScepNdesIT extends ServerIT {
 
   @Test
   void aScriptFetchesAOneTimePasswordThatEnrollsOnce() throws Exception {
-    ScepFixture scep = new ScepFixture("SCEP NDES Root", "RSA");
-    scep.set(
-        "scep",
-        Json.createObjectBuilder()
-            .add("staticPassphrase", false)
-            .add("ndes", true)
-            .add("ndesBasicAuth", true));
-    Api.Reply credentials =
-        scep.owner.put(
-            "/api/v1/templates/" + scep.templateId() + "/scep/ndes-credentials",
-            Json.createObjectBuilder().add("username", USER).add("password", PASSWORD).build());
-    assertEquals(204, credentials.status(), credentials::toString);
+    ScepFixture scep = ndesWithBasic("SCEP NDES Root");
     String admin = Api.BASE_URL + "/ndes/" + scep.templateId() + "/CertSrv/mscep_admin/";
     String scepUrl = Api.BASE_URL + "/pki/ndes/" + scep.templateId() + "/certsrv/mscep/mscep.dll";
 
@@ -95,6 +89,93 @@ class ScepNdesIT extends ServerIT {
       assertTrue(html.matches("(?s).*<B> [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8} [0-9A-F]{8} </B>.*"));
     }
     assertTrue(page(get(admin, USER + ":" + PASSWORD)).contains("The password cache is full."));
+  }
+
+  @Deployment(name = DatabaseClock.DEPLOYMENT, testable = false)
+  public static WebArchive clock() {
+    return DatabaseClock.war();
+  }
+
+  /** A password works for 60 minutes: one aged past them is refused, a fresh one works. */
+  @Test
+  void aPasswordExpiresAfterSixtyMinutes() throws Exception {
+    ScepFixture scep = ndesWithBasic("SCEP NDES expiry Root");
+    String admin = Api.BASE_URL + "/ndes/" + scep.templateId() + "/certsrv/mscep_admin/";
+    String aged = password(page(get(admin, USER + ":" + PASSWORD)));
+    assertEquals(
+        1,
+        DatabaseClock.shift(
+            DatabaseClock.Column.SCEP_CHALLENGE_EXPIRES_AT,
+            scep.templateId(),
+            Duration.ofMinutes(-61)),
+        "the password was handed out 61 minutes ago");
+    var client = JscepDevice.client(scep);
+    JscepDevice late = JscepDevice.named("late.example.test", aged);
+    EnrollmentResponse refused =
+        client.enrol(late.identity(), late.keyPair().getPrivate(), late.csr());
+    assertTrue(refused.isFailure(), "an expired password is refused");
+    assertEquals(FailInfo.badRequest, refused.getFailInfo());
+
+    String fresh = password(page(get(admin, USER + ":" + PASSWORD)));
+    JscepDevice onTime = JscepDevice.named("on-time.example.test", fresh);
+    EnrollmentResponse issued =
+        client.enrol(onTime.identity(), onTime.keyPair().getPrivate(), onTime.csr());
+    assertTrue(issued.isSuccess(), () -> "a fresh password works" + scep.failures());
+    assertEquals(1, scep.issued().size());
+  }
+
+  /**
+   * A template whose challenges are NDES one-time passwords only (no static passphrase), handed out
+   * to the Basic credentials {@link #USER} and {@link #PASSWORD}.
+   */
+  private static ScepFixture ndesWithBasic(String caName) {
+    ScepFixture scep = new ScepFixture(caName, "RSA");
+    scep.set(
+        "scep",
+        Json.createObjectBuilder()
+            .add("staticPassphrase", false)
+            .add("ndes", true)
+            .add("ndesBasicAuth", true));
+    Api.Reply credentials =
+        scep.owner.put(
+            "/api/v1/templates/" + scep.templateId() + "/scep/ndes-credentials",
+            Json.createObjectBuilder().add("username", USER).add("password", PASSWORD).build());
+    assertEquals(204, credentials.status(), credentials::toString);
+    return scep;
+  }
+
+  private static String password(String page) {
+    java.util.regex.Matcher found =
+        java.util.regex.Pattern.compile("challenge password is: <B> ([0-9A-F]{16}) </B>")
+            .matcher(page);
+    assertTrue(found.find(), page);
+    return found.group(1);
+  }
+
+  /**
+   * Without Basic auth on the template, the owner's console session opens the page (the guide's
+   * "SCEP Admin (Microsoft compatibility)" link); another user's session gets the no-permission
+   * page.
+   */
+  @Test
+  void theOwnersConsoleSessionOpensThePageAndAStrangersDoesNot() throws Exception {
+    ScepFixture scep = new ScepFixture("SCEP NDES console Root", "RSA");
+    scep.set("scep", Json.createObjectBuilder().add("ndes", true));
+    String admin = "/ndes/" + scep.templateId() + "/certsrv/mscep_admin/";
+
+    ConsoleSession owner = new ConsoleSession(Api.BASE_URL);
+    owner.signIn(scep.owner.username(), scep.owner.password());
+    // the page is UTF-16LE; the session reads it as UTF-8, so drop the zero bytes
+    String page = owner.get(admin).replace("\0", "");
+    assertTrue(
+        page.matches("(?s).*The enrollment challenge password is: <B> [0-9A-F]{16} </B>.*"), page);
+
+    Api strangerAccount = Api.newUser();
+    ConsoleSession stranger = new ConsoleSession(Api.BASE_URL);
+    stranger.signIn(strangerAccount.username(), strangerAccount.password());
+    String refused = stranger.get(admin).replace("\0", "");
+    assertTrue(
+        refused.contains("You do not have sufficient permission to enroll with SCEP."), refused);
   }
 
   private static HttpResponse<byte[]> get(String url, String userPassword) throws Exception {
