@@ -19,6 +19,7 @@ import org.jscep.client.EnrollmentResponse;
 import org.jscep.client.verification.PreProvisionedCertificateVerifier;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The template editor's SCEP tab in headless Chromium (user guide 4.3.1, 6.5): Save stores the
@@ -149,5 +150,38 @@ class ScepConsoleIT extends ConsoleWalk {
     assertTrue(
         ndesPage(templateId, NDES_USER + ":too short")
             .contains("You do not have sufficient permission to enroll with SCEP."));
+
+    // the template's service URLs name its SCEP URL and its NDES admin page
+    String name = api.get("/api/v1/templates/" + templateId).json().getString("name");
+    rowAction(name, "Show Template Service URLs");
+    assertTrue(
+        visible(By.id("url-scep")).getText().endsWith("/pki/scep/" + templateId),
+        () -> page.findElement(By.id("url-scep")).getText());
+    assertTrue(
+        page.findElement(By.id("url-ndes-admin"))
+            .getText()
+            .endsWith("/ndes/" + templateId + "/certsrv/mscep_admin/"),
+        () -> page.findElement(By.id("url-ndes-admin")).getText());
+    screenshot("18b-template-service-urls");
+    page.findElement(By.cssSelector("#urls-dialog .ui-dialog-titlebar-close")).click();
+
+    // the row's "SCEP Admin (Microsoft Compatibility)" item opens that page in a new tab
+    page.findElement(By.xpath("//tr[.//span[normalize-space()='" + name + "']]//button")).click();
+    WebElement ndesItem =
+        waitUntil(
+            d ->
+                d
+                    .findElements(
+                        By.xpath(
+                            "//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space()="
+                                + "'SCEP Admin (Microsoft Compatibility)']]"))
+                    .stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null));
+    assertTrue(
+        ndesItem.getAttribute("href").endsWith("/ndes/" + templateId + "/certsrv/mscep_admin/"),
+        ndesItem.getAttribute("href"));
+    assertEquals("_blank", ndesItem.getAttribute("target"));
   }
 }

@@ -73,6 +73,14 @@ public class ManageTemplatesBacking implements Serializable {
     return org.pkiaas.scep.boundary.ScepUrls.of(config.publicUrl(), selectedId);
   }
 
+  /**
+   * The NDES-compatible page of a template (user guide 6.3.2), which the row's "SCEP Admin
+   * (Microsoft Compatibility)" item opens in a new tab.
+   */
+  public String ndesAdminUrl(String templateId) {
+    return org.pkiaas.scep.boundary.ScepUrls.of(config.publicUrl(), templateId).ndesAdmin();
+  }
+
   /** The template's EST URLs (RFC 7030 §3.2.2), null fields while EST is off. */
   public org.pkiaas.est.boundary.EstUrls getEstUrls() {
     return org.pkiaas.est.boundary.EstUrls.of(config.publicUrl(), selectedEstLabel);
