@@ -294,8 +294,9 @@ public class PkiaasConfig {
    * FAILURE badTime (RFC 8894 §3.2.1.4); empty when the check is off (0 or less).
    */
   public Optional<Duration> scepClockSkew() {
+    // at most ten years: a larger figure means "any time" and must not overflow a Duration
     return scepClockSkewMinutes > 0
-        ? Optional.of(Duration.ofMinutes(scepClockSkewMinutes))
+        ? Optional.of(Duration.ofMinutes(Math.min(scepClockSkewMinutes, 10L * 366 * 24 * 60)))
         : Optional.empty();
   }
 }

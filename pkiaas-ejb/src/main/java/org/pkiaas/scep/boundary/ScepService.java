@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
@@ -173,7 +175,8 @@ public class ScepService {
       throw new ScepFailure(FailInfo.BAD_ALG, "Use SHA-1, SHA-256, SHA-384 or SHA-512");
     }
     Instant now = Instant.now();
-    if (config.scepClockSkew().filter(skew -> !request.signedAround(now, skew)).isPresent()) {
+    Optional<Duration> skew = config.scepClockSkew();
+    if (skew.isPresent() && !request.signedAround(now, skew.get())) {
       throw new ScepFailure(
           FailInfo.BAD_TIME,
           "The message's signingTime, "

@@ -22,7 +22,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.pkiaas.scep.boundary.MalformedScepRequestException;
 import org.pkiaas.signing.BouncyCastle;
 import org.pkiaas.x509.DerStructure;
@@ -150,7 +150,10 @@ public record PkiMessage(
       return signerInfo.verify(
           new JcaSimpleSignerInfoVerifierBuilder()
               .setProvider(BouncyCastle.PROVIDER)
-              .build(BouncyCastleProvider.getPublicKey(signer.getSubjectPublicKeyInfo())));
+              .build(
+                  new JcaPEMKeyConverter()
+                      .setProvider(BouncyCastle.PROVIDER)
+                      .getPublicKey(signer.getSubjectPublicKeyInfo())));
     } catch (Exception e) {
       return false;
     }
@@ -170,9 +173,9 @@ public record PkiMessage(
     }
     try {
       return Time.getInstance(value).getDate().toInstant();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new MalformedScepRequestException(
-          "The signingTime attribute is neither a UTCTime nor a GeneralizedTime");
+          "The signingTime attribute is not a UTCTime or GeneralizedTime that reads as a date");
     }
   }
 

@@ -69,6 +69,13 @@ class PkiMessageTest {
   }
 
   @Test
+  void aMessageWithoutSigningTimeIsNotHeldToTheClock() {
+    PkiMessage undated =
+        new PkiMessage(MessageType.PKCS_REQ, "t", new byte[16], null, null, null, true, null);
+    assertTrue(undated.signedAround(Instant.now(), Duration.ofMinutes(1)));
+  }
+
+  @Test
   void aTamperedSignatureIsReportedNotThrown() {
     byte[] message = ScepFixtures.bytes("strongswan-aes128-sha256.der");
     // the signature value is the last thing in a SignerInfo without unsigned attributes
