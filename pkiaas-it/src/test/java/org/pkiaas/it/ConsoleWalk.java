@@ -167,19 +167,37 @@ abstract class ConsoleWalk extends ServerIT {
 
   /** Opens a row's Actions menu (the row showing {@code rowText}) and picks {@code item}. */
   void rowAction(String rowText, String item) {
+    openRowMenu(rowText);
+    shownMenuItem(item).click();
+  }
+
+  /** Opens the Actions menu of the row showing {@code rowText}. */
+  void openRowMenu(String rowText) {
     page.findElement(By.xpath("//tr[.//span[normalize-space()='" + rowText + "']]//button"))
         .click();
-    // Every row has its own (hidden) menu with the same items: click the one that opened.
-    By items =
-        By.xpath(
-            "//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space()='" + item + "']]");
-    waitUntil(
-            d ->
-                d.findElements(items).stream()
-                    .filter(WebElement::isDisplayed)
-                    .findFirst()
-                    .orElse(null))
-        .click();
+  }
+
+  /**
+   * The item of the menu that opened, once shown: every row has its own (hidden) menu with the same
+   * items.
+   */
+  WebElement shownMenuItem(String item) {
+    return waitUntil(
+        d ->
+            d.findElements(menuItem(item)).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
+  }
+
+  /** Whether the menu that opened shows {@code item} now. */
+  boolean menuShows(String item) {
+    return page.findElements(menuItem(item)).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  private static By menuItem(String item) {
+    return By.xpath(
+        "//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space()='" + item + "']]");
   }
 
   /**

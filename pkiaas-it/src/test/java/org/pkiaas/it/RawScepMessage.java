@@ -70,6 +70,13 @@ final class RawScepMessage {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static {
+    // the builders below name the provider "BC"
+    if (java.security.Security.getProvider("BC") == null) {
+      java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+    }
+  }
+
   private String messageType = PKCS_REQ;
   private String signatureAlgorithm = "SHA256withRSA";
   private ASN1ObjectIdentifier cipher = CMSAlgorithm.AES128_CBC;

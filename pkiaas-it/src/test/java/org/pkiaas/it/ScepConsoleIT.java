@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,8 @@ import org.openqa.selenium.WebElement;
 class ScepConsoleIT extends ConsoleWalk {
 
   private static final String NDES_USER = "ndes-script";
+
+  private static final String NDES_ITEM = "SCEP Admin (Microsoft Compatibility)";
 
   private void click(String checkbox) {
     page.findElement(By.cssSelector("[id='edit:tabs:" + checkbox + "'] .ui-chkbox-box")).click();
@@ -67,23 +70,28 @@ class ScepConsoleIT extends ConsoleWalk {
     return new String(reply.body(), StandardCharsets.UTF_16);
   }
 
+  /** Changes fields of the template's SCEP settings through the API. */
+  private static void setScep(Api api, String templateId, JsonObjectBuilder changes) {
+    JsonObjectBuilder scep =
+        Json.createObjectBuilder(
+            api.get("/api/v1/templates/" + templateId).json().getJsonObject("scep"));
+    changes.build().forEach(scep::add);
+    Api.Reply updated =
+        api.put(
+            "/api/v1/templates/" + templateId,
+            Json.createObjectBuilder().add("scep", scep).build());
+    assertEquals(200, updated.status(), updated::toString);
+  }
+
   @Test
   void aRefusedNdesPasswordLeavesTheWholeSaveUndone() throws Exception {
     Owner owner = signedInOwnerOf("SCEP Editor Root");
     String templateId = owner.firstTemplateId();
     Api api = owner.api();
-    Api.Reply enabled =
-        api.put(
-            "/api/v1/templates/" + templateId,
-            Json.createObjectBuilder()
-                .add(
-                    "scep",
-                    Json.createObjectBuilder(
-                            api.get("/api/v1/templates/" + templateId).json().getJsonObject("scep"))
-                        .add("enabled", true)
-                        .add("staticPassphrase", true))
-                .build());
-    assertEquals(200, enabled.status(), enabled::toString);
+    setScep(
+        api,
+        templateId,
+        Json.createObjectBuilder().add("enabled", true).add("staticPassphrase", true));
     String before =
         api.post(
                 "/api/v1/templates/" + templateId + "/scep/passphrase",
@@ -163,25 +171,21 @@ class ScepConsoleIT extends ConsoleWalk {
             .endsWith("/ndes/" + templateId + "/certsrv/mscep_admin/"),
         () -> page.findElement(By.id("url-ndes-admin")).getText());
     screenshot("18b-template-service-urls");
-    page.findElement(By.cssSelector("#urls-dialog .ui-dialog-titlebar-close")).click();
+    page.get(Api.BASE_URL + "/manage/templates/manage.xhtml");
 
     // the row's "SCEP Admin (Microsoft Compatibility)" item opens that page in a new tab
-    page.findElement(By.xpath("//tr[.//span[normalize-space()='" + name + "']]//button")).click();
-    WebElement ndesItem =
-        waitUntil(
-            d ->
-                d
-                    .findElements(
-                        By.xpath(
-                            "//a[contains(@class,'ui-menuitem-link')][.//span[normalize-space()="
-                                + "'SCEP Admin (Microsoft Compatibility)']]"))
-                    .stream()
-                    .filter(WebElement::isDisplayed)
-                    .findFirst()
-                    .orElse(null));
+    openRowMenu(name);
+    WebElement ndesItem = shownMenuItem(NDES_ITEM);
     assertTrue(
         ndesItem.getAttribute("href").endsWith("/ndes/" + templateId + "/certsrv/mscep_admin/"),
         ndesItem.getAttribute("href"));
     assertEquals("_blank", ndesItem.getAttribute("target"));
+
+    // and is not offered while NDES is off
+    setScep(api, templateId, Json.createObjectBuilder().add("ndes", false));
+    page.get(Api.BASE_URL + "/manage/templates/manage.xhtml");
+    openRowMenu(name);
+    shownMenuItem("Edit Template");
+    assertFalse(menuShows(NDES_ITEM), "no NDES page to open");
   }
 }

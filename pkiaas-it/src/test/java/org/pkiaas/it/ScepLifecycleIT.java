@@ -82,8 +82,12 @@ class ScepLifecycleIT extends ServerIT {
     ConsoleSession console = new ConsoleSession(Api.BASE_URL);
     console.signIn(scep.owner.username(), scep.owner.password());
     String queue = console.get("/manage/certificates/pending.xhtml");
+    // the template (named SCEP) and, beside it, the Kind column
     assertTrue(
-        queue.contains("pending.example.test") && queue.contains("SCEP"),
+        queue.contains("pending.example.test")
+            && java.util.regex.Pattern.compile(">\\s*SCEP\\s*</td>\\s*<td[^>]*>\\s*SCEP\\s*</td>")
+                .matcher(queue)
+                .find(),
         "the console's pending queue shows the SCEP request:\n" + queue);
     Api.Reply sign =
         scep.owner.post(

@@ -87,7 +87,7 @@ class ScepMessagesIT extends ServerIT {
   }
 
   @Test
-  void scepIsOffUntilSwitchedOnAndAnswersHttp10AtAnySuffix() throws Exception {
+  void scepIsOffOnANewTemplateAndAnswersHttp10AtTheCgiBinSuffix() throws Exception {
     ScepFixture scep = new ScepFixture("SCEP HTTP/1.0 EC Root", "EC");
     String url = Api.BASE_URL + "/pki/scep/" + scep.templateId() + "/cgi-bin/pkiclient.exe";
     String caps = Tools.ok(dir, "curl", "-sS", "-f", "--http1.0", url + "?operation=GetCACaps");
@@ -138,8 +138,9 @@ class ScepMessagesIT extends ServerIT {
         "4");
     assertEquals(0, scep.issued().size(), "nothing was issued");
 
-    // the same device, its clock set right: a message signed an hour ago is within the day
-    RawScepMessage late = new RawScepMessage(ra).signingTime(Instant.now().minusSeconds(3_600));
+    // its clock set nearly right: signed two hours ago, before its own certificate's notBefore
+    // (now - 1 h), but within the day the server allows
+    RawScepMessage late = new RawScepMessage(ra).signingTime(Instant.now().minusSeconds(7_200));
     RawScepMessage.CertRep accepted =
         send(scep, late.encode(csr, device.identity(), device.keyPair().getPrivate()));
     assertEquals("0", accepted.status(), () -> accepted.failInfoText() + scep.failures());

@@ -96,19 +96,13 @@ class ScepNdesIT extends ServerIT {
     return DatabaseClock.war();
   }
 
-  /** A password works for 60 minutes: one aged past them is refused, a fresh one works. */
+  /** A password works for 60 minutes: one handed out 61 minutes ago is refused, 59 works. */
   @Test
   void aPasswordExpiresAfterSixtyMinutes() throws Exception {
     ScepFixture scep = ndesWithBasic("SCEP NDES expiry Root");
     String admin = Api.BASE_URL + "/ndes/" + scep.templateId() + "/certsrv/mscep_admin/";
     String aged = password(page(get(admin, USER + ":" + PASSWORD)));
-    assertEquals(
-        1,
-        DatabaseClock.shift(
-            DatabaseClock.Column.SCEP_CHALLENGE_EXPIRES_AT,
-            scep.templateId(),
-            Duration.ofMinutes(-61)),
-        "the password was handed out 61 minutes ago");
+    handedOutAgo(scep, 61);
     var client = JscepDevice.client(scep);
     JscepDevice late = JscepDevice.named("late.example.test", aged);
     EnrollmentResponse refused =
@@ -116,11 +110,13 @@ class ScepNdesIT extends ServerIT {
     assertTrue(refused.isFailure(), "an expired password is refused");
     assertEquals(FailInfo.badRequest, refused.getFailInfo());
 
-    String fresh = password(page(get(admin, USER + ":" + PASSWORD)));
-    JscepDevice onTime = JscepDevice.named("on-time.example.test", fresh);
+    // handing out the next password clears the expired one, so this shift moves only the next
+    String nearlyAnHour = password(page(get(admin, USER + ":" + PASSWORD)));
+    handedOutAgo(scep, 59);
+    JscepDevice onTime = JscepDevice.named("on-time.example.test", nearlyAnHour);
     EnrollmentResponse issued =
         client.enrol(onTime.identity(), onTime.keyPair().getPrivate(), onTime.csr());
-    assertTrue(issued.isSuccess(), () -> "a fresh password works" + scep.failures());
+    assertTrue(issued.isSuccess(), () -> "a password 59 minutes old works" + scep.failures());
     assertEquals(1, scep.issued().size());
   }
 
@@ -142,6 +138,17 @@ class ScepNdesIT extends ServerIT {
             Json.createObjectBuilder().add("username", USER).add("password", PASSWORD).build());
     assertEquals(204, credentials.status(), credentials::toString);
     return scep;
+  }
+
+  /** Ages the template's one outstanding password as if handed out {@code minutes} ago. */
+  private static void handedOutAgo(ScepFixture scep, int minutes) {
+    assertEquals(
+        1,
+        DatabaseClock.shift(
+            DatabaseClock.Column.SCEP_CHALLENGE_EXPIRES_AT,
+            scep.templateId(),
+            Duration.ofMinutes(-minutes)),
+        "one outstanding password");
   }
 
   private static String password(String page) {
