@@ -75,10 +75,16 @@ public class ManageTemplatesBacking implements Serializable {
 
   /**
    * The NDES-compatible page of a template (user guide 6.3.2), which the row's "SCEP Admin
-   * (Microsoft Compatibility)" item opens in a new tab.
+   * (Microsoft Compatibility)" item opens in a new tab: on the host the console was reached at, so
+   * that the console session goes with it (the public URL may name another host).
    */
-  public String ndesAdminUrl(String templateId) {
-    return org.pkiaas.scep.boundary.ScepUrls.of(config.publicUrl(), templateId).ndesAdmin();
+  public String ndesAdminPath(String templateId) {
+    return org.pkiaas.scep.boundary.ScepUrls.of(
+            jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestContextPath(),
+            templateId)
+        .ndesAdmin();
   }
 
   /** The template's EST URLs (RFC 7030 §3.2.2), null fields while EST is off. */
