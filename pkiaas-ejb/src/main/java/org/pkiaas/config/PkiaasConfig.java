@@ -52,10 +52,6 @@ public class PkiaasConfig {
   int scepRaValidityDays;
 
   @Inject
-  @ConfigProperty(name = "pkiaas.scep.clock-skew.minutes", defaultValue = "1440")
-  long scepClockSkewMinutes;
-
-  @Inject
   @ConfigProperty(name = "pkiaas.claim.validity.days", defaultValue = "7")
   int claimValidityDays;
 
@@ -287,16 +283,5 @@ public class PkiaasConfig {
   /** How long a SCEP RA certificate is valid; it is replaced 30 days before it ends. */
   public int scepRaValidityDays() {
     return scepRaValidityDays;
-  }
-
-  /**
-   * How far a SCEP message's signingTime may be from the server's clock before it is answered
-   * FAILURE badTime (RFC 8894 §3.2.1.4); empty when the check is off (0 or less).
-   */
-  public Optional<Duration> scepClockSkew() {
-    // at most ten years: a larger figure means "any time" and must not overflow a Duration
-    return scepClockSkewMinutes > 0
-        ? Optional.of(Duration.ofMinutes(Math.min(scepClockSkewMinutes, 10L * 366 * 24 * 60)))
-        : Optional.empty();
   }
 }

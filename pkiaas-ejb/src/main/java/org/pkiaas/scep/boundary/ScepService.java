@@ -14,7 +14,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.boundary.AuditLog;
 import org.pkiaas.ca.boundary.CaRollovers;
 import org.pkiaas.ca.entity.CertificateAuthority;
-import org.pkiaas.config.PkiaasConfig;
 import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.metrics.boundary.PkiMetrics;
 import org.pkiaas.pem.Pem;
@@ -30,6 +29,7 @@ import org.pkiaas.scep.control.PkcsPkiEnvelope;
 import org.pkiaas.scep.control.PkiMessage;
 import org.pkiaas.scep.control.RegistrationAuthorities;
 import org.pkiaas.scep.control.ScepFailure;
+import org.pkiaas.scep.control.ScepSettings;
 import org.pkiaas.tenant.boundary.AnonymousRateLimits;
 import org.pkiaas.tenant.boundary.RateLimit;
 import org.pkiaas.x509.Der;
@@ -79,7 +79,7 @@ public class ScepService {
 
   @Inject PkiMetrics metrics;
 
-  @Inject PkiaasConfig config;
+  @Inject ScepSettings settings;
 
   /**
    * The template's GetCACaps answer: {@link #CAPABILITIES}, and {@code GetNextCACert} while its CA
@@ -175,7 +175,7 @@ public class ScepService {
       throw new ScepFailure(FailInfo.BAD_ALG, "Use SHA-1, SHA-256, SHA-384 or SHA-512");
     }
     Instant now = Instant.now();
-    Optional<Duration> skew = config.scepClockSkew();
+    Optional<Duration> skew = settings.clockSkew();
     if (skew.isPresent() && !request.signedAround(now, skew.get())) {
       throw new ScepFailure(
           FailInfo.BAD_TIME,
