@@ -22,9 +22,10 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.pkiaas.scep.boundary.MalformedScepRequestException;
 import org.pkiaas.signing.BouncyCastle;
+import org.pkiaas.signing.CaSigners;
+import org.pkiaas.x509.Der;
 import org.pkiaas.x509.DerStructure;
 import org.pkiaas.x509.MalformedDerException;
 
@@ -150,10 +151,7 @@ public record PkiMessage(
       return signerInfo.verify(
           new JcaSimpleSignerInfoVerifierBuilder()
               .setProvider(BouncyCastle.PROVIDER)
-              .build(
-                  new JcaPEMKeyConverter()
-                      .setProvider(BouncyCastle.PROVIDER)
-                      .getPublicKey(signer.getSubjectPublicKeyInfo())));
+              .build(CaSigners.publicKey(Der.encoded(signer.getSubjectPublicKeyInfo()))));
     } catch (Exception e) {
       return false;
     }
