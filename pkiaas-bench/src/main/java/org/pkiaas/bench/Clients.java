@@ -31,7 +31,8 @@ final class Clients {
       int failures,
       String firstFailure,
       double[] cpuSeconds,
-      ServerThreads.Window serverThreads) {
+      ServerThreads.Window serverThreads,
+      DatabaseStatements.Window statements) {
 
     double perSecond() {
       return operations / (elapsed.toNanos() / 1e9);
@@ -106,6 +107,7 @@ final class Clients {
     ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
     double[] cpuBefore = ProcessCpu.snapshot(processes);
     ServerThreads.Snapshot threadsBefore = ServerThreads.snapshot(processes[0].pid());
+    DatabaseStatements.Snapshot statementsBefore = DatabaseStatements.snapshot();
     Instant start = Instant.now();
     Instant end = start.plus(duration);
     CountDownLatch done = new CountDownLatch(clients);
@@ -136,6 +138,8 @@ final class Clients {
     double[] cpu = ProcessCpu.since(processes, cpuBefore);
     ServerThreads.Window threads =
         ServerThreads.window(threadsBefore, ServerThreads.snapshot(processes[0].pid()));
+    DatabaseStatements.Window statements =
+        DatabaseStatements.window(statementsBefore, DatabaseStatements.snapshot());
     List<Long> latencies = new ArrayList<>(micros);
     return new Outcome(
         latencies.size(),
@@ -145,6 +149,7 @@ final class Clients {
         failures.get(),
         firstFailure.get(),
         cpu,
-        threads);
+        threads,
+        statements);
   }
 }

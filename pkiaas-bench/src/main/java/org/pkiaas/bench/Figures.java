@@ -190,6 +190,12 @@ final class Figures {
                   row.path(), row.outcome().serverThreads(), row.outcome().operations(), TICKS))
           .append('\n');
     }
+    for (Row row : rows) {
+      String line = row.outcome().statements().line(row.path(), row.outcome().operations());
+      if (line != null) {
+        out.append(line).append('\n');
+      }
+    }
     PerfProfile.drain().forEach(line -> out.append(line).append('\n'));
     // a blank line first: a note is a paragraph of its own, not part of the last bullet
     notes.forEach(line -> out.append('\n').append(line).append('\n'));

@@ -92,15 +92,23 @@ final class Wrk {
     }
     double[] before = ProcessCpu.snapshot(processes);
     ServerThreads.Snapshot threadsBefore = ServerThreads.snapshot(processes[0].pid());
+    DatabaseStatements.Snapshot statementsBefore = DatabaseStatements.snapshot();
     String output = run(target, seconds);
     double[] cpu = ProcessCpu.since(processes, before);
     ServerThreads.Window threads =
         ServerThreads.window(threadsBefore, ServerThreads.snapshot(processes[0].pid()));
+    DatabaseStatements.Window statements =
+        DatabaseStatements.window(statementsBefore, DatabaseStatements.snapshot());
     if (target.recording() != null) {
       jit.stopRecording(target.recording());
     }
     return new Figures.Row(
-        path, outcome(output, cpu, threads), inMemory, warmUp, jit.compiled() - compiled, goal);
+        path,
+        outcome(output, cpu, threads, statements),
+        inMemory,
+        warmUp,
+        jit.compiled() - compiled,
+        goal);
   }
 
   private static String run(Target target, int seconds) throws IOException, InterruptedException {
@@ -121,7 +129,11 @@ final class Wrk {
   }
 
   /** What {@code wrk --latency} reports, as the other benchmarks' clients report it. */
-  static Clients.Outcome outcome(String output, double[] cpu, ServerThreads.Window threads) {
+  static Clients.Outcome outcome(
+      String output,
+      double[] cpu,
+      ServerThreads.Window threads,
+      DatabaseStatements.Window statements) {
     Matcher done = DONE.matcher(output);
     if (!done.find()) {
       throw new IllegalStateException("wrk said: " + output);
@@ -136,7 +148,8 @@ final class Wrk {
         failed.find() ? Integer.parseInt(failed.group(1)) : 0,
         null,
         cpu,
-        threads);
+        threads,
+        statements);
   }
 
   private static double percentileMillis(String output, String percentile) {

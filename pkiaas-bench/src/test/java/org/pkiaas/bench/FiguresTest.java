@@ -31,7 +31,8 @@ class FiguresTest {
             0,
             null,
             new double[] {millisEach, 0, 0, 0, 0, 0},
-            ServerThreads.Window.UNKNOWN);
+            ServerThreads.Window.UNKNOWN,
+            DatabaseStatements.Window.UNKNOWN);
     return new Figures.Row(
         "path", outcome, inMemory, new WarmUp.Done(1000, List.of(0L), 0), 0, "goal");
   }

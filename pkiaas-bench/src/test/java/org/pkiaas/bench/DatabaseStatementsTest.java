@@ -1,0 +1,48 @@
+package org.pkiaas.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DatabaseStatementsTest {
+
+  @Test
+  void windowDividesEachCounterByTheOperationsInTheLinesOrder() {
+    Map<String, Long> before = new LinkedHashMap<>();
+    before.put("Questions", 1_000L);
+    before.put("Com_select", 100L);
+    before.put("Innodb_data_fsyncs", 10L);
+    before.put("Com_insert", 0L);
+    Map<String, Long> after = new LinkedHashMap<>();
+    after.put("Questions", 1_900L);
+    after.put("Com_select", 300L);
+    after.put("Innodb_data_fsyncs", 35L);
+    after.put("Com_insert", 300L);
+    DatabaseStatements.Window window =
+        DatabaseStatements.window(
+            new DatabaseStatements.Snapshot(before), new DatabaseStatements.Snapshot(after));
+    assertEquals(
+        "- MariaDB's work per operation during \"orders\" (its global status counters, read before"
+            + " and after the window): 2.00 SELECT, 3.00 INSERT, 9.00 statements from clients in"
+            + " all, 0.25 InnoDB fsyncs.",
+        window.line("orders", 100));
+  }
+
+  @Test
+  void noLineWithoutBothReadings() {
+    DatabaseStatements.Window window =
+        DatabaseStatements.window(
+            new DatabaseStatements.Snapshot(Map.of()),
+            new DatabaseStatements.Snapshot(Map.of("Questions", 5L)));
+    assertNull(window.line("orders", 100));
+    assertNull(DatabaseStatements.Window.UNKNOWN.line("orders", 100));
+  }
+
+  @Test
+  void noReadingWithoutAUrl() {
+    assertEquals(Map.of(), DatabaseStatements.snapshot().counters());
+  }
+}
