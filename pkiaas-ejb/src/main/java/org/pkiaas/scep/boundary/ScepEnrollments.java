@@ -103,8 +103,8 @@ public class ScepEnrollments {
             null,
             "scep");
     queued.scepTransaction(message.transactionId());
-    em.persist(queued);
     if (scep.template().settings().scep().approval()) {
+      em.persist(queued);
       return Outcome.PENDING;
     }
     IssuedCertificate issued;
@@ -123,7 +123,9 @@ public class ScepEnrollments {
       }
       throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
     }
+    // persisted with its final state: one INSERT at commit, no UPDATE
     queued.issued(issued.id());
+    em.persist(queued);
     if (intune) {
       intuneValidation.issued(
           scep, message.transactionId(), CsrReader.der(csr), Der.certificate(issued.der()));

@@ -19,8 +19,7 @@ import org.pkiaas.template.entity.TemplateSettings;
  * Finds the template behind a SCEP URL (user guide 6.1): only an enabled template with SCEP
  * switched on, under a CA that issues, has one; anything else is not found. Reads only, so it joins
  * the caller's transaction when there is one and opens none of its own (SCEP's requests run outside
- * one, each step in its own), except {@link #withRa}, which reads all a PKIOperation needs before
- * its own step in one transaction.
+ * one, each step that writes in its own).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -57,10 +56,10 @@ public class ScepTemplates {
 
   /**
    * What a PKIOperation reads before it decides: the template as {@link #open(String, String,
-   * boolean)} finds it, and its CA's RA ({@link RegistrationAuthorities#current}), in one
-   * transaction on one connection rather than one each.
+   * boolean)} finds it, and its CA's RA ({@link RegistrationAuthorities#current}). Two reads in
+   * autocommit, without a transaction of their own: a transaction around two SELECTs would add
+   * three statements (autocommit off, COMMIT, autocommit on) and the transaction manager's work.
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public WithRa withRa(String templateId, String clientAddress) {
     ScepTemplate scep = open(templateId, clientAddress, false);
     return new WithRa(scep, authorities.current(scep.ca()));

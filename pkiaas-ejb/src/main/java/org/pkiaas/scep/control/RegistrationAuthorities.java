@@ -1,6 +1,10 @@
 package org.pkiaas.scep.control;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -50,31 +54,51 @@ public class RegistrationAuthorities {
 
   @Inject RaCache cache;
 
+  @Resource SessionContext context;
+
   /** The RA's certificate and key. */
   public record Ra(X509CertificateHolder certificate, PrivateKey key) {}
 
   /**
    * The CA's usable RA, issued first when it has none. One read per request (the newest credential
-   * with its certificate's status); the unwrapped key and parsed certificate come from this node's
-   * {@link RaCache} while the newest credential stays the same.
+   * with its certificate's status), in the caller's transaction or, without one, on its own in
+   * autocommit (SCEP's reads need no transaction of their own: that saves the begin and the commit
+   * of one on every request); the unwrapped key and parsed certificate come from this node's {@link
+   * RaCache} while the newest credential stays the same. Only a CA without a usable RA gets a
+   * transaction, to issue one ({@link #issueUsable}).
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Ra current(CertificateAuthority active) {
     String caId = active.id();
     Usable usable = usable(caId, active.notAfter(), RENEW_BEFORE);
+    return usable != null
+        ? ra(caId, usable)
+        : context.getBusinessObject(RegistrationAuthorities.class).issueUsable(caId);
+  }
+
+  /**
+   * {@link #current}'s way when the CA has no usable RA: with the CA row locked (so concurrent
+   * requests on any node issue one certificate), the newest credential read again and, when it is
+   * still not usable, a new RA certificate issued.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public Ra issueUsable(String caId) {
+    CertificateAuthority ca =
+        RowLocks.lockedAndBumped(em, em.find(CertificateAuthority.class, caId));
+    Usable usable = usable(caId, ca.notAfter(), RENEW_BEFORE);
     if (usable == null) {
-      CertificateAuthority ca =
-          RowLocks.lockedAndBumped(em, em.find(CertificateAuthority.class, caId));
-      usable = usable(caId, ca.notAfter(), RENEW_BEFORE);
-      if (usable == null) {
-        IssuedCertificate issued = issue(ca);
-        usable =
-            new Usable(
-                em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
-                    .setParameter("certificateId", issued.id())
-                    .getSingleResult(),
-                issued);
-      }
+      IssuedCertificate issued = issue(ca);
+      usable =
+          new Usable(
+              em.createNamedQuery("ServiceCredential.byCertificate", ServiceCredential.class)
+                  .setParameter("certificateId", issued.id())
+                  .getSingleResult(),
+              issued);
     }
+    return ra(caId, usable);
+  }
+
+  private Ra ra(String caId, Usable usable) {
     ServiceCredential credential = usable.credential();
     IssuedCertificate certificate = usable.certificate();
     return cache.get(
