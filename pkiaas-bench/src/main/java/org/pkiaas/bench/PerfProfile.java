@@ -55,6 +55,8 @@ final class PerfProfile {
 
   private static final String KERNEL = "the kernel";
   private static final String JVM = "the JVM's runtime and stubs";
+  private static final String MONTGOMERY =
+      "BigInteger's Montgomery multiplication (the JVM's intrinsic behind RSA)";
   private static final String NATIVE = "other native code";
   private static final String UNNAMED = "code perf could not name";
 
@@ -143,6 +145,7 @@ final class PerfProfile {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put(KERNEL, 0L);
     counts.put(JVM, 0L);
+    counts.put(MONTGOMERY, 0L);
     counts.put(NATIVE, 0L);
     counts.put(UNNAMED, 0L);
     JAVA.forEach(entry -> counts.put(entry.getKey(), 0L));
@@ -172,7 +175,8 @@ final class PerfProfile {
 
   /**
    * What a frame's code belongs to: the kernel (and its vDSO), the JVM (its library, or code the
-   * JIT made that is not a Java method: stubs, vtables, the interpreter), other native libraries,
+   * JIT made that is not a Java method: stubs, vtables, the interpreter), apart from the JVM's
+   * Montgomery multiplication for {@code BigInteger} (RSA's arithmetic), other native libraries,
    * the library of a compiled Java method, named in the JIT's map as {@code <return type>
    * <class>.<method>(<args>)}, or nothing perf could name: an address outside every mapping, or
    * compiled code the JIT had freed (replaced, deoptimised) before its map was written after the
@@ -191,7 +195,9 @@ final class PerfProfile {
       return KERNEL; // [kernel.kallsyms], a module such as [virtio_net], [vdso]
     }
     if (dso.contains("libjvm.so")) {
-      return JVM;
+      // HotSpot's x86-64 intrinsic for BigInteger.montgomeryMultiply and montgomerySquare, in
+      // which RSA private-key operations spend most of their time
+      return symbol.contains("montgomery_") ? MONTGOMERY : JVM;
     }
     if (!dso.startsWith("/tmp/perf-")) {
       return NATIVE;

@@ -102,7 +102,7 @@ public final class ScepBenchmark {
             floor,
             2,
             "enrollment",
-            "HTTP, the template, CA and RA read in one transaction, a degenerate PKCS#7"));
+            "HTTP, the template, CA and RA read in two statements without a transaction, a degenerate PKCS#7"));
     System.out.println(figures.report());
   }
 }

@@ -64,6 +64,22 @@ class PerfProfileTest {
   }
 
   @Test
+  void theJvmsMontgomeryMultiplicationIsRsasArithmeticNotTheRuntime() {
+    assertEquals(
+        "BigInteger's Montgomery multiplication (the JVM's intrinsic behind RSA)",
+        PerfProfile.codeOf(
+            "montgomery_multiply (/usr/lib/jvm/java-17-openjdk-amd64/lib/server/libjvm.so)"));
+    assertEquals(
+        "BigInteger's Montgomery multiplication (the JVM's intrinsic behind RSA)",
+        PerfProfile.codeOf(
+            "SharedRuntime::montgomery_square (/usr/lib/jvm/java-17-openjdk-amd64/lib/server/libjvm.so)"));
+    assertEquals(
+        "the JVM's runtime and stubs",
+        PerfProfile.codeOf(
+            "JVM_GetNanoTimeAdjustment (/usr/lib/jvm/java-17-openjdk-amd64/lib/server/libjvm.so)"));
+  }
+
+  @Test
   void whatPerfCouldNotNameIsCountedApart() {
     assertEquals("code perf could not name", PerfProfile.codeOf("[unknown] ([unknown])"));
     // compiled code the JIT freed before its map was written
