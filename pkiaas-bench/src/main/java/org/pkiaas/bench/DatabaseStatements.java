@@ -12,11 +12,14 @@ import java.util.Map;
 /**
  * What MariaDB was asked to do over a measured window, per operation: its global status counters
  * ({@code SHOW GLOBAL STATUS}, MariaDB's "Server Status Variables") read before and after the
- * window, so MariaDB's CPU per operation in the table reads against the statements that cost it,
- * and InnoDB's fsyncs per operation show whether concurrent transactions commit together (a group
- * commit writes one fsync for many). The counters are the server's, not the benchmark database's,
- * so they hold only while nothing else uses MariaDB; a second benchmark or a test run beside this
- * one shows up in them.
+ * window, so MariaDB's CPU per operation in the table reads against the statements that cost it.
+ * {@code Questions} counts the statements clients sent, not the pool's validation pings at each
+ * connection checkout ({@code validate-on-match}), which MariaDB counts in {@code
+ * Com_admin_commands}; {@code Com_commit} counts explicit COMMITs, not statements committed in
+ * autocommit. {@code Innodb_data_fsyncs} counts every fsync InnoDB made, the log flushes of commits
+ * (fewer than the commits when concurrent ones share one) and its background page flushes alike.
+ * The counters are the server's, not the benchmark database's, so they hold only while nothing else
+ * uses MariaDB; a second benchmark or a test run beside this one shows up in them.
  *
  * <p>Read over the connection given by {@code bench.db.url}, {@code bench.db.user} and {@code
  * bench.db.password} ({@code bin/pkiaas-bench} passes them); without it, or when MariaDB cannot be
@@ -36,6 +39,8 @@ final class DatabaseStatements {
     COUNTERS.put("Com_rollback", "ROLLBACK");
     COUNTERS.put("Com_set_option", "SET (autocommit and session settings)");
     COUNTERS.put("Questions", "statements from clients in all");
+    COUNTERS.put(
+        "Com_admin_commands", "pings (the pool's validation at checkout) and other commands");
     COUNTERS.put("Innodb_data_fsyncs", "InnoDB fsyncs");
   }
 
@@ -103,7 +108,7 @@ final class DatabaseStatements {
   }
 
   /**
-   * The growth from {@code before} to {@code after}. The first reading's own connection and query
+   * The growth from {@code before} to {@code after}. The second reading's own connection and query
    * fall inside the window: a handful of statements against the thousands of operations measured.
    */
   static Window window(Snapshot before, Snapshot after) {

@@ -16,18 +16,21 @@ class DatabaseStatementsTest {
     before.put("Com_select", 100L);
     before.put("Innodb_data_fsyncs", 10L);
     before.put("Com_insert", 0L);
+    before.put("Com_admin_commands", 7L);
     Map<String, Long> after = new LinkedHashMap<>();
     after.put("Questions", 1_900L);
     after.put("Com_select", 300L);
     after.put("Innodb_data_fsyncs", 35L);
     after.put("Com_insert", 300L);
+    after.put("Com_admin_commands", 407L);
     DatabaseStatements.Window window =
         DatabaseStatements.window(
             new DatabaseStatements.Snapshot(before), new DatabaseStatements.Snapshot(after));
     assertEquals(
         "- MariaDB's work per operation during \"orders\" (its global status counters, read before"
             + " and after the window): 2.00 SELECT, 3.00 INSERT, 9.00 statements from clients in"
-            + " all, 0.25 InnoDB fsyncs.",
+            + " all, 4.00 pings (the pool's validation at checkout) and other commands, 0.25 InnoDB"
+            + " fsyncs.",
         window.line("orders", 100));
   }
 

@@ -17,9 +17,10 @@ import org.pkiaas.template.entity.TemplateSettings;
 
 /**
  * Finds the template behind a SCEP URL (user guide 6.1): only an enabled template with SCEP
- * switched on, under a CA that issues, has one; anything else is not found. Reads only, so it joins
- * the caller's transaction when there is one and opens none of its own (SCEP's requests run outside
- * one, each step that writes in its own).
+ * switched on, under a CA that issues, has one; anything else is not found. Reads, joining the
+ * caller's transaction when there is one and opening none of its own (SCEP's requests run outside
+ * one, each step that writes in its own); {@link #withRa} may issue the CA's first RA certificate,
+ * in a transaction of its own ({@link RegistrationAuthorities#current}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -57,8 +58,10 @@ public class ScepTemplates {
   /**
    * What a PKIOperation reads before it decides: the template as {@link #open(String, String,
    * boolean)} finds it, and its CA's RA ({@link RegistrationAuthorities#current}). Two reads in
-   * autocommit, without a transaction of their own: a transaction around two SELECTs would add
-   * three statements (autocommit off, COMMIT, autocommit on) and the transaction manager's work.
+   * autocommit, without a transaction of their own: each takes a pooled connection (validated with
+   * a ping at checkout), where a transaction around the two would take one but add three statements
+   * (autocommit off, COMMIT, autocommit on) and the transaction manager's work. A CA without a
+   * usable RA gets one issued in a transaction.
    */
   public WithRa withRa(String templateId, String clientAddress) {
     ScepTemplate scep = open(templateId, clientAddress, false);
