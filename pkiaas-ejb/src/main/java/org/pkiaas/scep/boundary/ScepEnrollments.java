@@ -32,7 +32,6 @@ import org.pkiaas.scep.control.Outcome;
 import org.pkiaas.scep.control.PkiMessage;
 import org.pkiaas.scep.control.ScepFailure;
 import org.pkiaas.scep.entity.ScepChallenge;
-import org.pkiaas.scep.entity.ScepSecret;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.SerialNumbers;
 import org.pkiaas.x509.SubjectAltNames;
@@ -40,10 +39,10 @@ import org.pkiaas.x509.SubjectAltNames;
 /**
  * A PKCSReq (RFC 8894 §3.3.1) as one transaction: a retransmission answered as before, or the CSR,
  * its link to the message's signer, the challenge password checked against what the template
- * accepts, then the one intake policy and {@link IssuanceService} through {@link Channel#SCEP}. The
- * channel passes only what it verified (which secret matched) and the CSR; subject, names and
- * extensions are the policy's decision. Any refusal is a {@link ScepFailure}, which rolls
- * everything back.
+ * accepts ({@link ChallengePasswords}), then the one intake policy and {@link IssuanceService}
+ * through {@link Channel#SCEP}. The channel passes only what it verified (which secret matched) and
+ * the CSR; subject, names and extensions are the policy's decision. Any refusal is a {@link
+ * ScepFailure}, which rolls everything back.
  */
 @Stateless
 public class ScepEnrollments {
@@ -58,7 +57,7 @@ public class ScepEnrollments {
 
   @Inject ScepQueries queries;
 
-  private static final String INTUNE = "intune";
+  @Inject ChallengePasswords passwords;
 
   /**
    * PKCSReq: SUCCESS with the issued certificate, or PENDING when the template's SCEP requests wait
@@ -82,16 +81,17 @@ public class ScepEnrollments {
     }
     String password = ChallengePassword.of(csr);
     // the static passphrase first: 160 random bits, it is never also a one-time challenge
-    Evidence evidence = staticPassphrase(scep, password);
+    Evidence evidence = passwords.staticPassphrase(scep, password);
     if (evidence == null) {
-      ScepChallenge bound = boundChallenge(scep, password);
+      ScepChallenge bound = passwords.bound(scep, password);
       if (bound != null) {
         return preApproved(scep, message, request, bound);
       }
-      evidence = challenge(scep, message, csr, password);
+      evidence = passwords.evidence(scep, message, csr, password);
     }
     boolean intune =
-        evidence instanceof Evidence.SharedSecret secret && INTUNE.equals(secret.kind());
+        evidence instanceof Evidence.SharedSecret secret
+            && ChallengePasswords.INTUNE.equals(secret.kind());
     CertificateRequest queued =
         new CertificateRequest(
             scep.ca().id(),
@@ -187,20 +187,6 @@ public class ScepEnrollments {
 
   private record ParsedCsr(PKCS10CertificationRequest csr, Request request) {}
 
-  /** The template's live challenge {@code password} bound to a pre-approved request, or null. */
-  private ScepChallenge boundChallenge(ScepTemplate scep, String password) {
-    return password == null
-        ? null
-        : em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
-            .setParameter("templateId", scep.template().id())
-            .setParameter("hash", ScepChallenge.hash(password))
-            .setParameter("now", Instant.now())
-            .getResultStream()
-            .filter(c -> c.requestId() != null)
-            .findFirst()
-            .orElse(null);
-  }
-
   /**
    * A PKCSReq with the challenge of an Apple configuration profile (user guide 6.4): it issues the
    * pre-approved request once, and only when the CSR asks for exactly its subject and names; the
@@ -246,56 +232,5 @@ public class ScepEnrollments {
     } catch (PkiaasException e) {
       throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
     }
-  }
-
-  /**
-   * Uses up an outstanding one-time password of the template (not one bound to a pre-approved
-   * request); the delete decides between concurrent uses, so it works once.
-   */
-  private boolean useOneTimePassword(ScepTemplate scep, String password) {
-    return em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
-        .setParameter("templateId", scep.template().id())
-        .setParameter("hash", ScepChallenge.hash(password))
-        .setParameter("now", Instant.now())
-        .getResultStream()
-        .filter(c -> c.requestId() == null)
-        .findFirst()
-        .map(
-            c ->
-                em.createNamedQuery("ScepChallenge.use").setParameter("id", c.id()).executeUpdate()
-                    == 1)
-        .orElse(false);
-  }
-
-  /** The static passphrase's evidence when the template has one and {@code password} is it. */
-  private Evidence staticPassphrase(ScepTemplate scep, String password) {
-    if (password == null || !scep.template().settings().scep().staticPassphrase()) {
-      return null;
-    }
-    ScepSecret secret = em.find(ScepSecret.class, scep.template().id());
-    return secret != null && secret.passphraseMatches(password)
-        ? new Evidence.SharedSecret("static-passphrase")
-        : null;
-  }
-
-  /**
-   * What the challenge password proves under this template's SCEP settings (guide 6.1.3) when it is
-   * not the static passphrase ({@link #staticPassphrase}): an outstanding one-time password, or,
-   * with Intune validation, Intune's approval of the whole CSR (the challenge is Intune's own,
-   * which only Intune can check).
-   */
-  private Evidence challenge(
-      ScepTemplate scep, PkiMessage message, PKCS10CertificationRequest csr, String password) {
-    if (password == null) {
-      throw new ScepFailure(FailInfo.BAD_REQUEST, "The CSR carries no challengePassword");
-    }
-    if (scep.template().settings().scep().ndes() && useOneTimePassword(scep, password)) {
-      return new Evidence.SharedSecret("ndes-one-time-password");
-    }
-    if (scep.template().settings().scep().intune()) {
-      intuneValidation.validate(scep, message.transactionId(), CsrReader.der(csr));
-      return new Evidence.SharedSecret(INTUNE);
-    }
-    throw new ScepFailure(FailInfo.BAD_REQUEST, "The challenge password is not accepted");
   }
 }
