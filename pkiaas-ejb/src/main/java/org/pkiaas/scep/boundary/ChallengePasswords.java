@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.issuance.control.CsrReader;
 import org.pkiaas.issuance.control.Evidence;
@@ -47,14 +48,7 @@ public class ChallengePasswords {
   public ScepChallenge bound(ScepTemplate scep, String password) {
     return password == null
         ? null
-        : em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
-            .setParameter("templateId", scep.template().id())
-            .setParameter("hash", ScepChallenge.hash(password))
-            .setParameter("now", Instant.now())
-            .getResultStream()
-            .filter(c -> c.requestId() != null)
-            .findFirst()
-            .orElse(null);
+        : outstanding(scep, password).filter(c -> c.requestId() != null).findFirst().orElse(null);
   }
 
   /**
@@ -83,11 +77,7 @@ public class ChallengePasswords {
    * request); the delete decides between concurrent uses, so it works once.
    */
   private boolean useOneTimePassword(ScepTemplate scep, String password) {
-    return em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
-        .setParameter("templateId", scep.template().id())
-        .setParameter("hash", ScepChallenge.hash(password))
-        .setParameter("now", Instant.now())
-        .getResultStream()
+    return outstanding(scep, password)
         .filter(c -> c.requestId() == null)
         .findFirst()
         .map(
@@ -95,5 +85,14 @@ public class ChallengePasswords {
                 em.createNamedQuery("ScepChallenge.use").setParameter("id", c.id()).executeUpdate()
                     == 1)
         .orElse(false);
+  }
+
+  /** The template's unexpired, unused challenges whose hash is {@code password}'s. */
+  private Stream<ScepChallenge> outstanding(ScepTemplate scep, String password) {
+    return em.createNamedQuery("ScepChallenge.byHash", ScepChallenge.class)
+        .setParameter("templateId", scep.template().id())
+        .setParameter("hash", ScepChallenge.hash(password))
+        .setParameter("now", Instant.now())
+        .getResultStream();
   }
 }
