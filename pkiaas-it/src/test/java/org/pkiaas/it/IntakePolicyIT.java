@@ -237,6 +237,57 @@ class IntakePolicyIT extends ServerIT {
         issued.getJsonArray("subjectAltNames").getValuesAs(jakarta.json.JsonString::getString));
   }
 
+  @Test
+  void aTlsServerCertificateAlwaysNamesItsHost() throws Exception {
+    String web = template("TLS names", "WEB_SERVER");
+    String path = "/api/v1/templates/" + web + "/certificates";
+    // a CN-only CSR, as devices and micromdm's scepclient send
+    Api.Reply issued =
+        owner.post(
+            path,
+            Json.createObjectBuilder()
+                .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=nas.intake.test", List.of()))
+                .build());
+    assertEquals(201, issued.status(), issued::toString);
+    X509CertificateHolder certificate = Pki.certificate(issued.json().getString("certificatePem"));
+    GeneralName[] names =
+        GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName)
+            .getNames();
+    assertEquals(1, names.length);
+    assertEquals(GeneralName.dNSName, names[0].getTagNo());
+    assertEquals("nas.intake.test", names[0].getName().toString());
+
+    // nothing names a host: the one call is refused and keeps nothing
+    int before = owner.get("/api/v1/cas/" + caId + "/certificates").total();
+    String unnamed = Csrs.csr(Csrs.keys("EC"), "CN=Web Server 1,O=Intake", List.of());
+    JsonObject refused =
+        assertInvalid(
+            owner.post(path, Json.createObjectBuilder().add("csr", unnamed).build()),
+            "subjectAltNames");
+    assertTrue(refused.getString("detail").contains("serverAuth"), refused::toString);
+    assertEquals(before, owner.get("/api/v1/cas/" + caId + "/certificates").total());
+
+    // the queue takes it, for the person signing to name the host
+    Api.Reply queued = submit(web, unnamed);
+    assertEquals(201, queued.status(), queued::toString);
+    String sign = "/api/v1/requests/" + queued.json().getString("id") + "/sign";
+    assertInvalid(owner.post(sign, jakarta.json.JsonValue.EMPTY_JSON_OBJECT), "subjectAltNames");
+    assertEquals(before, owner.get("/api/v1/cas/" + caId + "/certificates").total());
+    Api.Reply signed =
+        owner.post(
+            sign,
+            Json.createObjectBuilder()
+                .add("subjectAltNames", Json.createArrayBuilder().add("DNS:web1.intake.test"))
+                .build());
+    assertEquals(200, signed.status(), signed::toString);
+    assertEquals(
+        List.of("DNS:web1.intake.test"),
+        signed
+            .json()
+            .getJsonArray("subjectAltNames")
+            .getValuesAs(jakarta.json.JsonString::getString));
+  }
+
   // helpers
 
   private Api.Reply submit(String templateId, String csrPem) {

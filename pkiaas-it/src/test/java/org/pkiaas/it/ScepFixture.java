@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -101,8 +103,20 @@ final class ScepFixture {
   }
 
   /** Whether {@code openssl verify} accepts the PEM certificate in {@code file} under the CA. */
-  String opensslVerify(Path dir, Path file) throws Exception {
-    return Tools.ok(dir, "openssl", "verify", "-CAfile", caPem(dir).toString(), file.toString());
+  /** {@code openssl verify} of {@code file} against this CA, with {@code options} before it. */
+  String opensslVerify(Path dir, Path file, String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of("openssl", "verify"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-CAfile", caPem(dir).toString(), file.toString()));
+    return Tools.ok(dir, command.toArray(String[]::new));
+  }
+
+  /** {@code openssl x509 -noout} of {@code certificate}, printing what {@code options} ask. */
+  static String x509(Path dir, Path certificate, String... options) throws Exception {
+    List<String> command =
+        new ArrayList<>(List.of("openssl", "x509", "-in", certificate.toString(), "-noout"));
+    command.addAll(List.of(options));
+    return Tools.ok(dir, command.toArray(String[]::new));
   }
 
   /**

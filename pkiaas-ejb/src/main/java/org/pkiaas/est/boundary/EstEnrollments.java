@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -17,6 +18,7 @@ import org.pkiaas.issuance.boundary.Renewals;
 import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.Evidence;
 import org.pkiaas.issuance.control.Intake;
+import org.pkiaas.issuance.control.IntakePolicy;
 import org.pkiaas.issuance.entity.CertificateRequest;
 import org.pkiaas.issuance.entity.RequestKind;
 import org.pkiaas.problem.InvalidInputException;
@@ -104,12 +106,13 @@ public class EstEnrollments {
    */
   public IssuedCertificate reenroll(EstTemplate est, IssuedCertificate old, SimplePkiRequest csr) {
     X509CertificateHolder previous = Der.certificate(old.der());
-    Set<String> asked =
-        csr.request().subjectAltNames().stream()
-            .map(SubjectAltNames.Name::toString)
-            .collect(Collectors.toSet());
+    Set<String> renewed = Set.copyOf(old.subjectAltNames());
+    // a CSR naming no host renews a TLS server certificate that names its common name's host
+    List<SubjectAltNames.Name> requested = csr.request().subjectAltNames();
+    List<SubjectAltNames.Name> issued =
+        IntakePolicy.namesAsIssued(est.template().settings(), csr.request().subject(), requested);
     if (!previous.getSubject().equals(csr.request().subject())
-        || !asked.equals(Set.copyOf(old.subjectAltNames()))) {
+        || !renewed.equals(strings(requested)) && !renewed.equals(strings(issued))) {
       throw new EstFailure(
           EstFailure.Status.BAD_REQUEST,
           "A re-enrollment asks for the subject and subject alternative names of the certificate"
@@ -124,6 +127,10 @@ public class EstEnrollments {
     } catch (PkiaasException e) {
       throw new EstFailure(EstFailure.Status.FORBIDDEN, e.getMessage());
     }
+  }
+
+  private static Set<String> strings(List<SubjectAltNames.Name> names) {
+    return names.stream().map(SubjectAltNames.Name::toString).collect(Collectors.toSet());
   }
 
   /** The newest EST request of this CSR under the template, or null. */

@@ -269,10 +269,8 @@ public final class CertificateProfile {
   /** The template's rules on a request, checked before it is queued: key and name types. */
   public static void check(TemplateSettings template, Request request) {
     checkKey(template, request.publicKey());
-    IntakePolicy.approve(
-        template,
-        null,
-        new Intake(Channel.PUBLIC_REQUEST, request, Evidence.AdminDecision.AS_REQUESTED));
+    IntakePolicy.checkQueued(
+        template, new Intake(Channel.PUBLIC_REQUEST, request, Evidence.AdminDecision.AS_REQUESTED));
   }
 
   static KeySpec checkKey(TemplateSettings template, SubjectPublicKeyInfo publicKey) {

@@ -29,7 +29,8 @@ import org.pkiaas.x509.ValidityDays;
  * channel verified, the content a certificate may carry. Nothing the requester did not prove is
  * copied: the subject comes from verified content (an administrator's decision, pre-approved
  * content, the renewed certificate, validated identifiers, a template's shared secret) with the
- * template's fixed attributes winning; names are checked against the template and the issuer's name
+ * template's fixed attributes winning; a TLS server certificate's names include its DNS-shaped
+ * common name ({@link ServerNames}); names are checked against the template and the issuer's name
  * constraints; requested extensions pass an allow-list. The same request and evidence give the same
  * content whichever channel carried them.
  */
@@ -40,6 +41,19 @@ public final class IntakePolicy {
   /** The approved content, or an {@link InvalidInputException} saying what is refused. */
   public static ApprovedContent approve(
       TemplateSettings template, X509CertificateHolder issuer, Intake intake) {
+    return approve(template, issuer, intake, true);
+  }
+
+  /**
+   * Checks a request before it is queued for a person to sign: as {@link #approve}, except that a
+   * TLS server request may still lack a host name, which the person signing can give.
+   */
+  public static void checkQueued(TemplateSettings template, Intake intake) {
+    approve(template, null, intake, false);
+  }
+
+  private static ApprovedContent approve(
+      TemplateSettings template, X509CertificateHolder issuer, Intake intake, boolean complete) {
     Request request = intake.request();
     SubjectRules.check("csr", request.subject());
     checkNamesText("csr", request.subjectAltNames());
@@ -90,17 +104,28 @@ public final class IntakePolicy {
     }
     SubjectRules.check("subject", subject);
     checkNamesText("subjectAltNames", names);
-    CertificateProfile.checkNames(template, names);
     if (subject.getRDNs().length == 0 && names.isEmpty()) {
       throw new InvalidInputException(
           "subject", "A certificate needs a subject or at least one subject alternative name");
     }
+    names = ServerNames.complete(template, subject, names, complete);
+    CertificateProfile.checkNames(template, names);
     IssuerNameConstraints.check(issuer, subject, names);
     int validity =
         ValidityDays.check("validityDays", days != null ? days : template.general().validityDays());
     List<Extension> extensions =
         RequestedExtensions.allowed("csr", template, request.requestedExtensions());
     return new ApprovedContent(subject, names, extensions, validity);
+  }
+
+  /**
+   * The names {@code subject} and {@code names} come to on {@code template}: a TLS server template
+   * names the common name's host when they name none ({@link ServerNames}). A protocol that wants a
+   * renewal to ask for the renewed certificate's names (EST, RFC 7030 §4.2.2) compares with these.
+   */
+  public static List<SubjectAltNames.Name> namesAsIssued(
+      TemplateSettings template, X500Name subject, List<SubjectAltNames.Name> names) {
+    return ServerNames.complete(template, subject, names, false);
   }
 
   /**

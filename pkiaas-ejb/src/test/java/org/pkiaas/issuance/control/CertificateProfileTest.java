@@ -784,9 +784,10 @@ class CertificateProfileTest {
 
   @Test
   void emptyOverrideNamesRemoveTheSanExtension() {
+    // (a TLS server template keeps the common name's host: ServerNamesTest)
     ToBeSigned tbs =
         build(
-            StarterTemplate.WEB_SERVER.defaults("T", null),
+            StarterTemplate.CLIENT_AUTHENTICATION.defaults("T", null),
             request(ec, "CN=asked.example", List.of("DNS:asked.example")),
             new Overrides(null, List.of(), null));
     assertEquals(List.of(), tbs.subjectAltNames());
