@@ -130,8 +130,8 @@ public final class IssuanceBenchmark {
     return row;
   }
 
-  private void oneCall(String templateId, String csrPem) throws Exception {
-    api.post(
+  private String oneCall(String templateId, String csrPem) throws Exception {
+    return api.post(
         "/api/v1/templates/" + templateId + "/certificates",
         "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\"}");
   }
@@ -200,6 +200,9 @@ public final class IssuanceBenchmark {
       Figures.Row again = measure(ctPath + ", again", clients, duration, withExtra, "", withCt);
       CtInMemory.Budget budget = new CtInMemory.Budget(roundTrips, extra);
       figures.add(CtInMemory.withBudget(again, plain, budget));
+      Figures.Row beside =
+          besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, clients, duration, inMemory);
+      figures.add(beside);
       figures.note(
           CtInMemory.note(
               again,
@@ -208,6 +211,7 @@ public final class IssuanceBenchmark {
               budget,
               alone,
               one.treeSize() + " and " + two.treeSize()));
+      figures.note(CtInMemory.contention(again, plain, beside, budget));
       figures.note(
           ServerThreads.extra(
               again.outcome().serverThreads(),
@@ -215,6 +219,52 @@ public final class IssuanceBenchmark {
               plain.outcome().serverThreads(),
               plain.outcome().operations(),
               TICKS));
+    }
+  }
+
+  /**
+   * The control for the CT rows: the plain one call while the same two logs do the same work beside
+   * it. Each client sends the certificate it was issued, with the CA, to both logs' {@code
+   * add-chain} (RFC 6962 §4.1) at once, as the server sends a precertificate, so the two cores
+   * carry the logs' CPU as in the CT rows while the server does no CT work. Its server CPU against
+   * the plain row's is what that contention alone costs the server.
+   */
+  private Figures.Row besideTheLogs(
+      List<Rfc6962Log> logs,
+      X509CertificateHolder ca,
+      String templateId,
+      List<String> csrs,
+      int clients,
+      Duration duration,
+      InMemory.Cost inMemory)
+      throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.net.http.HttpClient http =
+          java.net.http.HttpClient.newBuilder()
+              .version(java.net.http.HttpClient.Version.HTTP_1_1)
+              .executor(pool)
+              .build();
+      List<java.net.URI> uris =
+          logs.stream().map(l -> java.net.URI.create(l.url() + "/ct/v1/add-chain")).toList();
+      byte[] caDer = ca.getEncoded();
+      return measure(
+          "one call again, the logs' work beside it (each certificate sent to both logs by its"
+              + " client), "
+              + clients
+              + " clients",
+          clients,
+          duration,
+          inMemory,
+          "",
+          (client, i) -> {
+            String issued = oneCall(templateId, csrs.get(i % csrs.size()));
+            byte[] leaf = BenchApi.caCertificate(issued).getEncoded();
+            CtRoundTrips.roundTrips(http, uris, List.of(leaf, caDer));
+          });
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -39,7 +39,10 @@ class ServerThreadsTest {
     spinner.join();
     assertTrue(spun >= 20, "the spinner's 0.2 s are in its group: " + spun + " ticks");
     List<ServerThreads.Usage> usages = ServerThreads.between(before, after);
-    assertEquals("bench-window-#", usages.get(0).group(), "the busiest group comes first");
+    // the busiest group first (while this JVM starts up, its JIT may outspin the spinner)
+    for (int i = 1; i < usages.size(); i++) {
+      assertTrue(usages.get(i - 1).total() >= usages.get(i).total(), usages::toString);
+    }
     String line = ServerThreads.line("spinning", ServerThreads.window(before, after), 10, 100);
     assertTrue(line.contains("`bench-window-#` ×1"), line);
     // ended: the spinner was not in the first snapshot, so nothing of it is missed
