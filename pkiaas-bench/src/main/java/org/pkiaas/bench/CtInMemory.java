@@ -102,8 +102,15 @@ final class CtInMemory {
     return ct.cpuMillis(0) - plain.cpuMillis(0);
   }
 
-  /** {@code ct} with its goal column saying the extra CPU against the budget. */
-  static Figures.Row withBudget(Figures.Row ct, Figures.Row plain, Budget budget) {
+  /**
+   * {@code ct} with its goal column saying the extra CPU against the budget, judged on the control
+   * ({@code beside}: the plain call with the same logs' work on the same cores, so that the
+   * difference is CT's own work and not the contention of logs that a real deployment runs
+   * elsewhere), beside the extra over the plain row.
+   */
+  static Figures.Row withBudget(
+      Figures.Row ct, Figures.Row plain, Figures.Row beside, Budget budget) {
+    double own = extra(ct, beside);
     return new Figures.Row(
         ct.path(),
         ct.outcome(),
@@ -113,10 +120,11 @@ final class CtInMemory {
         String.format(
             java.util.Locale.ROOT,
             "extra server CPU ≤ log round trips + precertificate signature + SCT checks: %.2f ms"
-                + " against %.2f ms, %s",
+                + " over the control row below (%.2f ms over the plain row) against %.2f ms, %s",
+            own,
             extra(ct, plain),
             budget.millis(),
-            extra(ct, plain) <= budget.millis() ? "met" : "**not met**"));
+            own <= budget.millis() ? "met" : "**not met**"));
   }
 
   /**
