@@ -257,6 +257,20 @@ class IntakePolicyIT extends ServerIT {
     assertEquals(GeneralName.dNSName, names[0].getTagNo());
     assertEquals("nas.intake.test", names[0].getName().toString());
 
+    // a pre-approval stores what the certificate will name, for the claim page and the API
+    Api.Reply approved =
+        owner.post(
+            "/api/v1/templates/" + web + "/preapproved",
+            Json.createObjectBuilder().add("subject", "CN=kiosk.intake.test").build());
+    assertEquals(201, approved.status(), approved::toString);
+    assertEquals(
+        List.of("DNS:kiosk.intake.test"),
+        approved
+            .json()
+            .getJsonObject("request")
+            .getJsonArray("approvedSubjectAltNames")
+            .getValuesAs(jakarta.json.JsonString::getString));
+
     // nothing names a host: the one call is refused and keeps nothing
     int before = owner.get("/api/v1/cas/" + caId + "/certificates").total();
     String unnamed = Csrs.csr(Csrs.keys("EC"), "CN=Web Server 1,O=Intake", List.of());

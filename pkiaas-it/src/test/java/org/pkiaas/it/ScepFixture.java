@@ -102,7 +102,6 @@ final class ScepFixture {
     return file;
   }
 
-  /** Whether {@code openssl verify} accepts the PEM certificate in {@code file} under the CA. */
   /** {@code openssl verify} of {@code file} against this CA, with {@code options} before it. */
   String opensslVerify(Path dir, Path file, String... options) throws Exception {
     List<String> command = new ArrayList<>(List.of("openssl", "verify"));

@@ -101,8 +101,10 @@ public class EstEnrollments {
    * simplereenroll (RFC 7030 §4.2.2): {@code old} is the certificate the client authenticated with
    * over TLS (§3.3.2; {@link EstClientCertificates#renewed}), so the client proved possession of
    * its key as {@link Renewals#renewWith} requires; the CSR, signed with the old key or a new one
-   * (re-key), asks for exactly its subject and names (§4.2.2); the template's renewal rules then
-   * decide (allowed, window, automatic revocation).
+   * (re-key), asks for exactly its subject and names (§4.2.2), or for names that the intake policy
+   * completes to them (a CSR naming no host, renewing a TLS server certificate that names its
+   * common name's host); the template's renewal rules then decide (allowed, window, automatic
+   * revocation).
    */
   public IssuedCertificate reenroll(EstTemplate est, IssuedCertificate old, SimplePkiRequest csr) {
     X509CertificateHolder previous = Der.certificate(old.der());

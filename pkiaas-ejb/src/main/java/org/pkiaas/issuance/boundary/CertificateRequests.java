@@ -224,12 +224,14 @@ public class CertificateRequests {
         parsed.subjectAltNames() != null
             ? parsed.subjectAltNames()
             : SubjectAltNames.parse("subjectAltNames", queued.subjectAltNames());
-    IntakePolicy.approveWithoutKey(
-        template.settings(),
-        issuerCertificate(cas.get(caller, queued.caId())),
-        new Evidence.PreApproved(subject, names, parsed.validityDays()));
+    List<SubjectAltNames.Name> approvedNames =
+        IntakePolicy.approveWithoutKey(
+                template.settings(),
+                issuerCertificate(cas.get(caller, queued.caId())),
+                new Evidence.PreApproved(subject, names, parsed.validityDays()))
+            .subjectAltNames();
     queued.approve(
-        subject == null ? "" : subject.toString(), strings(names), parsed.validityDays());
+        subject == null ? "" : subject.toString(), strings(approvedNames), parsed.validityDays());
     return new Approval(queued, claimLinks.offer(queued, template.name()));
   }
 

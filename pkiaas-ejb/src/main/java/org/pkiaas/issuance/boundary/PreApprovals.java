@@ -94,10 +94,13 @@ public class PreApprovals {
       SubjectRules.check("subject", subject);
     }
     String email = email(approval.email());
-    IntakePolicy.approveWithoutKey(
-        template.settings(),
-        CertificateRequests.issuerCertificate(cas.get(caller, template.caId())),
-        new Evidence.PreApproved(subject, names, days));
+    // what the certificate will name: a TLS server template adds the common name's host
+    List<SubjectAltNames.Name> approvedNames =
+        IntakePolicy.approveWithoutKey(
+                template.settings(),
+                CertificateRequests.issuerCertificate(cas.get(caller, template.caId())),
+                new Evidence.PreApproved(subject, names, days))
+            .subjectAltNames();
     String dn = subject == null ? "" : subject.toString();
     CertificateRequest request =
         new CertificateRequest(
@@ -109,7 +112,7 @@ public class PreApprovals {
             CertificateRequests.strings(names),
             email,
             caller.username());
-    request.approve(dn, CertificateRequests.strings(names), days);
+    request.approve(dn, CertificateRequests.strings(approvedNames), days);
     em.persist(request);
     if (approval.csr() != null && !approval.csr().isBlank()) {
       var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));

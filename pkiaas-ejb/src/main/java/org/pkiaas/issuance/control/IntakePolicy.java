@@ -29,10 +29,10 @@ import org.pkiaas.x509.ValidityDays;
  * channel verified, the content a certificate may carry. Nothing the requester did not prove is
  * copied: the subject comes from verified content (an administrator's decision, pre-approved
  * content, the renewed certificate, validated identifiers, a template's shared secret) with the
- * template's fixed attributes winning; a TLS server certificate's names include its DNS-shaped
- * common name ({@link ServerNames}); names are checked against the template and the issuer's name
- * constraints; requested extensions pass an allow-list. The same request and evidence give the same
- * content whichever channel carried them.
+ * template's fixed attributes winning; a TLS server certificate whose names name no host gets its
+ * common name's host ({@link ServerNames}); names are checked against the template and the issuer's
+ * name constraints; requested extensions pass an allow-list. The same request and evidence give the
+ * same content whichever channel carried them.
  */
 public final class IntakePolicy {
 
@@ -53,7 +53,7 @@ public final class IntakePolicy {
   }
 
   private static ApprovedContent approve(
-      TemplateSettings template, X509CertificateHolder issuer, Intake intake, boolean complete) {
+      TemplateSettings template, X509CertificateHolder issuer, Intake intake, boolean toSign) {
     Request request = intake.request();
     SubjectRules.check("csr", request.subject());
     checkNamesText("csr", request.subjectAltNames());
@@ -108,7 +108,9 @@ public final class IntakePolicy {
       throw new InvalidInputException(
           "subject", "A certificate needs a subject or at least one subject alternative name");
     }
-    names = ServerNames.complete(template, subject, names, complete);
+    // a renewal keeps what the renewed certificate had, host or not
+    names =
+        ServerNames.complete(template, subject, names, toSign && !(evidence instanceof ProvenKey));
     CertificateProfile.checkNames(template, names);
     IssuerNameConstraints.check(issuer, subject, names);
     int validity =

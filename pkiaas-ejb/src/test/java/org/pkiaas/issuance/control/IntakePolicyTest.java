@@ -632,17 +632,9 @@ class IntakePolicyTest {
 
   private static TemplateSettings allowing(TemplateSettings t, boolean csrExtensions) {
     Requests r = t.requests();
-    return new TemplateSettings(
-        t.name(),
-        t.general(),
-        t.subject(),
-        t.keyUsage(),
-        t.basicConstraints(),
-        t.distribution(),
-        new Requests(r.allowedKeyTypes(), r.minimumRsaBits(), r.allowedSanTypes(), csrExtensions),
-        t.scep(),
-        t.certificateTransparency(),
-        TemplateSettings.Est.OFF);
+    return TemplateVariants.withRequests(
+        t,
+        new Requests(r.allowedKeyTypes(), r.minimumRsaBits(), r.allowedSanTypes(), csrExtensions));
   }
 
   private static Intake acme(Request request, String... validated) {

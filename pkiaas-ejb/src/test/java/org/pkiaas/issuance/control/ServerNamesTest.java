@@ -139,22 +139,75 @@ class ServerNamesTest {
   }
 
   @Test
-  void aNameOfATypeTheTemplateRefusesIsNotAddedButAnAllowedOneSuffices() {
-    Requests r = WEB.requests();
-    TemplateSettings ipOnly =
-        new TemplateSettings(
-            WEB.name(),
-            WEB.general(),
-            WEB.subject(),
-            WEB.keyUsage(),
-            WEB.basicConstraints(),
-            WEB.distribution(),
-            new Requests(r.allowedKeyTypes(), r.minimumRsaBits(), List.of(SanType.IP), false),
-            WEB.scep(),
-            WEB.certificateTransparency(),
-            TemplateSettings.Est.OFF);
-    ApprovedContent content = approve(ipOnly, admin(request("CN=a.example", "IP:192.0.2.1")));
-    assertEquals(names("IP:192.0.2.1"), content.subjectAltNames());
+  void aHostOfATypeTheTemplateRefusesIsNotAdded() {
+    TemplateSettings ipOnly = allowing(WEB, List.of(SanType.IP));
+    assertThrows(
+        InvalidInputException.class, () -> approve(ipOnly, admin(request("CN=a.example"))));
+    assertEquals(
+        names("IP:192.0.2.1"),
+        approve(ipOnly, admin(request("CN=a.example", "IP:192.0.2.1"))).subjectAltNames());
+    TemplateSettings dnsOnly = allowing(WEB, List.of(SanType.DNS));
+    assertThrows(
+        InvalidInputException.class, () -> approve(dnsOnly, admin(request("CN=192.0.2.1"))));
+  }
+
+  @Test
+  void ipv6AndWildcardCommonNamesBecomeNames() {
+    assertEquals(
+        names("IP:2001:db8::1"), approve(WEB, admin(request("CN=2001:db8::1"))).subjectAltNames());
+    assertEquals(
+        names("DNS:*.example.com"),
+        approve(WEB, admin(request("CN=*.Example.com"))).subjectAltNames());
+  }
+
+  @Test
+  void dottedDigitsThatAreNoPlainAddressNameNoHost() {
+    // 010.0.0.1 is 8.0.0.1 to a browser and 10.0.0.1 to Java: neither is guessed
+    assertThrows(InvalidInputException.class, () -> approve(WEB, admin(request("CN=010.0.0.1"))));
+    assertThrows(InvalidInputException.class, () -> approve(WEB, admin(request("CN=1.2.3"))));
+  }
+
+  @Test
+  void theServerAuthOidCountsAsServerAuth() {
+    TemplateSettings byOid =
+        TemplateVariants.withUsage(
+            WEB,
+            new TemplateSettings.Usage(
+                List.of("digitalSignature"), List.of("1.3.6.1.5.5.7.3.1"), false, false));
+    assertEquals(
+        names("DNS:oid.example"),
+        approve(byOid, admin(request("CN=oid.example"))).subjectAltNames());
+  }
+
+  @Test
+  void aServerAndClientTemplateIssuesContentWithoutAHost() {
+    TemplateSettings both = StarterTemplate.WEB_SERVER_AND_CLIENT.defaults("T", null);
+    // a device or user certificate: the common name is a label, and the client use needs no host
+    assertEquals(List.of(), approve(both, admin(request("CN=John's iPhone"))).subjectAltNames());
+    assertEquals(
+        names("DNS:kiosk-7"), approve(both, admin(request("CN=kiosk-7"))).subjectAltNames());
+  }
+
+  @Test
+  void aRenewalKeepsWhatTheRenewedCertificateHad() throws Exception {
+    KeyPair pair = KeySpec.parse("EC", null, "P-256", null).generate();
+    X509CertificateHolder previous =
+        new org.bouncycastle.cert.X509v3CertificateBuilder(
+                root.getSubject(),
+                java.math.BigInteger.valueOf(7),
+                new java.util.Date(),
+                new java.util.Date(System.currentTimeMillis() + 86_400_000L),
+                new X500Name("CN=Web Server 1"),
+                SubjectPublicKeyInfo.getInstance(device.getPublic().getEncoded()))
+            .build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                    .build(pair.getPrivate()));
+    ApprovedContent renewed =
+        approve(
+            WEB,
+            new Intake(
+                Channel.RENEWAL, request("CN=Web Server 1"), new Evidence.ProvenKey(previous)));
+    assertEquals(List.of(), renewed.subjectAltNames());
   }
 
   @Test
@@ -178,6 +231,12 @@ class ServerNamesTest {
             root,
             new Evidence.PreApproved(new X500Name("CN=printer.example"), List.of(), null));
     assertEquals(names("DNS:printer.example"), content.subjectAltNames());
+  }
+
+  private static TemplateSettings allowing(TemplateSettings t, List<SanType> types) {
+    Requests r = t.requests();
+    return TemplateVariants.withRequests(
+        t, new Requests(r.allowedKeyTypes(), r.minimumRsaBits(), types, false));
   }
 
   private static ApprovedContent approve(TemplateSettings template, Intake intake) {
