@@ -44,6 +44,11 @@ public final class SubjectAltNames {
 
   private SubjectAltNames() {}
 
+  /** The names as {@link #parse} reads them and requests store them: {@code TYPE:value}. */
+  public static List<String> written(List<Name> names) {
+    return names.stream().map(Name::toString).toList();
+  }
+
   public static List<Name> parse(String field, List<String> written) {
     List<Name> names = new ArrayList<>();
     for (String entry : written) {
@@ -114,7 +119,7 @@ public final class SubjectAltNames {
   }
 
   public static String join(List<Name> names) {
-    return String.join(",", names.stream().map(Name::toString).toList());
+    return String.join(",", written(names));
   }
 
   private static String normalise(String field, SanType type, String value) {

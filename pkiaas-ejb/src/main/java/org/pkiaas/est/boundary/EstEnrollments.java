@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.est.boundary.EstTemplates.EstTemplate;
@@ -71,7 +70,7 @@ public class EstEnrollments {
             RequestKind.EST,
             csr.der(),
             csr.request().subject().toString(),
-            csr.request().subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+            SubjectAltNames.written(csr.request().subjectAltNames()),
             null,
             "est:" + requester);
     queued.estCsr(csr.hash());
@@ -114,7 +113,8 @@ public class EstEnrollments {
     List<SubjectAltNames.Name> issued =
         IntakePolicy.namesAsIssued(est.template().settings(), csr.request().subject(), requested);
     if (!previous.getSubject().equals(csr.request().subject())
-        || !renewed.equals(strings(requested)) && !renewed.equals(strings(issued))) {
+        || !renewed.equals(Set.copyOf(SubjectAltNames.written(requested)))
+            && !renewed.equals(Set.copyOf(SubjectAltNames.written(issued)))) {
       throw new EstFailure(
           EstFailure.Status.BAD_REQUEST,
           "A re-enrollment asks for the subject and subject alternative names of the certificate"
@@ -129,10 +129,6 @@ public class EstEnrollments {
     } catch (PkiaasException e) {
       throw new EstFailure(EstFailure.Status.FORBIDDEN, e.getMessage());
     }
-  }
-
-  private static Set<String> strings(List<SubjectAltNames.Name> names) {
-    return names.stream().map(SubjectAltNames.Name::toString).collect(Collectors.toSet());
   }
 
   /** The newest EST request of this CSR under the template, or null. */

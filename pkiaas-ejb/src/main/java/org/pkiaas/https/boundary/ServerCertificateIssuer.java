@@ -68,7 +68,7 @@ public class ServerCertificateIssuer {
     ServerCertificatePolicy.Wanted wanted =
         new ServerCertificatePolicy.Wanted(
             template.get().id(),
-            new HashSet<>(names.stream().map(SubjectAltNames.Name::toString).toList()),
+            new HashSet<>(SubjectAltNames.written(names)),
             settings.renewalRequested().orElse(null));
     Decision decision = ServerCertificatePolicy.decide(wanted, served(ca, served), Instant.now());
     return Optional.of(new Plan(ca.id(), template.get().id(), decision));

@@ -96,7 +96,7 @@ public class CertificateRequests {
         RequestKind.CSR,
         CsrReader.der(csr),
         request.subject().toString(),
-        strings(request.subjectAltNames()),
+        SubjectAltNames.written(request.subjectAltNames()),
         null,
         caller.username());
   }
@@ -231,7 +231,9 @@ public class CertificateRequests {
                 new Evidence.PreApproved(subject, names, parsed.validityDays()))
             .subjectAltNames();
     queued.approve(
-        subject == null ? "" : subject.toString(), strings(approvedNames), parsed.validityDays());
+        subject == null ? "" : subject.toString(),
+        SubjectAltNames.written(approvedNames),
+        parsed.validityDays());
     return new Approval(queued, claimLinks.offer(queued, template.name()));
   }
 
@@ -240,10 +242,6 @@ public class CertificateRequests {
    */
   static X509CertificateHolder issuerCertificate(CertificateAuthority ca) {
     return ca.certificate() == null ? null : Der.issuerCertificate(ca.certificate());
-  }
-
-  static List<String> strings(List<SubjectAltNames.Name> names) {
-    return names.stream().map(SubjectAltNames.Name::toString).toList();
   }
 
   /** Sends the claim mail again, with a fresh link: the old one stops working. */

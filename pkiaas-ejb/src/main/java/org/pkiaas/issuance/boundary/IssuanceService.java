@@ -125,7 +125,7 @@ public class IssuanceService {
             requestId,
             SerialNumbers.hex(serial),
             tbs.subject().toString(),
-            tbs.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+            SubjectAltNames.written(tbs.subjectAltNames()),
             tbs.notBefore(),
             tbs.notAfter(),
             Der.encoded(certificate),

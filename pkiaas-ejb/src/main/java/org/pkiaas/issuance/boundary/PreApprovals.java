@@ -109,10 +109,10 @@ public class PreApprovals {
             RequestKind.PRE_APPROVED,
             null,
             dn,
-            CertificateRequests.strings(names),
+            SubjectAltNames.written(names),
             email,
             caller.username());
-    request.approve(dn, CertificateRequests.strings(approvedNames), days);
+    request.approve(dn, SubjectAltNames.written(approvedNames), days);
     em.persist(request);
     if (approval.csr() != null && !approval.csr().isBlank()) {
       var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));

@@ -65,7 +65,7 @@ public class PublicRequests {
               RequestKind.PUBLIC,
               CsrReader.der(csr),
               fromCsr.subject().toString(),
-              CertificateRequests.strings(fromCsr.subjectAltNames()),
+              SubjectAltNames.written(fromCsr.subjectAltNames()),
               email,
               "public:" + email);
     } else {
@@ -88,7 +88,7 @@ public class PublicRequests {
               RequestKind.PUBLIC,
               null,
               subject.toString(),
-              CertificateRequests.strings(names),
+              SubjectAltNames.written(names),
               email,
               "public:" + email);
     }

@@ -99,7 +99,7 @@ public class ScepEnrollments {
             RequestKind.SCEP,
             CsrReader.der(csr),
             request.subject().toString(),
-            request.subjectAltNames().stream().map(SubjectAltNames.Name::toString).toList(),
+            SubjectAltNames.written(request.subjectAltNames()),
             null,
             "scep");
     queued.scepTransaction(message.transactionId());

@@ -591,25 +591,16 @@ class IntakePolicyTest {
   }
 
   private static TemplateSettings fixedOrganization() {
-    TemplateSettings web = StarterTemplate.WEB_SERVER.defaults("T", null);
-    return new TemplateSettings(
-        web.name(),
-        web.general(),
-        new Subject(false, "Example Corp", null, null, null, "DE"),
-        web.keyUsage(),
-        web.basicConstraints(),
-        web.distribution(),
-        web.requests(),
-        web.scep(),
-        web.certificateTransparency(),
-        TemplateSettings.Est.OFF);
+    return TemplateVariants.withSubject(
+        StarterTemplate.WEB_SERVER.defaults("T", null),
+        new Subject(false, "Example Corp", null, null, null, "DE"));
   }
 
   private static TemplateSettings renewal(boolean copy) {
     TemplateSettings t = fixedOrganization();
     General g = t.general();
-    return new TemplateSettings(
-        t.name(),
+    return TemplateVariants.withGeneral(
+        t,
         new General(
             g.enabled(),
             g.allowPublicRequests(),
@@ -619,15 +610,7 @@ class IntakePolicyTest {
             copy,
             g.signatureAlgorithm(),
             g.validityDays(),
-            g.description()),
-        t.subject(),
-        t.keyUsage(),
-        t.basicConstraints(),
-        t.distribution(),
-        t.requests(),
-        t.scep(),
-        t.certificateTransparency(),
-        TemplateSettings.Est.OFF);
+            g.description()));
   }
 
   private static TemplateSettings allowing(TemplateSettings t, boolean csrExtensions) {

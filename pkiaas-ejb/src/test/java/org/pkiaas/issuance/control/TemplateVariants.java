@@ -2,10 +2,38 @@ package org.pkiaas.issuance.control;
 
 import org.pkiaas.template.entity.TemplateSettings;
 
-/** A template's settings with one section replaced, for the intake policy's tests. */
+/** A template's settings with one section replaced, the others kept, for the intake's tests. */
 final class TemplateVariants {
 
   private TemplateVariants() {}
+
+  static TemplateSettings withGeneral(TemplateSettings t, TemplateSettings.General general) {
+    return new TemplateSettings(
+        t.name(),
+        general,
+        t.subject(),
+        t.keyUsage(),
+        t.basicConstraints(),
+        t.distribution(),
+        t.requests(),
+        t.scep(),
+        t.certificateTransparency(),
+        t.est());
+  }
+
+  static TemplateSettings withSubject(TemplateSettings t, TemplateSettings.Subject subject) {
+    return new TemplateSettings(
+        t.name(),
+        t.general(),
+        subject,
+        t.keyUsage(),
+        t.basicConstraints(),
+        t.distribution(),
+        t.requests(),
+        t.scep(),
+        t.certificateTransparency(),
+        t.est());
+  }
 
   static TemplateSettings withRequests(TemplateSettings t, TemplateSettings.Requests requests) {
     return new TemplateSettings(
@@ -18,7 +46,7 @@ final class TemplateVariants {
         requests,
         t.scep(),
         t.certificateTransparency(),
-        TemplateSettings.Est.OFF);
+        t.est());
   }
 
   static TemplateSettings withUsage(TemplateSettings t, TemplateSettings.Usage usage) {
@@ -32,6 +60,6 @@ final class TemplateVariants {
         t.requests(),
         t.scep(),
         t.certificateTransparency(),
-        TemplateSettings.Est.OFF);
+        t.est());
   }
 }
