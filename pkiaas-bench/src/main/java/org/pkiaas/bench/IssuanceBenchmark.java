@@ -201,26 +201,49 @@ public final class IssuanceBenchmark {
       figures.add(plain);
       Figures.Row again = measure(ctPath + ", again", clients, duration, withExtra, "", withCt);
       CtInMemory.Budget budget = new CtInMemory.Budget(roundTrips, extra);
-      Figures.Row beside =
-          besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, clients, duration, inMemory);
-      figures.add(CtInMemory.withBudget(again, plain, beside, budget));
-      figures.add(beside);
-      figures.note(
-          CtInMemory.note(
-              again,
-              plain,
-              plainOneCall,
-              budget,
-              alone,
-              one.treeSize() + " and " + two.treeSize()));
-      figures.note(CtInMemory.contention(again, plain, beside, budget));
-      figures.note(
-          ServerThreads.extra(
-              again.outcome().serverThreads(),
-              again.outcome().operations(),
-              plain.outcome().serverThreads(),
-              plain.outcome().operations(),
-              TICKS));
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        Clients.Operation control =
+            besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, pool);
+        Figures.Row beside =
+            measure(
+                "one call again, the logs' work beside it (each certificate sent to both logs by"
+                    + " its client), "
+                    + clients
+                    + " clients",
+                clients,
+                duration,
+                inMemory,
+                "",
+                control);
+        List<CtPairs.Pair> pairs =
+            CtPairs.run(
+                CtPairs.PAIRS, clients, CtPairs.WINDOW, CtPairs.SETTLE, processes, withCt, control);
+        figures.add(CtInMemory.withBudget(again, plain, beside, budget, pairs));
+        figures.add(beside);
+        figures.note(
+            CtInMemory.note(
+                again,
+                plain,
+                plainOneCall,
+                budget,
+                alone,
+                one.treeSize() + " and " + two.treeSize()));
+        figures.note(CtInMemory.contention(again, plain, beside, budget));
+        if (!pairs.isEmpty()) {
+          figures.note(CtPairs.note(pairs, CtPairs.WINDOW, budget.millis()));
+        }
+        figures.note(
+            ServerThreads.extra(
+                again.outcome().serverThreads(),
+                again.outcome().operations(),
+                plain.outcome().serverThreads(),
+                plain.outcome().operations(),
+                TICKS));
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
@@ -230,44 +253,29 @@ public final class IssuanceBenchmark {
    * add-chain} (RFC 6962 §4.1) at once, as the server sends a precertificate, so the two cores
    * carry the logs' CPU as in the CT rows while the server does no CT work. Its server CPU against
    * the plain row's is what that contention alone costs the server.
+   *
+   * @param pool the threads that read the logs' answers, four as the server has
    */
-  private Figures.Row besideTheLogs(
+  private Clients.Operation besideTheLogs(
       List<Rfc6962Log> logs,
       X509CertificateHolder ca,
       String templateId,
       List<String> csrs,
-      int clients,
-      Duration duration,
-      InMemory.Cost inMemory)
+      java.util.concurrent.ExecutorService pool)
       throws Exception {
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(4);
-    try {
-      java.net.http.HttpClient http =
-          java.net.http.HttpClient.newBuilder()
-              .version(java.net.http.HttpClient.Version.HTTP_1_1)
-              .executor(pool)
-              .build();
-      List<java.net.URI> uris =
-          logs.stream().map(l -> java.net.URI.create(l.url() + "/ct/v1/add-chain")).toList();
-      byte[] caDer = ca.getEncoded();
-      return measure(
-          "one call again, the logs' work beside it (each certificate sent to both logs by its"
-              + " client), "
-              + clients
-              + " clients",
-          clients,
-          duration,
-          inMemory,
-          "",
-          (client, i) -> {
-            String issued = oneCall(templateId, csrs.get(i % csrs.size()));
-            byte[] leaf = BenchApi.caCertificate(issued).getEncoded();
-            CtRoundTrips.roundTrips(http, uris, List.of(leaf, caDer));
-          });
-    } finally {
-      pool.shutdownNow();
-    }
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .executor(pool)
+            .build();
+    List<java.net.URI> uris =
+        logs.stream().map(l -> java.net.URI.create(l.url() + "/ct/v1/add-chain")).toList();
+    byte[] caDer = ca.getEncoded();
+    return (client, i) -> {
+      String issued = oneCall(templateId, csrs.get(i % csrs.size()));
+      byte[] leaf = BenchApi.caCertificate(issued).getEncoded();
+      CtRoundTrips.roundTrips(http, uris, List.of(leaf, caDer));
+    };
   }
 
   private static List<String> csrs(int count) throws Exception {

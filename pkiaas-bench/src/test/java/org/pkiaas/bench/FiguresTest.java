@@ -21,7 +21,7 @@ class FiguresTest {
   }
 
   /** 1,000 operations whose server used {@code millisEach} of CPU each. */
-  private static Figures.Row row(double millisEach, InMemory.Cost inMemory) {
+  static Figures.Row row(double millisEach, InMemory.Cost inMemory) {
     Clients.Outcome outcome =
         new Clients.Outcome(
             1000,
