@@ -25,7 +25,7 @@ final class CtPairs {
   static final int PAIRS = Integer.getInteger("bench.ct.pairs", 6);
 
   /** Each measured window ({@code bench.ct.window}, seconds). */
-  static final Duration WINDOW = Duration.ofSeconds(Long.getLong("bench.ct.window", 10));
+  static final Duration WINDOW = Duration.ofSeconds(Long.getLong("bench.ct.window", 15));
 
   /**
    * Unmeasured load before each window: the requests of the other path have all ended when a window

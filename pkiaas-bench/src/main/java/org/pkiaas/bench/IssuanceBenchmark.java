@@ -201,11 +201,10 @@ public final class IssuanceBenchmark {
       figures.add(plain);
       Figures.Row again = measure(ctPath + ", again", clients, duration, withExtra, "", withCt);
       CtInMemory.Budget budget = new CtInMemory.Budget(roundTrips, extra);
-      java.util.concurrent.ExecutorService pool =
-          java.util.concurrent.Executors.newFixedThreadPool(4);
+      java.util.concurrent.ScheduledThreadPoolExecutor watchdog = CtRoundTrips.watchdog();
       try {
         Clients.Operation control =
-            besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, pool);
+            besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, watchdog);
         Figures.Row beside =
             measure(
                 "one call again, the logs' work beside it (each certificate sent to both logs by"
@@ -242,7 +241,7 @@ public final class IssuanceBenchmark {
                 plain.outcome().operations(),
                 TICKS));
       } finally {
-        pool.shutdownNow();
+        watchdog.shutdownNow();
       }
     }
   }
@@ -254,27 +253,22 @@ public final class IssuanceBenchmark {
    * carry the logs' CPU as in the CT rows while the server does no CT work. Its server CPU against
    * the plain row's is what that contention alone costs the server.
    *
-   * @param pool the threads that read the logs' answers, four as the server has
+   * @param watchdog the timer thread of the clients' log submissions, as the server has one
    */
   private Clients.Operation besideTheLogs(
       List<Rfc6962Log> logs,
       X509CertificateHolder ca,
       String templateId,
       List<String> csrs,
-      java.util.concurrent.ExecutorService pool)
+      java.util.concurrent.ScheduledThreadPoolExecutor watchdog)
       throws Exception {
-    java.net.http.HttpClient http =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .executor(pool)
-            .build();
     List<java.net.URI> uris =
         logs.stream().map(l -> java.net.URI.create(l.url() + "/ct/v1/add-chain")).toList();
     byte[] caDer = ca.getEncoded();
     return (client, i) -> {
       String issued = oneCall(templateId, csrs.get(i % csrs.size()));
       byte[] leaf = BenchApi.caCertificate(issued).getEncoded();
-      CtRoundTrips.roundTrips(http, uris, List.of(leaf, caDer));
+      CtRoundTrips.roundTrips(watchdog, uris, List.of(leaf, caDer));
     };
   }
 

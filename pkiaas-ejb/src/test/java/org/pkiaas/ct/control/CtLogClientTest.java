@@ -3,6 +3,7 @@ package org.pkiaas.ct.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pkiaas.ct.control.CtLogClient.Deadline.in;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,8 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The client against a local HTTP server: the route, the body, and each way a log can fail. */
 class CtLogClientTest {
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
-  private final CtLogClient client = new CtLogClient(executor, Duration.ofSeconds(2));
+  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+  private final CtLogClient client = new CtLogClient(watchdog, Duration.ofSeconds(2));
   private final AtomicReference<String> received = new AtomicReference<>();
   private final AtomicReference<String> protocol = new AtomicReference<>();
   private HttpServer server;
@@ -31,7 +32,7 @@ class CtLogClientTest {
     if (server != null) {
       server.stop(0);
     }
-    executor.shutdownNow();
+    watchdog.shutdownNow();
   }
 
   private String serve(int status, byte[] body, long delayMillis) throws IOException {
@@ -73,7 +74,7 @@ class CtLogClientTest {
     String log = serve(200, "{\"ok\":1}".getBytes(StandardCharsets.UTF_8), 0);
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofSeconds(5))).answer();
 
     assertTrue(answer.ok(), answer.summary());
     assertEquals("{\"ok\":1}", answer.body());
@@ -88,7 +89,7 @@ class CtLogClientTest {
     String log = serve(400, "{\"error\":\"bad chain\"}".getBytes(StandardCharsets.UTF_8), 0);
 
     CtLogClient.Answer answer =
-        client.addChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addChain(log, List.of(new byte[] {1}), in(Duration.ofSeconds(5))).answer();
 
     assertFalse(answer.ok());
     assertEquals("HTTP 400", answer.summary(), "the requester is not shown the body");
@@ -102,7 +103,7 @@ class CtLogClientTest {
     long start = System.nanoTime();
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofMillis(300)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofMillis(300))).answer();
 
     assertEquals("no answer within 300 ms", answer.summary());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500);
@@ -113,7 +114,7 @@ class CtLogClientTest {
     String log = serve(200, new byte[CtJson.MAX_ANSWER_BYTES + 1], 0);
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofSeconds(5))).answer();
 
     assertFalse(answer.ok());
     assertEquals(
@@ -125,7 +126,7 @@ class CtLogClientTest {
     for (String log :
         List.of("http://169.254.169.254/log", "http://[fe80::1]/", "http://0.0.0.0/")) {
       CtLogClient.Answer answer =
-          client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+          client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofSeconds(5))).answer();
 
       assertEquals("the log's address is not one the server connects to", answer.summary(), log);
     }
@@ -138,8 +139,73 @@ class CtLogClientTest {
     server = null;
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofSeconds(5))).answer();
 
     assertEquals("connection refused", answer.summary());
+  }
+
+  @Test
+  void logsSentToFirstAnswerAtOnce() throws Exception {
+    String log = serve(200, "{}".getBytes(StandardCharsets.UTF_8), 600);
+    long start = System.nanoTime();
+
+    CtLogClient.Submission first =
+        client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofSeconds(5)));
+    CtLogClient.Submission second =
+        client.addPreChain(log, List.of(new byte[] {2}), in(Duration.ofSeconds(5)));
+
+    assertTrue(first.answer().ok());
+    assertTrue(second.answer().ok());
+    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    assertTrue(millis < 1100, "both answered in " + millis + " ms: one after the other is 1200");
+  }
+
+  @Test
+  void aLogThatAnswersByTheByteStillEndsAtItsDeadline() throws Exception {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/log/ct/v1/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.sendResponseHeaders(200, 100);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+              out.write(' ');
+              out.flush();
+              Thread.sleep(50);
+            }
+          } catch (IOException e) {
+            // the client went away at its deadline
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    server.start();
+    String log = "http://127.0.0.1:" + server.getAddress().getPort() + "/log/";
+    long start = System.nanoTime();
+
+    CtLogClient.Answer answer =
+        client.addPreChain(log, List.of(new byte[] {1}), in(Duration.ofMillis(400))).answer();
+
+    assertEquals("no answer within 400 ms", answer.summary());
+    long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    assertTrue(millis < 2000, "ended after " + millis + " ms; the whole answer takes 5,000");
+  }
+
+  @Test
+  void aDeadlineAlreadyPassedSendsNothing() throws Exception {
+    String log = serve(200, "{}".getBytes(StandardCharsets.UTF_8), 0);
+
+    CtLogClient.Answer answer =
+        client
+            .addPreChain(
+                log,
+                List.of(new byte[] {1}),
+                new CtLogClient.Deadline(Duration.ofMillis(100), System.nanoTime() - 200_000_000L))
+            .answer();
+
+    assertEquals("no answer within 100 ms", answer.summary());
+    assertEquals(null, received.get(), "the log was not asked");
   }
 }
