@@ -169,7 +169,7 @@ final class CtInMemory {
             + " first plain run;"
             + " %.2f ms more without the JIT compiler threads). The budget, the log round trips"
             + " plus one extra signature, is %.3f ms: the two add-pre-chain round trips %.3f ms"
-            + " (sent to both logs and then both answers read, on the calling thread, as the"
+            + " (sent at once and their answers read by java.net.http on four threads, as the"
             + " server does, with %d certificates' pairs in flight at once as the server has; the"
             + " client's threads' CPU in this process, %d pairs after %d to warm up; %.3f ms per"
             + " pair sent alone, one after the other) and, in memory, the precertificate's"

@@ -201,10 +201,11 @@ public final class IssuanceBenchmark {
       figures.add(plain);
       Figures.Row again = measure(ctPath + ", again", clients, duration, withExtra, "", withCt);
       CtInMemory.Budget budget = new CtInMemory.Budget(roundTrips, extra);
-      java.util.concurrent.ScheduledThreadPoolExecutor watchdog = CtRoundTrips.watchdog();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
       try {
         Clients.Operation control =
-            besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, watchdog);
+            besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, pool);
         Figures.Row beside =
             measure(
                 "one call again, the logs' work beside it (each certificate sent to both logs by"
@@ -241,7 +242,7 @@ public final class IssuanceBenchmark {
                 plain.outcome().operations(),
                 TICKS));
       } finally {
-        watchdog.shutdownNow();
+        pool.shutdownNow();
       }
     }
   }
@@ -253,22 +254,27 @@ public final class IssuanceBenchmark {
    * carry the logs' CPU as in the CT rows while the server does no CT work. Its server CPU against
    * the plain row's is what that contention alone costs the server.
    *
-   * @param watchdog the timer thread of the clients' log submissions, as the server has one
+   * @param pool the threads that read the logs' answers, four as the server has
    */
   private Clients.Operation besideTheLogs(
       List<Rfc6962Log> logs,
       X509CertificateHolder ca,
       String templateId,
       List<String> csrs,
-      java.util.concurrent.ScheduledThreadPoolExecutor watchdog)
+      java.util.concurrent.ExecutorService pool)
       throws Exception {
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .executor(pool)
+            .build();
     List<java.net.URI> uris =
         logs.stream().map(l -> java.net.URI.create(l.url() + "/ct/v1/add-chain")).toList();
     byte[] caDer = ca.getEncoded();
     return (client, i) -> {
       String issued = oneCall(templateId, csrs.get(i % csrs.size()));
       byte[] leaf = BenchApi.caCertificate(issued).getEncoded();
-      CtRoundTrips.roundTrips(watchdog, uris, List.of(leaf, caDer));
+      CtRoundTrips.roundTrips(http, uris, List.of(leaf, caDer));
     };
   }
 

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -23,21 +26,22 @@ import org.pkiaas.template.entity.TemplateSettings;
  * gathers and verifies the SCTs of the template's logs and returns the SCT list extension for the
  * final certificate, or records the attempt and throws {@link TransparencyFailure}.
  *
- * <p>The issuing thread sends to every log and then reads their answers ({@link CtLogClient}), each
- * log within its deadline; one watchdog thread closes the connection of a log that has not answered
- * by then, so a slow or dead log costs its own template's issuance at most that deadline and holds
- * no thread that other issuances need.
+ * <p>Log submissions run on a small bounded pool with a deadline each, so a slow or dead log costs
+ * its own template's issuance at most that deadline and never holds threads others need.
  */
 @ApplicationScoped
 public class CertificateTransparency {
 
   private static final Logger LOG = Logger.getLogger(CertificateTransparency.class.getName());
 
+  private static final int THREADS = 4;
+  private static final int QUEUE = 256;
+
   @Resource ManagedThreadFactory threads;
 
   @Inject CtAttempts attempts;
 
-  private ScheduledThreadPoolExecutor watchdog;
+  private ThreadPoolExecutor executor;
   private CtLogClient client;
 
   /** The precertificate, and the extension that carries its verified SCTs into the certificate. */
@@ -45,16 +49,31 @@ public class CertificateTransparency {
 
   @PostConstruct
   void start() {
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
-    // a submission answered in time takes its deadline out of the queue
-    timer.setRemoveOnCancelPolicy(true);
-    watchdog = timer;
-    client = new CtLogClient(watchdog, Duration.ofSeconds(5));
+    executor =
+        new ThreadPoolExecutor(
+            THREADS,
+            THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(QUEUE),
+            threads,
+            new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    client = new CtLogClient(executor, Duration.ofSeconds(5));
+    if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+      // java.net.http completes each asynchronous answer through CompletableFuture's default
+      // executor, which starts a thread per task when the common pool has one worker
+      LOG.warning(
+          "The JVM's common pool has one worker (one or two cores): every CT log answer starts a"
+              + " new thread. Start the server with"
+              + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2, as"
+              + " wildfly-config/configure.sh does in bin/standalone.conf.");
+    }
   }
 
   @PreDestroy
   void stop() {
-    watchdog.shutdownNow();
+    executor.shutdownNow();
   }
 
   /**

@@ -1,40 +1,29 @@
 package org.pkiaas.ct.control;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
-import java.net.Proxy;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.pkiaas.network.OutboundAddresses;
 
 /**
- * Submits chains to CT logs (RFC 6962 §4.1 {@code add-chain}, §4.2 {@code add-pre-chain}) from the
- * issuing thread, in two steps, so that several logs are asked at once without a thread of their
- * own: {@link #addPreChain} connects (or takes a kept-alive connection) and sends the request;
- * {@link Submission#answer()} reads what the log answered. A caller sends to every log first and
- * then reads each answer, so the logs work in parallel and their answers cost the caller the reads
- * and nothing else: no hand-over to other threads, which on a machine of two cores cost more CPU
- * than the exchange itself (docs/BENCHMARKS.md, 2026-12-06).
- *
- * <p>Each submission has its own deadline, counted from a moment the caller gives (the start of the
- * issuance's submissions), and a watchdog closes the connection of a log that has not answered by
- * then, however slowly it sends; the answer body is read up to {@link CtJson#MAX_ANSWER_BYTES}. Log
- * hosts are held to the server's outbound address rules ({@link OutboundAddresses}). HTTP/1.1, no
- * proxy, no redirects, as before with {@code java.net.http}.
+ * Submits chains to CT logs (RFC 6962 §4.1 {@code add-chain}, §4.2 {@code add-pre-chain}). Each
+ * submission has its own deadline; the answer body is read up to {@link CtJson#MAX_ANSWER_BYTES}.
+ * Nothing here blocks a caller's thread: callers wait on the futures, at most until the deadline.
+ * Log hosts are held to the server's outbound address rules ({@link OutboundAddresses}).
  */
 public class CtLogClient {
 
@@ -60,140 +49,37 @@ public class CtLogClient {
     }
   }
 
-  /** When a submission must have its answer: a length counted from a start ({@code nanoTime}). */
-  public record Deadline(Duration length, long startNanos) {
-
-    /** {@code length} from now. */
-    public static Deadline in(Duration length) {
-      return new Deadline(length, System.nanoTime());
-    }
-
-    long remainingMillis() {
-      return Math.max(
-          0, length.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-    }
-
-    String missed() {
-      return "no answer within " + length.toMillis() + " ms";
-    }
-  }
-
-  private final ScheduledExecutorService watchdog;
-  private final Duration connectTimeout;
+  private final HttpClient http;
 
   /**
-   * @param watchdog bounded; closes the connections of logs past their deadline
+   * @param executor bounded; runs the client's response handling
    */
-  public CtLogClient(ScheduledExecutorService watchdog, Duration connectTimeout) {
-    this.watchdog = watchdog;
-    this.connectTimeout = connectTimeout;
+  public CtLogClient(Executor executor, Duration connectTimeout) {
+    this.http =
+        HttpClient.newBuilder()
+            .executor(executor)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
-  /** Sends {@code POST <log>/ct/v1/add-pre-chain}: the precertificate, then its issuer chain. */
-  public Submission addPreChain(String logUrl, List<byte[]> chain, Deadline deadline) {
+  /** {@code POST <log>/ct/v1/add-pre-chain}: the precertificate, then its issuer chain. */
+  public CompletableFuture<Answer> addPreChain(
+      String logUrl, List<byte[]> chain, Duration deadline) {
     return post(logUrl, "add-pre-chain", chain, deadline);
   }
 
-  /** Sends {@code POST <log>/ct/v1/add-chain}: a final certificate, then its issuer chain. */
-  public Submission addChain(String logUrl, List<byte[]> chain, Deadline deadline) {
+  /** {@code POST <log>/ct/v1/add-chain}: a final certificate, then its issuer chain. */
+  public CompletableFuture<Answer> addChain(String logUrl, List<byte[]> chain, Duration deadline) {
     return post(logUrl, "add-chain", chain, deadline);
   }
 
-  /** A request sent to a log, or one that could not be; its answer is read on demand. */
-  public final class Submission {
-
-    private final String logUrl;
-    private final Deadline deadline;
-    private final HttpURLConnection connection;
-    private final Answer failed;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile boolean expired;
-    private final ScheduledFuture<?> timer;
-
-    private Submission(String logUrl, Deadline deadline, HttpURLConnection connection) {
-      this.logUrl = logUrl;
-      this.deadline = deadline;
-      this.connection = connection;
-      this.failed = null;
-      this.timer = schedule(deadline.remainingMillis());
-    }
-
-    private Submission(String logUrl, Answer failed) {
-      this.logUrl = logUrl;
-      this.deadline = null;
-      this.connection = null;
-      this.failed = failed;
-      this.timer = null;
-    }
-
-    private ScheduledFuture<?> schedule(long millis) {
-      try {
-        return watchdog.schedule(this::expire, millis, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        return null; // shutting down: the socket's read timeout still holds
-      }
-    }
-
-    private void expire() {
-      if (finished.compareAndSet(false, true)) {
-        expired = true;
-        connection.disconnect();
-      }
-    }
-
-    /** What the log answered, waiting at most until the deadline; never thrown. */
-    public Answer answer() {
-      if (failed != null) {
-        return failed;
-      }
-      try {
-        int status = connection.getResponseCode();
-        InputStream stream =
-            status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-        byte[] body = stream == null ? new byte[0] : stream.readNBytes(CtJson.MAX_ANSWER_BYTES + 1);
-        if (body.length > CtJson.MAX_ANSWER_BYTES) {
-          stop();
-          return failure("the answer is longer than " + CtJson.MAX_ANSWER_BYTES + " bytes");
-        }
-        if (!finished.compareAndSet(false, true)) {
-          return failure(deadline.missed());
-        }
-        cancelTimer();
-        if (stream != null) {
-          stream.close(); // the whole answer read: the connection may be kept alive
-        }
-        return new Answer(logUrl, status, new String(body, StandardCharsets.UTF_8), null);
-      } catch (IOException | RuntimeException e) {
-        stop();
-        return failure(expired ? deadline.missed() : describe(e, deadline));
-      }
-    }
-
-    private void stop() {
-      if (finished.compareAndSet(false, true)) {
-        cancelTimer();
-        connection.disconnect();
-      }
-    }
-
-    private void cancelTimer() {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-    }
-
-    private Answer failure(String why) {
-      return new Answer(logUrl, 0, "", why);
-    }
-  }
-
-  private Submission post(String logUrl, String method, List<byte[]> chain, Deadline deadline) {
+  private CompletableFuture<Answer> post(
+      String logUrl, String method, List<byte[]> chain, Duration deadline) {
     URI uri;
     try {
       uri = URI.create(logUrl.replaceAll("/+$", "") + "/ct/v1/" + method);
       if (uri.getHost() == null
-          || !("http".equalsIgnoreCase(uri.getScheme())
-              || "https".equalsIgnoreCase(uri.getScheme()))
           || Arrays.stream(InetAddress.getAllByName(uri.getHost()))
               .anyMatch(OutboundAddresses::refused)) {
         return failed(logUrl, "the log's address is not one the server connects to");
@@ -203,47 +89,99 @@ public class CtLogClient {
     } catch (UnknownHostException e) {
       return failed(logUrl, "the log's host name is unknown");
     }
-    long remaining = deadline.remainingMillis();
-    if (remaining == 0) {
-      return failed(logUrl, deadline.missed());
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      // HTTP/1.1 in cleartext (RFC 9113 §3.1 deprecates the h2c upgrade), so that the client does
+      // not look for an HTTP/2 connection to the log before every exchange
+      builder.version(HttpClient.Version.HTTP_1_1);
     }
-    byte[] body = CtJson.addChainRequest(chain).getBytes(StandardCharsets.UTF_8);
-    HttpURLConnection connection = null;
-    try {
-      connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-      connection.setInstanceFollowRedirects(false);
-      connection.setUseCaches(false);
-      connection.setConnectTimeout((int) Math.min(connectTimeout.toMillis(), remaining));
-      // each read waits at most the time left now; the watchdog ends the whole exchange on time
-      connection.setReadTimeout((int) remaining);
-      connection.setRequestMethod("POST");
-      connection.setRequestProperty("Content-Type", "application/json");
-      connection.setDoOutput(true);
-      // sent as it is written, not held back until the answer is asked for
-      connection.setFixedLengthStreamingMode(body.length);
-      try (OutputStream out = connection.getOutputStream()) {
-        out.write(body);
-      }
-      return new Submission(logUrl, deadline, connection);
-    } catch (IOException | RuntimeException e) {
-      if (connection != null) {
-        connection.disconnect();
-      }
-      return failed(logUrl, describe(e, deadline));
-    }
+    HttpRequest request =
+        builder
+            .timeout(deadline)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(CtJson.addChainRequest(chain)))
+            .build();
+    return http.sendAsync(request, info -> new LimitedBody(CtJson.MAX_ANSWER_BYTES))
+        .thenApply(r -> new Answer(logUrl, r.statusCode(), r.body(), null))
+        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(failure -> new Answer(logUrl, 0, "", describe(failure, deadline)));
   }
 
-  private Submission failed(String logUrl, String why) {
-    return new Submission(logUrl, new Answer(logUrl, 0, "", why));
+  private static CompletableFuture<Answer> failed(String logUrl, String why) {
+    return CompletableFuture.completedFuture(new Answer(logUrl, 0, "", why));
   }
 
-  private static String describe(Exception failure, Deadline deadline) {
-    if (failure instanceof SocketTimeoutException) {
-      return deadline.missed();
+  private static String describe(Throwable failure, Duration deadline) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof java.util.concurrent.TimeoutException
+        || cause instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within " + deadline.toMillis() + " ms";
     }
-    if (failure instanceof ConnectException) {
+    if (cause instanceof java.net.ConnectException) {
       return "connection refused";
     }
-    return "unreachable (" + failure.getClass().getSimpleName() + ")";
+    if (cause instanceof BodyTooLong) {
+      return "the answer is longer than " + CtJson.MAX_ANSWER_BYTES + " bytes";
+    }
+    return "unreachable (" + cause.getClass().getSimpleName() + ")";
+  }
+
+  private static final class BodyTooLong extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLong() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Collects a body as UTF-8 text, cancelling the exchange once it grows past a limit. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+
+    private final int limit;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<String> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    LimitedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<String> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > limit) {
+          subscription.cancel();
+          result.completeExceptionally(new BodyTooLong());
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toString(StandardCharsets.UTF_8));
+    }
   }
 }

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
 
 /**
- * Gathers the SCTs of a precertificate (RFC 6962 §3.1): sends it to every log of the template that
- * accepts its notAfter, then reads and verifies each answer with the log's key over the precert
- * entry (§3.2), each log within its own deadline counted from the first submission. Pure
- * orchestration over a {@link CtLogClient}, on the caller's thread.
+ * Gathers the SCTs of a precertificate (RFC 6962 §3.1): submits it to every log of the template
+ * that accepts its notAfter, all at once, each with its own deadline, and verifies each answer with
+ * the log's key over the precert entry (§3.2). Pure orchestration over a {@link CtLogClient}.
  */
 public final class SctGathering {
 
@@ -83,27 +83,24 @@ public final class SctGathering {
     LogEntry entry = Precertificates.entryOfPrecertificate(precertificate, issuer);
     Instant notAfter = precertificate.getNotAfter().toInstant();
     List<CtLog> accepting = new ArrayList<>();
-    List<CtLogClient.Submission> sent = new ArrayList<>();
-    long start = System.nanoTime();
+    List<CompletableFuture<LogOutcome>> pending = new ArrayList<>();
     for (CtLog log : ct.logs()) {
-      if (accepts(log, notAfter)) {
-        accepting.add(log);
-        Duration deadline =
-            log.timeoutMillis() == null ? DEFAULT_DEADLINE : Duration.ofMillis(log.timeoutMillis());
-        sent.add(client.addPreChain(log.url(), chain, new CtLogClient.Deadline(deadline, start)));
-      } else {
-        sent.add(null);
+      if (!accepts(log, notAfter)) {
+        pending.add(
+            CompletableFuture.completedFuture(
+                new LogOutcome(
+                    log, null, null, "not submitted: the notAfter is outside its window")));
+        continue;
       }
+      accepting.add(log);
+      Duration deadline =
+          log.timeoutMillis() == null ? DEFAULT_DEADLINE : Duration.ofMillis(log.timeoutMillis());
+      pending.add(
+          client
+              .addPreChain(log.url(), chain, deadline)
+              .thenApply(answer -> outcome(log, answer, entry)));
     }
-    // every log has the request before any answer is read: they work at once
-    List<LogOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < sent.size(); i++) {
-      CtLog log = ct.logs().get(i);
-      outcomes.add(
-          sent.get(i) == null
-              ? new LogOutcome(log, null, null, "not submitted: the notAfter is outside its window")
-              : outcome(log, sent.get(i).answer(), entry));
-    }
+    List<LogOutcome> outcomes = pending.stream().map(CompletableFuture::join).toList();
     int required = ct.sctsRequired() != null ? ct.sctsRequired() : Math.max(1, accepting.size());
     return new Result(precertDer, outcomes, required);
   }
