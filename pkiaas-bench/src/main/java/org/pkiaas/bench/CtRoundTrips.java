@@ -11,27 +11,23 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The "log round trips" of issue 19's CT budget, measured: the CPU a client spends sending two
  * {@code add-pre-chain} requests at once (RFC 6962 §4.2) and reading their answers, as the server
- * does for each certificate: the JSON body with the base64 chain, {@link HttpClient} on a pool of
- * four threads, the answers' JSON read and their base64 fields decoded. Two {@link Rfc6962Log}s in
- * this process answer; only the client's threads are counted (the calling thread, the pool, the
- * client's selector thread and the common pool, where {@code sendAsync} completes its answers),
- * never the logs'. A pair waits some 30 ms for the in-process logs (latency, not CPU), so the
- * counts stay small: a few thousand pairs take minutes.
+ * does for each certificate: the JSON body with the base64 chain, {@link HttpClient} running its
+ * tasks on the threads that hand them over, the answers' JSON read and their base64 fields decoded.
+ * Two {@link Rfc6962Log}s in this process answer; only the client's threads are counted (the
+ * calling thread, the client's selector thread and the common pool, where {@code sendAsync}
+ * completes its answers), never the logs'. A pair waits some 30 ms for the in-process logs
+ * (latency, not CPU), so the counts stay small: a few thousand pairs take minutes.
  */
 final class CtRoundTrips {
 
   private static final int LOGS = 2;
   private static final int BATCH = 200;
   private static final int MAX_BATCHES = 8;
-  private static final String POOL = "ct-round-trip-";
 
   /**
    * {@code sendAsync} completes every answer on {@code CompletableFuture}'s default executor, the
@@ -59,15 +55,6 @@ final class CtRoundTrips {
   static Cost measure(CtInMemory.Chain chain, int operations, int callers) throws Exception {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     var jit = ManagementFactory.getCompilationMXBean();
-    AtomicInteger n = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, POOL + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
     List<Rfc6962Log> logs = new ArrayList<>();
     try {
       for (int i = 0; i < LOGS; i++) {
@@ -76,7 +63,7 @@ final class CtRoundTrips {
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1) // as the server asks a cleartext log
-              .executor(pool)
+              .executor(Runnable::run) // as the server's CT client
               .connectTimeout(Duration.ofSeconds(5))
               .followRedirects(HttpClient.Redirect.NEVER)
               .build();
@@ -121,7 +108,6 @@ final class CtRoundTrips {
       return new Cost(millis, pairs, warmUp, callers);
     } finally {
       logs.forEach(Rfc6962Log::close);
-      pool.shutdownNow();
     }
   }
 
@@ -160,15 +146,13 @@ final class CtRoundTrips {
   }
 
   /**
-   * The pool's, the HTTP clients' selector threads' and the common pool's CPU (nanoseconds); the
-   * callers count their own.
+   * The HTTP clients' selector threads' and the common pool's CPU (nanoseconds); the callers count
+   * their own.
    */
   private static long clientCpu(ThreadMXBean threads) {
     long total = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith(POOL)
-          || t.getName().startsWith("HttpClient-")
-          || t.getName().startsWith(COMMON_POOL)) {
+      if (t.getName().startsWith("HttpClient-") || t.getName().startsWith(COMMON_POOL)) {
         total += Math.max(0, threads.getThreadCpuTime(t.getId()));
       }
     }

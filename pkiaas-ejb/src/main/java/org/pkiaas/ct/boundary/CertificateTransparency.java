@@ -1,17 +1,11 @@
 package org.pkiaas.ct.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -26,22 +20,16 @@ import org.pkiaas.template.entity.TemplateSettings;
  * gathers and verifies the SCTs of the template's logs and returns the SCT list extension for the
  * final certificate, or records the attempt and throws {@link TransparencyFailure}.
  *
- * <p>Log submissions run on a small bounded pool with a deadline each, so a slow or dead log costs
- * its own template's issuance at most that deadline and never holds threads others need.
+ * <p>Log submissions are asynchronous with a deadline each ({@link CtLogClient}): a slow or dead
+ * log holds no thread, and costs its own template's issuance at most that deadline.
  */
 @ApplicationScoped
 public class CertificateTransparency {
 
   private static final Logger LOG = Logger.getLogger(CertificateTransparency.class.getName());
 
-  private static final int THREADS = 4;
-  private static final int QUEUE = 256;
-
-  @Resource ManagedThreadFactory threads;
-
   @Inject CtAttempts attempts;
 
-  private ThreadPoolExecutor executor;
   private CtLogClient client;
 
   /** The precertificate, and the extension that carries its verified SCTs into the certificate. */
@@ -49,17 +37,7 @@ public class CertificateTransparency {
 
   @PostConstruct
   void start() {
-    executor =
-        new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            threads,
-            new ThreadPoolExecutor.AbortPolicy());
-    executor.allowCoreThreadTimeOut(true);
-    client = new CtLogClient(executor, Duration.ofSeconds(5));
+    client = new CtLogClient(Duration.ofSeconds(5));
     if (ForkJoinPool.getCommonPoolParallelism() < 2) {
       // java.net.http completes each asynchronous answer through CompletableFuture's default
       // executor, which starts a thread per task when the common pool has one worker
@@ -69,11 +47,6 @@ public class CertificateTransparency {
               + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2, as"
               + " wildfly-config/configure.sh does in bin/standalone.conf.");
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    executor.shutdownNow();
   }
 
   /**

@@ -14,9 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.pkiaas.network.OutboundAddresses;
 
 /**
@@ -24,8 +25,20 @@ import org.pkiaas.network.OutboundAddresses;
  * submission has its own deadline; the answer body is read up to {@link CtJson#MAX_ANSWER_BYTES}.
  * Nothing here blocks a caller's thread: callers wait on the futures, at most until the deadline.
  * Log hosts are held to the server's outbound address rules ({@link OutboundAddresses}).
+ *
+ * <p>The HTTP client runs its own tasks on the thread that hands them over (its selector thread, or
+ * the caller's while a request is sent): its work per exchange is non-blocking (writing the
+ * request, parsing the answer, copying the body's bytes), so it needs no pool of its own. That
+ * spares every answer the hand-over to a pool thread, and leaves nothing that could refuse a task:
+ * in Java 17 an executor that rejects one stops the client's selector for good, and every later
+ * submission to any log waits out its deadline (JDK-8277969). A slow or dead log holds no thread at
+ * all; its deadline ends its submission ({@link CompletableFuture#orTimeout}). The client completes
+ * each answer on {@code CompletableFuture}'s default executor, the common pool, where the callers'
+ * dependent steps (reading and verifying the SCT) run.
  */
 public class CtLogClient {
+
+  private static final Logger LOG = Logger.getLogger(CtLogClient.class.getName());
 
   /** What a log answered, or why it did not; never thrown. */
   public record Answer(String logUrl, int httpStatus, String body, String failure) {
@@ -51,13 +64,10 @@ public class CtLogClient {
 
   private final HttpClient http;
 
-  /**
-   * @param executor bounded; runs the client's response handling
-   */
-  public CtLogClient(Executor executor, Duration connectTimeout) {
+  public CtLogClient(Duration connectTimeout) {
     this.http =
         HttpClient.newBuilder()
-            .executor(executor)
+            .executor(CtLogClient::runHere)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -101,10 +111,31 @@ public class CtLogClient {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(CtJson.addChainRequest(chain)))
             .build();
-    return http.sendAsync(request, info -> new LimitedBody(CtJson.MAX_ANSWER_BYTES))
+    CompletableFuture<HttpResponse<String>> exchange =
+        http.sendAsync(request, info -> new LimitedBody(CtJson.MAX_ANSWER_BYTES));
+    return exchange
         .thenApply(r -> new Answer(logUrl, r.statusCode(), r.body(), null))
         .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(failure -> new Answer(logUrl, 0, "", describe(failure, deadline)));
+        .exceptionally(
+            failure -> {
+              // past the deadline the exchange is abandoned: its connection is closed, not left
+              // open for a log that is still sending its answer
+              exchange.cancel(true);
+              return new Answer(logUrl, 0, "", describe(failure, deadline));
+            });
+  }
+
+  /**
+   * Runs a task of the HTTP client on the thread that hands it over. A task that throws costs its
+   * own exchange (which still ends at its deadline), as it would on a pool thread; thrown on the
+   * client's selector thread, it would stop the client for every log.
+   */
+  private static void runHere(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.WARNING, "A CT log client task failed", e);
+    }
   }
 
   private static CompletableFuture<Answer> failed(String logUrl, String why) {

@@ -10,9 +10,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,22 +23,23 @@ import org.junit.jupiter.api.Test;
 /** The client against a local HTTP server: the route, the body, and each way a log can fail. */
 class CtLogClientTest {
 
-  private final ExecutorService executor = Executors.newFixedThreadPool(2);
-  private final CtLogClient client = new CtLogClient(executor, Duration.ofSeconds(2));
+  private final CtLogClient client = new CtLogClient(Duration.ofSeconds(2));
   private final AtomicReference<String> received = new AtomicReference<>();
   private final AtomicReference<String> protocol = new AtomicReference<>();
   private HttpServer server;
+
+  /** More submissions at once than any pool's queue the client once had (256). */
+  private static final int BURST = 400;
 
   @AfterEach
   void stop() {
     if (server != null) {
       server.stop(0);
     }
-    executor.shutdownNow();
   }
 
   private String serve(int status, byte[] body, long delayMillis) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), BURST);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext(
         "/log/ct/v1/",
@@ -158,7 +162,23 @@ class CtLogClientTest {
   }
 
   @Test
-  void aLogThatAnswersByTheByteStillEndsAtItsDeadline() throws Exception {
+  void aBurstOfSubmissionsIsAnsweredAndTheClientGoesOn() throws Exception {
+    String log = serve(200, "{}".getBytes(StandardCharsets.UTF_8), 200);
+    List<CompletableFuture<CtLogClient.Answer>> burst = new ArrayList<>();
+
+    for (int i = 0; i < BURST; i++) {
+      burst.add(client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(20)));
+    }
+
+    for (CompletableFuture<CtLogClient.Answer> answer : burst) {
+      assertEquals("HTTP 200", answer.join().summary());
+    }
+    assertTrue(client.addPreChain(log, List.of(new byte[] {2}), Duration.ofSeconds(5)).join().ok());
+  }
+
+  @Test
+  void aLogThatAnswersByTheByteStillEndsAtItsDeadlineAndLosesItsConnection() throws Exception {
+    CountDownLatch dropped = new CountDownLatch(1);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext(
@@ -173,7 +193,7 @@ class CtLogClientTest {
               Thread.sleep(50);
             }
           } catch (IOException e) {
-            // the client went away at its deadline
+            dropped.countDown(); // the client closed the connection at its deadline
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -188,5 +208,8 @@ class CtLogClientTest {
     assertEquals("no answer within 400 ms", answer.summary());
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     assertTrue(millis < 2000, "ended after " + millis + " ms; the whole answer takes 5,000");
+    assertTrue(
+        dropped.await(2, TimeUnit.SECONDS),
+        "the log could still send its answer 2 s after the deadline: the connection stayed open");
   }
 }
