@@ -63,7 +63,8 @@ final class CtRoundTrips {
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1) // as the server asks a cleartext log
-              .executor(Runnable::run) // as the server's CT client
+              .executor(
+                  Runnable::run) // as the server's CT client (which also catches a task's throw)
               .connectTimeout(Duration.ofSeconds(5))
               .followRedirects(HttpClient.Redirect.NEVER)
               .build();

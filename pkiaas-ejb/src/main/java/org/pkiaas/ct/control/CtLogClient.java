@@ -30,11 +30,15 @@ import org.pkiaas.network.OutboundAddresses;
  * the caller's while a request is sent): its work per exchange is non-blocking (writing the
  * request, parsing the answer, copying the body's bytes), so it needs no pool of its own. That
  * spares every answer the hand-over to a pool thread, and leaves nothing that could refuse a task:
- * in Java 17 an executor that rejects one stops the client's selector for good, and every later
- * submission to any log waits out its deadline (JDK-8277969). A slow or dead log holds no thread at
- * all; its deadline ends its submission ({@link CompletableFuture#orTimeout}). The client completes
- * each answer on {@code CompletableFuture}'s default executor, the common pool, where the callers'
- * dependent steps (reading and verifying the SCT) run.
+ * before the fix of JDK-8277969 (not in 17.0.15), an executor that rejects one stops the client's
+ * selector for good, and every later submission to any log waits out its deadline. The selector
+ * thread also runs the TLS handshakes with HTTPS logs; with the JVM's defaults (no revocation
+ * checking for outbound TLS) they do no I/O of their own, so no log's handshake waits on the
+ * network while another log's answer is due. The client completes each answer on {@code
+ * CompletableFuture}'s default executor, the common pool, where the callers' dependent steps
+ * (reading and verifying the SCT) run. A slow or dead log holds no thread at all: its deadline
+ * ({@link CompletableFuture#orTimeout}) ends its submission on the JDK's timer thread, which aborts
+ * the exchange.
  */
 public class CtLogClient {
 
@@ -118,8 +122,8 @@ public class CtLogClient {
         .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(
             failure -> {
-              // past the deadline the exchange is abandoned: its connection is closed, not left
-              // open for a log that is still sending its answer
+              // past the deadline the exchange is aborted (an HTTP/1.1 connection closed, an
+              // HTTP/2 stream reset), not left open for a log that is still sending its answer
               exchange.cancel(true);
               return new Answer(logUrl, 0, "", describe(failure, deadline));
             });
