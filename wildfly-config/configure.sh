@@ -70,7 +70,7 @@ XML
         ;;
 esac
 run "${scripts[@]}" batch.cli
-# java.net.http hands every answer of an asynchronous request (CT log submissions, AIA fetches)
+# java.net.http hands every answer of an asynchronous request (AIA fetches at CA import)
 # to CompletableFuture's default executor; with a common pool of parallelism 1 (the JVM's default
 # on one or two cores) that executor starts a new thread per answer. Two workers at least.
 conf="$jboss_home/bin/standalone.conf"
@@ -78,7 +78,7 @@ if [ -f "$conf" ] && ! grep -q 'ForkJoinPool.common.parallelism' "$conf"; then
     cat >>"$conf" <<'CONF'
 
 # PKIaaS (wildfly-config/configure.sh): at least two common-pool workers, so that asynchronous
-# HTTP answers (CT logs, AIA) are not each handed to a new thread on a one- or two-core machine.
+# HTTP answers (AIA fetches) are not each handed to a new thread on a one- or two-core machine.
 if [ "$(nproc 2>/dev/null || echo 3)" -le 2 ]; then
     JAVA_OPTS="$JAVA_OPTS -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"
 fi

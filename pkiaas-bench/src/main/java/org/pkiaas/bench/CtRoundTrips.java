@@ -2,26 +2,26 @@ package org.pkiaas.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLSocketFactory;
+import org.pkiaas.ct.control.CtJson;
+import org.pkiaas.ct.control.CtLogClient;
 
 /**
  * The "log round trips" of issue 19's CT budget, measured: the CPU a client spends sending two
  * {@code add-pre-chain} requests at once (RFC 6962 §4.2) and reading their answers, as the server
- * does for each certificate: the JSON body with the base64 chain, {@link HttpClient} running its
- * tasks on the threads that hand them over, the answers' JSON read and their base64 fields decoded.
- * Two {@link Rfc6962Log}s in this process answer; only the client's threads are counted (the
- * calling thread, the client's selector thread and the common pool, where {@code sendAsync}
- * completes its answers), never the logs'. A pair waits some 30 ms for the in-process logs
- * (latency, not CPU), so the counts stay small: a few thousand pairs take minutes.
+ * does for each certificate, with the server's own client ({@link CtLogClient}): the JSON body with
+ * the base64 chain, both requests written, then both answers read on the calling thread, their JSON
+ * parsed into SCTs. Two {@link Rfc6962Log}s in this process answer; only the client's threads are
+ * counted (the callers, and the threads that open new connections), never the logs'. A pair waits
+ * some 30 ms for the in-process logs (latency, not CPU), so the counts stay small: a few thousand
+ * pairs take minutes.
  */
 final class CtRoundTrips {
 
@@ -29,15 +29,17 @@ final class CtRoundTrips {
   private static final int BATCH = 200;
   private static final int MAX_BATCHES = 8;
 
-  /**
-   * {@code sendAsync} completes every answer on {@code CompletableFuture}'s default executor, the
-   * common pool, where the answer's JSON is then read: that hop is part of a round trip.
-   */
-  private static final String COMMON_POOL = "ForkJoinPool.commonPool-worker-";
+  /** The threads that open the client's connections, named so that their CPU is counted. */
+  private static final String CONNECTOR = "ct-bench-connector-";
 
-  /** Looked up once, as the server's CT client does. */
-  private static final jakarta.json.spi.JsonProvider JSON =
-      jakarta.json.spi.JsonProvider.provider();
+  /** The clients' watchdog (TLS deadlines, idle connections), counted as theirs. */
+  private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, CONNECTOR + "watchdog");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /**
    * The client's CPU per certificate (both logs), after a warm-up of {@code warmUpOperations}, with
@@ -56,26 +58,19 @@ final class CtRoundTrips {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     var jit = ManagementFactory.getCompilationMXBean();
     List<Rfc6962Log> logs = new ArrayList<>();
+    ExecutorService connector = connector();
+    CtLogClient client = client(connector);
     try {
       for (int i = 0; i < LOGS; i++) {
         logs.add(new Rfc6962Log(0, chain.root()));
       }
-      HttpClient http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1) // as the server asks a cleartext log
-              .executor(
-                  Runnable::run) // as the server's CT client (which also catches a task's throw)
-              .connectTimeout(Duration.ofSeconds(5))
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      List<URI> uris =
-          logs.stream().map(l -> URI.create(l.url() + "/ct/v1/add-pre-chain")).toList();
+      List<String> urls = logs.stream().map(Rfc6962Log::url).toList();
       long warmUp = 0;
       for (int batch = 0; batch < MAX_BATCHES; batch++) {
         long jitBefore = jit.getTotalCompilationTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < BATCH; i++) {
-          roundTrips(http, uris, chain.der());
+          roundTrips(client, urls, chain.der(), true);
         }
         warmUp += BATCH;
         long wallMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -93,7 +88,7 @@ final class CtRoundTrips {
                 () -> {
                   long own = threads.getCurrentThreadCpuTime();
                   for (int i = 0; i < each; i++) {
-                    roundTrips(http, uris, chain.der());
+                    roundTrips(client, urls, chain.der(), true);
                   }
                   callersCpu.addAndGet(threads.getCurrentThreadCpuTime() - own);
                 },
@@ -109,51 +104,56 @@ final class CtRoundTrips {
       return new Cost(millis, pairs, warmUp, callers);
     } finally {
       logs.forEach(Rfc6962Log::close);
+      client.close();
+      connector.shutdownNow();
     }
   }
 
-  /** Both logs asked at once, both answers read, as the server's submission does. */
-  static void roundTrips(HttpClient http, List<URI> logs, List<byte[]> chain) {
-    List<CompletableFuture<byte[]>> answers = new ArrayList<>();
-    for (URI log : logs) {
-      StringBuilder body = new StringBuilder("{\"chain\":[");
-      for (int i = 0; i < chain.size(); i++) {
-        body.append(i == 0 ? "\"" : ",\"")
-            .append(Base64.getEncoder().encodeToString(chain.get(i)))
-            .append('"');
-      }
-      HttpRequest request =
-          HttpRequest.newBuilder(log)
-              .timeout(Duration.ofSeconds(10))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString()))
-              .build();
-      answers.add(
-          http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-              .thenApply(CtRoundTrips::signature));
-    }
-    answers.forEach(CompletableFuture::join);
+  /** A client as the server's, whose connections are opened on threads named for counting. */
+  static CtLogClient client(ExecutorService connector) {
+    return new CtLogClient(
+        Duration.ofSeconds(5),
+        connector,
+        WATCHDOG,
+        (SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 
-  private static byte[] signature(HttpResponse<String> answer) {
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException("The log answered " + answer.statusCode());
-    }
-    try (var reader = JSON.createReader(new java.io.StringReader(answer.body()))) {
-      var sct = reader.readObject();
-      Base64.getDecoder().decode(sct.getString("id"));
-      return Base64.getDecoder().decode(sct.getString("signature"));
-    }
+  static ExecutorService connector() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        task -> {
+          Thread thread = new Thread(task, CONNECTOR + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /**
-   * The HTTP clients' selector threads' and the common pool's CPU (nanoseconds); the callers count
-   * their own.
+   * Both logs asked at once, then both answers read and their SCTs parsed, as the server's
+   * submission does ({@code add-pre-chain}), or a final certificate's {@code add-chain}.
    */
+  static void roundTrips(CtLogClient client, List<String> logs, List<byte[]> chain, boolean pre) {
+    List<CtLogClient.Submission> sent = new ArrayList<>();
+    for (String log : logs) {
+      sent.add(
+          pre
+              ? client.addPreChain(log, chain, Duration.ofSeconds(10))
+              : client.addChain(log, chain, Duration.ofSeconds(10)));
+    }
+    for (CtLogClient.Submission submission : sent) {
+      CtLogClient.Answer answer = submission.answer();
+      if (!answer.ok()) {
+        throw new IllegalStateException("The log answered " + answer.summary());
+      }
+      CtJson.sct(answer.body());
+    }
+  }
+
+  /** The CPU of the threads that open the client's connections (nanoseconds). */
   private static long clientCpu(ThreadMXBean threads) {
     long total = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("HttpClient-") || t.getName().startsWith(COMMON_POOL)) {
+      if (t.getName().startsWith(CONNECTOR)) {
         total += Math.max(0, threads.getThreadCpuTime(t.getId()));
       }
     }

@@ -201,8 +201,7 @@ public final class IssuanceBenchmark {
       figures.add(plain);
       Figures.Row again = measure(ctPath + ", again", clients, duration, withExtra, "", withCt);
       CtInMemory.Budget budget = new CtInMemory.Budget(roundTrips, extra);
-      java.util.concurrent.ExecutorService pool =
-          java.util.concurrent.Executors.newFixedThreadPool(4);
+      java.util.concurrent.ExecutorService pool = CtRoundTrips.connector();
       try {
         Clients.Operation control =
             besideTheLogs(List.of(one, two), ca, plainTemplateId, csrs, pool);
@@ -254,7 +253,7 @@ public final class IssuanceBenchmark {
    * carry the logs' CPU as in the CT rows while the server does no CT work. Its server CPU against
    * the plain row's is what that contention alone costs the server.
    *
-   * @param pool the threads that read the logs' answers, four as the server has
+   * @param pool the threads that open the client's connections to the logs, as the server has
    */
   private Clients.Operation besideTheLogs(
       List<Rfc6962Log> logs,
@@ -263,18 +262,13 @@ public final class IssuanceBenchmark {
       List<String> csrs,
       java.util.concurrent.ExecutorService pool)
       throws Exception {
-    java.net.http.HttpClient http =
-        java.net.http.HttpClient.newBuilder()
-            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-            .executor(pool)
-            .build();
-    List<java.net.URI> uris =
-        logs.stream().map(l -> java.net.URI.create(l.url() + "/ct/v1/add-chain")).toList();
+    org.pkiaas.ct.control.CtLogClient logClient = CtRoundTrips.client(pool);
+    List<String> urls = logs.stream().map(Rfc6962Log::url).toList();
     byte[] caDer = ca.getEncoded();
     return (client, i) -> {
       String issued = oneCall(templateId, csrs.get(i % csrs.size()));
       byte[] leaf = BenchApi.caCertificate(issued).getEncoded();
-      CtRoundTrips.roundTrips(http, uris, List.of(leaf, caDer));
+      CtRoundTrips.roundTrips(logClient, urls, List.of(leaf, caDer), false);
     };
   }
 

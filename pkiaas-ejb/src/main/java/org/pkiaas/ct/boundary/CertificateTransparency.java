@@ -1,12 +1,19 @@
 package org.pkiaas.ct.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLSocketFactory;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.ct.control.CtLogClient;
@@ -20,16 +27,31 @@ import org.pkiaas.template.entity.TemplateSettings;
  * gathers and verifies the SCTs of the template's logs and returns the SCT list extension for the
  * final certificate, or records the attempt and throws {@link TransparencyFailure}.
  *
- * <p>Log submissions are asynchronous with a deadline each ({@link CtLogClient}): a slow or dead
- * log holds no thread, and costs its own template's issuance at most that deadline.
+ * <p>The issuing thread sends its requests to all logs, then reads their answers ({@link
+ * CtLogClient}), each with its own deadline: a slow or dead log costs its own template's issuance
+ * at most that deadline. Only new connections to logs are opened on other threads, at most {@value
+ * #OPENING} at once (a few per log), so that a log that does not accept its connections holds back
+ * no other log's requests; {@value #WAITING} more wait for them, and past that a submission that
+ * needs a new connection fails at once. One more thread closes TLS connections whose exchange
+ * outlives its deadline, and idle connections kept too long.
  */
 @ApplicationScoped
 public class CertificateTransparency {
 
   private static final Logger LOG = Logger.getLogger(CertificateTransparency.class.getName());
 
+  /** Connections being opened to logs at once, across all issuances. */
+  static final int OPENING = 32;
+
+  /** Connections waiting to be opened when {@link #OPENING} are. */
+  static final int WAITING = 256;
+
+  @Resource ManagedThreadFactory threads;
+
   @Inject CtAttempts attempts;
 
+  private ThreadPoolExecutor connector;
+  private ScheduledThreadPoolExecutor watchdog;
   private CtLogClient client;
 
   /** The precertificate, and the extension that carries its verified SCTs into the certificate. */
@@ -37,16 +59,25 @@ public class CertificateTransparency {
 
   @PostConstruct
   void start() {
-    client = new CtLogClient(Duration.ofSeconds(5));
-    if (ForkJoinPool.getCommonPoolParallelism() < 2) {
-      // java.net.http completes each asynchronous answer through CompletableFuture's default
-      // executor, which starts a thread per task when the common pool has one worker
-      LOG.warning(
-          "The JVM's common pool has one worker (one or two cores): every CT log answer starts a"
-              + " new thread. Start the server with"
-              + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2, as"
-              + " wildfly-config/configure.sh does in bin/standalone.conf.");
-    }
+    connector =
+        new ThreadPoolExecutor(
+            OPENING, OPENING, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING), threads);
+    connector.allowCoreThreadTimeOut(true);
+    watchdog = new ScheduledThreadPoolExecutor(1, threads);
+    watchdog.setRemoveOnCancelPolicy(true);
+    client =
+        new CtLogClient(
+            Duration.ofSeconds(5),
+            connector,
+            watchdog,
+            (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  @PreDestroy
+  void stop() {
+    client.close();
+    connector.shutdownNow();
+    watchdog.shutdownNow();
   }
 
   /**

@@ -1,48 +1,42 @@
 package org.pkiaas.ct.control;
 
-import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.pkiaas.network.OutboundAddresses;
 
 /**
- * Submits chains to CT logs (RFC 6962 §4.1 {@code add-chain}, §4.2 {@code add-pre-chain}). Each
- * submission has its own deadline; the answer body is read up to {@link CtJson#MAX_ANSWER_BYTES}.
- * Nothing here blocks a caller's thread: callers wait on the futures, at most until the deadline.
- * Log hosts are held to the server's outbound address rules ({@link OutboundAddresses}).
+ * Submits chains to CT logs (RFC 6962 §4.1 {@code add-chain}, §4.2 {@code add-pre-chain}) over
+ * HTTP/1.1 (RFC 9112), in cleartext or TLS, each submission with its own deadline.
  *
- * <p>The HTTP client runs its own tasks on the thread that hands them over (its selector thread, or
- * the caller's while a request is sent): its work per exchange is non-blocking (writing the
- * request, parsing the answer, copying the body's bytes), so it needs no pool of its own. That
- * spares every answer the hand-over to a pool thread, and leaves nothing that could refuse a task:
- * before the fix of JDK-8277969 (not in 17.0.15), an executor that rejects one stops the client's
- * selector for good, and every later submission to any log waits out its deadline. The selector
- * thread also runs the TLS handshakes with HTTPS logs; with the JVM's defaults (no revocation
- * checking for outbound TLS) they do no I/O of their own, so no log's handshake waits on the
- * network while another log's answer is due. The client completes each answer on {@code
- * CompletableFuture}'s default executor, the common pool, where the callers' dependent steps
- * (reading and verifying the SCT) run. A slow or dead log holds no thread at all: its deadline
- * ({@link CompletableFuture#orTimeout}) ends its submission on the JDK's timer thread, which aborts
- * the exchange.
+ * <p>On a connection kept from an earlier submission ({@link IdleConnections}) the request is
+ * written when the submission is made, and the answer read when it is asked for, both on the
+ * caller's thread: a caller that submits to every log first and then reads the answers one after
+ * the other has all its logs working at once, and waits as long as the slowest log, or its
+ * deadline. No other thread touches such an exchange, so an answer wakes only the thread that waits
+ * for it. A kept connection that the log has closed meanwhile, or timed out with a 408, costs one
+ * more attempt on a new connection (RFC 9112 §9.3.1; a log takes the same submission twice without
+ * harm, RFC 6962 §4.1). Opening a connection ({@link LogDialer}: resolving the name, holding the
+ * addresses to the server's outbound rules of {@link OutboundAddresses}, connecting, the TLS
+ * handshake) and writing its first request run on the {@code connector}, a few at once per log, so
+ * that a log slow to accept holds back neither the requests to the others nor all of the connector.
+ * The caller waits for nothing past the deadline (and {@link LogConnection#GRACE} for an answer
+ * that has arrived); a log that is still sending then loses its connection.
  */
-public class CtLogClient {
-
-  private static final Logger LOG = Logger.getLogger(CtLogClient.class.getName());
+public class CtLogClient implements AutoCloseable {
 
   /** What a log answered, or why it did not; never thrown. */
   public record Answer(String logUrl, int httpStatus, String body, String failure) {
@@ -66,157 +60,186 @@ public class CtLogClient {
     }
   }
 
-  private final HttpClient http;
+  /** A request on its way to a log; its answer is read on the thread that asks for it. */
+  public interface Submission {
 
-  public CtLogClient(Duration connectTimeout) {
-    this.http =
-        HttpClient.newBuilder()
-            .executor(CtLogClient::runHere)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * Waits for the answer, at most until the submission's deadline; the same answer again later.
+     */
+    Answer answer();
+  }
+
+  private final ScheduledExecutorService watchdog;
+  private final LogDialer dialer;
+  private final IdleConnections idle = new IdleConnections();
+  private final ScheduledFuture<?> sweeping;
+
+  /**
+   * @param connector opens connections and writes their first request; a task it refuses fails that
+   *     one submission
+   * @param watchdog closes TLS connections whose exchange outlives its deadline, and idle
+   *     connections kept too long
+   * @param tls the sockets for {@code https} logs (the server's: the JVM's default trust)
+   */
+  public CtLogClient(
+      Duration connectTimeout,
+      Executor connector,
+      ScheduledExecutorService watchdog,
+      SSLSocketFactory tls) {
+    this.watchdog = watchdog;
+    this.dialer = new LogDialer(connectTimeout, connector, watchdog, tls);
+    long every = IdleConnections.IDLE_LIMIT.toMillis();
+    this.sweeping =
+        watchdog.scheduleWithFixedDelay(idle::sweep, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** {@code POST <log>/ct/v1/add-pre-chain}: the precertificate, then its issuer chain. */
-  public CompletableFuture<Answer> addPreChain(
-      String logUrl, List<byte[]> chain, Duration deadline) {
-    return post(logUrl, "add-pre-chain", chain, deadline);
+  public Submission addPreChain(String logUrl, List<byte[]> chain, Duration deadline) {
+    return submit(logUrl, "add-pre-chain", chain, deadline);
   }
 
   /** {@code POST <log>/ct/v1/add-chain}: a final certificate, then its issuer chain. */
-  public CompletableFuture<Answer> addChain(String logUrl, List<byte[]> chain, Duration deadline) {
-    return post(logUrl, "add-chain", chain, deadline);
+  public Submission addChain(String logUrl, List<byte[]> chain, Duration deadline) {
+    return submit(logUrl, "add-chain", chain, deadline);
   }
 
-  private CompletableFuture<Answer> post(
-      String logUrl, String method, List<byte[]> chain, Duration deadline) {
-    URI uri;
+  /** Closes the idle connections; submissions under way end on their own. */
+  @Override
+  public void close() {
+    sweeping.cancel(false);
+    idle.close();
+  }
+
+  private Submission submit(String logUrl, String method, List<byte[]> chain, Duration deadline) {
+    long due = System.nanoTime() + deadline.toNanos();
+    LogOrigin origin;
+    String path;
     try {
-      uri = URI.create(logUrl.replaceAll("/+$", "") + "/ct/v1/" + method);
-      if (uri.getHost() == null
-          || Arrays.stream(InetAddress.getAllByName(uri.getHost()))
-              .anyMatch(OutboundAddresses::refused)) {
-        return failed(logUrl, "the log's address is not one the server connects to");
+      URI uri = new URI(logUrl.replaceAll("/+$", ""));
+      origin = LogOrigin.of(uri);
+      path = (uri.getRawPath() == null ? "" : uri.getRawPath()) + "/ct/v1/" + method;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      Answer refused = failed(logUrl, "the log URL is not an http or https URL");
+      return () -> refused;
+    }
+    Exchange exchange =
+        new Exchange(
+            logUrl, origin, origin.post(path, CtJson.addChainRequest(chain)), due, deadline);
+    LogConnection kept = idle.take(origin);
+    if (kept != null) {
+      kept.guard(watchdog, due);
+      try {
+        kept.send(exchange.request);
+        exchange.pending = CompletableFuture.completedFuture(kept);
+        exchange.mayRetry = true;
+        return exchange;
+      } catch (IOException e) {
+        kept.closeQuietly(); // closed by the log meanwhile: a new connection takes the request
       }
-    } catch (IllegalArgumentException e) {
-      return failed(logUrl, "the log URL is not a URI");
-    } catch (UnknownHostException e) {
-      return failed(logUrl, "the log's host name is unknown");
     }
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
-    if ("http".equalsIgnoreCase(uri.getScheme())) {
-      // HTTP/1.1 in cleartext (RFC 9113 §3.1 deprecates the h2c upgrade), so that the client does
-      // not look for an HTTP/2 connection to the log before every exchange
-      builder.version(HttpClient.Version.HTTP_1_1);
-    }
-    HttpRequest request =
-        builder
-            .timeout(deadline)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(CtJson.addChainRequest(chain)))
-            .build();
-    CompletableFuture<HttpResponse<String>> exchange =
-        http.sendAsync(request, info -> new LimitedBody(CtJson.MAX_ANSWER_BYTES));
-    return exchange
-        .thenApply(r -> new Answer(logUrl, r.statusCode(), r.body(), null))
-        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(
-            failure -> {
-              // past the deadline the exchange is aborted (an HTTP/1.1 connection closed, an
-              // HTTP/2 stream reset), not left open for a log that is still sending its answer
-              exchange.cancel(true);
-              return new Answer(logUrl, 0, "", describe(failure, deadline));
-            });
+    exchange.pending = dialer.openAndSend(origin, exchange.request, due);
+    return exchange;
   }
 
-  /**
-   * Runs a task of the HTTP client on the thread that hands it over. A task that throws costs its
-   * own exchange (which still ends at its deadline), as it would on a pool thread; thrown on the
-   * client's selector thread, it would stop the client for every log.
-   */
-  private static void runHere(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException | Error e) {
-      LOG.log(Level.WARNING, "A CT log client task failed", e);
+  /** One submission: its request, and the connection that carries it once there is one. */
+  private final class Exchange implements Submission {
+
+    private final String logUrl;
+    private final LogOrigin origin;
+    private final byte[] request;
+    private final long due;
+    private final Duration deadline;
+    private CompletableFuture<LogConnection> pending;
+    private boolean mayRetry;
+    private Answer answer;
+
+    Exchange(String logUrl, LogOrigin origin, byte[] request, long due, Duration deadline) {
+      this.logUrl = logUrl;
+      this.origin = origin;
+      this.request = request;
+      this.due = due;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public Answer answer() {
+      if (answer == null) {
+        answer = exchange();
+      }
+      return answer;
+    }
+
+    private Answer exchange() {
+      while (true) {
+        LogConnection connection;
+        try {
+          connection = pending.get(Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // the connection, should it still open, is not kept: its request has no reader
+          pending.thenAccept(LogConnection::closeQuietly);
+          return failed(logUrl, describe(new SocketTimeoutException(), deadline));
+        } catch (ExecutionException e) {
+          return failed(logUrl, describe(e.getCause(), deadline), e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          pending.thenAccept(LogConnection::closeQuietly);
+          return failed(logUrl, "interrupted");
+        }
+        try {
+          LogConnection.Response response = connection.response(due);
+          connection.unguard();
+          if (!(mayRetry && response.status() == 408)) {
+            if (response.reusable()) {
+              idle.keep(origin, connection);
+            } else {
+              connection.closeQuietly();
+            }
+            return new Answer(logUrl, response.status(), response.body(), null);
+          }
+          connection.closeQuietly(); // the log timed the kept connection out (RFC 9110 §15.5.9)
+        } catch (IOException | RuntimeException e) {
+          connection.unguard();
+          connection.closeQuietly();
+          boolean late = System.nanoTime() - due >= 0;
+          if (late || !mayRetry || !connection.nothingRead()) {
+            Throwable why = late ? new SocketTimeoutException() : e;
+            return failed(logUrl, describe(why, deadline), e);
+          }
+        }
+        mayRetry = false;
+        pending = dialer.openAndSend(origin, request, due);
+      }
     }
   }
 
-  private static CompletableFuture<Answer> failed(String logUrl, String why) {
-    return CompletableFuture.completedFuture(new Answer(logUrl, 0, "", why));
+  private static Answer failed(String logUrl, String why) {
+    return new Answer(logUrl, 0, "", why);
+  }
+
+  /** The requester is told {@code why}; the administrator's record also keeps {@code cause}. */
+  private static Answer failed(String logUrl, String why, Throwable cause) {
+    boolean told = cause instanceof LogFailure || cause.getMessage() == null;
+    return new Answer(logUrl, 0, told ? "" : cause.getMessage(), why);
   }
 
   private static String describe(Throwable failure, Duration deadline) {
-    Throwable cause =
-        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof java.util.concurrent.TimeoutException
-        || cause instanceof java.net.http.HttpTimeoutException) {
+    if (failure instanceof LogFailure) {
+      return failure.getMessage();
+    }
+    if (failure instanceof SocketTimeoutException) {
       return "no answer within " + deadline.toMillis() + " ms";
     }
-    if (cause instanceof java.net.ConnectException) {
+    if (failure instanceof ConnectException) {
       return "connection refused";
     }
-    if (cause instanceof BodyTooLong) {
-      return "the answer is longer than " + CtJson.MAX_ANSWER_BYTES + " bytes";
+    if (failure instanceof SSLException) {
+      return "TLS failed (" + failure.getClass().getSimpleName() + ")";
     }
-    return "unreachable (" + cause.getClass().getSimpleName() + ")";
+    return "unreachable (" + failure.getClass().getSimpleName() + ")";
   }
 
-  private static final class BodyTooLong extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BodyTooLong() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** Collects a body as UTF-8 text, cancelling the exchange once it grows past a limit. */
-  private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
-
-    private final int limit;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<String> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    LimitedBody(int limit) {
-      this.limit = limit;
-    }
-
-    @Override
-    public CompletionStage<String> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      for (ByteBuffer buffer : buffers) {
-        if (bytes.size() + buffer.remaining() > limit) {
-          subscription.cancel();
-          result.completeExceptionally(new BodyTooLong());
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.writeBytes(chunk);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      result.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(bytes.toString(StandardCharsets.UTF_8));
-    }
+  /** At least a millisecond: a socket timeout of 0 would wait for ever. */
+  static int millis(long nanos) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos)));
   }
 }

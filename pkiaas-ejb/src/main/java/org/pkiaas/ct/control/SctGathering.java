@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
@@ -12,7 +11,8 @@ import org.pkiaas.template.entity.TemplateSettings.CtLog;
 /**
  * Gathers the SCTs of a precertificate (RFC 6962 §3.1): submits it to every log of the template
  * that accepts its notAfter, all at once, each with its own deadline, and verifies each answer with
- * the log's key over the precert entry (§3.2). Pure orchestration over a {@link CtLogClient}.
+ * the log's key over the precert entry (§3.2), on the calling thread. Pure orchestration over a
+ * {@link CtLogClient}.
  */
 public final class SctGathering {
 
@@ -83,24 +83,28 @@ public final class SctGathering {
     LogEntry entry = Precertificates.entryOfPrecertificate(precertificate, issuer);
     Instant notAfter = precertificate.getNotAfter().toInstant();
     List<CtLog> accepting = new ArrayList<>();
-    List<CompletableFuture<LogOutcome>> pending = new ArrayList<>();
+    List<CtLogClient.Submission> submissions = new ArrayList<>();
     for (CtLog log : ct.logs()) {
-      if (!accepts(log, notAfter)) {
-        pending.add(
-            CompletableFuture.completedFuture(
-                new LogOutcome(
-                    log, null, null, "not submitted: the notAfter is outside its window")));
-        continue;
+      if (accepts(log, notAfter)) {
+        accepting.add(log);
+        Duration deadline =
+            log.timeoutMillis() == null ? DEFAULT_DEADLINE : Duration.ofMillis(log.timeoutMillis());
+        submissions.add(client.addPreChain(log.url(), chain, deadline));
+      } else {
+        submissions.add(null);
       }
-      accepting.add(log);
-      Duration deadline =
-          log.timeoutMillis() == null ? DEFAULT_DEADLINE : Duration.ofMillis(log.timeoutMillis());
-      pending.add(
-          client
-              .addPreChain(log.url(), chain, deadline)
-              .thenApply(answer -> outcome(log, answer, entry)));
     }
-    List<LogOutcome> outcomes = pending.stream().map(CompletableFuture::join).toList();
+    // every log has its request by now: all answers are read, one after the other, then checked
+    List<CtLogClient.Answer> answers =
+        submissions.stream().map(s -> s == null ? null : s.answer()).toList();
+    List<LogOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < answers.size(); i++) {
+      CtLog log = ct.logs().get(i);
+      outcomes.add(
+          answers.get(i) == null
+              ? new LogOutcome(log, null, null, "not submitted: the notAfter is outside its window")
+              : outcome(log, answers.get(i), entry));
+    }
     int required = ct.sctsRequired() != null ? ct.sctsRequired() : Math.max(1, accepting.size());
     return new Result(precertDer, outcomes, required);
   }

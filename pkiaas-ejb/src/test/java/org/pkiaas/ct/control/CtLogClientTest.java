@@ -12,18 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against a local HTTP server: the route, the body, and each way a log can fail. */
 class CtLogClientTest {
 
-  private final CtLogClient client = new CtLogClient(Duration.ofSeconds(2));
+  private final ExecutorService connector = Executors.newCachedThreadPool();
+  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+  private final CtLogClient client = client(Duration.ofSeconds(2));
   private final AtomicReference<String> received = new AtomicReference<>();
   private final AtomicReference<String> protocol = new AtomicReference<>();
   private HttpServer server;
@@ -36,6 +40,14 @@ class CtLogClientTest {
     if (server != null) {
       server.stop(0);
     }
+    client.close();
+    connector.shutdownNow();
+    watchdog.shutdownNow();
+  }
+
+  private CtLogClient client(Duration connectTimeout) {
+    return new CtLogClient(
+        connectTimeout, connector, watchdog, (SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 
   private String serve(int status, byte[] body, long delayMillis) throws IOException {
@@ -80,7 +92,7 @@ class CtLogClientTest {
     String log = serve(200, "{\"ok\":1}".getBytes(StandardCharsets.UTF_8), 0);
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).answer();
 
     assertTrue(answer.ok(), answer.summary());
     assertEquals("{\"ok\":1}", answer.body());
@@ -95,7 +107,7 @@ class CtLogClientTest {
     String log = serve(400, "{\"error\":\"bad chain\"}".getBytes(StandardCharsets.UTF_8), 0);
 
     CtLogClient.Answer answer =
-        client.addChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).answer();
 
     assertFalse(answer.ok());
     assertEquals("HTTP 400", answer.summary(), "the requester is not shown the body");
@@ -109,7 +121,7 @@ class CtLogClientTest {
     long start = System.nanoTime();
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofMillis(300)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofMillis(300)).answer();
 
     assertEquals("no answer within 300 ms", answer.summary());
     assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2500);
@@ -120,7 +132,7 @@ class CtLogClientTest {
     String log = serve(200, new byte[CtJson.MAX_ANSWER_BYTES + 1], 0);
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).answer();
 
     assertFalse(answer.ok());
     assertEquals(
@@ -132,7 +144,7 @@ class CtLogClientTest {
     for (String log :
         List.of("http://169.254.169.254/log", "http://[fe80::1]/", "http://0.0.0.0/")) {
       CtLogClient.Answer answer =
-          client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+          client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).answer();
 
       assertEquals("the log's address is not one the server connects to", answer.summary(), log);
     }
@@ -145,7 +157,7 @@ class CtLogClientTest {
     server = null;
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).answer();
 
     assertEquals("connection refused", answer.summary());
   }
@@ -158,8 +170,8 @@ class CtLogClientTest {
     var first = client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5));
     var second = client.addPreChain(log, List.of(new byte[] {2}), Duration.ofSeconds(5));
 
-    assertTrue(first.join().ok());
-    assertTrue(second.join().ok());
+    assertTrue(first.answer().ok());
+    assertTrue(second.answer().ok());
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     assertTrue(millis < 1100, "both answered in " + millis + " ms: one after the other is 1200");
   }
@@ -168,18 +180,18 @@ class CtLogClientTest {
   void aBurstOfSubmissionsIsAnsweredAndTheClientGoesOn() throws Exception {
     String log = serve(200, "{}".getBytes(StandardCharsets.UTF_8), 200);
     // a connect refused by a full backlog is retried after a second or more: time enough for that
-    CtLogClient patient = new CtLogClient(Duration.ofSeconds(20));
-    List<CompletableFuture<CtLogClient.Answer>> burst = new ArrayList<>();
+    CtLogClient patient = client(Duration.ofSeconds(20));
+    List<CtLogClient.Submission> burst = new ArrayList<>();
 
     for (int i = 0; i < BURST; i++) {
       burst.add(patient.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(20)));
     }
 
-    for (CompletableFuture<CtLogClient.Answer> answer : burst) {
-      assertEquals("HTTP 200", answer.join().summary());
+    for (CtLogClient.Submission answer : burst) {
+      assertEquals("HTTP 200", answer.answer().summary());
     }
     assertTrue(
-        patient.addPreChain(log, List.of(new byte[] {2}), Duration.ofSeconds(5)).join().ok());
+        patient.addPreChain(log, List.of(new byte[] {2}), Duration.ofSeconds(5)).answer().ok());
   }
 
   @Test
@@ -209,7 +221,7 @@ class CtLogClientTest {
     long start = System.nanoTime();
 
     CtLogClient.Answer answer =
-        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofMillis(400)).join();
+        client.addPreChain(log, List.of(new byte[] {1}), Duration.ofMillis(400)).answer();
 
     assertEquals("no answer within 400 ms", answer.summary());
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
