@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,8 +70,12 @@ public class CtLogClient implements AutoCloseable {
     Answer answer();
   }
 
+  /** Log URLs parsed once each, up to this many (a log list holds a few dozen). */
+  private static final int MAX_TARGETS = 1024;
+
   private final ScheduledExecutorService watchdog;
   private final LogDialer dialer;
+  private final ConcurrentHashMap<String, Target> targets = new ConcurrentHashMap<>();
   private final IdleConnections idle = new IdleConnections();
   private final ScheduledFuture<?> sweeping;
 
@@ -112,16 +117,19 @@ public class CtLogClient implements AutoCloseable {
 
   private Submission submit(String logUrl, String method, List<byte[]> chain, Duration deadline) {
     long due = System.nanoTime() + deadline.toNanos();
-    LogOrigin origin;
-    String path;
-    try {
-      URI uri = new URI(logUrl.replaceAll("/+$", ""));
-      origin = LogOrigin.of(uri);
-      path = (uri.getRawPath() == null ? "" : uri.getRawPath()) + "/ct/v1/" + method;
-    } catch (URISyntaxException | IllegalArgumentException e) {
+    Target target = targets.get(logUrl);
+    if (target == null) {
+      target = Target.of(logUrl);
+      if (targets.size() < MAX_TARGETS) {
+        targets.put(logUrl, target);
+      }
+    }
+    if (target.origin() == null) {
       Answer refused = failed(logUrl, "the log URL is not an http or https URL");
       return () -> refused;
     }
+    LogOrigin origin = target.origin();
+    String path = target.base() + "/ct/v1/" + method;
     Exchange exchange =
         new Exchange(
             logUrl, origin, origin.post(path, CtJson.addChainRequest(chain)), due, deadline);
@@ -139,6 +147,24 @@ public class CtLogClient implements AutoCloseable {
     }
     exchange.pending = dialer.openAndSend(origin, exchange.request, due);
     return exchange;
+  }
+
+  /** A log URL, parsed: where its connections go, and the path its methods hang under. */
+  private record Target(LogOrigin origin, String base) {
+
+    /** The target of {@code logUrl}; a null origin when it is not an http or https URL. */
+    static Target of(String logUrl) {
+      int end = logUrl.length();
+      while (end > 0 && logUrl.charAt(end - 1) == '/') {
+        end--;
+      }
+      try {
+        URI uri = new URI(logUrl.substring(0, end));
+        return new Target(LogOrigin.of(uri), uri.getRawPath() == null ? "" : uri.getRawPath());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return new Target(null, null);
+      }
+    }
   }
 
   /** One submission: its request, and the connection that carries it once there is one. */

@@ -151,6 +151,17 @@ class CtLogClientTest {
   }
 
   @Test
+  void aLogUrlThatIsNotHttpIsRefusedTwiceAlike() {
+    for (String log :
+        List.of("ftp://log.example/", "log.example/ct", "http://[::1/", "ftp://log.example/")) {
+      CtLogClient.Answer answer =
+          client.addPreChain(log, List.of(new byte[] {1}), Duration.ofSeconds(5)).answer();
+
+      assertEquals("the log URL is not an http or https URL", answer.summary(), log);
+    }
+  }
+
+  @Test
   void aClosedPortIsConnectionRefused() throws Exception {
     String log = serve(200, new byte[0], 0);
     server.stop(0);
