@@ -135,13 +135,14 @@ public class CtLogClient implements AutoCloseable {
             logUrl, origin, origin.post(path, CtJson.addChainRequest(chain)), due, deadline);
     LogConnection kept = idle.take(origin);
     if (kept != null) {
-      kept.guard(watchdog, due);
       try {
+        kept.guard(watchdog, due);
         kept.send(exchange.request);
+        kept.unguard(); // armed again when the answer is read
         exchange.pending = CompletableFuture.completedFuture(kept);
         exchange.mayRetry = true;
         return exchange;
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         kept.closeQuietly(); // closed by the log meanwhile: a new connection takes the request
       }
     }
@@ -212,6 +213,7 @@ public class CtLogClient implements AutoCloseable {
           return failed(logUrl, "interrupted");
         }
         try {
+          connection.guard(watchdog, Math.max(due, System.nanoTime()));
           LogConnection.Response response = connection.response(due);
           connection.unguard();
           if (!(mayRetry && response.status() == 408)) {

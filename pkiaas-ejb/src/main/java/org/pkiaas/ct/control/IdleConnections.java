@@ -52,10 +52,10 @@ final class IdleConnections implements AutoCloseable {
   /** Keeps {@code connection}, whose last answer was read to its end, or closes it. */
   void keep(LogOrigin origin, LogConnection connection) {
     connection.idleSince = System.nanoTime();
-    if (closed
-        || !idle.computeIfAbsent(origin, o -> new LinkedBlockingDeque<>(MAX_IDLE))
-            .offerFirst(connection)) {
-      connection.closeQuietly();
+    LinkedBlockingDeque<LogConnection> kept =
+        idle.computeIfAbsent(origin, o -> new LinkedBlockingDeque<>(MAX_IDLE));
+    if (closed || !kept.offerFirst(connection) || closed && kept.remove(connection)) {
+      connection.closeQuietly(); // full, or closed before or while it was kept
     }
   }
 

@@ -19,9 +19,10 @@ import javax.net.ssl.SSLSocket;
  * a request and reads the answer to it (RFC 9112 §4–§7: the status line, the head, and a body
  * delimited by its length, by chunks or by the end of the connection). Each read waits at most
  * until the submission's deadline; past it, reads of a millisecond take what has already arrived,
- * for at most {@link #GRACE} more. A TLS read may read its socket several times, and a TLS
- * handshake many, so a TLS connection also has a guard that closes its socket at the deadline and
- * grace. The answer's head and body are bounded too ({@value #MAX_HEAD_BYTES} bytes, {@link
+ * for at most {@link #GRACE} more (counted from when the answer began to be read, when that was
+ * after the deadline). A TLS read may read its socket several times, and a TLS handshake many, so a
+ * TLS connection also has a guard, armed while it is in use, that closes its socket at the same
+ * cut-off. The answer's head and body are bounded too ({@value #MAX_HEAD_BYTES} bytes, {@link
  * CtJson#MAX_ANSWER_BYTES}); a connection is kept for another request only when its answer was
  * framed without doubt and nothing follows it. One thread at a time uses a connection.
  */
@@ -40,6 +41,7 @@ final class LogConnection {
   private int start;
   private int end;
   private long read;
+  private long cutoff;
   private volatile ScheduledFuture<?> guard;
   long idleSince;
 
@@ -61,14 +63,19 @@ final class LogConnection {
   }
 
   /**
-   * For a TLS connection, closes its socket at {@code due} and the grace unless {@link #unguard()}
-   * comes first: that ends any read, write or handshake still waiting then.
+   * For a TLS connection, closes its socket at {@code until} and the grace unless {@link
+   * #unguard()} comes first: that ends any read, write or handshake still waiting then. A cleartext
+   * connection needs no guard: its reads wait no longer than their socket timeouts, and its one
+   * write of a request of a few KiB fits the socket's send buffer.
    */
-  void guard(ScheduledExecutorService watchdog, long due) {
+  void guard(ScheduledExecutorService watchdog, long until) {
     if (raw != socket) {
+      unguard();
       guard =
           watchdog.schedule(
-              this::closeQuietly, due - System.nanoTime() + GRACE.toNanos(), TimeUnit.NANOSECONDS);
+              this::closeQuietly,
+              until - System.nanoTime() + GRACE.toNanos(),
+              TimeUnit.NANOSECONDS);
     }
   }
 
@@ -92,6 +99,9 @@ final class LogConnection {
   /** The next answer (RFC 9112 §4–§7), skipping interim 1xx ones. */
   Response response(long due) throws IOException {
     read = 0;
+    // an answer read late, after other logs', still has the grace from now: it may have arrived
+    // in time while this thread read the others
+    cutoff = Math.max(due, System.nanoTime()) + GRACE.toNanos();
     while (true) {
       String statusLine = line(due);
       String[] parts = statusLine.split(" ", 3);
@@ -206,17 +216,19 @@ final class LogConnection {
   }
 
   /**
-   * Reads what has arrived, waiting at most until {@code due}; past it, a millisecond at a time for
-   * at most {@link #GRACE}, so that an answer that came in while the caller read another log's is
-   * still taken, and a log still sending is not waited for.
+   * Reads what has arrived, waiting at most until {@code due}; past it, a millisecond at a time
+   * until the cut-off (the grace after the deadline, or after the answer began to be read if that
+   * was later), so that an answer that came in while the caller read another log's is still taken,
+   * and a log still sending is not waited for.
    *
    * @return false at the end of the stream
    */
   private boolean fill(long due) throws IOException {
-    long left = due - System.nanoTime();
-    if (left <= -GRACE.toNanos()) {
+    long now = System.nanoTime();
+    if (now - cutoff >= 0) {
       throw new SocketTimeoutException();
     }
+    long left = due - now;
     socket.setSoTimeout(CtLogClient.millis(left));
     int n = in.read(buffer, 0, buffer.length);
     if (n < 0) {

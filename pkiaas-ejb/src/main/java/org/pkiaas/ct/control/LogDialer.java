@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -23,13 +22,14 @@ import org.pkiaas.network.OutboundAddresses;
  * Opens new connections to CT logs and writes their first request, on the {@code connector}: at
  * most {@value #OPENING_PER_LOG} at once per log, the others waiting for them in turn (up to
  * {@value #WAITING_PER_LOG}), so that a log whose host does not answer holds a few of the
- * connector's threads, never all of them. A turn that comes after its submission's deadline is
- * skipped.
+ * connector's threads, not all of them (only as many such logs as the connector has threads,
+ * divided by {@value #OPENING_PER_LOG}, hold them all). A turn that comes after its submission's
+ * deadline is skipped.
  */
 final class LogDialer {
 
   /** New connections being opened to one log at once. */
-  static final int OPENING_PER_LOG = 8;
+  static final int OPENING_PER_LOG = 4;
 
   /** New connections waiting for their turn per log; past that, a submission fails at once. */
   static final int WAITING_PER_LOG = 1024;
@@ -96,16 +96,16 @@ final class LogDialer {
         last = e;
         continue; // the next address, while time is left
       }
-      if (!origin.tls()) {
-        return new LogConnection(raw, raw);
-      }
-      LogConnection connection = new LogConnection(raw, secured(raw, origin));
-      connection.guard(watchdog, due);
       try {
+        if (!origin.tls()) {
+          return new LogConnection(raw, raw);
+        }
+        LogConnection connection = new LogConnection(raw, secured(raw, origin));
+        connection.guard(watchdog, due);
         connection.handshake(due);
         return connection;
-      } catch (IOException e) {
-        connection.closeQuietly();
+      } catch (IOException | RuntimeException e) {
+        LogConnection.close(raw); // and with it the guard's socket, if it had one
         throw e;
       }
     }
@@ -146,7 +146,8 @@ final class LogDialer {
         LogConnection connection = open(origin, due);
         try {
           connection.send(request);
-        } catch (IOException e) {
+          connection.unguard(); // armed again when the answer is read
+        } catch (IOException | RuntimeException e) {
           connection.closeQuietly();
           throw e;
         }
@@ -188,13 +189,17 @@ final class LogDialer {
       }
     }
 
-    /** Hands {@code opening} (holding a place) to the connector; a refusal fails it alone. */
+    /**
+     * Hands {@code opening} (holding a place) to the connector. One it cannot take fails alone and
+     * passes its place on, so no place is held for ever.
+     */
     void start(Opening opening) {
       for (Opening current = opening; current != null; current = next()) {
         try {
           connector.execute(current);
           return;
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException | Error e) {
+          // refused (full, or shutting down), or no thread could be started
           current.opened.completeExceptionally(
               new LogFailure("the server is opening too many connections to logs at once"));
         }

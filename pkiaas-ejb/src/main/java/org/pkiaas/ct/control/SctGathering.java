@@ -3,7 +3,9 @@ package org.pkiaas.ct.control;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.CtLog;
@@ -83,27 +85,34 @@ public final class SctGathering {
     LogEntry entry = Precertificates.entryOfPrecertificate(precertificate, issuer);
     Instant notAfter = precertificate.getNotAfter().toInstant();
     List<CtLog> accepting = new ArrayList<>();
-    List<CtLogClient.Submission> submissions = new ArrayList<>();
-    for (CtLog log : ct.logs()) {
+    List<CtLog> logs = ct.logs();
+    CtLogClient.Submission[] submissions = new CtLogClient.Submission[logs.size()];
+    long[] deadlines = new long[logs.size()];
+    for (int i = 0; i < logs.size(); i++) {
+      CtLog log = logs.get(i);
       if (accepts(log, notAfter)) {
         accepting.add(log);
         Duration deadline =
             log.timeoutMillis() == null ? DEFAULT_DEADLINE : Duration.ofMillis(log.timeoutMillis());
-        submissions.add(client.addPreChain(log.url(), chain, deadline));
-      } else {
-        submissions.add(null);
+        deadlines[i] = deadline.toMillis();
+        submissions[i] = client.addPreChain(log.url(), chain, deadline);
       }
     }
-    // every log has its request by now: all answers are read, one after the other, then checked
-    List<CtLogClient.Answer> answers =
-        submissions.stream().map(s -> s == null ? null : s.answer()).toList();
+    // every log has its request by now: the answers are read one after the other, the earliest
+    // deadline first, so a log with a long deadline does not keep a short one's answer waiting
+    CtLogClient.Answer[] answers = new CtLogClient.Answer[logs.size()];
+    IntStream.range(0, logs.size())
+        .filter(i -> submissions[i] != null)
+        .boxed()
+        .sorted(Comparator.comparingLong(i -> deadlines[i]))
+        .forEach(i -> answers[i] = submissions[i].answer());
     List<LogOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < answers.size(); i++) {
-      CtLog log = ct.logs().get(i);
+    for (int i = 0; i < logs.size(); i++) {
       outcomes.add(
-          answers.get(i) == null
-              ? new LogOutcome(log, null, null, "not submitted: the notAfter is outside its window")
-              : outcome(log, answers.get(i), entry));
+          answers[i] == null
+              ? new LogOutcome(
+                  logs.get(i), null, null, "not submitted: the notAfter is outside its window")
+              : outcome(logs.get(i), answers[i], entry));
     }
     int required = ct.sctsRequired() != null ? ct.sctsRequired() : Math.max(1, accepting.size());
     return new Result(precertDer, outcomes, required);
