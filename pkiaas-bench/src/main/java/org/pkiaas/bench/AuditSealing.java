@@ -1,11 +1,6 @@
 package org.pkiaas.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -20,28 +15,23 @@ final class AuditSealing {
   /** The sealer's totals at one moment. */
   record Totals(double cpuSeconds, double events) {}
 
-  private final URI metrics;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ServerMeters meters;
 
-  private AuditSealing(URI metrics) {
-    this.metrics = metrics;
+  private AuditSealing(ServerMeters meters) {
+    this.meters = meters;
   }
 
   /** From {@code bench.metrics.url}; null when it is not set. */
   static AuditSealing fromProperties() {
-    String url = System.getProperty("bench.metrics.url", "");
-    return url.isBlank() ? null : new AuditSealing(URI.create(url));
+    ServerMeters meters = ServerMeters.fromProperties();
+    return meters == null ? null : new AuditSealing(meters);
   }
 
   Totals now() throws IOException, InterruptedException {
-    String text =
-        http.send(
-                HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String text = meters.scrape();
     return new Totals(
-        sample(text, "pkiaas_audit_sealing_cpu_seconds_sum"),
-        sample(text, "pkiaas_audit_events_sealed_total"));
+        ServerMeters.sum(text, "pkiaas_audit_sealing_cpu_seconds_sum"),
+        ServerMeters.sum(text, "pkiaas_audit_events_sealed_total"));
   }
 
   /** One line of the report: the sealer's CPU per operation beside the server's. */
@@ -60,16 +50,5 @@ final class AuditSealing {
         perOperation,
         serverMs == 0 ? 0 : 100 * perOperation / serverMs,
         serverMs);
-  }
-
-  // the sum of a metric's samples over every label set (the deployment's tag among them)
-  private static double sample(String text, String name) {
-    double sum = 0;
-    for (String line : text.lines().toList()) {
-      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return sum;
   }
 }

@@ -45,6 +45,9 @@ public final class IssuanceBenchmark {
   /** The audit sealer's own CPU, from the server's meters; null without a metrics URL. */
   private final AuditSealing sealing = AuditSealing.fromProperties();
 
+  /** The server's meters (CT's steps); null without a metrics URL. */
+  private final ServerMeters meters = ServerMeters.fromProperties();
+
   private Figures figures;
 
   /** The plain one-call row, which the CT row's extra CPU is counted from. */
@@ -216,9 +219,7 @@ public final class IssuanceBenchmark {
                 inMemory,
                 "",
                 control);
-        List<CtPairs.Pair> pairs =
-            CtPairs.run(
-                CtPairs.PAIRS, clients, CtPairs.WINDOW, CtPairs.SETTLE, processes, withCt, control);
+        List<CtPairs.Pair> pairs = CtPairs.run(clients, processes, withCt, control, meters);
         figures.add(CtInMemory.withBudget(again, plain, beside, budget, pairs));
         figures.add(beside);
         figures.note(
@@ -230,9 +231,7 @@ public final class IssuanceBenchmark {
                 alone,
                 one.treeSize() + " and " + two.treeSize()));
         figures.note(CtInMemory.contention(again, plain, beside, budget));
-        if (!pairs.isEmpty()) {
-          figures.note(CtPairs.note(pairs, CtPairs.WINDOW, budget.millis()));
-        }
+        CtPairs.notes(pairs, budget.millis()).forEach(figures::note);
         figures.note(
             ServerThreads.extra(
                 again.outcome().serverThreads(),

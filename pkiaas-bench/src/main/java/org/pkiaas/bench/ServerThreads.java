@@ -165,6 +165,19 @@ final class ServerThreads {
   }
 
   /**
+   * What the threads of {@code group} spent over {@code window}, ms per operation; NaN when the
+   * server's threads were not read.
+   */
+  static double groupMillis(Window window, String group, long operations, long ticks) {
+    if (window.usages().isEmpty() || operations == 0) {
+      return Double.NaN;
+    }
+    long used =
+        window.usages().stream().filter(u -> u.group().equals(group)).mapToLong(Usage::total).sum();
+    return 1000.0 * used / ticks / operations;
+  }
+
+  /**
    * Where the CPU one path spends beyond another's goes, thread group by thread group, in ms per
    * operation: the groups whose difference is at least 0.02 ms, the largest first.
    */

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -163,10 +164,18 @@ class CertificateTransparencyIT extends ServerIT {
   @Test
   void twoLogsGiveTwoSctsThatOpenSslVerifies() throws Exception {
     String templateId = template(2, log(one), log(two));
+    Scrape before = Scrape.now();
 
     Issued issued = issue(templateId, "two-logs.ct.test");
 
     assertEquals(200, issued.reply().status(), issued.reply()::toString);
+    // what CT cost the server, on its own meter: one precertificate signed, the logs asked once
+    Scrape after = Scrape.now();
+    for (String step : List.of("precertificate", "logs")) {
+      Map<String, String> labels = Map.of("step", step);
+      assertEquals(1, after.grewSince(before, "pkiaas_ct_cpu_seconds_count", labels), step);
+      assertTrue(after.grewSince(before, "pkiaas_ct_cpu_seconds_sum", labels) > 0, after::text);
+    }
     X509CertificateHolder certificate =
         Pki.certificate(issued.reply().json().getString("certificatePem"));
     assertFalse(certificate.getExtension(SCT_LIST).isCritical());

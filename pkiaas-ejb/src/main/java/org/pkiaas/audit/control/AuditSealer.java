@@ -9,9 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +22,7 @@ import org.pkiaas.audit.entity.AuditChainHead;
 import org.pkiaas.audit.entity.AuditEvent;
 import org.pkiaas.audit.entity.AuditSealLock;
 import org.pkiaas.metrics.boundary.PkiMetrics;
+import org.pkiaas.metrics.control.ThreadCpu;
 import org.pkiaas.problem.Incidents;
 import org.pkiaas.problem.WriteConflict;
 import org.pkiaas.signing.MasterKey;
@@ -97,8 +95,7 @@ public class AuditSealer {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public long sealAll() {
     AuditSealer self = context.getBusinessObject(AuditSealer.class);
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpuBefore = threads.getCurrentThreadCpuTime();
+    long cpuBefore = ThreadCpu.nanos();
     long total = 0;
     int sealed;
     do {
@@ -106,8 +103,7 @@ public class AuditSealer {
       total += sealed;
     } while (sealed == BATCH);
     if (total > 0) {
-      metrics.auditSealed(
-          total, Duration.ofNanos(Math.max(0, threads.getCurrentThreadCpuTime() - cpuBefore)));
+      metrics.auditSealed(total, ThreadCpu.since(cpuBefore));
     }
     return total;
   }

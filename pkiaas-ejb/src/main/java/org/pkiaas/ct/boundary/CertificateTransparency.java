@@ -20,6 +20,9 @@ import org.pkiaas.ct.control.CtLogClient;
 import org.pkiaas.ct.control.SctGathering;
 import org.pkiaas.ct.control.SctList;
 import org.pkiaas.ct.entity.CtAttempt;
+import org.pkiaas.metrics.boundary.PkiMetrics;
+import org.pkiaas.metrics.boundary.PkiMetrics.CtStep;
+import org.pkiaas.metrics.control.ThreadCpu;
 import org.pkiaas.template.entity.TemplateSettings;
 
 /**
@@ -33,7 +36,10 @@ import org.pkiaas.template.entity.TemplateSettings;
  * #OPENING} at once (a few per log), so that a log that does not accept its connections holds back
  * no other log's requests; {@value #WAITING} more wait for them, and past that a submission that
  * needs a new connection fails at once. One more thread closes TLS connections whose exchange
- * outlives its deadline, and idle connections kept too long.
+ * outlives its deadline, and idle connections kept too long. What the issuing threads and the
+ * connector spend on CT is metered ({@link PkiMetrics#ctWork}), so that an operator, and the
+ * issuance benchmark, read what CT costs the server from the server itself; the watchdog's few
+ * timer runs are not.
  */
 @ApplicationScoped
 public class CertificateTransparency {
@@ -50,6 +56,8 @@ public class CertificateTransparency {
 
   @Inject CtAttempts attempts;
 
+  @Inject PkiMetrics metrics;
+
   private ThreadPoolExecutor connector;
   private ScheduledThreadPoolExecutor watchdog;
   private CtLogClient client;
@@ -59,9 +67,7 @@ public class CertificateTransparency {
 
   @PostConstruct
   void start() {
-    connector =
-        new ThreadPoolExecutor(
-            OPENING, OPENING, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING), threads);
+    connector = new Metered(OPENING, new ArrayBlockingQueue<>(WAITING));
     connector.allowCoreThreadTimeOut(true);
     watchdog = new ScheduledThreadPoolExecutor(1, threads);
     watchdog.setRemoveOnCancelPolicy(true);
@@ -94,7 +100,13 @@ public class CertificateTransparency {
       String templateId,
       String requestId,
       String channel) {
-    SctGathering.Result result = SctGathering.gather(client, ct, precertificate, issuer, issuers);
+    long cpu = ThreadCpu.nanos();
+    SctGathering.Result result;
+    try {
+      result = SctGathering.gather(client, ct, precertificate, issuer, issuers);
+    } finally {
+      metrics.ctWork(CtStep.LOGS, ThreadCpu.since(cpu));
+    }
     List<String> outcomes =
         result.outcomes().stream().map(SctGathering.LogOutcome::record).toList();
     if (!result.enough()) {
@@ -111,5 +123,25 @@ public class CertificateTransparency {
     }
     return new Embedding(
         result.precertificate(), new SctList(result.verified()).extension(), outcomes);
+  }
+
+  /** The connector: opens connections to logs, its tasks' CPU metered. */
+  private final class Metered extends ThreadPoolExecutor {
+
+    private final ThreadLocal<long[]> started = ThreadLocal.withInitial(() -> new long[1]);
+
+    Metered(int size, ArrayBlockingQueue<Runnable> queue) {
+      super(size, size, 30, TimeUnit.SECONDS, queue, threads);
+    }
+
+    @Override
+    protected void beforeExecute(Thread thread, Runnable task) {
+      started.get()[0] = ThreadCpu.nanos();
+    }
+
+    @Override
+    protected void afterExecute(Runnable task, Throwable failure) {
+      metrics.ctWork(CtStep.CONNECTOR, ThreadCpu.since(started.get()[0]));
+    }
   }
 }

@@ -25,6 +25,8 @@ import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
 import org.pkiaas.issuance.control.Channel;
 import org.pkiaas.issuance.control.Intake;
 import org.pkiaas.issuance.control.IntakePolicy;
+import org.pkiaas.metrics.boundary.PkiMetrics;
+import org.pkiaas.metrics.control.ThreadCpu;
 import org.pkiaas.pem.Pem;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.signing.CaSigners;
@@ -58,6 +60,8 @@ public class IssuanceService {
   @Inject Event<CertificateIssued> issuedEvent;
 
   @Inject LoggedIssuance logged;
+
+  @Inject PkiMetrics metrics;
 
   /**
    * Issues what the intake policy approves of {@code intake} under {@code template}: every channel
@@ -237,9 +241,11 @@ public class IssuanceService {
     }
     if (embedding == null) {
       built.keep(tbs);
+      long cpu = ThreadCpu.nanos();
       X509CertificateHolder precertificate =
           tbs.builder()
               .build(signers.forKey(ca.signingKey()).contentSigner(tbs.signatureAlgorithm()));
+      metrics.ctWork(PkiMetrics.CtStep.PRECERTIFICATE, ThreadCpu.since(cpu));
       PrecertificateReady.Pending pending =
           new PrecertificateReady.Pending(
               template.settings().certificateTransparency(),

@@ -59,6 +59,21 @@ public class PkiMetrics {
   static final String HSM_SIGNATURE_TIME = "pkiaas.hsm.signature.time";
   static final String AUDIT_SEALED = "pkiaas.audit.events.sealed";
   static final String AUDIT_SEALING_CPU = "pkiaas.audit.sealing.cpu";
+  static final String CT_CPU = "pkiaas.ct.cpu";
+
+  /** The steps of Certificate Transparency whose CPU {@link #ctWork} meters. */
+  public enum CtStep {
+    /** Signing the precertificate, on the issuing thread. */
+    PRECERTIFICATE,
+    /** Asking the template's logs and checking their SCTs, on the issuing thread. */
+    LOGS,
+    /** Opening connections to logs and sending their first request, on the connector threads. */
+    CONNECTOR;
+
+    String tag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   @Inject Instance<MeterRegistry> registries;
 
@@ -99,8 +114,16 @@ public class PkiMetrics {
     registry.timer(HSM_SIGNATURE_TIME, "outcome", "ok");
     registry.counter(AUDIT_SEALED);
     registry.timer(AUDIT_SEALING_CPU);
+    registerCtSteps();
     ocspSigned.publish(registry, OCSP_LATENCY, Tags.of("source", "signed"));
     ocspCached.publish(registry, OCSP_LATENCY, Tags.of("source", "cached"));
+  }
+
+  /** Every CT step's meter, at zero until its step first runs. */
+  void registerCtSteps() {
+    for (CtStep step : CtStep.values()) {
+      timer(CT_CPU, "step", step.tag());
+    }
   }
 
   /** A certificate was issued (committed) through {@code channel} by the CA {@code caId}. */
@@ -186,6 +209,23 @@ public class PkiMetrics {
   public void auditSealed(long events, Duration cpu) {
     counter(AUDIT_SEALED).increment(events);
     timer(AUDIT_SEALING_CPU).record(cpu);
+  }
+
+  /**
+   * A thread spent {@code cpu} of its CPU time on {@code step} of Certificate Transparency (RFC
+   * 6962 §3.1): together, what CT costs the server beside a plain issuance, counted where it is
+   * spent rather than inferred. The issuing thread's steps are counted per certificate, the others
+   * per task.
+   *
+   * <p>Called from the work it meters, in {@code finally} blocks and executor hooks, so it never
+   * throws: a registry gone at undeploy must not fail an issuance or end a pool's thread.
+   */
+  public void ctWork(CtStep step, Duration cpu) {
+    try {
+      timer(CT_CPU, "step", step.tag()).record(cpu);
+    } catch (RuntimeException e) {
+      // the meter is lost, the work is not
+    }
   }
 
   /** An HSM signature returned ({@code ok}) or failed ({@code offline}, {@code error}). */

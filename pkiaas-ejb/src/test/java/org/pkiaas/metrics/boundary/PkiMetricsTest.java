@@ -56,4 +56,24 @@ class PkiMetricsTest {
         rest1, registry.get(PkiMetrics.ISSUED).tags("channel", "rest", "ca", "ca-1").counter());
     assertEquals(2, rest1.count());
   }
+
+  @Test
+  void metersEachCtStepApart() {
+    metrics.ctWork(PkiMetrics.CtStep.PRECERTIFICATE, Duration.ofMillis(2));
+    metrics.ctWork(PkiMetrics.CtStep.LOGS, Duration.ofMillis(5));
+    metrics.ctWork(PkiMetrics.CtStep.LOGS, Duration.ofMillis(4));
+
+    Timer logs = registry.get(PkiMetrics.CT_CPU).tag("step", "logs").timer();
+    assertEquals(2, logs.count());
+    assertEquals(9, logs.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS), 1e-9);
+    Timer precertificate = registry.get(PkiMetrics.CT_CPU).tag("step", "precertificate").timer();
+    assertEquals(1, precertificate.count());
+    assertEquals(2, registry.get(PkiMetrics.CT_CPU).timers().size());
+    // the others are there from the start, so the benchmark and dashboards read zero
+    metrics.registerCtSteps();
+    assertEquals(3, registry.get(PkiMetrics.CT_CPU).timers().size());
+    assertEquals(0, registry.get(PkiMetrics.CT_CPU).tag("step", "connector").timer().count());
+    assertSame(logs, registry.get(PkiMetrics.CT_CPU).tag("step", "logs").timer());
+    assertEquals(2, logs.count());
+  }
 }
