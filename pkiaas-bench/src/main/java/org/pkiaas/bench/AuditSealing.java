@@ -21,9 +21,8 @@ final class AuditSealing {
     this.meters = meters;
   }
 
-  /** From {@code bench.metrics.url}; null when it is not set. */
-  static AuditSealing fromProperties() {
-    ServerMeters meters = ServerMeters.fromProperties();
+  /** Read from {@code meters}; null when there are none. */
+  static AuditSealing of(ServerMeters meters) {
     return meters == null ? null : new AuditSealing(meters);
   }
 

@@ -42,11 +42,11 @@ public final class IssuanceBenchmark {
   /** The server's, the database's and this process's CPU, read around each API measurement. */
   private final ProcessCpu[] processes = ProcessCpu.fromProperties("server", "database");
 
-  /** The audit sealer's own CPU, from the server's meters; null without a metrics URL. */
-  private final AuditSealing sealing = AuditSealing.fromProperties();
-
-  /** The server's meters (CT's steps); null without a metrics URL. */
+  /** The server's own meters (CT's steps); null without a metrics URL. */
   private final ServerMeters meters = ServerMeters.fromProperties();
+
+  /** The audit sealer's own CPU, from those meters; null without them. */
+  private final AuditSealing sealing = AuditSealing.of(meters);
 
   private Figures figures;
 

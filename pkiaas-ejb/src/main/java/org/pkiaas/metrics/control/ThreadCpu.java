@@ -26,11 +26,7 @@ public final class ThreadCpu {
     if (!SUPPORTED) {
       return 0;
     }
-    try {
-      return Math.max(0, THREADS.getCurrentThreadCpuTime());
-    } catch (UnsupportedOperationException e) {
-      return 0; // a virtual thread: the JVM keeps no CPU clock for it
-    }
+    return Math.max(0, THREADS.getCurrentThreadCpuTime()); // -1 while measurement is off
   }
 
   /** The calling thread's CPU time since {@code start}, a reading of {@link #nanos()}. */
