@@ -18,8 +18,12 @@ import java.util.Map;
  * Com_admin_commands}; {@code Com_commit} counts explicit COMMITs, not statements committed in
  * autocommit. {@code Innodb_data_fsyncs} counts every fsync InnoDB made, the log flushes of commits
  * (fewer than the commits when concurrent ones share one) and its background page flushes alike.
- * The counters are the server's, not the benchmark database's, so they hold only while nothing else
- * uses MariaDB; a second benchmark or a test run beside this one shows up in them.
+ * {@code Innodb_buffer_pool_reads} counts the pages InnoDB had to read from disk because its buffer
+ * pool did not hold them, {@code Innodb_pages_written} the pages it wrote: with row keys that do
+ * not grow with time, inserts into a table larger than the buffer pool read and write several pages
+ * each (issue 21, {@code RowIds}). The counters are the server's, not the benchmark database's, so
+ * they hold only while nothing else uses MariaDB; a second benchmark or a test run beside this one
+ * shows up in them.
  *
  * <p>Read over the connection given by {@code bench.db.url}, {@code bench.db.user} and {@code
  * bench.db.password} ({@code bin/pkiaas-bench} passes them); without it, or when MariaDB cannot be
@@ -42,6 +46,8 @@ final class DatabaseStatements {
     COUNTERS.put(
         "Com_admin_commands", "pings (the pool's validation at checkout) and other commands");
     COUNTERS.put("Innodb_data_fsyncs", "InnoDB fsyncs");
+    COUNTERS.put("Innodb_buffer_pool_reads", "InnoDB pages read from disk");
+    COUNTERS.put("Innodb_pages_written", "InnoDB pages written");
   }
 
   /** The counters at one moment; empty when they could not be read. */
