@@ -18,18 +18,21 @@ import org.pkiaas.rowid.RowIds;
 
 /**
  * Random against time-ordered row keys, in MariaDB alone (issue 21; {@link RowIds}): two tables
- * shaped like {@code issued_certificate} (its columns and indexes, without the foreign keys), one
- * keyed by random version-4 UUIDs as every row was before, one by the version-7 UUIDs of {@link
+ * shaped like {@code issued_certificate} (its indexes and main columns, no foreign keys), one keyed
+ * by random version-4 UUIDs as every row was before, one by the version-7 UUIDs of {@link
  * RowIds#next()}; each filled to the same number of rows in 1,000-row transactions, then both take
- * single-row commits over one JDBC connection, in turns. Per insert: MariaDB's CPU (from /proc),
- * the pages InnoDB read from disk because its buffer pool did not hold them, the pages it wrote and
- * its fsyncs (its global status counters). A table larger than the buffer pool is the case that
- * matters: a CA's certificates, their requests and the audit log outgrow it within weeks.
+ * single-row commits over one JDBC connection, in turns, the table that goes first changing each
+ * round (what one window leaves InnoDB to flush falls in the next one's counters). Per insert:
+ * MariaDB's CPU (from /proc), the pages InnoDB read from disk because its buffer pool did not hold
+ * them, the pages it wrote and its fsyncs (its global status counters). A table larger than the
+ * buffer pool is the case that matters: a CA's certificates, their requests and the audit log
+ * outgrow it within weeks.
  *
  * <p>Arguments: rows to fill each table with (default 200,000), single-row commits per window
- * (5,000), rounds of the two windows (2). MariaDB through {@code bench.db.url}, {@code
- * bench.db.user} and {@code bench.db.password}; its process through {@code bench.cpu.database.pid}.
- * The tables are dropped at the end.
+ * (5,000), rounds of the two windows (2), the directory for the fsync probe (the benchmark's status
+ * directory, on the disk MariaDB uses; default the temporary directory). MariaDB through {@code
+ * bench.db.url}, {@code bench.db.user} and {@code bench.db.password}; its process through {@code
+ * bench.cpu.database.pid}. The tables are dropped at the end, whatever happened.
  */
 final class RowKeyBenchmark {
 
@@ -43,6 +46,7 @@ final class RowKeyBenchmark {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
     int inserts = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    Path probe = Path.of(args.length > 3 ? args[3] : System.getProperty("java.io.tmpdir"));
     ProcessCpu database =
         new ProcessCpu(
             "MariaDB",
@@ -54,67 +58,84 @@ final class RowKeyBenchmark {
             System.getProperty("bench.db.url"),
             System.getProperty("bench.db.user", ""),
             System.getProperty("bench.db.password", ""))) {
-      for (String table : TABLES) {
-        create(connection, table);
-      }
-      long filling = System.nanoTime();
-      for (String table : TABLES) {
-        fill(connection, table, rows);
-      }
-      double fillSeconds = (System.nanoTime() - filling) / 1e9;
-      Machine.Fsync fsync = Machine.fsync(Path.of(System.getProperty("java.io.tmpdir")));
-      out.append(
-              "| keys | round | single-row commits/s | MariaDB CPU/insert | pages read from disk/insert"
-                  + " | pages written/insert | InnoDB fsyncs/insert |\n")
-          .append("|---|---:|---:|---:|---:|---:|---:|\n");
-      double[] cpu = new double[TABLES.length];
-      for (int round = 1; round <= rounds; round++) {
-        for (int t = 0; t < TABLES.length; t++) {
-          Window window = measure(connection, TABLES[t], inserts, database);
-          cpu[t] += window.cpuMillis;
-          out.append(
-              String.format(
-                  Locale.ROOT,
-                  "| %s | %d | %.0f | %.3f ms | %.2f | %.2f | %.2f |%n",
-                  t == 0 ? "random (version 4)" : "time-ordered (version 7)",
-                  round,
-                  inserts / window.seconds,
-                  window.cpuMillis / inserts,
-                  window.per("Innodb_buffer_pool_reads", inserts),
-                  window.per("Innodb_pages_written", inserts),
-                  window.per("Innodb_data_fsyncs", inserts)));
-        }
-      }
-      out.append('\n')
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "Each table filled with %,d rows (%.0f s for both), then %,d single-row commits"
-                      + " per window. Sizes at the end: %s; InnoDB buffer pool %d MB. Machine: 4 KiB"
-                      + " write + fsync %s; load average %s. Over all rounds MariaDB spent %.2f×"
-                      + " the CPU per insert with random keys that it spent with time-ordered"
-                      + " ones.%n",
-                  rows,
-                  fillSeconds,
-                  inserts,
-                  sizes(connection),
-                  bufferPoolMegabytes(connection),
-                  fsync,
-                  Machine.loadAverage(),
-                  cpu[0] / cpu[1]));
-      for (String table : TABLES) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("DROP TABLE " + table);
+      try {
+        run(connection, rows, inserts, rounds, probe, database, out);
+      } finally {
+        for (String table : TABLES) {
+          try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + table);
+          }
         }
       }
     }
     System.out.print(out);
   }
 
+  private static void run(
+      Connection connection,
+      int rows,
+      int inserts,
+      int rounds,
+      Path probe,
+      ProcessCpu database,
+      StringBuilder out)
+      throws Exception {
+    for (String table : TABLES) {
+      create(connection, table);
+    }
+    long filling = System.nanoTime();
+    for (String table : TABLES) {
+      fill(connection, table, rows);
+    }
+    double fillSeconds = (System.nanoTime() - filling) / 1e9;
+    Machine.Fsync fsync = Machine.fsync(probe);
+    out.append(
+            "| keys | round | single-row commits/s | MariaDB CPU/insert | pages read from disk/insert"
+                + " | pages written/insert | InnoDB fsyncs/insert |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|\n");
+    double[] cpu = new double[TABLES.length];
+    for (int round = 1; round <= rounds; round++) {
+      for (int turn = 0; turn < TABLES.length; turn++) {
+        int t = (turn + round - 1) % TABLES.length;
+        Window window = measure(connection, TABLES[t], inserts, database);
+        cpu[t] += window.cpuMillis;
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %.0f | %.3f ms | %.2f | %.2f | %.2f |%n",
+                t == 0 ? "random (version 4)" : "time-ordered (version 7)",
+                round,
+                inserts / window.seconds,
+                window.cpuMillis / inserts,
+                window.per("Innodb_buffer_pool_reads", inserts),
+                window.per("Innodb_pages_written", inserts),
+                window.per("Innodb_data_fsyncs", inserts)));
+      }
+    }
+    out.append('\n')
+        .append(
+            String.format(
+                Locale.ROOT,
+                "Each table filled with %,d rows (%.0f s for both), then %,d single-row commits"
+                    + " per window. Sizes at the end: %s; InnoDB buffer pool %d MB. Machine: 4 KiB"
+                    + " write + fsync %s; load average %s. Over all rounds MariaDB spent %.2f×"
+                    + " the CPU per insert with random keys that it spent with time-ordered"
+                    + " ones.%n",
+                rows,
+                fillSeconds,
+                inserts,
+                sizes(connection),
+                bufferPoolMegabytes(connection),
+                fsync,
+                Machine.loadAverage(),
+                cpu[0] / cpu[1]));
+  }
+
   private static void create(Connection connection, String table) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS " + table);
-      // issued_certificate's columns and indexes (db/migration), without its foreign keys
+      // issued_certificate's indexes (db/migration) and its columns but the revocation's and the
+      // precertificate's (null in a new row), without its foreign keys
       statement.execute(
           "CREATE TABLE "
               + table
@@ -217,6 +238,10 @@ final class RowKeyBenchmark {
 
   private static String sizes(Connection connection) throws SQLException {
     StringBuilder sizes = new StringBuilder();
+    try (Statement statement = connection.createStatement()) {
+      // information_schema's sizes are InnoDB's statistics: brought up to date first
+      statement.execute("ANALYZE TABLE " + String.join(", ", TABLES));
+    }
     try (Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
