@@ -52,16 +52,9 @@ public final class RowIds {
    * end in order instead of splitting its last pages at random.
    */
   static UUID timeOrdered(long unixMillis, int nanosOfMilli) {
-    byte[] random = new byte[8];
-    Randomness.current().nextBytes(random);
     long fraction = nanosOfMilli * 4096L / 1_000_000;
-    long high = (unixMillis & 0xffff_ffff_ffffL) << 16 | 0x7000 | fraction;
-    long low = 0;
-    for (byte b : random) {
-      low = low << 8 | b & 0xff;
-    }
-    low = low & 0x3fff_ffff_ffff_ffffL | 0x8000_0000_0000_0000L; // the RFC's variant, 0b10
-    return new UUID(high, low);
+    long high = (unixMillis & 0xffff_ffff_ffffL) << 16 | VERSION_7 | fraction;
+    return new UUID(high, withVariant(Randomness.current().nextLong()));
   }
 
   /**
@@ -69,16 +62,16 @@ public final class RowIds {
    * first one on, such as a node's or a job holder's short suffix; row ids are {@link #next()}.
    */
   public static UUID uuid() {
-    byte[] bytes = new byte[16];
-    Randomness.current().nextBytes(bytes);
-    bytes[6] = (byte) (bytes[6] & 0x0f | 0x40); // version 4
-    bytes[8] = (byte) (bytes[8] & 0x3f | 0x80); // the RFC's variant
-    long high = 0;
-    long low = 0;
-    for (int i = 0; i < 8; i++) {
-      high = high << 8 | bytes[i] & 0xff;
-      low = low << 8 | bytes[i + 8] & 0xff;
-    }
-    return new UUID(high, low);
+    long high = Randomness.current().nextLong() & ~VERSION_BITS | VERSION_4;
+    return new UUID(high, withVariant(Randomness.current().nextLong()));
+  }
+
+  private static final long VERSION_BITS = 0xf000L;
+  private static final long VERSION_4 = 0x4000L;
+  private static final long VERSION_7 = 0x7000L;
+
+  /** The low 64 bits with RFC 9562 §4.1's variant, 0b10, in their top two. */
+  private static long withVariant(long random) {
+    return random & 0x3fff_ffff_ffff_ffffL | 0x8000_0000_0000_0000L;
   }
 }
