@@ -147,12 +147,21 @@ public final class Api {
 
   /** Opens a template of this user to public requests, its other general settings as they were. */
   public Reply allowPublicRequests(String templateId) {
+    return changeGeneral(templateId, general -> general.add("allowPublicRequests", true));
+  }
+
+  /**
+   * Changes a template's general settings: {@code change} gets them as they are (with {@code
+   * general} for reading) and adds what changes; the rest stays.
+   */
+  public Reply changeGeneral(
+      String templateId, java.util.function.Consumer<jakarta.json.JsonObjectBuilder> change) {
     JsonObject general = get("/api/v1/templates/" + templateId).json().getJsonObject("general");
+    jakarta.json.JsonObjectBuilder changed = Json.createObjectBuilder(general);
+    change.accept(changed);
     return put(
         "/api/v1/templates/" + templateId,
-        Json.createObjectBuilder()
-            .add("general", Json.createObjectBuilder(general).add("allowPublicRequests", true))
-            .build());
+        Json.createObjectBuilder().add("general", changed).build());
   }
 
   public Reply patch(String path, JsonValue body) {

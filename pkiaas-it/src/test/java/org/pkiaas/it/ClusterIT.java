@@ -49,6 +49,12 @@ class ClusterIT {
   /** How late another node's OCSP may say "revoked", as the operator guide promises. */
   static final Duration STATUS_DELAY = Duration.ofSeconds(5);
 
+  /**
+   * How late another node's one-call issuance may go on under a disabled template: the lifetime of
+   * what it read ({@code pkiaas.issuance.lookup.cache.millis}, one second), and a request's time.
+   */
+  static final Duration ISSUING_DELAY = Duration.ofMillis(2500);
+
   private static TwoNodes cluster;
 
   @BeforeAll
@@ -177,6 +183,47 @@ class ClusterIT {
           waited.compareTo(STATUS_DELAY) < 0,
           "node B still says good " + waited.toMillis() + " ms after the revocation");
       Thread.sleep(200);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aTemplateDisabledOnOneNodeStopsTheOthersOneCallWithinASecond() throws Exception {
+    cluster.via(cluster.a);
+    StatusPki pki = new StatusPki(Api.newUser(), "Cluster One Call " + System.nanoTime());
+    String path = "/api/v1/templates/" + pki.templateId + "/certificates";
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add(
+                "csr",
+                Csrs.csr(Csrs.keys("EC"), "CN=one.cluster.test", List.of("one.cluster.test")))
+            .build();
+
+    cluster.via(cluster.b);
+    Api.Reply first = pki.owner.post(path, body);
+    assertEquals(201, first.status(), "node B reads the template: " + first);
+
+    cluster.via(cluster.a);
+    Api.Reply disabled =
+        pki.owner.changeGeneral(pki.templateId, general -> general.add("enabled", false));
+    assertEquals(200, disabled.status(), disabled::toString);
+    Instant changed = Instant.now();
+    assertEquals(409, pki.owner.post(path, body).status(), "node A refuses at once");
+
+    cluster.via(cluster.b);
+    while (true) {
+      Api.Reply reply = pki.owner.post(path, body);
+      Duration waited = Duration.between(changed, Instant.now());
+      if (reply.status() == 409) {
+        System.out.println(
+            "ClusterIT: node B refused the disabled template after " + waited.toMillis() + " ms");
+        break;
+      }
+      assertEquals(201, reply.status(), reply::toString);
+      assertTrue(
+          waited.compareTo(ISSUING_DELAY) < 0,
+          "node B still issues " + waited.toMillis() + " ms after the template was disabled");
+      Thread.sleep(100);
     }
   }
 

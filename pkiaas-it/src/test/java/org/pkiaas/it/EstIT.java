@@ -338,19 +338,20 @@ class EstIT extends ServerIT {
   }
 
   private void renewable(EstFixture est) {
-    JsonObject general =
-        est.owner.get("/api/v1/templates/" + est.templateId).json().getJsonObject("general");
+    int days =
+        est.owner
+            .get("/api/v1/templates/" + est.templateId)
+            .json()
+            .getJsonObject("general")
+            .getInt("validityDays");
     Api.Reply renewable =
-        est.owner.put(
-            "/api/v1/templates/" + est.templateId,
-            Json.createObjectBuilder()
-                .add(
-                    "general",
-                    Json.createObjectBuilder(general)
-                        .add("renewalAllowed", true)
-                        .add("renewalCopySubject", false)
-                        .add("renewalWindowDays", general.getInt("validityDays")))
-                .build());
+        est.owner.changeGeneral(
+            est.templateId,
+            general ->
+                general
+                    .add("renewalAllowed", true)
+                    .add("renewalCopySubject", false)
+                    .add("renewalWindowDays", days));
     assertEquals(200, renewable.status(), renewable::toString);
   }
 

@@ -272,6 +272,57 @@ class IssuanceIT extends ServerIT {
         "a refused one-call issuance is recorded as such");
   }
 
+  /**
+   * The one call serves its template and CA from what the node read a moment ago; a change made on
+   * the node counts for the very next certificate: a new validity, a disabled template, a retired
+   * CA. Each call in turn comes after a certificate was issued, so the node holds the old rows.
+   */
+  @Test
+  void oneCallSeesChangesToItsTemplateAndCaAtOnce() throws Exception {
+    String path = "/api/v1/templates/" + webServer + "/certificates";
+    JsonObject body =
+        Json.createObjectBuilder().add("csr", csr("fresh.call.test", "fresh.call.test")).build();
+    int days =
+        owner
+            .get("/api/v1/templates/" + webServer)
+            .json()
+            .getJsonObject("general")
+            .getInt("validityDays");
+    assertEquals(days, validityDays(issue(path, body)), "the template's validity");
+    changeGeneral(general -> general.add("validityDays", 12));
+    assertEquals(12, validityDays(issue(path, body)), "the new validity, at once");
+
+    changeGeneral(general -> general.add("enabled", false));
+    JsonObject disabled = assertProblem(owner.post(path, body), 409);
+    assertTrue(disabled.getString("detail").contains("disabled"), disabled::toString);
+    changeGeneral(general -> general.add("enabled", true));
+    assertEquals(12, validityDays(issue(path, body)), "enabled again");
+
+    assertProblem(Api.newUser().post(path, body), 404);
+    Api.Reply retired = owner.post("/api/v1/cas/" + caId + "/retire", JsonValue.EMPTY_JSON_OBJECT);
+    assertEquals(200, retired.status(), retired::toString);
+    JsonObject refused = assertProblem(owner.post(path, body), 409);
+    assertTrue(refused.getString("detail").contains("retired"), refused::toString);
+  }
+
+  private String issue(String path, JsonObject body) {
+    Api.Reply reply = owner.post(path, body);
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json().getString("certificatePem");
+  }
+
+  private void changeGeneral(java.util.function.Consumer<jakarta.json.JsonObjectBuilder> change) {
+    Api.Reply reply = owner.changeGeneral(webServer, change);
+    assertEquals(200, reply.status(), reply::toString);
+  }
+
+  private static long validityDays(String pem) {
+    X509CertificateHolder certificate = Pki.certificate(pem);
+    return Duration.between(
+            certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant())
+        .toDays();
+  }
+
   private static String read(Path dir, String file) {
     try {
       return Files.readString(dir.resolve(file));

@@ -39,6 +39,7 @@ import org.pkiaas.persistence.RowLocks;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.UnavailableException;
+import org.pkiaas.template.control.IssuingTemplates;
 import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.x509.SanType;
@@ -59,6 +60,8 @@ public class AcmeOrders {
   @Inject AcmeAccounts accounts;
 
   @Inject IssuanceService issuance;
+
+  @Inject IssuingTemplates templates;
 
   @Inject PkiMetrics metrics;
 
@@ -191,9 +194,10 @@ public class AcmeOrders {
       throw new AcmeProblem(AcmeError.ORDER_NOT_READY, "The order expired at " + order.expiresAt());
     }
     AcmePolicy policy = em.find(AcmePolicy.class, accounts.active(accountId).policyId());
-    // the template's CA is the policy's: read with the template, found here without a statement
-    CertificateTemplate template = StoredTemplates.findWithCa(em, policy.templateId()).template();
-    CertificateAuthority ca = em.find(CertificateAuthority.class, policy.caId());
+    // the template's CA is the policy's; both as this node read them a moment ago
+    StoredTemplates.WithCa issuing = templates.find(policy.templateId());
+    CertificateTemplate template = issuing.template();
+    CertificateAuthority ca = issuing.ca();
     List<SubjectAltNames.Name> names =
         order.identifiers().stream()
             .map(i -> new SubjectAltNames.Name(i.isDns() ? SanType.DNS : SanType.IP, i.value()))

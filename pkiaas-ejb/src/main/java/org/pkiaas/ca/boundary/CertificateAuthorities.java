@@ -104,7 +104,7 @@ public class CertificateAuthorities {
 
   public CertificateAuthority get(Caller caller, String caId) {
     CertificateAuthority ca = caId == null ? null : em.find(CertificateAuthority.class, caId);
-    if (ca == null || !ca.ownedBy(caller.accountId()) || ca.status() == CaStatus.DELETED) {
+    if (ca == null || !ca.visibleTo(caller.accountId())) {
       throw new NotFoundException(KIND, caId);
     }
     return ca;

@@ -3,6 +3,7 @@ package org.pkiaas.ca.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -34,6 +35,7 @@ import org.pkiaas.x509.KeyUsages;
  * CA does) while the new one gets its own, with no per-generation tables.
  */
 @Entity
+@EntityListeners(IssuingSettingsListener.class)
 @AuditedAs("CA")
 @Table(name = "certificate_authority")
 @NamedQuery(
@@ -367,6 +369,11 @@ public class CertificateAuthority implements Identified {
 
   public boolean ownedBy(String accountId) {
     return ownerId.equals(accountId);
+  }
+
+  /** Whether the account may see this CA: it owns it, and the CA is not deleted. */
+  public boolean visibleTo(String accountId) {
+    return ownedBy(accountId) && status != CaStatus.DELETED;
   }
 
   @Override

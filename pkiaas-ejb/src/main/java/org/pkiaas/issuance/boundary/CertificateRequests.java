@@ -125,14 +125,17 @@ public class CertificateRequests {
    * and sign of the queue in one call and one transaction, through the same intake policy as the
    * sign call ({@link Channel#ADMIN_CSR} with the caller's overrides). The CSR is parsed and its
    * signature verified once; the request is kept in the queue's history as issued, so the
-   * certificate is traced to it as every queued one is. Its success is the issuance's {@code
-   * certificate.issue} event; a refusal is recorded as {@code request.issue}.
+   * certificate is traced to it as every queued one is. The template and its CA are this node's
+   * recent reads of them ({@link Templates#getEnabledToIssue}), not a statement per certificate.
+   * Its success is the issuance's {@code certificate.issue} event; a refusal is recorded as {@code
+   * request.issue}.
    */
   @Audited(value = "request.issue", objectType = "CERTIFICATE", recordSuccess = false)
   public IssuedCertificate issueAtOnce(
       Caller caller, String templateId, String csrPem, SignOverrides overrides) {
-    CertificateTemplate template = templates.getEnabled(caller, templateId);
-    CertificateAuthority ca = cas.get(caller, template.caId());
+    StoredTemplates.WithCa issuing = templates.getEnabledToIssue(caller, templateId);
+    CertificateTemplate template = issuing.template();
+    CertificateAuthority ca = issuing.ca();
     PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
     Request request = CsrReader.request("csr", csr);
     CertificateRequest record = csrRequest(caller, template, csr, request);

@@ -23,6 +23,7 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.revocation.boundary.CertificateRevoked;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.template.control.IssuingTemplates;
 import org.pkiaas.tsa.control.TsaUnits;
 
 /**
@@ -30,10 +31,10 @@ import org.pkiaas.tsa.control.TsaUnits;
  * its transaction commits; a change made on another node shows up as a new revision of its CA
  * (crl_state), which this watcher polls every two seconds, and evicts the whole CA. Retiring a CA
  * moves its revision too, and deleting one removes its row: either way this node drops the CA's
- * cached answers, responder, time-stamping unit and signer. A revoked responder or time-stamping
- * certificate drops the CA's responder or unit, so the next request issues a new one. Each beat
- * also drops the time-stamping units whose CA changed elsewhere (timestamping turned off, another
- * policy).
+ * cached answers, responder, time-stamping unit and signer, and what issuance read of CAs and
+ * templates ({@link IssuingTemplates}). A revoked responder or time-stamping certificate drops the
+ * CA's responder or unit, so the next request issues a new one. Each beat also drops the
+ * time-stamping units whose CA changed elsewhere (timestamping turned off, another policy).
  */
 @Singleton
 @Startup
@@ -54,6 +55,8 @@ public class StatusWatcher {
   @Inject CaSigners signers;
 
   @Inject TsaUnits tsaUnits;
+
+  @Inject IssuingTemplates issuing;
 
   private final Map<String, Long> known = new HashMap<>();
 
@@ -101,6 +104,9 @@ public class StatusWatcher {
   }
 
   private void forgetCa(String caId) {
+    // first what issuance read of the CA, so no issuance here makes its signer again from a CA
+    // that still looks active
+    issuing.forgetAll();
     cache.forgetCa(caId);
     responders.forget(caId);
     tsaUnits.forget(caId);

@@ -4,43 +4,41 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.problem.ForbiddenException;
 import org.pkiaas.problem.NotFoundException;
 import org.pkiaas.scep.control.IpAcl;
 import org.pkiaas.scep.control.RegistrationAuthorities;
+import org.pkiaas.template.control.IssuingTemplates;
 import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.entity.CertificateTemplate;
 import org.pkiaas.template.entity.TemplateSettings;
 
 /**
  * Finds the template behind a SCEP URL (user guide 6.1): only an enabled template with SCEP
- * switched on, under a CA that issues, has one; anything else is not found. Reads, joining the
- * caller's transaction when there is one and opening none of its own (SCEP's requests run outside
- * one, each step that writes in its own); {@link #withRa} may issue the CA's first RA certificate,
- * in a transaction of its own ({@link RegistrationAuthorities#current}).
+ * switched on, under a CA that issues, has one; anything else is not found. The template and its CA
+ * are this node's recent reads of them ({@link IssuingTemplates}), checked on every request. Reads,
+ * joining the caller's transaction when there is one and opening none of its own (SCEP's requests
+ * run outside one, each step that writes in its own); {@link #withRa} may issue the CA's first RA
+ * certificate, in a transaction of its own ({@link RegistrationAuthorities#current}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ScepTemplates {
-
-  @PersistenceContext EntityManager em;
 
   /** A template that answers SCEP, with its CA. */
   public record ScepTemplate(CertificateTemplate template, CertificateAuthority ca) {}
 
   @Inject RegistrationAuthorities authorities;
 
+  @Inject IssuingTemplates issuing;
+
   /** A SCEP template, and the RA that decrypts its requests and signs its replies. */
   public record WithRa(ScepTemplate scep, RegistrationAuthorities.Ra ra) {}
 
   public ScepTemplate open(String templateId) {
     StoredTemplates.WithCa found =
-        templateId == null || templateId.length() > 64
-            ? null
-            : StoredTemplates.findWithCa(em, templateId);
+        templateId == null || templateId.length() > 64 ? null : issuing.find(templateId);
     if (found == null) {
       throw NotFoundException.because("There is no SCEP service here");
     }

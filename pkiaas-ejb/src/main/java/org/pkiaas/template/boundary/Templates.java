@@ -14,6 +14,7 @@ import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
+import org.pkiaas.template.control.IssuingTemplates;
 import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.control.TemplateValidation;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -29,6 +30,8 @@ public class Templates {
   @PersistenceContext EntityManager em;
 
   @Inject CertificateAuthorities cas;
+
+  @Inject IssuingTemplates issuing;
 
   @Inject org.pkiaas.mail.boundary.Mailer mailer;
 
@@ -77,7 +80,25 @@ public class Templates {
    * The template, if it is the caller's and enabled: the condition for queuing anything under it.
    */
   public CertificateTemplate getEnabled(Caller caller, String templateId) {
-    CertificateTemplate template = get(caller, templateId);
+    return requireEnabled(get(caller, templateId));
+  }
+
+  /**
+   * As {@link #getEnabled}, with the template's CA, both as this node read them a moment ago
+   * ({@link IssuingTemplates}): for the one-call issuance, which needs them for every certificate.
+   * Whose they are, whether the CA is deleted and whether the template is enabled are checked on
+   * every call. Detached entities: read them, never change them.
+   */
+  public StoredTemplates.WithCa getEnabledToIssue(Caller caller, String templateId) {
+    StoredTemplates.WithCa found = templateId == null ? null : issuing.find(templateId);
+    if (found == null || !found.ca().visibleTo(caller.accountId())) {
+      throw new NotFoundException(KIND, templateId);
+    }
+    requireEnabled(found.template());
+    return found;
+  }
+
+  private static CertificateTemplate requireEnabled(CertificateTemplate template) {
     if (!template.enabled()) {
       throw new ConflictException("The template '" + template.name() + "' is disabled");
     }

@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
+import org.pkiaas.ca.entity.IssuingSettingsListener;
 import org.pkiaas.rowid.RowIds;
 import org.pkiaas.template.entity.TemplateSettings.CertificateTransparency;
 import org.pkiaas.template.entity.TemplateSettings.Constraints;
@@ -41,6 +43,7 @@ import org.pkiaas.x509.SanType;
  * beyond that mapping.
  */
 @Entity
+@EntityListeners(IssuingSettingsListener.class)
 @AuditedAs("TEMPLATE")
 @Table(name = "certificate_template")
 @NamedQuery(
@@ -52,9 +55,6 @@ import org.pkiaas.x509.SanType;
 @NamedQuery(
     name = "CertificateTemplate.byEstLabel",
     query = "SELECT t FROM CertificateTemplate t WHERE t.estLabel = :label")
-@NamedQuery(
-    name = "CertificateTemplate.deleteByCa",
-    query = "DELETE FROM CertificateTemplate t WHERE t.caId = :caId")
 @NamedQuery(
     name = CertificateTemplate.WITH_CT_LOGS,
     query = "SELECT t FROM CertificateTemplate t LEFT JOIN FETCH t.ctLogs WHERE t.id = :id")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pkiaas.certificate.entity.CertificateStatus;
 import org.pkiaas.crl.control.CrlStates;
 import org.pkiaas.signing.CaSigners;
+import org.pkiaas.template.control.IssuingTemplates;
 import org.pkiaas.tsa.control.TsaUnits;
 
 /** What another node's retirement or deletion of a CA looks like to this node's watcher. */
@@ -22,6 +23,7 @@ class StatusWatcherTest {
   private final List<String> droppedResponders = new ArrayList<>();
   private final List<String> droppedSigners = new ArrayList<>();
   private final List<String> droppedUnits = new ArrayList<>();
+  private final List<String> dropped = new ArrayList<>();
   private final StatusWatcher watcher = new StatusWatcher();
 
   @BeforeEach
@@ -46,6 +48,7 @@ class StatusWatcherTest {
           @Override
           public void forget(String caId) {
             droppedSigners.add(caId);
+            dropped.add("signer " + caId);
           }
         };
     watcher.tsaUnits =
@@ -53,6 +56,13 @@ class StatusWatcherTest {
           @Override
           public void forget(String caId) {
             droppedUnits.add(caId);
+          }
+        };
+    watcher.issuing =
+        new IssuingTemplates() {
+          @Override
+          public void forgetAll() {
+            dropped.add("issuance's templates and CAs");
           }
         };
     revisions.put("retiring", 1L);
@@ -91,6 +101,7 @@ class StatusWatcherTest {
 
     assertNull(watcher.cache.status("new", "01"));
     assertEquals(List.of(), droppedSigners, "its signer and responder stay");
+    assertEquals(List.of(), dropped);
     assertEquals(List.of(), droppedResponders);
   }
 
@@ -104,6 +115,10 @@ class StatusWatcherTest {
     assertEquals(List.of("retiring"), droppedSigners);
     assertEquals(List.of("retiring"), droppedResponders);
     assertEquals(List.of("retiring"), droppedUnits, "a retired CA stamps nothing more");
+    assertEquals(
+        List.of("issuance's templates and CAs", "signer retiring"),
+        dropped,
+        "what issuance read goes first, so nothing makes the signer again from an active CA");
     assertNull(watcher.cache.status("retiring", "01"));
     assertNotNull(watcher.cache.status("bystander", "01"));
   }
@@ -117,6 +132,7 @@ class StatusWatcherTest {
     watcher.poll();
 
     assertEquals(List.of("retiring"), droppedSigners, "dropped once, then forgotten");
+    assertEquals(List.of("issuance's templates and CAs", "signer retiring"), dropped);
     assertEquals(List.of("retiring"), droppedResponders);
     assertNull(watcher.cache.status("retiring", "01"));
     assertNotNull(watcher.cache.status("bystander", "01"));
