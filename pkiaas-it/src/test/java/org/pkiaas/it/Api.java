@@ -151,8 +151,8 @@ public final class Api {
   }
 
   /**
-   * Changes a template's general settings: {@code change} gets them as they are (with {@code
-   * general} for reading) and adds what changes; the rest stays.
+   * Changes a template's general settings: {@code change} gets a builder holding them as they are
+   * and adds what changes; the rest stays.
    */
   public Reply changeGeneral(
       String templateId, java.util.function.Consumer<jakarta.json.JsonObjectBuilder> change) {
