@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigInteger;
 import java.net.URI;
@@ -74,6 +75,13 @@ class DatabaseOutageIT extends ServerIT {
 
   private void outageAndRecovery(OwnMariaDb db) throws Exception {
     StatusPki pki = new StatusPki(Api.newUser(), "Outage Root");
+    // the one call keeps its template and CA for a while, and reaches its group's write
+    String oneCall = "/api/v1/templates/" + pki.templateId + "/certificates";
+    JsonObject csr =
+        Json.createObjectBuilder()
+            .add("csr", Csrs.csr(Csrs.keys("EC"), "CN=one.outage.test", List.of("one.outage.test")))
+            .build();
+    assertEquals(201, pki.owner.post(oneCall, csr).status());
     BigInteger cached = StatusPki.serial(pki.issue("cached.outage.test"));
     BigInteger uncached = StatusPki.serial(pki.issue("uncached.outage.test"));
     // the status watcher drops the answers a node cached for a CA before its first two-second beat
@@ -89,9 +97,9 @@ class DatabaseOutageIT extends ServerIT {
     db.kill();
     // two rounds under load: the first may write a stack trace per distinct cause, the second
     // only a line or two per failure (about 400 bytes; before, ~100 KB per failure)
-    int first = failUnderLoad(pki, uncached);
+    int first = failUnderLoad(pki, uncached, oneCall, csr);
     long logBetween = Files.size(cli.serverLog());
-    int second = failUnderLoad(pki, uncached);
+    int second = failUnderLoad(pki, uncached, oneCall, csr);
     long growth = Files.size(cli.serverLog()) - logBetween;
     assertOneLinePerFailure(logBetween, second);
     assertTrue(first + second > 20, "the outage was under load: " + (first + second) + " requests");
@@ -146,6 +154,8 @@ class DatabaseOutageIT extends ServerIT {
         "ready again within " + RECOVERY.toSeconds() + " s");
     // and it writes again
     pki.issue("after.outage.test");
+    Api.Reply issued = pki.owner.post(oneCall, csr);
+    assertEquals(201, issued.status(), issued::toString);
   }
 
   /** Readiness reaches {@code status} (its database check with it) within {@link #RECOVERY}. */
@@ -164,18 +174,20 @@ class DatabaseOutageIT extends ServerIT {
   }
 
   /** Five seconds of requests that need the database; returns how many were sent. */
-  private static int failUnderLoad(StatusPki pki, BigInteger uncached) {
+  private static int failUnderLoad(
+      StatusPki pki, BigInteger uncached, String oneCall, JsonObject csr) {
     int failures = 0;
     long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (System.nanoTime() < end) {
       assertApiUnavailable(pki.owner.get("/api/v1/cas/" + pki.caId));
+      assertApiUnavailable(pki.owner.post(oneCall, csr));
       assertEquals(
           OCSPResp.TRY_LATER,
           StatusPki.response(pki.ocsp(pki.request(null, uncached))).getStatus());
       assertEquals(
           OCSPResp.TRY_LATER,
           StatusPki.response(pki.ocsp(pki.request(StatusPki.nonce(16), uncached))).getStatus());
-      failures += 3;
+      failures += 4;
     }
     return failures;
   }

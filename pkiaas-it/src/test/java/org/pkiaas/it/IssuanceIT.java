@@ -305,6 +305,75 @@ class IssuanceIT extends ServerIT {
     assertTrue(refused.getString("detail").contains("retired"), refused::toString);
   }
 
+  /**
+   * Concurrent one calls share their transactions ({@code OneCallCommits}): every caller still gets
+   * its own certificate, stored when it is answered, traced to its own request record and audited
+   * once; none is lost or stored twice.
+   */
+  @Test
+  void concurrentOneCallsEachGetTheirOwnStoredTracedAndAuditedCertificate() throws Exception {
+    String path = "/api/v1/templates/" + webServer + "/certificates";
+    int before = owner.get("/api/v1/cas/" + caId + "/certificates").total();
+    int callers = 8;
+    int each = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(callers);
+    List<java.util.concurrent.Future<List<JsonObject>>> running = new java.util.ArrayList<>();
+    try {
+      for (int c = 0; c < callers; c++) {
+        String name = "caller" + c + ".group.test";
+        running.add(
+            pool.submit(
+                () -> {
+                  List<JsonObject> mine = new java.util.ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    String host = i + "." + name;
+                    Api.Reply reply =
+                        owner.post(
+                            path, Json.createObjectBuilder().add("csr", csr(host, host)).build());
+                    assertEquals(201, reply.status(), reply::toString);
+                    JsonObject issued = reply.json();
+                    // stored by the time it is answered
+                    Api.Reply stored = owner.get("/api/v1/certificates/" + issued.getString("id"));
+                    assertEquals(200, stored.status(), stored::toString);
+                    assertEquals(
+                        issued.getString("certificatePem"),
+                        stored.json().getString("certificatePem"));
+                    assertTrue(
+                        Pki.certificate(issued.getString("certificatePem"))
+                            .getSubject()
+                            .toString()
+                            .contains(host),
+                        "each caller gets its own certificate");
+                    mine.add(issued);
+                  }
+                  return mine;
+                }));
+      }
+      List<JsonObject> all = new java.util.ArrayList<>();
+      for (var caller : running) {
+        all.addAll(caller.get(120, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertEquals(callers * each, all.stream().map(c -> c.getString("id")).distinct().count());
+      assertEquals(
+          before + callers * each, owner.get("/api/v1/cas/" + caId + "/certificates").total());
+      java.util.Map<String, Long> audited =
+          AuditLogIT.events(owner).getValuesAs(JsonObject.class).stream()
+              .filter(e -> "certificate.issue".equals(e.getString("action")))
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      e -> e.getString("objectId"), java.util.stream.Collectors.counting()));
+      for (JsonObject issued : all) {
+        JsonObject request = owner.get("/api/v1/requests/" + issued.getString("requestId")).json();
+        assertEquals("ISSUED", request.getString("status"), request::toString);
+        assertEquals(issued.getString("id"), request.getString("certificateId"));
+        assertEquals(1L, audited.get(issued.getString("id")), "audited once: " + issued);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private String issue(String path, JsonObject body) {
     Api.Reply reply = owner.post(path, body);
     assertEquals(201, reply.status(), reply::toString);

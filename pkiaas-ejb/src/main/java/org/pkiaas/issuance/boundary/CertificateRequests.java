@@ -1,6 +1,8 @@
 package org.pkiaas.issuance.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,6 +57,8 @@ public class CertificateRequests {
   @Inject CertificateAuthorities cas;
 
   @Inject IssuanceService issuance;
+
+  @Inject OneCallCommits commits;
 
   @Inject ClaimLinks claimLinks;
 
@@ -112,25 +116,30 @@ public class CertificateRequests {
     return issuance.issue(
         ca,
         template,
-        new Intake(
-            Channel.ADMIN_CSR,
-            request,
-            (overrides == null ? SignOverrides.NONE : overrides).toDecision()),
+        new Intake(Channel.ADMIN_CSR, request, orNone(overrides).toDecision()),
         requestId,
         caller.username());
   }
 
+  private static SignOverrides orNone(SignOverrides overrides) {
+    return overrides == null ? SignOverrides.NONE : overrides;
+  }
+
   /**
    * Issues at once what a CSR asks under a template, for a caller who may sign on it: the submit
-   * and sign of the queue in one call and one transaction, through the same intake policy as the
-   * sign call ({@link Channel#ADMIN_CSR} with the caller's overrides). The CSR is parsed and its
-   * signature verified once; the request is kept in the queue's history as issued, so the
-   * certificate is traced to it as every queued one is. The template and its CA are this node's
-   * recent reads of them ({@link Templates#getEnabledToIssue}), not a statement per certificate.
-   * Its success is the issuance's {@code certificate.issue} event; a refusal is recorded as {@code
-   * request.issue}.
+   * and sign of the queue in one call, through the same intake policy as the sign call ({@link
+   * Channel#ADMIN_CSR} with the caller's overrides). The CSR is parsed and its signature verified
+   * once; the request is kept in the queue's history as issued, so the certificate is traced to it
+   * as every queued one is. The template and its CA are this node's recent reads of them ({@link
+   * Templates#getEnabledToIssue}), not a statement per certificate. The certificate and its request
+   * record are stored in a transaction shared with concurrent calls ({@link OneCallCommits}),
+   * committed before this returns; nothing else is written. No transaction spans the call: the
+   * lookups and the signature run in their own, which end before this call waits for its group, so
+   * a waiting call holds no connection its group's writer needs. Its success is the issuance's
+   * {@code certificate.issue} event; a refusal is recorded as {@code request.issue}.
    */
   @Audited(value = "request.issue", objectType = "CERTIFICATE", recordSuccess = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public IssuedCertificate issueAtOnce(
       Caller caller, String templateId, String csrPem, SignOverrides overrides) {
     StoredTemplates.WithCa issuing = templates.getEnabledToIssue(caller, templateId);
@@ -139,11 +148,17 @@ public class CertificateRequests {
     PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
     Request request = CsrReader.request("csr", csr);
     CertificateRequest record = csrRequest(caller, template, csr, request);
-    IssuedCertificate issued = signCsr(caller, ca, template, request, overrides, record.id());
-    // persisted with its final state: one INSERT at commit, no UPDATE
-    record.issued(issued.id());
-    em.persist(record);
-    return issued;
+    CertificateIssued signed =
+        issuance.sign(
+            ca,
+            template,
+            new Intake(Channel.ADMIN_CSR, request, orNone(overrides).toDecision()),
+            record.id(),
+            caller.username());
+    // stored with its final state: one INSERT, no UPDATE
+    record.issued(signed.certificate().id());
+    commits.record(signed, record);
+    return signed.certificate();
   }
 
   /** One page of the CA's requests that match the query, counted and ordered by the database. */

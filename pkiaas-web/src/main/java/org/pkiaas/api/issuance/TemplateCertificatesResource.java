@@ -27,9 +27,10 @@ import org.pkiaas.issuance.boundary.CertificateRequests;
 
 /**
  * One-call issuance for integrators who may sign on a template: a CSR in, the certificate out, as
- * the queue's submit and sign would give it, in one request and one transaction. Through a template
- * with CT logs, that transaction runs under {@link LoggedIssuance}, as every other channel's does,
- * so no transaction is open while the logs answer.
+ * the queue's submit and sign would give it, in one request, stored before it is answered (in a
+ * transaction shared with concurrent calls). Through a template with CT logs, the signing
+ * transaction runs under {@link LoggedIssuance}, as every other channel's does, so no transaction
+ * is open while the logs answer.
  */
 @Path("templates/{templateId}/certificates")
 @Produces(MediaType.APPLICATION_JSON)
