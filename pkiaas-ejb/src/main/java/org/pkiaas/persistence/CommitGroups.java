@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -17,10 +18,11 @@ import java.util.logging.Logger;
  * returns once the transaction that holds it has committed, so nothing is answered before it is
  * stored. One caller at a time writes: everything queued so far, at once (the {@code writer} given,
  * which commits before it returns), in groups until its own item is written; then it returns, and
- * one of the callers whose items queued meanwhile takes over. Under load one commit, one connection
- * checkout and one round trip per statement serve many items; alone, an item is written at once.
- * Call it with no transaction of the caller's open: a caller waits here for other callers' writes,
- * which must not need what its own transaction holds.
+ * wakes the caller whose item now heads the queue, which takes over. Each caller sleeps until its
+ * own item is answered or its turn comes: one wake-up per item and one per group. Under load one
+ * commit, one connection checkout and one round trip per statement serve many items; alone, an item
+ * is written at once. Call it with no transaction of the caller's open: a caller waits here for
+ * other callers' writes, which must not need what its own transaction holds.
  *
  * <p>A group that fails is written again one item at a time when the failure may lie with one of
  * its items ({@code split}), so a row the database refuses fails only its own caller; otherwise
@@ -33,7 +35,7 @@ public final class CommitGroups<T> {
   private static final Logger LOG = Logger.getLogger(CommitGroups.class.getName());
 
   /** How long a waiting caller sleeps at most before it looks at its item and the lock again. */
-  private static final long RECHECK_MILLIS = 100;
+  private static final long RECHECK_NANOS = 100_000_000;
 
   private final int maxGroup;
   private final Consumer<List<T>> writer;
@@ -41,12 +43,10 @@ public final class CommitGroups<T> {
   private final Queue<Queued<T>> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writing = new ReentrantLock();
 
-  /** Woken whenever a group is answered or the writer lets go of the lock. */
-  private final Object turn = new Object();
-
   /** An item waiting for its transaction's commit. */
   private static final class Queued<T> extends CompletableFuture<Void> {
     final T item;
+    final Thread caller = Thread.currentThread();
 
     Queued(T item) {
       this.item = item;
@@ -87,10 +87,13 @@ public final class CommitGroups<T> {
           }
         } finally {
           writing.unlock();
-          wake();
+          handOver();
         }
       } else {
-        interrupted |= awaitTurn(mine);
+        // woken when the item is answered or when it heads the queue and the lock is free; a
+        // wake-up given before this sleeps makes it return at once
+        LockSupport.parkNanos(this, RECHECK_NANOS);
+        interrupted |= Thread.interrupted();
       }
     }
     if (interrupted) {
@@ -104,30 +107,11 @@ public final class CommitGroups<T> {
     return queue.size();
   }
 
-  /**
-   * Sleeps until {@code mine} is answered or the lock is free; a writer wakes the callers after
-   * each group and when it lets go, and it does both after this caller looked, or this caller is
-   * already asleep on {@link #turn} then.
-   *
-   * @return whether the thread was interrupted meanwhile
-   */
-  private boolean awaitTurn(Queued<T> mine) {
-    synchronized (turn) {
-      if (mine.isDone() || !writing.isLocked()) {
-        return false;
-      }
-      try {
-        turn.wait(RECHECK_MILLIS);
-        return false;
-      } catch (InterruptedException e) {
-        return true;
-      }
-    }
-  }
-
-  private void wake() {
-    synchronized (turn) {
-      turn.notifyAll();
+  /** Wakes the caller whose item heads the queue, to write it with everything queued behind. */
+  private void handOver() {
+    Queued<T> next = queue.peek();
+    if (next != null) {
+      LockSupport.unpark(next.caller);
     }
   }
 
@@ -162,9 +146,12 @@ public final class CommitGroups<T> {
       throw e;
     } finally {
       // an Error thrown part way through a group's single writes leaves no caller waiting
-      group.forEach(
-          queued -> queued.completeExceptionally(new IllegalStateException("Not written")));
-      wake();
+      for (Queued<T> queued : group) {
+        queued.completeExceptionally(new IllegalStateException("Not written"));
+        if (queued.caller != Thread.currentThread()) {
+          LockSupport.unpark(queued.caller);
+        }
+      }
     }
   }
 

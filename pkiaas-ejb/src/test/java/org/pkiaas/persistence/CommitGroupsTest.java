@@ -1,6 +1,7 @@
 package org.pkiaas.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class CommitGroupsTest {
 
   private final List<List<String>> attempts = new ArrayList<>();
+  private final List<Thread> writers = new ArrayList<>();
   private final Set<String> committed = ConcurrentHashMap.newKeySet();
   private final ExecutorService callers = Executors.newFixedThreadPool(5);
   private final CountDownLatch firstWriting = new CountDownLatch(1);
@@ -41,13 +43,7 @@ class CommitGroupsTest {
                 throw new IllegalStateException("Data too long for column 'subject'");
               }
             });
-    Future<?> first = callers.submit(() -> groups.commit("first"));
-    assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
-    List<Future<?>> group = new ArrayList<>();
-    for (String item : List.of("a", "bad", "b", "c")) {
-      group.add(callers.submit(() -> groups.commit(item)));
-    }
-    first.get(10, TimeUnit.SECONDS);
+    List<Future<?>> group = fourAfterFirst(groups, List.of("a", "bad", "b", "c"));
     group.get(0).get(10, TimeUnit.SECONDS);
     ExecutionException refused =
         assertThrows(ExecutionException.class, () -> group.get(1).get(10, TimeUnit.SECONDS));
@@ -69,20 +65,28 @@ class CommitGroupsTest {
                 throw down;
               }
             });
-    Future<?> first = callers.submit(() -> groups.commit("first"));
-    assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
-    List<Future<?>> group = new ArrayList<>();
-    for (String item : List.of("a", "b", "c", "d")) {
-      group.add(callers.submit(() -> groups.commit(item)));
-    }
-    first.get(10, TimeUnit.SECONDS);
-    for (Future<?> refused : group) {
+    for (Future<?> refused : fourAfterFirst(groups, List.of("a", "b", "c", "d"))) {
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> refused.get(10, TimeUnit.SECONDS));
       assertSame(down, e.getCause());
     }
     assertEquals(Set.of("first"), committed);
     assertEquals(2, attempts.size(), "no attempt item by item: " + attempts);
+  }
+
+  /**
+   * The caller that writes returns once its own item is committed, and one of the callers that
+   * queued meanwhile writes the next group: a writer is not kept writing for others under load.
+   */
+  @Test
+  void theWriterHandsTheNextGroupToACallerInIt() throws Exception {
+    CommitGroups<String> groups = groupsHeldOpenUntilFourWait(items -> {});
+    List<Future<?>> group = fourAfterFirst(groups, List.of("a", "b", "c", "d"));
+    for (Future<?> committedItem : group) {
+      committedItem.get(10, TimeUnit.SECONDS);
+    }
+    assertEquals(List.of(List.of("first"), 4), List.of(attempts.get(0), attempts.get(1).size()));
+    assertNotEquals(writers.get(0), writers.get(1), "written by another caller");
   }
 
   @Test
@@ -113,6 +117,22 @@ class CommitGroupsTest {
   }
 
   /**
+   * Commits "first", and while it is being written the four {@code items} from callers of their
+   * own; returns those four callers once "first" has returned.
+   */
+  private List<Future<?>> fourAfterFirst(CommitGroups<String> groups, List<String> items)
+      throws Exception {
+    Future<?> first = callers.submit(() -> groups.commit("first"));
+    assertTrue(firstWriting.await(10, TimeUnit.SECONDS));
+    List<Future<?>> four = new ArrayList<>();
+    for (String item : items) {
+      four.add(callers.submit(() -> groups.commit(item)));
+    }
+    first.get(10, TimeUnit.SECONDS);
+    return four;
+  }
+
+  /**
    * Groups whose first write waits until four more callers have queued, so those four are written
    * together; {@code check} sees every attempt and may refuse it; a failure is split unless it says
    * the connection was refused.
@@ -127,6 +147,7 @@ class CommitGroupsTest {
               synchronized (attempts) {
                 first = attempts.isEmpty();
                 attempts.add(List.copyOf(items));
+                writers.add(Thread.currentThread());
               }
               if (first) {
                 firstWriting.countDown();
