@@ -145,9 +145,12 @@ public final class CommitGroups<T> {
       group.forEach(queued -> queued.completeExceptionally(e));
       throw e;
     } finally {
-      // an Error thrown part way through a group's single writes leaves no caller waiting
+      // an Error thrown part way through a group's single writes leaves no caller waiting (and
+      // only then is an exception made: filling in its stack trace costs more than the wake-up)
       for (Queued<T> queued : group) {
-        queued.completeExceptionally(new IllegalStateException("Not written"));
+        if (!queued.isDone()) {
+          queued.completeExceptionally(new IllegalStateException("Not written"));
+        }
         if (queued.caller != Thread.currentThread()) {
           LockSupport.unpark(queued.caller);
         }
