@@ -113,16 +113,15 @@ public class CertificateRequests {
       Request request,
       SignOverrides overrides,
       String requestId) {
-    return issuance.issue(
-        ca,
-        template,
-        new Intake(Channel.ADMIN_CSR, request, orNone(overrides).toDecision()),
-        requestId,
-        caller.username());
+    return issuance.issue(ca, template, adminCsr(request, overrides), requestId, caller.username());
   }
 
-  private static SignOverrides orNone(SignOverrides overrides) {
-    return overrides == null ? SignOverrides.NONE : overrides;
+  /** What a signer hands the intake policy for a CSR: the request with the signer's overrides. */
+  private static Intake adminCsr(Request request, SignOverrides overrides) {
+    return new Intake(
+        Channel.ADMIN_CSR,
+        request,
+        (overrides == null ? SignOverrides.NONE : overrides).toDecision());
   }
 
   /**
@@ -133,10 +132,10 @@ public class CertificateRequests {
    * as every queued one is. The template and its CA are this node's recent reads of them ({@link
    * Templates#getEnabledToIssue}), not a statement per certificate. The certificate and its request
    * record are stored in a transaction shared with concurrent calls ({@link OneCallCommits}),
-   * committed before this returns; nothing else is written. No transaction spans the call: the
-   * lookups and the signature run in their own, which end before this call waits for its group, so
-   * a waiting call holds no connection its group's writer needs. Its success is the issuance's
-   * {@code certificate.issue} event; a refusal is recorded as {@code request.issue}.
+   * committed before this returns; nothing else is written. No transaction spans the call, and the
+   * lookups and the signature open none (a cache miss reads on a connection it returns at once), so
+   * a call waiting for its group holds no connection its group's writer needs. Its success is the
+   * issuance's {@code certificate.issue} event; a refusal is recorded as {@code request.issue}.
    */
   @Audited(value = "request.issue", objectType = "CERTIFICATE", recordSuccess = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -149,12 +148,7 @@ public class CertificateRequests {
     Request request = CsrReader.request("csr", csr);
     CertificateRequest record = csrRequest(caller, template, csr, request);
     CertificateIssued signed =
-        issuance.sign(
-            ca,
-            template,
-            new Intake(Channel.ADMIN_CSR, request, orNone(overrides).toDecision()),
-            record.id(),
-            caller.username());
+        issuance.sign(ca, template, adminCsr(request, overrides), record.id(), caller.username());
     // stored with its final state: one INSERT, no UPDATE
     record.issued(signed.certificate().id());
     commits.record(signed, record);

@@ -91,8 +91,12 @@ public class IssuanceService {
    * certificate it returns must not leave the server before {@link #record} or {@link #recordAll}
    * has stored it.
    *
+   * <p>Joins the caller's transaction and opens none of its own: it reads and writes nothing (a CT
+   * attempt that fails is recorded in a transaction of its own, {@code CtAttempts}).
+   *
    * @return the certificate, not yet persisted, as the event that stores it will announce it
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public CertificateIssued sign(
       CertificateAuthority ca,
       CertificateTemplate template,
