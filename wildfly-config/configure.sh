@@ -28,11 +28,32 @@ run() {
     }
 }
 
+# Installs module NAME: the jar JAR as FILE, and a module.xml that depends on the modules named after.
+jar_module() {
+    local name="$1" jar="$2" file="$3" dir
+    shift 3
+    dir="$jboss_home/modules/${name//.//}/main"
+    mkdir -p "$dir"
+    cp "$jar" "$dir/$file"
+    {
+        echo '<?xml version="1.0" encoding="UTF-8"?>'
+        echo "<module xmlns=\"urn:jboss:module:1.9\" name=\"$name\">"
+        echo "  <resources>"
+        echo "    <resource-root path=\"$file\"/>"
+        echo "  </resources>"
+        echo "  <dependencies>"
+        for dependency in "$@"; do echo "    <module name=\"$dependency\"/>"; done
+        echo "  </dependencies>"
+        echo "</module>"
+    } >"$dir/module.xml"
+}
+
 mkdir -p "$jboss_home/standalone/log"
 # Module org.pkiaas.tls: the trust manager that lets the HTTPS listener request a client certificate
 # and leave its checking to the application, and the key manager that serves a renewed server
 # certificate at the next handshake after its key store changed (cli/https.cli). The build packs it (target/pkiaas-tls.jar);
-# PKIAAS_TLS_MODULE_JAR names another copy of that jar.
+# PKIAAS_TLS_MODULE_JAR names another copy of that jar. The same jar is module org.pkiaas.jdbc with
+# MariaDB (below).
 tls_jar="${PKIAAS_TLS_MODULE_JAR:-$here/target/pkiaas-tls.jar}"
 [ -f "$tls_jar" ] || { echo "configure.sh: no $tls_jar; build wildfly-config first (mvn package -pl wildfly-config)" >&2; exit 2; }
 tls_module="$jboss_home/modules/org/pkiaas/tls/main"
@@ -47,21 +68,10 @@ case "$database" in
     mariadb)
         driver="${3:-$(ls "$here"/target/drivers/mariadb-java-client-*.jar 2>/dev/null | head -1)}"
         [ -f "$driver" ] || { echo "configure.sh: no MariaDB driver jar; build wildfly-config first or pass its path" >&2; exit 2; }
-        module_dir="$jboss_home/modules/org/mariadb/jdbc/main"
-        mkdir -p "$module_dir"
-        cp "$driver" "$module_dir/mariadb-java-client.jar"
-        cat >"$module_dir/module.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<module xmlns="urn:jboss:module:1.9" name="org.mariadb.jdbc">
-  <resources>
-    <resource-root path="mariadb-java-client.jar"/>
-  </resources>
-  <dependencies>
-    <module name="java.se"/>
-    <module name="jakarta.transaction.api"/>
-  </dependencies>
-</module>
-XML
+        jar_module org.mariadb.jdbc "$driver" mariadb-java-client.jar java.se jakarta.transaction.api
+        # module org.pkiaas.jdbc: the data source's driver class, Connector/J with the pool's
+        # statements prepared without generated keys (org.pkiaas.jdbc.MariaDbDriver); the build's jar
+        jar_module org.pkiaas.jdbc "$tls_jar" pkiaas-wildfly.jar java.se org.mariadb.jdbc
         scripts+=(datasource-mariadb.cli)
         ;;
     *)

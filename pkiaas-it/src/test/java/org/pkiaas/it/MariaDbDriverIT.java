@@ -1,0 +1,144 @@
+package org.pkiaas.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pkiaas.jdbc.MariaDbDriver;
+
+/**
+ * The data source's MariaDB driver ({@code org.pkiaas.jdbc.MariaDbDriver}, module {@code
+ * org.pkiaas.jdbc}) against the test MariaDB, prepared as WildFly's pool prepares every statement:
+ * a batch of INSERTs reaches the server as one command, where Connector/J alone sends one per row;
+ * a batch of UPDATEs still reports each row's count. Runs on MariaDB only (the on-h2 run excludes
+ * it): there is no other server to ask.
+ */
+class MariaDbDriverIT {
+
+  private static final String URL =
+      "jdbc:mariadb://127.0.0.1:3306/" + System.getProperty("pkiaas.it.db-name", "pkiaas_it");
+
+  private static final String TABLE =
+      "driver_check_" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void table() throws SQLException {
+    try (Connection connection = new org.mariadb.jdbc.Driver().connect(URL, credentials());
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TABLE " + TABLE + " (id VARCHAR(36) PRIMARY KEY, der BLOB, v VARCHAR(20))");
+    }
+  }
+
+  @AfterAll
+  static void dropTable() throws SQLException {
+    try (Connection connection = new org.mariadb.jdbc.Driver().connect(URL, credentials());
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + TABLE);
+    }
+  }
+
+  @Test
+  void poolPreparedInsertBatchIsOneCommand() throws SQLException {
+    try (Connection connection = new MariaDbDriver().connect(URL, credentials())) {
+      long before = insertCommands(connection);
+
+      int[] counts = insertFive(connection, "adapter");
+
+      assertEquals(1, insertCommands(connection) - before, "INSERT commands for five rows");
+      assertEquals(5, counts.length);
+      assertEquals(5, rows(connection, "adapter"));
+    }
+  }
+
+  /** Why the adapter exists; should Connector/J change, this fails and the adapter can go. */
+  @Test
+  void connectorJAloneSendsOneInsertPerRow() throws SQLException {
+    try (Connection connection = new org.mariadb.jdbc.Driver().connect(URL, credentials())) {
+      long before = insertCommands(connection);
+
+      insertFive(connection, "driver");
+
+      assertEquals(5, insertCommands(connection) - before, "INSERT commands for five rows");
+      assertEquals(5, rows(connection, "driver"));
+    }
+  }
+
+  @Test
+  void updateBatchKeepsEachRowsCount() throws SQLException {
+    try (Connection connection = new MariaDbDriver().connect(URL, credentials())) {
+      String[] ids = new String[3];
+      try (PreparedStatement insert =
+          connection.prepareStatement("INSERT INTO " + TABLE + " (id, v) VALUES (?, 'u')")) {
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = UUID.randomUUID().toString();
+          insert.setString(1, ids[i]);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      try (PreparedStatement update =
+          connection.prepareStatement(
+              "UPDATE " + TABLE + " SET v = 'u2' WHERE id = ? AND v = 'u'",
+              ResultSet.TYPE_FORWARD_ONLY,
+              ResultSet.CONCUR_READ_ONLY)) {
+        for (String id : new String[] {ids[0], "no-such-row", ids[2]}) {
+          update.setString(1, id);
+          update.addBatch();
+        }
+        assertArrayEquals(new int[] {1, 0, 1}, update.executeBatch());
+      }
+    }
+  }
+
+  private static int[] insertFive(Connection connection, String value) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO " + TABLE + " (id, der, v) VALUES (?, ?, ?)",
+            ResultSet.TYPE_FORWARD_ONLY,
+            ResultSet.CONCUR_READ_ONLY)) {
+      for (int i = 0; i < 5; i++) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setBytes(2, new byte[] {0x30, (byte) i, 0x00, 0x27, 0x5c});
+        insert.setString(3, value);
+        insert.addBatch();
+      }
+      return insert.executeBatch();
+    }
+  }
+
+  private static long insertCommands(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet status = statement.executeQuery("SHOW SESSION STATUS LIKE 'Com_insert'")) {
+      status.next();
+      return status.getLong(2);
+    }
+  }
+
+  private static long rows(Connection connection, String value) throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement("SELECT COUNT(*) FROM " + TABLE + " WHERE v = ?")) {
+      count.setString(1, value);
+      try (ResultSet result = count.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private static Properties credentials() {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", "pkiaas_it");
+    credentials.setProperty("password", "pkiaas_it");
+    return credentials;
+  }
+}
