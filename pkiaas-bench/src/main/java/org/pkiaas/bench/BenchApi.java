@@ -71,6 +71,24 @@ final class BenchApi {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Posts {@code json} and requires the answer {@code status}, a refusal; returns its body. */
+  String postRefused(String path, String json, int status) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != status) {
+      throw new IllegalStateException(
+          response.statusCode() + " where " + status + " was expected: " + response.body());
+    }
+    return response.body();
+  }
+
   String put(String path, String json) throws Exception {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))

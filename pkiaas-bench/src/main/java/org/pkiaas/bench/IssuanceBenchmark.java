@@ -105,6 +105,20 @@ public final class IssuanceBenchmark {
             inMemory,
             "what any API call costs",
             (client, i) -> api.get("/api/v1/templates/" + templateId)));
+    // The floor under the one call itself: the same clients posting the same body with one
+    // override the body's constraints refuse (HTTP, sign-in, reading and checking the JSON with
+    // its CSR, a problem+json answer): what the one call pays before any issuance work, with no
+    // EJB, no transaction and no database.
+    figures.add(
+        measure(
+            "floor: the one call refused at its body's check (`validityDays` 0, 400), no issuance, "
+                + clients
+                + " clients",
+            clients,
+            duration,
+            inMemory,
+            "what the one call's HTTP, sign-in and body cost",
+            (client, i) -> refusedOneCall(templateId, csrs.get(i % csrs.size()))));
     return figures.report();
   }
 
@@ -139,6 +153,13 @@ public final class IssuanceBenchmark {
     return api.post(
         "/api/v1/templates/" + templateId + "/certificates",
         "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\"}");
+  }
+
+  private String refusedOneCall(String templateId, String csrPem) throws Exception {
+    return api.postRefused(
+        "/api/v1/templates/" + templateId + "/certificates",
+        "{\"csr\":\"" + csrPem.replace("\n", "\\n") + "\",\"overrides\":{\"validityDays\":0}}",
+        400);
   }
 
   /**
