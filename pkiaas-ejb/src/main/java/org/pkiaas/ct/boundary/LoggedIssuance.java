@@ -185,7 +185,9 @@ public class LoggedIssuance {
    * The logs' answers for {@code pending}, asked from inside the issuing transaction while a place
    * among {@code pkiaas.ct.transactions-waiting} is free. Inside {@link #run} with every place
    * taken, ends this round with {@link PrecertificateReady} instead, so that {@code run} asks the
-   * logs with no transaction open and runs the transaction again. Outside {@code run}, asks here.
+   * logs with no transaction open and runs the transaction again. Outside {@code run}, and for a
+   * caller with no transaction open (the one call signs in none), asks here and takes no place:
+   * such a caller holds no connection while the logs answer.
    *
    * @throws TransparencyFailure too few valid SCTs; the attempt is recorded
    */
@@ -193,6 +195,10 @@ public class LoggedIssuance {
     Round round = CURRENT.get();
     if (round == null) {
       return ask(pending).embedded();
+    }
+    if (transactions.getTransactionKey() == null) {
+      round.answered = ask(pending);
+      return round.answered.embedded();
     }
     if (!waiting.tryAcquire()) {
       throw new PrecertificateReady(pending);

@@ -42,7 +42,7 @@ import org.pkiaas.x509.SubjectAltNames;
  * The one path every certificate takes, whichever channel gathered the request: template policy and
  * profile, a unique random serial, the CA's signer, the stored certificate, and the {@link
  * CertificateIssued} event. Runs in the caller's transaction, so a failure anywhere leaves nothing
- * behind (the one call signs in a transaction and stores in a group's, {@link #recordAll}). A
+ * behind (the one call signs in no transaction and stores in a group's, {@link #recordAll}). A
  * template with CT logs adds one step before the final signature: the precertificate and its SCTs
  * ({@link CertificateTransparency}). Channels run their transaction through {@link LoggedIssuance},
  * which bounds how many transactions wait on logs and has the others ask them between two rounds of

@@ -89,7 +89,8 @@ public class IssuingTemplates {
   private StoredTemplates.WithCa read(String id) {
     // a persistence context of its own, not joined to the caller's and closed below: the entities
     // it read are detached at once, and no flush of anyone's reaches them (the SELECT itself runs
-    // on the caller's transaction's connection)
+    // on the caller's transaction's connection, or, for a caller with none such as the one call, on
+    // a pool connection that Hibernate gives back once the read is done)
     EntityManager own = entityManagers.createEntityManager(SynchronizationType.UNSYNCHRONIZED);
     try {
       return StoredTemplates.findWithCa(own, id);

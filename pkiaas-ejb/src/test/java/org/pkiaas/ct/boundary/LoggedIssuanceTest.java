@@ -37,11 +37,12 @@ import org.pkiaas.template.entity.TemplateSettings;
 class LoggedIssuanceTest {
 
   private final LoggedIssuance logged = new LoggedIssuance();
+  private final Transactions transactions = new Transactions();
   private final AtomicInteger computed = new AtomicInteger();
   private final AtomicInteger asked = new AtomicInteger();
 
   LoggedIssuanceTest() {
-    logged.transactions = new NoTransaction();
+    logged.transactions = transactions;
     logged.transparency = answering(null);
     logged.waiting = new Semaphore(1);
   }
@@ -86,7 +87,7 @@ class LoggedIssuanceTest {
         logged.run(
             () -> {
               rounds.incrementAndGet();
-              return logged.embed(pending()).sctList();
+              return inTransaction(() -> logged.embed(pending())).sctList();
             });
 
     assertSame(sctList, embedded);
@@ -104,7 +105,7 @@ class LoggedIssuanceTest {
     logged.run(
         () -> {
           if (rounds.getAndIncrement() == 0) {
-            logged.embed(pending());
+            inTransaction(() -> logged.embed(pending()));
           }
           assertTrue(LoggedIssuance.answered() != null, "the logs answered between the rounds");
           return null;
@@ -112,6 +113,28 @@ class LoggedIssuanceTest {
 
     assertEquals(2, rounds.get());
     assertEquals(1, asked.get());
+  }
+
+  @Test
+  void aCallerWithNoTransactionOpenAsksAtOnceAndTakesNoPlace() {
+    logged.waiting = new Semaphore(0);
+    Extension sctList = new Extension(SctList.EXTENSION, false, new byte[] {4, 0});
+    logged.transparency = answering(sctList);
+    AtomicInteger rounds = new AtomicInteger();
+
+    Extension embedded =
+        logged.run(
+            () -> {
+              rounds.incrementAndGet();
+              Extension answer = logged.embed(pending()).sctList();
+              assertSame(sctList, LoggedIssuance.answered().embedding().sctList(), "kept");
+              return answer;
+            });
+
+    assertSame(sctList, embedded);
+    assertEquals(1, rounds.get(), "one round, though no place was free");
+    assertEquals(1, asked.get());
+    assertEquals(0, logged.waiting.availablePermits());
   }
 
   @Test
@@ -130,7 +153,7 @@ class LoggedIssuanceTest {
                 logged.run(
                     () -> {
                       rounds.incrementAndGet();
-                      return logged.embed(pending());
+                      return inTransaction(() -> logged.embed(pending()));
                     }));
 
     assertEquals("Certificate Transparency: 0 valid SCT(s), 1 required", failure.getMessage());
@@ -327,11 +350,26 @@ class LoggedIssuanceTest {
         null);
   }
 
-  /** A caller outside any transaction, as {@link LoggedIssuance#run} requires. */
-  private static final class NoTransaction implements TransactionSynchronizationRegistry {
+  /** What {@code body} returns, run as inside the issuing transaction of a round. */
+  private <T> T inTransaction(Supplier<T> body) {
+    transactions.key = "a transaction";
+    try {
+      return body.get();
+    } finally {
+      transactions.key = null;
+    }
+  }
+
+  /**
+   * A caller outside any transaction, as {@link LoggedIssuance#run} requires, until a round opens
+   * one ({@link #inTransaction}).
+   */
+  private static final class Transactions implements TransactionSynchronizationRegistry {
+    private Object key;
+
     @Override
     public Object getTransactionKey() {
-      return null;
+      return key;
     }
 
     @Override

@@ -28,9 +28,9 @@ import org.pkiaas.issuance.boundary.CertificateRequests;
 /**
  * One-call issuance for integrators who may sign on a template: a CSR in, the certificate out, as
  * the queue's submit and sign would give it, in one request, stored before it is answered (in a
- * transaction shared with concurrent calls). Through a template with CT logs, the signing
- * transaction runs under {@link LoggedIssuance}, as every other channel's does, so no transaction
- * is open while the logs answer.
+ * transaction shared with concurrent calls). It signs with no transaction open, so none is open
+ * while a template's CT logs answer; it runs under {@link LoggedIssuance}, as every other channel's
+ * issuance does, which keeps the logs' answers for the certificate's SCTs.
  */
 @Path("templates/{templateId}/certificates")
 @Produces(MediaType.APPLICATION_JSON)
