@@ -5,7 +5,8 @@
 #
 # h2 (default): the embedded database under the server's data directory.
 # mariadb: installs the MariaDB JDBC driver as module org.mariadb.jdbc (from MARIADB_DRIVER_JAR,
-# or the one the build copied to wildfly-config/target/drivers) and points PkiaasDS at MariaDB.
+# or the one the build copied to wildfly-config/target/drivers) and the driver class the datasource
+# uses as module org.pkiaas.jdbc, and points PkiaasDS at MariaDB.
 # The same scripts configure the servers the build, the tests and the README use.
 set -euo pipefail
 
@@ -30,7 +31,7 @@ run() {
 
 # Installs module NAME: the jar JAR as FILE, and a module.xml that depends on the modules named after.
 jar_module() {
-    local name="$1" jar="$2" file="$3" dir
+    local name="$1" jar="$2" file="$3" dir dependency
     shift 3
     dir="$jboss_home/modules/${name//.//}/main"
     mkdir -p "$dir"
