@@ -64,24 +64,12 @@ final class BenchApi {
   }
 
   String post(String path, String json) throws Exception {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(posting(path, json));
   }
 
   /** Posts {@code json} and requires the answer {@code status}, a refusal; returns its body. */
   String postRefused(String path, String json, int status) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .timeout(Duration.ofSeconds(60))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = answer(posting(path, json));
     if (response.statusCode() != status) {
       throw new IllegalStateException(
           response.statusCode() + " where " + status + " was expected: " + response.body());
@@ -107,10 +95,20 @@ final class BenchApi {
     }
   }
 
+  private HttpRequest.Builder posting(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", authorization)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  private HttpResponse<String> answer(HttpRequest.Builder request) throws Exception {
+    return http.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private String send(HttpRequest.Builder request) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = answer(request);
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(response.statusCode() + " " + response.body());
     }

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * MariaDB Connector/J, with one call mapped on its connections: {@code prepareStatement(sql,
- * TYPE_FORWARD_ONLY, CONCUR_READ_ONLY)} becomes JDBC's one-argument {@code prepareStatement(sql)},
- * which it means by the JDBC specification.
+ * TYPE_FORWARD_ONLY, CONCUR_READ_ONLY)} becomes the one-argument {@code prepareStatement(sql)},
+ * which by the JDBC specification asks for the same statement.
  *
  * <p>WildFly's pool (IronJacamar) prepares every statement the application asks for with the
  * three-argument call. Connector/J 3 answers that call with a statement that returns generated keys
@@ -115,12 +115,12 @@ public final class MariaDbDriver implements Driver {
         case "toString":
           return "MariaDbDriver connection over " + connection;
         case "unwrap":
-          if (((Class<?>) args[0]).isInstance(proxy)) {
+          if (args[0] instanceof Class<?> type && type.isInstance(proxy)) {
             return proxy;
           }
           break;
         case "isWrapperFor":
-          if (((Class<?>) args[0]).isInstance(proxy)) {
+          if (args[0] instanceof Class<?> type && type.isInstance(proxy)) {
             return true;
           }
           break;

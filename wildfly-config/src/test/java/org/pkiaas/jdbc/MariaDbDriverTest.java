@@ -82,6 +82,7 @@ class MariaDbDriverTest {
     assertSame(connection, connection.unwrap(Connection.class));
     assertTrue(connection.isWrapperFor(Connection.class));
     assertEquals("the driver's own", connection.unwrap(CharSequence.class));
+    assertEquals("the driver's own", connection.unwrap(null), "the driver answers for null");
   }
 
   @Test
