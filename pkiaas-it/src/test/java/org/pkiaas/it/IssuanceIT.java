@@ -306,9 +306,9 @@ class IssuanceIT extends ServerIT {
   }
 
   /**
-   * Concurrent one calls share their transactions ({@code OneCallCommits}): every caller still gets
-   * its own certificate, stored when it is answered, traced to its own request record and audited
-   * once; none is lost or stored twice.
+   * Concurrent one calls share their transactions ({@code OneCallIssuance}): every caller still
+   * gets its own certificate, stored when it is answered, traced to its own request record and
+   * audited once; none is lost or stored twice.
    */
   @Test
   void concurrentOneCallsEachGetTheirOwnStoredTracedAndAuditedCertificate() throws Exception {

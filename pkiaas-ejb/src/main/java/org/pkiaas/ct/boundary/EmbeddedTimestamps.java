@@ -1,8 +1,6 @@
 package org.pkiaas.ct.boundary;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -25,12 +23,12 @@ import org.pkiaas.x509.Der;
  * certificate, it takes the issuance's own checks of those SCTs rather than verifying them a second
  * time.
  *
- * <p>A read: it joins the caller's transaction when there is one and opens none of its own ({@code
- * SUPPORTS}), so the answer to an issuance does not pay a second JTA transaction to hand back what
- * the issuance verified.
+ * <p>A read, and a plain CDI bean rather than an enterprise bean: it joins the caller's transaction
+ * when there is one and opens none of its own (with none, each read's entities are detached at
+ * once, which is all it needs), so the answer to an issuance pays neither a second JTA transaction
+ * nor the container's invocation to hand back what the issuance verified.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class EmbeddedTimestamps {
 
   /**

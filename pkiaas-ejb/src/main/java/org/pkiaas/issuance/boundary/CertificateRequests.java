@@ -1,8 +1,6 @@
 package org.pkiaas.issuance.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,8 +56,6 @@ public class CertificateRequests {
 
   @Inject IssuanceService issuance;
 
-  @Inject OneCallCommits commits;
-
   @Inject ClaimLinks claimLinks;
 
   @Inject Event<RequestSigned> signedEvent;
@@ -89,7 +85,8 @@ public class CertificateRequests {
     return queued;
   }
 
-  private static CertificateRequest csrRequest(
+  /** The queue's record of {@code csr}, asked by {@code caller} under {@code template}. */
+  static CertificateRequest csrRequest(
       Caller caller,
       CertificateTemplate template,
       PKCS10CertificationRequest csr,
@@ -116,43 +113,15 @@ public class CertificateRequests {
     return issuance.issue(ca, template, adminCsr(request, overrides), requestId, caller.username());
   }
 
-  /** What a signer hands the intake policy for a CSR: the request with the signer's overrides. */
-  private static Intake adminCsr(Request request, SignOverrides overrides) {
+  /**
+   * What a signer hands the intake policy for a CSR: the request with the signer's overrides (the
+   * sign call's and the one call's, {@link OneCallIssuance}).
+   */
+  static Intake adminCsr(Request request, SignOverrides overrides) {
     return new Intake(
         Channel.ADMIN_CSR,
         request,
         (overrides == null ? SignOverrides.NONE : overrides).toDecision());
-  }
-
-  /**
-   * Issues at once what a CSR asks under a template, for a caller who may sign on it: the submit
-   * and sign of the queue in one call, through the same intake policy as the sign call ({@link
-   * Channel#ADMIN_CSR} with the caller's overrides). The CSR is parsed and its signature verified
-   * once; the request is kept in the queue's history as issued, so the certificate is traced to it
-   * as every queued one is. The template and its CA are this node's recent reads of them ({@link
-   * Templates#getEnabledToIssue}), not a statement per certificate. The certificate and its request
-   * record are stored in a transaction shared with concurrent calls ({@link OneCallCommits}),
-   * committed before this returns; nothing else is written. No transaction spans the call, and the
-   * lookups and the signature open none (a cache miss reads on a connection it returns at once), so
-   * a call waiting for its group holds no connection its group's writer needs. Its success is the
-   * issuance's {@code certificate.issue} event; a refusal is recorded as {@code request.issue}.
-   */
-  @Audited(value = "request.issue", objectType = "CERTIFICATE", recordSuccess = false)
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public IssuedCertificate issueAtOnce(
-      Caller caller, String templateId, String csrPem, SignOverrides overrides) {
-    StoredTemplates.WithCa issuing = templates.getEnabledToIssue(caller, templateId);
-    CertificateTemplate template = issuing.template();
-    CertificateAuthority ca = issuing.ca();
-    PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
-    Request request = CsrReader.request("csr", csr);
-    CertificateRequest record = csrRequest(caller, template, csr, request);
-    CertificateIssued signed =
-        issuance.sign(ca, template, adminCsr(request, overrides), record.id(), caller.username());
-    // stored with its final state: one INSERT, no UPDATE
-    record.issued(signed.certificate().id());
-    commits.record(signed, record);
-    return signed.certificate();
   }
 
   /** One page of the CA's requests that match the query, counted and ordered by the database. */

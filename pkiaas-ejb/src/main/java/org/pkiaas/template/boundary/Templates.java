@@ -1,8 +1,6 @@
 package org.pkiaas.template.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,7 +14,6 @@ import org.pkiaas.identity.Caller;
 import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.problem.NotFoundException;
-import org.pkiaas.template.control.IssuingTemplates;
 import org.pkiaas.template.control.StoredTemplates;
 import org.pkiaas.template.control.TemplateValidation;
 import org.pkiaas.template.entity.CertificateTemplate;
@@ -32,8 +29,6 @@ public class Templates {
   @PersistenceContext EntityManager em;
 
   @Inject CertificateAuthorities cas;
-
-  @Inject IssuingTemplates issuing;
 
   @Inject org.pkiaas.mail.boundary.Mailer mailer;
 
@@ -82,32 +77,7 @@ public class Templates {
    * The template, if it is the caller's and enabled: the condition for queuing anything under it.
    */
   public CertificateTemplate getEnabled(Caller caller, String templateId) {
-    return requireEnabled(get(caller, templateId));
-  }
-
-  /**
-   * As {@link #getEnabled}, with the template's CA, both as this node read them a moment ago
-   * ({@link IssuingTemplates}): for the one-call issuance, which needs them for every certificate.
-   * Whose they are, whether the CA is deleted and whether the template is enabled are checked on
-   * every call. Detached entities: read them, never change them. Joins the caller's transaction and
-   * opens none of its own: the cache's miss reads through an entity manager of its own, so the one
-   * call, which has no transaction here, pays for no empty one.
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public StoredTemplates.WithCa getEnabledToIssue(Caller caller, String templateId) {
-    StoredTemplates.WithCa found = templateId == null ? null : issuing.find(templateId);
-    if (found == null || !found.ca().visibleTo(caller.accountId())) {
-      throw new NotFoundException(KIND, templateId);
-    }
-    requireEnabled(found.template());
-    return found;
-  }
-
-  private static CertificateTemplate requireEnabled(CertificateTemplate template) {
-    if (!template.enabled()) {
-      throw new ConflictException("The template '" + template.name() + "' is disabled");
-    }
-    return template;
+    return StoredTemplates.requireEnabled(get(caller, templateId));
   }
 
   @Audited(value = "template.update", objectType = "TEMPLATE", objectIdArgument = 1)

@@ -15,6 +15,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pkiaas.ca.entity.IssuingSettingsChanged;
+import org.pkiaas.identity.Caller;
+import org.pkiaas.problem.NotFoundException;
 
 /**
  * The templates that issue without a person in between, each with its CA, as this node read them a
@@ -79,6 +81,25 @@ public class IssuingTemplates {
    */
   public StoredTemplates.WithCa find(String id) {
     return recent.get(id, this::read);
+  }
+
+  /**
+   * The template {@code id} and its CA as {@link #find} keeps them, for the one-call issuance,
+   * which needs them for every certificate; whose they are, whether the CA is deleted and whether
+   * the template is enabled are checked on every call. Detached entities: read them, never change
+   * them. Opens no transaction (a miss reads through an entity manager of its own), so the one
+   * call, which has none here, pays for no empty one.
+   *
+   * @throws NotFoundException no such template, or its CA is not {@code caller}'s to see
+   * @throws ConflictException the template is disabled
+   */
+  public StoredTemplates.WithCa enabledFor(Caller caller, String id) {
+    StoredTemplates.WithCa found = id == null ? null : find(id);
+    if (found == null || !found.ca().visibleTo(caller.accountId())) {
+      throw new NotFoundException("Template", id);
+    }
+    StoredTemplates.requireEnabled(found.template());
+    return found;
   }
 
   /** Drops everything kept: a CA changed on another node ({@code StatusWatcher}). */

@@ -3,6 +3,7 @@ package org.pkiaas.template.control;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.pkiaas.ca.entity.CertificateAuthority;
+import org.pkiaas.problem.ConflictException;
 import org.pkiaas.template.entity.CertificateTemplate;
 
 /** Reads a stored template the way issuance needs it: with its CT logs, in one statement. */
@@ -23,6 +24,18 @@ public final class StoredTemplates {
             .setParameter("id", id)
             .getResultList();
     return found.isEmpty() ? null : found.get(0);
+  }
+
+  /**
+   * {@code template}, when it is enabled: the condition for queuing or issuing anything under it.
+   *
+   * @throws ConflictException it is disabled
+   */
+  public static CertificateTemplate requireEnabled(CertificateTemplate template) {
+    if (!template.enabled()) {
+      throw new ConflictException("The template '" + template.name() + "' is disabled");
+    }
+    return template;
   }
 
   /** A stored template and its CA, read together. */

@@ -23,7 +23,7 @@ import org.pkiaas.certificate.entity.IssuedCertificate;
 import org.pkiaas.ct.boundary.EmbeddedTimestamps;
 import org.pkiaas.ct.boundary.LoggedIssuance;
 import org.pkiaas.input.PlainText;
-import org.pkiaas.issuance.boundary.CertificateRequests;
+import org.pkiaas.issuance.boundary.OneCallIssuance;
 
 /**
  * One-call issuance for integrators who may sign on a template: a CSR in, the certificate out, as
@@ -49,7 +49,7 @@ public class TemplateCertificatesResource {
           String csr,
       @Valid SignOverridesRequest overrides) {}
 
-  @Inject CertificateRequests requests;
+  @Inject OneCallIssuance oneCall;
 
   @Inject RequestCaller caller;
 
@@ -73,7 +73,7 @@ public class TemplateCertificatesResource {
         logged.run(
             () -> {
               IssuedCertificate certificate =
-                  requests.issueAtOnce(
+                  oneCall.issue(
                       caller.get(),
                       templateId,
                       issuance == null ? null : issuance.csr(),

@@ -1,4 +1,4 @@
-package org.pkiaas.issuance.boundary;
+package org.pkiaas.issuance.control;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,14 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.pkiaas.ca.control.CaCertificateBuilder;
 import org.pkiaas.ca.control.CaCertificateBuilder.CaProfile;
 import org.pkiaas.ct.boundary.PrecertificateReady;
-import org.pkiaas.issuance.control.CertificateProfile;
 import org.pkiaas.issuance.control.CertificateProfile.Issuer;
 import org.pkiaas.issuance.control.CertificateProfile.Request;
 import org.pkiaas.issuance.control.CertificateProfile.ToBeSigned;
-import org.pkiaas.issuance.control.Channel;
-import org.pkiaas.issuance.control.Evidence;
-import org.pkiaas.issuance.control.Intake;
-import org.pkiaas.issuance.control.IntakePolicy;
 import org.pkiaas.signing.CaSigner;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.template.entity.StarterTemplate;
@@ -32,7 +27,7 @@ import org.pkiaas.template.entity.TemplateSettings;
  * The round after the logs answered takes the precertificate's TBS back only when it decides on
  * what that TBS was built from, and only once.
  */
-class IssuanceServiceBuiltTest {
+class CertificateSigningBuiltTest {
 
   private static Issuer issuer;
   private static SubjectPublicKeyInfo key;
@@ -63,8 +58,8 @@ class IssuanceServiceBuiltTest {
     ToBeSigned tbs = build(intake("CN=a.example"));
     PrecertificateReady.Pending pending = signed(tbs, intake("CN=a.example"));
 
-    IssuanceService.Built again =
-        new IssuanceService.Built(settings, issuer, intake("CN=a.example"));
+    CertificateSigning.Built again =
+        new CertificateSigning.Built(settings, issuer, intake("CN=a.example"));
     assertSame(tbs, again.takenFrom(pending));
     assertNull(again.takenFrom(pending), "taken once: the taker swaps the poison for SCTs");
   }
@@ -78,13 +73,13 @@ class IssuanceServiceBuiltTest {
         new Issuer("ca-1", issuer.certificate(), null, "SHA256withECDSA", "http://x", null);
 
     assertNull(
-        new IssuanceService.Built(settings, issuer, intake("CN=b.example")).takenFrom(pending));
+        new CertificateSigning.Built(settings, issuer, intake("CN=b.example")).takenFrom(pending));
     assertNull(
-        new IssuanceService.Built(edited, issuer, intake("CN=a.example")).takenFrom(pending));
+        new CertificateSigning.Built(edited, issuer, intake("CN=a.example")).takenFrom(pending));
     assertNull(
-        new IssuanceService.Built(settings, moved, intake("CN=a.example")).takenFrom(pending));
+        new CertificateSigning.Built(settings, moved, intake("CN=a.example")).takenFrom(pending));
     assertNull(
-        new IssuanceService.Built(settings, issuer, intake("CN=a.example"))
+        new CertificateSigning.Built(settings, issuer, intake("CN=a.example"))
             .takenFrom(pending(null)),
         "a round that built nothing hands nothing over");
   }
@@ -108,7 +103,7 @@ class IssuanceServiceBuiltTest {
 
   /** What the round that signed the precertificate of {@code tbs} hands over. */
   private static PrecertificateReady.Pending signed(ToBeSigned tbs, Intake intake) {
-    IssuanceService.Built built = new IssuanceService.Built(settings, issuer, intake);
+    CertificateSigning.Built built = new CertificateSigning.Built(settings, issuer, intake);
     built.keep(tbs);
     return pending(built);
   }
