@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pkiaas.ca.entity.IssuingSettingsChanged;
 import org.pkiaas.identity.Caller;
+import org.pkiaas.problem.ConflictException;
 import org.pkiaas.problem.NotFoundException;
 
 /**
