@@ -1,7 +1,9 @@
 package org.pkiaas.issuance.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CertificateAuthority;
@@ -43,6 +45,8 @@ public class OneCallIssuance {
 
   @Inject IssuanceService issuance;
 
+  @Resource TransactionSynchronizationRegistry transactions;
+
   /** A signed certificate and the request record that traces it. */
   record OneCall(CertificateIssued signed, CertificateRequest request) {}
 
@@ -66,12 +70,17 @@ public class OneCallIssuance {
    * success is the issuance's {@code certificate.issue} event; a refusal is recorded as {@code
    * request.issue}.
    *
+   * @throws IllegalStateException a transaction is open: a caller waiting here for its group must
+   *     hold no connection, and CT logs must not be asked inside a transaction
    * @throws RuntimeException what refused the request, or what storing it threw; then nothing of it
    *     is stored
    */
   @Audited(value = "request.issue", objectType = "CERTIFICATE", recordSuccess = false)
   public IssuedCertificate issue(
       Caller caller, String templateId, String csrPem, SignOverrides overrides) {
+    if (transactions.getTransactionKey() != null) {
+      throw new IllegalStateException("The one call runs with no transaction open");
+    }
     StoredTemplates.WithCa found = issuing.enabledFor(caller, templateId);
     CertificateTemplate template = found.template();
     CertificateAuthority ca = found.ca();
