@@ -100,11 +100,13 @@ public class ServiceCertificates {
         new IssuedCertificate(
             ca.id(),
             null,
+            null,
             SerialNumbers.hex(serial),
             subject.toString(),
+            null,
             notBefore,
             notAfter,
-            Der.encoded(certificate),
+            certificate,
             profile.purpose());
     em.persist(issued);
     String credentialId = ServiceCredential.newId();

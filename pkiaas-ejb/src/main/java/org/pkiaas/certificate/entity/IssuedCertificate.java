@@ -11,9 +11,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.pkiaas.audit.entity.AuditedAs;
 import org.pkiaas.audit.entity.Identified;
 import org.pkiaas.rowid.RowIds;
+import org.pkiaas.x509.Der;
 
 /** A certificate a CA signed, kept in full (DER) with the facts the status services look up. */
 @Entity
@@ -134,29 +137,18 @@ public class IssuedCertificate implements Identified {
   public IssuedCertificate(
       String caId,
       String templateId,
-      String serialNumber,
-      String subjectDn,
-      Instant notBefore,
-      Instant notAfter,
-      byte[] der,
-      CertificatePurpose purpose) {
-    this(caId, templateId, null, serialNumber, subjectDn, null, notBefore, notAfter, der, purpose);
-  }
-
-  public IssuedCertificate(
-      String caId,
-      String templateId,
       String requestId,
       String serialNumber,
       String subjectDn,
       List<String> subjectAltNames,
       Instant notBefore,
       Instant notAfter,
-      byte[] der,
+      X509CertificateHolder certificate,
       CertificatePurpose purpose) {
     this.requestId = requestId;
     this.subjectAltNames = subjectAltNames == null ? null : NameListJson.write(subjectAltNames);
-    this.publicKeySha256 = publicKeyHash(der);
+    // from the certificate as built: its key is not parsed out of its encoding again
+    this.publicKeySha256 = publicKeyHash(certificate.getSubjectPublicKeyInfo());
     this.id = RowIds.next();
     this.caId = Objects.requireNonNull(caId);
     this.templateId = templateId;
@@ -164,7 +156,7 @@ public class IssuedCertificate implements Identified {
     this.subjectDn = Objects.requireNonNull(subjectDn);
     this.notBefore = Objects.requireNonNull(notBefore);
     this.notAfter = Objects.requireNonNull(notAfter);
-    this.der = Objects.requireNonNull(der).clone();
+    this.der = Der.encoded(certificate);
     this.status = CertificateStatus.VALID;
     this.purpose = Objects.requireNonNull(purpose);
     this.createdAt = Instant.now();
@@ -248,15 +240,14 @@ public class IssuedCertificate implements Identified {
 
   /** SHA-256 (hex) of the certificate's SubjectPublicKeyInfo, as issued. */
   public static String publicKeyHash(byte[] certificateDer) {
-    try {
-      byte[] spki =
-          org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer)
-              .getSubjectPublicKeyInfo()
-              .getEncoded();
-      return org.pkiaas.signing.Fingerprints.sha256Hex(spki);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return publicKeyHash(
+        org.bouncycastle.asn1.x509.Certificate.getInstance(certificateDer)
+            .getSubjectPublicKeyInfo());
+  }
+
+  /** SHA-256 (hex) of a SubjectPublicKeyInfo's DER encoding. */
+  public static String publicKeyHash(SubjectPublicKeyInfo key) {
+    return org.pkiaas.signing.Fingerprints.sha256Hex(Der.encoded(key));
   }
 
   public boolean activeAt(Instant now) {

@@ -44,7 +44,11 @@ public class EmbeddedTimestamps {
   @PersistenceContext EntityManager em;
 
   public List<Embedded> of(IssuedCertificate certificate) {
-    X509CertificateHolder holder = Der.certificate(certificate.der());
+    byte[] der = certificate.der();
+    if (!SctList.mayBeIn(der)) {
+      return List.of(); // most certificates, without parsing them
+    }
+    X509CertificateHolder holder = Der.certificate(der);
     Extension sctList = holder.getExtension(SctList.EXTENSION);
     if (sctList == null) {
       return List.of(); // most certificates: no CA and template to read

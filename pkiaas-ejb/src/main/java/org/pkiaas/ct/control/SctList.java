@@ -19,6 +19,17 @@ public record SctList(List<SignedCertificateTimestamp> timestamps) {
   public static final ASN1ObjectIdentifier EXTENSION =
       new ASN1ObjectIdentifier("1.3.6.1.4.1.11129.2.4.2");
 
+  /** The extension's OID as DER encodes it, tag and length included. */
+  private static final byte[] EXTENSION_DER;
+
+  static {
+    try {
+      EXTENSION_DER = EXTENSION.getEncoded();
+    } catch (IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   public SctList {
     timestamps = List.copyOf(timestamps);
   }
@@ -52,6 +63,28 @@ public record SctList(List<SignedCertificateTimestamp> timestamps) {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Whether a certificate's DER encoding may embed an SCT list: false when its bytes hold no
+   * encoding of the extension's OID, so that a certificate without SCTs, as most are, need not be
+   * parsed to find none.
+   */
+  public static boolean mayBeIn(byte[] certificateDer) {
+    return indexOf(certificateDer, EXTENSION_DER) >= 0;
+  }
+
+  private static int indexOf(byte[] bytes, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= bytes.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (bytes[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /** The list embedded in {@code extensions}, or null when there is none. */

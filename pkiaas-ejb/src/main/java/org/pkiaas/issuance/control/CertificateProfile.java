@@ -55,14 +55,39 @@ public final class CertificateProfile {
 
   static final Duration BACKDATE = Duration.ofMinutes(5);
 
-  /** The issuing CA as the profile needs it. */
+  /**
+   * The issuing CA as the profile needs it.
+   *
+   * @param notAfter the end of {@code certificate}'s validity, as the CA keeps it: read from the
+   *     certificate's encoding, it costs a date parse per issuance
+   */
   public record Issuer(
       String caId,
       X509CertificateHolder certificate,
+      Instant notAfter,
       KeySpec keySpec,
       String signatureAlgorithm,
       String publicUrl,
-      String cpsUrl) {}
+      String cpsUrl) {
+
+    /** The CA of {@code certificate}, its validity's end read from the certificate. */
+    public Issuer(
+        String caId,
+        X509CertificateHolder certificate,
+        KeySpec keySpec,
+        String signatureAlgorithm,
+        String publicUrl,
+        String cpsUrl) {
+      this(
+          caId,
+          certificate,
+          certificate.getNotAfter().toInstant(),
+          keySpec,
+          signatureAlgorithm,
+          publicUrl,
+          cpsUrl);
+    }
+  }
 
   /** What a request asks for: its key, subject, names and (from a CSR) requested extensions. */
   public record Request(
@@ -122,7 +147,7 @@ public final class CertificateProfile {
     List<SubjectAltNames.Name> names = content.subjectAltNames();
     Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
     Instant notAfter = notBefore.plus(content.validityDays(), ChronoUnit.DAYS);
-    Instant caNotAfter = issuer.certificate().getNotAfter().toInstant();
+    Instant caNotAfter = issuer.notAfter();
     if (notAfter.isAfter(caNotAfter)) {
       notAfter = caNotAfter; // a certificate never outlives its issuer
     }

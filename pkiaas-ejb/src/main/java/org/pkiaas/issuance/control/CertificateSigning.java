@@ -83,6 +83,7 @@ public class CertificateSigning {
         new CertificateProfile.Issuer(
             ca.id(),
             Der.issuerCertificate(ca.certificate()),
+            ca.notAfter(),
             ca.keySpec(),
             ca.signatureAlgorithm(),
             config.pkiUrl(),
@@ -128,7 +129,7 @@ public class CertificateSigning {
             SubjectAltNames.written(tbs.subjectAltNames()),
             tbs.notBefore(),
             tbs.notAfter(),
-            Der.encoded(certificate),
+            certificate,
             settings.basicConstraints().ca()
                 ? CertificatePurpose.SUBORDINATE_CA
                 : CertificatePurpose.END_ENTITY);

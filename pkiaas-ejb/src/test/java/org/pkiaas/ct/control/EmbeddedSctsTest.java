@@ -39,6 +39,13 @@ class EmbeddedSctsTest {
   }
 
   @Test
+  void onlyACertificateWhoseBytesHoldTheOidMayEmbedScts() throws Exception {
+    assertTrue(SctList.mayBeIn(certificate.getEncoded()));
+    assertFalse(SctList.mayBeIn(issuer.getEncoded()));
+    assertFalse(SctList.mayBeIn(new byte[0]));
+  }
+
+  @Test
   void anSctOfAnUnlistedLogIsShownUnverified() {
     EmbeddedTimestamps.Embedded sct = EmbeddedScts.check(certificate, issuer, List.of()).get(0);
 

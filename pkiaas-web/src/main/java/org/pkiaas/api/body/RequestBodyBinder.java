@@ -12,7 +12,10 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.lang.annotation.ElementType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -61,6 +64,31 @@ public final class RequestBodyBinder {
 
   public RequestBodyBinder(Validator validator) {
     this.validator = validator;
+  }
+
+  /**
+   * A validator for request records from {@code factory}: every property reachable and cascadable.
+   * The default one asks JPA, for each constrained property, whether the persistence providers have
+   * it loaded; a request record is no entity, and the question cost every request a lookup of those
+   * providers.
+   */
+  public static Validator validatorFor(ValidatorFactory factory) {
+    return factory.usingContext().traversableResolver(new AllReachable()).getValidator();
+  }
+
+  private static final class AllReachable implements TraversableResolver {
+
+    @Override
+    public boolean isReachable(
+        Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
+      return true;
+    }
   }
 
   /** The record the body describes, or {@code null} for an empty body or a JSON {@code null}. */
@@ -143,34 +171,59 @@ public final class RequestBodyBinder {
     return field.toString();
   }
 
+  /**
+   * A record type's components and canonical constructor, looked up once per type: {@link
+   * Class#getRecordComponents} builds its answer anew on every call, in the JVM.
+   */
+  private record Shape(
+      List<String> names, Class<?>[] types, Type[] genericTypes, Constructor<?> constructor) {
+
+    private static final ClassValue<Shape> OF =
+        new ClassValue<>() {
+          @Override
+          protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Type[] genericTypes = new Type[components.length];
+            for (int i = 0; i < components.length; i++) {
+              types[i] = components[i].getType();
+              genericTypes[i] = components[i].getGenericType();
+            }
+            try {
+              Constructor<?> constructor = type.getDeclaredConstructor(types);
+              constructor.setAccessible(true);
+              return new Shape(
+                  Arrays.stream(components).map(RecordComponent::getName).toList(),
+                  types,
+                  genericTypes,
+                  constructor);
+            } catch (ReflectiveOperationException e) {
+              throw new IllegalStateException("Cannot build " + type.getName(), e);
+            }
+          }
+        };
+  }
+
   private static Object record(JsonObject json, Class<?> type, String prefix) {
-    RecordComponent[] components = type.getRecordComponents();
+    Shape shape = Shape.OF.get(type);
+    List<String> names = shape.names();
     for (String member : json.keySet()) {
-      if (Arrays.stream(components).noneMatch(c -> c.getName().equals(member))) {
+      if (!names.contains(member)) {
         throw new InvalidInputException(
             prefix + member,
-            "There is no field '"
-                + prefix
-                + member
-                + "' here; the fields are "
-                + Arrays.stream(components).map(RecordComponent::getName).toList());
+            "There is no field '" + prefix + member + "' here; the fields are " + names);
       }
     }
-    Object[] values = new Object[components.length];
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent component = components[i];
-      types[i] = component.getType();
-      JsonValue value = json.get(component.getName());
+    Object[] values = new Object[names.size()];
+    for (int i = 0; i < values.length; i++) {
+      JsonValue value = json.get(names.get(i));
       values[i] =
           value == null
-              ? absent(component.getType())
-              : value(value, component.getGenericType(), prefix + component.getName());
+              ? absent(shape.types()[i])
+              : value(value, shape.genericTypes()[i], prefix + names.get(i));
     }
     try {
-      Constructor<?> constructor = type.getDeclaredConstructor(types);
-      constructor.setAccessible(true);
-      return constructor.newInstance(values);
+      return shape.constructor().newInstance(values);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof InvalidInputException invalid) {
         throw invalid;

@@ -2,7 +2,7 @@ package org.pkiaas.api.body;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Validation;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,7 +22,7 @@ import java.lang.reflect.Type;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RequestBodyReader implements MessageBodyReader<Record> {
 
-  @Inject Validator validator;
+  @Inject ValidatorFactory validators;
 
   private volatile RequestBodyBinder binder;
 
@@ -51,9 +51,8 @@ public class RequestBodyReader implements MessageBodyReader<Record> {
       // Injected where the container manages providers as beans; the default factory otherwise.
       current =
           new RequestBodyBinder(
-              validator != null
-                  ? validator
-                  : Validation.buildDefaultValidatorFactory().getValidator());
+              RequestBodyBinder.validatorFor(
+                  validators != null ? validators : Validation.buildDefaultValidatorFactory()));
       binder = current;
     }
     return current;

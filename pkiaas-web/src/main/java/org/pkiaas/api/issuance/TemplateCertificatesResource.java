@@ -2,6 +2,7 @@ package org.pkiaas.api.issuance;
 
 import static org.pkiaas.input.FieldFormats.MAX_CSR_LENGTH;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -31,7 +32,13 @@ import org.pkiaas.issuance.boundary.OneCallIssuance;
  * transaction shared with concurrent calls). It signs with no transaction open, so none is open
  * while a template's CT logs answer; it runs under {@link LoggedIssuance}, as every other channel's
  * issuance does, which keeps the logs' answers for the certificate's SCTs.
+ *
+ * <p>Application-scoped, unlike the other resources: it keeps nothing per request ({@code uriInfo}
+ * and the caller are the container's per-request proxies), and a resource made per request costs
+ * RESTEasy a validator set-up and an injection each time, some 1.5 % of this hot path's CPU
+ * (docs/BENCHMARKS.md).
  */
+@ApplicationScoped
 @Path("templates/{templateId}/certificates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -23,11 +23,11 @@ class RequestBodyBinderTest {
 
   static final RequestBodyBinder BINDER =
       new RequestBodyBinder(
-          Validation.byDefaultProvider()
-              .configure()
-              .messageInterpolator(new ParameterMessageInterpolator())
-              .buildValidatorFactory()
-              .getValidator());
+          RequestBodyBinder.validatorFor(
+              Validation.byDefaultProvider()
+                  .configure()
+                  .messageInterpolator(new ParameterMessageInterpolator())
+                  .buildValidatorFactory()));
 
   private static <T extends Record> T read(String json, Class<T> type) {
     return BINDER.read(json.getBytes(StandardCharsets.UTF_8), type);
@@ -136,6 +136,10 @@ class RequestBodyBinderTest {
   void unknownMembersAreRefusedByTheirPath() {
     refusedNaming("keytype", "{\"keytype\": \"RSA\"}", NewCertificateAuthority.class);
     refusedNaming("subject.cn", "{\"subject\": {\"cn\": \"x\"}}", NewCertificateAuthority.class);
+    assertTrue(
+        refused("{\"keytype\": \"RSA\"}", NewCertificateAuthority.class)
+            .getMessage()
+            .contains("the fields are [name, subject, keyType, keySize, curve, parameterSet,"));
   }
 
   @Test
