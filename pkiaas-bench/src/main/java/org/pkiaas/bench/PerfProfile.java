@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,44 +19,15 @@ import java.util.regex.Pattern;
  * measurement ({@code PKIAAS_BENCH_PERF}): each sample of a request thread counted once, for the
  * library its innermost frame belongs to (its self time). Unlike Flight Recorder's execution
  * samples, which only see threads running Java code, perf samples the CPU itself, so the kernel,
- * the JVM's runtime and its stubs get their share, and long stretches of Java arithmetic are not
- * over-weighted: JFR put Bouncy Castle's curve arithmetic at 25 % of the one-call issuance's
- * request threads where perf, on the same path, measured 10 %.
+ * the CodeKinds.JVM's runtime and its stubs get their share, and long stretches of Java arithmetic
+ * are not over-weighted: JFR put Bouncy Castle's curve arithmetic at 25 % of the one-call
+ * issuance's request threads where perf, on the same path, measured 10 %.
  */
 final class PerfProfile {
 
   /** The threads that run requests: Undertow's worker pool ({@code default task-N}). */
   static final String REQUEST_THREADS = "default task";
 
-  /** The library a Java method belongs to, by its qualified name; the first that matches wins. */
-  private static final List<Map.Entry<String, Pattern>> JAVA =
-      List.of(
-          // curve and field arithmetic, digests, the signers: Bouncy Castle's primitives
-          code("Bouncy Castle's math and crypto", "^org\\.bouncycastle\\.(math|crypto)\\."),
-          code("Bouncy Castle's ASN.1 and the rest", "^org\\.bouncycastle\\."),
-          code("Hibernate Validator", "^org\\.hibernate\\.validator\\."),
-          code("Hibernate ORM", "^org\\.hibernate\\."),
-          code("MariaDB Connector/J", "^org\\.mariadb\\."),
-          code("IronJacamar's pool", "^org\\.jboss\\.jca\\."),
-          code(
-              "transactions (Narayana)",
-              "^(com\\.arjuna|org\\.jboss\\.tm|org\\.wildfly\\.transaction)\\."),
-          code("EJB and EE invocation", "^org\\.jboss\\.(as|invocation|ejb)\\."),
-          code("Weld (CDI)", "^org\\.jboss\\.weld\\."),
-          code("RESTEasy (JAX-RS)", "^org\\.jboss\\.resteasy\\."),
-          code("Undertow and XNIO", "^(io\\.undertow|org\\.xnio|org\\.wildfly\\.extension)\\."),
-          code("Elytron", "^org\\.wildfly\\.security\\."),
-          code("JSON-B and JSON-P", "^(org\\.eclipse\\.(yasson|parsson)|jakarta\\.json)\\."),
-          code("logging", "^org\\.jboss\\.log"),
-          code("PKIaaS", "^org\\.pkiaas\\."),
-          code("the JDK's library", "^(java|javax|jdk|sun|com\\.sun)\\."),
-          code("other Java code", ""));
-
-  private static final String KERNEL = "the kernel";
-  private static final String JVM = "the JVM's runtime and stubs";
-  private static final String MONTGOMERY =
-      "BigInteger's Montgomery multiplication (the JVM's intrinsic behind RSA)";
-  private static final String NATIVE = "other native code";
   private static final String UNNAMED = "code perf could not name";
 
   /**
@@ -68,7 +38,7 @@ final class PerfProfile {
       Pattern.compile("^(.*) \\(([^()]*(?:\\([^()]*\\))?[^()]*)\\)$");
 
   /** The lines of this run's profiled measurements, for {@link Figures#report}. */
-  private static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
+  static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
 
   private PerfProfile() {}
 
@@ -90,7 +60,7 @@ final class PerfProfile {
       System.out.println(
           shares == null
               ? name + ": no request-thread samples, or perf could not read it (see above)"
-              : shares.line(name));
+              : shares.line(name, "perf"));
     }
   }
 
@@ -117,7 +87,7 @@ final class PerfProfile {
   static void record(String measurement, Path data) {
     Shares shares = read(data);
     if (shares != null) {
-      LINES.add(shares.line(measurement));
+      LINES.add(shares.line(measurement, "perf"));
     } else {
       System.err.println("no request-thread samples in " + data + ": no line for " + measurement);
     }
@@ -132,23 +102,14 @@ final class PerfProfile {
     return lines;
   }
 
-  private static Map.Entry<String, Pattern> code(String name, String regex) {
-    return Map.entry(name, Pattern.compile(regex));
-  }
-
   /**
    * The request threads' samples by code, from {@code perf script -F comm,ip,sym,dso} output: a
    * header line per sample (the thread's name), its frames indented below it, innermost first, a
    * blank line after.
    */
   static Shares of(BufferedReader perfScript) throws IOException {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put(KERNEL, 0L);
-    counts.put(JVM, 0L);
-    counts.put(MONTGOMERY, 0L);
-    counts.put(NATIVE, 0L);
+    Map<String, Long> counts = CodeKinds.emptyCounts();
     counts.put(UNNAMED, 0L);
-    JAVA.forEach(entry -> counts.put(entry.getKey(), 0L));
     long samples = 0;
     String thread = null;
     String innermost = null;
@@ -174,14 +135,14 @@ final class PerfProfile {
   }
 
   /**
-   * What a frame's code belongs to: the kernel (and its vDSO), the JVM (its library, or code the
-   * JIT made that is not a Java method: stubs, vtables, the interpreter), apart from the JVM's
-   * Montgomery multiplication for {@code BigInteger} (RSA's arithmetic), other native libraries,
-   * the library of a compiled Java method, named in the JIT's map as {@code <return type>
-   * <class>.<method>(<args>)}, or nothing perf could name: an address outside every mapping, or
-   * compiled code the JIT had freed (replaced, deoptimised) before its map was written after the
-   * window. The map names the code at the window's end; code recompiled during the window at
-   * another address is named by its last version.
+   * What a frame's code belongs to: the kernel (and its vDSO), the CodeKinds.JVM (its library, or
+   * code the JIT made that is not a Java method: stubs, vtables, the interpreter), apart from the
+   * CodeKinds.JVM's Montgomery multiplication for {@code BigInteger} (RSA's arithmetic), other
+   * native libraries, the library of a compiled Java method, named in the JIT's map as {@code
+   * <return type> <class>.<method>(<args>)}, or nothing perf could name: an address outside every
+   * mapping, or compiled code the JIT had freed (replaced, deoptimised) before its map was written
+   * after the window. The map names the code at the window's end; code recompiled during the window
+   * at another address is named by its last version.
    */
   static String codeOf(String frame) {
     var parts = FRAME.matcher(frame);
@@ -192,29 +153,25 @@ final class PerfProfile {
       return UNNAMED;
     }
     if (dso.startsWith("[")) {
-      return KERNEL; // [kernel.kallsyms], a module such as [virtio_net], [vdso]
+      return CodeKinds.KERNEL; // [kernel.kallsyms], a module such as [virtio_net], [vdso]
     }
     if (dso.contains("libjvm.so")) {
       // HotSpot's x86-64 intrinsic for BigInteger.montgomeryMultiply and montgomerySquare, in
       // which RSA private-key operations spend most of their time
-      return symbol.contains("montgomery_") ? MONTGOMERY : JVM;
+      return symbol.contains("montgomery_") ? CodeKinds.MONTGOMERY : CodeKinds.JVM;
     }
     if (!dso.startsWith("/tmp/perf-")) {
-      return NATIVE;
+      return CodeKinds.NATIVE;
     }
     int arguments = symbol.indexOf('(');
     if (arguments < 0) {
-      return JVM;
+      return CodeKinds.JVM;
     }
     String method = symbol.substring(symbol.lastIndexOf(' ', arguments) + 1, arguments);
     if (method.indexOf('.') < 0) {
-      return JVM; // such as "StubRoutines (2)"
+      return CodeKinds.JVM; // such as "StubRoutines (2)"
     }
-    return JAVA.stream()
-        .filter(entry -> entry.getValue().matcher(method).find())
-        .findFirst()
-        .orElseThrow()
-        .getKey();
+    return CodeKinds.javaCode(method);
   }
 
   /** How many request-thread samples each kind of code had, out of {@code samples}. */
@@ -225,7 +182,7 @@ final class PerfProfile {
     }
 
     /** One paragraph for the benchmark's section, largest share first, none under 0.5 %. */
-    String line(String measurement) {
+    String line(String measurement, String profiler) {
       List<String> parts = new ArrayList<>();
       double small = 0;
       for (Map.Entry<String, Long> entry :
@@ -244,9 +201,10 @@ final class PerfProfile {
       }
       return String.format(
           Locale.ROOT,
-          "- the request threads' CPU by code during \"%s\" (perf, %,d samples, each counted for"
+          "- the request threads' CPU by code during \"%s\" (%s, %,d samples, each counted for"
               + " its innermost frame): %s.",
           measurement,
+          profiler,
           samples,
           String.join(", ", parts));
     }

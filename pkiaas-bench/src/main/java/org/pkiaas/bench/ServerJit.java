@@ -44,6 +44,9 @@ class ServerJit { // not final: WarmUpTest stands in for the server
     if (System.getProperty("bench.jfr.dir") != null && pid > 0) {
       measured.put(name, Instant.now());
     }
+    if (System.getProperty("bench.asprof.dir") != null && pid > 0) {
+      asprof(name, "start", "-e", "cpu", "-i", "1ms", "-t");
+    }
     String perfDir = System.getProperty("bench.perf.dir");
     if (perfDir != null && pid > 0) {
       try {
@@ -109,11 +112,56 @@ class ServerJit { // not final: WarmUpTest stands in for the server
   }
 
   /**
+   * Runs async-profiler's launcher ({@code bench.asprof.jar}, the {@code ap-loader} jar that {@code
+   * bin/pkiaas-bench} fetches) against the server: {@code start} when a measurement starts; {@code
+   * stop} when it ends, writing the samples as collapsed stacks, one thread each, to {@code
+   * bench.asprof.dir/<name>.collapsed}, which {@link AsyncProfile} reads into the section.
+   */
+  private void asprof(String name, String action, String... options) {
+    String directory = System.getProperty("bench.asprof.dir");
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "java", "-jar", System.getProperty("bench.asprof.jar"), "profiler", action));
+    command.addAll(java.util.List.of(options));
+    command.add(Long.toString(pid));
+    try {
+      Process launcher =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(new java.io.File(directory, name + ".log")))
+              .start();
+      if (!launcher.waitFor(60, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
+        launcher.destroyForcibly();
+        System.err.println("async-profiler " + action + " of " + name + " failed: see its log");
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("async-profiler " + action + " of " + name + " failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stopAsprof(String name) {
+    String directory = System.getProperty("bench.asprof.dir");
+    if (directory == null || pid <= 0) {
+      return;
+    }
+    java.nio.file.Path collapsed = java.nio.file.Path.of(directory, name + ".collapsed");
+    asprof(name, "stop", "-o", "collapsed", "-f", collapsed.toString());
+    if (java.nio.file.Files.exists(collapsed)) {
+      AsyncProfile.record(name, collapsed);
+    }
+  }
+
+  /**
    * Writes what the server's recording holds since {@link #startRecording} of the same name to
    * {@code bench.jfr.dir/<name>.jfr} ({@code jcmd <pid> JFR.dump begin=… end=…}).
    */
   void stopRecording(String name) {
     Instant end = Instant.now(); // before perf's own ending, which is not the measurement
+    stopAsprof(name);
     stopPerf(name);
     String directory = System.getProperty("bench.jfr.dir");
     Instant begin = measured.remove(name);

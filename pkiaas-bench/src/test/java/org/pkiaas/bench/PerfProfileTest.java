@@ -95,7 +95,7 @@ class PerfProfileTest {
 
   @Test
   void theLineNamesTheLargestSharesFirst() throws Exception {
-    String line = sample().line("one call");
+    String line = sample().line("one call", "perf");
     assertTrue(
         line.startsWith("- the request threads' CPU by code during \"one call\" (perf, 7"), line);
     assertTrue(line.contains(": the JVM's runtime and stubs 28.6 %, "), line);
