@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * measurement ({@code PKIAAS_BENCH_PERF}): each sample of a request thread counted once, for the
  * library its innermost frame belongs to (its self time). Unlike Flight Recorder's execution
  * samples, which only see threads running Java code, perf samples the CPU itself, so the kernel,
- * the CodeKinds.JVM's runtime and its stubs get their share, and long stretches of Java arithmetic
- * are not over-weighted: JFR put Bouncy Castle's curve arithmetic at 25 % of the one-call
- * issuance's request threads where perf, on the same path, measured 10 %.
+ * the JVM's runtime and its stubs get their share, and long stretches of Java arithmetic are not
+ * over-weighted: JFR put Bouncy Castle's curve arithmetic at 25 % of the one-call issuance's
+ * request threads where perf, on the same path, measured 10 %.
  */
 final class PerfProfile {
 
@@ -37,7 +37,10 @@ final class PerfProfile {
   private static final Pattern FRAME =
       Pattern.compile("^(.*) \\(([^()]*(?:\\([^()]*\\))?[^()]*)\\)$");
 
-  /** The lines of this run's profiled measurements, for {@link Figures#report}. */
+  /**
+   * The lines of this run's profiled measurements, perf's and {@link AsyncProfile}'s, for {@link
+   * Figures#report}.
+   */
   static final Queue<String> LINES = new ConcurrentLinkedQueue<>();
 
   private PerfProfile() {}
@@ -135,14 +138,14 @@ final class PerfProfile {
   }
 
   /**
-   * What a frame's code belongs to: the kernel (and its vDSO), the CodeKinds.JVM (its library, or
-   * code the JIT made that is not a Java method: stubs, vtables, the interpreter), apart from the
-   * CodeKinds.JVM's Montgomery multiplication for {@code BigInteger} (RSA's arithmetic), other
-   * native libraries, the library of a compiled Java method, named in the JIT's map as {@code
-   * <return type> <class>.<method>(<args>)}, or nothing perf could name: an address outside every
-   * mapping, or compiled code the JIT had freed (replaced, deoptimised) before its map was written
-   * after the window. The map names the code at the window's end; code recompiled during the window
-   * at another address is named by its last version.
+   * What a frame's code belongs to: the kernel (and its vDSO), the JVM (its library, or code the
+   * JIT made that is not a Java method: stubs, vtables, the interpreter), apart from the JVM's
+   * Montgomery multiplication for {@code BigInteger} (RSA's arithmetic), other native libraries,
+   * the library of a compiled Java method, named in the JIT's map as {@code <return type>
+   * <class>.<method>(<args>)}, or nothing perf could name: an address outside every mapping, or
+   * compiled code the JIT had freed (replaced, deoptimised) before its map was written after the
+   * window. The map names the code at the window's end; code recompiled during the window at
+   * another address is named by its last version.
    */
   static String codeOf(String frame) {
     var parts = FRAME.matcher(frame);

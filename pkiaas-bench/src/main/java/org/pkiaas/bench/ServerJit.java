@@ -1,6 +1,7 @@
 package org.pkiaas.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * How many methods a JVM's JIT has compiled so far, as {@code jstat -compiler <pid>} reports it:
  * when a batch of requests adds (almost) no compilations, the server's hot path is compiled and the
- * measurement may start. -1 when the JVM cannot be asked.
+ * measurement may start. -1 when the JVM cannot be asked. It also starts and ends the profiles of
+ * each measured window that {@code bin/pkiaas-bench} asks for (Flight Recorder, perf,
+ * async-profiler).
  */
 class ServerJit { // not final: WarmUpTest stands in for the server
 
@@ -34,17 +37,19 @@ class ServerJit { // not final: WarmUpTest stands in for the server
   }
 
   /**
-   * Notes when a measurement starts, for {@link #stopRecording}, when {@code bench.jfr.dir} is set.
-   * The server runs one Flight Recorder recording from its start ({@code bin/pkiaas-bench} passes
-   * {@code -XX:StartFlightRecording:name=bench}): starting one with {@code jcmd} after the warm-up
-   * made HotSpot throw away and recompile thousands of methods, so that such a profile showed
-   * partly interpreted code and over-weighted the hottest loops.
+   * Starts the profilers asked for on a measurement's window: async-profiler ({@code
+   * bench.asprof.dir}) and {@code perf record} ({@code bench.perf.dir}), and notes when it starts,
+   * for {@link #stopRecording}, when {@code bench.jfr.dir} is set. The server runs one Flight
+   * Recorder recording from its start ({@code bin/pkiaas-bench} passes {@code
+   * -XX:StartFlightRecording:name=bench}): starting one with {@code jcmd} after the warm-up made
+   * HotSpot throw away and recompile thousands of methods, so that such a profile showed partly
+   * interpreted code and over-weighted the hottest loops.
    */
   void startRecording(String name) {
     if (System.getProperty("bench.jfr.dir") != null && pid > 0) {
       measured.put(name, Instant.now());
     }
-    if (System.getProperty("bench.asprof.dir") != null && pid > 0) {
+    if (asprofOn()) {
       asprof(name, "start", "-e", "cpu", "-i", "1ms", "-t");
     }
     String perfDir = System.getProperty("bench.perf.dir");
@@ -117,12 +122,16 @@ class ServerJit { // not final: WarmUpTest stands in for the server
    * stop} when it ends, writing the samples as collapsed stacks, one thread each, to {@code
    * bench.asprof.dir/<name>.collapsed}, which {@link AsyncProfile} reads into the section.
    */
-  private void asprof(String name, String action, String... options) {
+  private boolean asprof(String name, String action, String... options) {
     String directory = System.getProperty("bench.asprof.dir");
     java.util.List<String> command =
         new java.util.ArrayList<>(
             java.util.List.of(
-                "java", "-jar", System.getProperty("bench.asprof.jar"), "profiler", action));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("bench.asprof.jar"),
+                "profiler",
+                action));
     command.addAll(java.util.List.of(options));
     command.add(Long.toString(pid));
     try {
@@ -135,29 +144,45 @@ class ServerJit { // not final: WarmUpTest stands in for the server
       if (!launcher.waitFor(60, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
         launcher.destroyForcibly();
         System.err.println("async-profiler " + action + " of " + name + " failed: see its log");
+        return false;
       }
+      return true;
     } catch (java.io.IOException e) {
       System.err.println("async-profiler " + action + " of " + name + " failed: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
   }
 
+  private boolean asprofOn() {
+    return System.getProperty("bench.asprof.dir") != null
+        && System.getProperty("bench.asprof.jar") != null
+        && pid > 0;
+  }
+
+  /** Stops async-profiler and reads what it wrote; a file of an earlier run is never read. */
   private void stopAsprof(String name) {
-    String directory = System.getProperty("bench.asprof.dir");
-    if (directory == null || pid <= 0) {
+    if (!asprofOn()) {
       return;
     }
-    java.nio.file.Path collapsed = java.nio.file.Path.of(directory, name + ".collapsed");
-    asprof(name, "stop", "-o", "collapsed", "-f", collapsed.toString());
-    if (java.nio.file.Files.exists(collapsed)) {
+    Path collapsed = Path.of(System.getProperty("bench.asprof.dir"), name + ".collapsed");
+    try {
+      java.nio.file.Files.deleteIfExists(collapsed);
+    } catch (java.io.IOException e) {
+      System.err.println("the profile " + collapsed + " of an earlier run stays: " + e);
+      return;
+    }
+    if (asprof(name, "stop", "-o", "collapsed", "-f", collapsed.toString())
+        && java.nio.file.Files.exists(collapsed)) {
       AsyncProfile.record(name, collapsed);
     }
   }
 
   /**
-   * Writes what the server's recording holds since {@link #startRecording} of the same name to
-   * {@code bench.jfr.dir/<name>.jfr} ({@code jcmd <pid> JFR.dump begin=… end=…}).
+   * Ends a measurement's profiles: async-profiler's and perf's, each read into the section, and
+   * writes what the server's Flight Recorder recording holds since {@link #startRecording} of the
+   * same name to {@code bench.jfr.dir/<name>.jfr} ({@code jcmd <pid> JFR.dump begin=… end=…}).
    */
   void stopRecording(String name) {
     Instant end = Instant.now(); // before perf's own ending, which is not the measurement
