@@ -12,10 +12,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
-import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import java.lang.annotation.ElementType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -64,31 +61,6 @@ public final class RequestBodyBinder {
 
   public RequestBodyBinder(Validator validator) {
     this.validator = validator;
-  }
-
-  /**
-   * A validator for request records from {@code factory}: every property reachable and cascadable.
-   * The default one asks JPA, for each constrained property, whether the persistence providers have
-   * it loaded; a request record is no entity, and the question cost every request a lookup of those
-   * providers.
-   */
-  public static Validator validatorFor(ValidatorFactory factory) {
-    return factory.usingContext().traversableResolver(new AllReachable()).getValidator();
-  }
-
-  private static final class AllReachable implements TraversableResolver {
-
-    @Override
-    public boolean isReachable(
-        Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
-      return true;
-    }
-
-    @Override
-    public boolean isCascadable(
-        Object bean, Path.Node property, Class<?> root, Path path, ElementType type) {
-      return true;
-    }
   }
 
   /** The record the body describes, or {@code null} for an empty body or a JSON {@code null}. */

@@ -51,7 +51,7 @@ public class RequestBodyReader implements MessageBodyReader<Record> {
       // Injected where the container manages providers as beans; the default factory otherwise.
       current =
           new RequestBodyBinder(
-              RequestBodyBinder.validatorFor(
+              RecordValidation.validatorFor(
                   validators != null ? validators : Validation.buildDefaultValidatorFactory()));
       binder = current;
     }

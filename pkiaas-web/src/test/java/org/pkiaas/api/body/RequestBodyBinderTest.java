@@ -23,7 +23,7 @@ class RequestBodyBinderTest {
 
   static final RequestBodyBinder BINDER =
       new RequestBodyBinder(
-          RequestBodyBinder.validatorFor(
+          RecordValidation.validatorFor(
               Validation.byDefaultProvider()
                   .configure()
                   .messageInterpolator(new ParameterMessageInterpolator())
