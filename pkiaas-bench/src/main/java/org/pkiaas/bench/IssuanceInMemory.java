@@ -3,7 +3,7 @@ package org.pkiaas.bench;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.util.Date;
+import java.time.Instant;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -17,6 +17,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.pkiaas.x509.CertificateTimes;
 
 /**
  * The in-memory model of one issuance, which the issuance and ACME benchmarks set the server's CPU
@@ -30,8 +31,8 @@ final class IssuanceInMemory {
 
   /**
    * What issuing one certificate cannot avoid, in memory with Bouncy Castle and a P-256 CA key:
-   * parse the CSR and verify its signature, build a Web Server certificate (key usages, EKU, SAN,
-   * key identifiers), sign and encode it.
+   * parse the CSR and verify its signature, build a Web Server certificate (validity times encoded
+   * as the server encodes them, key usages, EKU, SAN, key identifiers), sign and encode it.
    */
   static InMemory.Work work() throws Exception {
     KeyPair ca = BenchApi.p256();
@@ -47,8 +48,8 @@ final class IssuanceInMemory {
           new X509v3CertificateBuilder(
               new X500Name("CN=Benchmark CA"),
               new BigInteger(127, random),
-              new Date(),
-              new Date(System.currentTimeMillis() + 86_400_000L),
+              CertificateTimes.of(Instant.now()),
+              CertificateTimes.of(Instant.now().plusSeconds(86_400)),
               request.getSubject(),
               request.getSubjectPublicKeyInfo());
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));

@@ -5,7 +5,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Hashtable;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -45,6 +45,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.jscep.message.PkcsReq;
 import org.jscep.transaction.Nonce;
 import org.jscep.transaction.TransactionId;
+import org.pkiaas.x509.CertificateTimes;
 
 /**
  * The server's share of one SCEP enrollment, in memory with Bouncy Castle: the baseline the SCEP
@@ -164,8 +165,8 @@ final class ScepInMemory {
     return new X509v3CertificateBuilder(
             issuer,
             new BigInteger(127, RANDOM),
-            new Date(),
-            new Date(System.currentTimeMillis() + 86_400_000L),
+            CertificateTimes.of(Instant.now()),
+            CertificateTimes.of(Instant.now().plusSeconds(86_400)),
             subject,
             key)
         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))

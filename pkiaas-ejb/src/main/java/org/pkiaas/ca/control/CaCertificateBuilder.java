@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -21,6 +20,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.pkiaas.signing.CaSigner;
+import org.pkiaas.x509.CertificateTimes;
 import org.pkiaas.x509.KeyIdentifiers;
 import org.pkiaas.x509.KeyUsages;
 import org.pkiaas.x509.SerialNumbers;
@@ -54,8 +54,8 @@ public final class CaCertificateBuilder {
         new X509v3CertificateBuilder(
             profile.subject(),
             serial,
-            Date.from(notBefore),
-            Date.from(notAfter),
+            CertificateTimes.of(notBefore),
+            CertificateTimes.of(notAfter),
             profile.subject(),
             SubjectPublicKeyInfo.getInstance(key.getEncoded()));
     try {

@@ -12,7 +12,6 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -35,6 +34,7 @@ import org.pkiaas.signing.CaSigners;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.signing.KeyWrapper;
+import org.pkiaas.x509.CertificateTimes;
 import org.pkiaas.x509.Der;
 import org.pkiaas.x509.KeyIdentifiers;
 import org.pkiaas.x509.SerialNumbers;
@@ -78,8 +78,8 @@ public class ServiceCertificates {
         new X509v3CertificateBuilder(
             caCertificate.getSubject(),
             serial,
-            Date.from(notBefore),
-            Date.from(notAfter),
+            CertificateTimes.of(notBefore),
+            CertificateTimes.of(notAfter),
             subject,
             SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded()));
     try {

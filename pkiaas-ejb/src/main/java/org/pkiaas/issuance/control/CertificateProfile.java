@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERIA5String;
@@ -35,6 +34,7 @@ import org.pkiaas.problem.InvalidInputException;
 import org.pkiaas.signing.KeyAlgorithm;
 import org.pkiaas.signing.KeySpec;
 import org.pkiaas.template.entity.TemplateSettings;
+import org.pkiaas.x509.CertificateTimes;
 import org.pkiaas.x509.KeyIdentifiers;
 import org.pkiaas.x509.KeyUsages;
 import org.pkiaas.x509.SanType;
@@ -155,8 +155,8 @@ public final class CertificateProfile {
         new X509v3CertificateBuilder(
             issuer.certificate().getSubject(),
             serial,
-            Date.from(notBefore),
-            Date.from(notAfter),
+            CertificateTimes.of(notBefore),
+            CertificateTimes.of(notAfter),
             subject,
             publicKey);
     try {
