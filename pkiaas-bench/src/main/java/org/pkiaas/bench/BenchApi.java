@@ -31,8 +31,20 @@ final class BenchApi {
 
   final String base;
   private final String authorization;
+
+  /**
+   * HTTP/2 (cleartext, the JDK client's default): the clients' requests share one connection. With
+   * {@code -Dbench.http=1.1} (PKIAAS_BENCH_HTTP), HTTP/1.1 with a connection per busy client, as
+   * curl or a script would open.
+   */
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(
+              "1.1".equals(System.getProperty("bench.http"))
+                  ? HttpClient.Version.HTTP_1_1
+                  : HttpClient.Version.HTTP_2)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   BenchApi(String base, String user, String password) {
     this.base = base;

@@ -3,9 +3,16 @@ package org.pkiaas.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one piece of in-memory work, the baselines' loop: for a while on several threads (a rate),
@@ -87,6 +94,76 @@ final class InMemory {
     double millis = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / operations;
     double gcMillis = (gc.seconds() - gc0) * 1000 / operations;
     return new Cost(millis, operations, warmUp, batchOperations, compiling, gcMillis);
+  }
+
+  /** CPU time per operation on each of {@code threads} threads working at once. */
+  record Busy(double cpuMillis, int threads, long operations) {
+
+    /**
+     * A sentence for the figures: this against the one-thread {@code alone}, and what the server's
+     * {@code serverMillis} per operation is against this.
+     */
+    String note(String work, Cost alone, double serverMillis) {
+      return String.format(
+          Locale.ROOT,
+          "In memory with every core busy (%s work on %d threads at once, %,d operations): %.3f ms per"
+              + " operation on each thread, %.2f× the one-thread %.3f ms; the server's %.3f ms is"
+              + " %.1f× that.",
+          work,
+          threads,
+          operations,
+          cpuMillis,
+          cpuMillis / alone.cpuMillis(),
+          alone.cpuMillis(),
+          serverMillis,
+          serverMillis / cpuMillis);
+    }
+  }
+
+  /**
+   * The CPU one operation costs while {@code threads} threads run it at once for {@code duration},
+   * each with its own work from {@code works}: the same work with every core busy, as the server's
+   * cores are during a window (the shared caches, the memory bus and the host's clock then serve
+   * two). Each thread first runs a batch of its own; call it after {@link #cpuPerOperation}, which
+   * waits for the JIT.
+   */
+  static Busy cpuPerOperationBusy(Callable<Work> works, int threads, Duration duration)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      List<Future<long[]>> each = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        each.add(
+            pool.submit(
+                () -> {
+                  Work work = works.call();
+                  for (int i = 0; i < BATCH; i++) {
+                    work.run();
+                  }
+                  ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
+                  // bounded: a thread whose work failed to start breaks the barrier for the rest
+                  start.await(1, TimeUnit.MINUTES);
+                  long end = System.nanoTime() + duration.toNanos();
+                  long cpu0 = threadCpu.getCurrentThreadCpuTime();
+                  long operations = 0;
+                  while (System.nanoTime() < end) {
+                    work.run();
+                    operations++;
+                  }
+                  return new long[] {threadCpu.getCurrentThreadCpuTime() - cpu0, operations};
+                }));
+      }
+      long nanos = 0;
+      long operations = 0;
+      for (Future<long[]> thread : each) {
+        nanos += thread.get()[0];
+        operations += thread.get()[1];
+      }
+      return new Busy(nanos / 1e6 / operations, threads, operations);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**

@@ -81,6 +81,11 @@ public final class IssuanceBenchmark {
     String templateId = BenchApi.id(api.get("/api/v1/cas/" + caId + "/templates"));
     List<String> csrs = csrs(4000);
     InMemory.Cost inMemory = InMemory.cpuPerOperation(IssuanceInMemory.work(), 5000);
+    InMemory.Busy busy =
+        InMemory.cpuPerOperationBusy(
+            IssuanceInMemory::work,
+            Runtime.getRuntime().availableProcessors(),
+            Duration.ofSeconds(5));
     figures = Figures.start(work);
     plainOneCall =
         measure(
@@ -135,6 +140,7 @@ public final class IssuanceBenchmark {
             3,
             "certificate",
             "HTTP, sign-in, the JSON body read and checked, a problem+json answer"));
+    figures.note(busy.note("the issuance's", inMemory, plainOneCall.cpuMillis(0)));
     return figures.report();
   }
 
