@@ -34,8 +34,8 @@ final class BenchApi {
 
   /**
    * HTTP/2 (cleartext, the JDK client's default): the clients' requests share one connection. With
-   * {@code -Dbench.http=1.1} (PKIAAS_BENCH_HTTP), HTTP/1.1 with a connection per busy client, as
-   * curl or a script would open.
+   * {@code -Dbench.http=1.1} (PKIAAS_BENCH_HTTP), HTTP/1.1: the JDK client's pool keeps a
+   * connection alive per busy client.
    */
   private final HttpClient http =
       HttpClient.newBuilder()

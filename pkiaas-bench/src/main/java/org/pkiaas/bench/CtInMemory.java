@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.pkiaas.x509.CertificateTimes;
 
 /**
  * What Certificate Transparency adds to an issuance that cannot be avoided, in memory with Bouncy
@@ -244,8 +245,8 @@ final class CtInMemory {
         new X509v3CertificateBuilder(
             new X500Name("CN=Benchmark CA"),
             serial,
-            notBefore,
-            notAfter,
+            CertificateTimes.of(notBefore.toInstant()),
+            CertificateTimes.of(notAfter.toInstant()),
             new X500Name("CN=host.example.test"),
             subject);
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));

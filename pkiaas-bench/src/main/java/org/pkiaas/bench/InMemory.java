@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one piece of in-memory work, the baselines' loop: for a while on several threads (a rate),
@@ -124,26 +124,36 @@ final class InMemory {
    * The CPU one operation costs while {@code threads} threads run it at once for {@code duration},
    * each with its own work from {@code works}: the same work with every core busy, as the server's
    * cores are during a window (the shared caches, the memory bus and the host's clock then serve
-   * two). Each thread first runs a batch of its own; call it after {@link #cpuPerOperation}, which
-   * waits for the JIT.
+   * them all). Each thread first runs a batch of its own; call it after {@link #cpuPerOperation},
+   * which waits for the JIT.
    */
   static Busy cpuPerOperationBusy(Callable<Work> works, int threads, Duration duration)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      CyclicBarrier start = new CyclicBarrier(threads);
+      CountDownLatch ready = new CountDownLatch(threads);
+      AtomicBoolean failed = new AtomicBoolean();
       List<Future<long[]>> each = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
+        Work work = works.call(); // made here: a work that cannot be made fails before any thread
         each.add(
             pool.submit(
                 () -> {
-                  Work work = works.call();
-                  for (int i = 0; i < BATCH; i++) {
-                    work.run();
+                  try {
+                    for (int i = 0; i < BATCH; i++) {
+                      work.run();
+                    }
+                  } catch (Exception | Error e) {
+                    failed.set(true);
+                    ready.countDown(); // the others start, see the failure and stop
+                    throw e;
                   }
                   ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
-                  // bounded: a thread whose work failed to start breaks the barrier for the rest
-                  start.await(1, TimeUnit.MINUTES);
+                  ready.countDown();
+                  ready.await();
+                  if (failed.get()) {
+                    throw new IllegalStateException("The work failed on another thread");
+                  }
                   long end = System.nanoTime() + duration.toNanos();
                   long cpu0 = threadCpu.getCurrentThreadCpuTime();
                   long operations = 0;
@@ -159,6 +169,9 @@ final class InMemory {
       for (Future<long[]> thread : each) {
         nanos += thread.get()[0];
         operations += thread.get()[1];
+      }
+      if (operations == 0) {
+        throw new IllegalStateException("No operation finished in " + duration);
       }
       return new Busy(nanos / 1e6 / operations, threads, operations);
     } finally {

@@ -1,11 +1,13 @@
 package org.pkiaas.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ class InMemoryTest {
                 for (int i = 0; i < 2_000; i++) {
                   sum[0] += i * 31L;
                 }
+                Thread.sleep(2); // wall time that is no CPU time
               };
             },
             2,
@@ -33,10 +36,33 @@ class InMemoryTest {
     assertEquals(2, threads.size(), "each work on its own thread");
     assertEquals(2, busy.threads());
     assertTrue(busy.operations() > 2, "operations " + busy.operations());
-    // CPU per operation, not wall time: far under the window divided by the operations' count
+    // CPU per operation, not wall time: each operation sleeps 2 ms and computes far less than that
     assertTrue(
-        busy.cpuMillis() > 0 && busy.cpuMillis() < 600.0 / busy.operations() * 2,
-        "cpu per operation " + busy.cpuMillis());
+        busy.cpuMillis() > 0 && busy.cpuMillis() < 1.0, "cpu per operation " + busy.cpuMillis());
+  }
+
+  @Test
+  void aWorkThatFailsOnOneThreadEndsTheMeasureAtOnce() {
+    AtomicLong made = new AtomicLong();
+    long start = System.nanoTime();
+    ExecutionException failure =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                InMemory.cpuPerOperationBusy(
+                    () -> {
+                      boolean broken = made.incrementAndGet() == 1;
+                      return () -> {
+                        if (broken) {
+                          throw new IllegalStateException("broken work");
+                        }
+                      };
+                    },
+                    2,
+                    Duration.ofSeconds(30)));
+    assertTrue(failure.getCause().getMessage().contains("work"), failure.getCause().getMessage());
+    // neither the other thread's 30 s window nor a wait for the failed one
+    assertTrue(System.nanoTime() - start < 10_000_000_000L, "took too long");
   }
 
   @Test

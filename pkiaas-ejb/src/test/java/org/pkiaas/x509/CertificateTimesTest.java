@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -27,7 +28,11 @@ class CertificateTimesTest {
     assertInstanceOf(ASN1GeneralizedTime.class, first.toASN1Primitive());
     assertEquals("20500101000000Z", text(first));
     Time before = CertificateTimes.of(Instant.parse("1949-12-31T23:59:59Z"));
+    assertInstanceOf(ASN1GeneralizedTime.class, before.toASN1Primitive());
     assertEquals("19491231235959Z", text(before));
+    Time since = CertificateTimes.of(Instant.parse("1950-01-01T00:00:00Z"));
+    assertInstanceOf(ASN1UTCTime.class, since.toASN1Primitive());
+    assertEquals("500101000000Z", text(since));
     assertEquals(
         Date.from(Instant.parse("2026-12-07T18:30:05Z")),
         CertificateTimes.of(Instant.parse("2026-12-07T18:30:05.999Z")).getDate());
@@ -44,6 +49,29 @@ class CertificateTimesTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> CertificateTimes.of(Instant.parse("+10000-01-01T00:00:00Z")));
+    assertThrows(IllegalArgumentException.class, () -> CertificateTimes.of(Instant.MAX));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> CertificateTimes.of(Instant.parse("0000-12-31T23:59:59Z")));
+  }
+
+  @Test
+  void theEdgesEncodeAsBouncyCastleDoes() throws Exception {
+    for (String edge :
+        List.of(
+            "1949-12-31T23:59:59.999Z",
+            "1950-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "2000-02-29T12:00:00.5Z",
+            "2049-12-31T23:59:59Z",
+            "2050-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z")) {
+      Instant instant = Instant.parse(edge);
+      assertArrayEquals(
+          new Time(Date.from(instant)).getEncoded("DER"),
+          CertificateTimes.of(instant).getEncoded("DER"),
+          edge);
+    }
   }
 
   /** The same DER as Bouncy Castle's {@code Time(Date)}, from 1900 to 2200, to the second. */
