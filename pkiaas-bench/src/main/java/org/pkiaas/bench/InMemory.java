@@ -15,10 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one piece of in-memory work, the baselines' loop: for a while on several threads (a rate),
- * or a counted number of times on one thread (CPU time per operation, the figure a server's CPU per
- * operation is divided by; the CPU this JVM's garbage collector spent on the work meanwhile is
- * reported beside it, not in it).
+ * Runs one piece of in-memory work, the baselines' loop: for a while on a thread per core at once
+ * (CPU time per operation with every core busy), or a counted number of times on one thread (CPU
+ * time per operation, the figure a server's CPU per operation is divided by; the CPU this JVM's
+ * garbage collector spent on the work meanwhile is reported beside it, not in it).
  */
 final class InMemory {
 

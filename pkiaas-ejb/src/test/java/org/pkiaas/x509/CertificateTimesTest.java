@@ -21,21 +21,20 @@ class CertificateTimesTest {
 
   @Test
   void yearsThrough2049AreUtcTimeAndLaterOnesGeneralizedTime() throws Exception {
-    Time last = CertificateTimes.of(Instant.parse("2049-12-31T23:59:59Z"));
-    assertInstanceOf(ASN1UTCTime.class, last.toASN1Primitive());
-    assertEquals("491231235959Z", text(last));
-    Time first = CertificateTimes.of(Instant.parse("2050-01-01T00:00:00Z"));
-    assertInstanceOf(ASN1GeneralizedTime.class, first.toASN1Primitive());
-    assertEquals("20500101000000Z", text(first));
-    Time before = CertificateTimes.of(Instant.parse("1949-12-31T23:59:59Z"));
-    assertInstanceOf(ASN1GeneralizedTime.class, before.toASN1Primitive());
-    assertEquals("19491231235959Z", text(before));
-    Time since = CertificateTimes.of(Instant.parse("1950-01-01T00:00:00Z"));
-    assertInstanceOf(ASN1UTCTime.class, since.toASN1Primitive());
-    assertEquals("500101000000Z", text(since));
+    assertEncoded("2049-12-31T23:59:59Z", ASN1UTCTime.class, "491231235959Z");
+    assertEncoded("2050-01-01T00:00:00Z", ASN1GeneralizedTime.class, "20500101000000Z");
+    assertEncoded("1949-12-31T23:59:59Z", ASN1GeneralizedTime.class, "19491231235959Z");
+    assertEncoded("1950-01-01T00:00:00Z", ASN1UTCTime.class, "500101000000Z");
     assertEquals(
         Date.from(Instant.parse("2026-12-07T18:30:05Z")),
         CertificateTimes.of(Instant.parse("2026-12-07T18:30:05.999Z")).getDate());
+  }
+
+  /** {@code instant} encoded as a {@code type} whose text is {@code text}. */
+  private static void assertEncoded(String instant, Class<?> type, String text) throws Exception {
+    Time time = CertificateTimes.of(Instant.parse(instant));
+    assertInstanceOf(type, time.toASN1Primitive(), instant);
+    assertEquals(text, text(time), instant);
   }
 
   /** The time's text as encoded: the DER contents after tag and length. */
