@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +26,9 @@ import org.pkiaas.jdbc.MariaDbDriver;
  * The data source's MariaDB driver ({@code org.pkiaas.jdbc.MariaDbDriver}, module {@code
  * org.pkiaas.jdbc}) against the test MariaDB, prepared as WildFly's pool prepares every statement:
  * a batch of INSERTs reaches the server as one command, where Connector/J alone sends one per row;
- * a batch of UPDATEs still reports each row's count. Runs on MariaDB only (the on-h2 run excludes
- * it): there is no other server to ask.
+ * a batch of UPDATEs still reports each row's count; with the data source's connection properties,
+ * a statement run again is not prepared again. Runs on MariaDB only (the on-h2 run excludes it):
+ * there is no other server to ask.
  */
 class MariaDbDriverIT {
 
@@ -104,9 +108,36 @@ class MariaDbDriverIT {
         "the mariadb driver entry names module org.pkiaas.jdbc and the adapter's class");
   }
 
+  /**
+   * With the data source's connection properties (statements prepared on the server, kept per
+   * connection), a batch of INSERTs run again is sent without a new PREPARE, still as one command.
+   */
   @Test
-  void updateBatchKeepsEachRowsCount() throws SQLException {
-    try (Connection connection = new MariaDbDriver().connect(URL, credentials())) {
+  void theDataSourcesStatementsArePreparedOnceAndBatchedAsOneCommand() throws Exception {
+    Properties properties = dataSourceProperties();
+    assertEquals("true", properties.getProperty("useServerPrepStmts"), properties.toString());
+    try (Connection connection = new MariaDbDriver().connect(URL, properties)) {
+      insertFive(connection, "prepared");
+      long prepares = sessionStatus(connection, "Com_stmt_prepare");
+      long inserts = insertCommands(connection);
+
+      insertFive(connection, "prepared");
+      insertFive(connection, "prepared");
+
+      assertEquals(0, sessionStatus(connection, "Com_stmt_prepare") - prepares, "new PREPAREs");
+      assertEquals(2, insertCommands(connection) - inserts, "INSERT commands for two batches");
+      assertEquals(15, rows(connection, "prepared"));
+    }
+  }
+
+  @Test
+  void updateBatchKeepsEachRowsCount() throws Exception {
+    updateBatchKeepsEachRowsCount(credentials());
+    updateBatchKeepsEachRowsCount(dataSourceProperties());
+  }
+
+  private static void updateBatchKeepsEachRowsCount(Properties properties) throws SQLException {
+    try (Connection connection = new MariaDbDriver().connect(URL, properties)) {
       String[] ids = new String[3];
       try (PreparedStatement insert =
           connection.prepareStatement("INSERT INTO " + TABLE + " (id, v) VALUES (?, 'u')")) {
@@ -148,11 +179,33 @@ class MariaDbDriverIT {
   }
 
   private static long insertCommands(Connection connection) throws SQLException {
+    return sessionStatus(connection, "Com_insert");
+  }
+
+  private static long sessionStatus(Connection connection, String counter) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet status = statement.executeQuery("SHOW SESSION STATUS LIKE 'Com_insert'")) {
+        ResultSet status = statement.executeQuery("SHOW SESSION STATUS LIKE '" + counter + "'")) {
       status.next();
       return status.getLong(2);
     }
+  }
+
+  /**
+   * The credentials and the connection properties the MariaDB test server's data source gives the
+   * driver ({@code cli/datasource-mariadb.cli}).
+   */
+  private static Properties dataSourceProperties() throws IOException {
+    String configuration =
+        Files.readString(SERVERS.resolve("mariadb/standalone/configuration/standalone.xml"));
+    Matcher property =
+        Pattern.compile(
+                "<connection-property name=\"([^\"]+)\">\\s*([^<]*?)\\s*</connection-property>")
+            .matcher(configuration);
+    Properties properties = credentials();
+    while (property.find()) {
+      properties.setProperty(property.group(1), property.group(2));
+    }
+    return properties;
   }
 
   private static long rows(Connection connection, String value) throws SQLException {
