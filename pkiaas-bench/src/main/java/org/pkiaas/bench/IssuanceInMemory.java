@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
@@ -47,6 +48,11 @@ final class IssuanceInMemory {
   private final SecureRandom random = new SecureRandom();
   private final JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
   private final String caId = UUID.randomUUID().toString();
+  // what the server keeps of its CA: the certificate's subject, its key identifier for the AKI
+  private final X500Name issuer = new X500Name("CN=Benchmark CA");
+  private final AuthorityKeyIdentifier authority =
+      extensions.createAuthorityKeyIdentifier(
+          org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(ca.getPublic().getEncoded()));
 
   private IssuanceInMemory() throws Exception {}
 
@@ -55,8 +61,9 @@ final class IssuanceInMemory {
    * read the CSR from its PEM text (as the API and the queue get it) and verify its signature;
    * build the certificate the server's Web Server template makes of it for an EC key (validity
    * times encoded as the server encodes them; basic constraints, the key usage an EC key may have,
-   * EKU, SAN, key identifiers, and the AIA and CRL distribution point with a CA's URLs as the
-   * server writes them); sign it, and encode it as DER and as the PEM text the API answers with.
+   * EKU, the subject key identifier, SAN, and the AIA and CRL distribution point with a CA's URLs
+   * as the server writes them; the CA's name and key identifier are made once, as the server keeps
+   * them with its CA); sign it, and encode it as DER and as the PEM text the API answers with.
    */
   static InMemory.Work work() throws Exception {
     return new IssuanceInMemory()::issue;
@@ -74,7 +81,7 @@ final class IssuanceInMemory {
     }
     X509v3CertificateBuilder builder =
         new X509v3CertificateBuilder(
-            new X500Name("CN=Benchmark CA"),
+            issuer,
             new BigInteger(127, random),
             CertificateTimes.of(Instant.now()),
             CertificateTimes.of(Instant.now().plusSeconds(86_400)),
@@ -91,12 +98,7 @@ final class IssuanceInMemory {
         Extension.subjectKeyIdentifier,
         false,
         extensions.createSubjectKeyIdentifier(request.getSubjectPublicKeyInfo()));
-    builder.addExtension(
-        Extension.authorityKeyIdentifier,
-        false,
-        extensions.createAuthorityKeyIdentifier(
-            org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
-                ca.getPublic().getEncoded())));
+    builder.addExtension(Extension.authorityKeyIdentifier, false, authority);
     builder.addExtension(
         Extension.subjectAlternativeName,
         false,

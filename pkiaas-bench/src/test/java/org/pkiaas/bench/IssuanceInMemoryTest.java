@@ -50,6 +50,14 @@ class IssuanceInMemoryTest {
     assertFalse(distribution.includeFreshestCrl() || distribution.includePolicies());
     assertFalse(template.keyUsage().ocspNoCheck());
     assertEquals(expected, Arrays.asList(certificate.getExtensions().getExtensionOIDs()));
+    assertEquals(
+        List.of(Extension.basicConstraints, Extension.keyUsage),
+        Arrays.asList(certificate.getExtensions().getCriticalExtensionOIDs()),
+        "critical as the server makes them (the EKU not, as the template says)");
+    assertFalse(template.keyUsage().extendedKeyUsageCritical());
+    assertEquals(
+        new GeneralNames(new GeneralName(GeneralName.dNSName, "host.example.test")),
+        GeneralNames.fromExtensions(certificate.getExtensions(), Extension.subjectAlternativeName));
 
     // an EC key keeps the template's usages but the encipherment ones
     List<String> usages = new ArrayList<>(template.keyUsage().keyUsage());
