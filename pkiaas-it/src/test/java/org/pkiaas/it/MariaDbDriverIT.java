@@ -98,8 +98,7 @@ class MariaDbDriverIT {
   /** The MariaDB test server's data source loads the adapter, as {@code configure.sh} sets it. */
   @Test
   void theServersDataSourceUsesTheAdapter() throws Exception {
-    String configuration =
-        Files.readString(SERVERS.resolve("mariadb/standalone/configuration/standalone.xml"));
+    String configuration = serverConfiguration();
 
     assertTrue(
         configuration.contains("<driver name=\"mariadb\" module=\"org.pkiaas.jdbc\">")
@@ -195,8 +194,7 @@ class MariaDbDriverIT {
    * driver ({@code cli/datasource-mariadb.cli}).
    */
   private static Properties dataSourceProperties() throws IOException {
-    String configuration =
-        Files.readString(SERVERS.resolve("mariadb/standalone/configuration/standalone.xml"));
+    String configuration = serverConfiguration();
     Matcher property =
         Pattern.compile(
                 "<connection-property name=\"([^\"]+)\">\\s*([^<]*?)\\s*</connection-property>")
@@ -206,6 +204,11 @@ class MariaDbDriverIT {
       properties.setProperty(property.group(1), property.group(2));
     }
     return properties;
+  }
+
+  /** The MariaDB test server's configuration, as {@code configure.sh} wrote it. */
+  private static String serverConfiguration() throws IOException {
+    return Files.readString(SERVERS.resolve("mariadb/standalone/configuration/standalone.xml"));
   }
 
   private static long rows(Connection connection, String value) throws SQLException {
