@@ -204,9 +204,7 @@ public class AcmeOrders {
             .toList();
     IssuedCertificate issued;
     try {
-      CertificateProfile.Request request =
-          CsrReader.request(
-              "csr", CsrReader.parse("csr", java.util.Base64.getEncoder().encodeToString(csrDer)));
+      CertificateProfile.Request request = CsrReader.read("csr", csrDer).request();
       CsrIdentifiers.requireMatch(request, new LinkedHashSet<>(order.identifiers()));
       CertificateProfile.check(template.settings(), request);
       // the subject is built on the server from the validated names: nothing else of the CSR's is

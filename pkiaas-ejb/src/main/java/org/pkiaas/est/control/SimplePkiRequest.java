@@ -22,8 +22,8 @@ public record SimplePkiRequest(PKCS10CertificationRequest csr, Request request) 
   public static SimplePkiRequest decode(byte[] body) {
     byte[] der = EstBase64.decode("PKCS#10 certification request", body);
     try {
-      PKCS10CertificationRequest csr = CsrReader.parse("csr", der);
-      return new SimplePkiRequest(csr, CsrReader.request("csr", csr));
+      CsrReader.Verified read = CsrReader.read("csr", der);
+      return new SimplePkiRequest(read.csr(), read.request());
     } catch (PkiaasException e) {
       throw new EstFailure(EstFailure.Status.BAD_REQUEST, e.getMessage());
     }

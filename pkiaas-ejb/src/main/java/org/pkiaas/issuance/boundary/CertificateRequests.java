@@ -77,10 +77,9 @@ public class CertificateRequests {
   @Audited(value = "request.submit", objectType = "REQUEST")
   public CertificateRequest submitCsr(Caller caller, String templateId, String csrPem) {
     CertificateTemplate template = templates.getEnabled(caller, templateId);
-    PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
-    Request request = CsrReader.request("csr", csr);
-    CertificateProfile.check(template.settings(), request);
-    CertificateRequest queued = csrRequest(caller, template, csr, request);
+    CsrReader.Verified read = CsrReader.read("csr", csrPem);
+    CertificateProfile.check(template.settings(), read.request());
+    CertificateRequest queued = csrRequest(caller, template, read.csr(), read.request());
     em.persist(queued);
     return queued;
   }

@@ -50,7 +50,7 @@ public class Claims {
   @Audited(value = "request.claim", objectType = "CERTIFICATE")
   public IssuedCertificate claim(String token, String csrPem) {
     CertificateRequest request = open(token);
-    Request fromCsr = CsrReader.request("csr", CsrReader.parse("csr", csrPem));
+    Request fromCsr = CsrReader.read("csr", csrPem).request();
     // the CSR brings the key; what the certificate says was fixed at approval
     Evidence.PreApproved approved =
         new Evidence.PreApproved(

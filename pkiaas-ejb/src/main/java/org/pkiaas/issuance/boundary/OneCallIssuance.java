@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.pkiaas.audit.boundary.Audited;
 import org.pkiaas.ca.entity.CertificateAuthority;
 import org.pkiaas.certificate.entity.IssuedCertificate;
@@ -84,9 +83,10 @@ public class OneCallIssuance {
     StoredTemplates.WithCa found = issuing.enabledFor(caller, templateId);
     CertificateTemplate template = found.template();
     CertificateAuthority ca = found.ca();
-    PKCS10CertificationRequest csr = CsrReader.parse("csr", csrPem);
-    Request request = CsrReader.request("csr", csr);
-    CertificateRequest record = CertificateRequests.csrRequest(caller, template, csr, request);
+    CsrReader.Verified read = CsrReader.read("csr", csrPem);
+    Request request = read.request();
+    CertificateRequest record =
+        CertificateRequests.csrRequest(caller, template, read.csr(), request);
     CertificateIssued signed =
         signing.sign(
             ca,

@@ -115,7 +115,7 @@ public class PreApprovals {
     request.approve(dn, SubjectAltNames.written(approvedNames), days);
     em.persist(request);
     if (approval.csr() != null && !approval.csr().isBlank()) {
-      var fromCsr = CsrReader.request("csr", CsrReader.parse("csr", approval.csr()));
+      var fromCsr = CsrReader.read("csr", approval.csr()).request();
       IssuedCertificate issued =
           issuance.issue(
               cas.get(caller, template.caId()),

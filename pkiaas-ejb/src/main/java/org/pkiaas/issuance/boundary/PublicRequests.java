@@ -55,8 +55,9 @@ public class PublicRequests {
     }
     CertificateRequest request;
     if (submitted.csr() != null && !submitted.csr().isBlank()) {
-      var csr = CsrReader.parse("csr", submitted.csr());
-      Request fromCsr = CsrReader.request("csr", csr);
+      CsrReader.Verified read = CsrReader.read("csr", submitted.csr());
+      var csr = read.csr();
+      Request fromCsr = read.request();
       CertificateProfile.check(template.settings(), fromCsr);
       request =
           new CertificateRequest(

@@ -63,10 +63,10 @@ public class Renewals {
     if (ca == null || ca.status() != CaStatus.ACTIVE) {
       throw new NotFoundException("Certificate authority", caId);
     }
-    PKCS10CertificationRequest csr =
-        CsrReader.parse("csr", csrPem); // its signature proves possession of the key
-    IssuedCertificate old = currentCertificateFor(ca, csr);
-    return renewWith(ca, old, CsrReader.request("csr", csr), "renewal:" + old.serialNumber());
+    // its signature proves possession of the key
+    CsrReader.Verified csr = CsrReader.read("csr", csrPem);
+    IssuedCertificate old = currentCertificateFor(ca, csr.csr());
+    return renewWith(ca, old, csr.request(), "renewal:" + old.serialNumber());
   }
 
   /**

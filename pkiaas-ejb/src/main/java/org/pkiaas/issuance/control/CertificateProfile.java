@@ -3,7 +3,6 @@ package org.pkiaas.issuance.control;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -299,7 +298,7 @@ public final class CertificateProfile {
   }
 
   static KeySpec checkKey(TemplateSettings template, SubjectPublicKeyInfo publicKey) {
-    KeySpec key = KeySpec.of(publicKey(publicKey), "csr");
+    KeySpec key = RequestedKey.spec("csr", publicKey);
     TemplateSettings.Requests rules = template.requests();
     if (!rules.allowedKeyTypes().contains(key.algorithm().name())) {
       throw new InvalidInputException(
@@ -327,14 +326,6 @@ public final class CertificateProfile {
                 + "); it allows "
                 + allowed);
       }
-    }
-  }
-
-  static PublicKey publicKey(SubjectPublicKeyInfo info) {
-    try {
-      return org.pkiaas.signing.CaSigners.publicKey(info.getEncoded());
-    } catch (IOException | IllegalStateException e) {
-      throw new InvalidInputException("csr", "The public key in the request cannot be read");
     }
   }
 }

@@ -44,14 +44,34 @@ public final class CsrReader {
 
   private CsrReader() {}
 
+  /**
+   * A CSR whose structure, key type and self-signature have been checked, with the profile's view
+   * of it ({@link #request}), read once.
+   */
+  public record Verified(PKCS10CertificationRequest csr, Request request) {}
+
+  /** The CSR of {@link #read(String, String)}, for a caller that needs only the structure. */
   public static PKCS10CertificationRequest parse(String field, String text) {
+    return read(field, text).csr();
+  }
+
+  /** The CSR of {@link #read(String, byte[])}, for a caller that needs only the structure. */
+  public static PKCS10CertificationRequest parse(String field, byte[] der) {
+    return read(field, der).csr();
+  }
+
+  /**
+   * Reads a CSR given as PEM or base64 DER: its structure, its key's type and size, its requested
+   * extensions and its self-signature are checked, and anything wrong is refused naming {@code
+   * field}.
+   */
+  public static Verified read(String field, String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidInputException(
           field, "A CSR (PEM, -----BEGIN CERTIFICATE REQUEST-----) is required");
     }
     if (text.length() > MAX_LENGTH) {
-      throw new InvalidInputException(
-          field, "The CSR is larger than " + MAX_LENGTH / 1024 + " KiB");
+      throw tooLarge(field);
     }
     byte[] der;
     try {
@@ -71,20 +91,23 @@ public final class CsrReader {
     } catch (IOException | RuntimeException e) {
       throw new InvalidInputException(field, "The CSR could not be parsed");
     }
-    return parse(field, der);
+    return read(field, der);
   }
 
   /**
-   * As {@link #parse(String, String)}, for a DER (or BER) CSR such as SCEP's messageData. Within
-   * one {@link LoggedIssuance#run}, the same bytes are parsed and verified once: the round that
-   * issues with the logs' SCTs takes what the round that made the precertificate found.
+   * As {@link #read(String, String)}, for a DER (or BER) CSR such as SCEP's messageData. Within one
+   * {@link LoggedIssuance#run}, the same bytes are parsed and verified once: the round that issues
+   * with the logs' SCTs takes what the round that made the precertificate found.
    */
-  public static PKCS10CertificationRequest parse(String field, byte[] der) {
+  public static Verified read(String field, byte[] der) {
+    if (der.length > MAX_LENGTH) {
+      throw tooLarge(field);
+    }
     return LoggedIssuance.reused(
-        "verified CSR", der, PKCS10CertificationRequest.class, () -> parseAndVerify(field, der));
+        "verified CSR", der, Verified.class, () -> parseAndVerify(field, der));
   }
 
-  private static PKCS10CertificationRequest parseAndVerify(String field, byte[] der) {
+  private static Verified parseAndVerify(String field, byte[] der) {
     PKCS10CertificationRequest csr;
     try {
       // bounded before Bouncy Castle's recursive parser sees it: deep nesting is not a stack
@@ -96,10 +119,10 @@ public final class CsrReader {
     }
     RequestedKey.check(
         field, key(field, csr)); // before the signature: a huge or odd key costs nothing
-    request(
-        field, csr); // a malformed extensionRequest is refused here, never later as a server error
+    // a malformed extensionRequest is refused here, never later as a server error
+    Request request = request(field, csr);
     verify(field, csr);
-    return csr;
+    return new Verified(csr, request);
   }
 
   public static byte[] der(PKCS10CertificationRequest csr) {
@@ -163,6 +186,10 @@ public final class CsrReader {
       throw new InvalidInputException(field, "The CSR has no public key");
     }
     return key;
+  }
+
+  private static InvalidInputException tooLarge(String field) {
+    return new InvalidInputException(field, "The CSR is larger than " + MAX_LENGTH / 1024 + " KiB");
   }
 
   private static String reason(RuntimeException e) {

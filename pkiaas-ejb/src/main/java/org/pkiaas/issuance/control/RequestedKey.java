@@ -1,6 +1,8 @@
 package org.pkiaas.issuance.control;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.security.PublicKey;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -12,6 +14,9 @@ import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.pkiaas.problem.InvalidInputException;
+import org.pkiaas.signing.CaSigners;
+import org.pkiaas.signing.KeyAlgorithm;
+import org.pkiaas.signing.KeySpec;
 
 /**
  * The cheap check of a requested public key, made from its SubjectPublicKeyInfo (RFC 5280 §4.1.2.7)
@@ -62,7 +67,37 @@ public final class RequestedKey {
     }
   }
 
-  private static void checkRsa(String field, SubjectPublicKeyInfo key) {
+  /**
+   * The spec of a key {@link #check} accepts, for the template's rules: RSA's modulus size, the EC
+   * named curve (RFC 5480 §2.1.1) and Ed25519 (RFC 8410 §3) read off the SubjectPublicKeyInfo with
+   * no key object built; ML-DSA and SLH-DSA through their key objects, whose providers name the
+   * parameter set.
+   */
+  public static KeySpec spec(String field, SubjectPublicKeyInfo key) {
+    if (key != null
+        && key.getAlgorithm() != null
+        && PKCSObjectIdentifiers.rsaEncryption.equals(key.getAlgorithm().getAlgorithm())) {
+      return new KeySpec(KeyAlgorithm.RSA, Integer.toString(checkRsa(field, key)));
+    }
+    check(field, key);
+    ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
+    if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
+      return new KeySpec(KeyAlgorithm.EC, CURVES.get(key.getAlgorithm().getParameters()));
+    }
+    if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
+      return new KeySpec(KeyAlgorithm.ED25519, "Ed25519");
+    }
+    PublicKey decoded;
+    try {
+      decoded = CaSigners.publicKey(key.getEncoded());
+    } catch (IOException | IllegalStateException e) {
+      throw new InvalidInputException(field, "The public key in the request cannot be read");
+    }
+    return KeySpec.of(decoded, field);
+  }
+
+  /** The modulus size of an RSA key PKIaaS certifies. */
+  private static int checkRsa(String field, SubjectPublicKeyInfo key) {
     RSAPublicKey rsa;
     try {
       rsa =
@@ -86,6 +121,7 @@ public final class RequestedKey {
       throw new InvalidInputException(
           field, "An RSA public exponent must be odd and at least 65537");
     }
+    return bits;
   }
 
   private static boolean isMlDsa(ASN1ObjectIdentifier algorithm) {

@@ -69,7 +69,7 @@ public class ScepEnrollments {
     if (resent != null) {
       return resent;
     }
-    ParsedCsr parsed = request(messageData);
+    CsrReader.Verified parsed = request(messageData);
     PKCS10CertificationRequest csr = parsed.csr();
     Request request = parsed.request();
     // §2.3: a PKCSReq is signed with the key it asks a certificate for, or, renewing, with the
@@ -176,16 +176,13 @@ public class ScepEnrollments {
   }
 
   /** A CSR and the profile's view of it, or FAILURE badRequest. */
-  private static ParsedCsr request(byte[] messageData) {
+  private static CsrReader.Verified request(byte[] messageData) {
     try {
-      PKCS10CertificationRequest csr = CsrReader.parse("csr", messageData);
-      return new ParsedCsr(csr, CsrReader.request("csr", csr));
+      return CsrReader.read("csr", messageData);
     } catch (PkiaasException e) {
       throw new ScepFailure(FailInfo.BAD_REQUEST, e.getMessage());
     }
   }
-
-  private record ParsedCsr(PKCS10CertificationRequest csr, Request request) {}
 
   /**
    * A PKCSReq with the challenge of an Apple configuration profile (user guide 6.4): it issues the

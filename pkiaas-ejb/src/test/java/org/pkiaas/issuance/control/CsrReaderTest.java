@@ -46,6 +46,36 @@ class CsrReaderTest {
   }
 
   @Test
+  void readGivesTheRequestAsTheProfileSeesIt() throws Exception {
+    PKCS10CertificationRequest csr = csr();
+
+    CsrReader.Verified read = CsrReader.read("csr", csr.getEncoded());
+
+    assertEquals(csr, read.csr());
+    assertEquals(CsrReader.request("csr", csr), read.request());
+    assertEquals(new X500Name("CN=reader.test"), read.request().subject());
+  }
+
+  @Test
+  void aForgedSignatureIsRefused() throws Exception {
+    byte[] der = csr().getEncoded();
+    der[der.length - 3] ^= 1; // inside the signature's integers
+
+    InvalidInputException refused =
+        assertThrows(InvalidInputException.class, () -> CsrReader.read("csr", der));
+    assertEquals("csr", refused.field());
+  }
+
+  @Test
+  void anOversizedDerCsrIsRefusedBeforeItIsParsed() {
+    InvalidInputException refused =
+        assertThrows(
+            InvalidInputException.class, () -> CsrReader.read("csr", new byte[256 * 1024 + 1]));
+    assertEquals("csr", refused.field());
+    assertEquals("The CSR is larger than 256 KiB", refused.getMessage());
+  }
+
+  @Test
   void deepNestingIsABadCsrNotAStackOverflow() {
     String deep = Base64.getEncoder().encodeToString(DerStructureTest.nested(3000));
     InvalidInputException refused =
