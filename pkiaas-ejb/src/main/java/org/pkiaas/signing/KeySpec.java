@@ -125,6 +125,11 @@ public record KeySpec(KeyAlgorithm algorithm, String parameter) {
         field, "Keys of type " + key.getAlgorithm() + " are not supported");
   }
 
+  /** The name of a named curve (RFC 5480 §2.1.1.1) PKIaaS certifies, or null for any other. */
+  public static String curveNamed(ASN1ObjectIdentifier curve) {
+    return CURVE_BY_OID.get(curve.getId());
+  }
+
   public KeyPair generate() {
     try {
       KeyPairGenerator generator =
@@ -252,8 +257,7 @@ public record KeySpec(KeyAlgorithm algorithm, String parameter) {
   private static String curveOf(PublicKey key, String field) {
     var parameters =
         SubjectPublicKeyInfo.getInstance(key.getEncoded()).getAlgorithm().getParameters();
-    String curve =
-        parameters instanceof ASN1ObjectIdentifier oid ? CURVE_BY_OID.get(oid.getId()) : null;
+    String curve = parameters instanceof ASN1ObjectIdentifier oid ? curveNamed(oid) : null;
     if (curve == null) {
       throw new InvalidInputException(
           field, "Only keys on the named curves " + CURVES + " are supported");

@@ -64,9 +64,9 @@ public class Renewals {
       throw new NotFoundException("Certificate authority", caId);
     }
     // its signature proves possession of the key
-    CsrReader.Verified csr = CsrReader.read("csr", csrPem);
-    IssuedCertificate old = currentCertificateFor(ca, csr.csr());
-    return renewWith(ca, old, csr.request(), "renewal:" + old.serialNumber());
+    CsrReader.Verified read = CsrReader.read("csr", csrPem);
+    IssuedCertificate old = currentCertificateFor(ca, read.csr());
+    return renewWith(ca, old, read.request(), "renewal:" + old.serialNumber());
   }
 
   /**

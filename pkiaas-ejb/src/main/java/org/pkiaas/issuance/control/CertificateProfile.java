@@ -133,7 +133,10 @@ public final class CertificateProfile {
     return build(template, issuer, request.publicKey(), content, serial, now);
   }
 
-  /** The certificate of content the intake policy approved, for {@code publicKey}. */
+  /**
+   * The certificate of content the intake policy approved, for {@code publicKey}, a key already
+   * decoded and so known to be well formed (see {@link RequestedKey#spec}).
+   */
   public static ToBeSigned build(
       TemplateSettings template,
       Issuer issuer,

@@ -50,16 +50,6 @@ public final class CsrReader {
    */
   public record Verified(PKCS10CertificationRequest csr, Request request) {}
 
-  /** The CSR of {@link #read(String, String)}, for a caller that needs only the structure. */
-  public static PKCS10CertificationRequest parse(String field, String text) {
-    return read(field, text).csr();
-  }
-
-  /** The CSR of {@link #read(String, byte[])}, for a caller that needs only the structure. */
-  public static PKCS10CertificationRequest parse(String field, byte[] der) {
-    return read(field, der).csr();
-  }
-
   /**
    * Reads a CSR given as PEM or base64 DER: its structure, its key's type and size, its requested
    * extensions and its self-signature are checked, and anything wrong is refused naming {@code
@@ -97,7 +87,8 @@ public final class CsrReader {
   /**
    * As {@link #read(String, String)}, for a DER (or BER) CSR such as SCEP's messageData. Within one
    * {@link LoggedIssuance#run}, the same bytes are parsed and verified once: the round that issues
-   * with the logs' SCTs takes what the round that made the precertificate found.
+   * with the logs' SCTs takes what the round that made the precertificate found (so the request's
+   * names are an unmodifiable list).
    */
   public static Verified read(String field, byte[] der) {
     if (der.length > MAX_LENGTH) {
@@ -157,7 +148,7 @@ public final class CsrReader {
       return new Request(
           key(field, csr),
           X500Name.getInstance(csr.getSubject().toASN1Primitive()),
-          parsed,
+          List.copyOf(parsed),
           requested);
     } catch (InvalidInputException e) {
       throw e;

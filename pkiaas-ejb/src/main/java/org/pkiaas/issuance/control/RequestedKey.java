@@ -3,7 +3,6 @@ package org.pkiaas.issuance.control;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.PublicKey;
-import java.util.Map;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -30,16 +29,6 @@ public final class RequestedKey {
   public static final int MAX_RSA_BITS = 8192;
   private static final BigInteger F4 = BigInteger.valueOf(65537);
 
-  /** RFC 5480 §2.1.1.1 named curves PKIaaS certifies. */
-  private static final Map<ASN1ObjectIdentifier, String> CURVES =
-      Map.of(
-          X9ObjectIdentifiers.prime256v1,
-          "P-256",
-          new ASN1ObjectIdentifier("1.3.132.0.34"),
-          "P-384",
-          new ASN1ObjectIdentifier("1.3.132.0.35"),
-          "P-521");
-
   private RequestedKey() {}
 
   /**
@@ -55,7 +44,8 @@ public final class RequestedKey {
       checkRsa(field, key);
     } else if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
       ASN1Encodable parameters = key.getAlgorithm().getParameters();
-      if (!(parameters instanceof ASN1ObjectIdentifier curve) || !CURVES.containsKey(curve)) {
+      if (!(parameters instanceof ASN1ObjectIdentifier curve)
+          || KeySpec.curveNamed(curve) == null) {
         throw new InvalidInputException(
             field, "EC keys on P-256, P-384 or P-521 (a named curve) are accepted");
       }
@@ -72,6 +62,11 @@ public final class RequestedKey {
    * named curve (RFC 5480 §2.1.1) and Ed25519 (RFC 8410 §3) read off the SubjectPublicKeyInfo with
    * no key object built; ML-DSA and SLH-DSA through their key objects, whose providers name the
    * parameter set.
+   *
+   * <p>It checks the key's type and size, not its material: an EC point off its curve or an Ed25519
+   * key of the wrong length passes here. Every key it is given has been decoded before: a CSR's by
+   * its self-signature check ({@link CsrReader#read}), which refuses such keys, and the server's
+   * own keys by the generator that made them.
    */
   public static KeySpec spec(String field, SubjectPublicKeyInfo key) {
     if (key != null
@@ -82,7 +77,9 @@ public final class RequestedKey {
     check(field, key);
     ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
     if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
-      return new KeySpec(KeyAlgorithm.EC, CURVES.get(key.getAlgorithm().getParameters()));
+      return new KeySpec(
+          KeyAlgorithm.EC,
+          KeySpec.curveNamed((ASN1ObjectIdentifier) key.getAlgorithm().getParameters()));
     }
     if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
       return new KeySpec(KeyAlgorithm.ED25519, "Ed25519");

@@ -233,20 +233,21 @@ class LoggedIssuanceTest {
     byte[] der = csr().getEncoded();
     byte[] forged = der.clone();
     forged[forged.length - 1] ^= 1; // the signature's last byte
-    PKCS10CertificationRequest[] parsed = new PKCS10CertificationRequest[2];
+    CsrReader.Verified[] parsed = new CsrReader.Verified[2];
 
     twoRounds(
         round -> {
-          parsed[round] = CsrReader.parse("csr", der);
+          parsed[round] = CsrReader.read("csr", der);
           if (round == 1) {
             InvalidInputException refused =
-                assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", forged));
+                assertThrows(InvalidInputException.class, () -> CsrReader.read("csr", forged));
             assertEquals(
                 "The CSR's signature does not verify with its own key", refused.getMessage());
           }
         });
 
-    assertSame(parsed[0], parsed[1]);
+    assertSame(parsed[0].csr(), parsed[1].csr());
+    assertSame(parsed[0].request(), parsed[1].request());
   }
 
   @Test

@@ -38,7 +38,7 @@ class CsrReaderFuzzTest {
     byte[] mutated = mutate(CSR, mutation.get1(), mutation.get2(), mutation.get3());
     String base64 = Base64.getEncoder().encodeToString(mutated);
     try {
-      CsrReader.parse("csr", base64);
+      CsrReader.read("csr", base64);
     } catch (InvalidInputException e) {
       assertEquals("csr", e.field());
     }
@@ -49,7 +49,7 @@ class CsrReaderFuzzTest {
     byte[] cut = java.util.Arrays.copyOf(CSR, length);
     assertThrows(
         InvalidInputException.class,
-        () -> CsrReader.parse("csr", Base64.getEncoder().encodeToString(cut)));
+        () -> CsrReader.read("csr", Base64.getEncoder().encodeToString(cut)));
   }
 
   @Provide

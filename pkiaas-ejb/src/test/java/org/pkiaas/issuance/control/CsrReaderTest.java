@@ -39,10 +39,12 @@ class CsrReaderTest {
     try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
       writer.writeObject(csr);
     }
-    assertEquals(csr.getSubject(), CsrReader.parse("csr", pem.toString()).getSubject());
+    assertEquals(csr.getSubject(), CsrReader.read("csr", pem.toString()).csr().getSubject());
     assertEquals(
         csr.getSubject(),
-        CsrReader.parse("csr", Base64.getEncoder().encodeToString(csr.getEncoded())).getSubject());
+        CsrReader.read("csr", Base64.getEncoder().encodeToString(csr.getEncoded()))
+            .csr()
+            .getSubject());
   }
 
   @Test
@@ -64,6 +66,7 @@ class CsrReaderTest {
     InvalidInputException refused =
         assertThrows(InvalidInputException.class, () -> CsrReader.read("csr", der));
     assertEquals("csr", refused.field());
+    assertEquals("The CSR's signature does not verify with its own key", refused.getMessage());
   }
 
   @Test
@@ -79,17 +82,17 @@ class CsrReaderTest {
   void deepNestingIsABadCsrNotAStackOverflow() {
     String deep = Base64.getEncoder().encodeToString(DerStructureTest.nested(3000));
     InvalidInputException refused =
-        assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", deep));
+        assertThrows(InvalidInputException.class, () -> CsrReader.read("csr", deep));
     assertEquals("csr", refused.field());
     String pem =
         "-----BEGIN CERTIFICATE REQUEST-----\n"
             + Base64.getMimeEncoder().encodeToString(DerStructureTest.nested(3000))
             + "\n-----END CERTIFICATE REQUEST-----\n";
-    assertThrows(InvalidInputException.class, () -> CsrReader.parse("csr", pem));
+    assertThrows(InvalidInputException.class, () -> CsrReader.read("csr", pem));
     assertThrows(
         InvalidInputException.class,
         () ->
-            CsrReader.parse(
+            CsrReader.read(
                 "csr", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"));
   }
 }

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +88,39 @@ class RequestedKeyTest {
         assertThrows(InvalidInputException.class, () -> RequestedKey.spec("csr", info));
     assertEquals("csr", e.field());
     assertTrue(e.getMessage().contains("1024"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 65538})
+  void anRsaKeyWithAnExponentPkiaasDoesNotCertifyIsRefused(int exponent) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", BouncyCastle.PROVIDER);
+    generator.initialize(2048);
+    RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
+    var info =
+        new SubjectPublicKeyInfo(
+            new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+            new org.bouncycastle.asn1.pkcs.RSAPublicKey(
+                key.getModulus(), BigInteger.valueOf(exponent)));
+
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> RequestedKey.spec("csr", info));
+    assertEquals("An RSA public exponent must be odd and at least 65537", e.getMessage());
+  }
+
+  /** RFC 5480 §2.1.1: only named curves; explicit parameters, even P-256's, are refused. */
+  @Test
+  void anEcKeyWithExplicitCurveParametersIsRefused() throws Exception {
+    byte[] named = KeySpec.parse("EC", null, "P-256", null).generate().getPublic().getEncoded();
+    SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(named);
+    X9ECParameters p256 = ECNamedCurveTable.getByName("P-256");
+    var explicit =
+        new SubjectPublicKeyInfo(
+            new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, p256),
+            info.getPublicKeyData().getBytes());
+
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> RequestedKey.spec("csr", explicit));
+    assertEquals("csr", e.field());
   }
 
   @Test
